@@ -1,0 +1,138 @@
+"""The `storyline` command: parse options, call the library, print.
+
+No logic lives here. Heavy modules (SQLAlchemy, trafilatura, pyarrow) are
+imported inside the commands that need them, so `storyline --help` stays fast;
+a test checks that.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any
+
+import typer
+
+from .errors import StorylineError, UsageError
+
+app = typer.Typer(
+    name="storyline",
+    help="Turn news pages into a sourced record of who did or said what to whom, when, where and how escalatory.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="SQLAlchemy URL or SQLite path. Default: $STORYLINE_DB, else ./storyline.db."),
+]
+CONTRACT_KINDS = ["document", "event", "quote", "claim", "citation_issue", "story", "ingest_error"]
+
+
+def _settings(**overrides: Any) -> dict[str, Any]:
+    from . import settings
+
+    return settings.load(overrides)
+
+
+def _fail(exc: StorylineError) -> typer.Exit:
+    typer.echo(f"storyline: error: {exc}", err=True)
+    return typer.Exit(exc.exit_code)
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, - for stdin, .jsonl, .warc(.gz), "
+                                                    "RSS/Atom feeds, http(s) URLs.", show_default=False)],
+    db: DbOption = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input could not be used.")] = False,
+    allow_private: Annotated[bool, typer.Option("--allow-private",
+                                                help="Allow fetching private and loopback addresses.")] = False,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Size cap per input, in bytes "
+                                                  "[default: 20000000].")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Read news pages, clean them, code them, and store them. Safe to run twice."""
+    from .ingest import ingest as run_ingest
+    from .progress import IngestProgress
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db, allow_private=allow_private or None, max_bytes=max_bytes)
+        with Store.open(cfg["db"], batch_size=cfg["batch_size"]) as store, IngestProgress(quiet=quiet) as progress:
+            summary = run_ingest(inputs, store, cfg, on_item=progress.update)
+            progress.finish(summary)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    if strict and summary.failed:
+        typer.echo(f"storyline: {summary.failed} input(s) could not be used (--strict)", err=True)
+        raise typer.Exit(1)
+
+
+@app.command()
+def export(
+    db: DbOption = None,
+    kind: Annotated[list[str] | None, typer.Option("--kind", "-k", help="Record kind to export; repeat for several. "
+                                                   f"Default: {', '.join(CONTRACT_KINDS)}.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[str | None, typer.Option("--output", "-o", help="Output file (a folder for csv/parquet "
+                                                "with several kinds). Default for jsonl: standard output.")] = None,
+) -> None:
+    """Write stored records in the export contract's shape (JSON Lines to stdout by default)."""
+    from .store.db import KINDS, Store
+    from .store.export import FORMATS, write_files, write_jsonl
+
+    known = [*KINDS, "story"]
+    kinds = kind or CONTRACT_KINDS
+    try:
+        bad = [k for k in kinds if k not in known]
+        if bad:
+            raise UsageError(f"unknown record kind {bad[0]!r}; choose from {', '.join(known)}")
+        if fmt not in FORMATS:
+            raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            records = store.records([k for k in kinds if k in KINDS])
+            if fmt == "jsonl":
+                if output:
+                    with open(output, "w", encoding="utf-8") as f:
+                        n = write_jsonl(records, f)
+                    typer.echo(f"wrote {n} records to {output}", err=True)
+                else:
+                    write_jsonl(records, sys.stdout)
+            else:
+                counts = write_files(records, kinds, fmt, output)
+                typer.echo(f"wrote {sum(counts.values())} records to {output} "
+                           f"({', '.join(f'{k}: {v}' for k, v in counts.items()) or 'none'})", err=True)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    except BrokenPipeError:  # the reader stopped early (`| head`); not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise typer.Exit(0) from None
+    except OSError as exc:
+        typer.echo(f"storyline: error: export: cannot write {output}: {exc.strerror}", err=True)
+        raise typer.Exit(1) from exc
+
+
+@app.command("settings")
+def show_settings() -> None:
+    """List every setting, its current value and where to change it."""
+    from . import settings
+
+    values = settings.load()
+    for s in settings.SETTINGS:
+        typer.echo(f"{s.name:16} {values[s.name]!s:40} STORYLINE_{s.name.upper()}  {s.help}")
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    from . import __version__
+
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,106 @@
+"""Ingest: sources -> pipeline -> store, one input at a time.
+
+`ingest()` is what `storyline ingest`, the HTTP API and tests call. It never
+stops for one bad input: each leaves an ingest_error and the run goes on.
+An input already ingested (same source, same bytes) is skipped before any
+cleaning, which is what makes a second run over the same inputs cheap.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from .errors import InputError
+from .model import Document, IngestError, RawInput
+from .pipeline import Pipeline, build
+from .sources import read_inputs
+from .store.db import Store
+
+MAX_ERRORS_KEPT = 20  # errors echoed back in the summary; all of them are in the store
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    duplicate: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    errors: list[IngestError] = field(default_factory=list)
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.duplicate + self.unchanged
+
+    @property
+    def per_second(self) -> float:
+        return (self.documents + self.failed) / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"new": self.new, "duplicate": self.duplicate, "unchanged": self.unchanged, "failed": self.failed,
+                "seconds": round(self.seconds, 3), "per_second": round(self.per_second, 2)}
+
+
+def to_document(raw: RawInput) -> Document:
+    return Document(
+        source=raw.source,
+        raw=raw.content,
+        raw_format=raw.format,
+        raw_hash=raw.raw_hash,
+        url=raw.url,
+        hints={"title": raw.title, "published": raw.published},
+    )
+
+
+def process(raw: RawInput, pipeline: Pipeline) -> Document | IngestError:
+    """Run the pipeline on one raw input; an unusable input comes back as an IngestError."""
+    try:
+        return pipeline(to_document(raw))
+    except InputError as exc:
+        return IngestError(exc.source, exc.stage, exc.message)
+
+
+def ingest(
+    targets: Iterable[str],
+    store: Store,
+    settings: dict[str, Any],
+    pipeline: Pipeline | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+    stdin: BinaryIO | None = None,
+) -> IngestSummary:
+    targets = list(targets)
+    pipeline = pipeline or build()
+    summary = IngestSummary()
+    started = time.perf_counter()
+    run_id = store.begin_run("ingest", targets)
+
+    def record_error(err: IngestError) -> None:
+        summary.failed += 1
+        if len(summary.errors) < MAX_ERRORS_KEPT:
+            summary.errors.append(err)
+        store.add_error(err, run_id)
+
+    for item in read_inputs(targets, settings, stdin=stdin):
+        if isinstance(item, IngestError):
+            record_error(item)
+            status, source = "failed", item.source
+        elif store.seen_input(item.source, item.raw_hash):
+            summary.unchanged += 1
+            status, source = "unchanged", item.source
+        else:
+            result = process(item, pipeline)
+            source = item.source
+            if isinstance(result, IngestError):
+                record_error(result)
+                status = "failed"
+            else:
+                status, _ = store.add_document(result, run_id)
+                setattr(summary, status, getattr(summary, status) + 1)
+        if on_item:
+            on_item(status, source)
+    summary.seconds = time.perf_counter() - started
+    store.finish_run(run_id, summary.as_dict(), summary.seconds)
+    return summary

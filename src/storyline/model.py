@@ -1,0 +1,198 @@
+"""The records storyline works with, as plain dataclasses.
+
+A `RawInput` is what a source reader yields: bytes or text plus whatever the
+source itself knew (URL, title, date). The pipeline turns it into a `Document`
+and fills the document's derived records stage by stage. Every derived record
+keeps its evidence: character offsets into `Document.text` and the rule that
+produced it.
+
+Nothing here does I/O; `store/` persists these and `export` renders them in the
+shape of the export contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Precision = Literal["day", "month", "year"]
+RawFormat = Literal["html", "text"]
+
+
+@dataclass
+class RawInput:
+    """One article as a source reader found it, before any cleaning."""
+
+    source: str  # the path or URL as the user gave it (plus a locator for records inside a container)
+    content: bytes | str
+    format: RawFormat
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # as the source stated it; parsed by the clean stage
+    # A stable hash of the raw bytes, used to skip inputs already ingested.
+    raw_hash: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.raw_hash:
+            data = self.content.encode("utf-8", "surrogatepass") if isinstance(self.content, str) else self.content
+            self.raw_hash = hashlib.sha256(data).hexdigest()[:32]
+
+
+@dataclass
+class IngestError:
+    """An input that could not be used, with the stage that refused it."""
+
+    source: str
+    stage: str
+    error: str
+
+    @property
+    def id(self) -> str:
+        return stable_id("ingest_error", self.source, self.stage, self.error)
+
+
+@dataclass
+class Span:
+    """A stretch of `Document.text`, by character offsets, with the words it covers."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Actor:
+    name: str
+    country: str | None = None  # ISO 3166-1 alpha-3
+    sector: str | None = None
+    id: str | None = None  # lexicon id, or a document-local id for unknown people
+
+    def as_record(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "sector": self.sector, "id": self.id}
+
+
+@dataclass
+class Mention:
+    """An actor, place or date found in the text, resolved to a canonical form."""
+
+    kind: Literal["actor", "place", "date"]
+    span: Span
+    value: dict[str, Any]
+    rule: str
+
+
+@dataclass
+class Quote:
+    span: Span
+    text: str
+    speaker: Actor | None
+    cue: str | None
+    direct: bool
+    venue: str | None = None
+    rule: str = ""
+
+
+@dataclass
+class Quantity:
+    value: float
+    qualifier: str | None
+    unit: str | None
+    phrase: str
+    upper: float | None = None  # the top of a range ("between 80 and 83")
+
+
+@dataclass
+class Claim:
+    span: Span
+    text: str
+    quantities: list[Quantity]
+    attributed_to: str | None
+    citations: list[int]
+    rule: str = ""
+
+
+@dataclass
+class CitationIssue:
+    issue: str
+    marker: int | None
+    detail: str
+    span: Span | None = None
+
+
+@dataclass
+class Event:
+    type: str
+    mode: str | None
+    actor: Actor | None
+    recipient: Actor | None
+    status: str
+    evidence: Span  # the sentence
+    trigger: Span
+    rule: str
+    date: str | None = None
+    date_precision: Precision | None = None
+    date_text: str | None = None
+    location: dict[str, Any] | None = None
+    magnitude: dict[str, int | None] = field(default_factory=lambda: {"killed": None, "injured": None, "count": None})
+    intensity: float | None = None
+    reported_by: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class Document:
+    """One article: its clean text, metadata, and everything the pipeline derived from it."""
+
+    source: str
+    raw: bytes | str = ""
+    raw_format: RawFormat = "text"
+    raw_hash: str = ""
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    published_precision: Precision | None = None
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    language: str | None = None
+    text: str = ""
+    removed: list[str] = field(default_factory=list)  # the boilerplate blocks taken out, in order
+    removed_blocks: int = 0
+    duplicate_of: str | None = None
+    hints: dict[str, Any] = field(default_factory=dict)  # what the source reader knew (title, date)
+    # Filled by later stages.
+    sentences: list[Span] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    citation_issues: list[CitationIssue] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalise_text(text: str) -> str:
+    """The form two copies of one article share: NFKC, plain quotes, one space, lower case."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_PLAIN_QUOTES)
+    return _SPACE.sub(" ", text).strip().lower()
+
+
+_PLAIN_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
+
+
+def stable_id(*parts: object) -> str:
+    """A short id that is the same every time for the same parts (what makes re-runs idempotent)."""
+    h = hashlib.sha256("\x1f".join("" if p is None else str(p) for p in parts).encode("utf-8"))
+    return h.hexdigest()[:16]

@@ -1,0 +1,66 @@
+"""The clean stage: raw page -> clean article text and metadata.
+
+HTML goes through `htmlclean` (trafilatura); plain text through `textclean`'s
+block classifier and `textmeta`. Whatever the source reader already knew (a
+JSONL record's title, a feed item's date) is used where the page itself says
+nothing. A page without article text raises `ExtractionError`, which becomes
+an ingest_error record.
+"""
+
+from __future__ import annotations
+
+from ..errors import ExtractionError
+from ..model import Document
+from .htmlclean import clean_html
+from .textclean import join_blocks, split_dump
+from .textmeta import parse_date_line, read_meta
+
+# Fewer words than this is no article (a stub, a captcha page, a menu).
+MIN_ARTICLE_WORDS = 15
+REMOVED_KEPT = 400  # removed blocks stored per document, for the "what was dropped" view
+
+
+def _clean_text(doc: Document) -> None:
+    raw = doc.raw if isinstance(doc.raw, str) else doc.raw.decode("utf-8")
+    cleaned = split_dump(raw)
+    if cleaned is None:
+        raise ExtractionError(doc.source, "no article text found: every line reads as menu, boilerplate or a label")
+    meta = read_meta(cleaned)
+    kept = [b for b in cleaned.kept if b.index not in meta.consumed]
+    removed = [b for b in cleaned.removed if b.index not in meta.consumed]
+    doc.text = join_blocks(kept)
+    doc.removed = [b.text for b in removed]
+    doc.title = meta.title
+    doc.published = meta.published
+    doc.authors = meta.authors
+    doc.publisher = meta.publisher
+
+
+def _clean_html(doc: Document) -> None:
+    result = clean_html(doc.raw, doc.source, doc.url)
+    doc.text = result.text
+    doc.removed = result.removed
+    doc.title = result.title
+    doc.published = result.published
+    doc.authors = result.authors
+    doc.publisher = result.publisher
+    if result.language:
+        doc.hints.setdefault("html_lang", result.language)
+
+
+def clean(doc: Document) -> Document:
+    if doc.raw_format == "html":
+        _clean_html(doc)
+    else:
+        _clean_text(doc)
+    if len(doc.text.split()) < MIN_ARTICLE_WORDS:
+        raise ExtractionError(doc.source, f"no article text found: fewer than {MIN_ARTICLE_WORDS} words survive cleaning")
+    doc.removed_blocks = len(doc.removed)
+    doc.removed = doc.removed[:REMOVED_KEPT]
+    # What the source said fills what the page does not.
+    doc.title = doc.title or doc.hints.get("title")
+    if doc.published is None and doc.hints.get("published"):
+        doc.published = parse_date_line(str(doc.hints["published"]))
+    doc.published_precision = "day" if doc.published else None
+    doc.raw = ""  # the raw page is not needed past this stage; don't carry it through the pipeline
+    return doc

@@ -1,0 +1,147 @@
+"""Metadata of a plain-text page dump: title, publication date, authors, publisher.
+
+Takes the blocks `textclean.split_dump` found and reads:
+- a leading header line `date YYYY-MM-DD Title…` (what some scrapers write);
+- a date standing on its own line, or after "Published"/"Updated", in the lines
+  just above the article; a dateline opening the first paragraph;
+- a byline ("By Jane Doe and John Roe") just above the article;
+- the title: the earliest heading-like line in the stretch above the article
+  (stopping at the first menu or boilerplate line);
+- the publisher: a site name printed twice on the first line (logo text and
+  alt text), or the owner in a "© 2025 Name. All rights reserved" footer.
+
+A page that states no date gets None — never today's date, and never a date
+from a related-article list further down the page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .textclean import Block, Cleaned
+
+HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?\b\s*(.*)$", re.IGNORECASE)
+DATE_PREFIX = re.compile(r"^(?:published|posted|updated|last updated|date|first published)\s*(?:on|:)?\s*", re.I)
+BYLINE = re.compile(r"^(?:by|words by|written by|por)\s+(.+)$", re.IGNORECASE)
+AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\by\b)\s*")
+AUTHOR_TAIL = re.compile(r"\s*(?:[|•·–—]|\bupdated\b|\bpublished\b|\bon\b\s+\w+\s+\d).*$", re.IGNORECASE)
+NAME = re.compile(r"^[A-ZÀ-Ý][\w'’.-]+(?:\s+(?:[A-ZÀ-Ý][\w'’.-]+|de|del|da|van|von|la|bin|al-\w+)){0,4}$")
+COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(.+?)[.,]?\s*(?:all rights? reserved\.?)?$",
+    re.IGNORECASE,
+)
+TAG_LIST = re.compile(r"^[^,.!?]{1,30}(?:,\s*[^,.!?]{1,30})+$")
+MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
+MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+DATE_FORMS = (
+    (re.compile(rf"^(?:\w+day,?\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I), ("m", "d", "y")),
+    (re.compile(rf"^(?:\w+day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}})", re.I), ("d", "m", "y")),
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mn", "d")),
+    (re.compile(r"^(\d{4})/(\d{2})/(\d{2})\b"), ("y", "mn", "d")),
+)
+# A date line may carry a time or a zone after the date, but nothing that reads like a sentence.
+DATE_LINE_MAX_WORDS = 9
+TITLE_MIN_WORDS = 4
+
+
+@dataclass
+class TextMeta:
+    title: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    publisher: str | None = None
+    consumed: set[int] = field(default_factory=set)  # line indexes used as metadata
+
+
+def parse_date_line(text: str) -> str | None:
+    """An ISO day from a line that is only a date (optionally after "Published"), else None."""
+    text = DATE_PREFIX.sub("", text.strip())
+    if len(text.split()) > DATE_LINE_MAX_WORDS:
+        return None
+    for pattern, order in DATE_FORMS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups()))
+        month = MONTHS[parts["m"][:3].lower()] if "m" in parts else int(parts["mn"])
+        day, year = int(parts["d"]), int(parts["y"])
+        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2099:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _authors(text: str) -> list[str]:
+    text = AUTHOR_TAIL.sub("", text).strip()
+    names = [n.strip(" .") for n in AUTHOR_SPLIT.split(text) if n.strip(" .")]
+    return [n for n in names if NAME.match(n)]
+
+
+def _heading_like(block: Block) -> bool:
+    return (
+        block.kind == "short"
+        and not block.bullet
+        and (block.words >= TITLE_MIN_WORDS or block.text.endswith("?"))
+        and not TAG_LIST.match(block.text)
+        and parse_date_line(block.text) is None
+        and not BYLINE.match(block.text)
+    ) or (block.kind == "good" and block.words <= 25 and not block.text.endswith("."))
+
+
+def _site_name(block: Block) -> str | None:
+    words = block.text.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return None
+
+
+def read_meta(cleaned: Cleaned) -> TextMeta:
+    meta = TextMeta()
+    blocks = cleaned.blocks
+    if blocks:
+        first = blocks[0]
+        m = HEADER.match(first.text)
+        if m:
+            meta.published = m.group(1)
+            meta.title = m.group(2).strip() or None
+            meta.consumed.add(first.index)
+        meta.publisher = _site_name(first)
+    # Walk up from the article to the first menu or boilerplate line.
+    stretch: list[Block] = []
+    for block in reversed(cleaned.before):
+        if block.kind in ("inline", "barrier") or block.bullet:
+            break
+        stretch.append(block)
+    for block in stretch:  # nearest the article first
+        if meta.published is None and (iso := parse_date_line(block.text)):
+            meta.published = iso
+            meta.consumed.add(block.index)
+        elif not meta.authors and (m := BYLINE.match(block.text)) and (names := _authors(m.group(1))):
+            meta.authors = names
+            meta.consumed.add(block.index)
+    if meta.title is None:
+        titles = [b for b in stretch if _heading_like(b) and b.index not in meta.consumed and _site_name(b) is None]
+        if titles:
+            meta.title = titles[-1].text  # the earliest in the stretch
+            meta.consumed.add(titles[-1].index)
+    if meta.title is None:
+        # No title above the article: the page may open with it (a headline and a standfirst, no full stops).
+        lead = []
+        for block in cleaned.kept:
+            if block.index in meta.consumed:
+                continue
+            if block.bullet or block.text.endswith((".", ".”", '."')) or block.words > 30:
+                break
+            lead.append(block)
+        if lead and (lead[0].words >= TITLE_MIN_WORDS or lead[0].text.endswith("?")):
+            meta.title = lead[0].text
+            meta.consumed.add(lead[0].index)
+    if meta.publisher is None:
+        for block in reversed(blocks):
+            m = COPYRIGHT.match(block.text)
+            if m and 1 <= len(m.group(1).split()) <= 6:
+                meta.publisher = m.group(1).strip(" .,")
+                break
+    return meta

@@ -1,0 +1,79 @@
+"""One table of settings: name, default, help.
+
+A value comes from, in order: the command line, the environment
+(`STORYLINE_<NAME>` upper-cased), a settings file (`--config` or
+`$STORYLINE_CONFIG`, TOML), else the default here. `storyline settings`
+prints the table; a test checks every setting is documented in the README.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "storyline.db", "Database: a SQLAlchemy URL or a path to a SQLite file."),
+    Setting("max_bytes", 20_000_000, "Inputs larger than this many bytes are refused (ingest_error, stage read)."),
+    Setting("fetch_timeout", 20.0, "Seconds to wait for a URL before giving up."),
+    Setting("max_redirects", 5, "Redirects followed when fetching a URL."),
+    Setting("allow_private", False, "Fetch private, loopback and link-local addresses (refused by default)."),
+    Setting("batch_size", 200, "Documents written to the database per transaction."),
+    Setting("user_agent", "storyline/0.1 (+offline news event coder)", "User-Agent sent when fetching URLs."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, value: Any) -> Any:
+    kind = type(setting.default)
+    if isinstance(value, kind):
+        return value
+    text = str(value).strip()
+    try:
+        if kind is bool:
+            if text.lower() in ("1", "true", "yes", "on"):
+                return True
+            if text.lower() in ("0", "false", "no", "off", ""):
+                return False
+            raise ValueError(text)
+        return kind(text)
+    except ValueError as exc:
+        raise ConfigError(f"setting {setting.name!r}: cannot read {text!r} as {kind.__name__}") from exc
+
+
+def load(overrides: dict[str, Any] | None = None, config_file: str | None = None) -> dict[str, Any]:
+    """Resolve every setting: overrides (CLI) > environment > file > default."""
+    values = {s.name: s.default for s in SETTINGS}
+    path = config_file or os.environ.get("STORYLINE_CONFIG")
+    if path:
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"settings file {path}: {exc}") from exc
+        for key, value in data.items():
+            if key not in _BY_NAME:
+                raise ConfigError(f"settings file {path}: unknown setting {key!r}; known: {', '.join(_BY_NAME)}")
+            values[key] = _coerce(_BY_NAME[key], value)
+    for s in SETTINGS:
+        env = os.environ.get(f"STORYLINE_{s.name.upper()}")
+        if env is not None:
+            values[s.name] = _coerce(s, env)
+    for key, value in (overrides or {}).items():
+        if value is not None:
+            if key not in _BY_NAME:
+                raise ConfigError(f"unknown setting {key!r}; known: {', '.join(_BY_NAME)}")
+            values[key] = _coerce(_BY_NAME[key], value)
+    return values

@@ -1,0 +1,173 @@
+"""Source readers: turn what the user named into raw inputs.
+
+`read_inputs(targets, settings)` takes paths, folders (recursive), globs, `-`
+for standard input and http(s) URLs, and yields a `RawInput` per article or an
+`IngestError` per input that cannot be used — never raising for one bad input.
+File kinds go by extension (`.txt`, `.html`/`.htm`, `.jsonl`, `.warc`,
+`.rss`/`.atom`/`.xml`, each optionally `.gz`); an unknown extension named
+explicitly is sniffed. Reading is lazy: one input at a time.
+"""
+
+from __future__ import annotations
+
+import glob
+import io
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from ..errors import InputError, TooLargeError
+from ..model import IngestError, RawInput
+from .containers import read_jsonl, read_warc
+from .decode import decode_text, gunzip, is_gzip, looks_binary
+from .feeds import looks_like_feed, read_feed
+
+KINDS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".warc": "warc",
+    ".rss": "feed", ".atom": "feed", ".xml": "feed",
+}  # fmt: skip
+GLOB_CHARS = set("*?[")
+
+
+def kind_of(path: str) -> str | None:
+    name = path.lower()
+    if name.endswith(".gz"):
+        name = name[:-3]
+    return KINDS.get(os.path.splitext(name)[1])
+
+
+def _sniff(data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if looks_like_feed(data):
+        return "feed"
+    if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) or b"<html" in head:
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def _page(data: bytes, source: str, kind: str, url: str | None = None) -> RawInput:
+    """One page's bytes -> a RawInput (HTML stays bytes: trafilatura honours its declared charset)."""
+    if kind == "html":
+        if looks_binary(data):
+            decode_text(data, source)  # raises the DecodeError that says why
+        return RawInput(source=source, content=data, format="html", url=url)
+    return RawInput(source=source, content=decode_text(data, source), format="text", url=url)
+
+
+def _read_bytes(data: bytes, source: str, kind: str | None, settings: dict[str, Any]) -> Iterator[RawInput | IngestError]:
+    max_bytes = int(settings["max_bytes"])
+    if is_gzip(data) and kind != "warc":
+        data = gunzip(data, source, max_bytes)
+    if not data.strip():
+        yield IngestError(source, "read", "empty input: nothing to ingest")
+        return
+    kind = kind or _sniff(data)
+    if kind == "jsonl":
+        yield from read_jsonl(data, source)
+    elif kind == "warc":
+        yield from read_warc(io.BytesIO(data), source, max_bytes)
+    elif kind == "feed":
+        yield from read_feed(data, source, lambda link: fetch_page(link, settings))
+    else:
+        yield _page(data, source, kind)
+
+
+def _read_file(path: Path, source: str, settings: dict[str, Any]) -> Iterator[RawInput | IngestError]:
+    max_bytes = int(settings["max_bytes"])
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise TooLargeError(source, f"{size:,} bytes is over the size cap of {max_bytes:,} (--max-bytes)")
+        kind = kind_of(path.name)
+        if kind == "warc":
+            with path.open("rb") as stream:
+                yield from read_warc(stream, source, max_bytes)
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield IngestError(source, "read", f"cannot read the file: {exc.strerror or exc}")
+        return
+    except InputError as exc:
+        yield IngestError(exc.source, exc.stage, exc.message)
+        return
+    yield from _guard(_read_bytes(data, source, kind, settings), source)
+
+
+def _guard(items: Iterator[RawInput | IngestError], source: str) -> Iterator[RawInput | IngestError]:
+    """Turn an InputError raised while reading into an IngestError and stop that input only."""
+    try:
+        yield from items
+    except InputError as exc:
+        yield IngestError(exc.source, exc.stage, exc.message)
+
+
+def fetch_page(url: str, settings: dict[str, Any]) -> RawInput:
+    from .web import fetch
+
+    fetched = fetch(url, settings)
+    ctype = fetched.content_type.lower()
+    kind = "html" if "html" in ctype else "text" if ctype.startswith("text/plain") else _sniff(fetched.content)
+    if kind not in ("html", "text"):
+        kind = "html"
+    return _page(fetched.content, url, kind, url=fetched.url)
+
+
+def _read_url(url: str, settings: dict[str, Any]) -> Iterator[RawInput | IngestError]:
+    from .web import fetch
+
+    try:
+        fetched = fetch(url, settings)
+    except InputError as exc:
+        yield IngestError(exc.source, exc.stage, exc.message)
+        return
+    ctype = fetched.content_type.lower()
+    if any(t in ctype for t in ("rss", "atom")) or looks_like_feed(fetched.content):
+        yield from _guard(read_feed(fetched.content, url, lambda link: fetch_page(link, settings)), url)
+        return
+    kind = "html" if "html" in ctype else "text" if ctype.startswith("text/plain") else None
+    yield from _guard(_read_bytes(fetched.content, url, kind, settings), url)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and kind_of(name):
+                yield Path(root, name)
+
+
+def read_inputs(
+    targets: Iterable[str], settings: dict[str, Any], stdin: BinaryIO | None = None
+) -> Iterator[RawInput | IngestError]:
+    for target in targets:
+        if target == "-":
+            stream = stdin or sys.stdin.buffer
+            data = stream.read(int(settings["max_bytes"]) + 1)
+            if len(data) > int(settings["max_bytes"]):
+                yield IngestError("-", "read", f"standard input is over the size cap of {settings['max_bytes']:,}")
+                continue
+            yield from _guard(_read_bytes(data, "-", None, settings), "-")
+        elif target.startswith(("http://", "https://")):
+            yield from _read_url(target, settings)
+        elif os.path.isdir(target):
+            for path in _walk(Path(target)):
+                yield from _read_file(path, str(path), settings)
+        elif os.path.exists(target):
+            yield from _read_file(Path(target), target, settings)
+        elif GLOB_CHARS & set(target):
+            matches = sorted(glob.glob(target, recursive=True))
+            if not matches:
+                yield IngestError(target, "read", "no files match this pattern")
+            for match in matches:
+                if os.path.isdir(match):
+                    continue
+                yield from _read_file(Path(match), match, settings)
+        else:
+            yield IngestError(target, "read", "no such file, folder or URL")

@@ -1,0 +1,1 @@
+"""Persistence: schema, batched idempotent writes, reads and export."""

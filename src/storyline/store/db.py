@@ -1,0 +1,246 @@
+"""The store: open a database, write documents in batches, read records back.
+
+`Store.open(db)` takes a SQLAlchemy URL or a plain path (SQLite) and creates
+the schema if needed. SQLite runs in WAL mode so readers (the dashboard) never
+block the writer. Writes go through `add_document` / `add_error` and reach the
+database in batches, one transaction each, with insert-or-ignore, so a run
+killed midway and started again neither loses nor duplicates anything: a
+document, its input row and its derived records commit together.
+
+Deduplication: a document's id is the hash of its normalised text. The same
+text from the same source is the same document ("unchanged"); from another
+source it is an exact copy, stored under its own id with `duplicate_of`
+pointing at the first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+
+from .. import __version__
+from ..errors import MissingExtraError, StoreError
+from ..model import Document, IngestError, stable_id
+from . import schema
+from .records import derived_records, document_record, error_record
+
+KINDS = ("document", "mention", "quote", "claim", "citation_issue", "event", "ingest_error")
+DOCUMENT_COLUMNS = ("id", "source", "url", "title", "published", "published_precision", "publisher", "authors",
+                    "language", "text", "removed_blocks", "duplicate_of")
+
+
+def database_url(db: str) -> str:
+    """A SQLAlchemy URL from what the user typed: a URL as is, a plain path as SQLite."""
+    if "://" in db:
+        return db
+    return "sqlite:///" + os.path.abspath(os.path.expanduser(db))
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+class Store:
+    def __init__(self, engine: Engine, batch_size: int = 200) -> None:
+        self.engine = engine
+        self.batch_size = batch_size
+        self._docs: list[dict[str, Any]] = []
+        self._inputs: list[dict[str, Any]] = []
+        self._derived: dict[str, list[dict[str, Any]]] = {k: [] for k in schema.DERIVED}
+        self._errors: list[dict[str, Any]] = []
+        self._pending: dict[str, list[tuple[str, str]]] = {}  # content hash -> [(id, source)] not yet written
+        self._pending_inputs: set[str] = set()
+
+    @classmethod
+    def open(cls, db: str, batch_size: int = 200) -> Store:
+        url = database_url(db)
+        try:
+            engine = create_engine(url, future=True)
+        except NoSuchModuleError as exc:
+            raise StoreError(f"unknown database kind in {db!r}: use sqlite:///PATH, postgresql+psycopg://… or a path") from exc
+        except ArgumentError as exc:
+            raise StoreError(f"cannot read the database URL {db!r}: {exc}") from exc
+        except ModuleNotFoundError as exc:
+            raise MissingExtraError("A PostgreSQL store", "postgres", "psycopg") from exc
+        if engine.dialect.name == "sqlite":
+            folder = os.path.dirname(url.removeprefix("sqlite:///"))
+            if folder and not os.path.isdir(folder):
+                raise StoreError(f"cannot create the database {db!r}: the folder {folder!r} does not exist")
+            event.listen(engine, "connect", _sqlite_pragmas)
+        try:
+            schema.metadata.create_all(engine)
+        except OperationalError as exc:
+            raise StoreError(f"cannot open the database {db!r}: {exc.orig}") from exc
+        return cls(engine, batch_size)
+
+    def close(self) -> None:
+        self.flush()
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ---------------------------------------------------------------------------------------
+
+    def _insert_ignore(self, table: Any) -> Any:
+        if self.engine.dialect.name == "sqlite":
+            from sqlalchemy.dialects.sqlite import insert as dialect_insert
+        elif self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as dialect_insert
+        else:
+            return insert(table).prefix_with("IGNORE")
+        return dialect_insert(table).on_conflict_do_nothing()
+
+    def seen_input(self, source: str, raw_hash: str) -> str | None:
+        """The document an input already became, if it was ingested before."""
+        key = stable_id(source, raw_hash)
+        if key in self._pending_inputs:
+            return key
+        with self.engine.connect() as conn:
+            row = conn.execute(select(schema.inputs.c.document_id).where(schema.inputs.c.id == key)).first()
+        return row[0] if row else None
+
+    def _copies(self, content_hash: str) -> list[tuple[str, str]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(schema.documents.c.id, schema.documents.c.source)
+                .where(schema.documents.c.content_hash == content_hash)
+                .order_by(schema.documents.c.ingested_at)
+            ).all()
+        return [(r[0], r[1]) for r in rows] + self._pending.get(content_hash, [])
+
+    def add_document(self, doc: Document, run_id: int | None = None) -> tuple[str, str]:
+        """Queue a cleaned document; returns (status, id) with status new, duplicate or unchanged."""
+        h = doc.content_hash
+        copies = self._copies(h)
+        same_source = next((cid for cid, src in copies if src == doc.source), None)
+        if same_source:
+            status, doc_id = "unchanged", same_source
+        elif copies:
+            canonical = next((cid for cid, _ in copies if cid == h), copies[0][0])
+            status, doc_id = "duplicate", stable_id(h, doc.source)
+            doc.duplicate_of = canonical
+        else:
+            status, doc_id = "new", h
+        input_key = stable_id(doc.source, doc.raw_hash)
+        if input_key not in self._pending_inputs:
+            self._pending_inputs.add(input_key)
+            self._inputs.append({"id": input_key, "source": doc.source, "raw_hash": doc.raw_hash, "document_id": doc_id})
+        if status != "unchanged":
+            row = document_record(doc, doc_id)
+            del row["kind"]
+            row.update(content_hash=h, removed=doc.removed, run_id=run_id, ingested_at=_now())
+            self._docs.append(row)
+            self._pending.setdefault(h, []).append((doc_id, doc.source))
+            for kind, records in derived_records(doc, doc_id).items():
+                self._derived[kind].extend(self._derived_row(kind, r) for r in records)
+        if len(self._docs) + len(self._inputs) >= self.batch_size:
+            self.flush()
+        return status, doc_id
+
+    @staticmethod
+    def _derived_row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+        row = {"id": record["id"], "document_id": record["document_id"], "data": record}
+        if kind == "mention":
+            row["kind"] = record["type"]
+        elif kind == "event":
+            row.update(type=record["type"], status=record["status"], date=record["date"],
+                       actor_country=(record["actor"] or {}).get("country"),
+                       recipient_country=(record["recipient"] or {}).get("country"))
+        return row
+
+    def add_error(self, err: IngestError, run_id: int | None = None) -> None:
+        self._errors.append({**error_record(err), "run_id": run_id, "at": _now()})
+        if len(self._errors) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not (self._docs or self._inputs or self._errors):
+            return
+        try:
+            with self.engine.begin() as conn:
+                if self._docs:
+                    conn.execute(self._insert_ignore(schema.documents), self._docs)
+                for kind, rows in self._derived.items():
+                    if rows:
+                        conn.execute(self._insert_ignore(schema.DERIVED[kind]), rows)
+                if self._inputs:
+                    conn.execute(self._insert_ignore(schema.inputs), self._inputs)
+                if self._errors:
+                    rows = [{k: v for k, v in e.items() if k != "kind"} for e in self._errors]
+                    conn.execute(self._insert_ignore(schema.ingest_errors), rows)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot write to the database: {exc}") from exc
+        self._docs.clear()
+        self._inputs.clear()
+        self._errors.clear()
+        for rows in self._derived.values():
+            rows.clear()
+        self._pending.clear()
+        self._pending_inputs.clear()
+
+    # --- runs --------------------------------------------------------------------------------------------
+
+    def begin_run(self, command: str, targets: Iterable[str]) -> int:
+        with self.engine.begin() as conn:
+            result = conn.execute(
+                insert(schema.runs).values(started=_now(), command=command, targets=list(targets), version=__version__)
+            )
+            return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, counts: dict[str, int], seconds: float) -> None:
+        self.flush()
+        with self.engine.begin() as conn:
+            conn.execute(
+                schema.runs.update()
+                .where(schema.runs.c.id == run_id)
+                .values(finished=_now(), seconds=seconds, **{k: counts.get(k, 0) for k in
+                                                              ("new", "duplicate", "unchanged", "failed")})
+            )
+
+    # --- reading -----------------------------------------------------------------------------------------
+
+    def count(self, kind: str) -> int:
+        table = schema.documents if kind == "document" else schema.ingest_errors if kind == "ingest_error" \
+            else schema.DERIVED[kind]
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+    def records(self, kinds: Iterable[str] = KINDS) -> Iterator[dict[str, Any]]:
+        """Every record of the given kinds, streamed, in a stable order."""
+        self.flush()
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(stream_results=True, yield_per=500)
+            for kind in kinds:
+                if kind == "document":
+                    cols = [schema.documents.c[c] for c in DOCUMENT_COLUMNS]
+                    for row in conn.execute(select(*cols).order_by(schema.documents.c.ingested_at,
+                                                                   schema.documents.c.id)):
+                        rec = {"kind": "document", **row._asdict()}
+                        rec["authors"] = rec["authors"] or []
+                        yield rec
+                elif kind == "ingest_error":
+                    t = schema.ingest_errors
+                    for row in conn.execute(select(t.c.id, t.c.source, t.c.stage, t.c.error).order_by(t.c.at, t.c.id)):
+                        yield {"kind": "ingest_error", **row._asdict()}
+                else:
+                    t = schema.DERIVED[kind]
+                    for (data,) in conn.execute(select(t.c.data).order_by(t.c.document_id, t.c.id)):
+                        yield data

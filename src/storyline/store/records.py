@@ -1,0 +1,143 @@
+"""Documents and their derived records -> the export contract's records (plain dicts).
+
+One function per kind; each record carries `kind` and a stable `id` (the same
+input always gives the same ids, which is what makes re-runs idempotent).
+Unknown values are None, never "". Offsets into the clean text and the rule
+that produced a record ride along as additive fields (`start`, `end`, `rule`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Actor, CitationIssue, Claim, Document, Event, IngestError, Mention, Quote, stable_id
+
+
+def _none_if_empty(value: Any) -> Any:
+    return None if value == "" else value
+
+
+def document_record(doc: Document, doc_id: str) -> dict[str, Any]:
+    return {
+        "kind": "document",
+        "id": doc_id,
+        "source": doc.source,
+        "url": _none_if_empty(doc.url),
+        "title": _none_if_empty(doc.title),
+        "published": doc.published,
+        "published_precision": doc.published_precision if doc.published else None,
+        "publisher": _none_if_empty(doc.publisher),
+        "authors": list(doc.authors),
+        "language": doc.language,
+        "text": doc.text,
+        "removed_blocks": doc.removed_blocks,
+        "duplicate_of": doc.duplicate_of,
+    }
+
+
+def error_record(err: IngestError) -> dict[str, Any]:
+    return {"kind": "ingest_error", "id": err.id, "source": err.source, "stage": err.stage, "error": err.error}
+
+
+def _party(actor: Actor | None) -> dict[str, Any] | None:
+    return actor.as_record() if actor else None
+
+
+def mention_record(m: Mention, doc_id: str) -> dict[str, Any]:
+    return {
+        "kind": "mention",
+        "id": stable_id(doc_id, "mention", m.kind, m.span.start, m.span.end, m.rule),
+        "document_id": doc_id,
+        "type": m.kind,
+        "text": m.span.text,
+        "start": m.span.start,
+        "end": m.span.end,
+        "value": m.value,
+        "rule": m.rule,
+    }
+
+
+def quote_record(q: Quote, doc_id: str) -> dict[str, Any]:
+    return {
+        "kind": "quote",
+        "id": stable_id(doc_id, "quote", q.span.start, q.span.end),
+        "document_id": doc_id,
+        "text": q.text,
+        "speaker": _party(q.speaker),
+        "cue": _none_if_empty(q.cue),
+        "direct": q.direct,
+        "venue": _none_if_empty(q.venue),
+        "start": q.span.start,
+        "end": q.span.end,
+        "rule": q.rule,
+    }
+
+
+def claim_record(c: Claim, doc_id: str) -> dict[str, Any]:
+    return {
+        "kind": "claim",
+        "id": stable_id(doc_id, "claim", c.span.start, c.span.end),
+        "document_id": doc_id,
+        "text": c.text,
+        "quantities": [
+            {"value": q.value, "qualifier": q.qualifier, "unit": q.unit, "phrase": q.phrase, "upper": q.upper}
+            for q in c.quantities
+        ],
+        "attributed_to": _none_if_empty(c.attributed_to),
+        "citations": list(c.citations),
+        "start": c.span.start,
+        "end": c.span.end,
+        "rule": c.rule,
+    }
+
+
+def citation_issue_record(ci: CitationIssue, doc_id: str) -> dict[str, Any]:
+    where = (ci.span.start, ci.span.end) if ci.span else (None, None)
+    return {
+        "kind": "citation_issue",
+        "id": stable_id(doc_id, "citation_issue", ci.issue, ci.marker, *where, ci.detail),
+        "document_id": doc_id,
+        "issue": ci.issue,
+        "marker": ci.marker,
+        "detail": ci.detail,
+        "start": where[0],
+        "end": where[1],
+    }
+
+
+def event_record(e: Event, doc_id: str) -> dict[str, Any]:
+    return {
+        "kind": "event",
+        "id": stable_id(doc_id, "event", e.type, e.trigger.start, e.trigger.end,
+                        e.actor.name if e.actor else None, e.recipient.name if e.recipient else None),
+        "document_id": doc_id,
+        "type": e.type,
+        "mode": e.mode,
+        "actor": _party(e.actor),
+        "recipient": _party(e.recipient),
+        "date": e.date,
+        "date_precision": e.date_precision if e.date else None,
+        "date_text": e.date_text,
+        "location": e.location,
+        "status": e.status,
+        "magnitude": dict(e.magnitude),
+        "intensity": e.intensity,
+        "evidence": e.evidence.text,
+        "reported_by": e.reported_by,
+        "confidence": e.confidence,
+        "trigger": {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end},
+        "start": e.evidence.start,
+        "end": e.evidence.end,
+        "rule": e.rule,
+    }
+
+
+def derived_records(doc: Document, doc_id: str) -> dict[str, list[dict[str, Any]]]:
+    """Every derived record of a document, by kind."""
+    return {
+        "mention": [mention_record(m, doc_id) for m in doc.mentions],
+        "quote": [quote_record(q, doc_id) for q in doc.quotes],
+        "claim": [claim_record(c, doc_id) for c in doc.claims],
+        "citation_issue": [citation_issue_record(c, doc_id) for c in doc.citation_issues],
+        "event": [event_record(e, doc_id) for e in doc.events],
+    }

@@ -1,0 +1,106 @@
+"""The database schema, in SQLAlchemy Core, for SQLite and PostgreSQL alike.
+
+documents       one row per distinct article text (id = hash of the normalised text;
+                an exact copy under another source gets its own id and `duplicate_of`)
+inputs          every raw input already turned into a document: (source, raw bytes hash) -> document.
+                Lets a second ingest of the same inputs skip them without re-cleaning.
+ingest_errors   every input that could not be used: source, stage, error
+runs            one row per ingest: when, what, counts, seconds
+mentions, quotes, claims, citation_issues, events
+                derived records, one row each, keyed to their document; `data` holds the
+                export record, a few columns are copied out for filtering
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Column, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+ID = 32  # length of the hash ids (16 hex characters today; room to grow)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("url", Text),
+    Column("title", Text),
+    Column("published", String(10)),
+    Column("published_precision", String(5)),
+    Column("publisher", Text),
+    Column("authors", JSON),
+    Column("language", String(8)),
+    Column("text", Text, nullable=False),
+    Column("removed_blocks", Integer, nullable=False, default=0),
+    Column("removed", JSON),
+    Column("duplicate_of", String(ID)),
+    Column("content_hash", String(ID), nullable=False),
+    Column("run_id", Integer),
+    Column("ingested_at", DateTime(timezone=True)),
+    Index("ix_documents_content_hash", "content_hash"),
+    Index("ix_documents_published", "published"),
+)
+
+inputs = Table(
+    "inputs",
+    metadata,
+    Column("id", String(ID), primary_key=True),  # stable_id(source, raw_hash)
+    Column("source", Text, nullable=False),
+    Column("raw_hash", String(ID), nullable=False),
+    Column("document_id", String(ID), nullable=False),
+)
+
+ingest_errors = Table(
+    "ingest_errors",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("stage", String(32), nullable=False),
+    Column("error", Text, nullable=False),
+    Column("run_id", Integer),
+    Column("at", DateTime(timezone=True)),
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("started", DateTime(timezone=True), nullable=False),
+    Column("finished", DateTime(timezone=True)),
+    Column("command", String(32), nullable=False),
+    Column("targets", JSON),
+    Column("new", Integer, default=0),
+    Column("duplicate", Integer, default=0),
+    Column("unchanged", Integer, default=0),
+    Column("failed", Integer, default=0),
+    Column("seconds", Float),
+    Column("version", String(32)),
+)
+
+
+def _derived(name: str, *extra: Column) -> Table:  # type: ignore[type-arg]
+    return Table(
+        name,
+        metadata,
+        Column("id", String(ID), primary_key=True),
+        Column("document_id", String(ID), ForeignKey("documents.id"), nullable=False, index=True),
+        *extra,
+        Column("data", JSON, nullable=False),
+    )
+
+
+mentions = _derived("mentions", Column("kind", String(8), index=True))
+quotes = _derived("quotes")
+claims = _derived("claims")
+citation_issues = _derived("citation_issues")
+events = _derived(
+    "events",
+    Column("type", String(12), index=True),
+    Column("status", String(12)),
+    Column("date", String(10), index=True),
+    Column("actor_country", String(3)),
+    Column("recipient_country", String(3)),
+)
+
+DERIVED = {"mention": mentions, "quote": quotes, "claim": claims, "citation_issue": citation_issues, "event": events}
