@@ -20,6 +20,12 @@ MIN_ARTICLE_WORDS = 15
 REMOVED_KEPT = 400  # removed blocks stored per document, for the "what was dropped" view
 
 
+def warm() -> None:
+    """Import trafilatura and htmldate now, not on the first HTML page (called when the pipeline is built)."""
+    import htmldate  # noqa: F401
+    import trafilatura  # noqa: F401
+
+
 def _clean_text(doc: Document) -> None:
     raw = doc.raw if isinstance(doc.raw, str) else doc.raw.decode("utf-8")
     cleaned = split_dump(raw)

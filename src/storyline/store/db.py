@@ -64,6 +64,15 @@ class Store:
         self._errors: list[dict[str, Any]] = []
         self._pending: dict[str, list[tuple[str, str]]] = {}  # content hash -> [(id, source)] not yet written
         self._pending_inputs: set[str] = set()
+        self._reader: Any = None  # one connection for the look-ups made per document
+
+    def _read(self, statement: Any) -> Any:
+        if self._reader is None:
+            self._reader = self.engine.connect()
+        result = self._reader.execute(statement)
+        rows = result.all()
+        self._reader.rollback()  # end the read transaction so the next look-up sees new commits
+        return rows
 
     @classmethod
     def open(cls, db: str, batch_size: int = 200) -> Store:
@@ -89,6 +98,9 @@ class Store:
 
     def close(self) -> None:
         self.flush()
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -113,17 +125,15 @@ class Store:
         key = stable_id(source, raw_hash)
         if key in self._pending_inputs:
             return key
-        with self.engine.connect() as conn:
-            row = conn.execute(select(schema.inputs.c.document_id).where(schema.inputs.c.id == key)).first()
-        return row[0] if row else None
+        rows = self._read(select(schema.inputs.c.document_id).where(schema.inputs.c.id == key))
+        return rows[0][0] if rows else None
 
     def _copies(self, content_hash: str) -> list[tuple[str, str]]:
-        with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(schema.documents.c.id, schema.documents.c.source)
-                .where(schema.documents.c.content_hash == content_hash)
-                .order_by(schema.documents.c.ingested_at)
-            ).all()
+        rows = self._read(
+            select(schema.documents.c.id, schema.documents.c.source)
+            .where(schema.documents.c.content_hash == content_hash)
+            .order_by(schema.documents.c.ingested_at)
+        )
         return [(r[0], r[1]) for r in rows] + self._pending.get(content_hash, [])
 
     def add_document(self, doc: Document, run_id: int | None = None) -> tuple[str, str]:
