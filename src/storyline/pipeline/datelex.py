@@ -1,0 +1,240 @@
+"""The dates stage's lexicon and the one compiled pattern built from it.
+
+Takes `lexicon/dates.yaml` (month and weekday names, number words, relative
+phrases, cue words, year nouns) and gives a `DateLexicon`: lookup tables plus
+`PATTERN`, a single alternation that finds every candidate temporal expression
+in one pass, and small compiled regexes for the context checks made around
+each candidate. It does not decide what a candidate means or resolve it; that
+is `dates.py`.
+
+Each alternative of `pattern` sits in its own named group (`A_iso`, `A_mdy`, ...)
+so `match.lastgroup` names the form that matched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+YEAR = r"(?:19|20)\d\d"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+NOT_LETTER_AFTER = r"(?![^\W\d_])"
+
+
+def _alternation(words: set[str] | list[str] | dict[str, Any]) -> str:
+    """Words as one regex, factored into a trie ("Ju(?:ly|ne)").
+
+    Python's engine would try a flat list of words one by one at every position; a
+    trie lets it reject on the first character that fits no word. Every optional
+    tail is greedy, so the longest word wins ("September" over "Sept") and shorter
+    ones are tried on backtracking.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in " ".join(str(word).split()):
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _emit(trie)
+
+
+def _emit(node: dict[str, Any]) -> str:
+    branches = [(r"\s+" if ch == " " else re.escape(ch)) + _emit(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
+
+
+def _starts(*groups: Any, digits: bool = False, fold: bool = False) -> str:
+    """A lookahead on the first character any of the word groups can start with.
+
+    Python's regex engine tries every alternative at every word start; this check
+    lets an alternative fail on one character instead of walking its word list.
+    """
+    chars = {w[0] for group in groups for w in group if w}
+    if fold:
+        chars |= {c.upper() for c in chars} | {c.lower() for c in chars}
+    cls = "".join(sorted(re.escape(c) for c in chars)) + (r"\d" if digits else "")
+    return f"(?=[{cls}])"
+
+
+def _cased(word: str, lower_too: bool) -> set[str]:
+    forms = {word, word[:1].upper() + word[1:], word.upper()}
+    if lower_too:
+        forms.add(word.lower())
+    return forms
+
+
+def key(word: str) -> str:
+    """How a matched name is looked up: lower case, no final full stop, single spaces."""
+    return " ".join(word.rstrip(".").lower().split())
+
+
+@dataclass(frozen=True)
+class DateLexicon:
+    month_of: dict[str, int]  # key(name) -> 1..12, full names and abbreviations
+    full_months: frozenset[str]  # key(name) of full names (a lone month must be one)
+    ambiguous_months: frozenset[str]
+    weekday_of: dict[str, int]  # key(name) -> 0 (Monday) .. 6
+    weekday_shift: dict[str, int]  # key(modifier) -> -1, 0, +1 (English, Spanish before and after)
+    month_shift: dict[str, int]
+    number_of: dict[str, int | None]
+    unit_of: dict[str, str]
+    relative: dict[str, tuple[str, int]]
+    year_nouns: frozenset[str]
+    count_nouns: frozenset[str]
+    pattern: re.Pattern[str]
+    cue_before: re.Pattern[str]  # search in the text before a candidate
+    opener_before: re.Pattern[str]  # search in the text before a candidate; group names the opener kind
+    between_gap: re.Pattern[str]  # fullmatch on the text between two ends of a range
+    from_gap: re.Pattern[str]
+    list_gap: re.Pattern[str]
+    weekday_not_after: re.Pattern[str]
+    weekday_not_before: re.Pattern[str]
+
+
+def _load_yaml() -> dict[str, Any]:
+    try:
+        text = resources.files("storyline").joinpath("lexicon/dates.yaml").read_text(encoding="utf-8")
+        data = yaml.safe_load(text)
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"Cannot read the dates lexicon lexicon/dates.yaml: {exc}. Reinstall storyline.") from exc
+    if not isinstance(data, dict):
+        raise ConfigError("The dates lexicon lexicon/dates.yaml is not a mapping. Restore it from the package.")
+    return data
+
+
+def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
+    abbr_forms: set[str] = set()
+    full_forms: set[str] = set()
+    for lang, spec in d["months"].items():
+        lower_too = lang != "en"
+        for name in spec["full"]:
+            full_forms |= _cased(name, lower_too)
+        for name in spec.get("abbreviations", {}):
+            abbr_forms |= _cased(name, lower_too)
+    en_weekdays = {f for w in d["weekdays"]["en"] for f in _cased(w, False)}
+    es_weekdays = {f for w in d["weekdays"].get("es", []) for f in _cased(w, True)}
+
+    # Only an abbreviation takes the full stop after it: "Nov. 27", but "24 November." ends a sentence.
+    month = rf"(?:(?:{_alternation(full_forms)}){NOT_LETTER_AFTER}|(?:{_alternation(abbr_forms)}){NOT_LETTER_AFTER}\.?)"
+    month_full = rf"(?:{_alternation(full_forms)}){NOT_LETTER_AFTER}"
+    weekday = rf"(?:{_alternation(en_weekdays)}){NOT_LETTER_AFTER}"
+    weekday_es = rf"(?:{_alternation(es_weekdays)}){NOT_LETTER_AFTER}"
+    numbers_en = _alternation(list(d["number_words"]["en"]))
+    numbers_es = _alternation(list(d["number_words"].get("es", {})))
+    units_en = _alternation(list(d["ago_units"]["en"]))
+    units_es = _alternation(list(d["ago_units"].get("es", {})))
+    relative = _alternation(list(d["relative"]))
+    wd_mods = _alternation(list(d["weekday_modifiers"]["en"]))
+    es_before = _alternation(list(d["weekday_modifiers"].get("es_before", {})))
+    es_after = _alternation(list(d["weekday_modifiers"].get("es_after", {})))
+    mo_mods = _alternation(list(d["month_modifiers"]))
+
+    wd_mod_words = list(d["weekday_modifiers"]["en"])
+    mo_mod_words = list(d["month_modifiers"])
+    at_month = _starts(full_forms, abbr_forms)
+    at_mdy = _starts(en_weekdays, full_forms, abbr_forms)
+    at_dmy = _starts(en_weekdays, digits=True)
+    at_ago = _starts(list(d["number_words"]["en"]), digits=True, fold=True)
+    at_rel = _starts(list(d["relative"]), fold=True)
+    at_wdes = _starts(list(d["weekday_modifiers"].get("es_before", {})), fold=True)
+    at_wd = _starts(en_weekdays, [w.title() for w in wd_mod_words], wd_mod_words)
+    at_mo = _starts(full_forms, [w.title() for w in mo_mod_words], mo_mod_words)
+    alternatives = [
+        # 2025-02-16 (a time may follow)
+        rf"(?P<A_iso>(?=\d)(?<![\d/.-])(?P<iso_y>{YEAR})-(?P<iso_m>0[1-9]|1[0-2])-"
+        rf"(?P<iso_d>0[1-9]|[12]\d|3[01])(?!\d))",
+        # 16/02/2025, 02/16/2025, 16.02.2025
+        rf"(?P<A_num>(?=\d)(?<![\d/.])(?P<num_a>\d{{1,2}})(?P<num_sep>[/.])(?P<num_b>\d{{1,2}})(?P=num_sep)"
+        rf"(?P<num_y>{YEAR})(?!\d|[/.]\d))",
+        # [Monday,] Feb. 16[, 2025]
+        rf"(?P<A_mdy>{at_mdy}(?:(?P<mdy_wd>{weekday}),?\s+)?(?P<mdy_m>{month})(?:\s+|(?<=\.))(?P<mdy_d>{DAY})"
+        rf"(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR})(?!\d))?)",
+        # [Monday,] 16 February [2025], 3rd of March, 16 de febrero de 2025
+        rf"(?P<A_dmy>{at_dmy}(?:(?P<dmy_wd>{weekday}),?\s+(?:the\s+)?)?(?<![\d,.])(?P<dmy_d>{DAY})\s+"
+        rf"(?:of\s+|de\s+)?(?P<dmy_m>{month})(?:(?:,\s*|\s+|\s+del?\s+)(?P<dmy_y>{YEAR})(?!\d))?)",
+        # January 2026, febrero de 2025
+        rf"(?P<A_my>{at_month}(?P<my_m>{month})(?:,?\s+|\s+(?:of|de|del)\s+)(?P<my_y>{YEAR})(?!\d))",
+        # two weeks ago
+        rf"(?P<A_ago>{at_ago}(?<![\d,.])(?i:(?P<ago_n>{numbers_en}|\d{{1,3}})\s+(?P<ago_u>{units_en})\s+ago)"
+        rf"(?!\w))",
+        # hace dos semanas
+        rf"(?P<A_hace>(?=[hH])(?i:hace\s+(?P<hace_n>{numbers_es}|\d{{1,3}})\s+(?P<hace_u>{units_es}))(?!\w))",
+        # yesterday, last week, earlier this month
+        rf"(?P<A_rel>{at_rel}(?i:{relative})(?!\w))",
+        # el lunes, el pasado lunes, el lunes pasado
+        rf"(?P<A_wdes>{at_wdes}(?P<wdes_pre>(?i:{es_before}))\s+(?P<wdes>{weekday_es})"
+        rf"(?:\s+(?P<wdes_post>{es_after}))?(?!\w))",
+        # Monday, last Monday
+        rf"(?P<A_wd>{at_wd}(?:(?P<wd_mod>(?i:{wd_mods}))\s+)?(?P<wd>{weekday}))",
+        # July, last March, May of this year
+        rf"(?P<A_mo>{at_mo}(?:(?P<mo_mod>(?i:{mo_mods}))\s+)?(?P<mo>{month_full})"
+        rf"(?:\s+of\s+(?P<mo_rel>(?i:{mo_mods}))\s+year(?!\w))?)",
+        # the 1990s
+        r"(?P<A_dec>(?=\d)(?P<dec>(?:19|20)\d0)['’]?s(?!\w))",
+        # 2007 (whether it is a year is decided from its context)
+        rf"(?P<A_year>(?=\d)(?<![$£€.,/#])(?P<year>{YEAR})(?![\d%]|[.,]\d|\w))",
+    ]
+    # Every form starts at a word start; saying so first lets most positions fail fast.
+    return re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(alternatives) + ")")
+
+
+@cache
+def lexicon() -> DateLexicon:
+    """The dates lexicon, loaded and compiled once per process."""
+    d = _load_yaml()
+    try:
+        month_of: dict[str, int] = {}
+        full: set[str] = set()
+        for spec in d["months"].values():
+            for i, name in enumerate(spec["full"], start=1):
+                month_of[key(name)] = i
+                full.add(key(name))
+            for name, num in spec.get("abbreviations", {}).items():
+                month_of[key(name)] = int(num)
+        weekday_of = {key(w): i for ws in d["weekdays"].values() for i, w in enumerate(ws)}
+        wd_mods = d["weekday_modifiers"]
+        weekday_shift = {key(k): int(v) for group in wd_mods.values() for k, v in group.items()}
+        number_of = {key(k): v for lang in d["number_words"].values() for k, v in lang.items()}
+        unit_of = {key(k): v for lang in d["ago_units"].values() for k, v in lang.items()}
+        relative = {key(k): (str(v[0]), int(v[1])) for k, v in d["relative"].items()}
+        cues = _alternation(d["cues"])
+        mods = _alternation(d["cue_modifiers"])
+        openers = d["range_openers"]
+        opener_groups = "|".join(f"(?P<{kind}>{_alternation(words)})" for kind, words in openers.items())
+        connectors = d["range_connectors"]
+        lex = DateLexicon(
+            month_of=month_of,
+            full_months=frozenset(full),
+            ambiguous_months=frozenset(key(m) for m in d["ambiguous_months"]),
+            weekday_of=weekday_of,
+            weekday_shift=weekday_shift,
+            month_shift={key(k): int(v) for k, v in d["month_modifiers"].items()},
+            number_of=number_of,
+            unit_of=unit_of,
+            relative=relative,
+            year_nouns=frozenset(w.lower() for w in d["year_nouns"]),
+            count_nouns=frozenset(w.lower() for w in d["count_nouns"]),
+            pattern=_build_pattern(d),
+            cue_before=re.compile(rf"(?i:(?<!\w)(?:{cues})(?:\s+(?:{mods}))?[\s-]*)$"),
+            opener_before=re.compile(rf"(?i:(?<!\w)(?:{opener_groups})\s+(?:(?:{mods})[\s-]+)?)$"),
+            between_gap=re.compile(rf"\s*(?i:{_alternation(connectors['between'])})\s*"),
+            from_gap=re.compile(rf"\s*(?i:{_alternation(connectors['from'])})\s*"),
+            list_gap=re.compile(rf"\s*(?i:{_alternation(d['list_connectors'])})\s*"),
+            weekday_not_after=re.compile(rf"(?<!\w)(?:{_alternation(d['weekday_not_after'])})\s+$"),
+            weekday_not_before=re.compile(rf"\s+(?:{_alternation(d['weekday_not_before'])})(?!\w)"),
+        )
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise ConfigError(
+            f"The dates lexicon lexicon/dates.yaml is malformed ({exc!r}). Compare it with the packaged copy."
+        ) from exc
+    return lex
