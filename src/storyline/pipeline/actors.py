@@ -1,0 +1,504 @@
+"""Actor recognition: who is named in the text, with country (ISO3) and sector, at the article's date.
+
+Takes a `Document` (its `text` and `published`) and appends `Mention(kind="actor")` records whose
+value is `{name, country, sector, id, title?, form}` and whose span covers the words they came
+from. What it recognises, in one pass of the compiled lexicon matcher (`actormatch.py`):
+
+- countries by name, demonym, people ("Americans"), capital and metonym ("the White House");
+- phrases composed from a country and a sector keyword ("Mexican President", "US officials",
+  "Mexico's increasingly powerful drug cartels", "U.S. and Mexican officials" -> two actors);
+- named organisations ("DEA", "Tren de Aragua") and people with dated roles: a person's country
+  and sector are those of their role on `doc.published` (None: their latest role);
+- unknown people introduced by a title or role, before the name ("DEA head Anne Milgram") or in
+  apposition after it ("Jane Roe, a spokeswoman for the State Department"); they get a
+  document-local id `local:<slug>`;
+- later mentions of a person by surname (rule `coref:surname`) or by he/she outside quotations
+  (rule `coref:pronoun`), with `value["ref"]` the full name.
+
+`form` says what kind of mention it is: person, unknown_person, org, metonym, capital, group,
+keyword, name (a country by name), adjective (a demonym alone), people.
+
+It does not decide who did what to whom (events.py) nor where (places.py), and it does not use
+the dates inside the text: roles follow the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..lexicon import Lexicon, load_lexicon
+from ..model import Document, Mention, Span
+from .actormatch import Hit, matcher
+
+_MOD = frozenset({"country", "demonym"})
+_HEAD = frozenset({"org", "metonym", "capital", "person"})
+_WORD = frozenset({"keyword", "role"})
+_SPACE = re.compile(r"[ \t\u00a0]{1,3}")
+_POSSESSIVE = re.compile(r"['’]s?[ \t\u00a0]+")
+_AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+")
+_WORDS_GAP = re.compile(r"(?:['’]s)?(?:[ \t\u00a0]+[a-z][a-z\-]*){1,3}[ \t\u00a0]+")
+_PAREN = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,20})\)")
+_NAME_TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|['’](?![sS]\b))*\.?")
+_PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "al", "el",
+                        "da", "dos", "das", "di", "du", "le", "y", "e"})
+_APPOSITIVE = re.compile(r",[ \t\u00a0]+(?:an?|the|who is|now|then|formerly|former)[ \t\u00a0]+")
+_CLAUSE_END = re.compile(r"[.;:!?\n“”\"()]|,[ \t\u00a0]+(?:said|says|told|who|which|and)\b")
+_PRONOUN = re.compile(r"(?<!\w)(?:[Hh]e|[Ss]he)(?!\w)")
+_QUOTED = re.compile(r"“[^“”]{0,3000}”|\"[^\"\n]{0,3000}\"")
+_PRONOUN_REACH = 1500  # characters back to look for the person a he/she refers to
+
+
+@dataclass
+class _Phrase:
+    hits: list[Hit]
+    start: int
+    end: int
+    mods: list[Hit] = field(default_factory=list)
+    conjoined: bool = False  # "U.S. and Mexican officials": every modifier gets the head
+    head: Hit | None = None
+    words: list[Hit] = field(default_factory=list)
+    person: Hit | None = None
+    name: tuple[int, int] | None = None  # an unknown person's name after a title
+
+    def slot(self) -> int:
+        if self.person or self.name:
+            return 3
+        if self.words:
+            return 2
+        return 1 if self.head else 0
+
+
+def recognize(doc: Document) -> Document:
+    """Append actor mentions (lexicon, composed, unknown people, coreference) to `doc.mentions`."""
+    text = doc.text
+    if not text:
+        return doc
+    lex = load_lexicon()
+    hits = [h for h in matcher(lex).hits(text) if not _glued_to_name(text, h, lex)]
+    found: list[Mention] = []
+    for phrase in _phrases(text, hits, lex):
+        found.extend(_resolve(phrase, text, lex, doc.published))
+    found.extend(_appositive_people(text, hits, found, lex))
+    found = _drop_other_readings(found, lex)
+    found.sort(key=lambda m: m.span.start)
+    found.extend(_coreference(text, found, lex))
+    found.sort(key=lambda m: m.span.start)
+    doc.mentions.extend(found)
+    return doc
+
+
+def country_shares(mentions: Iterable[Mention], skip: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Each country's share of the document's actor mentions (the dominant countries), skipping
+    mentions whose words are in `skip` (the ambiguous names being decided)."""
+    counts = Counter(m.value["country"] for m in mentions
+                     if m.kind == "actor" and m.value.get("country") and m.span.text not in skip
+                     and not m.rule.startswith("coref:"))
+    total = sum(counts.values())
+    return {c: n / total for c, n in counts.items()} if total else {}
+
+
+# Base plausibility of a reading before the document's dominant countries are counted: a
+# country name is most often the country, a first-level division next; a city scores by
+# log10 of its population (a city of 10^6 equals a division). Dominance adds up to 3 points.
+PRECISION_BASE = {"country": 8.0, "sea": 7.5, "region": 7.5, "admin": 6.5}
+DOMINANCE_WEIGHT = 3.0
+
+
+def reading_score(precision: str, country: str | None, shares: dict[str, float], population: int = 0) -> float:
+    import math
+
+    base = PRECISION_BASE.get(precision) or math.log10(max(population, 10))
+    return base + DOMINANCE_WEIGHT * shares.get(country or "", 0.0)
+
+
+# ---------------------------------------------------------------------------------------------
+# Phrases
+
+
+def _phrases(text: str, hits: list[Hit], lex: Lexicon) -> list[_Phrase]:
+    out: list[_Phrase] = []
+    i = 0
+    while i < len(hits):
+        h = hits[i]
+        i += 1
+        if h.entry.kind == "block":
+            continue
+        ph = _Phrase([h], h.start, h.end)
+        _place(ph, h)
+        _absorb_acronym(ph, text, lex)
+        while i < len(hits):
+            nxt = hits[i]
+            if nxt.start < ph.end:  # inside a parenthetical already absorbed
+                i += 1
+                continue
+            if not _joins(ph, nxt, text[ph.end:nxt.start], lex):
+                break
+            ph.hits.append(nxt)
+            ph.end = nxt.end
+            _place(ph, nxt)
+            _absorb_acronym(ph, text, lex)
+            i += 1
+        if ph.words and not ph.person and ph.words[-1].entry.is_title:
+            ph.name = _name_after(text, ph.end, hits, lex)
+            if ph.name:
+                ph.end = ph.name[1]
+        out.append(ph)
+    return out
+
+
+def _absorb_acronym(ph: _Phrase, text: str, lex: Lexicon) -> None:
+    """ "Drug Enforcement Administration (DEA) head": the bracketed short form is part of the name."""
+    if ph.head and ph.head.entry.kind == "org" and not ph.words and ph.end == ph.head.end:
+        paren = _PAREN.match(text, ph.end)
+        if paren and paren.group(1).strip() in _entity_forms(ph.head.entry.key, lex):
+            ph.end = paren.end()
+
+
+def _place(ph: _Phrase, h: Hit) -> None:
+    kind = h.entry.kind
+    if kind in _MOD or kind == "people":
+        ph.mods.append(h)
+    elif kind == "person" and (ph.words or ph.head):
+        ph.person = h
+    elif kind in _HEAD:
+        ph.head = h
+    else:
+        ph.words.append(h)
+
+
+def _joins(ph: _Phrase, nxt: Hit, gap: str, lex: Lexicon) -> bool:
+    kind, slot = nxt.entry.kind, ph.slot()
+    if kind == "block" or "\n" in gap or slot == 3 or any(h.entry.kind == "people" for h in ph.mods):
+        return False
+    last = ph.hits[-1].entry.kind
+    if last == "person" and kind in _WORD and (nxt.entry.is_title or nxt.entry.sector not in ("GOV", "PTY")):
+        return False  # "the Trump administration", but not "Trump's cartel strike threats"
+    if kind in _MOD:
+        # Only "X and Y <keyword>" chains two modifiers; the head must follow, checked in _resolve.
+        return slot == 0 and bool(_AND.fullmatch(gap)) and last in _MOD and nxt.entry.kind in _MOD
+    if kind == "people":
+        return False
+    if _SPACE.fullmatch(gap) or gap == "":
+        if kind == "person":
+            return True
+        if kind in _HEAD:
+            return slot == 0
+        return True
+    if _POSSESSIVE.fullmatch(gap):
+        return last in _MOD or last in _HEAD
+    if kind in _WORD and (last in _MOD or last in _HEAD):
+        m = _WORDS_GAP.fullmatch(gap)
+        return bool(m) and not any(w.lower() in lex.function_words for w in gap.replace("’s", " ").split())
+    # "Mexico's newly elected president, Claudia Sheinbaum"
+    return kind == "person" and gap.strip() == "," and last in _WORD and ph.words[-1].entry.is_title
+
+
+def _entity_forms(entity_id: str, lex: Lexicon) -> set[str]:
+    ent = lex.entity(entity_id)
+    return set(ent.surfaces) if ent else set()
+
+
+def _name_after(text: str, pos: int, hits: list[Hit], lex: Lexicon) -> tuple[int, int] | None:
+    """An unknown person's name right after a title: two or more capitalised words."""
+    m = re.compile(r",?[ \t\u00a0]+").match(text, pos)
+    if not m:
+        return None
+    starts = {h.start for h in hits}
+    return _scan_name(text, m.end(), starts, lex)
+
+
+def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tuple[int, int] | None:
+    tokens: list[tuple[int, int, str]] = []
+    while True:
+        m = _NAME_TOKEN.match(text, pos)
+        if not m:
+            break
+        word = m.group()
+        bare = word.rstrip(".")
+        is_particle = word in _PARTICLES and bool(tokens)
+        if not is_particle:
+            if not word[0].isupper() or bare in lex.not_names or bare.lower() in lex.function_words:
+                break
+            if m.start() in hit_starts:
+                break
+        tokens.append((m.start(), m.end(), word))
+        gap = re.compile(r"[ \t\u00a0]").match(text, m.end())
+        if not gap or len(tokens) >= 5:
+            break
+        pos = gap.end()
+    while tokens and tokens[-1][2] in _PARTICLES:
+        tokens.pop()
+    capitalised = [t for t in tokens if t[2][0].isupper()]
+    if len(capitalised) < 2 or all(len(t[2].rstrip(".")) == 1 for t in capitalised[-1:]):
+        return None
+    end = tokens[-1][1]
+    if text[end - 1] == "." and len(tokens[-1][2]) > 2:  # a sentence's full stop, not an initial
+        end -= 1
+    return tokens[0][0], end
+
+
+# ---------------------------------------------------------------------------------------------
+# From phrase to mentions
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    return (country or "") + (sector or "") or None
+
+
+def _mention(text: str, start: int, end: int, value: dict, rule: str) -> Mention:
+    return Mention(kind="actor", span=Span(start, end, text[start:end]), value=value, rule=rule)
+
+
+def _resolve(ph: _Phrase, text: str, lex: Lexicon, date: str | None) -> list[Mention]:
+    mod_countries = [h.entry.country for h in ph.mods if h.entry.kind in _MOD]
+    word_sector = next((h.entry.sector for h in reversed(ph.words) if h.entry.sector), None)
+    title = " ".join(h.text for h in ph.words) or None
+    if ph.person or (ph.head and ph.head.entry.kind == "person"):
+        hit = ph.person or ph.head
+        assert hit is not None
+        ent = lex.people[hit.entry.key]
+        role = ent.role_on(date)
+        country, sector = (role.country, role.sector) if role else (None, None)
+        value = {"name": ent.name, "country": country, "sector": sector, "id": ent.id,
+                 "title": role.title if role else title, "form": "person"}
+        if ph.head and ph.head.entry.kind == "person" and not ph.person and ph.words:
+            # "the Trump administration": the person's country, the institution's sector
+            value.update(name=text[ph.start:ph.end], sector=word_sector or sector, title=title, form="group")
+        return [_mention(text, ph.start, ph.end, value, f"lexicon:{ent.id}")]
+    head_country, head_sector = None, None
+    if ph.head:
+        e = ph.head.entry
+        head_sector = e.sector
+        if e.kind == "org":
+            ent = lex.organisations[e.key]
+            role = ent.role_on(date)
+            head_country, head_sector = (role.country, role.sector) if role else (e.country, e.sector)
+            if mod_countries and (ent.generic or head_country is None):
+                head_country = mod_countries[0]
+        else:
+            head_country = e.country
+    if ph.name:
+        s, e_ = ph.name
+        name = text[s:e_]
+        country = head_country or (mod_countries[0] if mod_countries else None)
+        sector = head_sector or word_sector
+        value = {"name": name, "country": country, "sector": sector, "id": "local:" + _slug(name),
+                 "title": title, "form": "unknown_person"}
+        rule = "title:" + "+".join(h.entry.key for h in ph.words)
+        return [_mention(text, ph.start, ph.end, value, rule)]
+    if ph.head:
+        e = ph.head.entry
+        if e.kind == "org":
+            ent = lex.organisations[e.key]
+            value = {"name": ent.name, "country": head_country, "sector": head_sector, "id": ent.id,
+                     "form": "org"}
+            if ph.words:
+                value["title"] = title
+            return [_mention(text, ph.start, ph.end, value, f"lexicon:{ent.id}")]
+        sector = head_sector
+        value = {"name": ph.head.text, "country": head_country, "sector": sector, "id": _code(head_country, sector),
+                 "form": e.kind}
+        if ph.words:
+            value.update(name=text[ph.start:ph.end], title=title)
+        return [_mention(text, ph.start, ph.end, value, f"lexicon:{e.kind}:{head_country}:{ph.head.text}")]
+    if ph.words:
+        if not word_sector and not mod_countries:
+            return []  # a bare role ("head", "spokesman") names no one
+        name = text[ph.start:ph.end]
+        countries = mod_countries if ph.mods and len(ph.mods) > 1 else mod_countries[:1]
+        out = []
+        for country in countries or [None]:
+            value = {"name": name, "country": country, "sector": word_sector, "id": _code(country, word_sector),
+                     "form": "group" if country else "keyword"}
+            if any(h.entry.is_title for h in ph.words):
+                value["title"] = title
+            rule = "compose:" + "+".join([*(c or "" for c in countries), *(h.entry.key for h in ph.words)])
+            rule = rule if country else f"keyword:{ph.words[-1].entry.key}"
+            out.append(_mention(text, ph.start, ph.end, value, rule))
+        return out
+    out = []
+    for h in ph.mods:  # modifiers with nothing to modify stand for their country
+        form = {"country": "name", "demonym": "adjective", "people": "people"}[h.entry.kind]
+        value = {"name": h.text, "country": h.entry.country, "sector": None, "id": h.entry.country, "form": form}
+        out.append(_mention(text, h.start, h.end, value, f"lexicon:{h.entry.kind}:{h.entry.country}"))
+    return out
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-")
+
+
+def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
+    """A one-word country or capital right after or before another capitalised word is part of a
+    name ("Jim Jordan", "Chad Wolf"), unless that word is a function word or sentence-initial."""
+    if h.entry.kind not in ("country", "capital") or " " in h.text or not h.text[:1].isupper():
+        return False
+    before = re.search(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$", text[max(0, h.start - 40):h.start])
+    if before and before.group(1)[0].isupper() and before.group(1).lower() not in lex.function_words:
+        ahead = text[max(0, h.start - 40):h.start][:before.start()].rstrip()
+        # After a sentence end, the word before is an ordinary sentence-initial capital
+        # (but "Rep. Jim Jordan": a full stop after a short title is no sentence end).
+        sentence_start = not ahead or (ahead[-1] in ".!?:;“\"'‘(\n" and not _ABBREVIATION.search(ahead))
+        if not sentence_start and before.group(1) not in lex.not_names:
+            return not _is_lexicon_word(before.group(1), lex)
+    after = re.match(r"[ \t\u00a0]+([^\W\d_][\w\-]*)", text[h.end:h.end + 40])
+    if after and after.group(1)[0].isupper() and after.group(1) not in lex.not_names \
+            and after.group(1).lower() not in lex.function_words:
+        # "Georgetown University", "Chad Wolf"; but "Mexico City" is a form of its own.
+        personal = h.text in _PERSONAL_COUNTRY_NAMES and not _is_lexicon_word(after.group(1), lex)
+        return h.entry.kind == "capital" or personal
+    return False
+
+
+_ABBREVIATION = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
+# Country names that are also first names: a capitalised word right after them makes a person.
+_PERSONAL_COUNTRY_NAMES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya", "India", "Trinidad", "Niger"})
+
+
+def _is_lexicon_word(word: str, lex: Lexicon) -> bool:
+    return word in matcher(lex).table
+
+
+def _drop_other_readings(found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """A country name with another reading (Georgia the US state) keeps the country reading only
+    when the document's dominant countries do not favour the other one."""
+    ambiguous: dict[str, list[dict]] = lex.places.get("ambiguous", {})
+    if not ambiguous:
+        return found
+    shares = country_shares(found, frozenset(ambiguous))
+    keep = []
+    for m in found:
+        readings = ambiguous.get(m.span.text) if m.value.get("form") == "name" else None
+        if readings:
+            best = max(readings, key=lambda r: reading_score(r.get("precision", "country"), r.get("country"), shares))
+            if best.get("country") != m.value["country"] or best.get("precision", "country") != "country":
+                continue
+        keep.append(m)
+    return keep
+
+
+# ---------------------------------------------------------------------------------------------
+# Unknown people in apposition, and coreference
+
+
+def _appositive_people(text: str, hits: list[Hit], found: list[Mention], lex: Lexicon) -> list[Mention]:
+    """ "Jane Roe, a spokeswoman for the State Department, said" -> Jane Roe, GOV, USA."""
+    taken = [(m.span.start, m.span.end) for m in found]
+    hit_starts = {h.start for h in hits}
+    out = []
+    for comma in _APPOSITIVE.finditer(text):
+        span = _name_before(text, comma.start(), hit_starts, lex)
+        if not span or any(s < span[1] and span[0] < e for s, e in taken):
+            continue
+        stop = _CLAUSE_END.search(text, comma.end())
+        window_end = min(stop.start() if stop else len(text), comma.end() + 160)
+        inside = [h for h in hits if comma.end() <= h.start and h.end <= window_end]
+        first_word = next((h for h in inside if h.entry.kind in _WORD), None)
+        # The role must come early in the apposition, not somewhere in a long clause.
+        if first_word is None or len(text[comma.end():first_word.start].split()) > 3:
+            continue
+        org = next((h for h in inside if h.entry.kind in ("org", "metonym", "capital")), None)
+        mod = next((h for h in inside if h.entry.kind in _MOD), None)
+        role_sector = next((h.entry.sector for h in inside if h.entry.kind == "keyword" and h.entry.sector), None)
+        sector = role_sector if first_word.entry.kind == "keyword" and role_sector else None
+        country = None
+        if org is not None:
+            country = org.entry.country
+            sector = sector or org.entry.sector
+        if country is None and mod is not None:
+            country = mod.entry.country
+        name = text[span[0]:span[1]]
+        value = {"name": name, "country": country, "sector": sector or role_sector, "id": "local:" + _slug(name),
+                 "title": first_word.text, "form": "unknown_person"}
+        out.append(_mention(text, span[0], span[1], value, f"appositive:{first_word.entry.key}"))
+        taken.append(span)
+        found[:] = [m for m in found if not (m.value.get("form") == "keyword" and m.span.start == first_word.start)]
+    return out
+
+
+def _name_before(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tuple[int, int] | None:
+    """The capitalised name ending at `pos` (two to five words), if there is one."""
+    start = pos
+    words = 0
+    chunk = text[max(0, pos - 80):pos]
+    base = pos - len(chunk)
+    tokens = list(re.finditer(r"[^\W\d_](?:[\w\-]|['’](?![sS]\b))*\.?", chunk))
+    if not tokens or tokens[-1].end() != len(chunk):
+        return None
+    for m in reversed(tokens):
+        gap = chunk[m.end():start - base]
+        if start != pos and not re.fullmatch(r"[ \t\u00a0]", gap):
+            break
+        word = m.group().rstrip(".")
+        if word in _PARTICLES and words:
+            start = base + m.start()
+            continue
+        if not word[:1].isupper() or word in lex.not_names or word.lower() in lex.function_words:
+            break
+        if base + m.start() in hit_starts:
+            break
+        start = base + m.start()
+        words += 1
+        if words == 5:
+            break
+    while text[start:pos].split()[:1] and text[start:pos].split()[0] in _PARTICLES:
+        start += len(text[start:pos].split()[0]) + 1
+    if words < 2:
+        return None
+    return start, pos
+
+
+def _coreference(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:
+    persons = [m for m in found if m.value.get("form") in ("person", "unknown_person")]
+    if not persons:
+        return []
+    table = matcher(lex).table
+    first: dict[str, Mention] = {}
+    for m in persons:
+        first.setdefault(m.value["name"], m)
+    by_surname: dict[str, list[Mention]] = {}
+    for name, m in first.items():
+        surname = name.split()[-1]
+        if surname in table or surname.lower() in lex.function_words or len(surname) < 3:
+            continue
+        by_surname.setdefault(surname, []).append(m)
+    taken = [(m.span.start, m.span.end) for m in found]
+    out: list[Mention] = []
+    surnames = {s: ms[0] for s, ms in by_surname.items() if len({x.value["name"] for x in ms}) == 1}
+    if surnames:
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
+                             + r")(?!\w)")
+        for m in pattern.finditer(text):
+            ante = surnames[m.group()]
+            if m.start() < ante.span.end or any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            value = {**ante.value, "ref": ante.value["name"]}
+            out.append(_mention(text, m.start(), m.end(), value, "coref:surname"))
+    people = sorted([*persons, *out], key=lambda m: m.span.start)
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+
+    def in_quote(pos: int) -> bool:
+        return any(s <= pos < e for s, e in quoted)
+
+    def gender(m: Mention) -> str | None:
+        ent = lex.people.get(m.value.get("id") or "")
+        return ent.gender if ent else None
+
+    for p in _PRONOUN.finditer(text):
+        if in_quote(p.start()):
+            continue
+        wanted = "female" if p.group().lower() == "she" else "male"
+        ante = None
+        for m in people:
+            if m.span.end > p.start():
+                break
+            if p.start() - m.span.end <= _PRONOUN_REACH and not in_quote(m.span.start) \
+                    and gender(m) in (None, wanted):
+                ante = m
+        if ante is not None:
+            value = {k: v for k, v in ante.value.items() if k != "ref"}
+            out.append(_mention(text, p.start(), p.end(), {**value, "ref": value["name"]}, "coref:pronoun"))
+    return out
