@@ -1,0 +1,370 @@
+"""Names in the clean text, for the quotes stage: who a run of capitalised words is.
+
+Takes the clean text of a `Document`, the character spans of the quotations found
+(names inside them are never antecedents) and any actor mentions an earlier stage
+left. Gives a `NameIndex`: the text's tokens, which of them lie inside quotations,
+and for any capitalised run what it names —
+
+- a person, with titles and roles stripped ("Mexican President Claudia Sheinbaum",
+  "Sen. Claire McCaskill (D-Mo.)" → the name) and a gender when a title or a
+  common given name tells it;
+- a bare surname expanded to the full name used in the document ("Trump" →
+  "Donald Trump");
+- an organisation or place, kept whole ("White House", "University of Melbourne").
+
+It also turns a speaker into an `Actor`, filling country, sector and id from an
+actor mention when one matches by span or surname. Word lists come from
+`lexicon/quotes.yaml`. It does not tag or parse.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..model import Actor, Mention
+
+LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "quotes.yaml"
+
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
+POSSESSIVE = re.compile(r"[’']s$")
+
+@dataclass(frozen=True)
+class Lexicon:
+    cue_verbs: frozenset[str]
+    participles: frozenset[str]
+    role_adjectives: frozenset[str]
+    cue_phrases: tuple[tuple[str, ...], ...]
+    invertible: frozenset[str]
+    takes_recipient: frozenset[str]
+    recipient_nouns: frozenset[str]
+    between_words: frozenset[str]
+    male: frozenset[str]
+    female: frozenset[str]
+    other_pronouns: frozenset[str]
+    source_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    np_modifiers: frozenset[str]
+    titles: frozenset[str]
+    male_titles: frozenset[str]
+    female_titles: frozenset[str]
+    org_words: frozenset[str]
+    non_name_words: frozenset[str]
+    term_markers: tuple[tuple[str, ...], ...]
+    venue_prepositions: frozenset[str]
+    venue_nouns: frozenset[str]
+    time_words: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    particles: frozenset[str]
+    abbreviations: frozenset[str]
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+
+    def low(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    def exact(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in data[key])
+
+    return Lexicon(
+        cue_verbs=low("cue_verbs"),
+        participles=low("participles"),
+        role_adjectives=exact("role_adjectives"),
+        cue_phrases=tuple(tuple(p.lower().split()) for p in data["cue_phrases"]),
+        invertible=low("invertible"),
+        takes_recipient=low("takes_recipient"),
+        recipient_nouns=low("recipient_nouns"),
+        between_words=low("between_words"),
+        male=frozenset(data["pronouns"]["male"]),
+        female=frozenset(data["pronouns"]["female"]),
+        other_pronouns=frozenset(data["pronouns"]["other"]),
+        source_nouns=low("source_nouns"),
+        document_nouns=low("document_nouns"),
+        np_modifiers=low("np_modifiers"),
+        titles=exact("titles"),
+        male_titles=exact("male_titles"),
+        female_titles=exact("female_titles"),
+        org_words=exact("org_words"),
+        non_name_words=exact("non_name_words"),
+        term_markers=tuple(tuple(p.lower().split()) for p in data["term_markers"]),
+        venue_prepositions=low("venue_prepositions"),
+        venue_nouns=low("venue_nouns"),
+        time_words=low("time_words"),
+        male_names=exact("male_first_names"),
+        female_names=exact("female_first_names"),
+        particles=low("name_particles"),
+        abbreviations=exact("abbreviations"),
+    )
+
+
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Named:
+    """A speaker as the text names it, and what it resolves to."""
+
+    name: str  # the resolved name ("Donald Trump"), or the surface words if unresolved
+    kind: str  # person | org | other | nominal | pronoun
+    start: int  # the surface words in the text
+    end: int
+    gender: str | None = None  # "m" | "f" | None
+    resolved_from: str | None = None  # "pronoun" | "surname" when the name came from elsewhere
+    antecedent: tuple[int, int] | None = None
+
+
+
+@dataclass
+class NameIndex:
+    text: str
+    quoted: list[tuple[int, int]]
+    mentions: list[Mention] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lex = lexicon()
+        self.tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text)]
+        self.starts = [t.start for t in self.tokens]
+        qs = sorted(self.quoted)
+        qstarts = [a for a, _ in qs]
+        self.inq: list[bool] = []
+        for t in self.tokens:
+            i = bisect.bisect_right(qstarts, t.start) - 1
+            self.inq.append(i >= 0 and t.start < qs[i][1])
+        self.actors = [m for m in self.mentions if m.kind == "actor"]
+        self.persons: list[Named] = []
+        self.full_names: dict[str, list[Named]] = {}
+        self._index_names()
+
+    def tok_at(self, pos: int) -> int:
+        """Index of the first token starting at or after `pos`."""
+        return bisect.bisect_left(self.starts, pos)
+
+    def _joined(self, i: int, j: int) -> bool:
+        """Tokens i and j (i < j, adjacent) are in one line of text."""
+        return "\n" not in self.text[self.tokens[i].end : self.tokens[j].start]
+
+    def _is_name_token(self, i: int) -> bool:
+        t = self.tokens[i].text
+        if self.inq[i] or not t[0].isupper():
+            return False
+        stem = POSSESSIVE.sub("", t)
+        return stem not in self.lex.non_name_words or stem in self.lex.titles
+
+    def _is_abbrev_dot(self, i: int) -> bool:
+        """A "." glued to an initial or a title ("W.", "Gen.") that belongs to the name."""
+        if self.tokens[i].text != "." or i == 0 or self.tokens[i - 1].end != self.tokens[i].start:
+            return False
+        prev = self.tokens[i - 1].text
+        return (len(prev) == 1 and prev.isupper()) or prev in self.lex.abbreviations
+
+    def _stop(self, j: int) -> bool:
+        """Token j ends a sentence or clause (a "." glued to an abbreviation like "R-Ky." does not)."""
+        t = self.tokens[j].text
+        if t in ";:!?":
+            return True
+        if t != ".":
+            return False
+        nxt = self.tokens[j + 1].text if j + 1 < len(self.tokens) else ""
+        return not (nxt == "," or self._is_abbrev_dot(j))
+
+    def _skip_bracket(self, j: int) -> int:
+        """Token before a short bracket ending at j ("Sen. Claire McCaskill (D-Mo.)"), else j."""
+        if j < 0 or self.tokens[j].text != ")" or self.inq[j]:
+            return j
+        m = j - 1
+        while m >= 0 and j - m < 8 and self.tokens[m].text != "(" and not self.inq[m]:
+            m -= 1
+        return m - 1 if m >= 0 and self.tokens[m].text == "(" else j
+
+    def run_left(self, j: int, lo: int = 0) -> int | None:
+        """First token of the capitalised name ending at token j, or None if j ends none."""
+        if j < lo or not self._is_name_token(j) or POSSESSIVE.search(self.tokens[j].text):
+            return None
+        i = j
+        while i - 1 >= lo and self._joined(i - 1, i):
+            k = i - 1
+            t = self.tokens[k].text
+            name = self._is_name_token(k) and not POSSESSIVE.search(t)
+            particle = t.islower() and t in self.lex.particles and k - 1 >= lo and self._is_name_token(k - 1)
+            if not (name or particle or self._is_abbrev_dot(k)):
+                break
+            i = k
+        while i < j and (self.tokens[i].text.lower() in self.lex.particles or self.tokens[i].text == "."):
+            i += 1
+        return i
+
+    def run_right(self, i: int, hi: int) -> int | None:
+        """Last token of the capitalised name starting at token i, or None."""
+        if i >= hi or not self._is_name_token(i):
+            return None
+        j = i
+        while j + 1 < hi and self._joined(j, j + 1):
+            k = j + 1
+            t = self.tokens[k].text
+            if self._is_name_token(k) or self._is_abbrev_dot(k):
+                j = k
+                if POSSESSIVE.search(t):
+                    break
+            elif t.lower() in self.lex.particles and t.islower() and k + 1 < hi and self._is_name_token(k + 1):
+                j = k
+            else:
+                break
+        while j > i and (self.tokens[j].text.lower() in self.lex.particles):
+            j -= 1
+        return j
+
+    def classify(self, i: int, j: int) -> Named:
+        """What the capitalised run of tokens i..j names."""
+        # "Representative Charles B. Rangel of New York": the person is before "of".
+        for k in range(i + 1, j):
+            if self.tokens[k].text == "of":
+                head = self._person(i, k - 1)
+                if head is not None:
+                    return head
+                break
+        return self._person(i, j) or self._thing(i, j)
+
+    def _words(self, i: int, j: int) -> list[str]:
+        return [POSSESSIVE.sub("", t.text) for t in self.tokens[i : j + 1]]
+
+    def _person(self, i: int, j: int) -> Named | None:
+        toks = self.tokens[i : j + 1]
+        words = self._words(i, j)
+        cut, has_title, gender = -1, False, None
+        for n, w in enumerate(words):
+            full = w + "." if n + 1 < len(words) and words[n + 1] == "." else w
+            if w in self.lex.role_adjectives:
+                cut = n
+            elif w in self.lex.titles or full in self.lex.titles:
+                cut, has_title = n, True
+                if w in self.lex.male_titles or full in self.lex.male_titles:
+                    gender = "m"
+                elif w in self.lex.female_titles or full in self.lex.female_titles:
+                    gender = "f"
+            elif w in self.lex.org_words or w.lower() in self.lex.particles or w == ".":
+                cut = n
+        rest = [n for n in range(cut + 1, len(words)) if words[n] != "."]
+        if not rest:
+            return None
+        first = words[rest[0]]
+        known = first in self.lex.male_names or first in self.lex.female_names
+        if not (has_title or len(rest) >= 2 or known):
+            return None
+        if gender is None:
+            gender = "m" if first in self.lex.male_names else "f" if first in self.lex.female_names else None
+        start, end = toks[rest[0]].start, toks[rest[-1]].end
+        named = Named(POSSESSIVE.sub("", self.text[start:end]), "person", start, end, gender)
+        return self._expand(named) if len(rest) == 1 else named
+
+    def _thing(self, i: int, j: int) -> Named:
+        start, end = self.tokens[i].start, self.tokens[j].end
+        name = POSSESSIVE.sub("", self.text[start:end])
+        if any(w in self.lex.org_words for w in self._words(i, j)):
+            return Named(name, "org", start, end)
+        return self._expand(Named(name, "other", start, end))
+
+    def _expand(self, named: Named) -> Named:
+        """A single surname becomes the full name used nearest before it (or anywhere in the text)."""
+        if " " in named.name:
+            return named
+        cands = self.full_names.get(named.name.lower())
+        if not cands:
+            return named
+        before = [c for c in cands if c.start < named.start]
+        best = before[-1] if before else cands[0]
+        return Named(best.name, "person", named.start, named.end, best.gender, "surname", (best.start, best.end))
+
+    def _index_names(self) -> None:
+        spans: list[tuple[int, int]] = []
+        i, n = 0, len(self.tokens)
+        while i < n:
+            j = self.run_right(i, n) if self._is_name_token(i) else None
+            if j is None:
+                i += 1
+                continue
+            spans.append((i, j))
+            i = j + 1
+        named = [self.classify(a, b) for a, b in spans]
+        for m in self.actors:
+            name = str(m.value.get("name") or "")
+            if len(name.split()) >= 2 and name[0].isupper():
+                first = name.split()[0]
+                g = "m" if first in self.lex.male_names else "f" if first in self.lex.female_names else None
+                named.append(Named(name, "person", m.span.start, m.span.end, g))
+        for p in sorted(named, key=lambda x: x.start):
+            if p.kind == "person" and " " in p.name and p.resolved_from is None:
+                self.full_names.setdefault(p.name.split()[-1].lower(), []).append(p)
+        # Second pass: surnames seen before their full name get expanded too.
+        self.persons = []
+        for (a, b), p in zip(spans, named, strict=False):
+            q = self.classify(a, b) if p.kind == "other" else p
+            if q.kind == "person":
+                self.persons.append(q)
+
+    def name_at(self, pos: int) -> Named | None:
+        """The name that starts at character pos and ends its line (a signature: '― Pamela Padilla')."""
+        i = self.tok_at(pos)
+        n = len(self.tokens)
+        j = self.run_right(i, n) if i < n and self.tokens[i].start == pos else None
+        if j is None:
+            return None
+        rest = self.text[self.tokens[j].end : self.text.find("\n", self.tokens[j].end) % (len(self.text) + 1)]
+        if rest.strip().strip(".,;").strip():
+            return None
+        return self.classify(i, j)
+
+    def actor(self, named: Named) -> Actor:
+        """The speaker as an `Actor`, with country/sector/id from an actor mention when one matches."""
+        last = named.name.split()[-1].lower() if named.name else ""
+        spans = [(named.start, named.end)] + ([named.antecedent] if named.antecedent else [])
+        best: Mention | None = None
+        for a, b in spans:
+            for m in self.actors:
+                if m.span.start < b and a < m.span.end:
+                    mname = str(m.value.get("name") or "")
+                    # An unnamed speaker takes the mention that covers its head noun ("the Mexican president").
+                    head = named.kind in ("nominal", "org") and m.span.end >= b
+                    if head or last in mname.lower().split():
+                        best = m
+                        break
+            if best:
+                break
+        if best is None and named.kind in ("person", "other"):
+            for m in self.actors:
+                words = str(m.value.get("name") or "").lower().split()
+                if words and words[-1] == last:
+                    best = m
+                    break
+        if best is None:
+            return Actor(named.name)
+        value = self._deref(best.value)
+        name = str(value.get("name") or named.name)
+        if named.kind == "person" and len(named.name.split()) > len(name.split()):
+            name = named.name
+        if named.kind == "nominal" and value.get("form") not in ("person", "unknown_person"):
+            name = named.name  # "two US officials" stays that, with the mention's country and sector
+        return Actor(name, value.get("country"), value.get("sector"), value.get("id"))
+
+    def _deref(self, value: dict[str, Any]) -> dict[str, Any]:
+        ref = value.get("ref")
+        if ref and not value.get("name"):
+            for m in self.actors:
+                if m.value.get("id") == ref and m.value.get("name"):
+                    return m.value
+        return value

@@ -1,0 +1,431 @@
+"""Quotations and their speakers: `extract(doc)` appends `Quote` records to `doc.quotes`.
+
+Takes a `Document` whose `text` is the clean body (paragraphs separated by blank
+lines). Uses `doc.mentions` (actor mentions) when an earlier stage left them, to
+fill a speaker's country, sector and id; works without them.
+
+Finds quotations in double marks, curly (“ ”), straight (") or low/angle („ «»),
+including the news convention where a quotation runs over several paragraphs
+that each open with a mark and only the last closes; and in single marks (‘ ’)
+when they open and close like quotation marks (an apostrophe in "It’s" or
+"Trump’s" never does). Quotations nested in another are part of it.
+
+Each quotation is classified:
+
+- direct (`direct=True`): it stands where a sentence or clause starts (start of
+  a paragraph, after ". ", ":", ","), or runs over paragraphs; attributed by a
+  speech cue after it ('"...," he told reporters'), before it ('Trump told
+  reporters: "..."'), at the end of the previous paragraph ('Smith continued:'),
+  or, with no cue, by continuation from the attributed quotation just before it
+  in the paragraph or the paragraph before;
+- partial or scare quote (`direct=False`): words in marks inside running text;
+  attributed only when its own sentence has a speech cue with a speaker near it;
+- never attributed: quotations in headings (a short line of its own), in
+  reference-list entries ("[12] Council on Foreign Relations. "..."") and terms
+  in mention ('the term "land strikes"', 'so-called "war"').
+
+Each `Quote` keeps its span (marks included), the text inside the marks, the cue
+words and a venue phrase, and a `rule` saying how it was found and attributed.
+
+It does not resolve "they"/"it", attribute paraphrase (indirect speech), or use
+`doc.sentences` (it finds the few sentence edges it needs itself).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..model import Document, Quote, Span
+from .quotenames import Named, lexicon
+from .quotespeaker import Cue, SpeakerIndex
+
+OPENERS = {"“": "curly", "„": "curly", "«": "angle"}
+CLOSERS = {"”": "curly", "»": "angle"}
+PARAGRAPH = re.compile(r"[^\n]+")
+BULLET = re.compile(r"[\s•·*\-–]*")
+REFERENCE = re.compile(r"\s*(?:\[\d{1,3}\]|\^|↑|\d{1,3}[.)]\s+[A-Z][^.]{0,80}\.\s+[“\"])")
+SENTENCE_BREAK = re.compile(r"([.!?…])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# '"..." ― Pamela Padilla': a name after a dash ends the quotation's line.
+DASH_SIGNATURE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*(?=[A-Z])")
+WORD_BEFORE = re.compile(r"(\w+)\.?$")
+CLAUSE_START = ".!?:;,—–-(…[“\"‘"
+SENTENCE_PUNCT = ".!?,;:…—–-"
+# A heading is a short line of its own; twenty words is longer than nearly any headline.
+HEADING_MAX_WORDS = 20
+# How far (in tokens) a cue may sit from the quotation it attributes.
+TAIL_TOKENS = 12
+HEAD_GAP_TOKENS = 8
+APPOSITION_TOKENS = 40
+PARTIAL_GAP_TOKENS = 15
+
+
+@dataclass
+class Piece:
+    """One paragraph's part of a quotation: the opening mark, the words, the end of the closing mark."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+
+
+@dataclass
+class Found:
+    pieces: list[Piece]
+    family: str  # curly | straight | angle | single
+    para: int  # index of the paragraph of the first piece
+    closed: bool = False
+    last_para: int = 0
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0].open
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1].close
+
+
+@dataclass
+class Attribution:
+    speaker: Named | None = None
+    cue: Cue | None = None
+    how: str = ""
+    direct: bool = False
+
+
+def extract(doc: Document) -> Document:
+    """Append the document's quotations, with speakers where the text gives them, to `doc.quotes`."""
+    text = doc.text
+    if not text or not any(c in text for c in "“\"„«‘'"):
+        return doc
+    paras = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
+    found = _scan_double(text, paras)
+    found += _scan_single(text, paras, found)
+    found.sort(key=lambda f: f.start)
+    index = SpeakerIndex(text, [(f.start, f.end) for f in found], list(doc.mentions))
+    attributed: dict[int, Attribution] = {}
+    for n in range(len(found)):
+        quote, attr = _quote(text, paras, found, n, index, attributed)
+        attributed[n] = attr
+        doc.quotes.append(quote)
+    return doc
+
+
+# -- finding quotations ------------------------------------------------------------------------------
+
+
+def _straight(text: str, pos: int, ps: int, pe: int, open_now: bool) -> str:
+    """Whether a straight double quote at pos opens or closes, from the characters around it."""
+    prev = text[pos - 1] if pos > ps else " "
+    nxt = text[pos + 1] if pos + 1 < pe else " "
+    open_like = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
+    close_like = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-…")
+    if open_like and not close_like:
+        return "open"
+    if close_like and not open_like:
+        return "close"
+    return "close" if open_now else "open"
+
+
+def _scan_double(text: str, paras: list[tuple[int, int]]) -> list[Found]:
+    found: list[Found] = []
+    carry: Found | None = None
+    for pi, (ps, pe) in enumerate(paras):
+        stack: list[str] = []
+        cur: Found | None = None
+        i = ps
+        if carry is not None:
+            m = _skip_bullets(text, ps)
+            fam = OPENERS.get(text[m]) if m < pe else None
+            if m < pe and (fam == carry.family or (text[m] == '"' and carry.family == "straight")):
+                cur, carry = carry, None
+                cur.pieces.append(Piece(m, m + 1, m + 1, m + 1))
+                cur.last_para = pi
+                stack, i = [cur.family], m + 1
+            else:
+                found.append(carry)
+                carry = None
+        for pos in range(i, pe):
+            c = text[pos]
+            if c == '"':
+                kind, fam = _straight(text, pos, ps, pe, "straight" in stack), "straight"
+            elif c in OPENERS:
+                kind, fam = "open", OPENERS[c]
+                prev = text[pos - 1] if pos > ps else " "
+                after = text[pos + 1] if pos + 1 < pe else " "
+                # A “ written where ” belongs ("...end.“ he said") closes the open quotation.
+                if stack and stack[-1] == fam and not prev.isspace() and (after.isspace() or after in ",.;:"):
+                    kind = "close"
+            elif c in CLOSERS:
+                kind, fam = "close", CLOSERS[c]
+                prev = text[pos - 1] if pos > ps else " "
+                after = text[pos + 1] if pos + 1 < pe else " "
+                if fam not in stack and prev.isspace() and after.isalnum():
+                    kind = "open"
+            else:
+                continue
+            if kind == "open":
+                if not stack:
+                    cur = Found([Piece(pos, pos + 1, pos + 1, pos + 1)], fam, pi, last_para=pi)
+                stack.append(fam)
+            elif stack:
+                # A closer of another family ("“...," with a straight close) ends the innermost quotation.
+                if fam in stack:
+                    while stack and stack.pop() != fam:
+                        pass
+                else:
+                    stack.pop()
+                if not stack and cur is not None:
+                    cur.pieces[-1].end, cur.pieces[-1].close, cur.closed = pos, pos + 1, True
+                    found.append(cur)
+                    cur = None
+        if cur is not None:
+            end = pe
+            while end > cur.pieces[-1].start and text[end - 1].isspace():
+                end -= 1
+            cur.pieces[-1].end = cur.pieces[-1].close = end
+            carry = cur
+    if carry is not None:
+        found.append(carry)
+    # An unclosed quotation that no paragraph continues is kept only when it reads like one.
+    return [f for f in found if f.closed or len(f.pieces) > 1 or len(_inner(text, f).split()) >= 4]
+
+
+def _scan_single(text: str, paras: list[tuple[int, int]], doubles: list[Found]) -> list[Found]:
+    """Quotations in single marks: an opener at a word start, a closer at a word end, one paragraph."""
+    taken = sorted((f.start, f.end) for f in doubles)
+    starts = [a for a, _ in taken]
+    out: list[Found] = []
+    for pi, (ps, pe) in enumerate(paras):
+        opened: int | None = None
+        for pos in range(ps, pe):
+            c = text[pos]
+            if c not in "‘’'":
+                continue
+            k = bisect.bisect_right(starts, pos) - 1
+            if k >= 0 and pos < taken[k][1]:
+                continue
+            prev = text[pos - 1] if pos > ps else " "
+            nxt = text[pos + 1] if pos + 1 < pe else " "
+            if c in "‘'" and (prev.isspace() or prev in "([—–-/") and nxt.isalnum():
+                opened = pos
+            elif c in "’'" and opened is not None and (prev.isalnum() or prev in ".,!?") and (
+                nxt.isspace() or nxt in ".,;:!?)—–…"
+            ):
+                out.append(Found([Piece(opened, opened + 1, pos, pos + 1)], "single", pi, True, pi))
+                opened = None
+    return out
+
+
+def _skip_bullets(text: str, pos: int) -> int:
+    m = BULLET.match(text, pos)
+    return m.end() if m else pos
+
+
+def _inner(text: str, f: Found) -> str:
+    """The words inside the marks; a continued quotation keeps its paragraph breaks, not its re-opening marks."""
+    parts = [text[f.pieces[0].start : f.pieces[0].end]]
+    for prev, p in itertools.pairwise(f.pieces):
+        parts.append(re.sub(r"\S", "", text[prev.end : p.open]) + text[p.start : p.end])
+    return "".join(parts)
+
+
+# -- classifying and attributing ----------------------------------------------------------------------
+
+
+def _is_heading(line: str) -> bool:
+    s = line.strip()
+    if not s or len(s.split()) > HEADING_MAX_WORDS:
+        return False
+    last = s[-1]
+    return not (last in ".,;:" or (last in "”\"’'" and len(s) > 1 and s[-2] in ".!?,"))
+
+
+def _sentence_start(text: str, lo: int, pos: int, found: list[Found]) -> int:
+    """Start of the sentence holding pos, looking no further back than lo."""
+    best = lo
+    for m in SENTENCE_BREAK.finditer(text, lo, pos):
+        if _inside(found, m.start()) or _abbreviation(text, m.start()):
+            continue
+        best = m.end()
+    return best
+
+
+def _sentence_end(text: str, pos: int, hi: int, found: list[Found]) -> int:
+    for m in SENTENCE_BREAK.finditer(text, pos, hi):
+        if not _inside(found, m.start()) and not _abbreviation(text, m.start()):
+            return m.start() + 1
+    return hi
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not m:
+        return False
+    w = m.group(1)
+    return w in lexicon().abbreviations or (len(w) == 1 and w.isupper())
+
+
+def _inside(found: list[Found], pos: int) -> bool:
+    return any(f.start <= pos < f.end for f in found)
+
+
+def _term_before(before: str) -> bool:
+    words = re.findall(r"[\w\-]+", before.lower())[-4:]
+    for marker in lexicon().term_markers:
+        if tuple(words[-len(marker) :]) == marker or (len(marker) == 1 and words[-2:-1] == list(marker)):
+            return True
+    return False
+
+
+def _tokens_between(index: SpeakerIndex, a: int, b: int) -> int:
+    return index.tok_at(b) - index.tok_at(a)
+
+
+def _tail_cue(text: str, index: SpeakerIndex, f: Found, hi: int, strict: bool) -> Cue | None:
+    """A cue that opens the rest of the sentence after the quotation: '"...," he told reporters.'"""
+    close = f.end
+    k = bisect.bisect_left(index.cue_starts, close)
+    limit = TAIL_TOKENS if not strict else HEAD_GAP_TOKENS
+    for cue in index.cues[k:]:
+        first = index.tokens[cue.first].start if cue.first < len(index.tokens) else cue.start
+        # The speaker must come soon after the quotation; an apposition may then delay the verb.
+        if cue.start >= hi or _tokens_between(index, close, min(first, cue.start)) > limit:
+            return None
+        if _tokens_between(index, close, cue.start) > APPOSITION_TOKENS:
+            return None
+        gap = text[close:first]
+        if first < close or ("," in gap.strip(" ,—–-") and not cue.inverted):
+            return None
+        if strict and gap.strip() and not gap.strip(" ,")[:1].isupper() and cue.speaker is None:
+            return None
+        return cue
+    return None
+
+
+def _head_cue(text: str, index: SpeakerIndex, lo: int, pos: int, gap: int) -> Cue | None:
+    """The last cue before pos in [lo, pos) with at most `gap` tokens between it and pos."""
+    k = bisect.bisect_left(index.cue_starts, pos) - 1
+    while k >= 0 and index.cues[k].start >= lo:
+        cue = index.cues[k]
+        if cue.end <= pos and _tokens_between(index, cue.end, pos) <= gap:
+            return cue
+        k -= 1
+    return None
+
+
+def _quote(
+    text: str,
+    paras: list[tuple[int, int]],
+    found: list[Found],
+    n: int,
+    index: SpeakerIndex,
+    done: dict[int, Attribution],
+) -> tuple[Quote, Attribution]:
+    f = found[n]
+    ps, pe = paras[f.para]
+    line = text[ps:pe]
+    inner = _inner(text, f)
+    words = len(inner.split())
+    before = text[_skip_bullets(text, ps) : f.start].rstrip()
+    prev_char = before[-1:] if before else ""
+    open_position = not before or prev_char in CLAUSE_START
+    prev_word = re.findall(r"\w+", before)[-1:] if before else []
+    after_cue = bool(prev_word) and prev_word[0].lower() in lexicon().cue_verbs and inner[:1].isupper()
+    kind = f.family
+    span = Span(f.start, f.end, text[f.start : f.end])
+
+    def record(direct: bool, attr: Attribution, rule: str) -> tuple[Quote, Attribution]:
+        speaker = index.actor(attr.speaker) if attr.speaker is not None else None
+        cue = attr.cue
+        cue_text = text[cue.start : cue.end] if cue is not None else None
+        venue = cue.venue if cue is not None else None
+        if cue is not None and venue is None and attr.how == "before":
+            venue = index.venue_before(index.tok_at(_sentence_start(text, ps, cue.start, found)), cue.first)
+        attr.direct = direct
+        how = f"+{attr.how}" if attr.how else ""
+        if attr.speaker is not None and attr.speaker.resolved_from:
+            how += f"+{attr.speaker.resolved_from}"
+        return Quote(span, inner, speaker, cue_text, direct, venue, f"quote:{rule}:{kind}{how}"), attr
+
+    if REFERENCE.match(line):
+        return record(False, Attribution(), "reference")
+    dash = DASH_SIGNATURE.match(text, f.end, paras[f.last_para][1]) if not before else None
+    signed = index.name_at(dash.end()) if dash is not None else None
+    if signed is not None:
+        return record(True, Attribution(signed, None, "signature"), "direct")
+    if _is_heading(line) and len(f.pieces) == 1:
+        return record(False, Attribution(), "heading")
+    if _term_before(before):
+        return record(False, Attribution(), "term")
+
+    last_pe = paras[f.last_para][1]
+    nxt = [g.start for g in found[n + 1 :] if g.start < last_pe]
+    hi = min([last_pe, *nxt])
+    tail_hi = _sentence_end(text, f.end, hi, found)
+    ends_sentence = inner.rstrip()[-1:] in ".!?"
+    tail = _tail_cue(text, index, f, tail_hi, strict=ends_sentence)
+    prev_end = max([g.end for g in found[:n] if g.end > ps and g.end <= f.start], default=ps)
+    head_lo = max(_sentence_start(text, ps, f.start, found), prev_end)
+    direct = len(f.pieces) > 1 or ((open_position or after_cue) and words >= 4)
+    if not direct and open_position and inner.rstrip()[-1:] in SENTENCE_PUNCT and tail is not None:
+        direct = f.family != "single"
+    if f.family == "single" and direct and tail is None:
+        direct = False
+
+    if not direct:
+        cue = tail or _head_cue(text, index, _sentence_start(text, ps, f.start, found), f.start, PARTIAL_GAP_TOKENS)
+        if cue is not None and cue.speaker is not None:
+            return record(False, Attribution(cue.speaker, cue, "after" if cue is tail else "before"), "partial")
+        return record(False, Attribution(), "partial")
+
+    if tail is not None:
+        return record(True, Attribution(tail.speaker, tail, "after"), "direct")
+    head = _head_cue(text, index, head_lo, f.start, HEAD_GAP_TOKENS)
+    if head is not None and not re.search(r"[.!?;]\s*$", text[head.end : f.start]):
+        return record(True, Attribution(head.speaker, head, "before"), "direct")
+    at_para_start = not before
+    # A colon introduces the quotation, at the end of this sentence or of the paragraph before.
+    colon_at = None
+    if before.endswith(":"):
+        colon_at = (head_lo, ps + len(text[ps : f.start].rstrip()) - 1)
+    elif at_para_start and f.para > 0:
+        pps, ppe = paras[f.para - 1]
+        if text[pps:ppe].rstrip().endswith(":"):
+            colon = text.rindex(":", pps, ppe)
+            colon_at = (_sentence_start(text, pps, colon, found), colon)
+    if colon_at is not None:
+        lo, colon = colon_at
+        cue = _head_cue(text, index, lo, colon, PARTIAL_GAP_TOKENS)
+        if cue is not None:
+            return record(True, Attribution(cue.speaker, cue, "colon"), "direct")
+        named = index.name_before(colon) or index.subject_of(lo, colon)
+        if named is not None:
+            return record(True, Attribution(named, None, "colon"), "direct")
+    # No cue: the quotation continues the attributed one just before it.
+    for m in range(n - 1, -1, -1):
+        g, attr = found[m], done.get(m)
+        same_para = g.last_para == f.para
+        prev_para = at_para_start and g.last_para == f.para - 1
+        if not (same_para or prev_para):
+            break
+        # A partial quotation with its own cue after it ('because "...," she said.') counts as attributed.
+        if attr is None or not (attr.direct or attr.how == "after"):
+            continue
+        if attr.speaker is not None:
+            return record(True, Attribution(attr.speaker, None, "continued"), "direct")
+        break
+    # 'Smith also noted that ...' then a paragraph that is all quotation: Smith goes on speaking.
+    if at_para_start and f.para > 0 and not any(g.last_para == f.para - 1 for g in found[:n]):
+        pps, ppe = paras[f.para - 1]
+        lo = _sentence_start(text, pps, ppe, found)
+        cue = _head_cue(text, index, lo, ppe, APPOSITION_TOKENS)
+        if cue is not None and cue.speaker is not None and cue.speaker.kind == "person":
+            return record(True, Attribution(cue.speaker, None, "paraphrase-before"), "direct")
+    return record(True, Attribution(), "direct")

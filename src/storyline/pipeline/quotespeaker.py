@@ -1,0 +1,410 @@
+"""Speech cues and their speakers, for the quotes stage.
+
+Takes what `quotenames.NameIndex` takes (the clean text, the quotation spans, any
+actor mentions). Gives a `SpeakerIndex`: every speech cue outside quotations ("he
+told reporters", "said Smith", "according to the ministry", ", saying") with its
+speaker —
+
+- the subject next to the verb, or after it in inverted order ('"...," said
+  Smith'), across an apposition ("Smith, a spokesman for the ministry, said") or
+  a bracket ("Sen. Claire McCaskill (D-Mo.) said");
+- "he"/"she" resolved to the most recent compatible speaker or sentence subject,
+  else the most recent named person of that gender (names inside quotations are
+  never antecedents);
+- unnamed sources kept as their noun phrase ("a senior official"); documents
+  ("the report said") give no speaker —
+
+plus the cue words with any addressee ("told reporters") and a venue phrase
+("at the Oval Office", "in a statement").
+
+It does not parse or tag: it reads the tokens next to a cue verb. "they", "it",
+"we" and "I" are left unresolved.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .quotenames import POSSESSIVE, Named, NameIndex
+
+# How far back (in characters) a pronoun may look for its antecedent; about four news paragraphs.
+NEAR_WINDOW = 1200
+FAR_WINDOW = 4000
+
+
+@dataclass
+class Cue:
+    start: int  # the cue words ("told reporters"), by character offsets
+    end: int
+    verb: str
+    speaker: Named | None
+    inverted: bool
+    first: int  # where the attribution begins: the speaker's first token, or the verb when inverted
+    venue: str | None = None
+
+
+
+@dataclass
+class SpeakerIndex(NameIndex):
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self.cues: list[Cue] = []
+        self.events: list[Named] = []  # speakers and sentence subjects, in text order, for pronouns
+        self._index_cues()
+        self.cue_starts = [c.start for c in self.cues]
+
+    def _cue_at(self, k: int) -> int | None:
+        """Index of the last token of a cue starting at token k, or None."""
+        if self.inq[k]:
+            return None
+        low = self.tokens[k].text.lower()
+        for phrase in self.lex.cue_phrases:
+            m = len(phrase)
+            if phrase[0] != low or k + m > len(self.tokens):
+                continue
+            if all(self.tokens[k + x].text.lower() == phrase[x] for x in range(1, m)):
+                return k + m - 1
+        if low in self.lex.cue_verbs and self.tokens[k].text[0].islower():
+            return k
+        # "Said Ellis: ..." opens its sentence with the verb.
+        if low in self.lex.invertible and self._sentence_initial(k):
+            return k
+        if low in self.lex.participles and k > 0 and self.tokens[k - 1].text == "," and not self.inq[k - 1]:
+            return k
+        return None
+
+    def _sentence_initial(self, k: int) -> bool:
+        return k == 0 or self.tokens[k - 1].text in ".!?:" or not self._joined(k - 1, k) or self.inq[k - 1]
+
+    def _index_cues(self) -> None:
+        k, n = 0, len(self.tokens)
+        while k < n:
+            e = self._cue_at(k)
+            if e is None:
+                k += 1
+                continue
+            self.cues.append(self._read_cue(k, e))
+            k = e + 1
+        # People who open a sentence ("Ohio Party Chairman David Pepper called ...") are likely antecedents.
+        for i in range(n):
+            if not self.inq[i] and self._sentence_initial(i):
+                subject, _ = self.sentence_subject(min(i + 8, n), start=i)
+                if subject is not None and subject.kind == "person":
+                    bisect.insort(self.events, subject, key=lambda x: x.start)
+        # Resolve pronoun subjects in text order so later pronouns can use earlier speakers.
+        for cue in self.cues:
+            if cue.speaker is not None and cue.speaker.kind == "pronoun":
+                cue.speaker = self.resolve_pronoun(cue.speaker)
+            if cue.speaker is not None and cue.speaker.kind in ("person", "other") and cue.speaker.name:
+                bisect.insort(self.events, cue.speaker, key=lambda x: x.start)
+
+    def _read_cue(self, k: int, e: int) -> Cue:
+        verb = " ".join(t.text.lower() for t in self.tokens[k : e + 1])
+        end = self._complement(k, e)
+        if verb == "according to" or (self.tokens[k].text[0].isupper() and self._sentence_initial(k)):
+            sp = self.np_right(e + 1)
+            return Cue(self.tokens[k].start, self.tokens[e].end, verb, sp, True, k, self.venue_after(end + 1))
+        if verb in self.lex.participles:
+            sp, first = self.sentence_subject(k)
+            return Cue(self.tokens[k].start, self.tokens[end].end, verb, sp, False, first, self.venue_after(e + 1))
+        sp, first = self.np_left(k)
+        inverted = False
+        if sp is None and verb.split()[0] in self.lex.invertible and (self._after_quote(k) or self._after_comma(k)):
+            sp = self.np_right(e + 1)
+            inverted, first = sp is not None, k
+            if sp is not None:
+                end = max(end, self.tok_at(sp.end) - 1)
+        venue = self.venue_after(e + 1)
+        return Cue(self.tokens[k].start, self.tokens[end].end if not inverted else self.tokens[e].end, verb, sp,
+                   inverted, first, venue)
+
+    def _after_comma(self, k: int) -> bool:
+        """', noted NBC’s Dante Chinni.' — a comma, the verb, a name, then the clause ends."""
+        if k == 0 or self.tokens[k - 1].text != ",":
+            return False
+        j = self.run_right(k + 1, len(self.tokens)) if k + 1 < len(self.tokens) else None
+        while j is not None and j + 1 < len(self.tokens) and self._is_name_token(j + 1):
+            j = self.run_right(j + 1, len(self.tokens))
+        return j is not None and j + 1 < len(self.tokens) and self.tokens[j + 1].text in ".,;"
+
+    def _after_quote(self, k: int) -> bool:
+        """The cue follows a quotation (skipping a comma), the place where '"...," said Smith' inverts."""
+        i = k - 1
+        while i >= 0 and self.tokens[i].text == "," and not self.inq[i]:
+            i -= 1
+        return i >= 0 and self.inq[i]
+
+    def _complement(self, k: int, e: int) -> int:
+        """Last token of the cue proper: the verb plus its addressee ("told reporters", "testified to Congress")."""
+        n = len(self.tokens)
+        verb = self.tokens[k].text.lower()
+        j = e + 1
+        if j < n and not self.inq[j] and self._joined(e, j):
+            if verb in self.lex.takes_recipient:
+                r = self.run_right(j, n)
+                if r is not None:
+                    return r
+                m = j
+                while m < n and m < j + 3 and self.tokens[m].text.lower() in self.lex.np_modifiers:
+                    m += 1
+                if m < n and self.tokens[m].text.lower() in self.lex.recipient_nouns:
+                    return m
+            if self.tokens[j].text.lower() in ("to", "before") and j + 1 < n:
+                m = j + 1
+                if self.tokens[m].text.lower() == "the":
+                    m += 1
+                r = self.run_right(m, n) if m < n else None
+                if r is not None:
+                    return r
+        return e
+
+    def np_left(self, k: int) -> tuple[Named | None, int]:
+        """The subject right before the cue verb at token k, and its first token."""
+        j = k - 1
+        while j >= 0 and not self.inq[j] and self.tokens[j].text.lower() in self.lex.between_words:
+            j -= 1
+        j = self._skip_bracket(j)
+        if j < 0 or self.inq[j] or not self._joined(j, j + 1):
+            return None, k
+        low = self.tokens[j].text.lower()
+        if self.tokens[j].text == ",":
+            return self._apposition(j, k)
+        if low in self.lex.male | self.lex.female | self.lex.other_pronouns:
+            t = self.tokens[j]
+            if low in self.lex.other_pronouns:
+                return Named(t.text, "pronoun", t.start, t.end), j
+            return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f"), j
+        i = self.run_left(j)
+        if i is not None:
+            # "Mr. Morgan of the Sierra Club said": the speaker is the person before "of".
+            m = i - 1
+            if m > 0 and self.tokens[m].text.lower() == "the":
+                m -= 1
+            if m > 0 and self.tokens[m].text == "of":
+                h = self.run_left(m - 1)
+                if h is not None:
+                    person = self._person(h, m - 1)
+                    if person is not None:
+                        return person, h
+            return self.classify(i, j), i
+        if low in self.lex.source_nouns:
+            return self._nominal_left(j)
+        if self.tokens[j].text.isalpha() and self.tokens[j].text.islower():
+            # Any noun after a determiner: "the announcer said", "a friend commented".
+            named, first = self._nominal_left(j)
+            determiner = self.tokens[first].text.lower() in ("the", "a", "an", "another", "one")
+            if named is not None and first < j and determiner:
+                return named, first
+        return None, k
+
+    def _apposition(self, comma: int, k: int) -> tuple[Named | None, int]:
+        """'Smith, a spokesman for the ministry, said' — the name before the first of the commas."""
+        j, commas = comma - 1, 0
+        while j >= 0 and comma - j < 40 and not self.inq[j] and not self._stop(j):
+            if self.tokens[j].text == ",":
+                commas += 1
+                end = self._skip_bracket(j - 1)
+                i = self.run_left(end)
+                if i is not None and self._opens_clause(i):
+                    return self.classify(i, end), i
+                if commas >= 3:
+                    break
+            j -= 1
+        return None, k
+
+    def _opens_clause(self, i: int) -> bool:
+        """The name at token i starts its clause, so it can be a subject ("..., Smith, a spokesman, said")."""
+        if i == 0 or self.inq[i - 1] or not self._joined(i - 1, i):
+            return True
+        before = self.tokens[i - 1].text
+        low = before.lower()
+        return before in ".,;:—–-(" or low in ("the", "and", "but") or low in self.lex.source_nouns or (
+            low in self.lex.np_modifiers
+        )
+
+    def sentence_subject(self, k: int, start: int | None = None) -> tuple[Named | None, int]:
+        """The subject of the sentence holding token k: its first pronoun, name or unnamed source.
+
+        An opening adverbial ("During a speech on Monday, ...") is skipped up to its comma.
+        """
+        i = k - 1 if start is None else start
+        while start is None and i > 0 and not self._sentence_initial(i):
+            i -= 1
+        if self.tokens[i].text in self.lex.non_name_words and self.tokens[i].text.lower() not in (
+            self.lex.male | self.lex.female | {"the"}
+        ):
+            m = i
+            while m < k and self.tokens[m].text != ",":
+                m += 1
+            if m < k - 1:
+                i = m + 1
+        for m in range(i, min(k, i + 8)):
+            if self.inq[m]:
+                return None, k
+            low = self.tokens[m].text.lower()
+            if low in self.lex.male | self.lex.female:
+                t = self.tokens[m]
+                return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f"), m
+            if self._is_name_token(m):
+                e = self.run_right(m, k)
+                if e is not None:
+                    return self.classify(m, e), m
+            if low in self.lex.source_nouns:
+                named, first = self._nominal_left(m)
+                return named, first
+        return None, k
+
+    def name_before(self, pos: int) -> Named | None:
+        """A person named right before pos, the way 'Pollster Carl Bialik: "..."' introduces a quotation."""
+        j = self.tok_at(pos) - 1
+        i = self.run_left(j) if j >= 0 else None
+        if i is None or not self._opens_clause(i):
+            return None
+        return self._person(i, j)
+
+    def subject_of(self, lo: int, pos: int) -> Named | None:
+        """The person or unnamed source opening the sentence [lo, pos): 'Clinton released this statement:'."""
+        i, k = self.tok_at(lo), self.tok_at(pos)
+        if i >= k:
+            return None
+        named, _ = self.sentence_subject(k, start=i)
+        if named is not None and named.kind == "pronoun":
+            named = self.resolve_pronoun(named)
+        if named is None or named.kind not in ("person", "nominal"):
+            return None
+        return named
+
+    def _nominal_left(self, j: int) -> tuple[Named | None, int]:
+        i = j
+        while i - 1 >= 0 and not self.inq[i - 1] and self._joined(i - 1, i) and j - i < 6:
+            t = self.tokens[i - 1].text
+            low = t.lower()
+            possessor = bool(POSSESSIVE.search(t)) and t[0].isupper()
+            if not (low in self.lex.np_modifiers or low in self.lex.source_nouns or self._is_name_token(i - 1)
+                    or possessor):
+                break
+            i -= 1
+        return self._nominal(i, j), i
+
+    def _nominal(self, i: int, j: int) -> Named | None:
+        head = self.tokens[j].text.lower()
+        if head in self.lex.document_nouns:
+            return None
+        while i < j and self.tokens[i].text.lower() in ("the", "a", "an"):
+            i += 1
+        start, end = self.tokens[i].start, self.tokens[j].end
+        return Named(self.text[start:end], "nominal", start, end)
+
+    def np_right(self, i: int) -> Named | None:
+        """The speaker right after an inverted cue or "according to"."""
+        n = len(self.tokens)
+        if i >= n or self.inq[i] or not self._joined(i - 1, i):
+            return None
+        low = self.tokens[i].text.lower()
+        if low in self.lex.male | self.lex.female:
+            t = self.tokens[i]
+            return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f")
+        if low == "the" and i + 1 < n and self._is_name_token(i + 1):
+            i += 1
+        j = self.run_right(i, n)
+        if j is not None:
+            named = self.classify(i, j)
+            # "said MSNBC host Chris Matthews": a role word, then the person.
+            m = j + 1
+            while m < n and m <= j + 2 and self.tokens[m].text.isalpha() and self.tokens[m].text.islower():
+                if self.tokens[m].text in self.lex.venue_prepositions | {"for", "of", "with", "from", "and", "by"}:
+                    break
+                m += 1
+            if POSSESSIVE.search(self.tokens[j].text) and self._is_name_token(j + 1):
+                # "noted NBC’s Dante Chinni": the person after the possessive.
+                e = self.run_right(j + 1, n)
+                person = self._person(j + 1, e) if e is not None else None
+                if person is not None:
+                    return person
+            if named.kind != "person" and m > j + 1 and m < n and self._is_name_token(m):
+                e = self.run_right(m, n)
+                person = self._person(m, e) if e is not None else None
+                if person is not None:
+                    return person
+            return named
+        m = i
+        while m < n and m < i + 5 and not self.inq[m]:
+            word = self.tokens[m].text
+            if m > i and self._is_name_token(m):
+                # "said 9/11 widow Terry Strada": a role, then the person.
+                e = self.run_right(m, n)
+                person = self._person(m, e) if e is not None else None
+                if person is not None:
+                    return person
+            if word.lower() in self.lex.source_nouns:
+                while m + 1 < n and self.tokens[m + 1].text.lower() in self.lex.source_nouns:
+                    m += 1
+                return self._nominal(i, m)
+            if word.lower() in self.lex.np_modifiers or self._is_name_token(m) or POSSESSIVE.search(word):
+                m += 1
+                continue
+            lower_word = word.isalpha() and word.islower() and word not in self.lex.venue_prepositions
+            if word.isdigit() or word in "/-" or lower_word:
+                m += 1
+                continue
+            break
+        return None
+
+    def venue_after(self, i: int) -> str | None:
+        """The first place-like prepositional phrase in the dozen tokens after the cue."""
+        n = len(self.tokens)
+        for m in range(i, min(i + 12, n)):
+            t = self.tokens[m].text
+            if self.inq[m] or t in ".;!?" or (m > i and not self._joined(m - 1, m)):
+                return None
+            if t.lower() in self.lex.venue_prepositions:
+                v = self._venue_np(m)
+                if v:
+                    return v
+        return None
+
+    def venue_before(self, i: int, j: int) -> str | None:
+        """A venue in the adverbial that opens the sentence at token i and ends with a comma right
+        before the speaker at token j ("In an interview with Fox News, he declared")."""
+        if j - 1 <= i or self.tokens[j - 1].text != "," or "," in (t.text for t in self.tokens[i : j - 1]):
+            return None
+        if self.tokens[i].text.lower() not in self.lex.venue_prepositions:
+            return None
+        return self._venue_np(i, j - 1)
+
+    def _venue_np(self, p: int, hi: int | None = None) -> str | None:
+        n = len(self.tokens) if hi is None else hi
+        m, ok = p + 1, False
+        while m < n and m < p + 9 and not self.inq[m] and self._joined(m - 1, m):
+            t = self.tokens[m].text
+            low = t.lower()
+            if low in self.lex.time_words or t.isdigit():
+                break
+            if t in ",.;:!?()" or low in ("that", "and", "but", "who", "which"):
+                break
+            if low in self.lex.venue_prepositions and m > p + 1 and low not in ("on",):
+                break
+            if low == "on" and not ok:
+                break
+            if low in self.lex.venue_nouns or (t[0].isupper() and low not in self.lex.time_words):
+                ok = True
+            m += 1
+        while m - 1 > p and self.tokens[m - 1].text.lower() in self.lex.venue_prepositions | {"the", "a", "an"}:
+            m -= 1
+        if not ok or m - 1 <= p:
+            return None
+        return self.text[self.tokens[p].start : self.tokens[m - 1].end]
+
+    def resolve_pronoun(self, pro: Named) -> Named | None:
+        """he/she → the latest compatible speaker nearby, else the latest compatible named person."""
+        if pro.gender is None:
+            return None
+        ok = [x for x in self.events if x.end <= pro.start and x.gender != ("f" if pro.gender == "m" else "m")]
+        people = [x for x in self.persons if x.end <= pro.start and x.gender != ("f" if pro.gender == "m" else "m")]
+        for pool, window in ((ok, NEAR_WINDOW), (people, NEAR_WINDOW), (ok, FAR_WINDOW), (people, FAR_WINDOW)):
+            near = [x for x in pool if pro.start - x.end <= window and x.kind == "person"]
+            if near:
+                best = near[-1]
+                return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
+        return None
