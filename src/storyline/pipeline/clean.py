@@ -9,6 +9,8 @@ an ingest_error record.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from ..errors import ExtractionError
 from ..model import Document
 from .htmlclean import clean_html
@@ -65,6 +67,8 @@ def clean(doc: Document) -> Document:
     doc.removed = doc.removed[:REMOVED_KEPT]
     # What the source said fills what the page does not.
     doc.title = doc.title or doc.hints.get("title")
+    if doc.publisher is None and doc.url:
+        doc.publisher = urlsplit(doc.url).hostname
     if doc.published is None and doc.hints.get("published"):
         doc.published = parse_date_line(str(doc.hints["published"]))
     doc.published_precision = "day" if doc.published else None

@@ -21,7 +21,6 @@ import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..errors import ExtractionError
 
@@ -169,16 +168,19 @@ def clean_html(raw: bytes | str, source: str, url: str | None = None) -> HtmlRes
     if not authors:
         byline = meta.get("author") or meta.get("article:author") or meta.get("parsely-author")
         authors = [byline] if byline and "http" not in byline else []
-    lines = [SPACE.sub(" ", line).strip() for line in body.splitlines()]
-    text = "\n\n".join(line for line in lines if line)
+    lines = [line for line in (SPACE.sub(" ", raw_line).strip() for raw_line in body.splitlines()) if line]
+    title = _title(page, meta, ld, site)
+    if lines and title and lines[0].casefold() == title.casefold():
+        lines = lines[1:]  # the headline is the title, not the first paragraph
+    text = "\n\n".join(lines)
     kept = SPACE.sub(" ", text)
     lang = HTML_LANG.search(page[:4096])
     return HtmlResult(
         text=text,
         removed=[b for b in page_blocks(page) if b not in kept],
-        title=_title(page, meta, ld, site),
+        title=title,
         published=_published(page, meta, ld, url),
         authors=authors,
-        publisher=site or (urlsplit(url).hostname if url else None),
+        publisher=site,
         language=lang.group(1).lower() if lang else None,
     )

@@ -25,7 +25,7 @@ from .decode import decode_text, gunzip, is_gzip, looks_binary
 from .feeds import looks_like_feed, read_feed
 
 KINDS = {
-    ".txt": "text", ".text": "text", ".md": "text",
+    ".txt": "text", ".text": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
     ".warc": "warc",
