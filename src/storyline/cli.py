@@ -116,6 +116,46 @@ def export(
         raise typer.Exit(1) from exc
 
 
+@app.command()
+def summary(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Documents to list.")] = 20,
+) -> None:
+    """Show what the store holds: record counts, the latest documents, recent errors."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .store import queries
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            totals = queries.counts(store)
+            docs = queries.document_rows(store, limit=limit)
+            errors = queries.latest_errors(store)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    console = Console(width=None if sys.stdout.isatty() else 140)
+    console.print(f"[bold]{cfg['db']}[/]: " + ", ".join(f"{n} {k.replace('_', ' ')}s" for k, n in totals.items()))
+    table = Table(title="documents (latest first)")
+    table.add_column("published", no_wrap=True)
+    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=56)
+    table.add_column("publisher", overflow="ellipsis", no_wrap=True, max_width=22)
+    for name in ("removed", "events", "quotes", "claims", "issues"):
+        table.add_column(name, justify="right", min_width=len(name))
+    table.add_column("copy of", no_wrap=True)
+    for d in docs:
+        table.add_row(d["published"] or "—", d["title"] or d["source"], d["publisher"] or "—",
+                      str(d["removed_blocks"]), str(d["event"]), str(d["quote"]), str(d["claim"]),
+                      str(d["citation_issue"]), d["duplicate_of"] or "")
+    console.print(table)
+    if errors:
+        console.print("[bold]inputs that could not be used[/]")
+        for e in errors:
+            console.print(f"  {e['source']}: {e['stage']}: {e['error']}")
+
+
 @app.command("settings")
 def show_settings() -> None:
     """List every setting, its current value and where to change it."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from ..errors import ExtractionError
-from ..model import Document
+from ..model import Document, Precision
 from .htmlclean import clean_html
 from .textclean import join_blocks, split_dump
 from .textmeta import parse_date_line, read_meta
@@ -20,6 +20,7 @@ from .textmeta import parse_date_line, read_meta
 # Fewer words than this is no article (a stub, a captcha page, a menu).
 MIN_ARTICLE_WORDS = 15
 REMOVED_KEPT = 400  # removed blocks stored per document, for the "what was dropped" view
+PRECISION_BY_LENGTH: dict[int, Precision] = {10: "day", 7: "month", 4: "year"}  # YYYY-MM-DD, YYYY-MM, YYYY
 
 
 def warm() -> None:
@@ -62,7 +63,9 @@ def clean(doc: Document) -> Document:
     else:
         _clean_text(doc)
     if len(doc.text.split()) < MIN_ARTICLE_WORDS:
-        raise ExtractionError(doc.source, f"no article text found: fewer than {MIN_ARTICLE_WORDS} words survive cleaning")
+        raise ExtractionError(
+            doc.source, f"no article text found: fewer than {MIN_ARTICLE_WORDS} words survive cleaning"
+        )
     doc.removed_blocks = len(doc.removed)
     doc.removed = doc.removed[:REMOVED_KEPT]
     # What the source said fills what the page does not.
@@ -71,6 +74,6 @@ def clean(doc: Document) -> Document:
         doc.publisher = urlsplit(doc.url).hostname
     if doc.published is None and doc.hints.get("published"):
         doc.published = parse_date_line(str(doc.hints["published"]))
-    doc.published_precision = "day" if doc.published else None
+    doc.published_precision = PRECISION_BY_LENGTH.get(len(doc.published or ""))
     doc.raw = ""  # the raw page is not needed past this stage; don't carry it through the pipeline
     return doc

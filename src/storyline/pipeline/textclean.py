@@ -151,7 +151,7 @@ def _menu_runs(blocks: list[Block], adjacent: list[bool]) -> set[int]:
     """Runs of three or more adjacent one-to-four-word lines with no punctuation: a menu inside the article."""
     menu: set[int] = set()
     run: list[int] = []
-    for i, block in enumerate(blocks + [Block(-1, "", 99, False, "good")]):
+    for i, block in enumerate([*blocks, Block(-1, "", 99, False, "good")]):
         navlike = block.words <= 4 and not SENTENCE_END.search(block.text) and block.kind != "good"
         if navlike and (not run or adjacent[i]):
             run.append(i)
@@ -181,12 +181,13 @@ def split_dump(text: str) -> Cleaned | None:
 
 
 def join_blocks(blocks: list[Block]) -> str:
-    """Lines adjacent in the dump (list items, table rows) stay one per line; others are paragraphs."""
+    """Runs of adjacent list items, or of adjacent table rows, stay one per line; everything else is a paragraph."""
     out: list[str] = []
-    prev = None
+    prev: Block | None = None
     for block in blocks:
-        if out:
-            out.append("\n" if prev is not None and block.index == prev + 1 else "\n\n")
+        if prev is not None:
+            together = block.index == prev.index + 1 and block.bullet == prev.bullet
+            out.append("\n" if together else "\n\n")
         out.append(block.text)
-        prev = block.index
+        prev = block
     return "".join(out)

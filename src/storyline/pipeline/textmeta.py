@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .dates import parse_date_string
 from .textclean import Block, Cleaned
 
 HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?\b\s*(.*)$", re.IGNORECASE)
@@ -32,15 +33,6 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 TAG_LIST = re.compile(r"^[^,.!?]{1,30}(?:,\s*[^,.!?]{1,30})+$")
-MONTHS = {m: i for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}
-MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-DATE_FORMS = (
-    (re.compile(rf"^(?:\w+day,?\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I), ("m", "d", "y")),
-    (re.compile(rf"^(?:\w+day,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+(\d{{4}})", re.I), ("d", "m", "y")),
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})\b"), ("y", "mn", "d")),
-    (re.compile(r"^(\d{4})/(\d{2})/(\d{2})\b"), ("y", "mn", "d")),
-)
 # A date line may carry a time or a zone after the date, but nothing that reads like a sentence.
 DATE_LINE_MAX_WORDS = 9
 TITLE_MIN_WORDS = 4
@@ -56,20 +48,13 @@ class TextMeta:
 
 
 def parse_date_line(text: str) -> str | None:
-    """An ISO day from a line that is only a date (optionally after "Published"), else None."""
+    """An ISO day or month from a line that is only a date (optionally after "Published"), else None."""
     text = DATE_PREFIX.sub("", text.strip())
-    if len(text.split()) > DATE_LINE_MAX_WORDS:
+    if not text or len(text.split()) > DATE_LINE_MAX_WORDS:
         return None
-    for pattern, order in DATE_FORMS:
-        m = pattern.match(text)
-        if not m:
-            continue
-        parts = dict(zip(order, m.groups()))
-        month = MONTHS[parts["m"][:3].lower()] if "m" in parts else int(parts["mn"])
-        day, year = int(parts["d"]), int(parts["y"])
-        if 1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2099:
-            return f"{year:04d}-{month:02d}-{day:02d}"
-    return None
+    parsed = parse_date_string(text)
+    # A bare year on a line of its own is a copyright line or a heading more often than a dateline.
+    return parsed[0] if parsed and parsed[1] in ("day", "month") else None
 
 
 def _authors(text: str) -> list[str]:

@@ -61,7 +61,9 @@ def _page(data: bytes, source: str, kind: str, url: str | None = None) -> RawInp
     return RawInput(source=source, content=decode_text(data, source), format="text", url=url)
 
 
-def _read_bytes(data: bytes, source: str, kind: str | None, settings: dict[str, Any]) -> Iterator[RawInput | IngestError]:
+def _read_bytes(
+    data: bytes, source: str, kind: str | None, settings: dict[str, Any], url: str | None = None
+) -> Iterator[RawInput | IngestError]:
     max_bytes = int(settings["max_bytes"])
     if is_gzip(data) and kind != "warc":
         data = gunzip(data, source, max_bytes)
@@ -76,7 +78,7 @@ def _read_bytes(data: bytes, source: str, kind: str | None, settings: dict[str, 
     elif kind == "feed":
         yield from read_feed(data, source, lambda link: fetch_page(link, settings))
     else:
-        yield _page(data, source, kind)
+        yield _page(data, source, kind, url=url)
 
 
 def _read_file(path: Path, source: str, settings: dict[str, Any]) -> Iterator[RawInput | IngestError]:
@@ -132,7 +134,7 @@ def _read_url(url: str, settings: dict[str, Any]) -> Iterator[RawInput | IngestE
         yield from _guard(read_feed(fetched.content, url, lambda link: fetch_page(link, settings)), url)
         return
     kind = "html" if "html" in ctype else "text" if ctype.startswith("text/plain") else None
-    yield from _guard(_read_bytes(fetched.content, url, kind, settings), url)
+    yield from _guard(_read_bytes(fetched.content, url, kind, settings, url=fetched.url), url)
 
 
 def _walk(folder: Path) -> Iterator[Path]:

@@ -69,8 +69,15 @@ def read_warc(stream: io.BufferedIOBase, source: str, max_bytes: int) -> Iterato
             if len(body) > max_bytes:
                 yield IngestError(where, "read", f"record over the size cap of {max_bytes:,} bytes")
                 continue
+            missing = getattr(record.raw_stream, "limit", 0)
+            if missing:  # the archive ended inside this record: its page is cut short
+                yield IngestError(where, "parse", f"truncated WARC: this record lacks its last {missing:,} bytes")
+                return
             yield RawInput(source=where, content=body, format="html", url=url)
     except Exception as exc:  # warcio raises many types on damaged archives; all mean the same here
         yield IngestError(
             source, "parse", f"truncated or corrupt WARC after {count} HTML records: {type(exc).__name__}: {exc}"
         )
+        return
+    if count == 0:
+        yield IngestError(source, "parse", "no HTML response records: an empty, corrupt WARC or not a WARC file")

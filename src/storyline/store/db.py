@@ -80,7 +80,9 @@ class Store:
         try:
             engine = create_engine(url, future=True)
         except NoSuchModuleError as exc:
-            raise StoreError(f"unknown database kind in {db!r}: use sqlite:///PATH, postgresql+psycopg://… or a path") from exc
+            raise StoreError(
+                f"unknown database kind in {db!r}: use sqlite:///PATH, postgresql+psycopg://… or a plain path"
+            ) from exc
         except ArgumentError as exc:
             raise StoreError(f"cannot read the database URL {db!r}: {exc}") from exc
         except ModuleNotFoundError as exc:
@@ -152,7 +154,9 @@ class Store:
         input_key = stable_id(doc.source, doc.raw_hash)
         if input_key not in self._pending_inputs:
             self._pending_inputs.add(input_key)
-            self._inputs.append({"id": input_key, "source": doc.source, "raw_hash": doc.raw_hash, "document_id": doc_id})
+            self._inputs.append(
+                {"id": input_key, "source": doc.source, "raw_hash": doc.raw_hash, "document_id": doc_id}
+            )
         if status != "unchanged":
             row = document_record(doc, doc_id)
             del row["kind"]

@@ -1,0 +1,187 @@
+"""The clean stage on page dumps and HTML: what is kept, what is removed, and the metadata read."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.errors import ExtractionError
+from storyline.ingest import to_document
+from storyline.model import Document, RawInput
+from storyline.pipeline import build
+
+CLEAN = build(["clean"])
+
+# A dump in the shape a scraper gives of a news site: menu, breadcrumbs, ad slot, share bar, related list, footer.
+NEWS_DUMP = """\
+Skip to content
+Northern Ledger
+  • World
+  • Politics
+  • Business
+  • Opinion
+Subscribe
+World / Americas / Border talks
+Published: 12 March 2025
+
+Colombia and Venezuela reopen border crossing after talks
+
+By Ana Beltrán
+
+BOGOTÁ — Colombia and Venezuela agreed on Tuesday to reopen the main border crossing between Cúcuta and San Antonio del Táchira, ending a closure that had lasted nearly three weeks.
+
+The agreement followed two days of talks between the countries' foreign ministers in Bogotá, officials said.
+
+Advertisement
+
+"This crossing is the lifeline of thousands of families on both sides," Colombia's foreign minister told reporters after the meeting.
+
+What was agreed
+  • Cargo traffic resumes on Thursday.
+  • Pedestrians may cross from 6 a.m. to 8 p.m.
+
+Venezuela's government said in a statement that joint patrols would begin next month.
+
+Share this article
+Facebook
+Twitter
+Email
+
+Related stories
+
+Venezuela expels Colombian diplomats
+
+Colombia's president calls for calm at the border
+
+Leave a Reply
+
+Your email address will not be published. Required fields are marked *
+
+© 2025 Northern Ledger. All rights reserved.
+  • Privacy Policy
+  • Terms of Use
+"""
+
+
+def clean_text(text: str) -> Document:
+    return CLEAN(to_document(RawInput(source="dump.txt", content=text, format="text")))
+
+
+def test_dump_keeps_every_article_line_and_drops_the_page_around_it() -> None:
+    doc = clean_text(NEWS_DUMP)
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0].startswith("BOGOTÁ — Colombia and Venezuela agreed")
+    assert "What was agreed" in paragraphs  # a heading inside the article
+    assert "• Cargo traffic resumes on Thursday.\n• Pedestrians may cross from 6 a.m. to 8 p.m." in paragraphs
+    assert paragraphs[-1].startswith("Venezuela's government said")
+    for furniture in ("Advertisement", "Subscribe", "Share this article", "Facebook", "Related stories",
+                      "Venezuela expels Colombian diplomats", "Leave a Reply", "Privacy Policy", "Skip to content",
+                      "World / Americas"):
+        assert furniture not in doc.text
+    assert doc.removed_blocks >= 20
+    assert "Advertisement" in doc.removed
+
+
+def test_dump_metadata_title_date_byline_publisher() -> None:
+    doc = clean_text(NEWS_DUMP)
+    assert doc.title == "Colombia and Venezuela reopen border crossing after talks"
+    assert (doc.published, doc.published_precision) == ("2025-03-12", "day")
+    assert doc.authors == ["Ana Beltrán"]
+    assert doc.publisher == "Northern Ledger"
+
+
+@pytest.mark.parametrize(
+    ("header", "published", "title"),
+    [
+        ("date 2025-11-18 Mexico weighs response to strike threat", "2025-11-18", "Mexico weighs response to strike threat"),
+        ("date: 2024-06-03", "2024-06-03", None),
+    ],
+)
+def test_a_leading_date_header_gives_date_and_title(header: str, published: str, title: str | None) -> None:
+    body = ("Officials in Mexico City said on Monday that the government was studying its options after the "
+            "remarks, which drew criticism from lawmakers of every party in Congress.")
+    doc = clean_text(f"{header}\n\n{body}\n")
+    assert doc.published == published
+    assert doc.title == title
+    assert doc.text == body
+
+
+def test_a_page_that_states_no_date_gets_none_not_today() -> None:
+    dump = NEWS_DUMP.replace("Published: 12 March 2025\n", "")
+    doc = clean_text(dump)
+    assert doc.published is None and doc.published_precision is None
+
+
+def test_dates_in_related_lists_below_the_article_are_not_the_publication_date() -> None:
+    dump = NEWS_DUMP.replace("Published: 12 March 2025\n", "").replace(
+        "Venezuela expels Colombian diplomats\n", "Venezuela expels Colombian diplomats\n\nFebruary 2, 2025\n")
+    assert clean_text(dump).published is None
+
+
+def test_a_reference_list_after_the_article_is_kept() -> None:
+    dump = NEWS_DUMP.replace("Share this article\n", "Sources\n\n[1] Reuters. “Border reopens.”\n\n"
+                             "[2] Ministry of Foreign Affairs, statement of 11 March.\n\nShare this article\n")
+    text = clean_text(dump).text
+    assert "Sources\n\n[1] Reuters. “Border reopens.”\n\n[2] Ministry of Foreign Affairs" in text
+
+
+def test_menu_only_page_is_refused_at_the_clean_stage() -> None:
+    with pytest.raises(ExtractionError) as info:
+        clean_text("Home\nWorld\nPolitics\nBusiness\nSubscribe\n© 2025 Northern Ledger\n")
+    assert info.value.stage == "clean" and "no article text" in info.value.message
+
+
+ARTICLE_HTML = """<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">
+<title>Sheinbaum rechaza intervención | Diario del Golfo</title>
+<meta property="og:site_name" content="Diario del Golfo">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Sheinbaum rechaza intervención","datePublished":"2025-11-18T09:00:00-06:00",
+"author":[{"@type":"Person","name":"Marta Ríos"},{"@type":"Person","name":"Luis Peña"}]}</script></head>
+<body><nav><a href="/">Inicio</a><a href="/mundo">Mundo</a><a href="/deportes">Deportes</a></nav>
+<article><h1>Sheinbaum rechaza intervención</h1>
+<p>La presidenta Claudia Sheinbaum rechazó este martes cualquier intervención militar de Estados Unidos en
+territorio mexicano, un día después de las declaraciones del presidente Donald Trump.</p>
+<p>"México es un país libre, independiente y soberano", dijo la mandataria en su conferencia matutina en el
+Palacio Nacional, donde insistió en que la cooperación en seguridad tiene límites claros.</p>
+<p>La cancillería enviará una nota diplomática a Washington, según informó la dependencia en un comunicado.</p>
+</article><footer>© 2025 Diario del Golfo. Todos los derechos reservados.</footer></body></html>"""
+
+
+def test_html_article_body_and_metadata() -> None:
+    doc = CLEAN(to_document(RawInput(source="golfo.html", content=ARTICLE_HTML.encode(), format="html",
+                                     url="https://diariodelgolfo.example/mx/123")))
+    assert doc.title == "Sheinbaum rechaza intervención"
+    assert (doc.published, doc.authors, doc.publisher) == ("2025-11-18", ["Marta Ríos", "Luis Peña"], "Diario del Golfo")
+    paragraphs = doc.text.split("\n\n")
+    assert len(paragraphs) == 3 and paragraphs[0].startswith("La presidenta Claudia Sheinbaum rechazó")
+    assert "Deportes" not in doc.text and "derechos reservados" not in doc.text
+    assert "Deportes" in " ".join(doc.removed)
+
+
+def test_html_without_any_date_gets_none() -> None:
+    page = ARTICLE_HTML.replace('"datePublished":"2025-11-18T09:00:00-06:00",', "")
+    doc = CLEAN(to_document(RawInput(source="x.html", content=page, format="html")))
+    assert doc.published is None
+
+
+def test_language_is_identified_on_the_clean_text() -> None:
+    pipeline = build(["clean", "language"])
+    spanish = pipeline(to_document(RawInput(source="golfo.html", content=ARTICLE_HTML, format="html")))
+    english = pipeline(to_document(RawInput(source="dump.txt", content=NEWS_DUMP, format="text")))
+    assert (spanish.language, english.language) == ("es", "en")
+
+
+def test_seed_pages_keep_their_body_and_drop_their_boilerplate(shared: Path) -> None:
+    """The hand annotations of the seed pages: every body line kept, every boilerplate line removed."""
+    gold = json.loads((shared / "eval" / "gold" / "seeds.json").read_text(encoding="utf-8"))
+    for page in gold["documents"]:
+        lines = (shared / "eval" / "seeds" / page["file"]).read_text(encoding="utf-8").split("\n")
+        text = clean_text("\n".join(lines)).text
+        kept = {line.strip() for line in text.split("\n")}
+        for n in page["body_lines"]:
+            line = lines[n - 1].strip().lstrip("• ").strip()
+            assert any(line in k for k in kept), f"{page['file']} line {n} lost"
+        for n in page["boilerplate_lines"]:
+            assert lines[n - 1].strip() not in kept, f"{page['file']} line {n} kept"

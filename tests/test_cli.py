@@ -1,0 +1,78 @@
+"""The command line: help without heavy imports, exit codes, and docs that match the settings."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from storyline import settings
+from storyline.cli import app
+
+ROOT = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+HEAVY = ("sqlalchemy", "trafilatura", "pyarrow", "lxml", "httpx", "htmldate", "warcio", "feedparser", "py3langid")
+
+STORY = ("Colombia and Venezuela agreed on Tuesday to reopen the main border crossing between Cúcuta and San "
+         "Antonio del Táchira, ending a closure that had lasted nearly three weeks, officials said.\n")
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code = ("import sys\nfrom storyline.cli import app\n"
+            "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+            f"print([m for m in {HEAVY!r} if m in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_ingest_then_export(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "1 new, 0 duplicate, 0 unchanged, 0 failed" in result.output
+    result = runner.invoke(app, ["export", "--db", db, "--kind", "document"])
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["kind"] for r in records] == ["document"] and records[0]["text"] == STORY.strip()
+
+
+def test_strict_turns_any_failed_input_into_exit_1(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    args = ["ingest", str(tmp_path), "--db", db]
+    assert runner.invoke(app, args).exit_code == 0
+    result = runner.invoke(app, [*args, "--strict"])
+    assert result.exit_code == 1 and "could not be used (--strict)" in result.output
+
+
+def test_usage_errors_exit_2_and_name_the_choices(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "s.db"), "--kind", "evnt"])
+    assert result.exit_code == 2 and "unknown record kind 'evnt'" in result.output and "event" in result.output
+    result = runner.invoke(app, ["export", "--db", str(tmp_path / "s.db"), "--format", "csv"])
+    assert result.exit_code == 2 and "needs -o" in result.output
+
+
+def test_db_from_the_environment(tmp_path: Path, monkeypatch: object) -> None:
+    (tmp_path / "story.txt").write_text(STORY, encoding="utf-8")
+    db = tmp_path / "env.db"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "story.txt")], env={"STORYLINE_DB": str(db)})
+    assert result.exit_code == 0 and db.exists()
+
+
+def test_every_setting_is_documented_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^\| `(\w+)` \|", readme, flags=re.MULTILINE))
+    assert documented == {s.name for s in settings.SETTINGS}
+
+
+def test_every_command_in_the_help_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__  # type: ignore[union-attr]
+        if name != "version":
+            assert f"storyline {name}" in readme, name
