@@ -77,14 +77,14 @@ def our_text(html: bytes, key: str) -> str:
         return ""
 
 
-def _ingest_child(files: list[str], db: str, queue: mp.Queue) -> None:  # type: ignore[type-arg]
+def _ingest_child(files: list[str], db: str, stages: list[str] | None, queue: mp.Queue) -> None:  # type: ignore[type-arg]
     from storyline import settings
     from storyline.ingest import ingest
     from storyline.pipeline import build
     from storyline.store.db import Store
 
     cfg = settings.load({"db": db})
-    pipeline = build()
+    pipeline = build(stages)
     # One page through the pipeline before the clock starts, as the reference is warmed too.
     our_text(gzip.decompress(Path(files[0]).read_bytes()), "warm-up")
 
@@ -113,6 +113,8 @@ def time_reference(pages: dict[str, bytes]) -> tuple[float, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=2, help="timing rounds; the best of each side is kept")
+    ap.add_argument("--stages", default="clean,language",
+                    help="pipeline stages the timed ingest runs (default: the foundation's; 'all' for every stage)")
     args = ap.parse_args()
     data = shared_or_exit("data", "scrapinghub")
     gold = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
@@ -133,7 +135,8 @@ def main() -> None:
         best_ref, best_ref_cpu = min(best_ref, wall), min(best_ref_cpu, cpu)
         with tempfile.TemporaryDirectory() as tmp:
             queue = ctx.Queue()
-            child = ctx.Process(target=_ingest_child, args=(files, str(Path(tmp) / "bench.db"), queue))
+            stages = None if args.stages == "all" else args.stages.split(",")
+            child = ctx.Process(target=_ingest_child, args=(files, str(Path(tmp) / "bench.db"), stages, queue))
             child.start()
             out = queue.get()
             child.join()
@@ -143,6 +146,7 @@ def main() -> None:
     first, second = best["runs"]
     figures = {
         "pages": len(files),
+        "stages": args.stages,
         "f1": ours["f1"], "precision": ours["precision"], "recall": ours["recall"],
         "trafilatura_f1": ref["f1"],
         "ingest_seconds": round(first["seconds"], 3),
