@@ -36,14 +36,15 @@ def read_jsonl(data: bytes, source: str) -> Iterator[RawInput | IngestError]:
             continue
         html = next((record[k] for k in HTML_KEYS if isinstance(record.get(k), str) and record[k].strip()), None)
         text = next((record[k] for k in TEXT_KEYS if isinstance(record.get(k), str) and record[k].strip()), None)
-        if html is None and text is None:
+        content: str | None = html if html is not None else text
+        if content is None:
             keys = ", ".join(HTML_KEYS + TEXT_KEYS)
             yield IngestError(where, "parse", f"line {n} has no article: expected one of the keys {keys}")
             continue
         published = record.get("published") or record.get("date")
         yield RawInput(
             source=where,
-            content=html if html is not None else text,
+            content=content,
             format="html" if html is not None else "text",
             url=record.get("url") if isinstance(record.get("url"), str) else None,
             title=record.get("title") if isinstance(record.get("title"), str) else None,

@@ -114,13 +114,16 @@ class Store:
     # --- writing ---------------------------------------------------------------------------------------
 
     def _insert_ignore(self, table: Any) -> Any:
+        """INSERT that skips rows whose key is already there: what makes a re-run or a resumed run safe."""
         if self.engine.dialect.name == "sqlite":
-            from sqlalchemy.dialects.sqlite import insert as dialect_insert
-        elif self.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert as dialect_insert
-        else:
-            return insert(table).prefix_with("IGNORE")
-        return dialect_insert(table).on_conflict_do_nothing()
+            from sqlalchemy.dialects import sqlite
+
+            return sqlite.insert(table).on_conflict_do_nothing()
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects import postgresql
+
+            return postgresql.insert(table).on_conflict_do_nothing()
+        return insert(table).prefix_with("IGNORE")
 
     def seen_input(self, source: str, raw_hash: str) -> str | None:
         """The document an input already became, if it was ingested before."""
@@ -217,7 +220,9 @@ class Store:
             result = conn.execute(
                 insert(schema.runs).values(started=_now(), command=command, targets=list(targets), version=__version__)
             )
-            return int(result.inserted_primary_key[0])
+            key = result.inserted_primary_key
+            assert key is not None
+            return int(key[0])
 
     def finish_run(self, run_id: int, counts: dict[str, int], seconds: float) -> None:
         self.flush()

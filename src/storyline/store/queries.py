@@ -26,7 +26,7 @@ def counts(store: Store) -> dict[str, int]:
 def document_rows(store: Store, limit: int = 50) -> list[dict[str, Any]]:
     """The latest documents with how many of each derived record they gave."""
     d = schema.documents
-    per_doc = {}
+    per_doc: dict[str, dict[str, int]] = {}
     with store.engine.connect() as conn:
         for kind, table in schema.DERIVED.items():
             if kind == "mention":
