@@ -76,3 +76,15 @@ def test_every_command_in_the_help_is_in_the_readme() -> None:
         name = command.name or command.callback.__name__  # type: ignore[union-attr]
         if name != "version":
             assert f"storyline {name}" in readme, name
+
+
+def test_sources_report_as_json(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("date 2025-03-04 Border reopens\n\n" + STORY, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["sources", "--db", db, "--json", "--by", "document"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert "document" in json.dumps(rows) and "Border reopens" in result.stdout
+    bad = runner.invoke(app, ["sources", "--db", db, "--sort", "nonsense"])
+    assert bad.exit_code == 2 and "nonsense" in bad.output

@@ -117,6 +117,39 @@ def export(
 
 
 @app.command()
+def sources(
+    db: DbOption = None,
+    by: Annotated[str | None, typer.Option("--by", help="publisher or document. Default: both tables.")] = None,
+    sort: Annotated[str | None, typer.Option("--sort", help="Column to sort by, e.g. boilerplate, named, unsourced, "
+                                             "citation_issues, after_publication, stale_new (--json lists them all)."
+                                             )] = None,
+    desc: Annotated[bool, typer.Option("--desc", help="Sort in descending order.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Rows per table.")] = None,
+) -> None:
+    """How well each publisher and document holds up: boilerplate, named speakers, unsourced claims,
+    citation findings, dates that cannot be right."""
+    import json
+    import shutil
+
+    from .report import render_report, report_json, source_report
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            report = source_report(store)
+        if as_json:
+            typer.echo(json.dumps(report_json(report, by=by, sort=sort, desc=desc, limit=limit), ensure_ascii=False,
+                                  indent=2))
+        else:
+            width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else None
+            typer.echo(render_report(report, by=by, sort=sort, desc=desc, limit=limit, width=width), nl=False)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
 def summary(
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Documents to list.")] = 20,
