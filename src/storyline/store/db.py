@@ -20,7 +20,7 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from .. import __version__
@@ -29,6 +29,8 @@ from ..model import Document, IngestError, stable_id
 from . import schema
 from .records import derived_records, document_record, error_record
 
+Row = dict[str, Any]
+WRITE_LOCK = 0x5709_11E  # advisory lock key for PostgreSQL writers ("storyline")
 KINDS = ("document", "mention", "quote", "claim", "citation_issue", "event", "ingest_error")
 DOCUMENT_COLUMNS = ("id", "source", "url", "title", "published", "published_precision", "publisher", "authors",
                     "language", "text", "removed_blocks", "duplicate_of")
@@ -58,12 +60,10 @@ class Store:
     def __init__(self, engine: Engine, batch_size: int = 200) -> None:
         self.engine = engine
         self.batch_size = batch_size
-        self._docs: list[dict[str, Any]] = []
-        self._inputs: list[dict[str, Any]] = []
-        self._derived: dict[str, list[dict[str, Any]]] = {k: [] for k in schema.DERIVED}
+        self._queue: list[tuple[Document, int | None, dt.datetime]] = []
         self._errors: list[dict[str, Any]] = []
         self._pending: dict[str, list[tuple[str, str]]] = {}  # content hash -> [(id, source)] not yet written
-        self._pending_inputs: set[str] = set()
+        self._pending_inputs: dict[str, str] = {}  # input key -> document id, for inputs not yet written
         self._reader: Any = None  # one connection for the look-ups made per document
 
     def _read(self, statement: Any) -> Any:
@@ -129,7 +129,7 @@ class Store:
         """The document an input already became, if it was ingested before."""
         key = stable_id(source, raw_hash)
         if key in self._pending_inputs:
-            return key
+            return self._pending_inputs[key]
         rows = self._read(select(schema.inputs.c.document_id).where(schema.inputs.c.id == key))
         return rows[0][0] if rows else None
 
@@ -141,36 +141,64 @@ class Store:
         )
         return [(r[0], r[1]) for r in rows] + self._pending.get(content_hash, [])
 
-    def add_document(self, doc: Document, run_id: int | None = None) -> tuple[str, str]:
-        """Queue a cleaned document; returns (status, id) with status new, duplicate or unchanged."""
+    @staticmethod
+    def _resolve(doc: Document, copies: list[tuple[str, str]]) -> tuple[str, str, str | None]:
+        """(status, id, duplicate_of) of a document given the stored copies of its text, oldest first."""
         h = doc.content_hash
-        copies = self._copies(h)
         same_source = next((cid for cid, src in copies if src == doc.source), None)
         if same_source:
-            status, doc_id = "unchanged", same_source
-        elif copies:
+            return "unchanged", same_source, None
+        if copies:
             canonical = next((cid for cid, _ in copies if cid == h), copies[0][0])
-            status, doc_id = "duplicate", stable_id(h, doc.source)
-            doc.duplicate_of = canonical
-        else:
-            status, doc_id = "new", h
+            return "duplicate", stable_id(h, doc.source), canonical
+        return "new", h, None
+
+    def add_document(self, doc: Document, run_id: int | None = None) -> tuple[str, str]:
+        """Queue a cleaned document; returns (status, id) with status new, duplicate or unchanged.
+
+        The status is settled again when the batch is written, under a lock, so that two
+        processes writing the same text at once still store it once and the other copy as a copy.
+        """
+        status, doc_id, _ = self._resolve(doc, self._copies(doc.content_hash))
         input_key = stable_id(doc.source, doc.raw_hash)
         if input_key not in self._pending_inputs:
-            self._pending_inputs.add(input_key)
-            self._inputs.append(
-                {"id": input_key, "source": doc.source, "raw_hash": doc.raw_hash, "document_id": doc_id}
-            )
-        if status != "unchanged":
-            row = document_record(doc, doc_id)
-            del row["kind"]
-            row.update(content_hash=h, removed=doc.removed, run_id=run_id, ingested_at=_now())
-            self._docs.append(row)
-            self._pending.setdefault(h, []).append((doc_id, doc.source))
-            for kind, records in derived_records(doc, doc_id).items():
-                self._derived[kind].extend(self._derived_row(kind, r) for r in records)
-        if len(self._docs) + len(self._inputs) >= self.batch_size:
+            self._pending_inputs[input_key] = doc_id
+            self._queue.append((doc, run_id, _now()))
+            if status != "unchanged":
+                self._pending.setdefault(doc.content_hash, []).append((doc_id, doc.source))
+        if len(self._queue) >= self.batch_size:
             self.flush()
         return status, doc_id
+
+    def _rows(self, conn: Any) -> tuple[list[Row], list[Row], dict[str, list[Row]]]:
+        """Document, input and derived rows for the queued documents, resolved against what is stored now."""
+        hashes = sorted({doc.content_hash for doc, _, _ in self._queue})
+        d = schema.documents
+        stored: dict[str, list[tuple[str, str]]] = {}
+        for start in range(0, len(hashes), 500):
+            result = conn.execute(select(d.c.content_hash, d.c.id, d.c.source)
+                                  .where(d.c.content_hash.in_(hashes[start:start + 500]))
+                                  .order_by(d.c.ingested_at, d.c.id))
+            for h, cid, src in result:
+                stored.setdefault(h, []).append((cid, src))
+        docs: list[Row] = []
+        inputs: list[Row] = []
+        derived: dict[str, list[Row]] = {k: [] for k in schema.DERIVED}
+        for doc, run_id, at in self._queue:
+            h = doc.content_hash
+            status, doc_id, doc.duplicate_of = self._resolve(doc, stored.get(h, []))
+            inputs.append({"id": stable_id(doc.source, doc.raw_hash), "source": doc.source,
+                           "raw_hash": doc.raw_hash, "document_id": doc_id})
+            if status == "unchanged":
+                continue
+            stored.setdefault(h, []).append((doc_id, doc.source))
+            row = document_record(doc, doc_id)
+            del row["kind"]
+            row.update(content_hash=h, removed=doc.removed, run_id=run_id, ingested_at=at)
+            docs.append(row)
+            for kind, records in derived_records(doc, doc_id).items():
+                derived[kind].extend(self._derived_row(kind, r) for r in records)
+        return docs, inputs, derived
 
     @staticmethod
     def _derived_row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
@@ -189,27 +217,29 @@ class Store:
             self.flush()
 
     def flush(self) -> None:
-        if not (self._docs or self._inputs or self._errors):
+        """Write everything queued in one transaction: a document, its input and its derived records together."""
+        if not (self._queue or self._errors):
             return
         try:
             with self.engine.begin() as conn:
-                if self._docs:
-                    conn.execute(self._insert_ignore(schema.documents), self._docs)
-                for kind, rows in self._derived.items():
+                if self.engine.dialect.name == "postgresql":
+                    # One writer at a time settles which copy of a text is the original (released at commit).
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+                docs, inputs, derived = self._rows(conn) if self._queue else ([], [], {})
+                if docs:
+                    conn.execute(self._insert_ignore(schema.documents), docs)
+                for kind, rows in derived.items():
                     if rows:
                         conn.execute(self._insert_ignore(schema.DERIVED[kind]), rows)
-                if self._inputs:
-                    conn.execute(self._insert_ignore(schema.inputs), self._inputs)
+                if inputs:
+                    conn.execute(self._insert_ignore(schema.inputs), inputs)
                 if self._errors:
                     rows = [{k: v for k, v in e.items() if k != "kind"} for e in self._errors]
                     conn.execute(self._insert_ignore(schema.ingest_errors), rows)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the database: {exc}") from exc
-        self._docs.clear()
-        self._inputs.clear()
+        self._queue.clear()
         self._errors.clear()
-        for rows in self._derived.values():
-            rows.clear()
         self._pending.clear()
         self._pending_inputs.clear()
 
