@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,11 +23,43 @@ def shared() -> Path:
     return SHARED
 
 
+PG_URL = os.environ.get("STORYLINE_TEST_PG")  # e.g. postgresql+psycopg://storyline@localhost/storyline_test
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def fresh_database(backend: str, tmp_path: Path) -> str:
+    """A URL of an empty database of the given kind: a new SQLite file, or the test PostgreSQL emptied."""
+    if backend == "sqlite":
+        return str(tmp_path / "test.db")
+    if not PG_URL:
+        pytest.skip("set STORYLINE_TEST_PG to a PostgreSQL URL to run the store tests on PostgreSQL (.ci/run does)")
+    from sqlalchemy import create_engine
+
+    from storyline.store import schema
+
+    engine = create_engine(PG_URL)
+    schema.metadata.drop_all(engine)
+    engine.dispose()
+    return PG_URL
+
+
+@pytest.fixture(params=BACKENDS)
+def any_backend_db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database on each backend in turn; a test module opts in by returning it from `db_url`."""
+    return fresh_database(request.param, tmp_path)
+
+
 @pytest.fixture
-def cfg(tmp_path: Path) -> dict[str, Any]:
+def db_url(tmp_path: Path) -> str:
+    """The database the `cfg` and `store` fixtures use; store tests override it to run on every backend."""
+    return fresh_database("sqlite", tmp_path)
+
+
+@pytest.fixture
+def cfg(db_url: str) -> dict[str, Any]:
     from storyline import settings
 
-    return settings.load({"db": str(tmp_path / "test.db")})
+    return settings.load({"db": db_url})
 
 
 @pytest.fixture

@@ -29,6 +29,12 @@ OTHER = (
 )
 
 
+@pytest.fixture
+def db_url(any_backend_db_url: str) -> str:
+    """Every test here runs on SQLite and on PostgreSQL."""
+    return any_backend_db_url
+
+
 def rows(store: Store, table: Any) -> int:
     with store.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
@@ -142,5 +148,7 @@ def test_plain_paths_become_sqlite_urls_and_bad_urls_are_clear_errors(tmp_path: 
 
 
 def test_sqlite_runs_in_wal_mode(store: Store) -> None:
+    if store.engine.dialect.name != "sqlite":
+        pytest.skip("WAL is SQLite's")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

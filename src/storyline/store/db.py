@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select, text
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError, SQLAlchemyError
 
 from .. import __version__
 from ..errors import MissingExtraError, StoreError
@@ -54,6 +54,19 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
+
+
+def _create_schema(engine: Engine) -> None:
+    """Create missing tables; two processes opening a new store at once must not trip over each other."""
+    if engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+            schema.metadata.create_all(conn)
+        return
+    try:
+        schema.metadata.create_all(engine)
+    except (OperationalError, ProgrammingError):  # the other process created a table between check and create
+        schema.metadata.create_all(engine)
 
 
 class Store:
@@ -93,7 +106,7 @@ class Store:
                 raise StoreError(f"cannot create the database {db!r}: the folder {folder!r} does not exist")
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
-            schema.metadata.create_all(engine)
+            _create_schema(engine)
         except OperationalError as exc:
             raise StoreError(f"cannot open the database {db!r}: {exc.orig}") from exc
         return cls(engine, batch_size)
