@@ -219,3 +219,23 @@ def test_a_file_that_is_not_a_feed_says_so(tmp_path: Path, cfg: dict[str, Any]) 
     (tmp_path / "broken.rss").write_text("<rss><channel><title>nothing here", encoding="utf-8")
     raws, errors = read([str(tmp_path / "broken.rss")], cfg)
     assert raws == [] and errors[0].stage == "parse" and "RSS/Atom" in errors[0].error
+
+
+def test_jsonl_streams_and_caps_each_line_not_the_file(tmp_path: Path, cfg: dict[str, Any]) -> None:
+    cfg = {**cfg, "max_bytes": 2000}
+    lines = [json.dumps({"text": ARTICLE + f" Report {n}."}) for n in range(30)]  # ~9 KB in all
+    lines.insert(5, json.dumps({"text": "x" * 5000}))
+    path = tmp_path / "many.jsonl.gz"
+    path.write_bytes(gzip.compress("\n".join(lines).encode()))
+    raws, errors = read([str(path)], cfg)
+    assert len(raws) == 30
+    assert [(e.source.rsplit("#", 1)[1], e.stage) for e in errors] == [("L6", "read")]
+
+
+def test_truncated_gzipped_jsonl_keeps_the_lines_before_the_cut(tmp_path: Path, cfg: dict[str, Any]) -> None:
+    data = gzip.compress("\n".join(json.dumps({"text": ARTICLE + f" Report {n}."}) for n in range(200)).encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(data[: len(data) // 2])
+    raws, errors = read([str(path)], cfg)
+    assert 0 < len(raws) < 200
+    assert [(e.source, e.stage) for e in errors] == [(str(path), "decompress")]

@@ -11,9 +11,11 @@ explicitly is sniffed. Reading is lazy: one input at a time.
 from __future__ import annotations
 
 import glob
+import gzip
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -72,7 +74,7 @@ def _read_bytes(
         return
     kind = kind or _sniff(data)
     if kind == "jsonl":
-        yield from read_jsonl(data, source)
+        yield from read_jsonl(data.splitlines(), source, max_bytes)
     elif kind == "warc":
         yield from read_warc(io.BytesIO(data), source, max_bytes)
     elif kind == "feed":
@@ -82,17 +84,27 @@ def _read_bytes(
 
 
 def _read_file(path: Path, source: str, settings: dict[str, Any]) -> Iterator[RawInput | IngestError]:
+    """One file. Containers (JSONL, WARC) stream record by record, the size cap applying to each record;
+    any other file is one page and the cap applies to the file."""
     max_bytes = int(settings["max_bytes"])
+    kind = kind_of(path.name)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise TooLargeError(source, f"{size:,} bytes is over the size cap of {max_bytes:,} (--max-bytes)")
-        kind = kind_of(path.name)
-        if kind == "warc":
+        if kind == "warc":  # warcio reads gzipped records itself
             with path.open("rb") as stream:
                 yield from read_warc(stream, source, max_bytes)
             return
+        if kind == "jsonl":
+            opener = gzip.open if path.name.lower().endswith(".gz") else open
+            with opener(path, "rb") as stream:
+                yield from read_jsonl(stream, source, max_bytes)
+            return
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise TooLargeError(source, f"{size:,} bytes is over the size cap of {max_bytes:,} (--max-bytes)")
         data = path.read_bytes()
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield IngestError(source, "decompress", f"truncated or corrupt gzip file ({exc})")
+        return
     except OSError as exc:
         yield IngestError(source, "read", f"cannot read the file: {exc.strerror or exc}")
         return

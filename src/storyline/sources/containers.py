@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model import IngestError, RawInput
 
@@ -21,10 +21,14 @@ TEXT_KEYS = ("text", "content", "body", "article")
 HTML_KEYS = ("html", "raw_html")
 
 
-def read_jsonl(data: bytes, source: str) -> Iterator[RawInput | IngestError]:
-    for n, line in enumerate(data.splitlines(), 1):
+def read_jsonl(lines: Iterable[bytes], source: str, max_bytes: int) -> Iterator[RawInput | IngestError]:
+    """Records from lines of JSON, read one at a time; the size cap applies to each line."""
+    for n, line in enumerate(lines, 1):
         where = f"{source}#L{n}"
         if not line.strip():
+            continue
+        if len(line) > max_bytes:
+            yield IngestError(where, "read", f"line {n} is over the size cap of {max_bytes:,} bytes")
             continue
         try:
             record = json.loads(line)
