@@ -60,6 +60,8 @@ STAGES: tuple[Stage, ...] = (
           "sentences stating quantities: value, qualifier, unit, range, who said it, inline citation markers"),
     Stage("citations", "citations:check", ("text",), ("citation_issues",),
           "inline markers against the reference list, stripped markers, placeholders, truncated URLs"),
+    Stage("events", "events:code", ("sentences", "dates", "actors", "places"), ("events",),
+          "PLOVER events: type, mode, actor, recipient, status, own date, place, magnitude, source, intensity"),
 )
 
 _BY_NAME = {s.name: s for s in STAGES}

@@ -1,0 +1,144 @@
+"""Why an event was coded so: `explain_event(record)` renders a stored event record as prose.
+
+Takes an export `event` record (a dict as `store.records.event_record` makes it: type, mode,
+actor, recipient, status, date, trigger, evidence, rule, ...) and gives a few lines of text: the
+trigger words and their offsets, the lexicon entry that matched (with its conditions, read back
+from lexicon/triggers.yaml), how the actor and recipient were found, the words that set the
+status, where the date came from, the manual's intensity, magnitude and the credited source.
+
+It reads only the record and the packaged lexicon; it does not re-run the coder, so it explains
+the record as it was stored (the `rule` field lists each decision, `; `-separated).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .pipeline.eventlex import Trigger, lexicon
+
+ACTOR_RULES = {
+    "subject": "the nearest actor left of the verb in its clause (its subject)",
+    "passive-by": "the 'by' phrase of a passive verb",
+    "passive-subject": "the subject of a passive verb (the one it was done to)",
+    "nominal-possessive": "the possessive or country word before the noun",
+    "nominal-by": "the 'by' phrase after the noun",
+    "light-verb-subject": "the subject of the verb carrying the noun (had a call, launched strikes)",
+    "fronted-participle-subject": "the main clause's subject, for a fronted '-ing' phrase",
+    "between": "the parties named after 'between' (a reciprocal event)",
+    "host-object": "the visitor, object of 'host'",
+    "host-subject": "the host",
+    "sentence-only-other-country": "the only other country the sentence names (no recipient in the clause)",
+}
+VIA = {"quote-speaker": "the speaker of the quotation (I/we)", "coref": "the actor stage's coreference (he/she)",
+       "pronoun-matrix-subject": "the subject of the statement verb before the pronoun"}
+STATUS_WORDS = {
+    "asserted": "reported as having happened",
+    "planned": "planned or announced, not yet done",
+    "hypothetical": "conditional, asked or speculated",
+    "negated": "reported as not having happened",
+}
+
+
+def _party(p: dict[str, Any] | None) -> str:
+    if not p:
+        return "none found"
+    bits = [x for x in (p.get("country"), p.get("sector")) if x]
+    return f"{p.get('name')} ({', '.join(bits)})" if bits else str(p.get("name"))
+
+
+def _parts(rule: str) -> tuple[str, dict[str, str], list[str]]:
+    head, *rest = [x.strip() for x in (rule or "").split(";") if x.strip()] or [""]
+    fields: dict[str, str] = {}
+    for r in rest:
+        key, sep, value = r.partition("=")
+        if sep:
+            fields.setdefault(key, value)
+    return head, fields, rest
+
+
+def _entry(head: str) -> Trigger | None:
+    """The lexicon reading named by a rule head like 'triggers.yaml:verb:threaten#1'."""
+    for forms in lexicon().forms.values():
+        for f in forms:
+            if f.trigger.rule == head:
+                return f.trigger
+    return None
+
+
+def _role(value: str | None) -> str:
+    if not value or value == "none":
+        return "not found"
+    value, *via = value.split("+")
+    if via:
+        return _role(value) + "; resolved through " + ", ".join(VIA.get(v.split(":")[0], v) for v in via)
+    if value.startswith("recipient:"):
+        prep = value.split(":", 1)[1]
+        nested = prep.endswith("-nested")
+        prep = prep.removesuffix("-nested")
+        where = "the verb's direct object" if prep == "object" else f"the object of '{prep}' after the trigger"
+        return where + (" (further along the same phrase)" if nested else "")
+    return ACTOR_RULES.get(value, value)
+
+
+def explain_event(record: dict[str, Any]) -> str:
+    """A few lines saying why this event record has its type, roles, status, date and score."""
+    head, fields, rest = _parts(record.get("rule") or "")
+    trig = record.get("trigger") or {}
+    mode = f" ({record['mode']})" if record.get("mode") else ""
+    lines = [f"Event {record.get('id')}: {record.get('type')}{mode}, {record.get('status')} — "
+             f"{STATUS_WORDS.get(record.get('status') or '', '')}",
+             f"  evidence: “{record.get('evidence')}”",
+             f"  trigger: “{trig.get('text')}” at characters {trig.get('start')}–{trig.get('end')}"
+             + (f" ({fields['form'].replace('/', ', ')} form)" if fields.get("form") else "")]
+    entry = _entry(head)
+    if entry is not None:
+        conds = []
+        if entry.needs:
+            conds.append(f"needs one of {', '.join(entry.needs)} within {entry.within} words")
+        if entry.unless:
+            conds.append(f"unless followed by {', '.join(entry.unless)}")
+        if entry.governs:
+            conds.append("its clause is its content (triggers inside only give the mode)")
+        lines.append(f"  lexicon: {head} -> {entry.type}{' / ' + entry.mode if entry.mode else ''}"
+                     + (f"; {'; '.join(conds)}" if conds else ""))
+    else:
+        lines.append(f"  lexicon: {head or 'unknown rule'}")
+    for note in rest:
+        key, _, value = note.partition("=")
+        if key == "future-as":
+            lines.append(f"  recoded: {value} — PLOVER codes an action its actor announces or floats as the "
+                         "manual's single category (plover.yaml future_as)")
+        elif key in ("threat-of", "promise-of", "content"):
+            lines.append(f"  mode from the content: a {value} inside the trigger's clause")
+        elif key == "mode-cue":
+            lines.append(f"  mode from a cue word in the clause: {value} (triggers.yaml mode_cues)")
+    lines.append(f"  actor: {_party(record.get('actor'))} — {_role(fields.get('actor'))}")
+    lines.append(f"  recipient: {_party(record.get('recipient'))} — {_role(fields.get('recipient'))}")
+    status = fields.get("status", "")
+    if "future-as" in fields:
+        lines.append(f"  status: read as {status}, then recoded as {record.get('status')} with the type above")
+    elif "(" in status:
+        lines.append(f"  status: {record.get('status')}, set by “{status[status.index('(') + 1:-1]}”")
+    else:
+        lines.append(f"  status: {record.get('status')} (no modal, negation, condition or question around it)")
+    date_rule = fields.get("date", "none")
+    if record.get("date"):
+        where = {"date:clause": "in the event's own clause", "date:sentence": "elsewhere in its sentence",
+                 "date:quote-attribution": "in the sentence attributing the quotation"}.get(date_rule, date_rule)
+        lines.append(f"  date: {record['date']} ({record.get('date_precision')}) from “{record.get('date_text')}”, "
+                     f"{where}")
+    else:
+        lines.append("  date: none — no temporal expression of its own (the publication date is never used)")
+    if record.get("intensity") is not None:
+        lines.append(f"  intensity: {record['intensity']} (PLOVER manual score for {record.get('type')}"
+                     f"{': ' + record['mode'] if record.get('mode') else ''})")
+    mag = {k: v for k, v in (record.get("magnitude") or {}).items() if v is not None}
+    if mag:
+        lines.append("  magnitude: " + ", ".join(f"{k} {v}" for k, v in mag.items()))
+    loc = record.get("location")
+    if loc:
+        lines.append(f"  place: {loc.get('name')} ({loc.get('precision')})")
+    if record.get("reported_by"):
+        lines.append(f"  reported by: {record['reported_by']} ({fields.get('reported_by', '')})")
+    lines.append(f"  confidence: {record.get('confidence')}")
+    return "\n".join(lines)

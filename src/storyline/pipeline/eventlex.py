@@ -1,0 +1,210 @@
+"""The event coder's knowledge: PLOVER types and scores, triggers, status and clause cues.
+
+Takes `lexicon/plover.yaml` and `lexicon/triggers.yaml` (read once per process) and gives one
+`EventLexicon`: a table from a trigger's first word (lower case) to the `Trigger` readings that
+start with it, every inflected form generated from the lemma (regular English morphology plus
+the file's `irregular` and `double` lists), and the word lists the clause analysis uses.
+`intensity(type, mode)` reads the manual's score table.
+
+It does not look at text beyond single words; `eventclause.py` matches triggers in sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from ..errors import ConfigError
+
+VOWELS = frozenset("aeiou")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One reading of a trigger word: what it codes and how its roles and scope are found."""
+
+    key: str  # "verb:threaten" or "noun:strike", plus "#n" for the n-th reading of that lemma
+    lemma: str
+    pos: str  # "verb" | "noun"
+    type: str
+    mode: str | None = None
+    governs: bool = False
+    reciprocal: bool = False
+    promise: bool = False
+    host: bool = False
+    needs_light: bool = False
+    needs: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
+    within: int = 8
+    after: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+
+    @property
+    def rule(self) -> str:
+        return f"triggers.yaml:{self.pos}:{self.lemma}" + (f"#{self.key.rsplit('#', 1)[1]}" if "#" in self.key else "")
+
+
+@dataclass(frozen=True)
+class Form:
+    """A trigger as written: its words (lower case) and which inflection they are."""
+
+    words: tuple[str, ...]
+    trigger: Trigger
+    inflection: str  # base | s | ed | en | ing | sg | pl
+
+
+@dataclass
+class EventLexicon:
+    types: dict[str, dict[str, Any]]
+    old_names: dict[str, str | None]
+    future_as: dict[str, str]
+    threat_mode: dict[str, str]
+    forms: dict[str, list[Form]]  # first word -> forms starting with it, longest first
+    light_verbs: frozenset[str]  # every inflected form, single words and first words of phrases
+    light_phrases: tuple[tuple[str, ...], ...]
+    adverbs: frozenset[str]
+    status: dict[str, tuple[tuple[str, ...], ...]]
+    clause_breaks: tuple[tuple[str, ...], ...]
+    mode_cues: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
+    magnitude: dict[str, Any]
+    place_prepositions: frozenset[str]
+    be_forms: frozenset[str] = field(default_factory=lambda: frozenset(
+        {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"}))
+
+    def intensity(self, type_: str, mode: str | None) -> float | None:
+        t = self.types.get(type_)
+        if t is None:
+            return None
+        score = (t.get("modes") or {}).get(mode) if mode else None
+        return float(score if score is not None else t["intensity"])
+
+    def words(self, name: str) -> frozenset[str]:
+        """A status list's one-word entries, as a set."""
+        return frozenset(p[0] for p in self.status.get(name, ()) if len(p) == 1)
+
+
+def inflect(lemma: str, irregular: dict[str, list[str]], double: frozenset[str]) -> dict[str, str]:
+    """Forms of a verb: base, s, ed (past), en (participle), ing."""
+    if lemma in irregular:
+        s, ed, en, ing = irregular[lemma]
+        return {"base": lemma, "s": s, "ed": ed, "en": en, "ing": ing}
+    if lemma in double:
+        stem = lemma + lemma[-1]
+        return {"base": lemma, "s": lemma + "s", "ed": stem + "ed", "en": stem + "ed", "ing": stem + "ing"}
+    if lemma.endswith(("ee", "ye", "oe")):
+        return {"base": lemma, "s": lemma + "s", "ed": lemma + "d", "en": lemma + "d", "ing": lemma + "ing"}
+    if lemma.endswith("e"):
+        return {"base": lemma, "s": lemma + "s", "ed": lemma + "d", "en": lemma + "d", "ing": lemma[:-1] + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in VOWELS:
+        return {"base": lemma, "s": lemma[:-1] + "ies", "ed": lemma[:-1] + "ied", "en": lemma[:-1] + "ied",
+                "ing": lemma + "ing"}
+    s = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
+    return {"base": lemma, "s": s, "ed": lemma + "ed", "en": lemma + "ed", "ing": lemma + "ing"}
+
+
+def plural(noun: str) -> str:
+    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in VOWELS:
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "sh", "ch", "x", "z")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _w(x: Any) -> str:
+    """A YAML word as text: YAML 1.1 reads a bare on/off as a boolean."""
+    if x is True:
+        return "on"
+    if x is False:
+        return "off"
+    return str(x).lower()
+
+
+def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(_w(x).split()) for x in items)
+
+
+def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], source: str) -> Trigger:
+    lemma = str(entry[pos]).lower()
+    t = entry.get("type")
+    if t not in types:
+        raise ConfigError(f"{source}: trigger {lemma!r} has type {t!r}, which is not a PLOVER type "
+                          f"({', '.join(types)}). Fix the entry.")
+    mode = entry.get("mode")
+    if mode is not None and mode not in (types[t].get("modes") or {}):
+        raise ConfigError(f"{source}: trigger {lemma!r} has mode {mode!r}, not a mode of {t}. Fix the entry.")
+    return Trigger(
+        key=f"{pos}:{lemma}" + (f"#{n}" if n else ""), lemma=lemma, pos=pos, type=t, mode=mode,
+        governs=bool(entry.get("governs")), reciprocal=bool(entry.get("reciprocal")),
+        promise=bool(entry.get("promise")), host=bool(entry.get("host")), needs_light=bool(entry.get("needs_light")),
+        needs=tuple(_w(w) for w in entry.get("needs") or ()),
+        unless=tuple(_w(w) for w in entry.get("unless") or ()),
+        within=int(entry.get("within", 8)), after=tuple(_w(w) for w in entry.get("after") or ()),
+        recipient=tuple(_w(w) for w in entry.get("recipient") or ()),
+    )
+
+
+def _read(name: str) -> dict[str, Any]:
+    try:
+        data = yaml.safe_load(resources.files("storyline").joinpath(f"lexicon/{name}").read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"Cannot read the event lexicon lexicon/{name}: {exc}. Reinstall storyline.") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"The event lexicon lexicon/{name} is not a mapping. Restore it from the package.")
+    return data
+
+
+@cache
+def lexicon() -> EventLexicon:
+    """The event lexicon, read and compiled once per process."""
+    plover, trig = _read("plover.yaml"), _read("triggers.yaml")
+    types: dict[str, dict[str, Any]] = plover["types"]
+    irregular = {k: list(v) for k, v in (trig.get("irregular") or {}).items()}
+    double = frozenset(trig.get("double") or ())
+    forms: dict[str, list[Form]] = {}
+    seen: dict[str, int] = {}
+
+    def add(words: tuple[str, ...], t: Trigger, inflection: str) -> None:
+        forms.setdefault(words[0], []).append(Form(words, t, inflection))
+
+    for pos, section in (("verb", "verbs"), ("noun", "nouns")):
+        for entry in trig.get(section) or ():
+            lemma = str(entry[pos]).lower()
+            n = seen.get(f"{pos}:{lemma}", 0)
+            seen[f"{pos}:{lemma}"] = n + 1
+            t = _trigger(entry, pos, n, types, "lexicon/triggers.yaml")
+            head, *rest = lemma.split()
+            if pos == "verb":
+                for inflection, form in inflect(head, irregular, double).items():
+                    add((form, *rest), t, inflection)
+            else:
+                last = rest[-1] if rest else head
+                pl = str(entry.get("plural") or plural(last))
+                words = (head, *rest)
+                add(words, t, "sg")
+                if pl != last:
+                    add((*words[:-1], pl), t, "pl")
+    for lst in forms.values():
+        lst.sort(key=lambda f: -len(f.words))  # longest first; file order kept among equals
+    light_single: set[str] = set()
+    light_phrases: list[tuple[str, ...]] = []
+    for lv in trig.get("light_verbs") or ():
+        head, *rest = str(lv).lower().split()
+        for form in inflect(head, irregular, double).values():
+            if rest:
+                light_phrases.append((form, *rest))
+            else:
+                light_single.add(form)
+    status = {k: _phrases(v) for k, v in (trig.get("status") or {}).items()}
+    cues = {t: {m: _phrases(ws) for m, ws in modes.items()} for t, modes in (trig.get("mode_cues") or {}).items()}
+    return EventLexicon(
+        types=types, old_names=dict(plover.get("old_names") or {}), future_as=dict(plover.get("future_as") or {}),
+        threat_mode=dict(plover.get("threat_mode") or {}), forms=forms, light_verbs=frozenset(light_single),
+        light_phrases=tuple(light_phrases), adverbs=frozenset(_w(a) for a in trig.get("adverbs") or ()),
+        status=status, clause_breaks=_phrases(trig.get("clause_breaks") or []), mode_cues=cues,
+        magnitude=dict(trig.get("magnitude") or {}),
+        place_prepositions=frozenset(_w(w) for w in trig.get("place_prepositions") or ()),
+    )

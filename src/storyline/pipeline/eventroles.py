@@ -1,0 +1,349 @@
+"""Who did it and to whom: actor and recipient of a trigger match, from the sentence's shape.
+
+Takes a `Sentence` (eventclause.py) and one `Match`, and gives `Roles`: the actor(s) and
+recipient(s) as `ActorRef`s with the rule that found each. The rules, in the words of the
+issue:
+
+- active verb: the actor is the nearest actor to the left in the clause (skipping a
+  comma-enclosed apposition: "Trump, a proud nationalist, ..."), or the antecedent of "who";
+  a fronted participle ("After authorizing strikes ..., he ...") takes the main clause's
+  subject; the recipient is the best-placed actor to the right: a direct object or the object
+  of one of the trigger's prepositions ("threatened Mexico", "strikes against cartels");
+- passive verb ("was attacked by"): the subject is the recipient, the "by" phrase the actor;
+- nominal event: a possessive or country word before the noun ("Trump's threat", "U.S.
+  strikes"), a "by" phrase after it, or the subject of a light verb governing it ("X had a
+  phone call with Y", "X launched strikes on Y"); "between X and Y" gives both as actors;
+- coordination: "The United States and Jordan agreed" gives two actors; a reciprocal trigger
+  with a compound actor and no recipient pairs them (eventroles does not expand; events.py does).
+
+It does not resolve "it"/"they", and it never guesses an actor from outside the sentence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .eventclause import CONJ_LINKS, DETERMINERS, NUMBER, PREPOSITIONS, ActorRef, Match, Sentence
+from .eventlex import EventLexicon
+
+FRONTED = frozenset({"after", "before", "since", "while", "by", "when", "despite", "in"})
+RELATIVE = frozenset({"who", "which", "that"})
+QUANTIFIERS = frozenset({"at", "least", "more", "than", "up", "to", "about", "some", "nearly", "almost", "over",
+                         "his", "her", "its", "their", "a", "an", "the", "first", "new", "fresh", "further", "series",
+                         "of", "round", "wave", "several", "many", "dozens", "hundreds", "two", "three", "four",
+                         "five", "six", "ten", "renewed", "deadly", "unprecedented", "military", "direct", "joint",
+                         "formal", "official", "lethal", "targeted", "brief", "lengthy", "long", "latest", "this",
+                         "that", "these", "those", "such", "multiple", "repeated", "recent", "major", "large-scale"})
+
+
+@dataclass
+class Roles:
+    actors: list[ActorRef] = field(default_factory=list)
+    recipients: list[ActorRef] = field(default_factory=list)
+    actor_rule: str | None = None
+    recipient_rule: str | None = None
+    reciprocal: bool = False
+
+
+def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
+    if m.noun:
+        r = _nominal(sent, m, lex)
+    elif m.passive:
+        r = Roles()
+        r.recipients = subject(sent, m.first, lex)
+        r.recipient_rule = "passive-subject" if r.recipients else None
+        agent = _by_agent(sent, m.last)
+        if agent:
+            r.actors, r.actor_rule = agent, "passive-by"
+    else:
+        r = Roles()
+        r.actors = subject(sent, m.first, lex)
+        r.actor_rule = "subject" if r.actors else None
+        if not r.actors:
+            r.actors = _fronted_participle(sent, m, lex)
+            r.actor_rule = "fronted-participle-subject" if r.actors else None
+    if not r.recipients:
+        found = objects(sent, m, r.actors)
+        if found:
+            r.recipients, r.recipient_rule = found
+    _drop_self(r)
+    if m.trigger.host and r.actors and r.recipients:  # the visitor is the actor, the host the recipient
+        r.actors, r.recipients = r.recipients, r.actors
+        r.actor_rule, r.recipient_rule = "host-object", "host-subject"
+    if m.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
+        r.reciprocal = True
+    return r
+
+
+def subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
+    """The actor(s) left of token i in its clause (with coordinated ones), or [] if none."""
+    lo, _ = sent.clause_bounds(i)
+    edge = sent.tokens[lo].low if lo < len(sent.tokens) else ""
+    cands = [a for a in sent.actors if a.last < i and a.first >= lo]
+    if lo in sent.edges and edge in RELATIVE and not cands:
+        j = lo - 1
+        while j >= 0 and sent.tokens[j].low == ",":
+            j -= 1
+        cands = [a for a in sent.actors if a.last == j]
+        return _with_coordinated(sent, cands[-1], cands) if cands else []
+    if not cands:
+        return _pronoun_subject(sent, lo, i, lex)
+    best = cands[-1]
+    # "Trump, a proud nationalist himself, has..." / "NBC, quoting officials, reported": skip the aside.
+    commas = [j for j in range(best.last + 1, i) if sent.tokens[j].low == ","]
+    if commas:
+        before = [a for a in cands if a.last < best.first and _aside_between(sent, a.last, best.first)]
+        if before:
+            best = before[-1]
+    return _with_coordinated(sent, best, cands)
+
+
+PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
+
+
+def _pronoun_subject(sent: Sentence, lo: int, i: int, lex: EventLexicon) -> list[ActorRef]:
+    """ "Switzerland said it had expelled ...": a pronoun subject after a statement verb is that verb's subject."""
+    pron = next((j for j in range(i - 1, lo - 1, -1) if sent.tokens[j].low in PRONOUNS), None)
+    if pron is None:
+        return []
+    statement = lex.words("statement")
+    for k in range(pron - 1, max(-1, pron - 6), -1):
+        if sent.tokens[k].low in statement:
+            found = subject(sent, k, lex)
+            return [ActorRef(a.first, a.last, a.actor, a.mention, "pronoun-matrix-subject") for a in found]
+    return []
+
+
+def _aside_between(sent: Sentence, a_last: int, b_first: int) -> bool:
+    return any(sent.tokens[j].low == "," for j in range(a_last + 1, b_first)) and b_first - a_last <= 8
+
+
+def _with_coordinated(sent: Sentence, best: ActorRef, cands: list[ActorRef]) -> list[ActorRef]:
+    group = [a for a in cands if (a.first, a.last) == (best.first, best.last)]
+    head = best
+    while True:
+        prev = [a for a in cands if a.last < head.first]
+        if not prev:
+            break
+        p = prev[-1]
+        gap = [t.low for t in sent.tokens[p.last + 1:head.first]]
+        if not gap or not all(g in CONJ_LINKS for g in gap) or ("and" not in gap and "," not in gap):
+            break
+        group = [a for a in cands if (a.first, a.last) == (p.first, p.last)] + group
+        head = p
+    seen, out = set(), []
+    for a in group:
+        k = (a.actor.name, a.actor.country, a.actor.sector)
+        if k not in seen:
+            seen.add(k)
+            out.append(a)
+    return out
+
+
+def _fronted_participle(sent: Sentence, m: Match, lex: EventLexicon) -> list[ActorRef]:
+    """ "After authorizing strikes on vessels, he has now ..." -> he."""
+    if m.form.inflection != "ing":
+        return []
+    return _fronted_participle_at(sent, m.first, lex)
+
+
+def _by_agent(sent: Sentence, last: int) -> list[ActorRef]:
+    _, hi = sent.clause_bounds(last)
+    for j in range(last + 1, min(hi + 1, last + 4)):
+        if sent.tokens[j].low == "by":
+            after = [a for a in sent.actors if a.first > j and a.first <= hi and a.first - j <= 4]
+            if after:
+                return [a for a in after if (a.first, a.last) == (after[0].first, after[0].last)] or after[:1]
+            return []
+    return []
+
+
+def objects(sent: Sentence, m: Match, actors: list[ActorRef]) -> tuple[list[ActorRef], str] | None:
+    """The best-placed recipient(s) right of the trigger in its clause, with the rule."""
+    t = m.trigger
+    _, hi = sent.clause_bounds(m.last)
+    allowed = set(t.recipient)
+    best: tuple[tuple[int, int, int], ActorRef, str] | None = None
+    own = {a.actor.country for a in actors if a.actor.country}
+    for a in sent.actors:
+        if a.first <= m.last or a.first > hi or _is_self(a, actors) or a.actor.sector == "MED":
+            continue
+        if m.needs_at and a.first <= m.needs_at[1] and m.needs_at[0] <= a.last and not a.actor.country:
+            continue  # "providing intelligence to X": the needed word is what is given, not to whom
+        if a.mention is not None and a.mention.value.get("form") == "keyword" and a.last + 1 < len(sent.tokens) \
+                and _modifier(sent.tokens[a.last + 1].low):
+            continue  # "military talks", "police reform": a keyword used as an adjective
+        prep, nested = _governing_prep(sent, m.last, a.first, allowed)
+        if prep == "between":
+            continue  # handled as a reciprocal pair
+        if prep == "vp":
+            score = 1 if t.governs else 0  # the object of another verb ("to combat the cartels")
+        elif prep is None:
+            score = 3 if "object" in allowed else (1 if t.governs else 0)
+        elif prep in allowed:
+            score = 2 if nested else 3
+        elif t.governs:
+            score = 2
+        elif prep in ("in", "inside", "into", "near", "across") and t.type in ("ASSAULT", "MOBILIZE", "COERCE"):
+            score = 1
+        else:
+            score = 0
+        if score == 0:
+            continue
+        foreign = 1 if (a.actor.country and a.actor.country not in own) or not own else 0
+        key = (score, foreign, -a.first)
+        if best is None or key > best[0]:
+            best = (key, a, f"recipient:{prep or 'object'}" + ("-nested" if nested else ""))
+    if best is None:
+        return None
+    chosen = best[1]
+    group = _with_following(sent, chosen, hi)
+    return group, best[2]
+
+
+def _modifier(nxt: str) -> bool:
+    return nxt.isalpha() and nxt.islower() and nxt not in PREPOSITIONS and nxt not in (
+        "and", "or", "were", "was", "is", "are", "have", "has", "had", "who", "which", "that", "said", "say", "says",
+        "will", "would", "could", "may", "might")
+
+
+def _with_following(sent: Sentence, first: ActorRef, hi: int) -> list[ActorRef]:
+    """The actor and those coordinated after it: "X and Y", "X, Y and Z" (a comma alone is not enough)."""
+    chain = [first]
+    links = []
+    tail = first
+    while True:
+        nxt = [a for a in sent.actors if a.first > tail.last and a.first <= hi]
+        if not nxt:
+            break
+        n = nxt[0]
+        gap = [t.low for t in sent.tokens[tail.last + 1:n.first]]
+        if not gap or not all(g in CONJ_LINKS or g == "the" for g in gap) or ("and" not in gap and "," not in gap):
+            break
+        chain.append(n)
+        links.append("and" in gap or "or" in gap)
+        tail = n
+    while links and not links[-1]:  # a trailing comma link is an apposition or a new clause
+        links.pop()
+        chain.pop()
+    return [a for c in chain for a in sent.actors if (a.first, a.last) == (c.first, c.last)]
+
+
+def _governing_prep(sent: Sentence, trig_last: int, cand_first: int, allowed: set[str]) -> tuple[str | None, bool]:
+    """The preposition the candidate hangs from ("vp" when another verb governs it), and whether
+    it hangs from an allowed preposition further back ("strikes on vessels linked to Venezuela")."""
+    toks = sent.tokens
+    nearest = None
+    for j in range(cand_first - 1, trig_last, -1):
+        low = toks[j].low
+        if low == ",":
+            break
+        if j - 1 > trig_last and toks[j - 1].low == "to" and low.isalpha() and low.islower() \
+                and low not in DETERMINERS and low not in QUANTIFIERS and nearest is None:
+            return "vp", False
+        if low in PREPOSITIONS:
+            if nearest is None:
+                nearest = low
+                if low in allowed:
+                    return low, False
+            elif low in allowed:
+                return low, True
+    return nearest, False
+
+
+def _is_self(a: ActorRef, actors: list[ActorRef]) -> bool:
+    return any(a.actor.name == b.actor.name or (a.actor.id and a.actor.id == b.actor.id and a.actor.id.startswith(
+        ("local:",)) ) or (a.first, a.last) == (b.first, b.last) for b in actors)
+
+
+def _drop_self(r: Roles) -> None:
+    own = {a.actor.country for a in r.actors if a.actor.country}
+    # "Trump threatened U.S. strikes": a bare country word of the actor's own country is not its target.
+    r.recipients = [x for x in r.recipients if not _is_self(x, r.actors)
+                    and not (x.actor.sector is None and x.actor.country in own)]
+    if not r.recipients:
+        r.recipient_rule = None
+
+
+def _nominal(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
+    r = Roles()
+    toks = sent.tokens
+    # "between Trump and Sheinbaum": both sides are actors of a reciprocal event.
+    if m.last + 1 < len(toks) and toks[m.last + 1].low == "between":
+        after = [a for a in sent.actors if a.first > m.last + 1]
+        if after and after[0].first - (m.last + 1) <= 3:
+            group = _with_following(sent, after[0], sent.clause_bounds(after[0].first)[1])
+            if len(group) > 1:
+                r.actors, r.actor_rule, r.reciprocal = group, "between", True
+                return r
+    # "Trump's threat", "U.S. strikes", "Iran's renewed missile attacks"
+    j = m.first - 1
+    skipped = 0
+    while j >= 0 and skipped < 3 and not any(a.last == j for a in sent.actors) \
+            and (toks[j].low in QUANTIFIERS or (toks[j].low in DETERMINERS and toks[j].low not in PREPOSITIONS)
+                 or toks[j].low in ("‘", "'", "“", "-") or (toks[j].low.isalpha() and toks[j].low.islower()
+                                                             and toks[j].low not in PREPOSITIONS
+                                                             and toks[j].low not in lex.light_verbs)):
+        if toks[j].low in ("the", "a", "an"):
+            break
+        j -= 1
+        skipped += 1
+    owner = [a for a in sent.actors if a.last == j and a.actor.sector != "MED"]
+    if owner and (toks[j].low.endswith("'s") or toks[j].low in ("'", "’") or (owner[-1].mention is not None
+                  and owner[-1].mention.value.get("form") in ("name", "adjective", "group", "org", "metonym",
+                                                                 "person", "capital"))):
+        r.actors = _with_coordinated(sent, owner[-1], [a for a in sent.actors if a.last <= j])
+        r.actor_rule = "nominal-possessive"
+        return r
+    if m.last + 1 < len(toks) and toks[m.last + 1].low == "by":
+        agent = _by_agent(sent, m.last)
+        if agent:
+            r.actors, r.actor_rule = agent, "nominal-by"
+            return r
+    lv = light_verb(sent, m, lex)
+    if lv is not None:
+        r.actors = subject(sent, lv, lex)
+        if not r.actors:
+            r.actors = _fronted_participle_at(sent, lv, lex)
+        r.actor_rule = "light-verb-subject" if r.actors else None
+    return r
+
+
+def _fronted_participle_at(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
+    """The main clause's subject, for an -ing form in a fronted adjunct ("After authorizing ..., he")."""
+    if not sent.tokens[i].low.endswith("ing"):
+        return []
+    lo, _ = sent.clause_bounds(i)
+    if sent.tokens[lo].low not in FRONTED and lo != 0:
+        return []
+    comma = next((j for j in range(i + 1, len(sent.tokens)) if sent.tokens[j].low == ","), None)
+    if comma is None:
+        return []
+    after = [a for a in sent.actors if a.first > comma]
+    if after and after[0].first - comma <= 2:
+        return _with_coordinated(sent, after[0], after)
+    return []
+
+
+def light_verb(sent: Sentence, m: Match, lex: EventLexicon) -> int | None:
+    """Index of a light verb governing the noun ("launched at least 20 strikes"), if any."""
+    toks = sent.tokens
+    j = m.first - 1
+    steps = 0
+    while j >= 0 and steps < 5:
+        low = toks[j].low
+        if low in ("to", "and", "or", ","):
+            return None  # "to justify military action": another verb's object
+        if low in lex.light_verbs:
+            return j
+        for p in lex.light_phrases:
+            if j - len(p) + 1 >= 0 and all(toks[j - len(p) + 1 + k].low == w for k, w in enumerate(p)):
+                return j - len(p) + 1
+        if not (low in QUANTIFIERS or NUMBER.match(low) or low in ("‘", "“", "-", ",")
+                or (low.isalpha() and low.islower() and low not in PREPOSITIONS and low not in lex.be_forms)):
+            return None
+        if any(a.first <= j <= a.last for a in sent.actors) and not toks[j].low.endswith("'s"):
+            return None
+        j -= 1
+        steps += 1
+    return None

@@ -1,0 +1,236 @@
+"""The PLOVER event coder on wire-style sentences: types, roles, status, date, place, magnitude, source."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Document, Event
+from storyline.pipeline import actors, dates, events, places, segment
+from storyline.pipeline.eventlex import inflect, lexicon
+
+
+def code(text: str, published: str | None = "2025-11-18") -> list[Event]:
+    doc = Document(source="test", text=text, published=published, published_precision="day" if published else None)
+    doc = places.geocode(actors.recognize(dates.resolve(segment.segment(doc))))
+    try:
+        from storyline.pipeline import quotes
+
+        doc = quotes.extract(doc)
+    except ImportError:
+        pass
+    doc = events.code(doc)
+    for e in doc.events:
+        assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
+        assert doc.text[e.evidence.start:e.evidence.end] == e.evidence.text
+        assert e.rule.startswith("triggers.yaml:")
+    return doc.events
+
+
+def asserted(text: str, published: str | None = "2025-11-18") -> list[Event]:
+    return [e for e in code(text, published) if e.status == "asserted"]
+
+
+def country(party: object) -> str | None:
+    return getattr(party, "country", None)
+
+
+# (sentence, type, actor country, recipient country) — the first asserted event must be this.
+TYPES = [
+    ("Russia threatened on Tuesday to cut off gas supplies to Ukraine.", "THREATEN", "RUS", "UKR"),
+    ("China demanded that the United States cancel its planned arms sales to Taiwan.", "REQUEST", "CHN", "USA"),
+    ("Israel rejected the Egyptian proposal for a truce.", "REJECT", "ISR", "EGY"),
+    ("Turkey accused Greece of violating its airspace.", "ACCUSE", "TUR", "GRC"),
+    ("Germany condemned Russia over the poisoning of the opposition leader.", "ACCUSE", "DEU", "RUS"),
+    ("France praised Morocco for its handling of the crisis.", "SUPPORT", "FRA", "MAR"),
+    ("Japan and South Korea agreed to resume military talks.", "AGREE", "JPN", "KOR"),
+    ("The United States imposed sanctions on Venezuela on Friday.", "SANCTION", "USA", "VEN"),
+    ("Canada expelled two Chinese diplomats last week.", "SANCTION", "CAN", "CHN"),
+    ("India deployed troops to its border with China.", "MOBILIZE", "IND", "CHN"),
+    ("Iranian police arrested three British nationals in Tehran.", "COERCE", "IRN", "GBR"),
+    ("Ukraine shelled Russian positions near the border overnight.", "ASSAULT", "UKR", "RUS"),
+    ("Egypt sent humanitarian aid to Sudan on Monday.", "AID", "EGY", "SDN"),
+    ("Brazil withdrew its troops from Haiti in October.", "RETREAT", "BRA", "HTI"),
+    ("Norway cooperated with Sweden on the investigation.", "COOPERATE", "NOR", "SWE"),
+    ("Argentina apologized to Chile for the incident.", "CONCEDE", "ARG", "CHL"),
+    ("Pakistan lifted its ban on Indian imports.", "CONCEDE", "PAK", "IND"),
+    ("Thousands of Kenyans demonstrated against the government in Nairobi.", "PROTEST", "KEN", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), TYPES)
+def test_types_and_roles(text: str, type_: str, actor: str, recipient: str | None) -> None:
+    found = asserted(text)
+    assert found, f"no asserted event in {text!r}"
+    e = found[0]
+    assert (e.type, country(e.actor)) == (type_, actor)
+    if recipient:
+        assert country(e.recipient) == recipient
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("Iran launched drone strikes on Kurdish groups in Iraq.", "ASSAULT", "drone"),
+    ("Israel carried out airstrikes on Syria on Sunday.", "ASSAULT", "aerial"),
+    ("Vietnam's president had a phone call with the Chinese president.", "CONSULT", "phone"),
+    ("Russia threatened to invade Georgia.", "THREATEN", "violence"),
+    ("The European Union imposed tariffs on Chinese steel.", "SANCTION", "discontinue"),
+    ("Ecuador declared a state of emergency on Monday.", "COERCE", "martial-law"),
+])
+def test_modes(text: str, type_: str, mode: str) -> None:
+    e = asserted(text)[0]
+    assert (e.type, e.mode) == (type_, mode)
+    assert e.intensity == lexicon().intensity(type_, mode)
+
+
+def test_intensity_comes_from_the_manual_table() -> None:
+    lex = lexicon()
+    assert lex.intensity("ASSAULT", "aerial") == -9.5
+    assert lex.intensity("CONSULT", "phone") == 1.5
+    assert lex.intensity("AID", None) == 10
+    assert lex.intensity("THREATEN", "territory") == -4
+
+
+# (sentence, status) — the event's status, read from modality and negation.
+STATUS = [
+    ("Russia did not attack Ukraine on Monday.", "negated"),
+    ("Venezuela denied that it had attacked Guyana.", "negated"),
+    ("The United States could strike Iran if talks fail.", "hypothetical"),
+    ("Analysts said US strikes in Mexico could amount to very little.", "hypothetical"),
+    ("Would China invade Taiwan?", "hypothetical"),
+    ("Officials said that if Israel attacked Lebanon, the region would erupt.", "hypothetical"),
+    ("Syria attacked Turkish positions on Sunday.", "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "status"), STATUS)
+def test_status(text: str, status: str) -> None:
+    found = code(text)
+    assert found, f"no event in {text!r}"
+    assert found[0].status == status
+
+
+def test_hypothetical_strikes_are_no_asserted_event() -> None:
+    assert asserted("Experts told reporters that US strikes in Mexico could amount to very little.") == []
+
+
+def test_a_speakers_conditional_strike_is_an_asserted_threat() -> None:
+    text = ("“Would I launch strikes in Colombia to stop drugs? It’s OK with me,” President Donald Trump told "
+            "reporters on Monday.")
+    found = asserted(text)
+    assert [(e.type, country(e.actor), country(e.recipient)) for e in found] == [("THREATEN", "USA", "COL")]
+    assert found[0].date == "2025-11-17"
+
+
+def test_a_threat_swallows_the_strikes_it_threatens() -> None:
+    found = code("Turkey threatened to launch air strikes against Kurdish fighters in Syria.")
+    assert [e.type for e in found] == ["THREATEN"]
+    assert found[0].mode == "violence"
+
+
+def test_planned_action_takes_the_manuals_future_category() -> None:
+    e = asserted("Japan will provide humanitarian aid to the Philippines, officials said.")[0]
+    assert e.type == "AGREE"
+    e = asserted("Nigeria announced that it will withdraw its peacekeepers from Chad.")[0]
+    assert (e.type, country(e.actor)) == ("CONCEDE", "NGA")
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    ("The Indian embassy was attacked by Afghan militants on Friday.", "ASSAULT", "AFG", "IND"),
+    ("Two Israeli soldiers were killed by Lebanese fighters.", "ASSAULT", "LBN", "ISR"),
+])
+def test_passive_voice(text: str, type_: str, actor: str, recipient: str) -> None:
+    e = asserted(text)[0]
+    assert (e.type, country(e.actor), country(e.recipient)) == (type_, actor, recipient)
+    assert "passive" in e.rule
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    ("Putin's threat against Finland alarmed NATO.", "THREATEN", "RUS", "FIN"),
+    ("U.S. strikes on Yemen continued on Saturday.", "ASSAULT", "USA", "YEM"),
+    ("Iran launched missile attacks on Israel overnight.", "ASSAULT", "IRN", "ISR"),
+])
+def test_nominal_events(text: str, type_: str, actor: str, recipient: str) -> None:
+    e = asserted(text)[0]
+    assert (e.type, country(e.actor), country(e.recipient)) == (type_, actor, recipient)
+
+
+def test_coordinated_actors_give_one_event_each() -> None:
+    found = asserted("The United States and Britain condemned Iran for the attack.")
+    assert sorted((country(e.actor), country(e.recipient)) for e in found if e.type == "ACCUSE") == [
+        ("GBR", "IRN"), ("USA", "IRN")]
+
+
+def test_reciprocal_meeting_gives_both_directions() -> None:
+    found = asserted("Egypt and Jordan held talks in Cairo on Monday.")
+    assert sorted((country(e.actor), country(e.recipient)) for e in found) == [("EGY", "JOR"), ("JOR", "EGY")]
+    found = asserted("The phone call between the French president and the Italian prime minister lasted an hour.")
+    assert {(country(e.actor), country(e.recipient)) for e in found} == {("FRA", "ITA"), ("ITA", "FRA")}
+
+
+def test_pronoun_actor_resolves_through_coreference() -> None:
+    found = asserted("Mexican President Claudia Sheinbaum spoke on Monday. She rejected the US proposal.")
+    e = next(e for e in found if e.type == "REJECT")
+    assert (e.actor.name, country(e.recipient)) == ("Claudia Sheinbaum", "USA")
+
+
+def test_pronoun_after_statement_verb_is_its_subject() -> None:
+    e = asserted("Switzerland said on Friday that it had expelled two Russian diplomats.")[0]
+    assert (e.type, country(e.actor), country(e.recipient)) == ("SANCTION", "CHE", "RUS")
+
+
+@pytest.mark.parametrize(("text", "published", "date", "precision"), [
+    ("In July, Russia threatened to cut off gas to Moldova.", "2025-02-16", "2024-07", "month"),
+    ("On Nov. 27, Japan imposed sanctions on North Korea.", "2025-02-16", "2024-11-27", "day"),
+    ("Israel struck Hamas targets in Gaza on Monday.", "2025-11-18", "2025-11-17", "day"),
+    ("Israel struck Hamas targets in Gaza.", "2025-11-18", None, None),
+])
+def test_event_date_is_its_own_never_the_publication_date(text: str, published: str, date: str | None,
+                                                          precision: str | None) -> None:
+    e = asserted(text, published)[0]
+    assert (e.date, e.date_precision) == (date, precision)
+
+
+def test_background_retellings_carry_their_own_dates() -> None:
+    found = asserted("In March, Iran threatened to close the strait, and in May, Iran seized a tanker.", "2025-11-18")
+    assert [(e.type, e.date) for e in found] == [("THREATEN", "2025-03"), ("COERCE", "2025-05")]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured", "count"), [
+    ("Israel launched at least 20 strikes on Gaza, killing at least 80 people.", 80, None, 20),
+    ("Rebels attacked a Malian army base, killing 12 soldiers and wounding 30.", 12, 30, None),
+    ("Three Nigerian soldiers were killed by Boko Haram fighters on Sunday.", 3, None, None),
+])
+def test_magnitude(text: str, killed: int | None, injured: int | None, count: int | None) -> None:
+    e = next(e for e in asserted(text) if e.type == "ASSAULT")
+    assert (e.magnitude["killed"], e.magnitude["injured"], e.magnitude["count"]) == (killed, injured, count)
+
+
+def test_place_of_the_event() -> None:
+    e = asserted("Israel carried out airstrikes on Hezbollah in Beirut on Sunday.")[0]
+    assert e.location is not None and e.location["name"] == "Beirut"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Russia attacked Ukrainian ports on Monday, Reuters reported.", "Reuters"),
+    ("According to Reuters, Iran seized a Greek tanker.", "Reuters"),
+    ("NBC reported that the Pentagon was preparing for a ground operation in Venezuela.", "NBC"),
+])
+def test_reported_by(text: str, source: str) -> None:
+    e = asserted(text)[0]
+    assert e.reported_by == source
+
+
+def test_no_event_without_an_actor_in_the_sentence() -> None:
+    assert asserted("Strikes on boats have become more common.") == []
+
+
+@pytest.mark.parametrize(("lemma", "forms"), [
+    ("threaten", ["threatens", "threatened", "threatened", "threatening"]),
+    ("agree", ["agrees", "agreed", "agreed", "agreeing"]),
+    ("impose", ["imposes", "imposed", "imposed", "imposing"]),
+    ("ban", ["bans", "banned", "banned", "banning"]),
+    ("deny", ["denies", "denied", "denied", "denying"]),
+    ("shell", ["shells", "shelled", "shelled", "shelling"]),
+])
+def test_inflection(lemma: str, forms: list[str]) -> None:
+    got = inflect(lemma, {}, frozenset({"ban"}))
+    assert [got["s"], got["ed"], got["en"], got["ing"]] == forms

@@ -1,0 +1,37 @@
+"""`explain_event` renders a stored event record: trigger, lexicon entry, roles, status, date, score."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.explain import explain_event
+from storyline.model import Document
+from storyline.pipeline import actors, dates, events, places, segment
+from storyline.store.records import event_record
+
+
+def first_record(text: str, published: str = "2025-11-18") -> dict:
+    doc = Document(source="test", text=text, published=published, published_precision="day")
+    doc = events.code(places.geocode(actors.recognize(dates.resolve(segment.segment(doc)))))
+    assert doc.events, f"no event in {text!r}"
+    return event_record(doc.events[0], "doc-1")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia threatened on Monday to cut off gas supplies to Ukraine.",
+     ["THREATEN", "“threatened”", "triggers.yaml:verb:threaten", "its subject", "2025-11-17", "“Monday”",
+      "PLOVER manual score"]),
+    ("The Indian embassy was attacked by Afghan militants.",
+     ["ASSAULT", "'by' phrase of a passive verb", "subject of a passive verb", "publication date is never used"]),
+    ("Russia did not attack Ukraine.", ["negated", "set by “not”"]),
+    ("Israel launched at least 20 strikes on Gaza, killing at least 80 people.", ["killed 80", "count 20"]),
+])
+def test_explanation_names_each_decision(text: str, expected: list[str]) -> None:
+    out = explain_event(first_record(text))
+    for words in expected:
+        assert words in out, f"{words!r} missing from:\n{out}"
+
+
+def test_explanation_of_a_record_without_rule_still_renders() -> None:
+    out = explain_event({"id": "x", "type": "ASSAULT", "status": "asserted", "trigger": {}, "rule": ""})
+    assert "ASSAULT" in out and "not found" in out
