@@ -88,3 +88,17 @@ def test_sources_report_as_json(tmp_path: Path) -> None:
     assert "document" in json.dumps(rows) and "Border reopens" in result.stdout
     bad = runner.invoke(app, ["sources", "--db", db, "--sort", "nonsense"])
     assert bad.exit_code == 2 and "nonsense" in bad.output
+
+
+def test_explain_an_event(tmp_path: Path) -> None:
+    text = ("date 2025-11-19 Mexico summons envoy\n\nMexico's foreign ministry summoned the US ambassador on "
+            "Wednesday to protest remarks by President Donald Trump, the ministry said in a statement.\n")
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", db]).exit_code == 0
+    events = [json.loads(line) for line in runner.invoke(app, ["export", "--db", db, "-k", "event"]).stdout.splitlines()]
+    assert events, "the coder found no event in a plain summons sentence"
+    result = runner.invoke(app, ["explain", events[0]["id"], "--db", db])
+    assert result.exit_code == 0 and events[0]["type"] in result.output and "trigger" in result.output
+    missing = runner.invoke(app, ["explain", "0000", "--db", db])
+    assert missing.exit_code == 2 and "no event with id '0000'" in missing.output

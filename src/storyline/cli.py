@@ -150,6 +150,27 @@ def sources(
 
 
 @app.command()
+def explain(
+    event_id: Annotated[str, typer.Argument(help="The id of an event record (see `storyline export --kind event`).")],
+    db: DbOption = None,
+) -> None:
+    """Say why an event was coded as it was: trigger, lexicon rule, roles, status cue, date words."""
+    from .explain import explain_event
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            record = store.record("event", event_id)
+        if record is None:
+            raise UsageError(f"no event with id {event_id!r} in {cfg['db']}; list them with "
+                             "`storyline export --kind event`")
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    typer.echo(explain_event(record))
+
+
+@app.command()
 def summary(
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Documents to list.")] = 20,

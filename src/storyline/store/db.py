@@ -285,6 +285,12 @@ class Store:
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
+    def record(self, kind: str, record_id: str) -> dict[str, Any] | None:
+        """One derived record (event, quote, claim, …) by id, in its export shape."""
+        table = schema.DERIVED[kind]
+        rows = self._read(select(table.c.data).where(table.c.id == record_id))
+        return rows[0][0] if rows else None
+
     def records(self, kinds: Iterable[str] = KINDS) -> Iterator[dict[str, Any]]:
         """Every record of the given kinds, streamed, in a stable order."""
         self.flush()
