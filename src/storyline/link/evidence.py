@@ -1,0 +1,125 @@
+"""What two event reports are compared on: the content words of their evidence, and their dates.
+
+`terms(sentence)` gives the set of content stems of an evidence sentence with the words that only
+name who acted removed (countries, demonyms, capitals, metonyms, people, offices: everything the
+actor lexicon recognises except sector keywords such as "cartels", which say what the event was
+about). Two reports of one event share the rest: the object, the place, the figures. Stems come
+from a light suffix stripper (plural, -ed, -ing, British -ise spellings), enough to make
+"designated"/"designating" and "organisations"/"organizations" meet; it is not a full stemmer.
+
+`interval(date, precision)` turns a contract date into the range of days it covers, so a month
+is compatible with every day in it.
+
+It does not read the store and decides nothing about merging (`merge.py` does).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from ..lexicon_data import load_yaml
+
+POSSESSIVE = re.compile(r"['’]s$")
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+NUMBER = re.compile(r"\d[\d,.]*")
+# Lexicon hits that name an actor rather than what happened; sector keywords stay in the terms.
+NAMING_KINDS = frozenset({"country", "demonym", "people", "capital", "metonym", "person", "org", "role", "block"})
+MIN_STEM = 3
+BRITISH_IS = re.compile(r"(?<=[a-z]{3})is(ations?|ing|ed|es|e)$")
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    data = load_yaml("stopwords.yaml") or {}
+    return frozenset(w for words in data.values() for w in words)
+
+
+@cache
+def _matcher():  # type: ignore[no-untyped-def]
+    from ..pipeline.actormatch import matcher
+
+    return matcher()
+
+
+def stem(word: str) -> str:
+    """A light English stem: enough to join inflections of one word, never to join two words."""
+    w = POSSESSIVE.sub("", word.lower())
+    if NUMBER.fullmatch(w):
+        return w.replace(",", "")
+    w = BRITISH_IS.sub(r"iz\1", w)
+    for suffix, repl in (("ations", "ate"), ("ation", "ate"), ("ies", "y"), ("ing", ""), ("ed", ""),
+                         ("es", ""), ("s", "")):
+        if w.endswith(suffix) and len(w) - len(suffix) >= MIN_STEM and not (suffix == "s" and w.endswith("ss")):
+            w = w[: -len(suffix)] + repl
+            break
+    if w.endswith("e") and len(w) > MIN_STEM + 1:
+        w = w[:-1]
+    return w
+
+
+def terms(sentence: str | None) -> frozenset[str]:
+    """Content stems of an evidence sentence, without stop words and without the words naming actors."""
+    if not sentence:
+        return frozenset()
+    naming = [(h.start, h.end) for h in _matcher().hits(sentence) if h.entry.kind in NAMING_KINDS]
+    stop = _stopwords()
+    out = set()
+    for m in WORD.finditer(sentence):
+        if any(s <= m.start() < e for s, e in naming):
+            continue
+        word = POSSESSIVE.sub("", m.group().lower())
+        if word in stop or (len(word) < MIN_STEM and not word[0].isdigit()):
+            continue
+        out.add(stem(word))
+    return frozenset(out)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """Mean of Jaccard and overlap (containment of the smaller set).
+
+    Jaccard alone punishes a short report against a long one ("designating six cartels" against a
+    sentence that adds who signed what and when); containment alone lets a two-word sentence match
+    anything containing those words. Their mean is high only when the smaller sentence is mostly
+    inside the larger and the two are not wildly different in length. Sets under 3 stems fall back
+    to Jaccard.
+    """
+    if not a or not b:
+        return 0.0
+    shared = len(a & b)
+    if not shared:
+        return 0.0
+    jaccard = shared / len(a | b)
+    small = min(len(a), len(b))
+    if small < 3:
+        return jaccard
+    return (jaccard + shared / small) / 2
+
+
+_PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
+
+
+def interval(date: str | None, precision: str | None = None) -> tuple[int, int] | None:
+    """The first and last day (proleptic ordinals) a contract date covers, or None when unknown."""
+    if not date:
+        return None
+    try:
+        prec = precision or _PRECISION_OF_LENGTH.get(len(date))
+        if prec == "day":
+            d = dt.date.fromisoformat(date[:10]).toordinal()
+            return d, d
+        year = int(date[:4])
+        if prec == "month":
+            month = int(date[5:7])
+            first = dt.date(year, month, 1)
+            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+            return first.toordinal(), nxt.toordinal() - 1
+        if prec == "year":
+            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+    except ValueError:
+        return None
+    return None
+
+
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}

@@ -1,0 +1,242 @@
+"""Near-duplicate documents: syndicated wire copies, mirrors and lightly edited reposts.
+
+Takes the documents of a store not yet seen by this pass and links each near-duplicate group to
+one canonical document: the earliest published (then earliest ingested) member. Every other
+member gets `documents.duplicate_of` = the canonical id, unless it is an exact copy the store
+already marked (its `duplicate_of` is left alone and followed when resolving origins). Gives the
+set of already-linked documents whose group changed, so the stories that count them as sources
+can be recomputed.
+
+How: each text is cut into word 3-shingles of its normalised form; a MinHash signature
+(datasketch, `NUM_PERM` permutations) is split into `BANDS` bands of `ROWS` rows and each band is
+hashed into a bucket stored in `minhash_bands`. Documents sharing a bucket are candidates
+(probability of becoming one: 1-(1-J^3)^42, so 0.87 at Jaccard 0.4 and 0.996 at 0.5), and a
+candidate is confirmed on the exact shingle sets:
+- Jaccard >= `MIN_JACCARD` (0.5): a wire story reposted with a new headline, a changed lede and a
+  few words edited keeps 0.7-0.9 of its 3-shingles; two different articles on the same news share
+  under 0.1 (the same names and quoted sentences, not the same running text);
+- or containment of the shorter in the longer >= `MIN_CONTAINMENT` (0.8) when the shorter has at
+  least `MIN_CONTAINED` shingles: a mirror that kept only the first half of a wire story.
+Texts under `MIN_SHINGLES` shingles are too short to tell a copy from a shared quotation and are
+never linked.
+
+Groups only grow (documents are never deleted), and a group is the transitive closure of
+confirmed pairs, so the grouping does not depend on the order documents arrive in.
+
+It does not compare documents across languages (a translation is not a near-duplicate here).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from ..model import normalise_text
+from ..store import linkschema, schema
+
+NUM_PERM = 126
+BANDS, ROWS = 42, 3
+SEED = 7
+SCHEME = "affine32"
+SHINGLE = 3
+MIN_SHINGLES = 12
+MIN_JACCARD = 0.5
+MIN_CONTAINMENT = 0.8
+MIN_CONTAINED = 40
+CHUNK = 500  # ids per IN (...) query, under every database's parameter limit
+WORD = re.compile(r"\w+")
+
+
+def shingles(text: str) -> frozenset[str]:
+    """Word 3-grams of the normalised text (case, quotes and spacing folded)."""
+    words = WORD.findall(normalise_text(text))
+    if len(words) < SHINGLE:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+
+
+@cache
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def buckets(grams: Iterable[str]) -> list[str]:
+    """The LSH bucket keys of a shingle set: one per band of its MinHash signature."""
+    from datasketch import MinHash
+
+    # CRC-32 (C, stable across processes and versions) instead of datasketch's default SHA-1 per
+    # shingle: the signatures are stored, and SHA-1 in a Python loop was most of the time spent.
+    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_permutations(), scheme=SCHEME)
+    mh.update_batch([g.encode("utf-8") for g in grams])
+    values = mh.hashvalues
+    out = []
+    for band in range(BANDS):
+        h = hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8, person=b"band%d" % band)
+        out.append(h.hexdigest())
+    return out
+
+
+def resemblance(a: frozenset[str], b: frozenset[str]) -> tuple[float, float]:
+    """(Jaccard, containment of the smaller set in the larger) of two shingle sets."""
+    if not a or not b:
+        return 0.0, 0.0
+    shared = len(a & b)
+    return shared / len(a | b), shared / min(len(a), len(b))
+
+
+def near_duplicate(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """The Jaccard resemblance when the two texts are near-duplicates, else None."""
+    if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
+        return None
+    jaccard, contained = resemblance(a, b)
+    if jaccard >= MIN_JACCARD or (contained >= MIN_CONTAINMENT and min(len(a), len(b)) >= MIN_CONTAINED):
+        return jaccard
+    return None
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+@dataclass
+class NearDupResult:
+    documents: int = 0  # documents seen for the first time
+    near_duplicates: int = 0  # of those, how many joined an earlier document's group
+    changed: set[str] = field(default_factory=set)  # earlier documents whose group canonical changed
+
+
+def _canonical_key(row: dict[str, Any]) -> tuple[str, str, str]:
+    return (row["published"] or "9999", str(row["ingested_at"] or ""), row["id"])
+
+
+def link_documents(conn: Connection) -> NearDupResult:
+    """Find and link the near-duplicates among documents not yet seen; one transaction (the caller's)."""
+    d, ld, mb = schema.documents, linkschema.link_documents, linkschema.minhash_bands
+    new_rows = conn.execute(
+        select(d.c.id, d.c.text, d.c.duplicate_of)
+        .where(d.c.id.not_in(select(ld.c.document_id)))
+        .order_by(d.c.ingested_at, d.c.id)
+    ).all()
+    result = NearDupResult(documents=len(new_rows))
+    if not new_rows:
+        return result
+    parent: dict[str, str] = {}  # union-find over document ids touched in this run
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    new_ids = {r.id for r in new_rows}
+    exact: dict[str, str] = {}
+    similarity: dict[str, float] = {}
+    run_buckets: dict[str, list[str]] = {}
+    band_rows: list[dict[str, str]] = []
+    for row in new_rows:
+        if row.duplicate_of:  # an exact copy the store marked: follow it, never index it
+            exact[row.id] = row.duplicate_of
+            continue
+        grams = shingles(row.text)
+        find(row.id)
+        if len(grams) < MIN_SHINGLES:
+            continue
+        keys = buckets(grams)
+        candidates = {doc for k in keys for doc in run_buckets.get(k, ())}
+        for part in chunks(keys):
+            candidates.update(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(part))).scalars())
+        candidates.discard(row.id)
+        best = None
+        for part in chunks(sorted(candidates)):
+            for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):
+                sim = near_duplicate(grams, shingles(ctext))
+                if sim is not None:
+                    parent[find(row.id)] = find(cid) if cid in parent else _adopt(conn, cid, parent, find)
+                    best = sim if best is None else max(best, sim)
+        if best is not None:
+            similarity[row.id] = best
+            result.near_duplicates += 1
+        for k in keys:
+            run_buckets.setdefault(k, []).append(row.id)
+            band_rows.append({"bucket": k, "document_id": row.id})
+    # Resolve each group touched to its canonical member, and write.
+    members: dict[str, list[str]] = {}
+    for doc in list(parent):
+        members.setdefault(find(doc), []).append(doc)
+    info: dict[str, dict[str, Any]] = {}
+    ids = sorted(parent)
+    for part in chunks(ids):
+        for r in conn.execute(select(d.c.id, d.c.published, d.c.ingested_at).where(d.c.id.in_(part))):
+            info[r.id] = r._asdict()
+    old_group: dict[str, str] = {}
+    for part in chunks(ids):
+        for doc, group in conn.execute(select(ld.c.document_id, ld.c.group_id).where(ld.c.document_id.in_(part))):
+            old_group[doc] = group
+    rows = []
+    for group in members.values():
+        canonical = min(group, key=lambda x: _canonical_key(info[x]))
+        for doc in group:
+            if doc in old_group and old_group[doc] == canonical:
+                continue
+            if doc in old_group:
+                result.changed.add(doc)
+            dup = None if doc == canonical else canonical
+            if dup is not None or doc not in new_ids:
+                conn.execute(update(d).where(d.c.id == doc).values(duplicate_of=dup))
+            rows.append({"document_id": doc, "group_id": canonical, "exact": False, "similarity": similarity.get(doc)})
+    rows.extend({"document_id": doc, "group_id": target, "exact": True, "similarity": 1.0}
+                for doc, target in exact.items())
+    stale = [r["document_id"] for r in rows if r["document_id"] not in new_ids]
+    for part in chunks(stale):
+        conn.execute(delete(ld).where(ld.c.document_id.in_(part)))
+    if rows:
+        conn.execute(insert(ld), rows)
+    if band_rows:
+        conn.execute(insert(mb), band_rows)
+    return result
+
+
+def _adopt(conn: Connection, doc: str, parent: dict[str, str], find: Any) -> str:
+    """Bring an earlier document's whole stored group into the union-find; returns its root."""
+    ld = linkschema.link_documents
+    group = conn.execute(select(ld.c.group_id).where(ld.c.document_id == doc)).scalar_one_or_none() or doc
+    root = find(group)
+    for member in conn.execute(select(ld.c.document_id).where(ld.c.group_id == group, ld.c.exact.is_(False))).scalars():
+        if member not in parent:
+            parent[member] = root
+    parent.setdefault(doc, root)
+    return find(doc)
+
+
+def origins(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
+    """Each document's independent origin: itself, or the document it copies (followed to the end)."""
+    d = schema.documents
+    wanted = sorted(set(doc_ids))
+    pointer: dict[str, str | None] = {}
+    pending = wanted
+    while pending:
+        pointer.update(dict.fromkeys(pending))
+        for part in chunks(pending):
+            for doc, dup in conn.execute(select(d.c.id, d.c.duplicate_of).where(d.c.id.in_(part))):
+                pointer[doc] = dup
+        pending = sorted({t for t in pointer.values() if t and t not in pointer})
+
+    def root(doc: str) -> str:
+        seen = {doc}
+        while pointer.get(doc) and pointer[doc] not in seen:  # a cycle cannot arise, but never loop on one
+            doc = pointer[doc]  # type: ignore[assignment]
+            seen.add(doc)
+        return doc
+
+    return {doc: root(doc) for doc in wanted}

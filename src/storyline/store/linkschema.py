@@ -1,0 +1,75 @@
+"""Tables of the cross-document linking step, on the same `metadata` as `schema.py`.
+
+link_documents  one row per document the near-duplicate pass has seen: the near-duplicate group it
+                belongs to (`group_id` = the group's canonical document), whether it is an exact copy
+                the store already marked, and its best shingle resemblance (Jaccard) to an earlier
+                document of the group.
+minhash_bands   the LSH index: one row per (band bucket, document). A bucket is a hash of one band of
+                a document's MinHash signature (band number included), so two documents sharing any
+                bucket are near-duplicate candidates. Kept in SQL so a new document is looked up
+                without rebuilding an index in memory, on SQLite and PostgreSQL alike.
+link_events     one row per asserted event already linked: the unit it was clustered in (event type
+                plus the actor's country), its event cluster (one real-world event), its story, and
+                the content stems of its evidence.
+stories         one row per story; `data` holds the export record, a few columns are copied out for
+                filtering (timeline, escalation).
+
+Importing this module registers the tables on `schema.metadata`; `ensure(engine)` creates them in a
+store opened before the import.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, Column, Engine, Float, Index, Integer, String, Table, Text
+
+from .schema import ID, metadata
+
+link_documents = Table(
+    "link_documents",
+    metadata,
+    Column("document_id", String(ID), primary_key=True),
+    Column("group_id", String(ID), nullable=False, index=True),
+    Column("exact", Boolean, nullable=False, default=False),
+    Column("similarity", Float),
+)
+
+minhash_bands = Table(
+    "minhash_bands",
+    metadata,
+    Column("bucket", String(16), primary_key=True),
+    Column("document_id", String(ID), primary_key=True),
+)
+
+link_events = Table(
+    "link_events",
+    metadata,
+    Column("event_id", String(ID), primary_key=True),
+    Column("document_id", String(ID), nullable=False, index=True),
+    Column("unit", String(24), nullable=False, index=True),
+    Column("cluster_id", String(ID)),
+    Column("story_id", String(ID), index=True),
+    Column("terms", Text),  # the evidence's content stems, space-separated, so re-clustering need not redo them
+)
+
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("unit", String(24), nullable=False, index=True),
+    Column("type", String(12)),
+    Column("actor_country", String(3)),
+    Column("recipient_country", String(3)),
+    Column("date_first", String(10)),
+    Column("date_last", String(10)),
+    Column("events", Integer),
+    Column("data", JSON, nullable=False),
+    Index("ix_stories_dyad", "actor_country", "recipient_country"),
+    Index("ix_stories_date_first", "date_first"),
+)
+
+LINK_TABLES = (link_documents, minhash_bands, link_events, stories)
+
+
+def ensure(engine: Engine) -> None:
+    """Create the linking tables if the store was opened before this module was imported."""
+    metadata.create_all(engine, tables=list(LINK_TABLES))

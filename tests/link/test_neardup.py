@@ -1,0 +1,127 @@
+"""Near-duplicate documents: a wire story, its lightly edited repost, and a different story on the same news."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from storyline.link import link_new, relink_all, story_records
+from storyline.link.neardup import near_duplicate, shingles
+from storyline.model import Actor, Document, Event, Span
+from storyline.store import schema
+
+WIRE = """MEXICO CITY (Wire) - Mexico's government on Tuesday rejected any unilateral U.S. military action against drug cartels on its territory, hours after Washington said it was weighing options including drone strikes on drug laboratories in the northern state of Sinaloa.
+
+"Mexico will not accept any intervention in its territory, by land, air or sea," the foreign ministry said in a statement, adding that cooperation on security had to be based on mutual respect and shared responsibility.
+
+The statement followed remarks by a senior U.S. defense official who told reporters that planners had drawn up a list of targets linked to the Sinaloa and Jalisco cartels, which the State Department designated as foreign terrorist organizations earlier this year.
+
+Security analysts said a strike without Mexico's consent would be the most serious breach of its sovereignty in decades and could end cooperation on migration and extraditions that Washington has long depended on.
+
+Mexico has sent thousands of National Guard troops to its northern border this year and extradited dozens of cartel figures to the United States, steps officials in both capitals credited with a fall in fentanyl seizures at the border."""
+
+REPOST = """Mexico rejects unilateral US military action against cartels
+
+MEXICO CITY - Mexico's government on Tuesday rejected any unilateral US military action against drug cartels on its territory, hours after Washington said it was considering options including drone strikes on drug laboratories in the northern state of Sinaloa.
+
+"Mexico will not accept any intervention in its territory, by land, air or sea," the foreign ministry said in a statement, adding that cooperation on security had to be based on mutual respect and shared responsibility.
+
+The statement followed remarks by a senior US defense official who told reporters that planners had drawn up a list of targets linked to the Sinaloa and Jalisco cartels, which the State Department designated as foreign terrorist organizations earlier this year.
+
+Security analysts said a strike without Mexico's consent would be the most serious breach of its sovereignty in decades and could end cooperation on migration and extraditions that Washington has long relied on.
+
+Mexico has sent thousands of National Guard troops to its northern border this year and extradited dozens of cartel figures to the United States, steps officials in both capitals credited with a drop in fentanyl seizures at the border.
+
+Copyright 2025 Regional Daily. All rights reserved."""
+
+HALF_MIRROR = WIRE.split("\n\n", 2)[0] + "\n\n" + WIRE.split("\n\n", 2)[1]
+
+OTHER = """WASHINGTON - The Pentagon has drawn up plans for possible strikes on cartel laboratories in Mexico, two U.S. officials said on Tuesday, as the administration steps up pressure on Mexico's government over fentanyl trafficking.
+
+The officials, who spoke on condition of anonymity, said no decision had been taken and that any operation would require approval from the president. Mexico's foreign ministry said it had not been consulted and repeated that it would not accept foreign troops on its soil.
+
+Lawmakers from both parties asked the Defense Department to brief Congress before any action, and several warned that strikes could endanger the cooperation that has led to record extraditions this year.
+
+The Sinaloa and Jalisco cartels were designated as foreign terrorist organizations in February, a step that critics said opened the door to military options against them."""
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        (WIRE, REPOST, True),  # new headline, a few words edited, a footer added
+        (WIRE, HALF_MIRROR, True),  # a mirror that kept only the opening paragraphs
+        (WIRE, OTHER, False),  # the same news in another outlet's own words
+        (REPOST, OTHER, False),
+        ("Mexico rejects strikes.", "Mexico rejects strikes.", False),  # too short to call a copy
+    ],
+)
+def test_near_duplicate_decisions(a: str, b: str, expected: bool) -> None:
+    assert (near_duplicate(shingles(a), shingles(b)) is not None) is expected
+
+
+def _event(text: str, sentence: str) -> Event:
+    start = text.index(sentence)
+    return Event(type="REJECT", mode=None, actor=Actor("Mexico", "MEX", "GOV"),
+                 recipient=Actor("the United States", "USA", "GOV"), status="asserted",
+                 evidence=Span(start, start + len(sentence), sentence), trigger=Span(start, start + 8, sentence[:8]),
+                 rule="test", date="2025-03-04", date_precision="day", intensity=-4.0)
+
+
+SENTENCE_WIRE = "Mexico's government on Tuesday rejected any unilateral U.S. military action against drug cartels"
+SENTENCE_REPOST = "Mexico's government on Tuesday rejected any unilateral US military action against drug cartels"
+SENTENCE_OTHER = "Mexico's foreign ministry said it had not been consulted and repeated that it would not accept foreign troops"
+
+
+def _doc(source: str, text: str, publisher: str, published: str, sentence: str) -> Document:
+    return Document(source=source, text=text, publisher=publisher, published=published, published_precision="day",
+                    language="en", events=[_event(text, sentence)])
+
+
+def _duplicate_of(store: Any) -> dict[str, str | None]:
+    d = schema.documents
+    with store.engine.connect() as conn:
+        return {row.source: row.duplicate_of for row in conn.execute(select(d.c.source, d.c.duplicate_of))}
+
+
+def test_repost_is_linked_and_not_counted_as_corroboration(store: Any) -> None:
+    _, wire_id = store.add_document(_doc("wire.html", WIRE, "Wire", "2025-03-04", SENTENCE_WIRE))
+    store.add_document(_doc("repost.html", REPOST, "Regional Daily", "2025-03-05", SENTENCE_REPOST))
+    store.add_document(_doc("other.html", OTHER, "Capital Post", "2025-03-04", SENTENCE_OTHER))
+    summary = link_new(store)
+    assert (summary.documents, summary.near_duplicates) == (3, 1)
+    dups = _duplicate_of(store)
+    assert dups == {"wire.html": None, "repost.html": wire_id, "other.html": None}
+    stories = list(story_records(store))
+    assert len(stories) == 1
+    story = stories[0]
+    assert story["sources"] == ["Capital Post", "Regional Daily", "Wire"]
+    assert story["corroboration"] == 2  # the repost is the wire story again
+    assert story["independent_sources"] == ["Capital Post", "Wire"]
+
+
+def test_earlier_publication_becomes_canonical_when_it_arrives_later(store: Any) -> None:
+    store.add_document(_doc("repost.html", REPOST, "Regional Daily", "2025-03-05", SENTENCE_REPOST))
+    link_new(store)
+    assert _duplicate_of(store)["repost.html"] is None
+    _, wire_id = store.add_document(_doc("wire.html", WIRE, "Wire", "2025-03-04", SENTENCE_WIRE))
+    summary = link_new(store)
+    assert summary.documents == 1
+    dups = _duplicate_of(store)
+    assert dups == {"repost.html": wire_id, "wire.html": None}
+    before = _duplicate_of(store)
+    relink_all(store)
+    assert _duplicate_of(store) == before
+
+
+def test_exact_copy_keeps_the_store_link(store: Any) -> None:
+    _, first = store.add_document(_doc("a.html", WIRE, "Wire", "2025-03-04", SENTENCE_WIRE))
+    status, _ = store.add_document(_doc("b.html", WIRE, "Mirror", "2025-03-04", SENTENCE_WIRE))
+    assert status == "duplicate"
+    link_new(store)
+    assert _duplicate_of(store) == {"a.html": None, "b.html": first}
+    relink_all(store)
+    assert _duplicate_of(store) == {"a.html": None, "b.html": first}
+    (story,) = story_records(store)
+    assert story["corroboration"] == 1
