@@ -102,3 +102,26 @@ def test_explain_an_event(tmp_path: Path) -> None:
     assert result.exit_code == 0 and events[0]["type"] in result.output and "trigger" in result.output
     missing = runner.invoke(app, ["explain", "0000", "--db", db])
     assert missing.exit_code == 2 and "no event with id '0000'" in missing.output
+
+
+def test_link_timeline_and_escalation(tmp_path: Path) -> None:
+    pages = {
+        "a.txt": "date 2025-11-19 Mexico summons envoy\n\nMexico's foreign ministry summoned the US ambassador on "
+                 "Wednesday to protest remarks by President Donald Trump, the ministry said in a statement.\n",
+        "b.txt": "date 2025-11-20 Envoy summoned\n\nOn Wednesday, Mexico summoned the US ambassador to protest Donald "
+                 "Trump's remarks about strikes on cartels, the foreign ministry said.\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(tmp_path), "--db", db]).exit_code == 0
+    stories = [json.loads(line) for line in runner.invoke(app, ["export", "--db", db, "-k", "story"]).stdout.splitlines()]
+    assert stories and all(s["kind"] == "story" for s in stories)
+    result = runner.invoke(app, ["timeline", "--db", db, "--actor", "MEX"])
+    assert result.exit_code == 0 and "2025-11-19" in result.output
+    result = runner.invoke(app, ["escalation", "--db", db, "--dyad", "MEX-USA", "--by", "week"])
+    assert result.exit_code == 0
+    assert runner.invoke(app, ["escalation", "--db", db, "--dyad", "MEXUSA"]).exit_code == 2
+    before = runner.invoke(app, ["export", "--db", db, "-k", "story"]).stdout
+    assert runner.invoke(app, ["link", "--db", db, "--rebuild"]).exit_code == 0
+    assert runner.invoke(app, ["export", "--db", db, "-k", "story"]).stdout == before

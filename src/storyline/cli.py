@@ -93,6 +93,12 @@ def export(
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
             records = store.records([k for k in kinds if k in KINDS])
+            if "story" in kinds:
+                from itertools import chain
+
+                from .link import story_records
+
+                records = chain(records, story_records(store))
             if fmt == "jsonl":
                 if output:
                     with open(output, "w", encoding="utf-8") as f:
@@ -147,6 +153,65 @@ def sources(
             typer.echo(render_report(report, by=by, sort=sort, desc=desc, limit=limit, width=width), nl=False)
     except StorylineError as exc:
         raise _fail(exc) from exc
+
+
+@app.command()
+def link(
+    db: DbOption = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Rebuild every link from scratch (same result).")] = False,
+) -> None:
+    """Link documents across sources: near-duplicates, stories, corroboration, conflicts. Ingest does this too."""
+    from .link import link_new, relink_all
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            result = relink_all(store) if rebuild else link_new(store)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    typer.echo(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in result.as_dict().items()))
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor country (ISO3), e.g. USA.")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient country (ISO3), e.g. MEX.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="First date, YYYY[-MM[-DD]].")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY[-MM[-DD]].")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. THREATEN.")] = None,
+) -> None:
+    """Stories in date order, with their corroboration and conflicting figures."""
+    from .link import timeline_text
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            text = timeline_text(store, actor=actor, recipient=recipient, since=since, until=until, type=event_type)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    typer.echo(text)
+
+
+@app.command()
+def escalation(
+    db: DbOption = None,
+    dyad: Annotated[str, typer.Option("--dyad", help="ACTOR-RECIPIENT countries (ISO3).")] = "USA-MEX",
+    by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "week",
+) -> None:
+    """Summed PLOVER intensity per period for one dyad, counting each real-world event once."""
+    from .link import escalation_text
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            text = escalation_text(store, dyad, by)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    typer.echo(text)
 
 
 @app.command()

@@ -30,6 +30,7 @@ class IngestSummary:
     failed: int = 0
     seconds: float = 0.0
     errors: list[IngestError] = field(default_factory=list)
+    link: dict[str, Any] = field(default_factory=dict)  # what cross-document linking did after the documents
 
     @property
     def documents(self) -> int:
@@ -70,7 +71,12 @@ def ingest(
     pipeline: Pipeline | None = None,
     on_item: Callable[[str, str], None] | None = None,
     stdin: BinaryIO | None = None,
+    link: bool = True,
 ) -> IngestSummary:
+    """Ingest every input, then link what is new across documents (near-duplicates, stories).
+
+    `link=False` leaves linking to a later `storyline link` (or `link_new`), e.g. for bulk loads.
+    """
     targets = list(targets)
     pipeline = pipeline or build()
     summary = IngestSummary()
@@ -101,6 +107,11 @@ def ingest(
                 setattr(summary, status, getattr(summary, status) + 1)
         if on_item:
             on_item(status, source)
+    store.flush()
+    if link and (summary.new or summary.duplicate):
+        from .link import link_new  # imported here: MinHash brings numpy and scipy
+
+        summary.link = link_new(store).as_dict()
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, summary.as_dict(), summary.seconds)
     return summary

@@ -54,6 +54,9 @@ class IngestProgress:
                 f"({summary.per_second:.1f}/s): {summary.new} new, {summary.duplicate} duplicate, "
                 f"{summary.unchanged} unchanged, {summary.failed} failed")
         print(line, file=sys.stderr)
+        if summary.link:
+            print("linked: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.link.items()),
+                  file=sys.stderr)
         for err in summary.errors:
             print(f"  failed: {err.source}: {err.stage}: {err.error}", file=sys.stderr)
         if summary.failed > len(summary.errors):
