@@ -248,3 +248,96 @@ def test_seed_pages_meet_the_quote_targets() -> None:
     assert found == total
     assert right / found >= 0.95
     assert false == 0
+
+
+# Rules added for PolNeAR speaker accuracy: sentences written for these tests.
+# text, start of the quotation, words the speaker name must be (None: unattributed), rule fragment
+SPEAKER_RULES = [
+    (  # a document speaks: kept as its words, marked in the rule
+        "The committee released its findings on Friday.\n\n"
+        "“The agency failed to act on repeated warnings,” the report said.",
+        "The agency failed", "report", "+document",
+    ),
+    (  # a document owned by an organisation keeps the owner in its words
+        "“Growth will slow sharply next year,” the World Bank report stated.",
+        "Growth will slow", "World Bank report", "+document",
+    ),
+    (  # inverted, a document after the verb
+        "“The statute cannot be read that way,” said the ruling.",
+        "The statute cannot", "ruling", "+document",
+    ),
+    (  # a participle right after a name, no comma in between
+        "The new advertisement shows footage of Senator Joan Pike saying last week, “We will win this seat.”",
+        "We will win", "Joan Pike", "+before",
+    ),
+    (  # a sung line is a cue like a spoken one
+        "“Nothing can hold us down,” Delia Marsh sings in the closing scene.",
+        "Nothing can hold", "Delia Marsh", "+after",
+    ),
+    (  # present-tense verbs of shouting
+        "“Get back from the line!” the officer yells as the crowd surges forward.",
+        "Get back from", "officer", "+after",
+    ),
+    (  # a coordinated verb shares the subject of its sentence
+        "Rosa Delgado waves at the marchers and then shouts, “We are not going anywhere.”",
+        "We are not going", "Rosa Delgado", "+before",
+    ),
+    (  # the object of a preposition is no speaker: the sentence subject is
+        "Students walking through the campus chanted “No more cuts” until midnight.",
+        "No more cuts", "Students", "partial",
+    ),
+    (  # describing words between the determiner and the speaker noun
+        "“It was a fair deal for both sides,” the soft-spoken veteran negotiator told reporters.",
+        "It was a fair deal", "veteran negotiator", "+after",
+    ),
+    (  # a party member as an unnamed source
+        "“The margin is simply too wide to close,” said a Georgia Democrat.",
+        "The margin is simply", "Georgia Democrat", "+after",
+    ),
+    (  # a signature with a middle initial
+        "“This is the best town in the state to raise a family.” ― Helen R. Ostrowski",
+        "This is the best town", "Helen R. Ostrowski", "signature",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "rule"), SPEAKER_RULES)
+def test_speaker_rules(text: str, starts: str, speaker: str | None, rule: str) -> None:
+    q = find(run(text), starts)
+    name = q.speaker.name if q.speaker else None
+    assert (name is None and speaker is None) or (name is not None and speaker is not None and speaker in name), \
+        (name, q.rule)
+    assert rule in q.rule
+
+
+# text, start of the quotation, expected speaker, a speaker it must not be
+PRONOUN_CASES = [
+    (  # a partial quotation mid-sentence does not make the word after it a sentence subject
+        "Governor Paul Brandt is pressing Senator Victor Hale to drop the bill.\n\n"
+        "At a rally in Dayton, Brandt said he is issuing “a challenge” to Hale.\n\n"
+        "“Will you withdraw it before the vote?” he asked.",
+        "Will you withdraw", "Paul Brandt", "Victor Hale",
+    ),
+    (  # a capitalised run with no title or known given name is no antecedent for "he"
+        "Mayor Tom Reyes spoke about the Safe Streets For Everyone plan on Tuesday.\n\n"
+        "“We need more officers on patrol,” he said.",
+        "We need more officers", "Tom Reyes", "Safe Streets",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "not_speaker"), PRONOUN_CASES)
+def test_pronoun_antecedents(text: str, starts: str, speaker: str, not_speaker: str) -> None:
+    q = find(run(text), starts)
+    assert q.speaker is not None and speaker in q.speaker.name and not_speaker not in q.speaker.name, q.rule
+
+
+def test_same_surname_different_given_name_is_another_person() -> None:
+    """An actor mention for one Clinton must not rename a quote by another Clinton."""
+    text = "“I am proud of her,” Bill Clinton said."
+    start = text.index("Bill")
+    other = Mention("actor", Span(start + 5, start + 12, "Clinton"),
+                    {"name": "Hillary Clinton", "country": "USA", "sector": "GOV", "id": "hclinton",
+                     "form": "person"}, "lexicon:hclinton")
+    q = find(run(text, [other]), "I am proud")
+    assert q.speaker is not None and q.speaker.name == "Bill Clinton"

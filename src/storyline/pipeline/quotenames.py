@@ -21,19 +21,22 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
+from ..lexicon import load_lexicon
 from ..model import Actor, Mention
 
 LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "quotes.yaml"
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 POSSESSIVE = re.compile(r"[’']s$")
+TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -45,6 +48,7 @@ class Lexicon:
     takes_recipient: frozenset[str]
     recipient_nouns: frozenset[str]
     between_words: frozenset[str]
+    object_prepositions: frozenset[str]
     male: frozenset[str]
     female: frozenset[str]
     other_pronouns: frozenset[str]
@@ -64,6 +68,7 @@ class Lexicon:
     female_names: frozenset[str]
     particles: frozenset[str]
     abbreviations: frozenset[str]
+    cue_first_words: frozenset[str] = frozenset()  # every word a cue can start with, to skip the rest fast
 
 
 @functools.cache
@@ -85,6 +90,7 @@ def lexicon() -> Lexicon:
         takes_recipient=low("takes_recipient"),
         recipient_nouns=low("recipient_nouns"),
         between_words=low("between_words"),
+        object_prepositions=low("object_prepositions"),
         male=frozenset(data["pronouns"]["male"]),
         female=frozenset(data["pronouns"]["female"]),
         other_pronouns=frozenset(data["pronouns"]["other"]),
@@ -104,16 +110,21 @@ def lexicon() -> Lexicon:
         female_names=exact("female_first_names"),
         particles=low("name_particles"),
         abbreviations=exact("abbreviations"),
+        cue_first_words=low("cue_verbs") | low("invertible") | low("participles")
+        | frozenset(p.lower().split()[0] for p in data["cue_phrases"]),
     )
 
 
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    # A named tuple, not a dataclass: a page has thousands of tokens and this is several times faster to build.
     start: int
     end: int
     text: str
+
+
+_new_token = functools.partial(tuple.__new__, Token)
 
 
 @dataclass
@@ -121,13 +132,21 @@ class Named:
     """A speaker as the text names it, and what it resolves to."""
 
     name: str  # the resolved name ("Donald Trump"), or the surface words if unresolved
-    kind: str  # person | org | other | nominal | pronoun
+    kind: str  # person | org | other | nominal | document | pronoun
     start: int  # the surface words in the text
     end: int
     gender: str | None = None  # "m" | "f" | None
     resolved_from: str | None = None  # "pronoun" | "surname" when the name came from elsewhere
     antecedent: tuple[int, int] | None = None
 
+
+
+def tokenize(text: str) -> list[Token]:
+    """The text's tokens with their offsets; built with C-level splitting, as a page has thousands."""
+    parts = TOKEN_SPLIT.split(text)  # [gap, token, gap, token, ..., gap]
+    ends = list(itertools.accumulate(map(len, parts)))
+    words = parts[1::2]
+    return list(map(_new_token, zip(ends[0::2], ends[1::2], words, strict=False)))
 
 
 @dataclass
@@ -138,18 +157,38 @@ class NameIndex:
 
     def __post_init__(self) -> None:
         self.lex = lexicon()
-        self.tokens = [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(self.text)]
+        self.tokens = tokenize(self.text)
         self.starts = [t.start for t in self.tokens]
-        qs = sorted(self.quoted)
-        qstarts = [a for a, _ in qs]
-        self.inq: list[bool] = []
-        for t in self.tokens:
-            i = bisect.bisect_right(qstarts, t.start) - 1
-            self.inq.append(i >= 0 and t.start < qs[i][1])
+        self.inq: list[bool] = [False] * len(self.tokens)
+        for a, b in self.quoted:
+            for i in range(bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)):
+                self.inq[i] = True
         self.actors = [m for m in self.mentions if m.kind == "actor"]
+        self._lexicon_people = self._people_from_actors()
         self.persons: list[Named] = []
         self.full_names: dict[str, list[Named]] = {}
         self._index_names()
+
+    def _people_from_actors(self) -> list[tuple[int, int, str | None]]:
+        """Spans the actor stage resolved to a person, with the gender its lexicon records (or None)."""
+        people = load_lexicon().people
+        out = []
+        for m in self.actors:
+            if m.value.get("form") not in ("person", "unknown_person") or m.rule == "coref:pronoun":
+                continue
+            entity = people.get(str(m.value.get("id") or ""))
+            gender = {"male": "m", "female": "f"}.get(entity.gender or "") if entity else None
+            out.append((m.span.start, m.span.end, gender))
+        out.sort()
+        return out
+
+    def actor_person(self, start: int, end: int) -> tuple[bool, str | None]:
+        """Whether the actor stage found a person over [start, end), and the gender its lexicon gives."""
+        k = bisect.bisect_left(self._lexicon_people, (start, -1, None)) - 1
+        for a, b, g in self._lexicon_people[max(k, 0) : k + 4]:
+            if a < end and start < b:
+                return True, g
+        return False, None
 
     def tok_at(self, pos: int) -> int:
         """Index of the first token starting at or after `pos`."""
@@ -172,6 +211,12 @@ class NameIndex:
             return False
         prev = self.tokens[i - 1].text
         return (len(prev) == 1 and prev.isupper()) or prev in self.lex.abbreviations
+
+    def _is_initial(self, i: int) -> bool:
+        """A middle initial ("Julie A. Diaz"): one capital glued to a full stop, inside a name."""
+        t = self.tokens[i].text
+        return (len(t) == 1 and t.isupper() and not self.inq[i] and i + 1 < len(self.tokens)
+                and self.tokens[i + 1].text == "." and self.tokens[i + 1].start == self.tokens[i].end)
 
     def _stop(self, j: int) -> bool:
         """Token j ends a sentence or clause (a "." glued to an abbreviation like "R-Ky." does not)."""
@@ -200,7 +245,7 @@ class NameIndex:
         while i - 1 >= lo and self._joined(i - 1, i):
             k = i - 1
             t = self.tokens[k].text
-            name = self._is_name_token(k) and not POSSESSIVE.search(t)
+            name = (self._is_name_token(k) and not POSSESSIVE.search(t)) or self._is_initial(k)
             particle = t.islower() and t in self.lex.particles and k - 1 >= lo and self._is_name_token(k - 1)
             if not (name or particle or self._is_abbrev_dot(k)):
                 break
@@ -217,7 +262,7 @@ class NameIndex:
         while j + 1 < hi and self._joined(j, j + 1):
             k = j + 1
             t = self.tokens[k].text
-            if self._is_name_token(k) or self._is_abbrev_dot(k):
+            if self._is_name_token(k) or self._is_abbrev_dot(k) or self._is_initial(k):
                 j = k
                 if POSSESSIVE.search(t):
                     break
@@ -257,6 +302,8 @@ class NameIndex:
                     gender = "m"
                 elif w in self.lex.female_titles or full in self.lex.female_titles:
                     gender = "f"
+            elif n == cut + 1 and n + 1 < len(words) and (w in self.lex.male_names or w in self.lex.female_names):
+                continue  # "Bill Clinton": a given name that is also an org word ("Bill") starts a person
             elif w in self.lex.org_words or w.lower() in self.lex.particles or w == ".":
                 cut = n
         rest = [n for n in range(cut + 1, len(words)) if words[n] != "."]
@@ -269,6 +316,8 @@ class NameIndex:
         if gender is None:
             gender = "m" if first in self.lex.male_names else "f" if first in self.lex.female_names else None
         start, end = toks[rest[0]].start, toks[rest[-1]].end
+        if gender is None:
+            gender = self.actor_person(start, end)[1]
         named = Named(POSSESSIVE.sub("", self.text[start:end]), "person", start, end, gender)
         return self._expand(named) if len(rest) == 1 else named
 
@@ -293,13 +342,13 @@ class NameIndex:
     def _index_names(self) -> None:
         spans: list[tuple[int, int]] = []
         i, n = 0, len(self.tokens)
-        while i < n:
-            j = self.run_right(i, n) if self._is_name_token(i) else None
-            if j is None:
-                i += 1
+        for k in [k for k, t in enumerate(self.tokens) if t.text[0].isupper()]:
+            if k < i:
                 continue
-            spans.append((i, j))
-            i = j + 1
+            j = self.run_right(k, n) if self._is_name_token(k) else None
+            if j is not None:
+                spans.append((k, j))
+                i = j + 1
         named = [self.classify(a, b) for a, b in spans]
         for m in self.actors:
             name = str(m.value.get("name") or "")
@@ -312,8 +361,8 @@ class NameIndex:
                 self.full_names.setdefault(p.name.split()[-1].lower(), []).append(p)
         # Second pass: surnames seen before their full name get expanded too.
         self.persons = []
-        for (a, b), p in zip(spans, named, strict=False):
-            q = self.classify(a, b) if p.kind == "other" else p
+        for p in named[: len(spans)]:
+            q = self._expand(p) if p.kind == "other" else p  # what classify() would now give
             if q.kind == "person":
                 self.persons.append(q)
 
@@ -339,8 +388,8 @@ class NameIndex:
                 if m.span.start < b and a < m.span.end:
                     mname = str(m.value.get("name") or "")
                     # An unnamed speaker takes the mention that covers its head noun ("the Mexican president").
-                    head = named.kind in ("nominal", "org") and m.span.end >= b
-                    if head or last in mname.lower().split():
+                    head = (named.kind in ("nominal", "org") and m.span.end >= b) or named.kind == "document"
+                    if head or (last in mname.lower().split() and _same_person(named, mname)):
                         best = m
                         break
             if best:
@@ -348,7 +397,7 @@ class NameIndex:
         if best is None and named.kind in ("person", "other"):
             for m in self.actors:
                 words = str(m.value.get("name") or "").lower().split()
-                if words and words[-1] == last:
+                if words and words[-1] == last and _same_person(named, str(m.value.get("name"))):
                     best = m
                     break
         if best is None:
@@ -357,7 +406,8 @@ class NameIndex:
         name = str(value.get("name") or named.name)
         if named.kind == "person" and len(named.name.split()) > len(name.split()):
             name = named.name
-        if named.kind == "nominal" and value.get("form") not in ("person", "unknown_person"):
+        unnamed = named.kind == "nominal" and value.get("form") not in ("person", "unknown_person")
+        if named.kind == "document" or unnamed:
             name = named.name  # "two US officials" stays that, with the mention's country and sector
         return Actor(name, value.get("country"), value.get("sector"), value.get("id"))
 
@@ -368,3 +418,12 @@ class NameIndex:
                 if m.value.get("id") == ref and m.value.get("name"):
                     return m.value
         return value
+
+
+def _same_person(named: Named, other: str) -> bool:
+    """Two full names with different given names are two people ("Bill Clinton", "Hillary Clinton")."""
+    a, b = named.name.split(), other.split()
+    if named.kind != "person" or len(a) < 2 or len(b) < 2:
+        return True
+    x, y = a[0].rstrip(".").lower(), b[0].rstrip(".").lower()
+    return x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y))

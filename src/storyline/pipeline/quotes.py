@@ -45,6 +45,8 @@ from .quotespeaker import Cue, SpeakerIndex
 OPENERS = {"“": "curly", "„": "curly", "«": "angle"}
 CLOSERS = {"”": "curly", "»": "angle"}
 PARAGRAPH = re.compile(r"[^\n]+")
+DOUBLE_MARK = re.compile("[\"“”„«»]")
+SINGLE_MARK = re.compile("[‘’']")
 BULLET = re.compile(r"[\s•·*\-–]*")
 REFERENCE = re.compile(r"\s*(?:\[\d{1,3}\]|\^|↑|\d{1,3}[.)]\s+[A-Z][^.]{0,80}\.\s+[“\"])")
 SENTENCE_BREAK = re.compile(r"([.!?…])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
@@ -106,6 +108,8 @@ def extract(doc: Document) -> Document:
     found = _scan_double(text, paras)
     found += _scan_single(text, paras, found)
     found.sort(key=lambda f: f.start)
+    if not found:
+        return doc
     index = SpeakerIndex(text, [(f.start, f.end) for f in found], list(doc.mentions))
     attributed: dict[int, Attribution] = {}
     for n in range(len(found)):
@@ -149,7 +153,8 @@ def _scan_double(text: str, paras: list[tuple[int, int]]) -> list[Found]:
             else:
                 found.append(carry)
                 carry = None
-        for pos in range(i, pe):
+        for mark in DOUBLE_MARK.finditer(text, i, pe):
+            pos = mark.start()
             c = text[pos]
             if c == '"':
                 kind, fam = _straight(text, pos, ps, pe, "straight" in stack), "straight"
@@ -202,10 +207,9 @@ def _scan_single(text: str, paras: list[tuple[int, int]], doubles: list[Found]) 
     out: list[Found] = []
     for pi, (ps, pe) in enumerate(paras):
         opened: int | None = None
-        for pos in range(ps, pe):
+        for mark in SINGLE_MARK.finditer(text, ps, pe):
+            pos = mark.start()
             c = text[pos]
-            if c not in "‘’'":
-                continue
             k = bisect.bisect_right(starts, pos) - 1
             if k >= 0 and pos < taken[k][1]:
                 continue
@@ -277,7 +281,7 @@ def _inside(found: list[Found], pos: int) -> bool:
 
 
 def _term_before(before: str) -> bool:
-    words = re.findall(r"[\w\-]+", before.lower())[-4:]
+    words = re.findall(r"[\w\-]+", before[-80:].lower())[-4:]
     for marker in lexicon().term_markers:
         if tuple(words[-len(marker) :]) == marker or (len(marker) == 1 and words[-2:-1] == list(marker)):
             return True
@@ -352,6 +356,8 @@ def _quote(
         how = f"+{attr.how}" if attr.how else ""
         if attr.speaker is not None and attr.speaker.resolved_from:
             how += f"+{attr.speaker.resolved_from}"
+        if attr.speaker is not None and attr.speaker.kind == "document":
+            how += "+document"
         return Quote(span, inner, speaker, cue_text, direct, venue, f"quote:{rule}:{kind}{how}"), attr
 
     if REFERENCE.match(line):

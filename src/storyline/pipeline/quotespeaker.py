@@ -11,8 +11,9 @@ speaker —
 - "he"/"she" resolved to the most recent compatible speaker or sentence subject,
   else the most recent named person of that gender (names inside quotations are
   never antecedents);
-- unnamed sources kept as their noun phrase ("a senior official"); documents
-  ("the report said") give no speaker —
+- unnamed sources kept as their noun phrase ("a senior official"), documents
+  too ("the report said" → "the report", kind "document", which the quote's rule
+  marks) —
 
 plus the cue words with any addressee ("told reporters") and a venue phrase
 ("at the Oval Office", "in a statement").
@@ -24,10 +25,12 @@ It does not parse or tag: it reads the tokens next to a cue verb. "they", "it",
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from .quotenames import POSSESSIVE, Named, NameIndex
 
+NEWLINES = re.compile(r"\n+")
 # How far back (in characters) a pronoun may look for its antecedent; about four news paragraphs.
 NEAR_WINDOW = 1200
 FAR_WINDOW = 4000
@@ -59,6 +62,8 @@ class SpeakerIndex(NameIndex):
         if self.inq[k]:
             return None
         low = self.tokens[k].text.lower()
+        if low not in self.lex.cue_first_words:
+            return None
         for phrase in self.lex.cue_phrases:
             m = len(phrase)
             if phrase[0] != low or k + m > len(self.tokens):
@@ -70,25 +75,47 @@ class SpeakerIndex(NameIndex):
         # "Said Ellis: ..." opens its sentence with the verb.
         if low in self.lex.invertible and self._sentence_initial(k):
             return k
-        if low in self.lex.participles and k > 0 and self.tokens[k - 1].text == "," and not self.inq[k - 1]:
+        if low in self.lex.participles and k > 0 and not self.inq[k - 1] and (
+            self.tokens[k - 1].text == "," or self._is_name_token(k - 1)
+        ):
             return k
         return None
+
+    def _sentence_starts(self) -> list[int]:
+        """Every token for which `_sentence_initial` holds, found without a call per token."""
+        toks, inq = self.tokens, self.inq
+        out = {0} if toks else set()
+        out.update(i + 1 for i, t in enumerate(toks) if t.text in ".!?:" or inq[i])
+        for m in NEWLINES.finditer(self.text):
+            out.add(self.tok_at(m.end()))
+        return sorted(i for i in out if i < len(toks))
 
     def _sentence_initial(self, k: int) -> bool:
         return k == 0 or self.tokens[k - 1].text in ".!?:" or not self._joined(k - 1, k) or self.inq[k - 1]
 
+    def _mid_sentence_quote_before(self, k: int) -> bool:
+        """Token k follows a quotation that does not end its sentence ('making “a demand” of Obama')."""
+        if k == 0 or not self.inq[k - 1] or not self._joined(k - 1, k):
+            return False
+        close = self.tokens[k - 1].end
+        inner_end = self.text[max(0, close - 3) : close].rstrip("”\"’' ")
+        return not inner_end.endswith((".", "!", "?", ","))
+
     def _index_cues(self) -> None:
-        k, n = 0, len(self.tokens)
-        while k < n:
-            e = self._cue_at(k)
-            if e is None:
-                k += 1
+        n = len(self.tokens)
+        first_words = self.lex.cue_first_words
+        # Only tokens a cue can start with are looked at; a page has thousands of tokens and few cues.
+        after = 0
+        for k in [k for k, t in enumerate(self.tokens) if t.text.lower() in first_words]:
+            if k < after:
                 continue
-            self.cues.append(self._read_cue(k, e))
-            k = e + 1
+            e = self._cue_at(k)
+            if e is not None:
+                self.cues.append(self._read_cue(k, e))
+                after = e + 1
         # People who open a sentence ("Ohio Party Chairman David Pepper called ...") are likely antecedents.
-        for i in range(n):
-            if not self.inq[i] and self._sentence_initial(i):
+        for i in self._sentence_starts():
+            if not self.inq[i] and not self._mid_sentence_quote_before(i):
                 subject, _ = self.sentence_subject(min(i + 8, n), start=i)
                 if subject is not None and subject.kind == "person":
                     bisect.insort(self.events, subject, key=lambda x: x.start)
@@ -105,6 +132,12 @@ class SpeakerIndex(NameIndex):
         if verb == "according to" or (self.tokens[k].text[0].isupper() and self._sentence_initial(k)):
             sp = self.np_right(e + 1)
             return Cue(self.tokens[k].start, self.tokens[e].end, verb, sp, True, k, self.venue_after(end + 1))
+        if verb in self.lex.participles and self.tokens[k - 1].text != ",":
+            # "footage of Hillary Clinton asking, “...”": the person right before the participle.
+            sp, first = self.np_left(k)
+            if sp is not None and sp.kind != "person":
+                sp, first = None, k
+            return Cue(self.tokens[k].start, self.tokens[end].end, verb, sp, False, first, self.venue_after(e + 1))
         if verb in self.lex.participles:
             sp, first = self.sentence_subject(k)
             return Cue(self.tokens[k].start, self.tokens[end].end, verb, sp, False, first, self.venue_after(e + 1))
@@ -170,6 +203,10 @@ class SpeakerIndex(NameIndex):
         low = self.tokens[j].text.lower()
         if self.tokens[j].text == ",":
             return self._apposition(j, k)
+        if low in ("and", "but"):
+            # "She then urges her husband ... and repeatedly says": the verbs share the sentence's subject.
+            named, first = self.sentence_subject(j)
+            return (named, first) if named is not None else (None, k)
         if low in self.lex.male | self.lex.female | self.lex.other_pronouns:
             t = self.tokens[j]
             if low in self.lex.other_pronouns:
@@ -191,10 +228,15 @@ class SpeakerIndex(NameIndex):
         if low in self.lex.source_nouns:
             return self._nominal_left(j)
         if self.tokens[j].text.isalpha() and self.tokens[j].text.islower():
-            # Any noun after a determiner: "the announcer said", "a friend commented".
-            named, first = self._nominal_left(j)
+            # Any noun after a determiner: "the announcer said", "the gambling tycoon told".
+            named, first = self._described_left(j)
             determiner = self.tokens[first].text.lower() in ("the", "a", "an", "another", "one")
             if named is not None and first < j and determiner:
+                before = self.tokens[first - 1].text.lower() if first > 0 else ""
+                if before in self.lex.object_prepositions:
+                    # "Protesters marching through the streets chanted": the noun is no subject.
+                    subject, at = self.sentence_subject(first)
+                    return (subject, at) if subject is not None else (None, k)
                 return named, first
         return None, k
 
@@ -271,7 +313,7 @@ class SpeakerIndex(NameIndex):
         named, _ = self.sentence_subject(k, start=i)
         if named is not None and named.kind == "pronoun":
             named = self.resolve_pronoun(named)
-        if named is None or named.kind not in ("person", "nominal"):
+        if named is None or named.kind not in ("person", "nominal", "document"):
             return None
         return named
 
@@ -287,14 +329,29 @@ class SpeakerIndex(NameIndex):
             i -= 1
         return self._nominal(i, j), i
 
+    def _described_left(self, j: int) -> tuple[Named | None, int]:
+        """A noun phrase ending at token j that opens with a determiner, with up to three describing
+        words between ("the bespectacled, 71-year-old diplomat"); else what `_nominal_left` finds."""
+        i = j - 1
+        while i >= 0 and j - i <= 4 and not self.inq[i] and self._joined(i, i + 1):
+            t = self.tokens[i].text
+            if t.lower() in ("the", "a", "an", "another", "one"):
+                return self._nominal(i, j), i
+            describing = (t.islower() and t.replace("-", "").isalnum() and t not in self.lex.between_words
+                          and t not in self.lex.object_prepositions) or t == ","
+            if not describing:
+                break
+            i -= 1
+        return self._nominal_left(j)
+
     def _nominal(self, i: int, j: int) -> Named | None:
         head = self.tokens[j].text.lower()
-        if head in self.lex.document_nouns:
-            return None
         while i < j and self.tokens[i].text.lower() in ("the", "a", "an"):
             i += 1
         start, end = self.tokens[i].start, self.tokens[j].end
-        return Named(self.text[start:end], "nominal", start, end)
+        # "the report said", "the IMF report stated": the document speaks (kept as its words, marked).
+        kind = "document" if head in self.lex.document_nouns else "nominal"
+        return Named(self.text[start:end], kind, start, end)
 
     def np_right(self, i: int) -> Named | None:
         """The speaker right after an inverted cue or "according to"."""
@@ -337,7 +394,7 @@ class SpeakerIndex(NameIndex):
                 person = self._person(m, e) if e is not None else None
                 if person is not None:
                     return person
-            if word.lower() in self.lex.source_nouns:
+            if word.lower() in self.lex.source_nouns or word.lower() in self.lex.document_nouns:
                 while m + 1 < n and self.tokens[m + 1].text.lower() in self.lex.source_nouns:
                     m += 1
                 return self._nominal(i, m)
@@ -401,7 +458,10 @@ class SpeakerIndex(NameIndex):
         if pro.gender is None:
             return None
         ok = [x for x in self.events if x.end <= pro.start and x.gender != ("f" if pro.gender == "m" else "m")]
-        people = [x for x in self.persons if x.end <= pro.start and x.gender != ("f" if pro.gender == "m" else "m")]
+        # A capitalised run that merely looks like a name ("No Child Left Behind") is no antecedent
+        # unless something vouches for it: a title, a known given name, or the actor stage.
+        people = [x for x in self.persons if x.end <= pro.start and x.gender != ("f" if pro.gender == "m" else "m")
+                  and (x.gender is not None or x.resolved_from or self.actor_person(x.start, x.end)[0])]
         for pool, window in ((ok, NEAR_WINDOW), (people, NEAR_WINDOW), (ok, FAR_WINDOW), (people, FAR_WINDOW)):
             near = [x for x in pool if pro.start - x.end <= window and x.kind == "person"]
             if near:
