@@ -125,3 +125,28 @@ def test_link_timeline_and_escalation(tmp_path: Path) -> None:
     before = runner.invoke(app, ["export", "--db", db, "-k", "story"]).stdout
     assert runner.invoke(app, ["link", "--db", db, "--rebuild"]).exit_code == 0
     assert runner.invoke(app, ["export", "--db", db, "-k", "story"]).stdout == before
+
+
+def test_a_user_lexicon_adds_a_person_and_a_bad_one_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "people.yaml").write_text(
+        "people:\n  - id: ana-quiroga\n    name: Ana Quiroga\n    roles:\n"
+        "      - {title: governor, country: MEX, sector: GOV, start: 2024-01-01}\n", encoding="utf-8")
+    text = ("date 2025-03-01 Governor speaks\n\nAna Quiroga told reporters in Monterrey on Friday that the state would "
+            "ask the federal government for more troops to protect the highway to the border.\n")
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    clean_env = {"STORYLINE_LEXICON": ""}  # the runner restores it afterwards, so no other test sees these files
+    result = runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", db,
+                                 "--lexicon", str(tmp_path / "people.yaml")], env=clean_env)
+    assert result.exit_code == 0, result.output
+    mentions = [json.loads(line) for line in runner.invoke(app, ["export", "--db", db, "-k", "mention"]).stdout.splitlines()]
+    person = [m for m in mentions if m["type"] == "actor" and m["value"].get("id") == "ana-quiroga"]
+    assert person and person[0]["value"]["country"] == "MEX" and person[0]["value"]["sector"] == "GOV"
+    (tmp_path / "bad.yaml").write_text("people:\n  - id: x\n    name: X Y\n    roles: [{country: MEXICO}]\n",
+                                       encoding="utf-8")
+    bad = runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", db, "--lexicon", str(tmp_path / "bad.yaml")],
+                        env=clean_env)
+    import os
+
+    assert not os.environ.get("STORYLINE_LEXICON")
+    assert bad.exit_code == 1 and "bad.yaml" in bad.output

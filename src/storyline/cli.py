@@ -7,6 +7,7 @@ a test checks that.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated, Any
 
@@ -35,6 +36,16 @@ def _settings(**overrides: Any) -> dict[str, Any]:
     return settings.load(overrides)
 
 
+def _use_lexicon(files: str) -> None:
+    """Make user lexicon files visible to every stage (and to worker processes), and check them now."""
+    if not files:
+        return
+    from .lexicon import ENV_VAR, load_lexicon
+
+    os.environ[ENV_VAR] = files
+    load_lexicon()  # a file that cannot be used fails here, before any input is read
+
+
 def _fail(exc: StorylineError) -> typer.Exit:
     typer.echo(f"storyline: error: {exc}", err=True)
     return typer.Exit(exc.exit_code)
@@ -51,6 +62,8 @@ def ingest(
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Size cap per input, in bytes "
                                                   "[default: 20000000].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="A YAML file of extra actors, people, "
+                                                      "places or keywords; repeat for several.")] = None,
 ) -> None:
     """Read news pages, clean them, code them, and store them. Safe to run twice."""
     from .ingest import ingest as run_ingest
@@ -58,7 +71,9 @@ def ingest(
     from .store.db import Store
 
     try:
-        cfg = _settings(db=db, allow_private=allow_private or None, max_bytes=max_bytes)
+        cfg = _settings(db=db, allow_private=allow_private or None, max_bytes=max_bytes,
+                        lexicon=os.pathsep.join(lexicon) if lexicon else None)
+        _use_lexicon(cfg["lexicon"])
         with Store.open(cfg["db"], batch_size=cfg["batch_size"]) as store, IngestProgress(quiet=quiet) as progress:
             summary = run_ingest(inputs, store, cfg, on_item=progress.update)
             progress.finish(summary)
@@ -113,8 +128,6 @@ def export(
     except StorylineError as exc:
         raise _fail(exc) from exc
     except BrokenPipeError:  # the reader stopped early (`| head`); not an error
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(0) from None
     except OSError as exc:
