@@ -28,6 +28,13 @@ ACTOR_RULES = {
     "host-object": "the visitor, object of 'host'",
     "host-subject": "the host",
     "sentence-only-other-country": "the only other country the sentence names (no recipient in the clause)",
+    "np-subject": "the noun phrase before the verb, a group the actor stage does not name (no country)",
+    "coordinated-verb-subject": "the subject shared by verbs joined with 'and' (rebels kidnapped ... and exploded)",
+    "participle-or-conjunct-subject": "the previous clause's subject (', killing ...', ', but was refusing ...')",
+    "passive-subject-forces": "the forces that were deployed (subject of a passive move)",
+    "statement-subject": "the subject of the statement verb ('X said Y must ...')",
+    "recipient:modal-subject": "the one who 'must' act ('X said Y must ...')",
+    "recipient:statement-object": "the one told ('told Y that it must ...')",
 }
 VIA = {"quote-speaker": "the speaker of the quotation (I/we)", "coref": "the actor stage's coreference (he/she)",
        "pronoun-matrix-subject": "the subject of the statement verb before the pronoun"}
@@ -71,6 +78,10 @@ def _role(value: str | None) -> str:
     value, *via = value.split("+")
     if via:
         return _role(value) + "; resolved through " + ", ".join(VIA.get(v.split(":")[0], v) for v in via)
+    if value in ACTOR_RULES:
+        return ACTOR_RULES[value]
+    if value.startswith(("light-verb-", "statement-")) and value.split("-", 2)[-1] in ACTOR_RULES:
+        return ACTOR_RULES[value.split("-", 2)[-1]]
     if value.startswith("recipient:"):
         prep = value.split(":", 1)[1]
         nested = prep.endswith("-nested")

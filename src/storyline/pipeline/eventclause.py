@@ -66,6 +66,7 @@ class Match:
     noun: bool
     passive: bool = False
     needs_at: tuple[int, int] | None = None  # the tokens of the word the trigger needed ("launched ... strikes")
+    statement: int | None = None  # a demand frame's statement verb ("said" in "said Sudan must return")
 
     @property
     def trigger(self) -> Trigger:
@@ -132,7 +133,7 @@ def analyse(span: Span, tokens: list[Token], mentions: list[Mention], quotes: li
                   or (q.direct and span.start <= q.span.start < span.end)), None)
     sent = Sentence(span, tokens, edges, _actors(tokens, mentions, quote, span),
                     quote=quote, question=span.text.rstrip(" ”\"’'").endswith("?"))
-    sent.matches = _matches(sent, lex)
+    sent.matches = sorted(_matches(sent, lex) + _demand_frames(sent, lex), key=lambda m: m.first)
     for m in sent.matches:  # "India deployed troops" read as one actor: the trigger ends the actor
         for a in sent.actors:
             if a.first < m.first <= a.last:
@@ -155,6 +156,12 @@ def _edges(tokens: list[Token], lex: EventLexicon) -> frozenset[int]:
                 edges.add(i)
         if t.low in ("“", "”", '"') and 0 < i < len(tokens) - 1:
             edges.add(i)
+    for i, t in enumerate(tokens):  # "The Asia-Pacific Economic Cooperation (APEC) forum": a short aside, not a clause
+        if t.low == "(":
+            close = next((j for j in range(i + 1, min(len(tokens), i + 5)) if tokens[j].low == ")"), None)
+            if close is not None:
+                edges.discard(i)
+                edges.discard(close)
     return frozenset(edges)
 
 
@@ -228,6 +235,12 @@ def _accept(sent: Sentence, first: int, last: int, form: Form, lex: EventLexicon
     if t.pos == "noun":
         if not _looks_nominal(sent, first, last, prev, nxt, form):
             return None
+    elif t.pos == "adjective":
+        j = first - 1
+        while j >= 0 and tokens[j].low in lex.adverbs:
+            j -= 1
+        if j < 0 or not (tokens[j].low in lex.be_forms or tokens[j].low in PREDICATIVE):
+            return None
     else:
         if not _looks_verbal(sent, first, prev, nxt, form):
             return None
@@ -247,7 +260,10 @@ def _accept(sent: Sentence, first: int, last: int, form: Form, lex: EventLexicon
         if hit is None:
             return None
         needs_at = hit
-    if t.unless and any(_phrase_at(tokens, j, tuple(n.split())) for j in window for n in t.unless):
+    # an exception reaches past clause edges: "killing “hundreds” of Americans with drugs"
+    if t.unless and any(_phrase_at(tokens, j, tuple(n.split())) for j in range(last + 1, min(len(tokens), last + 1
+                                                                                             + t.within))
+                        for n in t.unless):
         return None
     passive = False
     if t.pos == "verb" and form.inflection in ("ed", "en"):
@@ -255,13 +271,54 @@ def _accept(sent: Sentence, first: int, last: int, form: Form, lex: EventLexicon
         while j >= 0 and tokens[j].low in lex.adverbs:
             j -= 1
         aux = tokens[j].low if j >= 0 else ""
-        passive = aux in lex.be_forms or aux in ("get", "got", "gets") or (nxt == "by" and aux not in ("has", "have",
-                                                                                                      "had"))
+        after_by = tokens[last + 2].low if last + 2 < len(tokens) else ""
+        by_agent = nxt == "by" and aux not in ("has", "have", "had") and not NUMBER.match(after_by) \
+            and after_by not in lex.magnitude.get("numbers", {}) and after_by not in BY_MEASURE
+        passive = aux in lex.be_forms or aux in ("get", "got", "gets") or by_agent
     return Match(first, last, form, noun=t.pos == "noun", passive=passive, needs_at=needs_at)
 
 
+BY_MEASURE = frozenset({"far", "about", "some", "around", "nearly", "almost", "more", "less", "half", "a", "an", "up",
+                        "as", "over", "roughly"})
 OBJECT_START = frozenset({"the", "a", "an", "his", "her", "its", "their", "them", "him", "us", "back", "at", "on",
                           "against", "out", "up", "down", "off"})
+
+
+PREDICATIVE = frozenset({"remain", "remains", "remained", "seem", "seems", "seemed", "appear", "appears", "appeared",
+                         "declared", "declares", "said", "says", "stood", "stands", "stand"})
+FRAME_PRONOUNS = frozenset({"it", "they", "he", "she"})
+
+
+def _demand_frames(sent: Sentence, lex: EventLexicon) -> list[Match]:
+    """ "Russia said on Tuesday that Sudan must return ...": a modal of obligation whose subject
+    follows a statement verb is a demand by the statement's subject."""
+    tokens = sent.tokens
+    if not lex.demand_modals:
+        return []
+    heads = {p[0] for p in lex.demand_modals}
+    if not any(t.low in heads for t in tokens):
+        return []
+    statement = lex.words("statement") | lex.words("reporting")
+    out = []
+    for i in range(2, len(tokens)):
+        if tokens[i].low not in heads:
+            continue
+        phrase = next((p for p in lex.demand_modals if _phrase_at(tokens, i, p)), None)
+        if phrase is None:
+            continue
+        subj = i - 1
+        named = any(a.last == subj or (a.last >= subj - 3 and all(tokens[x].text[:1].isupper() for x in range(
+            a.last + 1, i))) for a in sent.actors)
+        if tokens[subj].low not in FRAME_PRONOUNS and not named:
+            continue
+        k = next((j for j in range(subj - 1, max(-1, subj - 16), -1) if tokens[j].low in statement
+                  or tokens[j].low in ("reminder", "demand", "warning", "message", "insistence")), None)
+        if k is None or any(tokens[j].low in (";", ".", "?", "if", "unless", "whether") for j in range(k, i)):
+            continue
+        last = i + len(phrase) - 1
+        t = Trigger(key=f"frame:{' '.join(phrase)}", lemma=" ".join(phrase), pos="frame", type="REQUEST", governs=True)
+        out.append(Match(i, last, Form(phrase, t, "frame"), noun=False, statement=k))
+    return out
 
 
 def _noun_reading(tokens: list[Token], first: int, nxt: str, form: Form, lex: EventLexicon) -> bool:
@@ -285,6 +342,9 @@ def _looks_nominal(sent: Sentence, first: int, last: int, prev: str, nxt: str, f
     if prev in ("to", "will", "would", "could", "may", "might", "must", "should", "can", "did", "does", "do") \
             and form.inflection == "sg" and form.words[-1] != "talks":
         return False
+    if any(a.first <= first <= a.last and (a.first < first or a.last > last) and a.mention is not None
+           for a in sent.actors):
+        return False  # "opposition coalition", "Peace Council": part of an actor's name
     if prev in DETERMINERS or prev.endswith(("'s", "’s")) or NUMBER.match(prev) or prev in ("'", "’"):
         return True
     # After a subject ("Israel strikes Gaza") a bare -s form followed by an actor is a verb.

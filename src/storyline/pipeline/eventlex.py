@@ -29,7 +29,7 @@ class Trigger:
 
     key: str  # "verb:threaten" or "noun:strike", plus "#n" for the n-th reading of that lemma
     lemma: str
-    pos: str  # "verb" | "noun"
+    pos: str  # "verb" | "noun" | "adjective" (after "be": "is willing to") | "frame" (built in code)
     type: str
     mode: str | None = None
     governs: bool = False
@@ -72,6 +72,8 @@ class EventLexicon:
     mode_cues: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
     magnitude: dict[str, Any]
     place_prepositions: frozenset[str]
+    demand_modals: tuple[tuple[str, ...], ...] = ()
+    _words: dict[str, frozenset[str]] = field(default_factory=dict)
     be_forms: frozenset[str] = field(default_factory=lambda: frozenset(
         {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"}))
 
@@ -84,7 +86,10 @@ class EventLexicon:
 
     def words(self, name: str) -> frozenset[str]:
         """A status list's one-word entries, as a set."""
-        return frozenset(p[0] for p in self.status.get(name, ()) if len(p) == 1)
+        got = self._words.get(name)
+        if got is None:
+            got = self._words[name] = frozenset(p[0] for p in self.status.get(name, ()) if len(p) == 1)
+        return got
 
 
 def inflect(lemma: str, irregular: dict[str, list[str]], double: frozenset[str]) -> dict[str, str]:
@@ -164,22 +169,28 @@ def lexicon() -> EventLexicon:
     types: dict[str, dict[str, Any]] = plover["types"]
     irregular = {k: list(v) for k, v in (trig.get("irregular") or {}).items()}
     double = frozenset(trig.get("double") or ())
+    double_also = frozenset(trig.get("double_also") or ())
     forms: dict[str, list[Form]] = {}
     seen: dict[str, int] = {}
 
     def add(words: tuple[str, ...], t: Trigger, inflection: str) -> None:
         forms.setdefault(words[0], []).append(Form(words, t, inflection))
 
-    for pos, section in (("verb", "verbs"), ("noun", "nouns")):
+    for pos, section in (("adjective", "adjectives"), ("verb", "verbs"), ("noun", "nouns")):
         for entry in trig.get(section) or ():
             lemma = str(entry[pos]).lower()
             n = seen.get(f"{pos}:{lemma}", 0)
             seen[f"{pos}:{lemma}"] = n + 1
             t = _trigger(entry, pos, n, types, "lexicon/triggers.yaml")
             head, *rest = lemma.split()
-            if pos == "verb":
+            if pos == "adjective":
+                add((head, *rest), t, "adj")
+            elif pos == "verb":
                 for inflection, form in inflect(head, irregular, double).items():
                     add((form, *rest), t, inflection)
+                if head in double_also:  # "cancelled" beside "canceled"
+                    for inflection in ("ed", "en", "ing"):
+                        add((inflect(head, irregular, double | {head})[inflection], *rest), t, inflection)
             else:
                 last = rest[-1] if rest else head
                 pl = str(entry.get("plural") or plural(last))
@@ -207,4 +218,5 @@ def lexicon() -> EventLexicon:
         status=status, clause_breaks=_phrases(trig.get("clause_breaks") or []), mode_cues=cues,
         magnitude=dict(trig.get("magnitude") or {}),
         place_prepositions=frozenset(_w(w) for w in trig.get("place_prepositions") or ()),
+        demand_modals=_phrases(trig.get("demand_modals") or []),
     )

@@ -13,6 +13,10 @@ issue:
 - nominal event: a possessive or country word before the noun ("Trump's threat", "U.S.
   strikes"), a "by" phrase after it, or the subject of a light verb governing it ("X had a
   phone call with Y", "X launched strikes on Y"); "between X and Y" gives both as actors;
+- shared subjects: "rebels kidnapped ... and exploded bombs", ", killing one and arresting 12",
+  ", but was refusing ..." take the first clause's subject; a subject the actor stage did not
+  name becomes a noun-phrase actor without a country (eventnp.py);
+- demand frames ("X said Y must ..."): X asks Y;
 - coordination: "The United States and Jordan agreed" gives two actors; a reciprocal trigger
   with a compound actor and no recipient pairs them (eventroles does not expand; events.py does).
 
@@ -25,6 +29,7 @@ from dataclasses import dataclass, field
 
 from .eventclause import CONJ_LINKS, DETERMINERS, NUMBER, PREPOSITIONS, ActorRef, Match, Sentence
 from .eventlex import EventLexicon
+from .eventnp import AUXILIARIES, np_subject
 
 FRONTED = frozenset({"after", "before", "since", "while", "by", "when", "despite", "in"})
 RELATIVE = frozenset({"who", "which", "that"})
@@ -46,6 +51,10 @@ class Roles:
 
 
 def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
+    if m.statement is not None:
+        r = _demand_roles(sent, m, lex)
+        _drop_self(r)
+        return r
     if m.noun:
         r = _nominal(sent, m, lex)
     elif m.passive:
@@ -55,10 +64,11 @@ def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
         agent = _by_agent(sent, m.last)
         if agent:
             r.actors, r.actor_rule = agent, "passive-by"
+        elif m.trigger.type == "MOBILIZE" and r.recipients:  # "troops were deployed": the forces are the actor
+            r.actors, r.actor_rule, r.recipients, r.recipient_rule = r.recipients, "passive-subject-forces", [], None
     else:
         r = Roles()
-        r.actors = subject(sent, m.first, lex)
-        r.actor_rule = "subject" if r.actors else None
+        r.actors, r.actor_rule = verb_subject(sent, m.first, m.form.inflection, lex)
         if not r.actors:
             r.actors = _fronted_participle(sent, m, lex)
             r.actor_rule = "fronted-participle-subject" if r.actors else None
@@ -73,6 +83,108 @@ def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
     if m.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
     return r
+
+
+def verb_subject(sent: Sentence, i: int, inflection: str, lex: EventLexicon) -> tuple[list[ActorRef], str | None]:
+    """The actor(s) of the verb at token i and the rule that found them: a coordinated verb's
+    shared subject, the nearest actor to the left, the subject of the clause a participle or a
+    conjunct hangs from, or the subject noun phrase the actor stage did not name."""
+    if inflection != "ing":
+        shared = _shared_subject(sent, i, lex)
+        if shared:
+            return shared, "coordinated-verb-subject"
+    found = subject(sent, i, lex)
+    if found:
+        return found, "subject"
+    found = _inherited_subject(sent, i, lex)
+    if found:
+        return found, "participle-or-conjunct-subject"
+    found = np_subject(sent, i, lex)
+    return (found, "np-subject") if found else ([], None)
+
+
+NOUN_CUES = frozenset({"reminder", "demand", "warning", "message", "insistence"})
+
+
+def _demand_roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
+    """A demand frame: the statement's subject asks the modal's subject ("X said Y must ...")."""
+    r = Roles()
+    toks = sent.tokens
+    k = m.statement if m.statement is not None else m.first
+    verb = k
+    if toks[k].low in NOUN_CUES:  # "issued a stern reminder to Iraq that it must"
+        verb = next((j for j in range(k - 1, max(-1, k - 5), -1) if toks[j].low in lex.light_verbs
+                     or toks[j].low.endswith("ed")), k)
+    r.actors, rule = verb_subject(sent, verb, _inflection(toks[verb].low), lex)
+    r.actor_rule = f"statement-{rule}" if r.actors else None
+    subj = m.first - 1
+    named = [a for a in sent.actors if subj - 3 <= a.last <= subj and a.first > k]
+    if named:
+        r.recipients = _with_coordinated(sent, named[-1], [a for a in sent.actors if k < a.first and a.last <= subj])
+        r.recipient_rule = "recipient:modal-subject"
+    else:  # "told Iraq that it must", "a reminder to Iraq that it must"
+        told = [a for a in sent.actors if k < a.first < subj and a.actor.sector != "MED"]
+        if told:
+            r.recipients, r.recipient_rule = [told[0]], "recipient:statement-object"
+    return r
+
+
+def _skip_back(sent: Sentence, j: int, lex: EventLexicon) -> int:
+    while j >= 0 and (sent.tokens[j].low in AUXILIARIES or sent.tokens[j].low in lex.adverbs):
+        j -= 1
+    return j
+
+
+def _head_actor(sent: Sentence, lo: int, hi: int) -> list[ActorRef]:
+    """The actor opening the stretch [lo, hi]: "Egyptian police opened fire ...", "The rebels ..."."""
+    toks = sent.tokens
+    start = lo + 1 if toks[lo].low in (",", "and", "but") or (lo in sent.edges and lo > 0) else lo
+    while start <= hi and (toks[start].low in ("the", "a", "an") or toks[start].low in QUANTIFIERS):
+        start += 1
+    cands = [a for a in sent.actors if a.first == start and a.last <= hi]
+    if not cands:
+        return []
+    best = max(cands, key=lambda a: a.last)
+    group = [a for a in sent.actors if (a.first, a.last) == (best.first, best.last)]
+    return _with_following(sent, group[0], hi)[:4] if group else []
+
+
+def _shared_subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
+    """ "Afghan rebels have kidnapped ... and exploded bombs": a verb after "and" shares the subject."""
+    j = _skip_back(sent, i - 1, lex)
+    if j < 1 or sent.tokens[j].low not in ("and", "but"):
+        return []
+    lo, _ = sent.clause_bounds(i)
+    if j <= lo:
+        return []
+    head = _head_actor(sent, lo, j - 1)
+    if head and any(a.last + 1 < j for a in head):
+        # the head must be followed by a verb before "and", not be one of two coordinated subjects
+        between = [t.low for t in sent.tokens[head[-1].last + 1:j]]
+        if between and between[0] not in ("and", ",", "or"):
+            return head
+    return []
+
+
+def _inherited_subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
+    """ ", killing one person and arresting 12" and ", but was still refusing": the clause has no
+    subject of its own and takes the one of the clause before."""
+    toks = sent.tokens
+    lo, _ = sent.clause_bounds(i)
+    if lo == 0:
+        return []
+    k = lo
+    while k < i and toks[k].low in (",", "and", "but"):
+        k += 1
+    participle = toks[lo].low == "," and toks[k].low.endswith("ing") and k <= i
+    conjunct = k > lo and any(toks[x].low in ("and", "but") for x in range(lo, k)) and _skip_back(sent, i - 1, lex) < k
+    if not (participle or conjunct):
+        return []
+    prev = lo - 1
+    while prev > 0 and toks[prev].low in (",", "and", "but"):
+        prev -= 1
+    plo, phi = sent.clause_bounds(prev)
+    return _head_actor(sent, plo, phi)
 
 
 def subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
@@ -109,7 +221,7 @@ def _pronoun_subject(sent: Sentence, lo: int, i: int, lex: EventLexicon) -> list
     statement = lex.words("statement")
     for k in range(pron - 1, max(-1, pron - 6), -1):
         if sent.tokens[k].low in statement:
-            found = subject(sent, k, lex)
+            found = subject(sent, k, lex) or np_subject(sent, k, lex)
             return [ActorRef(a.first, a.last, a.actor, a.mention, "pronoun-matrix-subject") for a in found]
     return []
 
@@ -241,6 +353,8 @@ def _governing_prep(sent: Sentence, trig_last: int, cand_first: int, allowed: se
         if j - 1 > trig_last and toks[j - 1].low == "to" and low.isalpha() and low.islower() \
                 and low not in DETERMINERS and low not in QUANTIFIERS and nearest is None:
             return "vp", False
+        if low == "to" and j - 1 > trig_last and toks[j - 1].low == "up":
+            continue  # "kidnapped up to 16 advisers": a quantity, not a preposition
         if low in PREPOSITIONS:
             if nearest is None:
                 nearest = low
@@ -302,11 +416,20 @@ def _nominal(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
             return r
     lv = light_verb(sent, m, lex)
     if lv is not None:
-        r.actors = subject(sent, lv, lex)
+        r.actors, rule = verb_subject(sent, lv, _inflection(sent.tokens[lv].low), lex)
         if not r.actors:
             r.actors = _fronted_participle_at(sent, lv, lex)
-        r.actor_rule = "light-verb-subject" if r.actors else None
+        r.actor_rule = ("light-verb-subject" if rule in ("subject", None) else f"light-verb-{rule}") \
+            if r.actors else None
     return r
+
+
+def _inflection(low: str) -> str:
+    if low.endswith("ing"):
+        return "ing"
+    if low.endswith("ed"):
+        return "ed"
+    return "s" if low.endswith("s") else "base"
 
 
 def _fronted_participle_at(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
@@ -340,7 +463,8 @@ def light_verb(sent: Sentence, m: Match, lex: EventLexicon) -> int | None:
             if j - len(p) + 1 >= 0 and all(toks[j - len(p) + 1 + k].low == w for k, w in enumerate(p)):
                 return j - len(p) + 1
         if not (low in QUANTIFIERS or NUMBER.match(low) or low in ("‘", "“", "-", ",")
-                or (low.isalpha() and low.islower() and low not in PREPOSITIONS and low not in lex.be_forms)):
+                or (low.replace("-", "").isalpha() and low.islower() and low not in PREPOSITIONS
+                    and low not in lex.be_forms)):
             return None
         if any(a.first <= j <= a.last for a in sent.actors) and not toks[j].low.endswith("'s"):
             return None

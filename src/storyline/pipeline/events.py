@@ -32,16 +32,18 @@ import re
 
 from ..model import Actor, Document, Event, Mention, Quote
 from .eventattrs import event_date, event_place, magnitude, reported_by
-from .eventclause import ActorRef, Match, Sentence, analyse, find_phrase, tokenize
+from .eventclause import PREPOSITIONS, ActorRef, Match, Sentence, analyse, find_phrase, tokenize
 from .eventlex import EventLexicon, lexicon
+from .eventnp import actor_nouns, function_words
 from .eventroles import Roles, roles
-from .eventstatus import Status, apply_future, self_stated, status, threat_mode
+from .eventstatus import Status, apply_future, refusal, self_stated, status, threat_mode
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
 NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # the manual: "Requires recipient: Yes"
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
 MAX_SENTENCE = 1200  # characters; longer "sentences" are lists or tables, not prose
@@ -50,6 +52,8 @@ NOUN_SCOPE = 6  # tokens: "Trump's threat of land strikes against cartels"
 
 def warm() -> None:
     lexicon()
+    actor_nouns()
+    function_words()
 
 
 def code(doc: Document) -> Document:
@@ -61,13 +65,14 @@ def code(doc: Document) -> Document:
     dates = [m for m in doc.mentions if m.kind == "date"]
     places = [m for m in doc.mentions if m.kind == "place"]
     quotes = doc.quotes or _quotes_of(doc)
+    modal_heads = {p[0] for p in lex.demand_modals}
     not_prose = [q.span for q in quotes if any(k in q.rule for k in NOT_PROSE)]
     for span in doc.sentences:
         if len(span.text) > MAX_SENTENCE or REFERENCE_LINE.match(span.text) \
                 or any(q.start <= span.start < q.end for q in not_prose):
             continue
         tokens = tokenize(span.text, span.start)
-        if not tokens or not any(t.low in lex.forms for t in tokens):
+        if not tokens or not any(t.low in lex.forms or t.low in modal_heads for t in tokens):
             continue
         inside = [m for m in actors if span.start <= m.span.start < span.end]
         sent = analyse(span, tokens, inside, quotes, lex)
@@ -97,7 +102,7 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
         if r.actor_rule == "nominal-possessive" and not (r.recipient_rule or "").startswith("recipient:") \
                 and not sent.tokens[max(0, m.first - 1)].low.endswith("'s") and not r.reciprocal:
             continue  # "U.S. military action is a non-starter": a country word alone needs a target named
-        if not r.recipients and m.trigger.type in NEEDS_RECIPIENT:
+        if not r.recipients and (m.trigger.type in NEEDS_RECIPIENT or m.statement is not None):
             continue
         st = status(sent, m, r, lex)
         type_, mode, notes = _type_and_mode(sent, m, content.get(id(m), []), lex)
@@ -110,6 +115,11 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
             if changed:
                 notes.append(f"future-as={type_}->{new_type}({said},{st.cue})")
                 type_, mode, st = new_type, new_mode, Status("asserted", st.cue)
+        if st.value == "negated" and type_ in COOPERATIVE:
+            refused = refusal(sent, m, lex)
+            if refused:  # "said it would not meet the demands" is a REJECT of them
+                notes.append(f"refusal-of={type_}({refused})")
+                type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", refused)
         if mode is None:
             mode = _mode_cue(sent, m, type_, lex)
             if mode:
@@ -137,7 +147,7 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
             first_status, *notes,
             f"date={date.rule}" if date else "date=none",
             f"reported_by={credited[1]}" if credited else None) if x)
-        conf = _confidence(m, r, recipient_rule, st)
+        conf = _confidence(sent, m, r, recipient_rule, st, lex)
         for actor, recipient in _pairs(r):
             key = (type_, _key(actor), _key(recipient))
             if key in seen:
@@ -175,6 +185,14 @@ def _scope(sent: Sentence, lex: EventLexicon) -> tuple[list[Match], dict[int, li
         if not g.trigger.governs or id(g) in swallowed:
             continue
         _, hi = sent.clause_bounds(g.last)
+        # "willing to take unilateral, and potentially illegal, military action": an aside does not end it
+        while not g.noun and hi + 2 < len(sent.tokens) and hi - g.last < 16 and sent.tokens[hi + 1].low == "," \
+                and sent.tokens[hi + 2].low in ("and", "or"):
+            lo2, hi2 = sent.clause_bounds(hi + 2)
+            if hi2 - lo2 > 5 or any(lo2 <= a.first <= hi2 for a in sent.actors) \
+                    or any(lo2 <= x.first <= hi2 for x in matches):
+                break  # a new clause with its own subject or event, not an aside
+            hi = hi2
         if g.noun:  # a noun's content is its complement ("threat of strikes"), up to the next comma
             comma = next((j for j in range(g.last + 1, hi + 1) if sent.tokens[j].low == ","), hi + 1)
             hi = min(hi, comma - 1, g.last + NOUN_SCOPE)
@@ -182,6 +200,12 @@ def _scope(sent: Sentence, lex: EventLexicon) -> tuple[list[Match], dict[int, li
             if m is not g and g.last < m.first <= hi and id(m) not in swallowed:
                 swallowed.add(id(m))
                 content.setdefault(id(g), []).append(m)
+    for g in matches:  # "blocked roads demanding ...", "marched to demand ...": the protest's topic, not an event
+        if g.trigger.type == "PROTEST" and id(g) not in swallowed:
+            for m in matches:
+                if m.trigger.type == "REQUEST" and g.last < m.first <= g.last + 15 and id(m) not in swallowed \
+                        and (m.form.inflection == "ing" or sent.tokens[m.first - 1].low == "to"):
+                    swallowed.add(id(m))
     first_assault = next((m for m in matches if m.trigger.type == "ASSAULT" and id(m) not in swallowed
                           and m.trigger.lemma not in CASUALTY_LEMMAS), None)
     for m in matches:
@@ -275,9 +299,23 @@ def _key(a: Actor | None) -> tuple | None:
     return (a.name, a.country, a.sector) if a else None
 
 
-def _confidence(m: Match, r: Roles, recipient_rule: str | None, st: Status) -> float:
+MAIN_ACTOR_RULES = frozenset({"subject", "passive-by", "nominal-possessive", "between", "coordinated-verb-subject",
+                              "participle-or-conjunct-subject", "statement-subject"})
+
+
+def _confidence(sent: Sentence, m: Match, r: Roles, recipient_rule: str | None, st: Status,
+                lex: EventLexicon) -> float:
     c = 0.55
-    c += 0.15 if r.actor_rule in ("subject", "passive-by", "nominal-possessive", "between") else 0.05
+    c += 0.15 if r.actor_rule in MAIN_ACTOR_RULES else 0.05
+    if r.actor_rule == "light-verb-subject":
+        c += 0.05  # "X held talks with Y": as sure as a verb's subject, less than a possessive
+    if r.actor_rule == "nominal-possessive" and _backgrounded(sent, r):
+        c -= 0.1  # "in protest of the government's refusal": a nominal event inside a prepositional phrase
+    if r.actor_rule and "np-subject" in r.actor_rule:
+        c -= 0.05  # a noun phrase the actor stage did not know
+    if not m.noun and m.form.inflection == "ing" and m.first > 0 \
+            and sent.tokens[m.first - 1].low not in lex.be_forms:
+        c -= 0.1  # "blocked roads demanding ...": a participle adjunct is less the news than the main verb
     if recipient_rule and recipient_rule.startswith("recipient:"):
         c += 0.15
     elif recipient_rule:
@@ -289,6 +327,14 @@ def _confidence(m: Match, r: Roles, recipient_rule: str | None, st: Status) -> f
     if st.value != "asserted":
         c -= 0.1
     return round(max(0.05, min(0.95, c)), 2)
+
+
+def _backgrounded(sent: Sentence, r: Roles) -> bool:
+    first = min(a.first for a in r.actors)
+    j = first - 1
+    while j >= 0 and sent.tokens[j].low in ("the", "a", "an"):
+        j -= 1
+    return j >= 0 and sent.tokens[j].low in PREPOSITIONS
 
 
 def _attribution_dates(doc: Document, quote: Quote, dates: list[Mention]) -> list[Mention]:

@@ -124,6 +124,9 @@ def _irrealis(sent: Sentence, i: int, inflection: str, lex: EventLexicon) -> str
     toks = sent.tokens
     prev = toks[i - 1].low if i > 0 else ""
     if inflection == "ing" and prev in GERUND_PREPS:
+        before = toks[i - 2].low if i > 1 else ""
+        if prev == "to" and (before, "to") in lex.status.get("transparent", ()):
+            return None  # "resorted to throwing stones" happened
         return f"{prev} + -ing"
     if inflection != "base":
         return None
@@ -142,6 +145,19 @@ def _irrealis(sent: Sentence, i: int, inflection: str, lex: EventLexicon) -> str
         if p[-1] == "to" and k >= 0 and all(toks[k + i].low == w for i, w in enumerate(p)):
             return None
     return "to + infinitive"
+
+
+def refusal(sent: Sentence, m: Match, lex: EventLexicon) -> str | None:
+    """The words of a negated future ("would not", "won't") before the trigger, or None: an actor
+    saying it will not do a cooperative act refuses it."""
+    phrases = lex.status.get("refusal")
+    if not phrases:
+        return None
+    lo, _ = sent.clause_bounds(m.first)
+    if sent.tokens[lo].low in IF_WORDS or sent.question:
+        return None
+    at = find_phrase(sent.tokens, lo, m.first, phrases)
+    return None if at is None else " ".join(t.text for t in sent.tokens[at:at + 2])
 
 
 def self_stated(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> str | None:
