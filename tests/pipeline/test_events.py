@@ -307,3 +307,47 @@ NOT = [
 @pytest.mark.parametrize(("text", "type_"), NOT)
 def test_not_coded(text: str, type_: str) -> None:
     assert not [e for e in asserted(text, None) if e.type == type_]
+
+
+# Targets counted from the cardinal heading the object of a SANCTION/COERCE/ASSAULT verb; never for casualty
+# verbs (their victims are `killed`), nor when a unit follows the number.
+COUNTS = [
+    ("The Treasury sanctioned 12 officials on Monday.", "SANCTION", 12),
+    ("Russia expelled three British diplomats on Friday.", "SANCTION", 3),
+    ("President Donald Trump signed an executive order that designated five Mexican cartels and organized crime "
+     "groups as foreign terrorist organizations.", "SANCTION", 5),
+    ("Police arrested at least 40 protesters in Nairobi.", "COERCE", 40),
+    ("Border agents apprehended 30 migrants near El Paso.", "COERCE", 30),
+    ("Gunmen killed 12 villagers in Zamfara.", "ASSAULT", None),
+    ("The Treasury sanctioned the officials on Monday.", "SANCTION", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "count"), COUNTS)
+def test_target_count(text: str, type_: str, count: int | None) -> None:
+    got = [e for e in asserted(text) if e.type == type_]
+    assert got, f"no asserted {type_} in {text!r}"
+    assert {e.magnitude["count"] for e in got} == {count}
+
+
+# "They include + gerund": one of the acts the sentence before told of, by that sentence's main subject and
+# in its time frame; no event when the sentence before opens with no named actor.
+INCLUDE = [
+    ("Since January, the Canadian government has taken several steps against the gangs. They include sanctioning "
+     "five gang leaders.", ("SANCTION", "CAN", 5, "2025-01")),
+    ("Since retaking office in January, Trump has used executive orders against drug cartels. They include "
+     "designating six drug cartels as “foreign terrorist organisations”.", ("SANCTION", "USA", 6, "2025-01")),
+    ("Weather and heavy rain hit the region. They include sanctioning five gang leaders.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), INCLUDE)
+def test_include_gerund_takes_previous_subject(text: str, want: tuple | None) -> None:
+    got = [e for e in asserted(text) if "actor=include-gerund" in e.rule]
+    if want is None:
+        assert not got
+        return
+    type_, actor_country, count, date = want
+    assert [(e.type, country(e.actor), e.magnitude["count"], e.date) for e in got] == [
+        (type_, actor_country, count, date)]
+    assert "date=date:previous-sentence" in got[0].rule

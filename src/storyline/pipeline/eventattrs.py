@@ -4,11 +4,15 @@ Takes a `Sentence`, the trigger `Match` and the document's date and place mentio
 
 - `event_date`: the temporal expression of the event's own clause (the nearest to the
   trigger); else the nearest in its sentence; for a sentence inside a direct quotation, the
-  date of the sentence that attributes the quotation ("...,” he told reporters on Monday").
+  date of the sentence that attributes the quotation ("...,” he told reporters on Monday");
+  for a gerund after "include(s)", the date of the sentence before, whose act it is part of.
   Never the publication date: no expression, no date.
 - `event_place`: a place mention after a place preposition in the clause ("in Mexico").
 - `magnitude`: killed / injured counts read around casualty words ("killing at least 80
-  people", "three soldiers were killed") and a count before a nominal trigger ("20 strikes").
+  people", "three soldiers were killed"), a count before a nominal trigger ("20 strikes"), and,
+  for a verb that acts on its targets (`targets=True`: SANCTION, COERCE, ASSAULT), a cardinal
+  heading its object ("designated five cartels", "sanctioned 12 officials", "expelled three
+  diplomats"), unless a unit or measure follows the number ("fined 500 dollars").
 - `reported_by`: the outlet or person the sentence credits ("according to Reuters", "NBC
   reported", the speaker of a quotation about someone else).
 
@@ -34,7 +38,8 @@ class DateRef:
     rule: str
 
 
-def event_date(sent: Sentence, m: Match, dates: list[Mention], quote_dates: list[Mention]) -> DateRef | None:
+def event_date(sent: Sentence, m: Match, dates: list[Mention], quote_dates: list[Mention],
+               fallback_rule: str = "date:quote-attribution") -> DateRef | None:
     own = [d for d in dates if sent.span.start <= d.span.start < sent.span.end and d.value.get("value")]
     if own:
         lo, hi = sent.clause_bounds(m.first)
@@ -47,7 +52,7 @@ def event_date(sent: Sentence, m: Match, dates: list[Mention], quote_dates: list
     usable = [d for d in quote_dates if d.value.get("value")]
     if usable:
         d = usable[0]
-        return DateRef(d.value["value"], d.value.get("precision"), d.span.text, "date:quote-attribution")
+        return DateRef(d.value["value"], d.value.get("precision"), d.span.text, fallback_rule)
     return None
 
 
@@ -84,7 +89,7 @@ def _number(low: str, nums: dict[str, int]) -> int | None:
     return nums.get(low)
 
 
-def magnitude(sent: Sentence, m: Match, lex: EventLexicon) -> dict[str, int | None]:
+def magnitude(sent: Sentence, m: Match, lex: EventLexicon, targets: bool = False) -> dict[str, int | None]:
     mag = lex.magnitude
     nums = {str(k): int(v) for k, v in (mag.get("numbers") or {}).items()}
     kinds = {w: "killed" for w in mag.get("killed") or ()} | {w: "injured" for w in mag.get("injured") or ()}
@@ -109,10 +114,32 @@ def magnitude(sent: Sentence, m: Match, lex: EventLexicon) -> dict[str, int | No
             j -= 1
         if j >= 0:
             n = _number(toks[j].low, nums)
-            if n is not None and n < 100000 and not (toks[j].low.isdigit() and len(toks[j].low) == 4
-                                                       and toks[j].low.startswith(("19", "20"))):
+            if n is not None and n < 100000 and not _year(toks[j].low):
                 out["count"] = n
+    if targets and out["count"] is None and not m.noun and not m.passive \
+            and m.trigger.lemma not in mag.get("casualty_verbs", ()):
+        out["count"] = _object_count(toks, m.last + 1, nums, quals, frozenset(mag.get("not_targets") or ()))
     return out
+
+
+def _year(low: str) -> bool:
+    return low.isdigit() and len(low) == 4 and low.startswith(("19", "20"))
+
+
+def _object_count(toks: list, i: int, nums: dict[str, int], quals: tuple[tuple[str, ...], ...],
+                  units: frozenset[str]) -> int | None:
+    """The cardinal heading the noun phrase at token i ("at least 12 officials"), if a noun follows it."""
+    for q in quals:
+        if all(i + k < len(toks) and toks[i + k].low == w for k, w in enumerate(q)):
+            i += len(q)
+            break
+    if i + 1 >= len(toks):
+        return None
+    n = _number(toks[i].low, nums)
+    nxt = toks[i + 1].low
+    if n is None or _year(toks[i].low) or n >= 100000 or nxt in units or not nxt[:1].isalpha():
+        return None
+    return n
 
 
 def _number_after(toks: list, i: int, nums: dict[str, int], quals: tuple[tuple[str, ...], ...]) -> int | None:

@@ -36,6 +36,7 @@ PREPOSITIONS = frozenset({
     "through", "after", "before", "during", "amid", "like", "including", "via", "than", "around", "behind",
     "that"})
 CONJ_LINKS = frozenset({"and", ",", "&", "or", "as", "well"})
+INCLUDE = frozenset({"include", "includes", "included"})
 NUMBER = re.compile(r"\d[\d,.]*$")
 
 
@@ -82,6 +83,10 @@ class Sentence:
     quote: Quote | None = None  # the direct quotation the sentence sits in, if any
     question: bool = False
     matches: list[Match] = field(default_factory=list)
+    # For an "include + gerund" sentence only ("They include designating ..."): the subject and the
+    # date mentions of the sentence before, whose act the gerund names one part of.
+    context_actors: list[ActorRef] = field(default_factory=list)
+    context_dates: list[Mention] = field(default_factory=list)
 
     def clause_bounds(self, i: int, soft: bool = True) -> tuple[int, int]:
         """The first and last token index of the clause holding token i."""
@@ -156,6 +161,13 @@ def _edges(tokens: list[Token], lex: EventLexicon) -> frozenset[int]:
                 edges.add(i)
         if t.low in ("“", "”", '"') and 0 < i < len(tokens) - 1:
             edges.add(i)
+    for i, t in enumerate(tokens):  # designated cartels as “terrorist organisations”: a scare quote inside a phrase
+        if t.low in ("“", '"') and i > 0 and (tokens[i - 1].low in ("as", "a", "an", "the", "of", "called", "dubbed")
+                                             or tokens[i - 1].low in PREPOSITIONS):
+            close = next((j for j in range(i + 1, min(len(tokens), i + 8)) if tokens[j].low in ("”", '"')), None)
+            if close is not None:
+                edges.discard(i)
+                edges.discard(close)
     for i, t in enumerate(tokens):  # "The Asia-Pacific Economic Cooperation (APEC) forum": a short aside, not a clause
         if t.low == "(":
             close = next((j for j in range(i + 1, min(len(tokens), i + 5)) if tokens[j].low == ")"), None)
@@ -253,8 +265,10 @@ def _accept(sent: Sentence, first: int, last: int, form: Form, lex: EventLexicon
     window = range(last + 1, min(hi + 1, last + 1 + t.within))
     needs_at = None
     if t.needs:
-        hit = next(((j, j + len(n.split()) - 1) for j in window for n in t.needs if _phrase_at(tokens, j, tuple(
-            n.split()))), None)
+        exact, prefixes = t.need_heads
+        hit = next(((j, j + len(p) - 1) for j in window
+                    if tokens[j].low in exact or (prefixes and tokens[j].low.startswith(prefixes))
+                    for p in t.need_phrases if _phrase_at(tokens, j, p)), None)
         if hit is None:
             hit = _needed_antecedent(tokens, first, t.needs)
         if hit is None:
@@ -319,6 +333,22 @@ def _demand_frames(sent: Sentence, lex: EventLexicon) -> list[Match]:
         t = Trigger(key=f"frame:{' '.join(phrase)}", lemma=" ".join(phrase), pos="frame", type="REQUEST", governs=True)
         out.append(Match(i, last, Form(phrase, t, "frame"), noun=False, statement=k))
     return out
+
+
+def include_gerund(sent: Sentence, m: Match, lex: EventLexicon) -> int | None:
+    """The "include" token of "They include designating ...": a gerund that lists one of the acts the
+    sentence before told of, with no actor of its own before it in the clause; else None."""
+    if m.noun or m.form.inflection != "ing":
+        return None
+    j = m.first - 1
+    while j >= 0 and sent.tokens[j].low in lex.adverbs:
+        j -= 1
+    if j < 0 or sent.tokens[j].low not in INCLUDE:
+        return None
+    lo, _ = sent.clause_bounds(j)
+    if any(lo <= a.first < j for a in sent.actors):
+        return None  # "Trump's steps include designating ...": the actor is in the sentence
+    return j
 
 
 def _noun_reading(tokens: list[Token], first: int, nxt: str, form: Form, lex: EventLexicon) -> bool:

@@ -12,7 +12,7 @@ It does not look at text beyond single words; `eventclause.py` matches triggers 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -42,10 +42,23 @@ class Trigger:
     within: int = 8
     after: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
+    source: str = "triggers.yaml"  # the lexicon file the reading came from
+
+    @cached_property
+    def need_phrases(self) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(n.split()) for n in self.needs)
+
+    @cached_property
+    def need_heads(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The first words of `needs`: exact ones, and the prefixes of those ending in "*" (a quick test
+        before matching whole phrases)."""
+        firsts = [p[0] for p in self.need_phrases]
+        return (frozenset(w for w in firsts if not w.endswith("*")),
+                tuple(sorted({w[:-1] for w in firsts if w.endswith("*")})))
 
     @property
     def rule(self) -> str:
-        return f"triggers.yaml:{self.pos}:{self.lemma}" + (f"#{self.key.rsplit('#', 1)[1]}" if "#" in self.key else "")
+        return f"{self.source}:{self.pos}:{self.lemma}" + (f"#{self.key.rsplit('#', 1)[1]}" if "#" in self.key else "")
 
 
 @dataclass(frozen=True)
@@ -133,6 +146,7 @@ def _phrases(items: list[Any]) -> tuple[tuple[str, ...], ...]:
 
 
 def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], source: str) -> Trigger:
+    name = source.rsplit("/", 1)[-1]
     lemma = str(entry[pos]).lower()
     t = entry.get("type")
     if t not in types:
@@ -149,6 +163,7 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
         unless=tuple(_w(w) for w in entry.get("unless") or ()),
         within=int(entry.get("within", 8)), after=tuple(_w(w) for w in entry.get("after") or ()),
         recipient=tuple(_w(w) for w in entry.get("recipient") or ()),
+        source=name,
     )
 
 
@@ -176,12 +191,14 @@ def lexicon() -> EventLexicon:
     def add(words: tuple[str, ...], t: Trigger, inflection: str) -> None:
         forms.setdefault(words[0], []).append(Form(words, t, inflection))
 
-    for pos, section in (("adjective", "adjectives"), ("verb", "verbs"), ("noun", "nouns")):
-        for entry in trig.get(section) or ():
+    sections = [(trig, "lexicon/triggers.yaml", pos, sec)
+                for pos, sec in (("adjective", "adjectives"), ("verb", "verbs"), ("noun", "nouns"))]
+    for data, source, pos, section in sections:
+        for entry in data.get(section) or ():
             lemma = str(entry[pos]).lower()
             n = seen.get(f"{pos}:{lemma}", 0)
             seen[f"{pos}:{lemma}"] = n + 1
-            t = _trigger(entry, pos, n, types, "lexicon/triggers.yaml")
+            t = _trigger(entry, pos, n, types, source)
             head, *rest = lemma.split()
             if pos == "adjective":
                 add((head, *rest), t, "adj")

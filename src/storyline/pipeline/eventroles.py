@@ -20,14 +20,19 @@ issue:
 - coordination: "The United States and Jordan agreed" gives two actors; a reciprocal trigger
   with a compound actor and no recipient pairs them (eventroles does not expand; events.py does).
 
-It does not resolve "it"/"they", and it never guesses an actor from outside the sentence.
+- a gerund listed after "include(s)" with no actor of its own ("Since January, Trump has used
+  executive orders ... They include designating six cartels as terrorist organisations") names
+  one of the acts of the sentence before: its actor is that sentence's main subject
+  (`main_subject`, handed over by events.py in `Sentence.context_actors`).
+
+It does not resolve "it"/"they" otherwise, and takes no other actor from outside the sentence.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .eventclause import CONJ_LINKS, DETERMINERS, NUMBER, PREPOSITIONS, ActorRef, Match, Sentence
+from .eventclause import CONJ_LINKS, DETERMINERS, NUMBER, PREPOSITIONS, ActorRef, Match, Sentence, include_gerund
 from .eventlex import EventLexicon
 from .eventnp import AUXILIARIES, np_subject
 
@@ -68,7 +73,12 @@ def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
             r.actors, r.actor_rule, r.recipients, r.recipient_rule = r.recipients, "passive-subject-forces", [], None
     else:
         r = Roles()
-        r.actors, r.actor_rule = verb_subject(sent, m.first, m.form.inflection, lex)
+        j = include_gerund(sent, m, lex) if sent.context_actors else None
+        if j is not None:
+            r.actors = [ActorRef(j, j, a.actor, a.mention, "previous-sentence-subject") for a in sent.context_actors]
+            r.actor_rule = "include-gerund"
+        else:
+            r.actors, r.actor_rule = verb_subject(sent, m.first, m.form.inflection, lex)
         if not r.actors:
             r.actors = _fronted_participle(sent, m, lex)
             r.actor_rule = "fronted-participle-subject" if r.actors else None
@@ -226,6 +236,35 @@ def _pronoun_subject(sent: Sentence, lo: int, i: int, lex: EventLexicon) -> list
     return []
 
 
+MAIN_FRONTED = FRONTED | frozenset({"on", "at", "during", "following", "as", "with", "under", "last", "earlier",
+                                    "later", "amid", "over", "for", "from", "until", "within"})
+
+
+def main_subject(sent: Sentence) -> list[ActorRef]:
+    """The actor heading a sentence's main clause, after a fronted adverbial ("Since retaking office in
+    January, Trump has used ..." -> Trump), with actors coordinated with it; [] when the main
+    clause does not open with a named actor."""
+    toks = sent.tokens
+    lo = 0
+    if toks and toks[0].low in MAIN_FRONTED:
+        comma = next((j for j in range(1, min(len(toks), 25)) if toks[j].low == ","), None)
+        if comma is None:
+            return []
+        lo = comma + 1
+    while lo < len(toks) and toks[lo].low in ("the", "a", "an"):
+        lo += 1
+    head = next((a for a in sent.actors if a.first == lo), None)
+    if head is None:
+        return []
+    group = [head]
+    k = head.last + 1
+    for a in sent.actors:  # "The United States and Canada have ..."
+        if a.first > head.last and all(t.low in CONJ_LINKS for t in toks[k:a.first]) and a.first > k:
+            group.append(a)
+            k = a.last + 1
+    return group
+
+
 def _aside_between(sent: Sentence, a_last: int, b_first: int) -> bool:
     return any(sent.tokens[j].low == "," for j in range(a_last + 1, b_first)) and b_first - a_last <= 8
 
@@ -316,7 +355,7 @@ def objects(sent: Sentence, m: Match, actors: list[ActorRef]) -> tuple[list[Acto
 def _modifier(nxt: str) -> bool:
     return nxt.isalpha() and nxt.islower() and nxt not in PREPOSITIONS and nxt not in (
         "and", "or", "were", "was", "is", "are", "have", "has", "had", "who", "which", "that", "said", "say", "says",
-        "will", "would", "could", "may", "might")
+        "will", "would", "could", "may", "might", "as")  # "designated the cartels as ...": not a modifier
 
 
 def _with_following(sent: Sentence, first: ActorRef, hi: int) -> list[ActorRef]:

@@ -30,12 +30,12 @@ from __future__ import annotations
 
 import re
 
-from ..model import Actor, Document, Event, Mention, Quote
+from ..model import Actor, Document, Event, Mention, Quote, Span
 from .eventattrs import event_date, event_place, magnitude, reported_by
-from .eventclause import PREPOSITIONS, ActorRef, Match, Sentence, analyse, find_phrase, tokenize
+from .eventclause import PREPOSITIONS, ActorRef, Match, Sentence, analyse, find_phrase, include_gerund, tokenize
 from .eventlex import EventLexicon, lexicon
 from .eventnp import actor_nouns, function_words
-from .eventroles import Roles, roles
+from .eventroles import Roles, main_subject, roles
 from .eventstatus import Status, apply_future, refusal, self_stated, status, threat_mode
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
@@ -45,6 +45,7 @@ PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
+COUNTED_TARGETS = frozenset({"SANCTION", "COERCE", "ASSAULT"})  # "sanctioned 12 officials": count = 12
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
 MAX_SENTENCE = 1200  # characters; longer "sentences" are lists or tables, not prose
 NOUN_SCOPE = 6  # tokens: "Trump's threat of land strikes against cartels"
@@ -67,7 +68,7 @@ def code(doc: Document) -> Document:
     quotes = doc.quotes or _quotes_of(doc)
     modal_heads = {p[0] for p in lex.demand_modals}
     not_prose = [q.span for q in quotes if any(k in q.rule for k in NOT_PROSE)]
-    for span in doc.sentences:
+    for k, span in enumerate(doc.sentences):
         if len(span.text) > MAX_SENTENCE or REFERENCE_LINE.match(span.text) \
                 or any(q.start <= span.start < q.end for q in not_prose):
             continue
@@ -78,6 +79,8 @@ def code(doc: Document) -> Document:
         sent = analyse(span, tokens, inside, quotes, lex)
         if not sent.matches:
             continue
+        if k > 0 and any(include_gerund(sent, m, lex) is not None for m in sent.matches):
+            _previous_context(sent, doc.sentences[k - 1], actors, quotes, dates, lex)
         quote_dates = _attribution_dates(doc, sent.quote, dates) if sent.quote else []
         sent.matches = [m for m in sent.matches
                         if not any(q.start <= sent.tokens[m.first].start < q.end for q in not_prose)]
@@ -133,10 +136,12 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
             fallback = _only_other_country(sent, r.actors)
             if fallback:
                 r.recipients, recipient_rule = fallback, "sentence-only-other-country"
-        date = event_date(sent, m, dates, quote_dates)
+        date = event_date(sent, m, dates, sent.context_dates, "date:previous-sentence") \
+            if r.actor_rule == "include-gerund" else event_date(sent, m, dates, quote_dates)
         place = event_place(sent, m, places, lex)
-        mag = magnitude(sent, m, lex) if type_ in ("ASSAULT", "COERCE") or m.noun else \
-            {"killed": None, "injured": None, "count": None}
+        mag = magnitude(sent, m, lex, targets=type_ in COUNTED_TARGETS) \
+            if type_ in ("ASSAULT", "COERCE") or m.noun or type_ in COUNTED_TARGETS \
+            else {"killed": None, "injured": None, "count": None}
         credited = reported_by(sent, m, r.actors, lex)
         trigger = sent.char_span(m.first, m.last)
         rule = "; ".join(x for x in (
@@ -335,6 +340,15 @@ def _backgrounded(sent: Sentence, r: Roles) -> bool:
     while j >= 0 and sent.tokens[j].low in ("the", "a", "an"):
         j -= 1
     return j >= 0 and sent.tokens[j].low in PREPOSITIONS
+
+
+def _previous_context(sent: Sentence, prev: Span, actors: list[Mention], quotes: list[Quote],
+                      dates: list[Mention], lex: EventLexicon) -> None:
+    """Hand an "include + gerund" sentence the main subject and the dates of the sentence before."""
+    inside = [m for m in actors if prev.start <= m.span.start < prev.end]
+    before = analyse(prev, tokenize(prev.text, prev.start), inside, quotes, lex)
+    sent.context_actors = main_subject(before)
+    sent.context_dates = [d for d in dates if prev.start <= d.span.start < prev.end]
 
 
 def _attribution_dates(doc: Document, quote: Quote, dates: list[Mention]) -> list[Mention]:
