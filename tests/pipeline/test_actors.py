@@ -155,3 +155,22 @@ def test_seed_page_actors() -> None:
     ids = {m.value.get("id") for m in found}
     assert {"trump", "sheinbaum", "tren_de_aragua", "al_qaeda"} <= ids
     assert not [m for m in found if m.value.get("country") == "USA" and "Latin America" in m.span.text]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("India deployed troops to the border with China on Monday.",
+         [("India", "IND", None), ("troops", None, "MIL"), ("China", "CHN", None)]),
+        ("The State Department designated six drug cartels as terrorist organizations.",
+         [("State Department", "USA", "GOV"), ("drug cartels", None, "CRM")]),
+        ("Colombia sent 200 police officers to the border town.",
+         [("Colombia", "COL", None), ("police officers", None, "COP")]),
+    ],
+)
+def test_a_verb_or_a_number_between_a_country_and_a_keyword_starts_a_new_actor(
+    sentence: str, expected: list[tuple[str, str | None, str | None]]
+) -> None:
+    doc = recognize(Document(source="t", text=sentence))
+    got = [(m.span.text, m.value["country"], m.value["sector"]) for m in doc.mentions if m.kind == "actor"]
+    assert got[: len(expected)] == expected

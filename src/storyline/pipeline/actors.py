@@ -33,10 +33,11 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 from ..lexicon import Lexicon, load_lexicon
+from ..lexicon_data import load_yaml
 from ..model import Document, Mention, Span
 from .actormatch import Hit, matcher
 
@@ -214,9 +215,27 @@ def _joins(ph: _Phrase, nxt: Hit, gap: str, lex: Lexicon) -> bool:
         return last in _MOD or last in _HEAD
     if kind in _WORD and (last in _MOD or last in _HEAD):
         m = _WORDS_GAP.fullmatch(gap)
-        return bool(m) and not any(w.lower() in lex.function_words for w in gap.replace("’s", " ").split())
+        words = gap.replace("’s", " ").replace("'s", " ").split()
+        return bool(m) and not any(w.lower() in lex.function_words for w in words) and not _clause_between(words)
     # "Mexico's newly elected president, Claudia Sheinbaum"
     return kind == "person" and gap.strip() == "," and last in _WORD and ph.words[-1].entry.is_title
+
+
+def _clause_between(words: list[str]) -> bool:
+    """Words between a country and a keyword that are a verb and its object, not adjectives: "India deployed
+    troops", "the State Department designated six drug cartels". A past form joins only after an adverb
+    ("newly elected president"); a number always starts a new noun phrase."""
+    for n, word in enumerate(words):
+        if word.isdigit() or word.lower() in _number_words():
+            return True
+        if word.endswith("ed") and not (n and words[n - 1].endswith("ly")):
+            return True
+    return False
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in load_yaml("claims.yaml")["number_words"])
 
 
 def _entity_forms(entity_id: str, lex: Lexicon) -> set[str]:
