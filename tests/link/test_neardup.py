@@ -46,6 +46,12 @@ Lawmakers from both parties asked the Defense Department to brief Congress befor
 
 The Sinaloa and Jalisco cartels were designated as foreign terrorist organizations in February, a step that critics said opened the door to military options against them."""
 
+@pytest.fixture
+def db_url(any_backend_db_url: str) -> str:
+    """Linking runs on SQLite and on PostgreSQL."""
+    return any_backend_db_url
+
+
 
 @pytest.mark.parametrize(
     ("a", "b", "expected"),

@@ -29,6 +29,12 @@ VEN = {"name": "Venezuela", "country": "VEN", "sector": None, "id": None}
 CARTELS = {"name": "cartels", "country": None, "sector": "CRM", "id": None}
 BOATS = {"name": "boat", "country": None, "sector": "CRM", "id": None}
 
+@pytest.fixture
+def db_url(any_backend_db_url: str) -> str:
+    """Linking runs on SQLite and on PostgreSQL."""
+    return any_backend_db_url
+
+
 
 def record(n: int, evidence: str, type_: str = "ASSAULT", actor: dict | None = None, recipient: dict | None = None,
            date: str | None = None, precision: str | None = None, killed: int | None = None,
