@@ -36,6 +36,7 @@ LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "quotes.yaml"
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 POSSESSIVE = re.compile(r"[’']s$")
+LINE_BREAK = re.compile(r"\n")
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
 
 @dataclass(frozen=True)
@@ -161,13 +162,20 @@ class NameIndex:
         self.starts = [t.start for t in self.tokens]
         self.inq: list[bool] = [False] * len(self.tokens)
         for a, b in self.quoted:
-            for i in range(bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)):
-                self.inq[i] = True
+            lo, hi = bisect.bisect_left(self.starts, a), bisect.bisect_left(self.starts, b)
+            self.inq[lo:hi] = [True] * (hi - lo)
         self.actors = [m for m in self.mentions if m.kind == "actor"]
         self._lexicon_people = self._people_from_actors()
-        self.persons: list[Named] = []
-        self.full_names: dict[str, list[Named]] = {}
-        self._index_names()
+        self._actor_names = self._names_from_actors()
+        # Names are classified on demand, line by line (a capitalised run never crosses a line break), as
+        # only the few lines near quotations and cues are ever asked about; every answer is memoised.
+        self._line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
+        self._line_runs: dict[int, list[tuple[int, int]]] = {}
+        self._line_persons: dict[int, list[Named]] = {}
+        self._lowered: str | None = None
+        self._full_names: dict[str, list[Named]] = {}
+        self._classified: dict[tuple[int, int, bool], Named] = {}
+        self._plain = False  # classify without surname expansion (how full names themselves are found)
 
     def _people_from_actors(self) -> list[tuple[int, int, str | None]]:
         """Spans the actor stage resolved to a person, with the gender its lexicon records (or None)."""
@@ -275,7 +283,14 @@ class NameIndex:
         return j
 
     def classify(self, i: int, j: int) -> Named:
-        """What the capitalised run of tokens i..j names."""
+        """What the capitalised run of tokens i..j names (memoised)."""
+        key = (i, j, self._plain)
+        got = self._classified.get(key)
+        if got is None:
+            got = self._classified[key] = self._classify(i, j)
+        return got
+
+    def _classify(self, i: int, j: int) -> Named:
         # "Representative Charles B. Rangel of New York": the person is before "of".
         for k in range(i + 1, j):
             if self.tokens[k].text == "of":
@@ -330,41 +345,104 @@ class NameIndex:
 
     def _expand(self, named: Named) -> Named:
         """A single surname becomes the full name used nearest before it (or anywhere in the text)."""
-        if " " in named.name:
+        if " " in named.name or self._plain:
             return named
-        cands = self.full_names.get(named.name.lower())
+        cands = self.full_names(named.name.lower())
         if not cands:
             return named
         before = [c for c in cands if c.start < named.start]
         best = before[-1] if before else cands[0]
         return Named(best.name, "person", named.start, named.end, best.gender, "surname", (best.start, best.end))
 
-    def _index_names(self) -> None:
-        spans: list[tuple[int, int]] = []
-        i, n = 0, len(self.tokens)
-        for k in [k for k, t in enumerate(self.tokens) if t.text[0].isupper()]:
-            if k < i:
-                continue
-            j = self.run_right(k, n) if self._is_name_token(k) else None
-            if j is not None:
-                spans.append((k, j))
-                i = j + 1
-        named = [self.classify(a, b) for a, b in spans]
+    def _names_from_actors(self) -> list[Named]:
+        out = []
         for m in self.actors:
             name = str(m.value.get("name") or "")
             if len(name.split()) >= 2 and name[0].isupper():
                 first = name.split()[0]
                 g = "m" if first in self.lex.male_names else "f" if first in self.lex.female_names else None
-                named.append(Named(name, "person", m.span.start, m.span.end, g))
-        for p in sorted(named, key=lambda x: x.start):
-            if p.kind == "person" and " " in p.name and p.resolved_from is None:
-                self.full_names.setdefault(p.name.split()[-1].lower(), []).append(p)
-        # Second pass: surnames seen before their full name get expanded too.
-        self.persons = []
-        for p in named[: len(spans)]:
-            q = self._expand(p) if p.kind == "other" else p  # what classify() would now give
-            if q.kind == "person":
-                self.persons.append(q)
+                out.append(Named(name, "person", m.span.start, m.span.end, g))
+        return out
+
+    def full_names(self, surname: str) -> list[Named]:
+        """Full names (two words or more) of people in the text whose last word is `surname` (lower case),
+        from the capitalised runs and the actor mentions, in text order."""
+        got = self._full_names.get(surname)
+        if got is not None:
+            return got
+        named = []
+        lines = self._lines_with(surname)
+        for line in range(len(self._line_starts)) if lines is None else lines:
+            named += [self._plain_classify(i, j) for i, j in self._runs(line)
+                      if lines is None or surname in self.text[self.tokens[i].start : self.tokens[j].end].lower()]
+        named += self._actor_names
+        got = self._full_names[surname] = [
+            p for p in sorted(named, key=lambda x: x.start)
+            if p.kind == "person" and " " in p.name and p.resolved_from is None
+            and p.name.split()[-1].lower() == surname
+        ]
+        return got
+
+    def _lines_with(self, surname: str) -> list[int] | None:
+        """The lines holding the word in any case, in order; None (look at every line) when lower-casing
+        does not map each character of the text to one, free of context, so offsets would not carry over."""
+        if self._lowered is None:
+            lowered = self.text.lower()
+            self._lowered = lowered if len(lowered) == len(self.text) and "Σ" not in self.text else ""
+        if not self._lowered:
+            return None
+        lines: list[int] = []
+        pos = self._lowered.find(surname)
+        while pos >= 0:
+            line = bisect.bisect_right(self._line_starts, pos) - 1
+            if not lines or lines[-1] != line:
+                lines.append(line)
+            pos = self._lowered.find(surname, pos + 1)
+        return lines
+
+    def _plain_classify(self, i: int, j: int) -> Named:
+        self._plain = True
+        try:
+            return self.classify(i, j)
+        finally:
+            self._plain = False
+
+    def _runs(self, line: int) -> list[tuple[int, int]]:
+        """The capitalised runs (first and last token) of one line of text, found left to right."""
+        got = self._line_runs.get(line)
+        if got is not None:
+            return got
+        lo = self.tok_at(self._line_starts[line])
+        hi = self.tok_at(self._line_starts[line + 1]) if line + 1 < len(self._line_starts) else len(self.tokens)
+        got = self._line_runs[line] = []
+        i = lo
+        for k in range(lo, hi):
+            if k < i or not self.tokens[k].text[0].isupper():
+                continue
+            j = self.run_right(k, len(self.tokens)) if self._is_name_token(k) else None
+            if j is not None:
+                got.append((k, j))
+                i = j + 1
+        return got
+
+    def persons_in(self, lo: int, hi: int) -> list[Named]:
+        """The people the capitalised runs name, on the lines that meet the characters [lo, hi], in text
+        order; a surname the run classifies as a thing is expanded to its full name when the text has one."""
+        first = max(bisect.bisect_right(self._line_starts, lo) - 1, 0)
+        last = bisect.bisect_right(self._line_starts, hi)
+        out: list[Named] = []
+        for line in range(first, last):
+            got = self._line_persons.get(line)
+            if got is None:
+                got = []
+                for i, j in self._runs(line):
+                    p = self._plain_classify(i, j)
+                    q = self._expand(p) if p.kind == "other" else p
+                    if q.kind == "person":
+                        got.append(q)
+                self._line_persons[line] = got
+            out += got
+        return out
 
     def name_at(self, pos: int) -> Named | None:
         """The name that starts at character pos and ends its line (a signature: '― Pamela Padilla')."""

@@ -112,8 +112,9 @@ def extract(doc: Document) -> Document:
         return doc
     index = SpeakerIndex(text, [(f.start, f.end) for f in found], list(doc.mentions))
     attributed: dict[int, Attribution] = {}
+    cover = Cover(found)
     for n in range(len(found)):
-        quote, attr = _quote(text, paras, found, n, index, attributed)
+        quote, attr = _quote(text, paras, found, n, index, attributed, cover)
         attributed[n] = attr
         doc.quotes.append(quote)
     return doc
@@ -249,19 +250,19 @@ def _is_heading(line: str) -> bool:
     return not (last in ".,;:" or (last in "”\"’'" and len(s) > 1 and s[-2] in ".!?,"))
 
 
-def _sentence_start(text: str, lo: int, pos: int, found: list[Found]) -> int:
+def _sentence_start(text: str, lo: int, pos: int, cover: Cover) -> int:
     """Start of the sentence holding pos, looking no further back than lo."""
     best = lo
     for m in SENTENCE_BREAK.finditer(text, lo, pos):
-        if _inside(found, m.start()) or _abbreviation(text, m.start()):
+        if cover.covers(m.start()) or _abbreviation(text, m.start()):
             continue
         best = m.end()
     return best
 
 
-def _sentence_end(text: str, pos: int, hi: int, found: list[Found]) -> int:
+def _sentence_end(text: str, pos: int, hi: int, cover: Cover) -> int:
     for m in SENTENCE_BREAK.finditer(text, pos, hi):
-        if not _inside(found, m.start()) and not _abbreviation(text, m.start()):
+        if not cover.covers(m.start()) and not _abbreviation(text, m.start()):
             return m.start() + 1
     return hi
 
@@ -276,8 +277,17 @@ def _abbreviation(text: str, dot: int) -> bool:
     return w in lexicon().abbreviations or (len(w) == 1 and w.isupper())
 
 
-def _inside(found: list[Found], pos: int) -> bool:
-    return any(f.start <= pos < f.end for f in found)
+class Cover:
+    """Whether a position lies inside some quotation (they may nest or overlap), by bisection."""
+
+    def __init__(self, found: list[Found]) -> None:
+        # found is sorted by start; reach[k] is the furthest end among the first k+1 quotations.
+        self.starts = [f.start for f in found]
+        self.reach = list(itertools.accumulate((f.end for f in found), max))
+
+    def covers(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos)
+        return k > 0 and self.reach[k - 1] > pos
 
 
 def _term_before(before: str) -> bool:
@@ -331,6 +341,7 @@ def _quote(
     n: int,
     index: SpeakerIndex,
     done: dict[int, Attribution],
+    cover: Cover,
 ) -> tuple[Quote, Attribution]:
     f = found[n]
     ps, pe = paras[f.para]
@@ -351,7 +362,7 @@ def _quote(
         cue_text = text[cue.start : cue.end] if cue is not None else None
         venue = cue.venue if cue is not None else None
         if cue is not None and venue is None and attr.how == "before":
-            venue = index.venue_before(index.tok_at(_sentence_start(text, ps, cue.start, found)), cue.first)
+            venue = index.venue_before(index.tok_at(_sentence_start(text, ps, cue.start, cover)), cue.first)
         attr.direct = direct
         how = f"+{attr.how}" if attr.how else ""
         if attr.speaker is not None and attr.speaker.resolved_from:
@@ -374,11 +385,11 @@ def _quote(
     last_pe = paras[f.last_para][1]
     nxt = [g.start for g in found[n + 1 :] if g.start < last_pe]
     hi = min([last_pe, *nxt])
-    tail_hi = _sentence_end(text, f.end, hi, found)
+    tail_hi = _sentence_end(text, f.end, hi, cover)
     ends_sentence = inner.rstrip()[-1:] in ".!?"
     tail = _tail_cue(text, index, f, tail_hi, strict=ends_sentence)
     prev_end = max([g.end for g in found[:n] if g.end > ps and g.end <= f.start], default=ps)
-    head_lo = max(_sentence_start(text, ps, f.start, found), prev_end)
+    head_lo = max(_sentence_start(text, ps, f.start, cover), prev_end)
     direct = len(f.pieces) > 1 or ((open_position or after_cue) and words >= 4)
     if not direct and open_position and inner.rstrip()[-1:] in SENTENCE_PUNCT and tail is not None:
         direct = f.family != "single"
@@ -386,7 +397,7 @@ def _quote(
         direct = False
 
     if not direct:
-        cue = tail or _head_cue(text, index, _sentence_start(text, ps, f.start, found), f.start, PARTIAL_GAP_TOKENS)
+        cue = tail or _head_cue(text, index, _sentence_start(text, ps, f.start, cover), f.start, PARTIAL_GAP_TOKENS)
         if cue is not None and cue.speaker is not None:
             return record(False, Attribution(cue.speaker, cue, "after" if cue is tail else "before"), "partial")
         return record(False, Attribution(), "partial")
@@ -405,7 +416,7 @@ def _quote(
         pps, ppe = paras[f.para - 1]
         if text[pps:ppe].rstrip().endswith(":"):
             colon = text.rindex(":", pps, ppe)
-            colon_at = (_sentence_start(text, pps, colon, found), colon)
+            colon_at = (_sentence_start(text, pps, colon, cover), colon)
     if colon_at is not None:
         lo, colon = colon_at
         cue = _head_cue(text, index, lo, colon, PARTIAL_GAP_TOKENS)
@@ -430,7 +441,7 @@ def _quote(
     # 'Smith also noted that ...' then a paragraph that is all quotation: Smith goes on speaking.
     if at_para_start and f.para > 0 and not any(g.last_para == f.para - 1 for g in found[:n]):
         pps, ppe = paras[f.para - 1]
-        lo = _sentence_start(text, pps, ppe, found)
+        lo = _sentence_start(text, pps, ppe, cover)
         cue = _head_cue(text, index, lo, ppe, APPOSITION_TOKENS)
         if cue is not None and cue.speaker is not None and cue.speaker.kind == "person":
             return record(True, Attribution(cue.speaker, None, "paraphrase-before"), "direct")

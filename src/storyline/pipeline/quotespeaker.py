@@ -25,6 +25,8 @@ It does not parse or tag: it reads the tokens next to a cue verb. "they", "it",
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 from dataclasses import dataclass
 
@@ -53,7 +55,9 @@ class SpeakerIndex(NameIndex):
     def __post_init__(self) -> None:
         super().__post_init__()
         self.cues: list[Cue] = []
-        self.events: list[Named] = []  # speakers and sentence subjects, in text order, for pronouns
+        self.speakers: list[Named] = []  # named cue speakers so far, in cue order, for pronouns
+        self._subjects: dict[int, Named | None] = {}  # person opening the sentence at a token, found on demand
+        self._starts_cache: list[int] | None = None
         self._index_cues()
         self.cue_starts = [c.start for c in self.cues]
 
@@ -102,29 +106,36 @@ class SpeakerIndex(NameIndex):
         return not inner_end.endswith((".", "!", "?", ","))
 
     def _index_cues(self) -> None:
-        n = len(self.tokens)
         first_words = self.lex.cue_first_words
         # Only tokens a cue can start with are looked at; a page has thousands of tokens and few cues.
         after = 0
-        for k in [k for k, t in enumerate(self.tokens) if t.text.lower() in first_words]:
+        lowered = map(str.lower, map(operator.itemgetter(2), self.tokens))  # Token.text, at C speed
+        for k in itertools.compress(itertools.count(), map(first_words.__contains__, lowered)):
             if k < after:
                 continue
             e = self._cue_at(k)
             if e is not None:
                 self.cues.append(self._read_cue(k, e))
                 after = e + 1
-        # People who open a sentence ("Ohio Party Chairman David Pepper called ...") are likely antecedents.
-        for i in self._sentence_starts():
-            if not self.inq[i] and not self._mid_sentence_quote_before(i):
-                subject, _ = self.sentence_subject(min(i + 8, n), start=i)
-                if subject is not None and subject.kind == "person":
-                    bisect.insort(self.events, subject, key=lambda x: x.start)
         # Resolve pronoun subjects in text order so later pronouns can use earlier speakers.
         for cue in self.cues:
             if cue.speaker is not None and cue.speaker.kind == "pronoun":
                 cue.speaker = self.resolve_pronoun(cue.speaker)
             if cue.speaker is not None and cue.speaker.kind in ("person", "other") and cue.speaker.name:
-                bisect.insort(self.events, cue.speaker, key=lambda x: x.start)
+                self.speakers.append(cue.speaker)
+
+    def _sentence_opener(self, i: int) -> Named | None:
+        """The person opening the sentence that starts at token i ("Ohio Party Chairman David Pepper
+        called ..."), a likely antecedent; memoised, as pronouns nearby ask again."""
+        if i in self._subjects:
+            return self._subjects[i]
+        subject = None
+        if not self.inq[i] and not self._mid_sentence_quote_before(i):
+            subject, _ = self.sentence_subject(min(i + 8, len(self.tokens)), start=i)
+            if subject is not None and subject.kind != "person":
+                subject = None
+        self._subjects[i] = subject
+        return subject
 
     def _read_cue(self, k: int, e: int) -> Cue:
         verb = " ".join(t.text.lower() for t in self.tokens[k : e + 1])
@@ -457,14 +468,44 @@ class SpeakerIndex(NameIndex):
         """he/she → the latest compatible speaker nearby, else the latest compatible named person."""
         if pro.gender is None:
             return None
-        ok = [x for x in self.events if x.end <= pro.start and x.gender != ("f" if pro.gender == "m" else "m")]
-        # A capitalised run that merely looks like a name ("No Child Left Behind") is no antecedent
-        # unless something vouches for it: a title, a known given name, or the actor stage.
-        people = [x for x in self.persons if x.end <= pro.start and x.gender != ("f" if pro.gender == "m" else "m")
-                  and (x.gender is not None or x.resolved_from or self.actor_person(x.start, x.end)[0])]
-        for pool, window in ((ok, NEAR_WINDOW), (people, NEAR_WINDOW), (ok, FAR_WINDOW), (people, FAR_WINDOW)):
-            near = [x for x in pool if pro.start - x.end <= window and x.kind == "person"]
-            if near:
-                best = near[-1]
+        other = "f" if pro.gender == "m" else "m"
+        for pool, window in (("events", NEAR_WINDOW), ("people", NEAR_WINDOW), ("events", FAR_WINDOW),
+                             ("people", FAR_WINDOW)):
+            best = self._last_event(pro.start, window, other) if pool == "events" else (
+                self._last_person(pro.start, window, other))
+            if best is not None:
                 return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
         return None
+
+    def _last_event(self, pos: int, window: int, other: str) -> Named | None:
+        """The last person (by start; sentence openers before speakers at one start) among the sentence
+        openers and cue speakers ending in [pos - window, pos] whose gender is not `other`."""
+        best: tuple[int, int, int] | None = None
+        found: Named | None = None
+        starts = self._sentence_starts_cached()
+        lo = bisect.bisect_left(starts, self.tok_at(pos - window) - 8)  # an opener lies in its first 8 tokens
+        hi = bisect.bisect_left(starts, self.tok_at(pos))
+        openers = ((starts[n], 0) for n in range(lo, hi))
+        for rank, group in itertools.chain(openers, ((n, 1) for n in range(len(self.speakers)))):
+            x = self._sentence_opener(rank) if group == 0 else self.speakers[rank]
+            if (x is not None and x.end <= pos and pos - x.end <= window and x.gender != other
+                    and x.kind == "person"):
+                key = (x.start, group, rank)
+                if best is None or key > best:
+                    best, found = key, x
+        return found
+
+    def _last_person(self, pos: int, window: int, other: str) -> Named | None:
+        """The last named person ending in [pos - window, pos] whose gender is not `other`, vouched for."""
+        # A capitalised run that merely looks like a name ("No Child Left Behind") is no antecedent
+        # unless something vouches for it: a title, a known given name, or the actor stage.
+        for x in reversed(self.persons_in(pos - window, pos)):
+            if (x.end <= pos and pos - x.end <= window and x.gender != other
+                    and (x.gender is not None or x.resolved_from or self.actor_person(x.start, x.end)[0])):
+                return x
+        return None
+
+    def _sentence_starts_cached(self) -> list[int]:
+        if self._starts_cache is None:
+            self._starts_cache = self._sentence_starts()
+        return self._starts_cache
