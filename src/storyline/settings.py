@@ -33,6 +33,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_size", 200, "Documents written to the database per transaction."),
     Setting("lexicon", "", "Extra lexicon YAML files merged over the shipped one (several: separated by ':')."),
     Setting("user_agent", "storyline/0.1 (+offline news event coder)", "User-Agent sent when fetching URLs."),
+    Setting("host", "127.0.0.1", "Address `storyline serve` listens on."),
+    Setting("port", 8000, "Port `storyline serve` listens on."),
+    Setting("token", "", "Enables POST /api/documents on `storyline serve` (Authorization: Bearer TOKEN); "
+            "empty: the server is read-only."),
+    Setting("max_body", 5_000_000, "Request bodies over this many bytes get 413 from `storyline serve`."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

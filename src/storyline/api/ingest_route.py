@@ -1,0 +1,151 @@
+"""`POST /api/documents`: ingest one page over HTTP (text, HTML or a URL to fetch), with a token.
+
+Text and HTML bodies go through the same pipeline as `storyline ingest` (`ingest.process`, then
+`Store.add_document`); a URL goes through `ingest.ingest`, so the fetch settings apply (private
+addresses refused unless `allow_private`). New documents are linked into stories at once
+(`link.link_new`). An input the pipeline cannot use leaves an `ingest_error` row, as on the command
+line, and the answer is 422 naming the stage.
+
+Writes are serialised by one lock and go through a store of their own, so readers never see a
+half-written batch. Without a token the server is read-only and this answers 403.
+"""
+
+from __future__ import annotations
+
+import hmac
+import logging
+from functools import cache
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..errors import StorylineError
+from ..model import IngestError, RawInput
+from ..pipeline import Pipeline, build
+from ..store import schema
+from ..store.db import Store
+
+log = logging.getLogger(__name__)
+router = APIRouter(prefix="/api", tags=["write"])
+READ_ONLY = ("this server is read-only: start it with `storyline serve --token TOKEN` (or set STORYLINE_TOKEN) "
+             "and send the header `Authorization: Bearer TOKEN` to ingest over HTTP")
+
+
+class DocumentIn(BaseModel):
+    """One page to ingest: exactly one of `text`, `html` or `url`."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = Field(None, description="The page as plain text (a web page dump is fine).")
+    html: str | None = Field(None, description="The page as HTML.")
+    url: str | None = Field(None, max_length=2000, pattern=r"^https?://", description="An http(s) URL to fetch.")
+    source: str | None = Field(None, min_length=1, max_length=2000,
+                               description="What to call the input (default: `api:` and a hash of the body).")
+    title: str | None = Field(None, max_length=1000, description="The title, if the page does not say.")
+    published: str | None = Field(None, max_length=40, description="The publication date, if the page does not say.")
+
+    @model_validator(mode="after")
+    def _one_input(self) -> DocumentIn:
+        given = [name for name in ("text", "html", "url") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of text, html or url" + (f" (got {', '.join(given)})" if given else ""))
+        return self
+
+
+class DocumentOut(BaseModel):
+    status: str = Field(description="new, duplicate (an exact copy of a stored text) or unchanged (seen before)")
+    document_id: str
+    url: str = Field(description="The document's page on this server.")
+    linked: dict[str, Any] = Field(description="What linking into stories did (link.LinkSummary), or its error.")
+
+
+def _link(request: Request) -> dict[str, Any]:
+    """Link the new document into stories; a failure is reported, never un-stores the document."""
+    from ..link import link_new
+
+    try:
+        return link_new(_writer(request)).as_dict()
+    except StorylineError as exc:
+        log.error("linking after POST /api/documents failed: %s", exc)
+        return {"error": str(exc)}
+
+
+def require_token(request: Request,
+                  authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None) -> None:
+    token = request.app.state.token
+    if not token:
+        raise HTTPException(403, READ_ONLY)
+    scheme, _, given = (authorization or "").partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
+        raise HTTPException(401, "missing or wrong token: send `Authorization: Bearer TOKEN`",
+                            headers={"WWW-Authenticate": "Bearer"})
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return build()
+
+
+def _writer(request: Request) -> Store:
+    state = request.app.state
+    if state.writer is None:
+        state.writer = Store.open(state.db, batch_size=1)
+    return state.writer
+
+
+def _latest_for(store: Store, source: str) -> str | None:
+    from sqlalchemy import select
+
+    i, d = schema.inputs, schema.documents
+    with store.engine.connect() as conn:
+        return conn.execute(select(i.c.document_id).join(d, d.c.id == i.c.document_id).where(i.c.source == source)
+                            .order_by(d.c.ingested_at.desc()).limit(1)).scalar_one_or_none()
+
+
+def _ingest(request: Request, body: DocumentIn) -> tuple[str, str | None, IngestError | None]:
+    """(status, document id, error) for one posted page; runs under the write lock."""
+    from ..ingest import ingest, process
+
+    store = _writer(request)
+    if body.url is not None:
+        summary = ingest([body.url], store, request.app.state.settings, pipeline=_pipeline())
+        if summary.failed:
+            return "failed", None, summary.errors[0] if summary.errors else IngestError(body.url, "fetch", "failed")
+        status = next(s for s in ("new", "duplicate", "unchanged") if getattr(summary, s))
+        return status, _latest_for(store, body.url), None
+    content = body.html if body.html is not None else body.text
+    assert content is not None
+    raw = RawInput(source="", content=content, format="html" if body.html is not None else "text",
+                   title=body.title, published=body.published)
+    raw.source = body.source or f"api:{raw.raw_hash[:16]}"
+    seen = store.seen_input(raw.source, raw.raw_hash)
+    if seen:
+        return "unchanged", seen, None
+    result = process(raw, _pipeline())
+    if isinstance(result, IngestError):
+        store.add_error(result)
+        store.flush()
+        return "failed", None, result
+    status, doc_id = store.add_document(result)
+    store.flush()
+    return status, doc_id, None
+
+
+@router.post("/documents", status_code=201, response_model=DocumentOut, dependencies=[Depends(require_token)],
+             summary="Ingest one page (text, HTML or a URL); needs the server's token",
+             responses={200: {"description": "Seen before: nothing changed"},
+                        401: {"description": "Missing or wrong token"},
+                        403: {"description": "The server is read-only (started without a token)"},
+                        413: {"description": "Body over the max_body setting"},
+                        422: {"description": "Invalid body, or the page could not be used (names the stage)"}})
+def post_document(request: Request, body: DocumentIn) -> Any:
+    with request.app.state.write_lock:
+        status, doc_id, error = _ingest(request, body)
+        if error is not None:
+            return JSONResponse({"detail": f"{error.stage}: {error.error}", "stage": error.stage,
+                                 "source": error.source}, status_code=422)
+        linked = _link(request) if status != "unchanged" else {}
+    out = DocumentOut(status=status, document_id=doc_id or "", url=f"/documents/{doc_id}", linked=linked)
+    return JSONResponse(out.model_dump(), status_code=201 if status != "unchanged" else 200)
