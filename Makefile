@@ -23,6 +23,9 @@ demo: $(STAMP)
 	$(BIN)/storyline ingest src/storyline/examples --db $(DEMO)/storyline.db
 	$(BIN)/storyline export --db $(DEMO)/storyline.db -o $(DEMO)/export.jsonl
 	$(BIN)/storyline summary --db $(DEMO)/storyline.db
+	$(BIN)/storyline timeline --db $(DEMO)/storyline.db
+	@echo "Starting the dashboard over the demo store (Ctrl+C stops it)."
+	$(BIN)/storyline serve --db $(DEMO)/storyline.db
 
 # The whole suite, slow parts included (what CI runs).
 test: $(STAMP)

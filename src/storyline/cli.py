@@ -249,6 +249,49 @@ def explain(
 
 
 @app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str | None, typer.Option("--host", help="Address to listen on. Default: 127.0.0.1.")] = None,
+    port: Annotated[int | None, typer.Option("--port", min=1, max=65535,
+                                             help="Port to listen on. Default: 8000.")] = None,
+    token: Annotated[str | None, typer.Option("--token", help="Enable POST /api/documents for clients sending "
+                                              "'Authorization: Bearer TOKEN'. Default: $STORYLINE_TOKEN; "
+                                              "without one the server is read-only.")] = None,
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
+    link: Annotated[bool, typer.Option("--link/--no-link",
+                                       help="Link new documents into stories before serving.")] = True,
+) -> None:
+    """Serve the dashboard and the JSON API over the store (read-only without a token)."""
+    import uvicorn
+
+    from .api.app import create_app
+    from .link import link_new
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db, host=host, port=port, token=token)
+        if link:
+            with Store.open(cfg["db"]) as store:
+                linked = link_new(store)
+            if linked.events:
+                typer.echo(f"storyline: linked {linked.events} new events into {linked.stories} stories", err=True)
+        application = None if workers > 1 else create_app(cfg["db"], token=cfg["token"] or None,
+                                                          max_body=cfg["max_body"], settings=cfg)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    mode = "POST /api/documents needs the token" if cfg["token"] else "read-only"
+    typer.echo(f"storyline: serving {cfg['db']} at http://{cfg['host']}:{cfg['port']}/ ({mode}); "
+               "API docs at /docs; Ctrl+C stops", err=True)
+    if application is not None:
+        uvicorn.run(application, host=cfg["host"], port=cfg["port"], log_level="warning")
+    else:  # each worker process builds its own app from the environment
+        os.environ.update(STORYLINE_DB=cfg["db"], STORYLINE_TOKEN=cfg["token"],
+                          STORYLINE_MAX_BODY=str(cfg["max_body"]))
+        uvicorn.run("storyline.api.app:app_from_settings", factory=True, host=cfg["host"], port=cfg["port"],
+                    workers=workers, log_level="warning")
+
+
+@app.command()
 def summary(
     db: DbOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", help="Documents to list.")] = 20,
