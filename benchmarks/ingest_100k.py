@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import peak_rss_mb  # noqa: E402
+from _common import peak_rss_mb
 
 CITIES = ["Culiacán", "Tijuana", "Ciudad Juárez", "Reynosa", "Monterrey", "Guadalajara", "Caracas", "Bogotá"]
 ACTORS = ["Mexican soldiers", "Colombian police", "US Coast Guard crews", "Venezuelan troops", "Guatemalan officers"]

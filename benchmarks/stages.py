@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import peak_rss_mb, shared_or_exit  # noqa: E402
+from _common import peak_rss_mb, shared_or_exit
 
 
 def main() -> None:
