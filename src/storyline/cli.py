@@ -62,6 +62,8 @@ def ingest(
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Size cap per input, in bytes "
                                                   "[default: 20000000].")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+    workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Processes for the per-document "
+                                                "pipeline [default: 1].")] = None,
     lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="A YAML file of extra actors, people, "
                                                       "places or keywords; repeat for several.")] = None,
 ) -> None:
@@ -71,11 +73,11 @@ def ingest(
     from .store.db import Store
 
     try:
-        cfg = _settings(db=db, allow_private=allow_private or None, max_bytes=max_bytes,
+        cfg = _settings(db=db, allow_private=allow_private or None, max_bytes=max_bytes, workers=workers,
                         lexicon=os.pathsep.join(lexicon) if lexicon else None)
         _use_lexicon(cfg["lexicon"])
         with Store.open(cfg["db"], batch_size=cfg["batch_size"]) as store, IngestProgress(quiet=quiet) as progress:
-            summary = run_ingest(inputs, store, cfg, on_item=progress.update)
+            summary = run_ingest(inputs, store, cfg, on_item=progress.update, workers=cfg["workers"])
             progress.finish(summary)
     except StorylineError as exc:
         raise _fail(exc) from exc

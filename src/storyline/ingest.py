@@ -9,11 +9,11 @@ cleaning, which is what makes a second run over the same inputs cheap.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from .errors import InputError
+from .errors import InputError, UsageError
 from .model import Document, IngestError, RawInput
 from .pipeline import Pipeline, build
 from .sources import read_inputs
@@ -72,41 +72,57 @@ def ingest(
     on_item: Callable[[str, str], None] | None = None,
     stdin: BinaryIO | None = None,
     link: bool = True,
+    workers: int = 1,
 ) -> IngestSummary:
     """Ingest every input, then link what is new across documents (near-duplicates, stories).
 
-    `link=False` leaves linking to a later `storyline link` (or `link_new`), e.g. for bulk loads.
+    `workers` > 1 runs the per-document pipeline on that many processes (`scale.pool`), each with the
+    full pipeline; results are written in input order by this process. `link=False` leaves linking
+    to a later `storyline link` (or `link_new`), e.g. for bulk loads.
     """
     targets = list(targets)
-    pipeline = pipeline or build()
     summary = IngestSummary()
     started = time.perf_counter()
     run_id = store.begin_run("ingest", targets)
+
+    def notify(status: str, source: str) -> None:
+        if on_item:
+            on_item(status, source)
 
     def record_error(err: IngestError) -> None:
         summary.failed += 1
         if len(summary.errors) < MAX_ERRORS_KEPT:
             summary.errors.append(err)
         store.add_error(err, run_id)
+        notify("failed", err.source)
 
-    for item in read_inputs(targets, settings, stdin=stdin):
-        if isinstance(item, IngestError):
-            record_error(item)
-            status, source = "failed", item.source
-        elif store.seen_input(item.source, item.raw_hash):
-            summary.unchanged += 1
-            status, source = "unchanged", item.source
-        else:
-            result = process(item, pipeline)
-            source = item.source
-            if isinstance(result, IngestError):
-                record_error(result)
-                status = "failed"
+    def unseen() -> Iterator[RawInput]:
+        """Inputs not ingested before; unreadable and already-seen ones are counted as they pass."""
+        for item in read_inputs(targets, settings, stdin=stdin):
+            if isinstance(item, IngestError):
+                record_error(item)
+            elif store.seen_input(item.source, item.raw_hash):
+                summary.unchanged += 1
+                notify("unchanged", item.source)
             else:
-                status, _ = store.add_document(result, run_id)
-                setattr(summary, status, getattr(summary, status) + 1)
-        if on_item:
-            on_item(status, source)
+                yield item
+
+    if workers > 1:
+        if pipeline is not None:
+            raise UsageError("a custom pipeline runs in this process only; use workers=1 with it")
+        from .scale.pool import process_many
+
+        results: Iterator[Document | IngestError] = process_many(unseen(), workers)
+    else:
+        chosen = pipeline or build()
+        results = (process(raw, chosen) for raw in unseen())
+    for result in results:
+        if isinstance(result, IngestError):
+            record_error(result)
+            continue
+        status, _ = store.add_document(result, run_id)
+        setattr(summary, status, getattr(summary, status) + 1)
+        notify(status, result.source)
     store.flush()
     if link and (summary.new or summary.duplicate):
         from .link import link_new  # imported here: MinHash brings numpy and scipy

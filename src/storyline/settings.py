@@ -30,6 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("fetch_timeout", 20.0, "Seconds to wait for a URL before giving up."),
     Setting("max_redirects", 5, "Redirects followed when fetching a URL."),
     Setting("allow_private", False, "Fetch private, loopback and link-local addresses (refused by default)."),
+    Setting("workers", 1, "Processes running the per-document pipeline during ingest."),
     Setting("batch_size", 200, "Documents written to the database per transaction."),
     Setting("lexicon", "", "Extra lexicon YAML files merged over the shipped one (several: separated by ':')."),
     Setting("user_agent", "storyline/0.1 (+offline news event coder)", "User-Agent sent when fetching URLs."),

@@ -152,3 +152,20 @@ def test_sqlite_runs_in_wal_mode(store: Store) -> None:
         pytest.skip("WAL is SQLite's")
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_a_process_pool_stores_the_same_records(tmp_path: Path) -> None:
+    from storyline import settings
+
+    cfg = settings.load({})
+    paths = write(tmp_path / "in", {f"{n:02d}.txt": OTHER.replace("1,500", f"{1000 + n:,}") for n in range(12)}
+                  | {"story.txt": STORY, "empty.txt": ""})
+    one = Store.open(str(tmp_path / "one.db"))
+    ingest(paths, one, {**cfg, "db": str(tmp_path / "one.db")})
+    two = Store.open(str(tmp_path / "two.db"))
+    summary = ingest(paths, two, {**cfg, "db": str(tmp_path / "two.db")}, workers=2)
+    assert (summary.new, summary.failed) == (13, 1)
+    kinds = ["document", "quote", "claim", "mention", "event", "ingest_error"]
+    assert list(one.records(kinds)) == list(two.records(kinds))
+    one.close()
+    two.close()
