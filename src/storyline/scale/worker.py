@@ -1,0 +1,32 @@
+"""The pipeline of this worker process, built once and kept in a module global.
+
+A process-pool worker or a Spark Python worker calls `pipeline()` for every item; the first call
+imports the stages and loads their lexicons (`pipeline.build()` warms them), later calls get the
+same object. Nothing here is shared between processes.
+"""
+
+from __future__ import annotations
+
+from ..model import Document, IngestError, RawInput
+from ..pipeline import Pipeline, build
+
+_PIPELINE: Pipeline | None = None
+
+
+def pipeline() -> Pipeline:
+    global _PIPELINE
+    if _PIPELINE is None:
+        _PIPELINE = build()
+    return _PIPELINE
+
+
+def warm() -> None:
+    """Build the pipeline now (a pool initializer), so the first item is not the slow one."""
+    pipeline()
+
+
+def process_one(raw: RawInput) -> Document | IngestError:
+    """`ingest.process` with this process's pipeline."""
+    from ..ingest import process
+
+    return process(raw, pipeline())
