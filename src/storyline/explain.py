@@ -35,6 +35,9 @@ ACTOR_RULES = {
     "statement-subject": "the subject of the statement verb ('X said Y must ...')",
     "recipient:modal-subject": "the one who 'must' act ('X said Y must ...')",
     "recipient:statement-object": "the one told ('told Y that it must ...')",
+    "recipient:casualty-object": "whom the casualty verb after the attack names ('attacks have killed X')",
+    "place-country": "the country of the place the act hit or entered",
+    "fallback:place-country": "the country of the place the act happened in (no actor named as its recipient)",
 }
 VIA = {"quote-speaker": "the speaker of the quotation (I/we)", "coref": "the actor stage's coreference (he/she)",
        "pronoun-matrix-subject": "the subject of the statement verb before the pronoun"}
@@ -82,6 +85,11 @@ def _role(value: str | None) -> str:
         return ACTOR_RULES[value]
     if value.startswith(("light-verb-", "statement-")) and value.split("-", 2)[-1] in ACTOR_RULES:
         return ACTOR_RULES[value.split("-", 2)[-1]]
+    if value.startswith("fallback:") and value not in ACTOR_RULES:
+        prep = value.split(":", 1)[1].removesuffix("-nested")
+        where = "its direct object" if prep == "object" else f"the object of '{prep}'"
+        return f"{where}, the best recipient left when the trigger's own recipient places named no one " \
+               "(triggers.yaml fallback_recipient_prepositions)"
     if value.startswith("recipient:"):
         prep = value.split(":", 1)[1]
         nested = prep.endswith("-nested")
@@ -118,9 +126,14 @@ def explain_event(record: dict[str, Any]) -> str:
         key, _, value = note.partition("=")
         if key == "future-as":
             lines.append(f"  recoded: {value} — PLOVER codes an action its actor announces or floats as the "
-                         "manual's single category (plover.yaml future_as)")
+                         "manual's single category (plover.yaml future_as)"
+                         + ("; announced on a condition ('unless ...'), it is a threat (plover.yaml unless_as)"
+                            if value.endswith(",unless)") else ""))
         elif key in ("threat-of", "promise-of", "content"):
             lines.append(f"  mode from the content: a {value} inside the trigger's clause")
+        elif key == "protest-as-attribution":
+            lines.append("  recoded: PROTEST->ACCUSE — the protest verb closes the sentence as its attribution "
+                         "(', a rights group protested'): a verbal protest, not a demonstration")
         elif key == "mode-cue":
             lines.append(f"  mode from a cue word in the clause: {value} (triggers.yaml mode_cues)")
     lines.append(f"  actor: {_party(record.get('actor'))} — {_role(fields.get('actor'))}")

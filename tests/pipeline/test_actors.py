@@ -174,3 +174,21 @@ def test_a_verb_or_a_number_between_a_country_and_a_keyword_starts_a_new_actor(
     doc = recognize(Document(source="t", text=sentence))
     got = [(m.span.text, m.value["country"], m.value["sector"]) for m in doc.mentions if m.kind == "actor"]
     assert got[: len(expected)] == expected
+
+
+# A group noun followed by "in/of/from <country>" is one actor of that country.
+@pytest.mark.parametrize(("text", "words", "country", "sector"), [
+    ("Security forces in Guinea have tortured refugees, Human Rights Watch said.", "Security forces in Guinea",
+     "GIN", "COP"),
+    ("Rebels in the Ivory Coast attacked an army post on Sunday.", "Rebels in the Ivory Coast", "CIV", "REB"),
+    ("The government of Sudan expelled two aid agencies.", "government of Sudan", "SDN", "GOV"),
+    ("Police in Kenya arrested 12 protesters.", "Police in Kenya", "KEN", "COP"),
+])
+def test_group_in_country(text: str, words: str, country: str, sector: str) -> None:
+    m = find(actors(text), words)
+    assert (m.value["country"], m.value["sector"]) == (country, sector)
+
+
+def test_group_with_its_own_country_keeps_it() -> None:
+    found = actors("Kenyan police in Somalia arrested two suspects.")
+    assert any(m.value["country"] == "KEN" and m.value["sector"] == "COP" for m in found)

@@ -351,3 +351,97 @@ def test_include_gerund_takes_previous_subject(text: str, want: tuple | None) ->
     assert [(e.type, country(e.actor), e.magnitude["count"], e.date) for e in got] == [
         (type_, actor_country, count, date)]
     assert "date=date:previous-sentence" in got[0].rule
+
+
+# No recipient in the trigger's own places: the best one left (an of/for/with/from phrase, then the
+# country of the place it happened in), else none at lower confidence; never the report's source.
+FALLBACK_RECIPIENTS = [
+    ("North Korea expelled inspectors of the International Atomic Energy Agency on Friday.", "SANCTION", "PRK",
+     "International Atomic Energy Agency"),
+    ("Britain suspended part of a military aid program for Kenya on Tuesday.", "SANCTION", "GBR", "KEN"),
+    ("Caritas officials suspended aid deliveries in Kabul on Monday.", "SANCTION", None, "AFG"),
+    ("Security forces in Guinea have beaten dozens of Liberian refugees, Amnesty International said.", "ASSAULT",
+     "GIN", "LBR"),
+    ("Recent Israeli air strikes have killed at least six Hezbollah commanders, officials said.", "ASSAULT", "ISR",
+     "LBN"),
+]
+
+
+def _party_key(party: object) -> str | None:
+    if party is None:
+        return None
+    return getattr(party, "country", None) or getattr(party, "name", None)
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), FALLBACK_RECIPIENTS)
+def test_fallback_recipient(text: str, type_: str, actor: str | None, recipient: str) -> None:
+    got = [e for e in asserted(text) if e.type == type_]
+    assert got, f"no asserted {type_} in {text!r}"
+    e = got[0]
+    assert country(e.actor) == actor
+    assert _party_key(e.recipient) == recipient
+
+
+def test_a_required_recipient_missing_lowers_confidence() -> None:
+    got = [e for e in asserted("The Dutch government suspended all development assistance on Thursday.")
+           if e.type == "SANCTION"]
+    assert got and got[0].recipient is None
+    named = asserted("The Dutch government suspended all development assistance to Suriname on Thursday.")
+    assert named[0].recipient is not None and got[0].confidence < named[0].confidence
+
+
+@pytest.mark.parametrize("text", [
+    "Police in Lagos arrested 40 protesters on Sunday, Reuters reported.",
+    "Government troops in Chad attacked a rebel camp, Human Rights Watch said on Tuesday.",
+    "Government troops in Chad attacked a rebel camp, according to Human Rights Watch.",
+])
+def test_the_reporting_source_is_never_a_recipient(text: str) -> None:
+    for e in asserted(text):
+        assert not (e.recipient and e.recipient.name in ("Reuters", "Human Rights Watch")), e.rule
+
+
+# Statements of intent (PLOVER manual, AGREE and THREATEN): an announced cooperative act is an AGREE,
+# an announced act of force or sanction a THREATEN, an act announced "unless ..." a THREATEN; a third
+# party's "would"/"could" stays hypothetical.
+INTENT = [
+    ("The rebels said they will release the hostages on Friday.", "AGREE"),
+    ("Iraq said it would allow the return of U.N. weapons inspectors without conditions.", "AGREE"),
+    ("The kidnappers offered to hand over the bodies to the Red Cross.", "AGREE"),
+    ("Egypt would be ready to host a meeting of the two sides, its foreign minister said.", "AGREE"),
+    ("Nigeria said it will withdraw its force from Liberia unless the rebels disarm.", "THREATEN"),
+    ("The opposition said it will boycott the elections unless the electoral commission is replaced.", "THREATEN"),
+    ("The junta announced that it will extend the curfew in the capital.", "THREATEN"),
+    ("Montenegro's prime minister said he will resign.", "RETREAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), INTENT)
+def test_statement_of_intent(text: str, type_: str) -> None:
+    found = asserted(text)
+    assert found, f"no asserted event in {text!r}"
+    assert found[0].type == type_, found[0].rule
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said Israel could strike Iranian nuclear sites within weeks.",
+    "Diplomats said the rebels would release the hostages if a ransom were paid.",
+])
+def test_third_party_speculation_stays_hypothetical(text: str) -> None:
+    assert asserted(text) == []
+
+
+# Reading fixes: a past participle describing a noun is no event; an unrealised act does not hide the real
+# one of the same type; a demand frame keeps a same-country addressee; a group meeting alone consults no one;
+# a protest verb that closes the sentence as its attribution is a verbal protest.
+@pytest.mark.parametrize(("text", "types"), [
+    ("The rebels announced they will return weapons seized last year from the peacekeepers.", ["AGREE"]),
+    ("Kenyan police opened fire to disperse demonstrators, killing two people and arresting 30.",
+     ["ASSAULT", "COERCE"]),
+    ("Syrian rebels announced that President Assad and his Syrian government must step down.", ["REQUEST"]),
+    ("Israel's cabinet met on Sunday.", []),
+    ("The authorities are failing to protect the refugees, a human rights group protested on Wednesday.",
+     ["ACCUSE"]),
+    ("The World Health Organization (WHO) reiterated its demand that Israel allow fuel into Gaza.", ["REQUEST"]),
+])
+def test_reading_fixes(text: str, types: list[str]) -> None:
+    assert sorted(e.type for e in asserted(text)) == sorted(types)

@@ -48,6 +48,7 @@ _SPACE = re.compile(r"[ \t\u00a0]{1,3}")
 _POSSESSIVE = re.compile(r"['’]s?[ \t\u00a0]+")
 _AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+")
 _WORDS_GAP = re.compile(r"(?:['’]s)?(?:[ \t\u00a0]+[a-z][a-z\-]*){1,3}[ \t\u00a0]+")
+_IN_COUNTRY = re.compile(r"[ \t\u00a0]+(?:in|of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
 _PAREN = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,20})\)")
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|['’](?![sS]\b))*\.?")
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "al", "el",
@@ -200,6 +201,8 @@ def _joins(ph: _Phrase, nxt: Hit, gap: str, lex: Lexicon) -> bool:
     last = ph.hits[-1].entry.kind
     if last == "person" and kind in _WORD and (nxt.entry.is_title or nxt.entry.sector not in ("GOV", "PTY")):
         return False  # "the Trump administration", but not "Trump's cartel strike threats"
+    if kind == "country" and slot == 2 and not ph.mods and last in _WORD and _IN_COUNTRY.fullmatch(gap):
+        return True  # "Security forces in Guinea", "the government of Sudan": one actor of that country
     if kind in _MOD:
         # Only "X and Y <keyword>" chains two modifiers; the head must follow, checked in _resolve.
         return slot == 0 and bool(_AND.fullmatch(gap)) and last in _MOD and nxt.entry.kind in _MOD

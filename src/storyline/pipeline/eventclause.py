@@ -150,6 +150,8 @@ def _edges(tokens: list[Token], lex: EventLexicon) -> frozenset[int]:
     edges = {0}
     firsts = _break_firsts(lex.clause_breaks)
     for i, t in enumerate(tokens):
+        if len(t.text) > 1 and t.text.isupper() and t.text.isalpha():
+            continue  # "the World Health Organization (WHO)": an acronym, not the relative "who"
         for p in firsts.get(t.low, ()):
             if _phrase_at(tokens, i, p):
                 edges.add(i)

@@ -86,6 +86,8 @@ class EventLexicon:
     magnitude: dict[str, Any]
     place_prepositions: frozenset[str]
     demand_modals: tuple[tuple[str, ...], ...] = ()
+    fallback_prepositions: frozenset[str] = frozenset()
+    unless_as: str | None = None
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     be_forms: frozenset[str] = field(default_factory=lambda: frozenset(
         {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"}))
@@ -236,4 +238,6 @@ def lexicon() -> EventLexicon:
         magnitude=dict(trig.get("magnitude") or {}),
         place_prepositions=frozenset(_w(w) for w in trig.get("place_prepositions") or ()),
         demand_modals=_phrases(trig.get("demand_modals") or []),
+        unless_as=plover.get("unless_as"),
+        fallback_prepositions=frozenset(_w(w) for w in trig.get("fallback_recipient_prepositions") or ()),
     )

@@ -79,6 +79,8 @@ def np_subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
     j = i - 1
     while j >= lo and (toks[j].low in AUXILIARIES or toks[j].low in lex.adverbs or toks[j].low in TIME_WORDS):
         j -= 1
+    if j - 2 >= lo and toks[j].low == ")" and toks[j - 2].low == "(" and toks[j - 1].text.isupper():
+        j -= 3  # "The International Labor Office (ILO) reiterated": the name before its short form
     if j < lo or j < 0:
         return []
     nouns = actor_nouns()
@@ -111,13 +113,17 @@ def np_subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
     if first == 0 and capitals and capitals[0] is words[0] and len(capitals) == 1 and sector is None \
             and head.low not in nouns:
         return []  # "Negotiations resumed": capitalised only because it opens the sentence
-    if sector is None and head.low not in nouns and not capitals:
-        return []
+    if head.low not in nouns and not capitals and not _head_phrase_known(words, nouns):
+        return []  # "military equipment seized": a group word modifying a thing is not an actor
     if not head.low.isalpha() and not _capital(head) and "-" not in head.low:
         return []
     span = sent.char_span(first, j)
     actor = Actor(name=span.text, country=None, sector=sector, id=None)
     return [ActorRef(first, j, actor, None, "np-subject")]
+
+
+def _head_phrase_known(words: list[Token], nouns: dict[str, str | None]) -> bool:
+    return any(" ".join(t.low for t in words[-n:]) in nouns for n in (2, 3) if len(words) >= n)
 
 
 def _sector(words: list[Token], nouns: dict[str, str | None]) -> str | None:

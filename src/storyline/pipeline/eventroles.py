@@ -58,7 +58,7 @@ class Roles:
 def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
     if m.statement is not None:
         r = _demand_roles(sent, m, lex)
-        _drop_self(r)
+        drop_self(r, bare_country=False)  # "Rwandan rebels said ... his Rwandan Patriotic Front must"
         return r
     if m.noun:
         r = _nominal(sent, m, lex)
@@ -83,10 +83,10 @@ def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
             r.actors = _fronted_participle(sent, m, lex)
             r.actor_rule = "fronted-participle-subject" if r.actors else None
     if not r.recipients:
-        found = objects(sent, m, r.actors)
+        found = objects(sent, m, r.actors, lex)
         if found:
             r.recipients, r.recipient_rule = found
-    _drop_self(r)
+    drop_self(r)
     if m.trigger.host and r.actors and r.recipients:  # the visitor is the actor, the host the recipient
         r.actors, r.recipients = r.recipients, r.actors
         r.actor_rule, r.recipient_rule = "host-object", "host-subject"
@@ -201,7 +201,10 @@ def subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
     """The actor(s) left of token i in its clause (with coordinated ones), or [] if none."""
     lo, _ = sent.clause_bounds(i)
     edge = sent.tokens[lo].low if lo < len(sent.tokens) else ""
-    cands = [a for a in sent.actors if a.last < i and a.first >= lo]
+    # "military equipment seized": a keyword used as an adjective is not the subject
+    cands = [a for a in sent.actors if a.last < i and a.first >= lo and not (
+        a.mention is not None and a.mention.value.get("form") == "keyword" and a.last + 1 < i
+        and _modifier(sent.tokens[a.last + 1].low) and sent.tokens[a.last + 1].low not in lex.forms)]
     if lo in sent.edges and edge in RELATIVE and not cands:
         j = lo - 1
         while j >= 0 and sent.tokens[j].low == ",":
@@ -309,16 +312,23 @@ def _by_agent(sent: Sentence, last: int) -> list[ActorRef]:
     return []
 
 
-def objects(sent: Sentence, m: Match, actors: list[ActorRef]) -> tuple[list[ActorRef], str] | None:
-    """The best-placed recipient(s) right of the trigger in its clause, with the rule."""
+def objects(sent: Sentence, m: Match, actors: list[ActorRef], lex: EventLexicon | None = None,
+            fallback: frozenset[str] = frozenset()) -> tuple[list[ActorRef], str] | None:
+    """The best-placed recipient(s) right of the trigger in its clause, with the rule. With
+    `fallback` (a second pass when the trigger's own places held no one), those prepositions
+    count too ("expelled inspectors of the IAEA", "suspended aid for Bosnia")."""
     t = m.trigger
     _, hi = sent.clause_bounds(m.last)
-    allowed = set(t.recipient)
+    allowed = set(t.recipient) | fallback
     best: tuple[tuple[int, int, int], ActorRef, str] | None = None
     own = {a.actor.country for a in actors if a.actor.country}
     for a in sent.actors:
         if a.first <= m.last or a.first > hi or _is_self(a, actors) or a.actor.sector == "MED":
             continue
+        if lex is not None and reporting_subject(sent, a, lex):
+            continue  # "..., Human Rights Watch said": the source of the report, never its target
+        if fallback and not _near_object(sent, m.last, a.first):
+            continue  # a fallback recipient must stand in the trigger's own phrase
         if m.needs_at and a.first <= m.needs_at[1] and m.needs_at[0] <= a.last and not a.actor.country:
             continue  # "providing intelligence to X": the needed word is what is given, not to whom
         if a.mention is not None and a.mention.value.get("form") == "keyword" and a.last + 1 < len(sent.tokens) \
@@ -344,12 +354,48 @@ def objects(sent: Sentence, m: Match, actors: list[ActorRef]) -> tuple[list[Acto
         foreign = 1 if (a.actor.country and a.actor.country not in own) or not own else 0
         key = (score, foreign, -a.first)
         if best is None or key > best[0]:
-            best = (key, a, f"recipient:{prep or 'object'}" + ("-nested" if nested else ""))
+            label = "fallback" if fallback and (prep or "object") not in t.recipient else "recipient"
+            best = (key, a, f"{label}:{prep or 'object'}" + ("-nested" if nested else ""))
     if best is None:
         return None
     chosen = best[1]
     group = _with_following(sent, chosen, hi)
     return group, best[2]
+
+
+FALLBACK_REACH = 12  # tokens from the trigger: "suspended part of a military aid program for Bosnia"
+NEW_PREDICATE = frozenset({"that", "which", "who", "whom", ","})
+
+
+def _near_object(sent: Sentence, trig_last: int, cand_first: int) -> bool:
+    """The candidate is close to the trigger with no new predicate or clause opening between."""
+    if cand_first - trig_last > FALLBACK_REACH:
+        return False
+    return not any(t.low in NEW_PREDICATE for t in sent.tokens[trig_last + 1:cand_first])
+
+
+def reporting_subject(sent: Sentence, a: ActorRef, lex: EventLexicon) -> bool:
+    """Whether the actor is the one a report is credited to: the subject of a reporting verb
+    after a comma (", Human Rights Watch said"), or the object of "according to"."""
+    toks = sent.tokens
+    j = a.last + 1
+    # "the United Nations Observer Mission in Angola (MONUA) said": the rest of the source's name
+    while j < len(toks) and j - a.last <= 8 and (toks[j].text[:1].isupper() or toks[j].low in ("in", "of", "(", ")")):
+        j += 1
+    while j < len(toks) and (toks[j].low in lex.adverbs or toks[j].low in ("has", "have", "had")):
+        j += 1
+    if j < len(toks) and toks[j].low in lex.words("reporting"):
+        k = a.first - 1
+        while k >= 0 and (toks[k].low in ("the", "a", "an") or (toks[k].low.isalpha() and toks[k].low.islower()
+                                                                 and k > a.first - 4 and toks[k].low not in
+                                                                 PREPOSITIONS)):
+            k -= 1
+        if k < 0 or toks[k].low in (",", "and", "“", '"', "”"):
+            return True
+    k = a.first - 1
+    while k >= 0 and toks[k].low in ("the", "a", "an"):
+        k -= 1
+    return k >= 1 and toks[k].low == "to" and toks[k - 1].low == "according"
 
 
 def _modifier(nxt: str) -> bool:
@@ -394,6 +440,8 @@ def _governing_prep(sent: Sentence, trig_last: int, cand_first: int, allowed: se
             return "vp", False
         if low == "to" and j - 1 > trig_last and toks[j - 1].low == "up":
             continue  # "kidnapped up to 16 advisers": a quantity, not a preposition
+        if low == "at" and j + 1 < len(toks) and toks[j + 1].low in ("least", "most"):
+            continue  # "killed at least eight leaders"
         if low in PREPOSITIONS:
             if nearest is None:
                 nearest = low
@@ -409,8 +457,8 @@ def _is_self(a: ActorRef, actors: list[ActorRef]) -> bool:
         ("local:",)) ) or (a.first, a.last) == (b.first, b.last) for b in actors)
 
 
-def _drop_self(r: Roles) -> None:
-    own = {a.actor.country for a in r.actors if a.actor.country}
+def drop_self(r: Roles, bare_country: bool = True) -> None:
+    own = {a.actor.country for a in r.actors if a.actor.country} if bare_country else set()
     # "Trump threatened U.S. strikes": a bare country word of the actor's own country is not its target.
     r.recipients = [x for x in r.recipients if not _is_self(x, r.actors)
                     and not (x.actor.sector is None and x.actor.country in own)]

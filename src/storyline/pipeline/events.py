@@ -21,8 +21,16 @@ Every event keeps the sentence as evidence, the trigger's offsets and a `rule` n
 lexicon entry and each decision ("triggers.yaml:verb:threaten; actor=subject; ...") that
 `storyline.explain` renders.
 
+Recipients: the trigger's own places first ("threatened Mexico", "strikes on boats"); when they
+hold no one, the best left at lower rank (an of/for/with/from phrase close after the trigger,
+`fallback_recipient_prepositions`; for the manual's "requires recipient" types the country of
+the place it happened in); an event whose type requires a recipient and has none is kept at
+lower confidence. The source a report is credited to (", HRW said") is never a recipient.
+
 Precision before recall: no event without an actor, except a passive act of force with a
-named victim ("three soldiers were killed"); nominal triggers need an actor attached to them.
+named victim ("three soldiers were killed"); nominal triggers need an actor attached to them; a
+participle describing a noun ("weapons seized last year") and a body meeting by itself ("the
+cabinet met") are no events.
 It does not merge an event told twice in one document (the link stage does that).
 """
 
@@ -35,8 +43,8 @@ from .eventattrs import event_date, event_place, magnitude, reported_by
 from .eventclause import PREPOSITIONS, ActorRef, Match, Sentence, analyse, find_phrase, include_gerund, tokenize
 from .eventlex import EventLexicon, lexicon
 from .eventnp import actor_nouns, function_words
-from .eventroles import Roles, main_subject, roles
-from .eventstatus import Status, apply_future, refusal, self_stated, status, threat_mode
+from .eventroles import Roles, light_verb, main_subject, objects, roles
+from .eventstatus import Status, apply_future, condition_after, refusal, self_stated, status, threat_mode
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
@@ -96,6 +104,8 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
     seen: set[tuple] = set()
     for m in kept:
         r = roles(sent, m, lex)
+        if not r.recipients and m.trigger.type == "ASSAULT":
+            _victims(sent, m, r, content.get(id(m), []), lex)
         if m.trigger.type in RECIPROCAL_TYPES and len(r.actors) > 1 and not r.recipients:
             r.reciprocal = True
         if not r.actors and not (m.passive and r.recipients and m.trigger.type in ("ASSAULT", "COERCE")):
@@ -105,8 +115,13 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
         if r.actor_rule == "nominal-possessive" and not (r.recipient_rule or "").startswith("recipient:") \
                 and not sent.tokens[max(0, m.first - 1)].low.endswith("'s") and not r.reciprocal:
             continue  # "U.S. military action is a non-starter": a country word alone needs a target named
-        if not r.recipients and (m.trigger.type in NEEDS_RECIPIENT or m.statement is not None):
-            continue
+        if not r.recipients:
+            _fallback_recipient(sent, m, r, places, lex)
+        if not r.recipients and m.statement is not None:
+            continue  # "X said ... must": a demand frame is a demand of someone named
+        if not r.recipients and m.trigger.type == "CONSULT" and not m.noun and len(r.actors) == 1 \
+                and not r.reciprocal:
+            continue  # "Israel's Cabinet met Sunday": a body meeting by itself consults no one
         st = status(sent, m, r, lex)
         type_, mode, notes = _type_and_mode(sent, m, content.get(id(m), []), lex)
         first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
@@ -114,15 +129,19 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
         if said is None and st.value == "planned":
             said = "future"  # the manual codes a planned action as its future category, whoever reports it
         if said:
-            new_type, new_mode, changed = apply_future(type_, mode, st, lex)
+            cond = condition_after(sent, m)
+            new_type, new_mode, changed = apply_future(type_, mode, st, lex, cond)
             if changed:
-                notes.append(f"future-as={type_}->{new_type}({said},{st.cue})")
+                notes.append(f"future-as={type_}->{new_type}({said},{st.cue}{',' + cond if cond else ''})")
                 type_, mode, st = new_type, new_mode, Status("asserted", st.cue)
         if st.value == "negated" and type_ in COOPERATIVE:
             refused = refusal(sent, m, lex)
             if refused:  # "said it would not meet the demands" is a REJECT of them
                 notes.append(f"refusal-of={type_}({refused})")
                 type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", refused)
+        if type_ == "PROTEST" and _attributing(sent, m, r):
+            notes.append("protest-as-attribution")  # "..., a human rights group protested": a verbal protest
+            type_, mode = "ACCUSE", "disapprove"
         if mode is None:
             mode = _mode_cue(sent, m, type_, lex)
             if mode:
@@ -154,7 +173,8 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
             f"reported_by={credited[1]}" if credited else None) if x)
         conf = _confidence(sent, m, r, recipient_rule, st, lex)
         for actor, recipient in _pairs(r):
-            key = (type_, _key(actor), _key(recipient))
+            # "to disperse demonstrators, ... arresting 12": an unrealised act does not hide a real one
+            key = (type_, _key(actor), _key(recipient), st.value)
             if key in seen:
                 continue
             seen.add(key)
@@ -187,7 +207,7 @@ def _scope(sent: Sentence, lex: EventLexicon) -> tuple[list[Match], dict[int, li
                     swallowed.add(id(m))
                     content.setdefault(id(g), []).append(m)
     for g in matches:
-        if not g.trigger.governs or id(g) in swallowed:
+        if not g.trigger.governs or id(g) in swallowed or _bare_subject_noun(sent, g, lex):
             continue
         _, hi = sent.clause_bounds(g.last)
         # "willing to take unilateral, and potentially illegal, military action": an aside does not end it
@@ -211,13 +231,57 @@ def _scope(sent: Sentence, lex: EventLexicon) -> tuple[list[Match], dict[int, li
                 if m.trigger.type == "REQUEST" and g.last < m.first <= g.last + 15 and id(m) not in swallowed \
                         and (m.form.inflection == "ing" or sent.tokens[m.first - 1].low == "to"):
                     swallowed.add(id(m))
+    for k, m in enumerate(matches):
+        if id(m) not in swallowed and _reduced_relative(sent, m, [x for x in matches[:k] if not x.noun], lex):
+            swallowed.add(id(m))  # "return weapons seized last year from peacekeepers": a description
     first_assault = next((m for m in matches if m.trigger.type == "ASSAULT" and id(m) not in swallowed
                           and m.trigger.lemma not in CASUALTY_LEMMAS), None)
     for m in matches:
         if m.trigger.lemma in CASUALTY_LEMMAS and first_assault is not None and id(m) not in swallowed \
                 and first_assault.last < m.first:
             swallowed.add(id(m))  # "..., killing at least 80 people": the magnitude of the strike
+            content.setdefault(id(first_assault), []).append(m)
     return [m for m in matches if id(m) not in swallowed], content
+
+
+NOT_NOUNS = frozenset({"and", "or", "but", "to", "that", "which", "who", "it", "they", "he", "she", "we", "not",
+                       "also", "then", "have", "has", "had"})
+
+
+def _bare_subject_noun(sent: Sentence, g: Match, lex: EventLexicon) -> bool:
+    """ "The opposition said it will boycott ...": a noun that needs a light verb and has neither one
+    nor an owner is no event, so its clause is not its content."""
+    if not (g.noun and g.trigger.needs_light) or light_verb(sent, g, lex) is not None:
+        return False
+    j = g.first - 1
+    while j >= 0 and sent.tokens[j].low in ("the", "a", "an"):
+        j -= 1
+    return j < 0 or not (sent.tokens[j].low.endswith("'s") or any(a.last == j for a in sent.actors))
+
+
+def _reduced_relative(sent: Sentence, m: Match, earlier: list[Match], lex: EventLexicon) -> bool:
+    """A past participle right after a common noun, in a clause whose verb came before: the
+    noun's description ("weapons seized last year"), not an event of the sentence."""
+    if m.noun or m.form.inflection not in ("ed", "en") or m.first == 0 or m.passive:
+        return False
+    prev = sent.tokens[m.first - 1]
+    if not (prev.low.isalpha() and prev.text.islower()) or prev.low in NOT_NOUNS or prev.low in lex.adverbs \
+            or prev.low in lex.be_forms or any(a.first <= m.first - 1 <= a.last for a in sent.actors):
+        return False
+    lo, _ = sent.clause_bounds(m.first)
+    return any(lo <= x.last < m.first - 1 for x in earlier)
+
+
+def _attributing(sent: Sentence, m: Match, r: Roles) -> bool:
+    """The verb closes the sentence as its attribution (", a rights group protested on Wednesday.")."""
+    if m.noun or not r.actors:
+        return False
+    first = min(a.first for a in r.actors)
+    j = first - 1
+    while j >= 0 and sent.tokens[j].low in ("the", "a", "an"):
+        j -= 1
+    tail = [t for t in sent.tokens[m.last + 1:] if t.low not in (".", "”", '"')]
+    return j >= 6 and sent.tokens[j].low == "," and len(tail) <= 4 and not any(t.low == "," for t in tail)
 
 
 def _type_and_mode(sent: Sentence, m: Match, inner: list[Match], lex: EventLexicon) -> tuple[str, str | None,
@@ -279,6 +343,40 @@ def _place_target(sent: Sentence, m: Match, places: list[Mention], actors: list[
     return None
 
 
+def _victims(sent: Sentence, m: Match, r: Roles, inner: list[Match], lex: EventLexicon) -> None:
+    """ "US drone attacks have killed eight al-Qaeda leaders": the attack's recipient is whom the
+    casualty verb it swallowed names."""
+    for x in inner:
+        if x.trigger.lemma in CASUALTY_LEMMAS and not x.passive:
+            found = objects(sent, x, r.actors, lex)
+            if found:
+                r.recipients, r.recipient_rule = found[0], "recipient:casualty-object"
+                return
+
+
+def _fallback_recipient(sent: Sentence, m: Match, r: Roles, places: list[Mention], lex: EventLexicon) -> None:
+    """The best recipient left when the trigger's own places named none (the manual's "requires
+    recipient" types must have one to be coded): an actor in an of/for/with/against/from phrase
+    after the trigger ("expelled inspectors of the IAEA", "suspended aid for Bosnia"), else the
+    country of a place the act happened in ("suspended aid deliveries in Baghdad")."""
+    found = objects(sent, m, r.actors, lex, fallback=lex.fallback_prepositions)
+    if found:
+        own = {a.actor.country for a in r.actors if a.actor.country}
+        toks = sent.tokens
+        # "threatened U.S. strikes": the actor's own country word modifying a noun is not its target
+        kept = [x for x in found[0] if not (x.actor.country in own and x.actor.sector is None
+                                             and x.last + 1 < len(toks) and toks[x.last + 1].low.isalpha()
+                                             and toks[x.last + 1].low.islower()
+                                             and toks[x.last + 1].low not in PREPOSITIONS)]
+        if kept:
+            r.recipients, r.recipient_rule = kept, found[1]
+            return
+    if m.trigger.type in NEEDS_RECIPIENT:
+        target = _place_target(sent, m, places, r.actors)
+        if target:
+            r.recipients, r.recipient_rule = target, "fallback:place-country"
+
+
 def _only_other_country(sent: Sentence, actors: list[ActorRef]) -> list[ActorRef] | None:
     """The one foreign country the sentence names, when the actor's is known and there is just one."""
     own = {a.actor.country for a in actors}
@@ -325,8 +423,12 @@ def _confidence(sent: Sentence, m: Match, r: Roles, recipient_rule: str | None, 
         c += 0.15
     elif recipient_rule:
         c += 0.05
+    elif not recipient_rule and m.trigger.type in NEEDS_RECIPIENT:
+        c -= 0.1  # the manual requires a recipient for this type and none was found
     if m.noun:
         c -= 0.1
+    if not r.actors:
+        c -= 0.1  # "observers who were taken hostage": no one named as doing it
     if any(a.rule.startswith("coref:") for a in r.actors):
         c -= 0.05
     if st.value != "asserted":

@@ -9,8 +9,10 @@ strikes", "the prospect of") and a modal right after it ("strikes could amount t
 `self_stated` says whether the event's actor is the one stating it: the speaker of the direct
 quotation it sits in ("Would I launch strikes in Mexico?"), or the subject of a statement verb
 before it ("Trump says he may expand strikes"). PLOVER codes an action its own actor announces
-or floats as the single category the manual names (`future_as` in plover.yaml: a planned or
-conditional ASSAULT is a THREATEN, planned AID is an AGREE); `apply_future` does that.
+or floats as the single category the manual names (`future_as` in plover.yaml: an announced
+cooperative act is an AGREE, an announced act of force, coercion or sanction a THREATEN, an act
+announced "unless ..." a THREATEN whatever its type); `apply_future` does that. Speculation by a
+third party ("analysts said Israel could strike") stays hypothetical.
 
 It does not read tense beyond the auxiliaries, nor scope negation over coordinated verbs.
 """
@@ -161,7 +163,10 @@ def refusal(sent: Sentence, m: Match, lex: EventLexicon) -> str | None:
 
 
 def self_stated(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> str | None:
-    """The rule by which the event's own actor states it, or None."""
+    """The rule by which the event's own actor states it, or None: the speaker of the quotation,
+    the subject of a statement verb before it ("Iraq said it would allow ..."), or an official of
+    the actor's own country credited at the end ("Egypt would host the talks, its foreign
+    minister said")."""
     if any(a.rule == "quote-speaker" for a in r.actors):
         return "quote-speaker"
     if sent.quote is not None and sent.quote.speaker is not None and r.actors \
@@ -174,6 +179,44 @@ def self_stated(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> str | 
             if speakers and r.actors and _same(r.actors, [s.actor.name for s in speakers]):
                 return f"statement:{sent.tokens[k].low}"
             return None
+    return _trailing_own_source(sent, m, r, lex)
+
+
+def _trailing_own_source(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> str | None:
+    """ ", Portuguese President Mario Soares said": the sentence's closing attribution names the
+    actor itself or one of its own country's officials."""
+    toks = sent.tokens
+    own = {a.actor.country for a in r.actors} - {None}
+    names = {a.actor.name for a in r.actors}
+    n = len(toks)
+    while n > 0 and toks[n - 1].low in (".", "”", '"', "'", "''"):
+        n -= 1
+    reporting = lex.words("reporting")
+    verb = next((j for j in range(n - 1, max(m.last, n - 4), -1) if toks[j].low in reporting), None)
+    if verb is None:
+        return None
+    src = [a for a in sent.actors if m.last < a.last < verb and verb - a.last <= 3]
+    if not src:
+        return None
+    comma = any(toks[j].low == "," for j in range(m.last + 1, src[-1].first))
+    a = src[-1].actor
+    if not comma:
+        return None
+    if a.name in names or (a.country in own and a.sector in ("GOV", "MIL", "PTY", "REB", None)):
+        return f"statement:trailing-{toks[verb].low}"
+    if a.country is None and src[-1].first > 0 and toks[src[-1].first - 1].low in ("its", "their", "his", "her"):
+        return f"statement:trailing-{toks[verb].low}"  # "..., its foreign minister said": the actor's own official
+    return None
+
+
+def condition_after(sent: Sentence, m: Match) -> str | None:
+    """ "will withdraw its force unless ...": the word opening a condition on the event, after it."""
+    _, hi = sent.clause_bounds(m.last)
+    j = hi + 1
+    if j < len(sent.tokens) and j in sent.edges and sent.tokens[j].low == "unless":
+        return "unless"
+    if j + 1 < len(sent.tokens) and sent.tokens[j].low == "," and sent.tokens[j + 1].low == "unless":
+        return "unless"
     return None
 
 
@@ -181,11 +224,17 @@ def _same(actors: list[ActorRef], names: list[str | None]) -> bool:
     return any(a.actor.name in names for a in actors)
 
 
-def apply_future(type_: str, mode: str | None, st: Status, lex: EventLexicon) -> tuple[str, str | None, bool]:
-    """The manual's single category for a planned or conditional action stated by its actor."""
-    new = lex.future_as.get(type_)
+def apply_future(type_: str, mode: str | None, st: Status, lex: EventLexicon,
+                 condition: str | None = None) -> tuple[str, str | None, bool]:
+    """The manual's single category for a planned or conditional action stated by its actor
+    (`condition`: "unless" when the actor attaches a demand to it, which makes it a threat)."""
+    new = lex.future_as.get(f"{type_}:{mode}") or lex.future_as.get(type_)
+    if condition == "unless" and lex.unless_as and type_ != "REJECT":
+        new = lex.unless_as
     if new is None or st.value not in ("planned", "hypothetical"):
         return type_, mode, False
+    if new == type_:
+        return type_, mode, True
     if new == "THREATEN":
         return new, threat_mode(type_, mode, lex), True
     return new, None, True
