@@ -14,7 +14,7 @@ It does not decide what the hits mean together; `actors.py` does that.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -126,7 +126,7 @@ def _keyword_variants(surface: str) -> set[str]:
     return {surface, surface[:1].upper() + surface[1:], title}
 
 
-def trie_regex(forms: dict[str, object] | set[str]) -> str:
+def trie_regex(forms: Iterable[str]) -> str:
     """One regex alternation for many literal strings, factored as a character trie."""
     root: dict[str, dict] = {}
     for form in forms:
