@@ -108,6 +108,12 @@ def test_concurrent_ingests_into_one_postgres_store(tmp_path: Path, db_url: str)
     assert len(sources) == len(set(sources))  # no source stored twice
     # 60 originals + 30 overlapping files from the second folder (copies under other paths) + 10 named copies.
     assert len(docs) == 100
-    originals = [d for d in docs if d["duplicate_of"] is None]
-    assert len(originals) == 60  # one original per distinct text, whichever writer got there first
-    assert len({d["text"] for d in originals}) == 60
+    # Each distinct text is stored once as itself and every other copy points inside its group. (The template
+    # texts are also near-duplicates of one another, which linking may record across groups.)
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for d in docs:
+        groups.setdefault(d["text"], []).append(d)
+    assert len(groups) == 60
+    for group in groups.values():
+        ids = {d["id"] for d in group}
+        assert sum(d["duplicate_of"] in ids for d in group) == len(group) - 1

@@ -265,6 +265,7 @@ def link_new(store: Store) -> LinkSummary:
     summary = LinkSummary()
     try:
         with store.engine.begin() as conn:
+            store.lock_writers(conn)
             _link(conn, summary)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot link stories in the database: {exc}") from exc
@@ -281,6 +282,7 @@ def relink_all(store: Store) -> LinkSummary:
     summary = LinkSummary()
     try:
         with store.engine.begin() as conn:
+            store.lock_writers(conn)
             ours = select(ld.c.document_id).where(ld.c.exact.is_(False))
             conn.execute(update(d).where(d.c.id.in_(ours), d.c.duplicate_of.is_not(None)).values(duplicate_of=None))
             for table in linkschema.LINK_TABLES:

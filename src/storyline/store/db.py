@@ -26,8 +26,10 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, P
 from .. import __version__
 from ..errors import MissingExtraError, StoreError
 from ..model import Document, IngestError, stable_id
-from . import schema
+from . import linkschema, schema
 from .records import derived_records, document_record, error_record
+
+LINK_TABLES = linkschema.LINK_TABLES  # imported for its tables: the store creates them with its own, under one lock
 
 Row = dict[str, Any]
 WRITE_LOCK = 0x5709_11E  # advisory lock key for PostgreSQL writers ("storyline")
@@ -138,6 +140,12 @@ class Store:
             return postgresql.insert(table).on_conflict_do_nothing()
         return insert(table).prefix_with("IGNORE")
 
+    def lock_writers(self, conn: Any) -> None:
+        """On PostgreSQL, one writing transaction at a time (released at commit): concurrent ingests then
+        settle which copy of a text is the original, and concurrent linkers never deadlock."""
+        if self.engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+
     def seen_input(self, source: str, raw_hash: str) -> str | None:
         """The document an input already became, if it was ingested before."""
         key = stable_id(source, raw_hash)
@@ -219,9 +227,14 @@ class Store:
         if kind == "mention":
             row["kind"] = record["type"]
         elif kind == "event":
+            actor, recipient = record["actor"] or {}, record["recipient"] or {}
+            location = record.get("location") or {}
             row.update(type=record["type"], status=record["status"], date=record["date"],
-                       actor_country=(record["actor"] or {}).get("country"),
-                       recipient_country=(record["recipient"] or {}).get("country"))
+                       actor_country=actor.get("country"), recipient_country=recipient.get("country"),
+                       actor_id=actor["id"] if actor.get("id") is not None else actor.get("name"),
+                       recipient_id=recipient["id"] if recipient.get("id") is not None else recipient.get("name"),
+                       intensity=record.get("intensity"), place=location.get("name"),
+                       place_country=location.get("country"), lat=location.get("lat"), lon=location.get("lon"))
         return row
 
     def add_error(self, err: IngestError, run_id: int | None = None) -> None:
@@ -235,9 +248,7 @@ class Store:
             return
         try:
             with self.engine.begin() as conn:
-                if self.engine.dialect.name == "postgresql":
-                    # One writer at a time settles which copy of a text is the original (released at commit).
-                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+                self.lock_writers(conn)
                 docs, inputs, derived = self._rows(conn) if self._queue else ([], [], {})
                 if docs:
                     conn.execute(self._insert_ignore(schema.documents), docs)
