@@ -25,6 +25,8 @@ def first_record(text: str, published: str = "2025-11-18") -> dict:
      ["ASSAULT", "'by' phrase of a passive verb", "subject of a passive verb", "publication date is never used"]),
     ("Russia did not attack Ukraine.", ["negated", "set by “not”"]),
     ("Israel launched at least 20 strikes on Gaza, killing at least 80 people.", ["killed 80", "count 20"]),
+    ("Putin ordered the army to shell Ukrainian positions.", ["ASSAULT", "ordered or directed its own agency"]),
+    ("Peru and Chile agreed to reopen the border.", ["AGREE", "coordinated parties of a joint act"]),
 ])
 def test_explanation_names_each_decision(text: str, expected: list[str]) -> None:
     out = explain_event(first_record(text))

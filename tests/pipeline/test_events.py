@@ -301,12 +301,20 @@ NOT = [
     ("Thousands of students marched through the capital demanding the minister's resignation.", "REQUEST"),
     ("The President said the country must defend itself.", "REQUEST"),
     ("Negotiations resumed on Monday.", "CONSULT"),
+    ("Now consider what we know about the president's visit to a military hospital on Saturday.", "CONSULT"),
 ]
 
 
 @pytest.mark.parametrize(("text", "type_"), NOT)
 def test_not_coded(text: str, type_: str) -> None:
     assert not [e for e in asserted(text, None) if e.type == type_]
+
+
+def test_a_possessive_owns_a_noun_not_a_verb() -> None:
+    found = asserted("Lithuania sent engineers to the border after Poland's request for help.")
+    requests = [e for e in found if e.type == "REQUEST"]
+    assert requests and all(e.rule.startswith("triggers.yaml:noun:request") for e in requests), [e.rule for e in found]
+    assert country(requests[0].actor) == "POL"
 
 
 # Targets counted from the cardinal heading the object of a SANCTION/COERCE/ASSAULT verb; never for casualty
@@ -445,3 +453,119 @@ def test_third_party_speculation_stays_hypothetical(text: str) -> None:
 ])
 def test_reading_fixes(text: str, types: list[str]) -> None:
     assert sorted(e.type for e in asserted(text)) == sorted(types)
+
+
+def parties(e: Event) -> tuple[str | None, str | None, str | None]:
+    return e.type, country(e.actor), country(e.recipient)
+
+
+# The subject of a relative clause describing the object ("boats that Washington said were ...")
+# is who describes it, never the target.
+@pytest.mark.parametrize(("text", "type_", "actor", "not_recipient"), [
+    ("Since March, British forces have carried out a dozen raids on vessels that London said were smuggling "
+     "migrants.", "ASSAULT", "GBR", "GBR"),
+    ("Israel has launched air strikes on camps that Iran says are used by its allies.", "ASSAULT", "ISR", "IRN"),
+    ("Colombian police seized boats which Venezuela claimed were fishing vessels.", "COERCE", "COL", "VEN"),
+])
+def test_relative_clause_subject_is_never_the_recipient(text: str, type_: str, actor: str,
+                                                        not_recipient: str) -> None:
+    e = asserted(text)[0]
+    assert (e.type, country(e.actor)) == (type_, actor)
+    assert country(e.recipient) != not_recipient, e.rule
+
+
+def test_a_complement_clause_subject_stays_the_target() -> None:
+    assert parties(asserted("Turkey warned that Greece would pay a heavy price.")[0]) == ("THREATEN", "TUR", "GRC")
+
+
+# "ordered / directed / instructed X to V Y" with X the director's own agency: the event is V, by the
+# director, against Y; the directive and the order it hangs on are no events of their own. A foreign X
+# is a demand.
+@pytest.mark.parametrize(("text", "want", "status"), [
+    ("President Joe Biden signed an order directing the Treasury Department to sanction several Russian banks.",
+     [("SANCTION", "USA", "RUS")], "asserted"),
+    ("Putin ordered the army to shell Ukrainian positions near Kharkiv.", [("ASSAULT", "RUS", "UKR")], "asserted"),
+    ("The Kremlin instructed its foreign ministry to expel two Estonian diplomats.", [("SANCTION", "RUS", "EST")],
+     "asserted"),
+    ("Biden did not order the Pentagon to strike Syria.", [("ASSAULT", "USA", "SYR")], "negated"),
+    ("The United States ordered Iran to halt uranium enrichment.", [("REQUEST", "USA", "IRN")], "asserted"),
+])
+def test_directives(text: str, want: list[tuple], status: str) -> None:
+    found = code(text)
+    assert [parties(e) for e in found] == want, [e.rule for e in found]
+    assert found[0].status == status
+
+
+def test_a_sent_force_is_the_senders_own_and_not_the_recipient() -> None:
+    from storyline.pipeline.eventclause import analyse, tokenize
+    from storyline.pipeline.eventframes import own_forces
+
+    text = "Ukraine agreed to send 2,000 National Guard troops to its western border after a request from Poland."
+    doc = Document(source="test", text=text)
+    doc = places.geocode(actors.recognize(dates.resolve(segment.segment(doc))))
+    span = doc.sentences[0]
+    sent = analyse(span, tokenize(span.text, span.start), [m for m in doc.mentions if m.kind == "actor"], [],
+                   lexicon())
+    own_forces(sent, lexicon())
+    guard = next(a for a in sent.actors if a.actor.name == "National Guard")
+    assert (guard.actor.country, guard.actor.sector) == ("UKR", "MIL")
+    e = next(e for e in asserted(text) if e.type == "AGREE")
+    assert country(e.actor) == "UKR" and not (e.recipient and e.recipient.sector == "MIL"), e.rule
+
+
+@pytest.mark.parametrize("text", [
+    "Mexico agreed on Friday to deploy 6,000 National Guard officers along its southern border.",
+    "Jordan said it would dispatch additional troops to the Syrian frontier.",
+])
+def test_what_is_sent_is_never_the_recipient(text: str) -> None:
+    for e in asserted(text):
+        assert not (e.recipient and e.recipient.sector == "MIL"), e.rule
+
+
+# Coordinated subjects of a joint verb are each other's partners; an actor naming a place ("along
+# Greenland's border with Russia") is not a party; one attached to the verb itself ("agreed with China") is.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Canada and Denmark agreed on Monday to hold joint exercises along Greenland's border with Russia.",
+     {("AGREE", "CAN", "DNK"), ("AGREE", "DNK", "CAN")}),
+    ("Peru and Chile agreed to reopen their border with Bolivia.", {("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER")}),
+    ("The foreign ministers of Egypt and Sudan signed an agreement during a visit to Cairo.",
+     {("SUPPORT", "EGY", "SDN"), ("SUPPORT", "SDN", "EGY")}),
+    ("Japan and South Korea agreed with China to resume talks.", {("AGREE", "JPN", "CHN"), ("AGREE", "KOR", "CHN")}),
+])
+def test_joint_verbs_with_coordinated_subjects(text: str, want: set[tuple]) -> None:
+    assert {parties(e) for e in asserted(text)} == want
+
+
+# A second predicate of the same subject ("... and will resign") is an event of its own, not the content
+# of the first verb; content coordination ("threatened to strike and invade") stays inside it.
+@pytest.mark.parametrize(("text", "types"), [
+    ("The defence minister has been indicted by a military court for corruption and will resign.",
+     ["ACCUSE", "RETREAT"]),
+    ("Russia threatened to bomb and invade Georgia.", ["THREATEN"]),
+])
+def test_a_second_predicate_is_its_own_event(text: str, types: list[str]) -> None:
+    assert sorted(e.type for e in asserted(text)) == sorted(types), [e.rule for e in code(text)]
+
+
+# Passive demobilisation: the forces disarmed are the actor, as the forces deployed are for MOBILIZE.
+@pytest.mark.parametrize(("text", "want"), [
+    ("Some 2,000 Congolese rebels have been demobilized since the peace accord.", ("RETREAT", "COD")),
+    ("Colombian troops were withdrawn from the border area on Monday.", ("RETREAT", "COL")),
+])
+def test_passive_demobilisation_takes_the_forces_as_actor(text: str, want: tuple) -> None:
+    e = asserted(text)[0]
+    assert (e.type, country(e.actor)) == want, e.rule
+
+
+def test_released_prisoners_are_not_the_actor() -> None:
+    assert asserted("The prisoners were released on Monday.") == []
+
+
+# "lawmakers in Washington": the group before a place is the subject, with the place's country.
+@pytest.mark.parametrize(("text", "type_", "actor", "sector"), [
+    ("Some lawmakers in Washington have called for sanctions on Venezuelan banks.", "REQUEST", "USA", "LEG"),
+    ("Militants operating in Mali attacked an army convoy on Sunday.", "ASSAULT", "MLI", "REB"),
+])
+def test_a_located_group_is_the_subject(text: str, type_: str, actor: str, sector: str) -> None:
+    e = asserted(text)[0]
+    assert (e.type, country(e.actor), e.actor.sector if e.actor else None) == (type_, actor, sector), e.rule

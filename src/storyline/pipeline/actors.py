@@ -1,8 +1,9 @@
 """Actor recognition: who is named in the text, with country (ISO3) and sector, at the article's date.
 
 Takes a `Document` (its `text` and `published`) and appends `Mention(kind="actor")` records whose
-value is `{name, country, sector, id, title?, form}` and whose span covers the words they came
-from. What it recognises, in one pass of the compiled lexicon matcher (`actormatch.py`):
+value is `{name, country, sector, id, title?, form, generic?}` and whose span covers the words
+they came from (`generic`: a lexicon organisation whose country is only a default, "National
+Guard" with no country word). What it recognises, in one pass of the compiled lexicon matcher (`actormatch.py`):
 
 - countries by name, demonym, people ("Americans"), capital and metonym ("the White House");
 - phrases composed from a country and a sector keyword ("Mexican President", "US officials",
@@ -339,6 +340,8 @@ def _resolve(ph: _Phrase, text: str, lex: Lexicon, date: str | None) -> list[Men
             ent = lex.organisations[e.key]
             value = {"name": ent.name, "country": head_country, "sector": head_sector, "id": ent.id,
                      "form": "org"}
+            if ent.generic and not mod_countries:
+                value["generic"] = True  # "National Guard": the country is a default, the event coder may know better
             if ph.words:
                 value["title"] = title
             return [_mention(text, ph.start, ph.end, value, f"lexicon:{ent.id}")]

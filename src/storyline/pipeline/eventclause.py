@@ -6,6 +6,13 @@ Takes a sentence (a `Span` of the document) and the document's actor mentions, a
 "I"/"we" inside a direct quotation resolved to the quotation's speaker), and the trigger
 matches (`Match`) with their part of speech and voice.
 
+It also answers three questions about a candidate recipient's place in the clause, for
+eventroles.py: whether it is the subject of a relative clause describing the object
+(`in_relative`: "boats that Washington said were ..."), what a sending verb sends (`sent_off`),
+a place's owner or neighbour (`at_place`: "along Guatemala's border with Mexico"), whether
+it hangs from the trigger itself rather than from a verb of its content (`attached`); and, for
+a subject, the group standing before a place ("lawmakers in Washington": `located_head`).
+
 It is not a parser: a clause is the stretch between two edge words, a subject is found by
 looking left, an object by looking right (eventroles.py). What it does not do: attach
 prepositional phrases, resolve "it"/"they", or see through long parentheticals.
@@ -38,6 +45,12 @@ PREPOSITIONS = frozenset({
 CONJ_LINKS = frozenset({"and", ",", "&", "or", "as", "well"})
 INCLUDE = frozenset({"include", "includes", "included"})
 NUMBER = re.compile(r"\d[\d,.]*$")
+QUANTIFIERS = frozenset({"at", "least", "more", "than", "up", "to", "about", "some", "nearly", "almost", "over",
+                         "his", "her", "its", "their", "a", "an", "the", "first", "new", "fresh", "further", "series",
+                         "of", "round", "wave", "several", "many", "dozens", "hundreds", "two", "three", "four",
+                         "five", "six", "ten", "renewed", "deadly", "unprecedented", "military", "direct", "joint",
+                         "formal", "official", "lethal", "targeted", "brief", "lengthy", "long", "latest", "this",
+                         "that", "these", "those", "such", "multiple", "repeated", "recent", "major", "large-scale"})
 
 
 @dataclass
@@ -398,6 +411,8 @@ def _subject_or_aux_before(sent: Sentence, first: int, prev: str, inflection: st
     allowed = BASE_BEFORE if inflection == "base" else S_BEFORE
     if prev in allowed or prev in ADVERB_LIKE:
         return True
+    if prev.endswith(("'s", "’s")):
+        return False  # "after Poland's request": a possessive owns a noun
     return any(a.last == first - 1 for a in sent.actors)
 
 
@@ -416,3 +431,104 @@ def _looks_verbal(sent: Sentence, first: int, prev: str, nxt: str, form: Form) -
         return False
     return not (form.inflection == "s" and nxt in ("on", "against", "in", "at") and form.words[-1] in (
         "strikes", "attacks", "raids", "talks", "calls", "visits", "protests", "threats"))
+
+
+RELATIVE_WORDS = frozenset({"that", "which", "who", "whom", "whose"})
+NOT_ANTECEDENTS = frozenset({"so", "such", "now", "given", "except", "than", "provided", "assuming"})
+PLACE_ACTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})  # an act on a place is an act on its owner
+
+
+def in_relative(sent: Sentence, trig_last: int, cand_first: int, lex: EventLexicon | None) -> bool:
+    """The candidate is the subject of a relative clause qualifying the trigger's object ("boats that
+    Washington said were ...", "camps which Iran runs"): it describes the object, it is not the target."""
+    toks = sent.tokens
+    for j in range(trig_last + 2, cand_first):
+        if toks[j].low not in RELATIVE_WORDS:
+            continue
+        prev = toks[j - 1]
+        if prev.low == ",":
+            return toks[j].low != "that"  # ", which Hezbollah controls"
+        if not (prev.low.isalpha() and prev.text.islower()) or prev.low in NOT_ANTECEDENTS:
+            continue
+        if lex is not None and (prev.low in lex.adverbs or prev.low in lex.words("statement")
+                                or prev.low in lex.words("reporting")):
+            continue  # "said that", "warned that": a complement clause, whose subject may be the target
+        if prev.low.endswith("ed") or any(f.trigger.pos == "verb" and f.inflection != "s"
+                                          for f in (lex.forms.get(prev.low, ()) if lex else ())):
+            continue
+        k = j + 1
+        while k < cand_first and toks[k].low in ("the", "a", "an"):
+            k += 1
+        return k == cand_first  # the relative clause's own subject: who describes the object, not its target
+    return False
+
+
+def sent_off(sent: Sentence, trig_last: int, cand_first: int, lex: EventLexicon) -> bool:
+    """The candidate is the object of a sending verb after (or at) the trigger."""
+    toks = sent.tokens
+    j = cand_first - 1
+    while j > trig_last and j >= cand_first - 5 and (toks[j].low in QUANTIFIERS or NUMBER.match(toks[j].low)
+                                                    or toks[j].low in ("its", "their", "his", "her", "another")):
+        j -= 1
+    return j >= trig_last and toks[j].low in lex.sending_verbs
+
+
+def at_place(sent: Sentence, m: Match, a: ActorRef, lex: EventLexicon) -> bool:
+    """The candidate names a place's owner or neighbour ("Guatemala's border", "the border with
+    Mexico"), and that place is not the word the trigger needed ("closed its border with X")."""
+    toks = sent.tokens
+
+    def needed(j: int) -> bool:
+        return m.needs_at is not None and m.needs_at[0] <= j <= m.needs_at[1]
+
+    nxt = a.last + 1
+    if toks[a.last].low.endswith(("'s", "’s")) and nxt < len(toks) and toks[nxt].low in lex.place_nouns \
+            and not needed(nxt):
+        return True
+    j = a.first - 1
+    while j > m.last and toks[j].low in ("the", "a", "an"):
+        j -= 1
+    return j - 1 > m.last and toks[j].low in ("with", "of") and toks[j - 1].low in lex.place_nouns \
+        and not needed(j - 1)
+
+
+def attached(sent: Sentence, m: Match, a: ActorRef) -> bool:
+    """The recipient hangs from the trigger itself, not from a verb of its content ("agreed with
+    Mexico" vs "agreed to set up patrols ... with Mexico")."""
+    toks = sent.tokens
+    for j in range(m.last + 1, a.first - 1):
+        if toks[j].low == "to" and toks[j + 1].low.isalpha() and toks[j + 1].text.islower() \
+                and toks[j + 1].low not in DETERMINERS and toks[j + 1].low not in QUANTIFIERS:
+            return False
+    return not in_relative(sent, m.last, a.first, None)
+
+
+LOCATIVE = frozenset({"in", "from", "at", "inside", "across", "near", "outside"})
+PLACED = frozenset({"based", "operating", "living", "stationed", "deployed", "active", "fighting", "serving"})
+PLACE_FORMS = frozenset({"name", "capital", "metonym"})
+
+
+def located_head(sent: Sentence, place: ActorRef) -> ActorRef | None:
+    """ "lawmakers in Washington have called", "guerrillas operating in Macedonia have been": the
+    subject is the group before the place, with the place's country when it names none."""
+    toks = sent.tokens
+    if place.mention is None or place.mention.value.get("form") not in PLACE_FORMS or not place.actor.country:
+        return None
+    j = place.first - 1
+    while j >= 0 and toks[j].low in ("the", "a", "an"):
+        j -= 1
+    if j < 1 or toks[j].low not in LOCATIVE:
+        return None
+    j -= 1
+    if toks[j].low in PLACED:
+        j -= 1
+    # (from all actors: "militants operating in" is no adjective use of the keyword)
+    head = next((a for a in reversed(sent.actors) if a.last == j and a.actor.sector is not None
+                 and a.first >= sent.clause_bounds(place.first)[0]), None)
+    if head is None:
+        return None
+    if head.actor.country:
+        return head
+    actor = Actor(name=head.actor.name, country=place.actor.country, sector=head.actor.sector,
+                  id=place.actor.country + (head.actor.sector or ""))
+    return ActorRef(head.first, head.last, actor, head.mention, f"{head.rule}+located:{place.actor.country}")

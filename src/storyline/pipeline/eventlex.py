@@ -88,6 +88,9 @@ class EventLexicon:
     demand_modals: tuple[tuple[str, ...], ...] = ()
     fallback_prepositions: frozenset[str] = frozenset()
     unless_as: str | None = None
+    directive_verbs: frozenset[str] = frozenset()
+    sending_verbs: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     be_forms: frozenset[str] = field(default_factory=lambda: frozenset(
         {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"}))
@@ -240,4 +243,7 @@ def lexicon() -> EventLexicon:
         demand_modals=_phrases(trig.get("demand_modals") or []),
         unless_as=plover.get("unless_as"),
         fallback_prepositions=frozenset(_w(w) for w in trig.get("fallback_recipient_prepositions") or ()),
+        directive_verbs=frozenset(_w(w) for w in trig.get("directive_verbs") or ()),
+        sending_verbs=frozenset(_w(w) for w in trig.get("sending_verbs") or ()),
+        place_nouns=frozenset(_w(w) for w in trig.get("place_nouns") or ()),
     )

@@ -19,6 +19,13 @@ issue:
 - demand frames ("X said Y must ..."): X asks Y;
 - coordination: "The United States and Jordan agreed" gives two actors; a reciprocal trigger
   with a compound actor and no recipient pairs them (eventroles does not expand; events.py does).
+  A joint verb's coordinated subjects are each other's partners even when an actor stands inside
+  what they agreed on ("agreed to set up patrols along the border with Mexico"); one attached to
+  the verb itself ("agreed with China") stays the recipient;
+- never a recipient: the subject of a relative clause describing the object ("strikes on boats
+  that Washington said ..."), what a sending verb sends ("agreed to send 10,000 troops"), and,
+  for acts that are not force on a place, a place's owner or neighbour ("Guatemala's border
+  with Mexico"; but "closed its border with X", where the border is the word the trigger needed).
 
 - a gerund listed after "include(s)" with no actor of its own ("Since January, Trump has used
   executive orders ... They include designating six cartels as terrorist organisations") names
@@ -32,18 +39,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .eventclause import CONJ_LINKS, DETERMINERS, NUMBER, PREPOSITIONS, ActorRef, Match, Sentence, include_gerund
+from .eventclause import (
+    CONJ_LINKS,
+    DETERMINERS,
+    NUMBER,
+    PLACE_ACTS,
+    PREPOSITIONS,
+    QUANTIFIERS,
+    ActorRef,
+    Match,
+    Sentence,
+    at_place,
+    attached,
+    in_relative,
+    include_gerund,
+    located_head,
+    sent_off,
+)
 from .eventlex import EventLexicon
 from .eventnp import AUXILIARIES, np_subject
 
+ARMED = frozenset({"MIL", "REB", "COP", "CRM"})
 FRONTED = frozenset({"after", "before", "since", "while", "by", "when", "despite", "in"})
 RELATIVE = frozenset({"who", "which", "that"})
-QUANTIFIERS = frozenset({"at", "least", "more", "than", "up", "to", "about", "some", "nearly", "almost", "over",
-                         "his", "her", "its", "their", "a", "an", "the", "first", "new", "fresh", "further", "series",
-                         "of", "round", "wave", "several", "many", "dozens", "hundreds", "two", "three", "four",
-                         "five", "six", "ten", "renewed", "deadly", "unprecedented", "military", "direct", "joint",
-                         "formal", "official", "lethal", "targeted", "brief", "lengthy", "long", "latest", "this",
-                         "that", "these", "those", "such", "multiple", "repeated", "recent", "major", "large-scale"})
 
 
 @dataclass
@@ -53,6 +71,7 @@ class Roles:
     actor_rule: str | None = None
     recipient_rule: str | None = None
     reciprocal: bool = False
+    directive: int | None = None  # the directive verb of "ordered the army to strike" (eventframes.py)
 
 
 def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
@@ -69,7 +88,10 @@ def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
         agent = _by_agent(sent, m.last)
         if agent:
             r.actors, r.actor_rule = agent, "passive-by"
-        elif m.trigger.type == "MOBILIZE" and r.recipients:  # "troops were deployed": the forces are the actor
+        elif r.recipients and (m.trigger.type == "MOBILIZE" or (
+                m.trigger.type == "RETREAT" and m.trigger.mode in ("disarm", "withdraw")
+                and all(a.actor.sector in ARMED for a in r.recipients))):
+            # "troops were deployed", "guerrillas have been demobilized": the forces are the actor
             r.actors, r.actor_rule, r.recipients, r.recipient_rule = r.recipients, "passive-subject-forces", [], None
     else:
         r = Roles()
@@ -90,9 +112,17 @@ def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
     if m.trigger.host and r.actors and r.recipients:  # the visitor is the actor, the host the recipient
         r.actors, r.recipients = r.recipients, r.actors
         r.actor_rule, r.recipient_rule = "host-object", "host-subject"
+    if (m.trigger.reciprocal or m.trigger.type in JOINT_TYPES) and len({a.actor.name for a in r.actors}) > 1 \
+            and r.recipients and not attached(sent, m, r.recipients[0]):
+        # "The US and Guatemala agreed to set up patrols along the border with Mexico": the
+        # coordinated subjects agree with each other; an actor inside what they agreed on is not a party.
+        r.recipients, r.recipient_rule = [], None
     if m.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
     return r
+
+
+JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 
 
 def verb_subject(sent: Sentence, i: int, inflection: str, lex: EventLexicon) -> tuple[list[ActorRef], str | None]:
@@ -220,6 +250,9 @@ def subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
         before = [a for a in cands if a.last < best.first and _aside_between(sent, a.last, best.first)]
         if before:
             best = before[-1]
+    located = located_head(sent, best)
+    if located is not None:
+        return [located]
     return _with_coordinated(sent, best, cands)
 
 
@@ -327,6 +360,12 @@ def objects(sent: Sentence, m: Match, actors: list[ActorRef], lex: EventLexicon 
             continue
         if lex is not None and reporting_subject(sent, a, lex):
             continue  # "..., Human Rights Watch said": the source of the report, never its target
+        if in_relative(sent, m.last, a.first, lex):
+            continue  # "strikes on boats that Washington said ...": the relative clause describes the object
+        if lex is not None and sent_off(sent, m.last, a.first, lex):
+            continue  # "agreed to send 10,000 troops": what is sent is the actor's own, not its recipient
+        if lex is not None and t.type not in PLACE_ACTS and at_place(sent, m, a, lex):
+            continue  # "patrols along Guatemala's border with Mexico": a place, not a party
         if fallback and not _near_object(sent, m.last, a.first):
             continue  # a fallback recipient must stand in the trigger's own phrase
         if m.needs_at and a.first <= m.needs_at[1] and m.needs_at[0] <= a.last and not a.actor.country:

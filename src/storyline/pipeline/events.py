@@ -8,7 +8,9 @@ sentence it matches the trigger verbs and nouns of `lexicon/triggers.yaml`, then
    refusal) swallows the triggers inside its clause, which only give it a mode: "threatened to
    launch strikes" is one THREATEN (mode violence), not also an ASSAULT; a noun modifying
    another ("cartel strike threats") is part of it; "killing 80 people" after an attack is its
-   magnitude, not a second event;
+   magnitude, not a second event; a second predicate of the same subject ("has been indicted
+   ... and will resign") ends that clause; in "ordered its army to shell X" (eventframes.py) the
+   directive and the order it hangs on give way to the act directed;
 2. roles (eventroles.py): actor and recipient from the sentence's shape, one event per
    actor-recipient pair; a reciprocal trigger with a compound actor gives both directions;
 3. status (eventstatus.py): asserted, planned, hypothetical or negated; an action floated or
@@ -41,9 +43,10 @@ import re
 from ..model import Actor, Document, Event, Mention, Quote, Span
 from .eventattrs import event_date, event_place, magnitude, reported_by
 from .eventclause import PREPOSITIONS, ActorRef, Match, Sentence, analyse, find_phrase, include_gerund, tokenize
+from .eventframes import directive, own_forces
 from .eventlex import EventLexicon, lexicon
 from .eventnp import actor_nouns, function_words
-from .eventroles import Roles, light_verb, main_subject, objects, roles
+from .eventroles import Roles, drop_self, in_relative, light_verb, main_subject, objects, roles
 from .eventstatus import Status, apply_future, condition_after, refusal, self_stated, status, threat_mode
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
@@ -87,6 +90,7 @@ def code(doc: Document) -> Document:
         sent = analyse(span, tokens, inside, quotes, lex)
         if not sent.matches:
             continue
+        own_forces(sent, lex)
         if k > 0 and any(include_gerund(sent, m, lex) is not None for m in sent.matches):
             _previous_context(sent, doc.sentences[k - 1], actors, quotes, dates, lex)
         quote_dates = _attribution_dates(doc, sent.quote, dates) if sent.quote else []
@@ -104,6 +108,12 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
     seen: set[tuple] = set()
     for m in kept:
         r = roles(sent, m, lex)
+        directed = directive(sent, m, lex)
+        if directed is not None:  # "ordered the army to shell the town": the director's act
+            k, agency, director = directed
+            r.actors, r.actor_rule = (director, "directive-subject") if director else ([agency], "directive-object")
+            r.directive = k
+            drop_self(r)
         if not r.recipients and m.trigger.type == "ASSAULT":
             _victims(sent, m, r, content.get(id(m), []), lex)
         if m.trigger.type in RECIPROCAL_TYPES and len(r.actors) > 1 and not r.recipients:
@@ -119,9 +129,9 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
             _fallback_recipient(sent, m, r, places, lex)
         if not r.recipients and m.statement is not None:
             continue  # "X said ... must": a demand frame is a demand of someone named
-        if not r.recipients and m.trigger.type == "CONSULT" and not m.noun and len(r.actors) == 1 \
-                and not r.reciprocal:
-            continue  # "Israel's Cabinet met Sunday": a body meeting by itself consults no one
+        if not r.recipients and m.trigger.type == "CONSULT" and (not m.noun or m.trigger.mode == "visit") \
+                and len(r.actors) == 1 and not r.reciprocal:
+            continue  # "Israel's Cabinet met Sunday", "Trump's visit to a hospital": no one consulted
         st = status(sent, m, r, lex)
         type_, mode, notes = _type_and_mode(sent, m, content.get(id(m), []), lex)
         first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
@@ -146,13 +156,13 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
             mode = _mode_cue(sent, m, type_, lex)
             if mode:
                 notes.append(f"mode-cue={mode}")
-        recipient_rule = r.recipient_rule
-        if not r.recipients and type_ in PLACE_TARGET:
+        recipient_rule = "reciprocal" if r.reciprocal else r.recipient_rule
+        if not r.recipients and not r.reciprocal and type_ in PLACE_TARGET:
             target = _place_target(sent, m, places, r.actors)
             if target:
                 r.recipients, recipient_rule = target, "place-country"
-        if not r.recipients and st.value == "asserted":
-            fallback = _only_other_country(sent, r.actors)
+        if not r.recipients and not r.reciprocal and st.value == "asserted":
+            fallback = _only_other_country(sent, m, r.actors, lex)
             if fallback:
                 r.recipients, recipient_rule = fallback, "sentence-only-other-country"
         date = event_date(sent, m, dates, sent.context_dates, "date:previous-sentence") \
@@ -206,6 +216,13 @@ def _scope(sent: Sentence, lex: EventLexicon) -> tuple[list[Match], dict[int, li
                 if m is not g and m.noun and m.first <= g.needs_at[1] and g.needs_at[0] <= m.last:
                     swallowed.add(id(m))
                     content.setdefault(id(g), []).append(m)
+    for m in matches:
+        directed = directive(sent, m, lex)
+        if directed is not None:  # the directive verb and the order it hangs on are the directed act itself
+            k = directed[0]
+            for g in matches:
+                if g is not m and (g.first <= k <= g.last or (g.noun and k - 3 <= g.last < k)):
+                    swallowed.add(id(g))
     for g in matches:
         if not g.trigger.governs or id(g) in swallowed or _bare_subject_noun(sent, g, lex):
             continue
@@ -221,6 +238,7 @@ def _scope(sent: Sentence, lex: EventLexicon) -> tuple[list[Match], dict[int, li
         if g.noun:  # a noun's content is its complement ("threat of strikes"), up to the next comma
             comma = next((j for j in range(g.last + 1, hi + 1) if sent.tokens[j].low == ","), hi + 1)
             hi = min(hi, comma - 1, g.last + NOUN_SCOPE)
+        hi = min(hi, _new_predicate(sent, g.last, hi, lex) - 1)
         for m in matches:
             if m is not g and g.last < m.first <= hi and id(m) not in swallowed:
                 swallowed.add(id(m))
@@ -242,6 +260,24 @@ def _scope(sent: Sentence, lex: EventLexicon) -> tuple[list[Match], dict[int, li
             swallowed.add(id(m))  # "..., killing at least 80 people": the magnitude of the strike
             content.setdefault(id(first_assault), []).append(m)
     return [m for m in matches if id(m) not in swallowed], content
+
+
+FINITE_AUX = frozenset({"will", "would", "has", "have", "had", "is", "was", "are", "were", "did", "can", "could",
+                        "may", "might", "must", "should", "'ll"})
+
+
+def _new_predicate(sent: Sentence, last: int, hi: int, lex: EventLexicon) -> int:
+    """Where a second predicate of the same subject begins ("has been indicted ... and will resign"):
+    "and"/"but" followed by an auxiliary, which a governed content ("to strike and invade") never has."""
+    toks = sent.tokens
+    for j in range(last + 1, hi):
+        if toks[j].low in ("and", "but"):
+            k = j + 1
+            while k <= hi and toks[k].low in lex.adverbs:
+                k += 1
+            if k <= hi and toks[k].low in FINITE_AUX:
+                return j
+    return hi + 1
 
 
 NOT_NOUNS = frozenset({"and", "or", "but", "to", "that", "which", "who", "it", "they", "he", "she", "we", "not",
@@ -377,12 +413,15 @@ def _fallback_recipient(sent: Sentence, m: Match, r: Roles, places: list[Mention
             r.recipients, r.recipient_rule = target, "fallback:place-country"
 
 
-def _only_other_country(sent: Sentence, actors: list[ActorRef]) -> list[ActorRef] | None:
-    """The one foreign country the sentence names, when the actor's is known and there is just one."""
+def _only_other_country(sent: Sentence, m: Match, actors: list[ActorRef], lex: EventLexicon) -> list[ActorRef] | None:
+    """The one foreign country the sentence names, when the actor's is known and there is just one
+    (not counting one inside a relative clause describing the trigger's object)."""
     own = {a.actor.country for a in actors}
     if not own or None in own:
         return None
-    others = [a for a in sent.actors if a.actor.country and a.actor.country not in own and a.actor.sector != "MED"]
+    others = [a for a in sent.actors if a.actor.country and a.actor.country not in own and a.actor.sector != "MED"
+              and not (a.mention is not None and a.mention.value.get("generic"))  # "National Guard": a default
+              and not (a.first > m.last and in_relative(sent, m.last, a.first, lex))]
     if len({a.actor.country for a in others}) != 1:
         return None
     return [others[0]]

@@ -14,6 +14,9 @@ cooperative act is an AGREE, an announced act of force, coercion or sanction a T
 announced "unless ..." a THREATEN whatever its type); `apply_future` does that. Speculation by a
 third party ("analysts said Israel could strike") stays hypothetical.
 
+A directed act ("signed an order directing the State Department to designate ...") is as real as
+its directive verb: the window is read up to that verb, not up to the "to" of the act.
+
 It does not read tense beyond the auxiliaries, nor scope negation over coordinated verbs.
 """
 
@@ -42,6 +45,8 @@ def status(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> Status:
     toks = sent.tokens
     lv = light_verb(sent, m, lex) if m.noun else None
     pivot = lv if lv is not None else m.first  # a nominal event is as real as the verb that carries it
+    if r.directive is not None:
+        pivot = r.directive  # "signed an order directing X to designate ...": as real as the directive
     lo, hi = sent.clause_bounds(m.first)
     subj_end = max((a.last for a in r.actors if lo <= a.last < pivot), default=lo - 1)
     start = max(lo, subj_end + 1)
@@ -78,7 +83,8 @@ def status(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> Status:
     if plan is not None:
         return Status("planned", toks[plan].text)
     if not m.noun or lv is not None:
-        irrealis = _irrealis(sent, pivot, _inflection(toks[pivot].low) if m.noun else m.form.inflection, lex)
+        irrealis = _irrealis(sent, pivot, _inflection(toks[pivot].low) if pivot != m.first else m.form.inflection,
+                             lex)
         if irrealis:
             return Status("hypothetical", irrealis)
     elif _after_infinitive(sent, m):
