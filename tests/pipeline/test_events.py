@@ -569,3 +569,59 @@ def test_released_prisoners_are_not_the_actor() -> None:
 def test_a_located_group_is_the_subject(text: str, type_: str, actor: str, sector: str) -> None:
     e = asserted(text)[0]
     assert (e.type, country(e.actor), e.actor.sector if e.actor else None) == (type_, actor, sector), e.rule
+
+
+# Readings added from the PLOVER manual's definitions and the CAMEO codebook (type, mode): the
+# first asserted event must have this type and, when given, this mode.
+MANUAL_READINGS = [
+    ("Qatar extended a $500 million loan to Lebanon.", "AID", None),
+    ("Turkey hosts nearly four million Syrian refugees.", "AID", None),
+    ("Kuwait airdropped food to stranded villages in Yemen.", "AID", None),
+    ("Jordan repatriated 300 Syrian refugees on Sunday.", "RETREAT", "release"),
+    ("Armenia reopened its border with Turkey.", "RETREAT", "withdraw"),
+    ("Ukraine lauded Poland for its support.", "SUPPORT", None),
+    ("Egypt offered condolences to Morocco after the earthquake.", "SUPPORT", None),
+    ("Germany defended Israel against accusations of genocide.", "SUPPORT", None),
+    ("Hezbollah vowed revenge against Israel.", "THREATEN", "violence"),
+    ("The United States withheld military aid from Egypt.", "SANCTION", "discontinue"),
+    ("Britain ordered the expulsion of three Russian diplomats.", "SANCTION", "expel"),
+    ("Russia strengthened its forces in Belarus.", "MOBILIZE", "troops"),
+    ("Russia amassed troops near Ukraine.", "MOBILIZE", "troops"),
+    ("Japan scrambled jets to intercept Chinese bombers.", "MOBILIZE", "weapons"),
+    ("North Korea tested a ballistic missile on Sunday.", "MOBILIZE", "weapons"),
+    ("China conducted military drills near Taiwan.", "MOBILIZE", "troops"),
+    ("Japan and the Philippines held joint exercises in the South China Sea.", "COOPERATE", None),
+    ("Iran and Turkey joined forces against the Kurdish militants.", "COOPERATE", None),
+    ("Gunmen seized 12 hostages in Mali.", "ASSAULT", "abduct"),
+    ("Rebels took three Italian engineers hostage.", "ASSAULT", "abduct"),
+    ("Chinese vessels rammed a Vietnamese fishing boat.", "ASSAULT", None),
+    ("Israeli artillery pounded Hezbollah positions.", "ASSAULT", "heavy-weapons"),
+    ("India and Pakistan exchanged fire in Kashmir.", "ASSAULT", "firearms"),
+    ("Venezuela nationalized American oil assets.", "COERCE", "seize"),
+    ("Belarus restricted access to the internet.", "COERCE", "restrict"),
+    ("Pakistan and India failed to reach an agreement on Kashmir.", "REJECT", None),
+    ("Russia brushed aside Western criticism.", "REJECT", None),
+    ("Trump blasted China for its trade practices.", "ACCUSE", "disapprove"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), MANUAL_READINGS)
+def test_manual_readings(text: str, type_: str, mode: str | None) -> None:
+    found = asserted(text)
+    assert found, f"no asserted event in {text!r}"
+    assert found[0].type == type_
+    if mode:
+        assert found[0].mode == mode
+
+
+# Where the same words must not give the new reading.
+@pytest.mark.parametrize(("text", "not_type"), [
+    ("Benin opened its borders to refugees from Nigeria.", "RETREAT"),  # refuge, not easing a closure
+    ("Officials warned against complacency.", "THREATEN"),
+    ("Saudi Arabia vowed to invest in Egypt.", "THREATEN"),
+    ("The mayor hosted the Japanese delegation.", "AID"),
+    ("Police blasted music at the rally.", "ACCUSE"),
+    ("Egypt offered to mediate between Israel and Hamas.", "SUPPORT"),
+])
+def test_manual_readings_stay_narrow(text: str, not_type: str) -> None:
+    assert not_type not in {e.type for e in asserted(text)}
