@@ -625,3 +625,17 @@ def test_manual_readings(text: str, type_: str, mode: str | None) -> None:
 ])
 def test_manual_readings_stay_narrow(text: str, not_type: str) -> None:
     assert not_type not in {e.type for e in asserted(text)}
+
+
+# Who acts decides between two readings of one word (actor_readings in triggers.yaml).
+ACTOR_READINGS = [
+    ("Japan protested strongly to China on Monday over the incursion of its coast guard ships, the Japanese foreign "
+     "ministry said in a statement.", "ACCUSE"),
+    ("Thousands of teachers struck in Buenos Aires on Monday to demand higher wages, the union said.", "PROTEST"),
+    ("Hundreds of students protested outside the parliament in Nairobi on Tuesday against the new tax law.", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), ACTOR_READINGS)
+def test_the_actor_picks_the_reading(text: str, type_: str) -> None:
+    assert type_ in [e.type for e in asserted(text)]

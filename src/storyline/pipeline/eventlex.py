@@ -91,6 +91,7 @@ class EventLexicon:
     directive_verbs: frozenset[str] = frozenset()
     sending_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
+    actor_readings: tuple[dict[str, Any], ...] = ()  # who acts decides between two readings of one word
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     be_forms: frozenset[str] = field(default_factory=lambda: frozenset(
         {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"}))
@@ -246,4 +247,5 @@ def lexicon() -> EventLexicon:
         directive_verbs=frozenset(_w(w) for w in trig.get("directive_verbs") or ()),
         sending_verbs=frozenset(_w(w) for w in trig.get("sending_verbs") or ()),
         place_nouns=frozenset(_w(w) for w in trig.get("place_nouns") or ()),
+        actor_readings=tuple(trig.get("actor_readings") or ()),
     )

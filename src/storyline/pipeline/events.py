@@ -152,6 +152,10 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
         if type_ == "PROTEST" and _attributing(sent, m, r):
             notes.append("protest-as-attribution")  # "..., a human rights group protested": a verbal protest
             type_, mode = "ACCUSE", "disapprove"
+        by_actor = _reading_by_actor(m, r, type_, lex)
+        if by_actor:
+            notes.append(f"actor-reading={type_}->{by_actor[0]}")
+            type_, mode = by_actor
         if mode is None:
             mode = _mode_cue(sent, m, type_, lex)
             if mode:
@@ -339,6 +343,22 @@ def _type_and_mode(sent: Sentence, m: Match, inner: list[Match], lex: EventLexic
         if mode:
             notes.append(f"content={inner[0].trigger.type}")
     return type_, mode, notes
+
+
+def _reading_by_actor(m: Match, r: Roles, type_: str, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """The reading the actor calls for: a state that "protests" disapproves (ACCUSE), workers who
+    "strike" stop work (PROTEST). From `actor_readings` in triggers.yaml; None keeps the trigger's."""
+    for reading in lex.actor_readings:
+        if reading["lemma"] != m.trigger.lemma or reading["type"] != type_:
+            continue
+        sectors = set(reading.get("sectors") or ())
+        words = {str(w).lower() for w in reading.get("names") or ()}
+        for ref in r.actors:
+            name = ref.actor.name.lower().split()
+            state = reading.get("states") and ref.actor.country and ref.actor.sector is None  # "Japan protested"
+            if state or ref.actor.sector in sectors or (name and name[-1] in words):
+                return str(reading["as"]), reading.get("mode")
+    return None
 
 
 def _request_mode(content_type: str) -> str | None:
