@@ -8,9 +8,8 @@ texts differ (the repeats are then near-duplicates of one another, which the lin
 find). Skipped with a message when the pages are absent.
 
 Three runs over the same files:
-- single: `storyline.ingest.ingest` into a fresh SQLite store, then `link.link_new`;
-- pool: the same reading and store writes, the pipeline in `scale.pool.process_many(workers)`,
-  then `link_new`;
+- single: `storyline.ingest.ingest(workers=1)` into a fresh SQLite store, linking included;
+- pool: the same with `workers=2` (the pipeline in `scale.pool.process_many`);
 - spark: `scale.spark.run` in the given master (pipeline, ids, linking, Parquet), timed apart
   from starting the SparkSession (JVM start-up), which is reported separately.
 
@@ -98,50 +97,16 @@ def parquet_ids(output: str) -> dict[str, set[str]]:
     return {k: {r["id"] for r in read_rows(output, k)} for k in KINDS}
 
 
-def run_single(corpus: str, db: str) -> tuple[float, float]:
+def run_ingest(corpus: str, db: str, workers: int) -> tuple[float, float]:
+    """`storyline ingest` (library) with linking; returns (seconds without linking, seconds in all)."""
     from storyline import settings
     from storyline.ingest import ingest
-    from storyline.link import link_new
     from storyline.store.db import Store
 
     cfg = settings.load({"db": db})
     with Store.open(db) as store:
-        started = time.perf_counter()
-        ingest([corpus], store, cfg)
-        ingested = time.perf_counter() - started
-        link_new(store)
-        return ingested, time.perf_counter() - started
-
-
-def run_pool(corpus: str, db: str, workers: int) -> tuple[float, float]:
-    from storyline import settings
-    from storyline.link import link_new
-    from storyline.model import IngestError
-    from storyline.scale.pool import process_many
-    from storyline.sources import read_inputs
-    from storyline.store.db import Store
-
-    cfg = settings.load({"db": db})
-    with Store.open(db) as store:
-        started = time.perf_counter()
-        run_id = store.begin_run("ingest", [corpus])
-
-        def raw_inputs() -> Any:
-            for item in read_inputs([corpus], cfg):
-                if isinstance(item, IngestError):
-                    store.add_error(item, run_id)
-                elif not store.seen_input(item.source, item.raw_hash):
-                    yield item
-
-        for result in process_many(raw_inputs(), workers):
-            if isinstance(result, IngestError):
-                store.add_error(result, run_id)
-            else:
-                store.add_document(result, run_id)
-        store.finish_run(run_id, {}, time.perf_counter() - started)
-        ingested = time.perf_counter() - started
-        link_new(store)
-        return ingested, time.perf_counter() - started
+        summary = ingest([corpus], store, cfg, workers=workers)
+    return summary.seconds - float(summary.link.get("seconds", 0.0)), summary.seconds
 
 
 def run_spark(corpus: str, output: str, master: str) -> tuple[float, Any]:
@@ -176,17 +141,17 @@ def main() -> None:
         build_corpus(pages, args.docs, corpus)
         mb = sum(f.stat().st_size for f in corpus.iterdir()) / 1e6
         print(f"{args.docs} documents from {len(pages)} Scrapinghub pages, {mb:.1f} MB of HTML; "
-              f"{os.cpu_count()} CPUs")
+              f"{os.cpu_count()} CPUs; load average {os.getloadavg()[0]:.1f} at the start")
         ids: dict[str, dict[str, set[str]]] = {}
         rate: dict[str, tuple[float, float]] = {}
         if "single" not in args.skip:
-            ingested, total = run_single(str(corpus), str(Path(tmp, "single.db")))
+            ingested, total = run_ingest(str(corpus), str(Path(tmp, "single.db")), 1)
             rate["single"] = (args.docs / ingested, args.docs / total)
             ids["single"] = store_ids(str(Path(tmp, "single.db")))
             print(f"single process : {rate['single'][0]:6.2f} docs/s ingest ({ingested:.1f} s), "
                   f"{rate['single'][1]:6.2f} docs/s with linking ({total:.1f} s)")
         if "pool" not in args.skip:
-            ingested, total = run_pool(str(corpus), str(Path(tmp, "pool.db")), args.workers)
+            ingested, total = run_ingest(str(corpus), str(Path(tmp, "pool.db")), args.workers)
             rate["pool"] = (args.docs / ingested, args.docs / total)
             ids["pool"] = store_ids(str(Path(tmp, "pool.db")))
             print(f"pool x{args.workers}        : {rate['pool'][0]:6.2f} docs/s ingest ({ingested:.1f} s), "
@@ -209,6 +174,8 @@ def main() -> None:
             same = all(ids[n][kind] == ids[names[0]][kind] for n in names)
             print(f"  {kind:15} identical ids: {'yes' if same else 'NO'} ({counts})")
         print("identical outputs:", "yes" if all(ids[n] == ids[names[0]] for n in names) else "NO")
+        print(f"load average {os.getloadavg()[0]:.1f} at the end (other processes share the CPUs: "
+              "ratios mean little when it is above the CPU count)")
 
 
 if __name__ == "__main__":

@@ -70,13 +70,13 @@ def process_many(raw_inputs: Iterable[RawInput], workers: int) -> Iterator[Docum
     try:
         while True:
             while len(pending) < limit:
-                raw = next(items, None)
-                if raw is None:
+                nxt = next(items, None)
+                if nxt is None:
                     break
-                pending.append((raw, pool.submit(worker.process_one, raw)))
+                pending.append((nxt, pool.submit(worker.process_one, nxt)))
             if not pending:
                 return
-            raw, future = pending[0]
+            _, future = pending[0]
             try:
                 result = future.result()
             except BrokenProcessPool:

@@ -1,0 +1,69 @@
+"""Which id each processed document gets, decided the way the store decides it, without a store.
+
+Takes every copy of one clean text (all documents sharing a content hash, with their position in
+reading order) and gives each its status and id exactly as `Store.add_document` would have when
+ingesting them in that order into an empty store: the first copy is `new` under the content hash;
+a later copy from another source is a `duplicate` under `stable_id(hash, source)` with
+`duplicate_of` the first; a later copy from a source already seen is `unchanged` and stores
+nothing but its input row. `records_of_group` then renders the records with those ids through
+`store.records`, the same functions the store uses.
+
+Pure functions: no Spark, no store. It does not know about near-duplicates (linking does).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Document, stable_id
+from ..store.records import derived_records, document_record
+
+
+@dataclass(frozen=True)
+class Identity:
+    status: str  # new | duplicate | unchanged
+    document_id: str
+    duplicate_of: str | None
+
+
+def identities(content_hash: str, copies: Iterable[tuple[str, str]]) -> dict[str, Identity]:
+    """order -> Identity, for the copies (order, source) of one text."""
+    out: dict[str, Identity] = {}
+    by_source: dict[str, str] = {}
+    first: str | None = None
+    for order, source in sorted(copies):
+        if source in by_source:
+            out[order] = Identity("unchanged", by_source[source], None)
+            continue
+        if first is None:
+            first = content_hash
+            ident = Identity("new", content_hash, None)
+        else:
+            ident = Identity("duplicate", stable_id(content_hash, source), first)
+        by_source[source] = ident.document_id
+        out[order] = ident
+    return out
+
+
+def records_of_group(content_hash: str, docs: Iterable[tuple[str, Document]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(kind, record) for every copy of one text: documents, derived records and input rows."""
+    docs = sorted(docs, key=lambda item: item[0])
+    decided = identities(content_hash, ((order, doc.source) for order, doc in docs))
+    seen: set[tuple[str, str]] = set()  # (kind, id): the store keeps the first of two records with one id
+    for order, doc in docs:
+        ident = decided[order]
+        yield "input", {"id": stable_id(doc.source, doc.raw_hash), "source": doc.source,
+                        "raw_hash": doc.raw_hash, "document_id": ident.document_id}
+        if ident.status == "unchanged":
+            continue
+        doc.duplicate_of = ident.duplicate_of
+        record = document_record(doc, ident.document_id)
+        record.update(content_hash=content_hash, removed=list(doc.removed), order=order)
+        yield "document", record
+        for kind, records in derived_records(doc, ident.document_id).items():
+            for r in records:
+                if (kind, r["id"]) not in seen:
+                    seen.add((kind, r["id"]))
+                    yield kind, r

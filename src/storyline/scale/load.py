@@ -1,0 +1,133 @@
+"""`storyline load DIR --db URL`: a Spark run's Parquet output -> a store, idempotently.
+
+Takes the folder `spark.run` wrote (local, `file://` or any filesystem pyarrow can open) and an
+open `Store`, and inserts every record in batches (SQLAlchemy Core, one transaction per batch,
+insert-or-ignore on the primary key): documents first (in the job's reading order, so
+`ingested_at` orders them as `storyline ingest` would have), then their derived records, input
+rows, ingest errors, and the linking tables (near-duplicate groups, LSH bands, stories), so a
+later `link_new` sees everything as linked already and a later `storyline ingest` of the same
+inputs skips them. Loading the same folder twice changes nothing; a load killed midway is
+completed by running it again.
+
+It does not merge with what the store already holds: load into an empty store, or one loaded from
+the same output. Into a store with other documents, the stories of a unit present in both would
+be two sets side by side (relink the store after such a load).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+from sqlalchemy import Table, func, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from ..errors import StoreError
+from ..link.merge import unit_key
+from ..store import linkschema, schema
+from ..store.db import Store
+from . import codec
+
+BATCH = 1000
+
+
+@dataclass
+class LoadSummary:
+    read: dict[str, int] = field(default_factory=dict)  # records in the Parquet output, per kind
+    inserted: dict[str, int] = field(default_factory=dict)  # of those, rows not already in the store
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"read": dict(self.read), "inserted": dict(self.inserted), "seconds": round(self.seconds, 3)}
+
+
+def _batches(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _count(store: Store, table: Table) -> int:
+    with store.engine.connect() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def _document_rows(records: Iterable[dict[str, Any]], run_id: int) -> Iterator[dict[str, Any]]:
+    start = dt.datetime.now(dt.UTC)
+    for n, record in enumerate(records):
+        row = {k: v for k, v in record.items() if k not in ("kind", "order")}
+        row.update(run_id=run_id, ingested_at=start + dt.timedelta(microseconds=n))
+        yield row
+
+
+def _error_rows(records: Iterable[dict[str, Any]], run_id: int) -> Iterator[dict[str, Any]]:
+    now = dt.datetime.now(dt.UTC)
+    for record in records:
+        yield {**{k: v for k, v in record.items() if k != "kind"}, "run_id": run_id, "at": now}
+
+
+def _derived_rows(kind: str, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for record in records:
+        yield Store._derived_row(kind, record)
+
+
+def _story_rows(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    for rec in records:
+        actor, recipient = rec["actor"] or {}, rec["recipient"] or {}
+        yield {"id": rec["id"], "unit": unit_key(rec["type"], actor.get("country")), "type": rec["type"],
+               "actor_country": actor.get("country"), "recipient_country": recipient.get("country"),
+               "date_first": rec["date_first"], "date_last": rec["date_last"], "events": len(rec["event_ids"]),
+               "data": rec}
+
+
+def _plan(output: str, run_id: int) -> list[tuple[str, Table, Iterator[dict[str, Any]]]]:
+    """(kind, table, rows) in the order foreign keys and later look-ups need."""
+    def rows(kind: str) -> Iterator[dict[str, Any]]:
+        return codec.read_rows(output, kind)
+
+    steps: list[tuple[str, Table, Iterator[dict[str, Any]]]] = [
+        ("document", schema.documents, _document_rows(rows("document"), run_id))]
+    for kind in ("mention", "quote", "claim", "citation_issue", "event"):
+        steps.append((kind, schema.DERIVED[kind], _derived_rows(kind, rows(kind))))
+    steps += [
+        ("input", schema.inputs, rows("input")),
+        ("ingest_error", schema.ingest_errors, _error_rows(rows("ingest_error"), run_id)),
+        ("link_document", linkschema.link_documents, rows("link_document")),
+        ("minhash_band", linkschema.minhash_bands, rows("minhash_band")),
+        ("link_event", linkschema.link_events, rows("link_event")),
+        ("story", linkschema.stories, _story_rows(rows("story"))),
+    ]
+    return steps
+
+
+def load(output: str, store: Store, batch_size: int = BATCH) -> LoadSummary:
+    """Insert a Spark output folder into the store; see the module docstring."""
+    started = time.perf_counter()
+    if not codec.dataset_files(output, "document") and not codec.dataset_files(output, "ingest_error"):
+        raise StoreError(f"{output!r} holds no Spark output (no document/ or ingest_error/ Parquet dataset): "
+                         "write one with `storyline spark run INPUT... --output DIR`")
+    store.flush()
+    linkschema.ensure(store.engine)
+    run_id = store.begin_run("load", [output])
+    summary = LoadSummary()
+    for kind, table, rows in _plan(output, run_id):
+        before = _count(store, table)
+        insert = store._insert_ignore(table)
+        n = 0
+        for batch in _batches(rows, batch_size):
+            try:
+                with store.engine.begin() as conn:
+                    conn.execute(insert, batch)
+            except SQLAlchemyError as exc:
+                raise StoreError(f"cannot load the {kind} records of {output!r}: {exc}") from exc
+            n += len(batch)
+        summary.read[kind] = n
+        summary.inserted[kind] = _count(store, table) - before
+    summary.seconds = time.perf_counter() - started
+    docs = summary.inserted.get("document", 0)
+    store.finish_run(run_id, {"new": docs, "failed": summary.inserted.get("ingest_error", 0)}, summary.seconds)
+    return summary

@@ -1,0 +1,290 @@
+"""`storyline spark run`: the per-document pipeline and linking on Apache Spark, output as Parquet.
+
+`run(inputs, output, master="local[2]")` reads WARC(.gz), JSON Lines, HTML and text files from
+local paths or any Hadoop-compatible path (`hdfs://`, `s3a://`, `file://`), runs the pipeline in
+`mapPartitions` with one pipeline per Python worker (lexicons loaded once per executor process,
+see `worker.py`), decides document ids as the store would (`identity.py`), links across documents
+(`linking.py`), and writes one Parquet dataset per record kind under `output/<kind>/` in the
+schema of `codec.py`: the contract's document, event, quote, claim, citation_issue, ingest_error
+and story, plus mention, input, link_document, link_event and minhash_band for `storyline load`.
+
+The records are those `storyline ingest` then linking would store for the same inputs in the
+same order, with the same ids (a test checks it). Reading order is the order of the inputs as
+named, folders walked as ingest walks them, records in file order.
+
+Stages: files (binaryFiles over the files under the size cap, packed into about 8 MB splits, at
+least 4 per core) -> raw inputs (spread out again when a few big WARC/JSONL files hold them) ->
+pipeline (mapPartitions) -> grouped by content hash (ids) -> linking -> Parquet, the datasets
+written a few at a time. It does not fetch URLs or feeds, and it does not touch a store
+(`load.py` does).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ConfigError, MissingExtraError, StorylineError
+from ..model import IngestError
+from . import codec, identity, inputs, linking, worker
+
+DEFAULT_MASTER = "local[2]"
+# Tasks: at least 4 per core, so the last ones do not leave cores idle; at most about 8 MB of input
+# each (50 HTML pages, 5-10 s of pipeline work), so Spark's per-task cost (~50 ms) stays under 1%.
+TASKS_PER_CORE = 4
+BYTES_PER_TASK = 8_000_000
+CONCURRENT_WRITES = 4
+OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "story",
+                "mention", "input", "link_document", "link_event", "minhash_band")
+
+
+@dataclass
+class SparkSummary:
+    files: int = 0
+    new: int = 0
+    duplicate: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    records: dict[str, int] = field(default_factory=dict)
+    startup_seconds: float = 0.0  # starting the SparkSession (JVM), not in `seconds`
+    seconds: float = 0.0  # reading, pipeline, linking and writing
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: read+pipeline, link, write
+
+    @property
+    def documents(self) -> int:
+        return self.new + self.duplicate + self.unchanged
+
+    @property
+    def per_second(self) -> float:
+        return (self.documents + self.failed) / self.seconds if self.seconds else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"files": self.files, "new": self.new, "duplicate": self.duplicate,
+                "unchanged": self.unchanged, "failed": self.failed, "records": dict(self.records),
+                "startup_seconds": round(self.startup_seconds, 3), "seconds": round(self.seconds, 3),
+                "phases": {k: round(v, 2) for k, v in self.phases.items()},
+                "per_second": round(self.per_second, 2)}
+
+
+def _require_spark() -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ImportError as exc:
+        raise MissingExtraError("The Spark job", "spark", "pyspark") from exc
+    java_home = os.environ.get("JAVA_HOME")
+    if not (shutil.which("java") or (java_home and os.path.exists(os.path.join(java_home, "bin", "java")))):
+        raise ConfigError("The Spark job needs Java 17 or newer, and no `java` was found: install a JDK "
+                          "(e.g. apt-get install openjdk-17-jre-headless) or set JAVA_HOME")
+
+
+def session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = None) -> Any:
+    """A SparkSession whose Python workers run this interpreter (unless PYSPARK_PYTHON says otherwise)."""
+    _require_spark()
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
+    builder = (SparkSession.builder.master(master).appName("storyline")
+               .config("spark.ui.enabled", "false")
+               .config("spark.python.worker.reuse", "true")  # keeps each worker's pipeline for later tasks
+               .config("spark.sql.session.timeZone", "UTC")
+               .config("spark.sql.parquet.compression.codec", "zstd"))
+    for key, value in (conf or {}).items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+# --- executor side: module-level functions, so Spark ships them by reference -------------------------
+
+def _escape(uri: str) -> str:
+    """A path for Hadoop's comma-separated, glob-expanded input list, taken literally."""
+    return "".join("\\" + c if c in ",{}[]*?\\" else c for c in uri)
+
+
+def _read(item: tuple[str, bytes], by_uri: Any, settings: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    uri, data = item
+    for task in by_uri.value[inputs.uri_key(uri)]:  # a file named twice is read twice, as ingest does
+        for n, raw in enumerate(inputs.raw_inputs(data, task, settings)):
+            yield inputs.order_key(task.index, n), raw
+
+
+def _process(items: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
+    """mapPartitions: the pipeline of this Python worker, built on its first partition."""
+    for order, raw in items:
+        result = raw if isinstance(raw, IngestError) else worker.process_one(raw)
+        if isinstance(result, IngestError):
+            yield "error", result
+        else:
+            result.raw = ""  # the bytes are not needed past this point; do not shuffle them
+            yield result.content_hash, (order, result)
+
+
+def _group_records(item: tuple[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
+    content_hash, docs = item
+    yield from identity.records_of_group(content_hash, docs)
+
+
+def _tally(item: tuple[str, dict[str, Any]]) -> str:
+    kind, record = item
+    if kind == "document":
+        return "new" if record["id"] == record["content_hash"] else "duplicate"
+    return kind
+
+
+def _patch_copy(record: dict[str, Any], near: Any) -> dict[str, Any]:
+    if record["duplicate_of"] is None and record["id"] in near.value:
+        record = {**record, "duplicate_of": near.value[record["id"]]}
+    return record
+
+
+# --- driver ------------------------------------------------------------------------------------------
+
+def _write(spark: Any, rdd: Any, kind: str, output: str, sort_by: str | None = None) -> None:
+    schema = codec.spark_schema(kind)
+    frame = spark.createDataFrame(rdd.map(lambda r: codec.to_row(kind, r)), schema, verifySchema=False)
+    if sort_by:
+        frame = frame.orderBy(sort_by)
+    frame.write.mode("overwrite").parquet(f"{output.rstrip('/')}/{kind}")
+
+
+def _laps(summary: SparkSummary, started: float) -> Any:
+    last = [started]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        summary.phases[name] = now - last[0]
+        last[0] = now
+
+    return lap
+
+
+def _output_uri(output: str) -> str:
+    return output if "://" in output else os.path.abspath(output)
+
+
+def _raw(sc: Any, tasks: list[inputs.FileTask], settings: dict[str, Any], partitions: int) -> Any:
+    """An RDD of (order, RawInput | IngestError) over `partitions` partitions."""
+    if not tasks:
+        return sc.emptyRDD()
+    grouped: dict[str, list[inputs.FileTask]] = {}
+    for t in tasks:
+        grouped.setdefault(inputs.uri_key(t.uri), []).append(t)
+    by_uri = sc.broadcast(grouped)
+    # binaryFiles packs small files into about `partitions` splits of similar size: no shuffle.
+    # A few big files (WARC, JSONL) are one split each, so their records are spread out again.
+    files = sc.binaryFiles(",".join(_escape(ts[0].uri) for ts in grouped.values()), partitions)
+    raw = files.flatMap(lambda item: _read(item, by_uri, settings))
+    return raw.repartition(partitions) if len(grouped) < partitions else raw
+
+
+def _write_all(spark: Any, jobs: list[tuple[Any, str, str | None]], output: str) -> None:
+    """Write every dataset, a few at once: each write is a small Spark job whose fixed costs
+    (scheduling, Python worker hand-over, commit) then overlap instead of adding up."""
+    with ThreadPoolExecutor(max_workers=CONCURRENT_WRITES) as pool:
+        futures = [pool.submit(_write, spark, rdd, kind, output, sort_by) for rdd, kind, sort_by in jobs]
+        for future in futures:
+            future.result()
+
+
+def run(
+    targets: Sequence[str],
+    output: str,
+    settings: dict[str, Any],
+    master: str = DEFAULT_MASTER,
+    spark: Any = None,
+    conf: dict[str, str] | None = None,
+) -> SparkSummary:
+    """Read, process, link and write; see the module docstring.
+
+    Pass `spark` to reuse a session (it is left running); otherwise one is started with `master`
+    and `conf`, and stopped at the end. Errors raised by Spark itself come out as StorylineError.
+    """
+    summary = SparkSummary()
+    own = spark is None
+    started = time.perf_counter()
+    if own:
+        spark = session(master, conf)
+    summary.startup_seconds = time.perf_counter() - started
+    try:
+        return _run(spark, targets, output, settings, summary)
+    except StorylineError:
+        raise
+    except Exception as exc:  # Py4J and pyspark errors: one line that says where, not a Java stack
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise StorylineError(f"the Spark job failed: {first}") from exc
+    finally:
+        if own:
+            spark.stop()
+
+
+def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, Any],
+         summary: SparkSummary) -> SparkSummary:
+    started = time.perf_counter()
+    lap = _laps(summary, started)
+    from pyspark import StorageLevel
+
+    keep = StorageLevel.MEMORY_AND_DISK  # never recompute the pipeline because memory ran short
+    sc = spark.sparkContext
+    output = _output_uri(output)
+    settings = dict(settings)
+    tasks, plan_errors = inputs.plan(list(targets), settings, (sc._jvm, sc._jsc.hadoopConfiguration()))
+    summary.files = len(tasks)
+    partitions = max(sc.defaultParallelism * TASKS_PER_CORE, math.ceil(sum(t.size for t in tasks) / BYTES_PER_TASK))
+
+    processed = _raw(sc, tasks, settings, partitions).mapPartitions(_process).persist(keep)
+    errors = processed.filter(lambda kv: kv[0] == "error").map(lambda kv: kv[1]).union(sc.parallelize(plan_errors))
+    error_rows = (errors.map(lambda e: (e.id, {"id": e.id, "source": e.source, "stage": e.stage, "error": e.error}))
+                  .reduceByKey(lambda a, _b: a, partitions).values().persist(keep))
+    records = (processed.filter(lambda kv: kv[0] != "error").groupByKey(partitions).flatMap(_group_records)
+               .persist(keep))
+    counts = records.map(_tally).countByValue()  # the action that runs the pipeline
+    lap("read+pipeline")
+
+    documents = records.filter(lambda kv: kv[0] == "document").map(lambda kv: kv[1])
+    bands = linking.band_rows(documents).persist(keep)
+    near = linking.near_duplicates(documents, bands, partitions)
+    near_b = sc.broadcast(near.near)
+    final_docs = documents.map(lambda d: _patch_copy(d, near_b)).persist(keep)
+    pointers = dict(final_docs.filter(lambda d: d["duplicate_of"] is not None)
+                    .map(lambda d: (d["id"], d["duplicate_of"])).collect())
+    origin = linking.origins(pointers)
+    roots = set(origin.values())
+    root_keys = dict(final_docs.filter(lambda d: d["id"] in roots).map(lambda d: (d["id"], linking.source_key(d)))
+                     .collect())
+    events = records.filter(lambda kv: kv[0] == "event").map(lambda kv: kv[1])
+    linked = linking.stories(final_docs, events, sc.broadcast(origin), sc.broadcast(root_keys), partitions)
+    linked = linked.persist(keep)
+    link_counts = linked.map(lambda kv: kv[0]).countByValue()
+    lap("link")
+
+    jobs: list[tuple[Any, str, str | None]] = [(final_docs, "document", "order"), (error_rows, "ingest_error", None)]
+    for kind in ("event", "quote", "claim", "citation_issue", "mention", "input"):
+        jobs.append((records.filter(lambda kv, k=kind: kv[0] == k).map(lambda kv: kv[1]), kind, None))
+    for kind in ("story", "link_event"):
+        jobs.append((linked.filter(lambda kv, k=kind: kv[0] == k).map(lambda kv: kv[1]), kind, None))
+    # From the documents as ingest left them: a near copy's row is not an exact copy's.
+    jobs.append((documents.map(lambda d: linking.link_document_row(d, near)), "link_document", None))
+    jobs.append((bands.map(lambda b: {"bucket": b[0], "document_id": b[1]}), "minhash_band", None))
+    _write_all(spark, jobs, output)
+    lap("write")
+
+    summary.new, summary.duplicate = counts.get("new", 0), counts.get("duplicate", 0)
+    summary.unchanged = counts.get("input", 0) - summary.new - summary.duplicate
+    summary.failed = error_rows.count()
+    n_docs = summary.new + summary.duplicate
+    written = {**counts, **link_counts, "document": n_docs, "link_document": n_docs,
+               "ingest_error": summary.failed, "minhash_band": bands.count()}
+    summary.records = {k: int(written.get(k, 0)) for k in OUTPUT_KINDS}
+    for rdd in (processed, records, error_rows, bands, final_docs, linked):
+        rdd.unpersist()
+    summary.seconds = time.perf_counter() - started
+    return summary
