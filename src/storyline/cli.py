@@ -333,6 +333,68 @@ def summary(
             console.print(f"  {e['source']}: {e['stage']}: {e['error']}")
 
 
+spark_app = typer.Typer(help="Run the pipeline and linking on Apache Spark (pip install 'storyline[spark]', Java 17+).",
+                        no_args_is_help=True)
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("run")
+def spark_run(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders and globs, or Hadoop paths (hdfs://, s3a://, "
+                                                    "file://): .html, .txt, .jsonl, .warc(.gz), optionally .gz.",
+                                                show_default=False)],
+    output: Annotated[str, typer.Option("--output", "-o", help="Folder (local or Hadoop path) that receives one "
+                                        "Parquet dataset per record kind; replaced if it exists.",
+                                        show_default=False)],
+    master: Annotated[str, typer.Option("--master", help="Spark master URL.")] = "local[2]",
+    conf: Annotated[list[str] | None, typer.Option("--conf", help="A Spark setting KEY=VALUE, e.g. "
+                                                   "spark.driver.memory=4g; repeat for several.")] = None,
+    max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Size cap per input file, in bytes "
+                                                  "[default: 20000000].")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+) -> None:
+    """Process inputs on Spark and write Parquet: the records `storyline ingest` and linking would store."""
+    import json
+
+    from .scale import spark as spark_job
+
+    try:
+        bad = [c for c in conf or [] if "=" not in c]
+        if bad:
+            raise UsageError(f"--conf {bad[0]!r}: write KEY=VALUE, e.g. spark.driver.memory=4g")
+        pairs = dict(c.split("=", 1) for c in conf or [])
+        cfg = _settings(max_bytes=max_bytes)
+        summary = spark_job.run(inputs, output, cfg, master=master, conf=pairs)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(summary.as_dict(), indent=2))
+        return
+    typer.echo(f"{summary.new} new, {summary.duplicate} duplicate, {summary.unchanged} unchanged, "
+               f"{summary.failed} failed from {summary.files} files in {summary.seconds:.1f} s "
+               f"({summary.per_second:.1f}/s; Spark start-up {summary.startup_seconds:.1f} s more)")
+    typer.echo("wrote " + ", ".join(f"{k}: {n}" for k, n in summary.records.items()) + f" to {output}")
+
+
+@app.command("load")
+def load_output(
+    folder: Annotated[str, typer.Argument(help="The --output folder of `storyline spark run`.", show_default=False)],
+    db: DbOption = None,
+) -> None:
+    """Bulk-load the Parquet output of `storyline spark run` into the store. Safe to run twice."""
+    from .scale.load import load
+    from .store.db import Store
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            summary = load(folder, store)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"loaded {folder} into {cfg['db']} in {summary.seconds:.1f} s: "
+               + ", ".join(f"{k} {summary.inserted[k]} new of {n}" for k, n in summary.read.items()))
+
+
 @app.command("settings")
 def show_settings() -> None:
     """List every setting, its current value and where to change it."""
