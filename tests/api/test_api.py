@@ -436,7 +436,7 @@ def test_an_empty_store_renders_every_page(tmp_path: Path) -> None:
             r = c.get(path)
             assert r.status_code == 200, path
         assert "No stories yet" in c.get("/").text
-        assert c.get("/api/timeline").json() == {"mode": "stories", "filters": {}, "items": [], "total": 0,
+        assert c.get("/api/timeline").json() == {"mode": "stories", "filters": {}, "items": [], "total": 0, "total_exact": True,
                                                  "limit": 50, "offset": 0}
 
 

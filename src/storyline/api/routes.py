@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel
 
 from ..report import CAPTION
-from ..store import webqueries
+from ..store import listing, webqueries
 from ..web import charts, highlight, worldmap
 from . import views
 from .cache import Answer
@@ -64,14 +64,18 @@ def overview_json(request: Request, q: Annotated[OverviewQuery, Query()]) -> Res
     return _json(request, views.overview, q)
 
 
+TOTAL_NOTE = (f" `total` is exact up to {listing.COUNT_CAP:,} matches (or up to the page asked for, when deeper); "
+              "past that `total_exact` is false and `total` is a lower bound.")
+
+
 @api.get("/timeline", summary="Stories by date, filtered and paginated",
          description="Stories hold asserted events only; with `status` planned, hypothetical or negated the "
-                     "timeline lists those events instead (`mode` says which).")
+                     "timeline lists those events instead (`mode` says which)." + TOTAL_NOTE)
 def timeline_json(request: Request, q: Annotated[EventFilters, Query()]) -> Response:
     return _json(request, views.timeline, q)
 
 
-@api.get("/events", summary="Events by date, filtered and paginated")
+@api.get("/events", summary="Events by date, filtered and paginated", description=TOTAL_NOTE.strip())
 def events_json(request: Request, q: Annotated[EventFilters, Query()]) -> Response:
     return _json(request, views.events, q)
 

@@ -3,6 +3,8 @@
 One function per page; each takes the store and validated parameters and calls `store.webqueries`,
 `link` or `report`, so `/timeline` and `/api/timeline` cannot drift apart. Nothing here renders HTML
 or knows about HTTP; presentation-only geometry (chart, network layout, map) lives in `web/`.
+The event and story lists hold their records as stored JSON text (`store.rawjson.RawJSON`), which
+the JSON answer copies in verbatim; `api.cache.Answer.data` decodes them for the templates.
 """
 
 from __future__ import annotations

@@ -3,11 +3,12 @@
 Each takes a `Store` (only its engine is used, so one store serves many threads) and gives plain
 dicts and lists, so an HTML page and its JSON twin come from the same call. Every statement is a
 SQLAlchemy Core expression with bound parameters; no SQL is built from strings. Lists come as
-`{"items", "total", "limit", "offset"}`.
+`{"items", "total", "limit", "offset", "total_exact"}`: past `listing.COUNT_CAP` rows a total is a
+lower bound. The event and story lists give their records as `rawjson.RawJSON`, the stored JSON text
+passed through to the client undecoded (`rawjson.materialize` turns them into dicts).
 
-Filters follow `link.timeline.timeline`: a symmetric event type (CONSULT, COOPERATE, AGREE) matches
-a dyad in either direction, and a date range keeps what overlaps it (a month-precise date overlaps
-every day of its month). `source` matches a document's publisher, its source path or its URL host.
+Filters (`webfilters`) follow `link.timeline.timeline`: a symmetric event type matches a dyad in
+either direction, a date range keeps what overlaps it, `source` is a publisher, path or URL host.
 
 It does not write, does not merge stories (that is `link`), and does not validate parameters
 beyond what the SQL needs (the API does, before calling).
@@ -18,44 +19,56 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Engine, Index, and_, case, func, literal, or_, select
+from sqlalchemy import Engine, Index, Text, bindparam, case, cast, func, or_, select
 
 from ..lexicon_data import load_yaml
-from ..link.evidence import interval
-from ..link.merge import SYMMETRIC_TYPES
 from . import linkschema, schema
 from .db import Store
+from .rawjson import RawJSON, encode_members
+from .webfilters import Filters, event_conditions, event_listing, source_match, story_listing
 
 KINDS_IN_TEXT = ("quote", "claim", "event", "citation_issue")
 MAX_RECORDS_PER_DOCUMENT = 5000  # a document page shows every record; this only guards a pathological page
 
 
-# Indexes the dashboard's lists need to page through 100,000s of events without sorting them all:
-# (filter column, date, id) serves "WHERE x = ? ORDER BY date, id LIMIT ? OFFSET ?" from the index alone.
-# Declared here, they join `schema.metadata` when this module is imported; `ensure_indexes` adds them
-# to a store created before.
-_e, _d, _st = schema.events, schema.documents, linkschema.stories
+# Indexes the dashboard's lists need to page through 100,000s of rows without sorting or reading them:
+# (filters with =, then the order: date, id, then columns other filters test) serves
+# "WHERE x = ? [AND y ...] ORDER BY date, id LIMIT ?" by walking the index and stopping after the page,
+# and counts from the index alone. Declared here, they join `schema.metadata` when this module is
+# imported; `ensure_indexes` adds them to a store created before.
+_e, _d, _st, _le = schema.events, schema.documents, linkschema.stories, linkschema.link_events
 WEB_INDEXES = (
     Index("ix_web_events_date_id", _e.c.date, _e.c.id),
-    # a dyad either way round, symmetric types included, read from these two without touching the rows
-    Index("ix_web_events_actor", _e.c.actor_country, _e.c.recipient_country, _e.c.type, _e.c.date, _e.c.id),
-    Index("ix_web_events_recipient", _e.c.recipient_country, _e.c.actor_country, _e.c.type, _e.c.date, _e.c.id),
     Index("ix_web_events_type", _e.c.type, _e.c.date, _e.c.id),
     Index("ix_web_events_status", _e.c.status, _e.c.date, _e.c.id),
+    # one country as actor, as recipient (a symmetric type read the other way round), or a dyad
+    Index("ix_web_events_by_actor", _e.c.actor_country, _e.c.date, _e.c.id, _e.c.recipient_country, _e.c.type),
+    Index("ix_web_events_by_recipient", _e.c.recipient_country, _e.c.date, _e.c.id, _e.c.actor_country,
+          _e.c.type),
+    Index("ix_web_events_by_dyad", _e.c.actor_country, _e.c.recipient_country, _e.c.date, _e.c.id, _e.c.type),
+    Index("ix_web_events_document_date", _e.c.document_id, _e.c.date, _e.c.id),
+    # the actor network and the map group these, most often under a status, from the index alone
+    Index("ix_web_events_network", _e.c.status, _e.c.actor_id, _e.c.recipient_id, _e.c.intensity, _e.c.id),
+    Index("ix_web_events_places", _e.c.status, _e.c.place, _e.c.place_country, _e.c.lat, _e.c.lon, _e.c.intensity),
+    Index("ix_web_events_place_country", _e.c.status, _e.c.place_country),
     Index("ix_web_documents_publisher", _d.c.publisher),
     Index("ix_web_documents_source", _d.c.source),
     Index("ix_web_documents_url", _d.c.url),
-    Index("ix_web_stories_first", _st.c.date_first, _st.c.id),
+    Index("ix_web_stories_by_first", _st.c.date_first, _st.c.id, _st.c.date_last),
     Index("ix_web_stories_last", _st.c.date_last, _st.c.date_first, _st.c.id),
     Index("ix_web_stories_type", _st.c.type, _st.c.date_first, _st.c.id),
-    Index("ix_web_stories_actor", _st.c.actor_country, _st.c.recipient_country, _st.c.type, _st.c.date_first,
-          _st.c.id),
-    Index("ix_web_stories_recipient", _st.c.recipient_country, _st.c.actor_country, _st.c.type, _st.c.date_first,
-          _st.c.id),
+    Index("ix_web_stories_by_actor", _st.c.actor_country, _st.c.date_first, _st.c.id, _st.c.recipient_country,
+          _st.c.type),
+    Index("ix_web_stories_by_recipient", _st.c.recipient_country, _st.c.date_first, _st.c.id, _st.c.actor_country,
+          _st.c.type),
+    Index("ix_web_stories_by_dyad", _st.c.actor_country, _st.c.recipient_country, _st.c.date_first, _st.c.id,
+          _st.c.type),
+    # a source's stories: from its documents' linked events to their stories' dates without reading rows
+    Index("ix_web_link_events_story", _le.c.document_id, _le.c.story_id),
+    Index("ix_web_stories_id_first", _st.c.id, _st.c.date_first),
 )
 
 
@@ -75,121 +88,40 @@ def event_types() -> tuple[str, ...]:
 STATUSES = ("asserted", "planned", "hypothetical", "negated")
 
 
-@dataclass(frozen=True)
-class Filters:
-    """What a timeline or event list is narrowed to; None means any."""
-
-    actor: str | None = None  # ISO 3166-1 alpha-3
-    recipient: str | None = None
-    type: str | None = None
-    status: str | None = None
-    source: str | None = None
-    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD
-    until: str | None = None
-
-    def as_dict(self) -> dict[str, str]:
-        return {k: v for k, v in self.__dict__.items() if v is not None}
-
-
-def page(items: list[Any], total: int, limit: int, offset: int) -> dict[str, Any]:
-    return {"items": items, "total": total, "limit": limit, "offset": offset}
-
-
-def day_bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    """The first day of `since` and the last day of `until`, as YYYY-MM-DD."""
-    lo = interval(since) if since else None
-    hi = interval(until) if until else None
-    return (dt.date.fromordinal(lo[0]).isoformat() if lo else None,
-            dt.date.fromordinal(hi[1]).isoformat() if hi else None)
-
-
-def _ends_after(column: Any, day: str) -> Any:
-    """A contract date (YYYY[-MM[-DD]]) whose last day is on or after `day`.
-
-    The leading `>= YYYY` adds nothing logically; it gives the index a range to scan from.
-    """
-    return and_(column >= day[:4], or_(column >= day, column == day[:4], column == day[:7]))
-
-
-def _dyad(actor_col: Any, recipient_col: Any, type_col: Any, actor: str | None, recipient: str | None) -> Any:
-    straight = and_(*(c == v for c, v in ((actor_col, actor), (recipient_col, recipient)) if v)) \
-        if (actor or recipient) else literal(True)
-    flipped = and_(type_col.in_(sorted(SYMMETRIC_TYPES)),
-                   *(c == v for c, v in ((recipient_col, actor), (actor_col, recipient)) if v))
-    return or_(straight, flipped)
-
-
-def _starts_with(column: Any, prefix: str) -> Any:
-    """A prefix test an index can answer (LIKE 'x%' cannot, under SQLite's default case rules)."""
-    return and_(column >= prefix, column < prefix + "\U0010ffff")
-
-
-def _source_match(source: str) -> Any:
-    d = schema.documents
-    hosts = [f"{scheme}://{www}{source}/" for scheme in ("http", "https") for www in ("", "www.")]
-    return or_(d.c.publisher == source, d.c.source == source, *(_starts_with(d.c.url, h) for h in hosts))
+def page(items: list[Any], total: int, limit: int, offset: int, exact: bool = True) -> dict[str, Any]:
+    """A page of a list; `total_exact` False means there are more than `total` (`listing.COUNT_CAP`)."""
+    return {"items": items, "total": total, "limit": limit, "offset": offset, "total_exact": exact}
 
 
 def _count(conn: Any, query: Any) -> int:
     return int(conn.execute(select(func.count()).select_from(query.order_by(None).subquery())).scalar_one())
 
 
-def _dated_first(conn: Any, id_col: Any, date_col: Any, where: Sequence[Any], limit: int,
-                 offset: int) -> tuple[list[str], int]:
-    """(ids of one page, total) in date order with undated rows last.
-
-    Two queries instead of ORDER BY date IS NULL, date, id: each can walk an index in order and
-    stop after the page, where the single one would sort every matching row.
-    """
-    dated = select(id_col).where(*where, date_col.is_not(None))
-    undated = select(id_col).where(*where, date_col.is_(None))
-    matching = select(id_col, date_col).where(*where).subquery()
-    total, n_dated = conn.execute(select(func.count(), func.count(matching.c[date_col.name]))).one()
-    n_undated = total - n_dated
-    ids: list[str] = []
-    if offset < n_dated:
-        ids = list(conn.execute(dated.order_by(date_col, id_col).limit(limit).offset(offset)).scalars())
-    if len(ids) < limit and offset + len(ids) < n_dated + n_undated:
-        skip = max(0, offset - n_dated)
-        ids += conn.execute(undated.order_by(id_col).limit(limit - len(ids)).offset(skip)).scalars()
-    return ids, n_dated + n_undated
+# Records as stored (JSON text, not decoded), by id or for a page of ids: the list pages pass them
+# through to the client.
+def _raw_stories(ids: Any) -> Any:
+    st = linkschema.stories
+    return select(st.c.id, cast(st.c.data, Text).label("data")).join_from(ids, st, st.c.id == ids.c.id)
 
 
-def _data_by_id(conn: Any, table: Any, ids: Sequence[str]) -> list[dict[str, Any]]:
-    found = dict(conn.execute(select(table.c.id, table.c.data).where(table.c.id.in_(list(ids)))).all())
-    return [found[i] for i in ids if i in found]
+def _raw_events_of(ids: Any) -> Any:
+    return (select(_e.c.id, cast(_e.c.data, Text).label("data"), _d.c.id.label("doc_id"), _d.c.title,
+                   _d.c.publisher, _d.c.published)
+            .join_from(ids, _e, _e.c.id == ids.c.id).join(_d, _d.c.id == _e.c.document_id, isouter=True))
+
+
+_RAW_EVENTS = _raw_events_of(select(_e.c.id).where(_e.c.id.in_(bindparam("ids", expanding=True))).subquery())
 
 
 # --- stories -------------------------------------------------------------------------------------------
 
 
-def _story_where(f: Filters) -> list[Any]:
-    st = linkschema.stories
-    where: list[Any] = []
-    if f.type:
-        where.append(st.c.type == f.type)
-    if f.actor or f.recipient:
-        where.append(_dyad(st.c.actor_country, st.c.recipient_country, st.c.type, f.actor, f.recipient))
-    lo, hi = day_bounds(f.since, f.until)
-    if lo:
-        where += [st.c.date_last.is_not(None), _ends_after(st.c.date_last, lo)]
-    if hi:
-        where += [st.c.date_first.is_not(None), st.c.date_first <= hi]
-    if f.source:
-        le, d = linkschema.link_events, schema.documents
-        docs = select(d.c.id).where(_source_match(f.source))
-        where.append(st.c.id.in_(select(le.c.story_id).where(le.c.document_id.in_(docs))))
-    if f.status and f.status != "asserted":
-        where.append(literal(False))  # only asserted events form stories
-    return where
-
-
 def stories_page(store: Store, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """Stories matching the filters, earliest first (undated last)."""
-    st = linkschema.stories
+    """Stories matching the filters, earliest first (undated last); items are `RawJSON` records."""
+    stories, params = story_listing(f, _raw_stories)
     with store.engine.connect() as conn:
-        ids, total = _dated_first(conn, st.c.id, st.c.date_first, _story_where(f), limit, offset)
-        return page(_data_by_id(conn, st, ids), total, limit, offset)
+        rows, total, exact = stories.page(conn, params, limit, offset)
+    return page([RawJSON(r.data) for r in rows], total, limit, offset, exact)
 
 
 def latest_stories(store: Store, limit: int = 10) -> list[dict[str, Any]]:
@@ -222,55 +154,41 @@ def top_dyads(store: Store, limit: int = 4) -> list[tuple[str, str, int]]:
 # --- events --------------------------------------------------------------------------------------------
 
 
-def _event_where(f: Filters) -> list[Any]:
-    e = schema.events
-    where: list[Any] = []
-    if f.type:
-        where.append(e.c.type == f.type)
-    if f.status:
-        where.append(e.c.status == f.status)
-    if f.actor or f.recipient:
-        where.append(_dyad(e.c.actor_country, e.c.recipient_country, e.c.type, f.actor, f.recipient))
-    lo, hi = day_bounds(f.since, f.until)
-    if lo:
-        where += [e.c.date.is_not(None), _ends_after(e.c.date, lo)]
-    if hi:
-        where += [e.c.date.is_not(None), e.c.date <= hi]
-    if f.source:
-        d = schema.documents
-        where.append(e.c.document_id.in_(select(d.c.id).where(_source_match(f.source))))
-    return where
-
-
 def _event_query(f: Filters, columns: Sequence[Any]) -> Any:
-    return select(*columns).where(*_event_where(f))
+    return select(*columns).where(*event_conditions(f))
 
 
 def events_page(store: Store, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
-    """Events matching the filters, by date (undated last), with their document's title and publisher."""
-    e = schema.events
+    """Events matching the filters, by date (undated last), with their document's title and publisher.
+
+    Items are `RawJSON`: the stored record as it is, plus `document`.
+    """
+    events, params = event_listing(f, _raw_events_of)
     with store.engine.connect() as conn:
-        ids, total = _dated_first(conn, e.c.id, e.c.date, _event_where(f), limit, offset)
-        items = _data_by_id(conn, e, ids)
-        _attach_documents(conn, items)
-    return page(items, total, limit, offset)
+        rows, total, exact = events.page(conn, params, limit, offset)
+    return page(_with_documents(rows), total, limit, offset, exact)
 
 
-def _attach_documents(conn: Any, items: list[dict[str, Any]]) -> None:
-    d = schema.documents
-    ids = sorted({i["document_id"] for i in items})
-    found = {r.id: {"title": r.title, "publisher": r.publisher, "published": r.published}
-             for r in conn.execute(select(d.c.id, d.c.title, d.c.publisher, d.c.published).where(d.c.id.in_(ids)))}
-    for item in items:
-        item["document"] = found.get(item["document_id"])
+def _with_documents(rows: Sequence[Any]) -> list[RawJSON]:
+    """Event rows (`_raw_events_of`) as stored records, each with its document's title and publisher."""
+    out: list[RawJSON] = []
+    extras: dict[str | None, tuple[dict[str, Any], str]] = {}  # one document's, shared by its events
+    for r in rows:
+        if r.doc_id not in extras:
+            doc = None if r.doc_id is None else {"title": r.title, "publisher": r.publisher,
+                                                 "published": r.published}
+            extras[r.doc_id] = ({"document": doc}, encode_members({"document": doc}))
+        out.append(RawJSON(r.data, *extras[r.doc_id]))
+    return out
 
 
-def events_by_id(store: Store, ids: Sequence[str]) -> list[dict[str, Any]]:
+def events_by_id(store: Store, ids: Sequence[str]) -> list[RawJSON]:
     """The events with these ids, in the order given, with their document's title and publisher."""
+    if not ids:
+        return []
     with store.engine.connect() as conn:
-        items = _data_by_id(conn, schema.events, ids)
-        _attach_documents(conn, items)
-    return items
+        found = {r.id: r for r in conn.execute(_RAW_EVENTS, {"ids": list(ids)})}
+    return _with_documents([found[i] for i in ids if i in found])
 
 
 # --- documents -----------------------------------------------------------------------------------------
@@ -282,7 +200,7 @@ def documents_page(store: Store, limit: int = 50, offset: int = 0, source: str |
     query = select(d.c.id, d.c.source, d.c.url, d.c.title, d.c.published, d.c.publisher, d.c.language,
                    d.c.removed_blocks, d.c.duplicate_of)
     if source:
-        query = query.where(_source_match(source))
+        query = query.where(source_match(source))
     with store.engine.connect() as conn:
         total = _count(conn, query)
         rows = [r._asdict() for r in conn.execute(query.order_by(d.c.ingested_at.desc(), d.c.id)
@@ -342,12 +260,6 @@ def publishers(store: Store, limit: int = 200) -> list[str]:
 # --- actors network and map ----------------------------------------------------------------------------
 
 
-def _party_key(side: str) -> tuple[Any, Any, Any, Any]:
-    data = schema.events.c.data
-    key = func.coalesce(data[side]["id"].as_string(), data[side]["name"].as_string())
-    return key, data[side]["name"].as_string(), data[side]["country"].as_string(), data[side]["sector"].as_string()
-
-
 def node_label(key: str, name: str | None, country: str | None, sector: str | None) -> str:
     """A lexicon group id (USA, USAGOV) reads as its country and sector; a person or organisation by name."""
     if key.isupper() and country:
@@ -355,36 +267,42 @@ def node_label(key: str, name: str | None, country: str | None, sector: str | No
     return name or key
 
 
+def _grouped_page(conn: Any, query: Any, limit: int, offset: int) -> tuple[list[Any], int]:
+    """One page of a GROUP BY query's rows and how many groups there are (counted alongside, by a window)."""
+    rows = conn.execute(query.add_columns(func.count().over().label("groups")).limit(limit).offset(offset)).all()
+    if rows:
+        return rows, int(rows[0].groups)
+    return rows, _count(conn, query) if offset else 0
+
+
 def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) -> dict[str, Any]:
     """Who acts on whom: edges (actor -> recipient) with event count and mean intensity, most events first.
 
     Nodes are actors by lexicon id (or name when the lexicon does not know them); a group id such as
     USAGOV is labelled "USA GOV" (its members' names vary: "the White House", "US officials") and
-    keeps one of those names as `example`. Events without a recipient are left out. The page of
-    edges is `limit`/`offset`; nodes are those the page's edges touch.
+    keeps one of those names (from the edge's first event by id) as `example`. Events without a
+    recipient are left out. The page of edges is `limit`/`offset`; nodes are those the page's edges
+    touch. Grouped by the copied-out columns `actor_id`, `recipient_id`, `intensity`; only the page's
+    edges read an event's `data`, for the names.
     """
     e = schema.events
-    a_key, a_name, a_country, a_sector = _party_key("actor")
-    r_key, r_name, r_country, r_sector = _party_key("recipient")
-    intensity = e.c.data["intensity"].as_float()
     n = func.count().label("events")
-    base = _event_query(f, [a_key.label("source"), r_key.label("target"), n,
-                            func.avg(intensity).label("intensity"),
-                            func.max(a_name).label("source_name"), func.max(a_country).label("source_country"),
-                            func.max(a_sector).label("source_sector"),
-                            func.max(r_name).label("target_name"), func.max(r_country).label("target_country"),
-                            func.max(r_sector).label("target_sector")])
-    query = base.where(a_key.is_not(None), r_key.is_not(None)).group_by(a_key, r_key)
+    query = (select(e.c.actor_id.label("source"), e.c.recipient_id.label("target"), n,
+                    func.avg(e.c.intensity).label("intensity"), func.min(e.c.id).label("sample"))
+             .where(*event_conditions(f), e.c.actor_id.is_not(None), e.c.recipient_id.is_not(None))
+             .group_by(e.c.actor_id, e.c.recipient_id).order_by(n.desc(), e.c.actor_id, e.c.recipient_id))
     with store.engine.connect() as conn:
-        total = _count(conn, query)
-        rows = conn.execute(query.order_by(n.desc(), a_key, r_key).limit(limit).offset(offset)).all()
+        rows, total = _grouped_page(conn, query, limit, offset)
+        samples = dict(conn.execute(select(e.c.id, e.c.data).where(e.c.id.in_([r.sample for r in rows]))).all()) \
+            if rows else {}
     edges: list[dict[str, Any]] = []
     nodes: dict[str, dict[str, Any]] = {}
     for r in rows:
         edges.append({"source": r.source, "target": r.target, "events": int(r.events),
                       "intensity": None if r.intensity is None else round(float(r.intensity), 2)})
-        for key, name, country, sector in ((r.source, r.source_name, r.source_country, r.source_sector),
-                                           (r.target, r.target_name, r.target_country, r.target_sector)):
+        sample = samples.get(r.sample) or {}
+        for key, party in ((r.source, sample.get("actor") or {}), (r.target, sample.get("recipient") or {})):
+            name, country, sector = party.get("name"), party.get("country"), party.get("sector")
             node = nodes.setdefault(key, {"id": key, "name": node_label(key, name, country, sector),
                                           "example": name, "country": country, "sector": sector, "events": 0})
             node["events"] += int(r.events)
@@ -392,22 +310,24 @@ def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) ->
 
 
 def map_places(store: Store, f: Filters, limit: int = 200, offset: int = 0) -> dict[str, Any]:
-    """Places events happened at (with coordinates), most events first, plus events per country."""
+    """Places events happened at (with coordinates), most events first, plus events per country.
+
+    Grouped by the copied-out columns `place`, `place_country`, `lat`, `lon`, `intensity`.
+    """
     e = schema.events
-    loc = e.c.data["location"]
-    lat, lon = loc["lat"].as_float(), loc["lon"].as_float()
-    name, country = loc["name"].as_string(), loc["country"].as_string()
     n = func.count().label("events")
-    conflict = func.sum(case((e.c.data["intensity"].as_float() < 0, 1), else_=0)).label("conflict")
-    query = (_event_query(f, [name.label("name"), country.label("country"), lat.label("lat"), lon.label("lon"), n,
-                              conflict])
-             .where(lat.is_not(None), lon.is_not(None)).group_by(name, country, lat, lon))
-    by_country = _event_query(f, [country.label("country"), n]).where(country.is_not(None)).group_by(country)
+    where = event_conditions(f)
+    conflict = func.sum(case((e.c.intensity < 0, 1), else_=0)).label("conflict")
+    query = (select(e.c.place.label("name"), e.c.place_country.label("country"), e.c.lat, e.c.lon, n, conflict)
+             .where(*where, e.c.lat.is_not(None), e.c.lon.is_not(None))
+             .group_by(e.c.place, e.c.place_country, e.c.lat, e.c.lon).order_by(n.desc(), e.c.place))
+    by_country = (select(e.c.place_country, n).where(*where, e.c.place_country.is_not(None))
+                  .group_by(e.c.place_country))
+    unplaced = select(func.count()).where(*where, or_(e.c.lat.is_(None), e.c.lon.is_(None)))
     with store.engine.connect() as conn:
-        total = _count(conn, query)
-        rows = conn.execute(query.order_by(n.desc(), name).limit(limit).offset(offset)).all()
+        rows, total = _grouped_page(conn, query, limit, offset)
         countries = Counter({c: int(k) for c, k in conn.execute(by_country)})
-        unplaced = _count(conn, _event_query(f, [e.c.id]).where(or_(lat.is_(None), lon.is_(None))))
+        n_unplaced = int(conn.execute(unplaced).scalar_one())
     items = [{"name": r.name, "country": r.country, "lat": float(r.lat), "lon": float(r.lon),
               "events": int(r.events), "conflict": int(r.conflict or 0)} for r in rows]
-    return {**page(items, total, limit, offset), "countries": dict(countries.most_common()), "unplaced": unplaced}
+    return {**page(items, total, limit, offset), "countries": dict(countries.most_common()), "unplaced": n_unplaced}
