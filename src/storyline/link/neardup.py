@@ -31,7 +31,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -103,6 +103,19 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> float | None:
     return None
 
 
+def union_find(parent: dict[str, str]) -> Callable[[str], str]:
+    """The `find` of a union-find over `parent` (path halving); union is `parent[find(a)] = find(b)`."""
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    return find
+
+
 def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -131,13 +144,7 @@ def link_documents(conn: Connection) -> NearDupResult:
     if not new_rows:
         return result
     parent: dict[str, str] = {}  # union-find over document ids touched in this run
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    find = union_find(parent)
 
     new_ids = {r.id for r in new_rows}
     exact: dict[str, str] = {}

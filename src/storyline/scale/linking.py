@@ -87,13 +87,7 @@ def near_duplicates(documents: Any, bands: Any, partitions: int) -> NearDuplicat
     if not edges:
         return result
     parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
+    find = neardup.union_find(parent)
 
     for a, b, _ in edges:
         parent[find(a)] = find(b)

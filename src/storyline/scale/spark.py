@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ConfigError, MissingExtraError, StorylineError
+from ..ingest import IngestSummary
 from ..model import IngestError
 from . import codec, identity, inputs, linking, worker
 
@@ -46,24 +47,11 @@ OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest
 
 
 @dataclass
-class SparkSummary:
+class SparkSummary(IngestSummary):
     files: int = 0
-    new: int = 0
-    duplicate: int = 0
-    unchanged: int = 0
-    failed: int = 0
     records: dict[str, int] = field(default_factory=dict)
     startup_seconds: float = 0.0  # starting the SparkSession (JVM), not in `seconds`
-    seconds: float = 0.0  # reading, pipeline, linking and writing
     phases: dict[str, float] = field(default_factory=dict)  # seconds: read+pipeline, link, write
-
-    @property
-    def documents(self) -> int:
-        return self.new + self.duplicate + self.unchanged
-
-    @property
-    def per_second(self) -> float:
-        return (self.documents + self.failed) / self.seconds if self.seconds else 0.0
 
     def as_dict(self) -> dict[str, Any]:
         return {"files": self.files, "new": self.new, "duplicate": self.duplicate,
