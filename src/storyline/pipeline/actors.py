@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
+from typing import Any
 
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon_data import load_yaml
@@ -307,8 +308,8 @@ def _resolve(ph: _Phrase, text: str, lex: Lexicon, date: str | None) -> list[Men
         ent = lex.people[hit.entry.key]
         role = ent.role_on(date)
         country, sector = (role.country, role.sector) if role else (None, None)
-        value = {"name": ent.name, "country": country, "sector": sector, "id": ent.id,
-                 "title": role.title if role else title, "form": "person"}
+        value: dict[str, Any] = {"name": ent.name, "country": country, "sector": sector, "id": ent.id,
+                                 "title": role.title if role else title, "form": "person"}
         if ph.head and ph.head.entry.kind == "person" and not ph.person and ph.words:
             # "the Trump administration": the person's country, the institution's sector
             value.update(name=text[ph.start:ph.end], sector=word_sector or sector, title=title, form="group")
@@ -338,8 +339,7 @@ def _resolve(ph: _Phrase, text: str, lex: Lexicon, date: str | None) -> list[Men
         e = ph.head.entry
         if e.kind == "org":
             ent = lex.organisations[e.key]
-            value = {"name": ent.name, "country": head_country, "sector": head_sector, "id": ent.id,
-                     "form": "org"}
+            value = {"name": ent.name, "country": head_country, "sector": head_sector, "id": ent.id, "form": "org"}
             if ent.generic and not mod_countries:
                 value["generic"] = True  # "National Guard": the country is a default, the event coder may know better
             if ph.words:

@@ -179,7 +179,7 @@ def reported_by(sent: Sentence, m: Match, actors: list[ActorRef], lex: EventLexi
         after = [a for a in sent.actors if acc + n <= a.first <= acc + n + 3]
         if after and after[0].actor.name not in names:
             return after[0].actor.name, "reported_by:according-to"
-        words = []
+        words: list[str] = []
         for t in toks[acc + n:acc + n + 5]:
             if t.text[:1].isupper() or (words and t.low in ("of", "the")):
                 words.append(t.text)

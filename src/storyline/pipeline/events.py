@@ -174,7 +174,7 @@ def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mentio
         place = event_place(sent, m, places, lex)
         mag = magnitude(sent, m, lex, targets=type_ in COUNTED_TARGETS) \
             if type_ in ("ASSAULT", "COERCE") or m.noun or type_ in COUNTED_TARGETS \
-            else {"killed": None, "injured": None, "count": None}
+            else NO_MAGNITUDE.copy()
         credited = reported_by(sent, m, r.actors, lex)
         trigger = sent.char_span(m.first, m.last)
         rule = "; ".join(x for x in (
@@ -343,6 +343,9 @@ def _type_and_mode(sent: Sentence, m: Match, inner: list[Match], lex: EventLexic
         if mode:
             notes.append(f"content={inner[0].trigger.type}")
     return type_, mode, notes
+
+
+NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
 
 def _reading_by_actor(m: Match, r: Roles, type_: str, lex: EventLexicon) -> tuple[str, str | None] | None:

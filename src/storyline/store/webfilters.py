@@ -147,7 +147,7 @@ def shape_and_params(f: Filters) -> tuple[Shape, dict[str, Any]]:
 
 def _bound_source_documents() -> Any:
     d = schema.documents
-    source = bindparam("source")
+    source: Any = bindparam("source")
     urls = [and_(d.c.url >= bindparam(f"url_from_{i}"), d.c.url < bindparam(f"url_to_{i}"))
             for i in range(len(URL_PREFIXES))]
     return select(d.c.id).where(or_(d.c.publisher == source, d.c.source == source, *urls))
@@ -161,9 +161,8 @@ def _arms(shape: Shape, common: list[Any], cols: Any, order_col: Any, last_col: 
         common.append(order_col <= bindparam("hi"))
     dyads: list[list[Any]] = [[]]
     if shape.actor or shape.recipient:
-        pairs = [(c, bindparam(name)) for c, name, on in ((cols.actor_country, "actor", shape.actor),
-                                                          (cols.recipient_country, "recipient", shape.recipient))
-                 if on]
+        sides = ((cols.actor_country, "actor", shape.actor), (cols.recipient_country, "recipient", shape.recipient))
+        pairs: list[tuple[Any, Any]] = [(c, bindparam(name)) for c, name, on in sides if on]
         dyads = [[c == v for c, v in pairs]]
         if shape.type != "other":
             mirror = {"actor": cols.recipient_country, "recipient": cols.actor_country}
