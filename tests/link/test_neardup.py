@@ -131,3 +131,21 @@ def test_exact_copy_keeps_the_store_link(store: Any) -> None:
     assert _duplicate_of(store) == {"a.html": None, "b.html": first}
     (story,) = story_records(store)
     assert story["corroboration"] == 1
+
+
+def test_a_templated_corpus_links_in_bounded_work(store: Any) -> None:
+    """Hundreds of briefs built on one template share every band bucket; linking compares each with a
+    bounded number of others, and still groups the exact reposts."""
+    from storyline.link import neardup
+
+    template = ("{n} suspected members of a drug cartel were arrested on Monday in the northern city, the "
+                "Defense Ministry said in a statement, adding that rifles, ammunition and vehicles had been "
+                "seized during the operation, which involved soldiers, marines and federal police officers.")
+    docs = [Document(source=f"brief-{n}.txt", text=template.format(n=n + 3), raw_hash=f"h{n}",
+                     publisher=f"Outlet {n % 7}", published="2025-11-18") for n in range(neardup.MAX_BUCKET + 60)]
+    for doc in docs:
+        store.add_document(doc)
+    summary = link_new(store)
+    assert summary.documents == len(docs)
+    near = [d for d in store.records(["document"]) if d["duplicate_of"]]
+    assert near  # the template's copies are still found

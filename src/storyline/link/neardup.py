@@ -31,12 +31,13 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, update
 
 from ..model import normalise_text
 from ..store import linkschema, schema
@@ -51,6 +52,12 @@ MIN_JACCARD = 0.5
 MIN_CONTAINMENT = 0.8
 MIN_CONTAINED = 40
 CHUNK = 500  # ids per IN (...) query, under every database's parameter limit
+# A band bucket holding this many documents is shared by a template (a wire service's standard
+# paragraph, a site's boilerplate), not evidence that two texts are copies; looking through it would
+# make linking quadratic on templated corpora. Each document is compared with at most MAX_CANDIDATES
+# others, those sharing the most buckets first: the number of shared bands rises with resemblance.
+MAX_BUCKET = 200
+MAX_CANDIDATES = 50
 WORD = re.compile(r"\w+")
 
 
@@ -160,10 +167,16 @@ def link_documents(conn: Connection) -> NearDupResult:
         if len(grams) < MIN_SHINGLES:
             continue
         keys = buckets(grams)
-        candidates = {doc for k in keys for doc in run_buckets.get(k, ())}
+        shared: Counter[str] = Counter()
         for part in chunks(keys):
-            candidates.update(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(part))).scalars())
-        candidates.discard(row.id)
+            sizes: dict[str, int] = {k: n for k, n in conn.execute(
+                select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part)).group_by(mb.c.bucket))}
+            usable = [k for k in part if sizes.get(k, 0) + len(run_buckets.get(k, ())) <= MAX_BUCKET]
+            if usable:
+                shared.update(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable))).scalars())
+            shared.update(doc for k in usable for doc in run_buckets.get(k, ()))
+        shared.pop(row.id, None)
+        candidates = [doc for doc, _ in shared.most_common(MAX_CANDIDATES)]
         best = None
         for part in chunks(sorted(candidates)):
             for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):
