@@ -116,6 +116,15 @@ class Sentence:
         return Span(s, e, self.span.text[s - self.span.start:e - self.span.start])
 
 
+def inflection(low: str) -> str:
+    """The inflection a verb form shows: ing, ed, s or base (what subject and status rules look at)."""
+    if low.endswith("ing"):
+        return "ing"
+    if low.endswith("ed"):
+        return "ed"
+    return "s" if low.endswith("s") else "base"
+
+
 def tokenize(text: str, offset: int) -> list[Token]:
     out = []
     for m in TOKEN.finditer(text):

@@ -21,9 +21,9 @@ to ...": only the last link is read).
 from __future__ import annotations
 
 from ..model import Actor
-from .eventclause import NUMBER, QUANTIFIERS, ActorRef, Match, Sentence
+from .eventclause import NUMBER, QUANTIFIERS, ActorRef, Match, Sentence, inflection
 from .eventlex import EventLexicon
-from .eventroles import _inflection, verb_subject
+from .eventroles import verb_subject
 
 AGENCY_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 FORCE_SECTORS = frozenset({"MIL", "COP", "SPY"})
@@ -45,7 +45,7 @@ def directive(sent: Sentence, m: Match, lex: EventLexicon) -> tuple[int, ActorRe
         k -= 1
     if k < 0 or toks[k].low not in lex.directive_verbs or x.actor.sector not in AGENCY_SECTORS:
         return None
-    director, _ = verb_subject(sent, k, _inflection(toks[k].low), lex)
+    director, _ = verb_subject(sent, k, inflection(toks[k].low), lex)
     director = [a for a in director if a.last < k]
     own = {a.actor.country for a in director if a.actor.country}
     if x.actor.country and own and x.actor.country not in own:
@@ -69,7 +69,7 @@ def own_forces(sent: Sentence, lex: EventLexicon) -> None:
                  and (a.actor.country is None or (a.mention is not None and a.mention.value.get("generic")))]
         if not sent_:
             continue
-        sender, _ = verb_subject(sent, i, _inflection(t.low), lex)
+        sender, _ = verb_subject(sent, i, inflection(t.low), lex)
         countries = {a.actor.country for a in sender if a.actor.country and a.last < i}
         if len(countries) != 1:
             continue

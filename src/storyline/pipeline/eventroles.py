@@ -53,6 +53,7 @@ from .eventclause import (
     attached,
     in_relative,
     include_gerund,
+    inflection,
     located_head,
     sent_off,
 )
@@ -155,7 +156,7 @@ def _demand_roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
     if toks[k].low in NOUN_CUES:  # "issued a stern reminder to Iraq that it must"
         verb = next((j for j in range(k - 1, max(-1, k - 5), -1) if toks[j].low in lex.light_verbs
                      or toks[j].low.endswith("ed")), k)
-    r.actors, rule = verb_subject(sent, verb, _inflection(toks[verb].low), lex)
+    r.actors, rule = verb_subject(sent, verb, inflection(toks[verb].low), lex)
     r.actor_rule = f"statement-{rule}" if r.actors else None
     subj = m.first - 1
     named = [a for a in sent.actors if subj - 3 <= a.last <= subj and a.first > k]
@@ -542,20 +543,12 @@ def _nominal(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
             return r
     lv = light_verb(sent, m, lex)
     if lv is not None:
-        r.actors, rule = verb_subject(sent, lv, _inflection(sent.tokens[lv].low), lex)
+        r.actors, rule = verb_subject(sent, lv, inflection(sent.tokens[lv].low), lex)
         if not r.actors:
             r.actors = _fronted_participle_at(sent, lv, lex)
         r.actor_rule = ("light-verb-subject" if rule in ("subject", None) else f"light-verb-{rule}") \
             if r.actors else None
     return r
-
-
-def _inflection(low: str) -> str:
-    if low.endswith("ing"):
-        return "ing"
-    if low.endswith("ed"):
-        return "ed"
-    return "s" if low.endswith("s") else "base"
 
 
 def _fronted_participle_at(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:

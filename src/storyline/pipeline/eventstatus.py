@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .eventclause import ActorRef, Match, Sentence, find_phrase
+from .eventclause import ActorRef, Match, Sentence, find_phrase, inflection
 from .eventlex import EventLexicon
 from .eventroles import Roles, light_verb, subject
 
@@ -83,7 +83,7 @@ def status(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> Status:
     if plan is not None:
         return Status("planned", toks[plan].text)
     if not m.noun or lv is not None:
-        irrealis = _irrealis(sent, pivot, _inflection(toks[pivot].low) if pivot != m.first else m.form.inflection,
+        irrealis = _irrealis(sent, pivot, inflection(toks[pivot].low) if pivot != m.first else m.form.inflection,
                              lex)
         if irrealis:
             return Status("hypothetical", irrealis)
@@ -107,14 +107,6 @@ def _predicated(sent: Sentence, m: Match, hi: int, lex: EventLexicon) -> str | N
         if toks[j].low in lex.be_forms and j + 1 <= hi and toks[j + 1].low in PREDICATE_STARTS:
             return f"{toks[j].text} {toks[j + 1].text}"
     return None
-
-
-def _inflection(low: str) -> str:
-    if low.endswith("ing"):
-        return "ing"
-    if low.endswith("ed"):
-        return "ed"
-    return "s" if low.endswith("s") else "base"
 
 
 def _after_infinitive(sent: Sentence, m: Match) -> bool:
