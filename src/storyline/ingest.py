@@ -20,6 +20,9 @@ from .sources import read_inputs
 from .store.db import Store
 
 MAX_ERRORS_KEPT = 20  # errors echoed back in the summary; all of them are in the store
+# Linking is incremental, so a long ingest links as it goes: what linking holds in memory is then
+# bounded by this many new documents rather than by the size of the batch.
+LINK_EVERY = 2000
 
 
 @dataclass
@@ -43,6 +46,15 @@ class IngestSummary:
     def as_dict(self) -> dict[str, Any]:
         return {"new": self.new, "duplicate": self.duplicate, "unchanged": self.unchanged, "failed": self.failed,
                 "seconds": round(self.seconds, 3), "per_second": round(self.per_second, 2)}
+
+
+def _link(store: Store, summary: IngestSummary) -> None:
+    """Link what is new so far and add it to the summary's link counts."""
+    from .link import link_new  # imported here: MinHash brings numpy and scipy
+
+    done = link_new(store).as_dict()
+    for key, value in done.items():
+        summary.link[key] = round(summary.link.get(key, 0) + value, 3)
 
 
 def to_document(raw: RawInput) -> Document:
@@ -116,6 +128,7 @@ def ingest(
     else:
         chosen = pipeline or build()
         results = (process(raw, chosen) for raw in unseen())
+    unlinked = 0
     for result in results:
         if isinstance(result, IngestError):
             record_error(result)
@@ -123,11 +136,13 @@ def ingest(
         status, _ = store.add_document(result, run_id)
         setattr(summary, status, getattr(summary, status) + 1)
         notify(status, result.source)
+        unlinked += status != "unchanged"
+        if link and unlinked >= LINK_EVERY:
+            _link(store, summary)
+            unlinked = 0
     store.flush()
-    if link and (summary.new or summary.duplicate):
-        from .link import link_new  # imported here: MinHash brings numpy and scipy
-
-        summary.link = link_new(store).as_dict()
+    if link and unlinked:
+        _link(store, summary)
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, summary.as_dict(), summary.seconds)
     return summary

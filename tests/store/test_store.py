@@ -169,3 +169,23 @@ def test_a_process_pool_stores_the_same_records(tmp_path: Path) -> None:
     assert list(one.records(kinds)) == list(two.records(kinds))
     one.close()
     two.close()
+
+
+def test_linking_as_it_goes_gives_the_stories_of_one_link_at_the_end(tmp_path: Path, monkeypatch: Any) -> None:
+    from storyline import ingest as ingest_module
+    from storyline import settings
+    from storyline.link import story_records
+
+    texts = {f"{n:02d}.txt": f"date 2025-11-{n + 1:02d} Envoy summoned\n\nMexico's foreign ministry summoned the US "
+                             f"ambassador on {['Monday', 'Tuesday', 'Wednesday'][n % 3]} to protest remarks by President "
+                             f"Donald Trump about strikes on cartels, the ministry said in statement number {n}.\n"
+             for n in range(9)}
+    paths = write(tmp_path / "in", texts)
+    stories = []
+    for every in (3, 1000):
+        monkeypatch.setattr(ingest_module, "LINK_EVERY", every)
+        db = str(tmp_path / f"every-{every}.db")
+        with Store.open(db) as store:
+            ingest(paths, store, settings.load({"db": db}))
+            stories.append(sorted((s["id"], s["event_ids"], s["document_ids"]) for s in story_records(store)))
+    assert stories[0] and stories[0] == stories[1]
