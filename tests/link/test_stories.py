@@ -145,8 +145,9 @@ REJECT = {"type": "REJECT", "actor": MEX_GOV, "recipient": {**USA_GOV, "id": Non
           "evidence": "Sheinbaum rejected any U.S. military intervention on Mexican soil"}
 REJECT_OTHER_WORDS = {"type": "REJECT", "actor": MEX_GOV, "recipient": {**USA_GOV, "id": None}, "intensity": -4.0,
                       "evidence": "Mexico's president has said she opposes any such attacks on her country"}
-SIX = {"type": "SANCTION", "recipient": CARTELS, "date": "2025", "precision": "year", "count": 6, "intensity": -7.0,
-       "evidence": "The administration designated six drug cartels as foreign terrorist organisations this year"}
+SIX = {"type": "SANCTION", "recipient": CARTELS, "date": "2025-01", "precision": "month", "count": 6,
+       "intensity": -7.0,
+       "evidence": "In January the administration designated six drug cartels as foreign terrorist organisations"}
 FIVE = {"type": "SANCTION", "recipient": {**CARTELS, "country": "MEX"}, "date": "2025-01", "precision": "month",
         "count": 5, "intensity": -7.0,
         "evidence": "In January he signed an order designating five Mexican cartels as foreign terrorist organizations"}
@@ -160,6 +161,8 @@ def _snapshot(store: Any) -> dict[str, Any]:
             "stories": sorted(json.dumps(d, sort_keys=True)
                               for (d,) in conn.execute(select(linkschema.stories.c.data))),
             "events": sorted(map(tuple, conn.execute(select(linkschema.link_events)).all())),
+            "clusters": sorted(json.dumps(r._asdict(), sort_keys=True)
+                               for r in conn.execute(select(linkschema.link_clusters)).all()),
             "documents": sorted(map(tuple, conn.execute(select(linkschema.link_documents)).all())),
             "dups": sorted(map(tuple, conn.execute(select(schema.documents.c.id, schema.documents.c.duplicate_of)))),
         }
@@ -205,6 +208,44 @@ def test_figures_that_disagree_are_listed_with_their_documents(store: Any) -> No
     assert sanction["date_first"] == sanction["date_last"] == "2025-01"
 
 
+def test_reports_are_clustered_within_a_month(store: Any) -> None:
+    """Blocks are months: a report dated only "this year" meets the reports of the month its
+    document appeared in, not those of the month the act took place (the documented cost of
+    bounded linking); both stay in the story of their dyad."""
+    vague = {**SIX, "date": "2025", "precision": "year", "recipient": {**CARTELS, "country": "MEX"},
+             "evidence": "The administration designated six drug cartels as foreign terrorist organisations this year"}
+    store.add_document(_doc("news.html", "Daily Courier", "2025-11-18", [vague]))
+    store.add_document(_doc("policy.html", "Policy Review", "2025-02-16", [FIVE]))
+    store.add_document(_doc("recap.html", "Weekly Recap", "2025-01-30", [{**vague, "evidence": vague["evidence"]
+                                                                          + ", officials said"}]))
+    link_new(store)
+    sanction = _story(store, "SANCTION")
+    assert len(sanction["document_ids"]) == 3
+    by_cluster = sorted(sorted(c["document_ids"]) for c in sanction["clusters"])
+    assert len(by_cluster) == 2  # January's two reports are one event; November's retelling stands apart
+    assert [len(c) for c in by_cluster] in ([1, 2], [2, 1])
+
+
+def test_an_unknown_recipient_joins_its_units_only_thread_from_another_month(store: Any) -> None:
+    """REJECT_OTHER_WORDS names no recipient and appears in November; the unit's only thread (Mexico
+    rejecting the US) is in March. Linked before and after that thread exists, it ends in the thread
+    each time, and incremental linking equals a rebuild."""
+    loose = {**REJECT_OTHER_WORDS, "recipient": {"name": None, "country": None, "sector": None, "id": None}}
+    _, first = store.add_document(_doc("news.html", "Daily Courier", "2025-11-18", [loose]))
+    link_new(store)
+    (alone,) = [s for s in story_records(store) if s["type"] == "REJECT"]
+    assert alone["recipient"] is None
+    _, second = store.add_document(_doc("wire.html", "Wire", "2025-03-02", [REJECT]))
+    link_new(store)
+    reject = _story(store, "REJECT")
+    assert set(reject["document_ids"]) == {first, second}
+    assert reject["recipient"]["country"] == "USA"
+    assert len(reject["clusters"]) == 2
+    incremental = _snapshot(store)
+    relink_all(store)
+    assert _snapshot(store) == incremental
+
+
 def test_only_asserted_events_form_stories(store: Any) -> None:
     _three_outlets(store)
     link_new(store)
@@ -240,7 +281,7 @@ def test_a_new_document_updates_stories_and_matches_a_rebuild(store: Any) -> Non
     summary = link_new(store)
     assert (summary.documents, summary.events) == (1, 2)  # only the new document and its events
     threat = _story(store, "THREATEN")
-    assert threat["id"] == story_id  # the story keeps the id of its first-seen event
+    assert threat["id"] == story_id  # a story's id is its type, actor country and thread
     assert new_id in threat["document_ids"]
     assert _story(store, "SANCTION")["conflicts"]
     incremental = _snapshot(store)

@@ -221,3 +221,34 @@ def test_load_stores_what_ingest_stores_and_twice_changes_nothing(
         # Linking the loaded store finds nothing new: the link tables came with the load.
         summary = link_new(store)
         assert (summary.documents, summary.events, summary.stories) == (0, 0, 0)
+
+
+def test_a_loaded_store_links_new_documents_as_a_rebuild_would(spark_output: tuple[str, Any], tmp_path: Path) -> None:
+    """The clusters a load brings keep their reports' order in the store's terms, so a document
+    ingested after the load extends the stories exactly as relinking everything would."""
+    from sqlalchemy import select
+
+    from storyline import settings
+    from storyline.link import relink_all
+    from storyline.scale.load import load
+    from storyline.store import linkschema
+
+    later = tmp_path / "later.txt"
+    later.write_text("Mexico's foreign ministry condemned the US strike on a vessel in the southern Caribbean on "
+                     "Tuesday and demanded an explanation from Washington, calling the attack a violation of "
+                     "international law, officials said in Mexico City.\n", encoding="utf-8")
+    cfg = settings.load({"db": str(tmp_path / "loaded.db")})
+
+    def snapshot(store: Store) -> list[Any]:
+        with store.engine.connect() as conn:
+            return [sorted(json.dumps(r._asdict(), sort_keys=True, default=str)
+                           for r in conn.execute(select(t)).all())
+                    for t in (linkschema.stories, linkschema.link_clusters, linkschema.link_events)]
+
+    with Store.open(cfg["db"]) as store:
+        load(spark_output[0], store)
+        summary = ingest([str(later)], store, cfg)
+        assert summary.new == 1 and summary.link["events"] >= 1
+        incremental = snapshot(store)
+        relink_all(store)
+        assert snapshot(store) == incremental

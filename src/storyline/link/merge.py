@@ -6,25 +6,35 @@ the same actor country on the same recipient country, across time). Pure functio
 the result depends only on the set of reports given, never on their order — that is what makes
 incremental linking give the same stories as linking from scratch.
 
+Clustering runs in blocks that merging never crosses: event type, actor country (oriented) and
+a month (`Report.block`). A report's month is that of its own date when it is known to the day
+or month; a report dated only to a year, or undated, takes its document's publication month (it
+is news of about then), else its year, else "-". Blocks keep the work of linking proportional to a
+month of news instead of a whole archive. The cost: two reports of one event dated on either side
+of a month's end (31 October and 1 November) stay two clusters, and a report dated "in 2025" only
+meets reports of the month its document appeared in.
+
 Two levels, because an analyst needs both and they fail differently:
 
-1. **Event clusters** (against GDELT's one event coded hundreds of times). Two reports link when
-   they are compatible — same type; actor and recipient country and sector equal or unknown (a
-   symmetric type such as CONSULT is oriented first, so "A met B" meets "B met A"); dates within
-   `DATE_TOLERANCE_DAYS` once each date is widened to the days its precision covers; places in the
-   same country — and their evidence says the same thing: `similarity` of content stems at least
-   `MIN_EVIDENCE`, and evidence plus corroborating details at least `LINK_SCORE`. Links are
-   accepted strongest first, and a link that would put two incompatible reports in one cluster
-   (dates that do not overlap, two different recipient countries...) is refused: an undated or
-   vaguer report may join a cluster but never bridges two distinct dated ones.
+1. **Event clusters** (against GDELT's one event coded hundreds of times), inside a block. Two
+   reports link when they are compatible — same type; actor and recipient country and sector equal
+   or unknown (a symmetric type such as CONSULT is oriented first, so "A met B" meets "B met A");
+   dates within `DATE_TOLERANCE_DAYS` once each date is widened to the days its precision covers;
+   places in the same country — and their evidence says the same thing: `similarity` of content
+   stems at least `MIN_EVIDENCE`, and evidence plus corroborating details at least `LINK_SCORE`.
+   Links are accepted strongest first (each report keeps its `MAX_LINKS` strongest), and a link
+   that would put two incompatible reports in one cluster (dates that do not overlap, two
+   different recipient countries...) is refused: an undated or vaguer report may join a cluster
+   but never bridges two distinct dated ones.
 2. **Threads** (the story exported). Clusters of one type and actor country, with the same
-   recipient country, are one thread: "the US threatens Mexico" from July to November is one
-   storyline with several real-world events in it. A cluster whose recipient country is unknown
-   joins the only thread its recipient sector fits when there is one; when several fit, the one
-   holding the report most similar to one of its own (at least `THREAD_ATTACH`); else it forms a
-   thread of its own keyed by the recipient's sector. An unknown never bridges two threads.
-   Corroboration and conflicts stay per cluster, so a thread of ten strikes is never read as one
-   strike confirmed ten times.
+   recipient country, are one thread across every month: "the US threatens Mexico" from July to
+   November is one storyline with several real-world events in it. A cluster whose recipient
+   country is unknown joins the only thread of its block that its recipient sector fits when
+   there is one; when several fit, the one holding the report most similar to one of its own (at
+   least `THREAD_ATTACH`). When none of its block fits, it joins the only thread of its unit (any
+   month) that fits, else the thread of its recipient's sector (`place_loose`). An unknown never
+   bridges two threads. Corroboration and conflicts stay per cluster, so a thread
+   of ten strikes is never read as one strike confirmed ten times.
 
 Thresholds and why:
 - MIN_EVIDENCE 0.2: below it two sentences share at most a word or two besides the actors; dates
@@ -50,7 +60,7 @@ Thresholds and why:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,6 +81,9 @@ THREAD_ATTACH = 0.2
 # A stem shared by more reports than this (within one type and actor country) is too common to
 # propose candidate pairs; it still counts in the similarity of pairs proposed by rarer stems.
 MAX_POSTING = 400
+# Links kept per report, its strongest: a real-world event reported more often than this still
+# forms one cluster through the links among its reports; the cap only bounds memory and time.
+MAX_LINKS = 50
 
 
 @dataclass
@@ -92,16 +105,35 @@ class Report:
     intensity: float | None
     evidence: str
     terms: frozenset[str]
-    record: dict[str, Any] = field(repr=False, default_factory=dict)
+    period: str = "-"
 
     @property
     def unit(self) -> str:
         return unit_key(self.type, self.actor.get("country"))
 
+    @property
+    def block(self) -> str:
+        return f"{self.unit}:{self.period}"
+
 
 def unit_key(event_type: str, actor_country: str | None) -> str:
     """The block that merging never crosses: event type and (oriented) actor country."""
     return f"{event_type}:{actor_country or '-'}"
+
+
+def period_of(date: str | None, precision: str | None, published: str | None) -> str:
+    """The month a report is clustered in: its own date's when known to the month or day, else its
+    document's publication month (an undated report is news of about then), else "-"."""
+    if date and len(date) >= 7 and (precision or "day") in ("day", "month"):
+        return date[:7]
+    if published and len(published) >= 7:
+        return published[:7]
+    return date[:4] if date else "-"
+
+
+def block_of(record: dict[str, Any], published: str | None) -> str:
+    """The block of an event record (see `Report.block`), without computing its stems."""
+    return report_from_record(record, stems=frozenset(), published=published).block
 
 
 def _party(value: Any) -> dict[str, Any]:
@@ -112,8 +144,10 @@ def _null_last(party: dict[str, Any]) -> tuple[bool, str]:
     return party.get("country") is None, party.get("country") or ""
 
 
-def report_from_record(record: dict[str, Any], ingested_at: str = "", stems: frozenset[str] | None = None) -> Report:
-    """A `Report` from an event export record (see store/records.py); `stems` when already known."""
+def report_from_record(record: dict[str, Any], ingested_at: str = "", stems: frozenset[str] | None = None,
+                       published: str | None = None) -> Report:
+    """A `Report` from an event export record (see store/records.py); `stems` when already known;
+    `published` is its document's publication date (the period of an undated report)."""
     actor, recipient = _party(record.get("actor")), _party(record.get("recipient"))
     if record["type"] in SYMMETRIC_TYPES and _null_last(actor) > _null_last(recipient):
         actor, recipient = recipient, actor
@@ -135,7 +169,7 @@ def report_from_record(record: dict[str, Any], ingested_at: str = "", stems: fro
         intensity=record.get("intensity"),
         evidence=record.get("evidence") or "",
         terms=terms(record.get("evidence")) if stems is None else stems,
-        record=record,
+        period=period_of(record.get("date"), precision, published),
     )
 
 
@@ -217,32 +251,53 @@ def _fixed(r: Report) -> dict[str, Any]:
             "recipient_sector": r.recipient.get("sector"), "place_country": r.place_country}
 
 
-def candidate_pairs(reports: Sequence[Report]) -> Iterable[tuple[int, int]]:
-    """Pairs sharing at least one stem that is not too common in this block."""
+def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
+    """Pairs (i < j) sharing at least one stem that is not too common in this block, each once."""
     postings: dict[str, list[int]] = {}
     for i, r in enumerate(reports):
         for t in r.terms:
             postings.setdefault(t, []).append(i)
-    seen: set[tuple[int, int]] = set()
-    for posting in postings.values():
-        if len(posting) < 2 or len(posting) > MAX_POSTING:
-            continue
-        for x, i in enumerate(posting):
-            for j in posting[x + 1:]:
-                seen.add((i, j))
-    return sorted(seen)
+    usable = {t: p for t, p in postings.items() if 2 <= len(p) <= MAX_POSTING}
+    for i, r in enumerate(reports):
+        later: set[int] = set()
+        for t in r.terms:
+            posting = usable.get(t)
+            if posting:
+                later.update(j for j in posting if j > i)
+        yield from ((i, j) for j in sorted(later))
 
 
-def clusters(reports: Sequence[Report]) -> list[list[int]]:
-    """Indices of reports grouped into real-world events; order-independent (see module docstring)."""
-    edges = []
+Edge = tuple[float, tuple[str, str, str], tuple[str, str, str], int, int]
+
+
+def _strongest(edges: list[Edge]) -> list[Edge]:
+    edges.sort(key=lambda e: e[:3])
+    return edges[:MAX_LINKS]
+
+
+def links(reports: Sequence[Report]) -> list[Edge]:
+    """The accepted-candidate links, strongest first: (-score, earlier order, later order, i, j).
+
+    Each report keeps its `MAX_LINKS` strongest links (a link stays when either end keeps it), so
+    memory stays proportional to the reports even when thousands of them resemble one another."""
+    kept: list[list[Edge]] = [[] for _ in reports]
     for i, j in candidate_pairs(reports):
         a, b = reports[i], reports[j]
         if compatible(a, b):
             score = link_score(a, b)
             if score >= LINK_SCORE:
-                edges.append((-score, min(a.order, b.order), max(a.order, b.order), i, j))
-    edges.sort()
+                edge = (-score, min(a.order, b.order), max(a.order, b.order), i, j)
+                for end in (i, j):
+                    kept[end].append(edge)
+                    if len(kept[end]) >= 2 * MAX_LINKS:
+                        kept[end] = _strongest(kept[end])
+    chosen = {e for own in kept for e in _strongest(own)}
+    return sorted(chosen, key=lambda e: e[:3])
+
+
+def clusters(reports: Sequence[Report]) -> list[list[int]]:
+    """Indices of reports grouped into real-world events; order-independent (see module docstring)."""
+    edges = links(reports)
     owner = list(range(len(reports)))
     groups: dict[int, _Group] = {}
     for i, r in enumerate(reports):
@@ -271,11 +326,13 @@ def _known(values: Iterable[Any]) -> Any:
     return found.pop() if len(found) == 1 else None
 
 
-def threads(reports: Sequence[Report], groups: Sequence[list[int]]) -> list[list[int]]:
-    """Clusters (as lists of report indices) grouped into threads; returns lists of cluster indices."""
-    actor_known = any(r.actor.get("country") for r in reports)
-    if not actor_known:  # without an actor country there is no dyad to follow: each event is its own story
-        return [[c] for c in range(len(groups))]
+def thread_keys(reports: Sequence[Report], groups: Sequence[list[int]]) -> list[str]:
+    """The thread of each cluster (given as lists of report indices) of one block: "=" and the
+    recipient country; for a cluster whose recipient country is unknown, the thread of the block it
+    fits (see the module docstring), else "~" and its recipient sector; "#" and the cluster's first
+    event when the actor's country is unknown (no dyad to follow: each event is its own story)."""
+    if not any(r.actor.get("country") for r in reports):
+        return ["#" + reports[g[0]].event_id for g in groups]
     recipient = [_known(reports[i].recipient.get("country") for i in g) for g in groups]
     sector = [Counter(reports[i].recipient.get("sector") for i in g if reports[i].recipient.get("sector"))
               for g in groups]
@@ -284,9 +341,10 @@ def threads(reports: Sequence[Report], groups: Sequence[list[int]]) -> list[list
         if country:
             by_country.setdefault(country, []).append(c)
     thread_sectors = {k: {s for c in cs for s in sector[c]} for k, cs in by_country.items()}
-    loose: dict[str | None, list[int]] = {}
+    keys = []
     for c, country in enumerate(recipient):
         if country:
+            keys.append("=" + country)
             continue
         own = sector[c].most_common(1)[0][0] if sector[c] else None
         fits = [k for k in by_country if not own or not thread_sectors[k] or own in thread_sectors[k]]
@@ -298,10 +356,21 @@ def threads(reports: Sequence[Report], groups: Sequence[list[int]]) -> list[list
             if fit >= THREAD_ATTACH and (best is None or (cand[0], cand[1]) > (best[0], best[1])
                                          or (cand[:2] == best[:2] and key < best[2])):
                 best = cand
-        if best:
-            loose.setdefault("=" + best[2], []).append(c)
-        else:
-            loose.setdefault(own, []).append(c)
-    out = [cs + loose.pop("=" + k, []) for k, cs in by_country.items()]
-    out.extend(loose.values())
-    return out
+        keys.append("=" + best[2] if best else LOOSE + (own or ""))
+    return keys
+
+
+LOOSE = "?"  # thread_keys: a cluster its own block could not place; `place_loose` decides per unit
+
+
+def thread_sectors(reports: Sequence[Report], group: Sequence[int]) -> set[str]:
+    """The recipient sectors a cluster brings to its thread."""
+    return {s for i in group if (s := reports[i].recipient.get("sector"))}
+
+
+def place_loose(own: str, threads: dict[str, set[str]]) -> str:
+    """The thread of a cluster whose recipient country is unknown and whose block held no thread
+    for it (`own` its recipient sector, "" when unknown), among its unit's threads (recipient
+    country -> the sectors seen in it): the only one its sector fits, else its sector's own."""
+    fits = [k for k, sectors in threads.items() if not own or not sectors or own in sectors]
+    return "=" + fits[0] if len(fits) == 1 else "~" + own

@@ -135,7 +135,7 @@ class NearDupResult:
     changed: set[str] = field(default_factory=set)  # earlier documents whose group canonical changed
 
 
-def _canonical_key(row: dict[str, Any]) -> tuple[str, str, str]:
+def canonical_key(row: dict[str, Any]) -> tuple[str, str, str]:
     return (row["published"] or "9999", str(row["ingested_at"] or ""), row["id"])
 
 
@@ -205,7 +205,7 @@ def link_documents(conn: Connection) -> NearDupResult:
             old_group[doc] = group
     rows = []
     for group in members.values():
-        canonical = min(group, key=lambda x: _canonical_key(info[x]))
+        canonical = min(group, key=lambda x: canonical_key(info[x]))
         for doc in group:
             if doc in old_group and old_group[doc] == canonical:
                 continue

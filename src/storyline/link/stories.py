@@ -1,13 +1,14 @@
 """Stories across documents, kept in the store and updated as documents arrive.
 
 `link_new(store)` links what is new since the last run: documents not yet seen by the
-near-duplicate pass, and asserted events not yet in a story. Each new event belongs to one unit
-(its type and its actor's country, see `merge.unit_key`); every unit touched — by a new event, or
-by an earlier document whose near-duplicate group changed — is clustered again from all its
-events, and its stories are rewritten. Units untouched are not read. Because clustering a unit
-depends only on the set of its events, linking incrementally gives exactly the stories that
-`relink_all(store)` builds from scratch, and running `link_new` again with nothing new changes
-nothing.
+near-duplicate pass, and asserted events not yet in a story. Events are clustered in blocks (their
+type, their actor's country and a month, see `merge.Report.block`); every block touched — by a new
+event, or by an earlier document whose near-duplicate group changed — is clustered again from all
+its events, and every story with a cluster in it is rebuilt from its clusters' stored summaries
+(`link_clusters`). Blocks untouched are not read, so a run's memory follows the blocks it touches,
+not the size of the store. Because clustering a block depends only on the set of its events,
+linking incrementally gives exactly the stories that `relink_all(store)` builds from scratch, and
+running `link_new` again with nothing new changes nothing.
 
 `story_records(store)` streams the contract's `story` records. A story is a thread (type, actor
 country, recipient country); its additive `clusters` list the distinct real-world events in it,
@@ -26,12 +27,12 @@ from __future__ import annotations
 import statistics
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -41,7 +42,17 @@ from ..store.db import Store
 from . import neardup
 from .conflicts import conflicts
 from .evidence import PRECISION_RANK
-from .merge import Report, clusters, report_from_record, threads
+from .merge import (
+    LOOSE,
+    Report,
+    block_of,
+    clusters,
+    place_loose,
+    report_from_record,
+    thread_keys,
+    thread_sectors,
+    unit_key,
+)
 
 
 @dataclass
@@ -49,7 +60,7 @@ class LinkSummary:
     documents: int = 0  # documents seen for the first time by the near-duplicate pass
     near_duplicates: int = 0  # of those, linked to an earlier document
     events: int = 0  # asserted events linked for the first time
-    units: int = 0  # (type, actor country) blocks clustered again
+    units: int = 0  # (type, actor country, month) blocks clustered again
     stories: int = 0  # stories written in those blocks
     seconds: float = 0.0
 
@@ -57,37 +68,39 @@ class LinkSummary:
         return {**asdict(self), "seconds": round(self.seconds, 3)}
 
 
-def _asserted_events(conn: Connection, where: Any) -> list[Report]:
-    """New asserted events (not linked yet) matching `where`."""
-    e, d = schema.events, schema.documents
-    rows = conn.execute(
-        select(e.c.data, d.c.ingested_at).join(d, d.c.id == e.c.document_id).where(e.c.status == "asserted", where)
-    )
-    return [report_from_record(data, str(ingested or "")) for data, ingested in rows]
-
-
-def _linked_events(conn: Connection, units: Sequence[str]) -> list[Report]:
-    """Events already linked in the given units, with their stored stems."""
+def _reports(conn: Connection, where: Any) -> list[Report]:
+    """Asserted events matching `where`, as reports (with their stored stems when already linked)."""
     e, d, le = schema.events, schema.documents, linkschema.link_events
     rows = conn.execute(
-        select(e.c.data, d.c.ingested_at, le.c.terms)
-        .join(le, le.c.event_id == e.c.id).join(d, d.c.id == e.c.document_id)
-        .where(le.c.unit.in_(units))
+        select(e.c.data, d.c.ingested_at, d.c.published, le.c.terms)
+        .join(d, d.c.id == e.c.document_id).outerjoin(le, le.c.event_id == e.c.id)
+        .where(e.c.status == "asserted", where)
     )
-    return [report_from_record(data, str(ingested or ""), frozenset((stems or "").split()))
-            for data, ingested, stems in rows]
+    return [report_from_record(data, str(ingested or ""), None if stems is None else frozenset(stems.split()),
+                               published) for data, ingested, published, stems in rows]
 
 
-def _source_key(row: Any) -> tuple[str, str]:
+def _new_blocks(conn: Connection) -> dict[str, list[str]]:
+    """block -> ids of the asserted events not linked yet, read as a stream (only ids are kept)."""
+    e, d, le = schema.events, schema.documents, linkschema.link_events
+    query = (select(e.c.id, e.c.data, d.c.published).join(d, d.c.id == e.c.document_id)
+             .where(e.c.status == "asserted", e.c.id.not_in(select(le.c.event_id))))
+    blocks: dict[str, list[str]] = {}
+    for event_id, data, published in conn.execute(query.execution_options(yield_per=2000)):
+        blocks.setdefault(block_of(data, published), []).append(event_id)
+    return blocks
+
+
+def source_key(publisher: str | None, url: str | None, source: str) -> tuple[str, str]:
     """(key, display name) of a document's source: publisher, else URL host, else source."""
-    if row.publisher and row.publisher.strip():
-        name = row.publisher.strip()
+    if publisher and publisher.strip():
+        name = publisher.strip()
         return name.casefold(), name
-    host = urlsplit(row.url).hostname if row.url else None
+    host = urlsplit(url).hostname if url else None
     if host:
         host = host.removeprefix("www.")
         return host, host
-    return row.source, row.source
+    return source, source
 
 
 def _most_common(values: Iterable[Any]) -> Any:
@@ -98,8 +111,7 @@ def _most_common(values: Iterable[Any]) -> Any:
     return min(v for v, n in counts.items() if n == best)
 
 
-def _party(reports: Sequence[Report], side: str, country: str | None) -> dict[str, Any] | None:
-    parties = [getattr(r, side) for r in reports]
+def _party(parties: Sequence[dict[str, Any]], country: str | None) -> dict[str, Any] | None:
     if country:
         parties = [p for p in parties if p.get("country") in (country, None)]
     if not any(any(p.get(k) for k in ("name", "country", "sector")) for p in parties):
@@ -121,6 +133,15 @@ def _cluster_date(reports: Sequence[Report]) -> Report | None:
     return min(best, key=lambda r: (-counts[r.date], r.span, r.order))
 
 
+class Sources(Protocol):
+    """Where each document came from: `origin` maps a copy to the document it copies."""
+
+    @property
+    def origin(self) -> Mapping[str, str]: ...
+
+    def describe(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]: ...
+
+
 class _Sources:
     """Source keys of documents and of their origins, loaded once per link run."""
 
@@ -131,25 +152,30 @@ class _Sources:
         wanted = sorted(set(self.origin) | set(self.origin.values()))
         for part in neardup.chunks(wanted):
             for row in conn.execute(select(d.c.id, d.c.publisher, d.c.url, d.c.source).where(d.c.id.in_(part))):
-                self.key[row.id] = _source_key(row)
+                self.key[row.id] = source_key(row.publisher, row.url, row.source)
 
     def describe(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
-        """(every source carrying these documents, the independent ones among them)."""
-        shown = {self.key[d][0]: self.key[d][1] for d in reversed(doc_ids) if d in self.key}
-        independent = {}
-        for d in reversed(doc_ids):
-            origin = self.origin.get(d, d)
-            if origin in self.key:
-                k, name = self.key[origin]
-                independent[k] = name
-        return sorted(shown.values()), sorted(independent.values())
+        return describe(doc_ids, self.key, self.origin)
+
+
+def describe(doc_ids: Sequence[str], key: Mapping[str, tuple[str, str]],
+             origin: Mapping[str, str]) -> tuple[list[str], list[str]]:
+    """(every source carrying these documents, the independent ones among them)."""
+    shown = {key[d][0]: key[d][1] for d in reversed(doc_ids) if d in key}
+    independent = {}
+    for d in reversed(doc_ids):
+        o = origin.get(d, d)
+        if o in key:
+            k, name = key[o]
+            independent[k] = name
+    return sorted(shown.values()), sorted(independent.values())
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _cluster_record(reports: Sequence[Report], sources: _Sources) -> dict[str, Any]:
+def _cluster_record(reports: Sequence[Report], sources: Sources) -> dict[str, Any]:
     docs = _dedupe(r.document_id for r in reports)
     shown, independent = sources.describe(docs)
     anchor = _cluster_date(reports)
@@ -168,27 +194,83 @@ def _cluster_record(reports: Sequence[Report], sources: _Sources) -> dict[str, A
     }
 
 
-def _story_record(unit: str, members: list[list[Report]], sources: _Sources) -> dict[str, Any]:
-    members = sorted(members, key=lambda c: c[0].order)
-    reports = sorted((r for c in members for r in c), key=lambda r: r.order)
-    records = [_cluster_record(c, sources) for c in members]
-    anchors = [a for a in (_cluster_date(c) for c in members) if a is not None]
-    first = min(anchors, key=lambda r: (r.span, r.order)) if anchors else None
-    last = max(anchors, key=lambda r: (r.span[1], r.span[0], r.order)) if anchors else None  # type: ignore[index]
-    docs = _dedupe(r.document_id for r in reports)
+def story_id(unit: str, thread: str) -> str:
+    return stable_id("story", unit, thread)
+
+
+def link_block(block: str, reports: Sequence[Report], sources: Sources) -> tuple[list[dict[str, Any]],
+                                                                                 list[dict[str, Any]]]:
+    """Cluster one block's reports: its `link_clusters` rows and `link_events` rows.
+
+    A cluster row's `data` keeps what its story needs without the reports: the cluster's export
+    record, each report's order and parties, and the date anchor. A cluster its block could not
+    place in a thread has `loose` set (its recipient sector) and no thread or story yet: `place`
+    decides them once the unit's threads are known."""
+    reports = sorted(reports, key=lambda r: r.order)
+    groups = clusters(reports)
+    unit = block.rsplit(":", 1)[0]
+    cluster_rows: list[dict[str, Any]] = []
+    event_rows: list[dict[str, Any]] = []
+    for group, thread in zip(groups, thread_keys(reports, groups), strict=True):
+        members = [reports[i] for i in group]
+        record = _cluster_record(members, sources)
+        anchor = _cluster_date(members)
+        loose = thread[len(LOOSE):] if thread.startswith(LOOSE) else None
+        sid = None if loose is not None else story_id(unit, thread)
+        data = {"record": record,
+                "reports": [[list(r.order), r.actor, r.recipient] for r in members],
+                "anchor": None if anchor is None else {"span": list(anchor.span or ()), "order": list(anchor.order)}}
+        cluster_rows.append({"id": record["id"], "block": block, "unit": unit,
+                             "thread": None if loose is not None else thread, "loose": loose,
+                             "sectors": " ".join(sorted(thread_sectors(reports, group))), "story_id": sid,
+                             "data": data})
+        event_rows.extend({"event_id": r.event_id, "document_id": r.document_id, "unit": block,
+                           "cluster_id": record["id"], "story_id": sid, "terms": " ".join(sorted(r.terms))}
+                          for r in members)
+    return cluster_rows, event_rows
+
+
+def unit_threads(rows: Iterable[dict[str, Any] | Any]) -> dict[str, dict[str, set[str]]]:
+    """unit -> recipient country -> the sectors in that thread, from cluster rows (dicts or table rows)."""
+    out: dict[str, dict[str, set[str]]] = {}
+    for row in rows:
+        get = row.get if isinstance(row, dict) else row._mapping.get
+        thread = get("thread")
+        if get("loose") is None and thread and thread.startswith("="):
+            out.setdefault(str(get("unit")), {}).setdefault(thread[1:], set()).update((get("sectors") or "").split())
+    return out
+
+
+def place(row: dict[str, Any], threads: dict[str, dict[str, set[str]]]) -> tuple[str, str]:
+    """(thread, story id) of a cluster row: its own, or for a loose one, where its unit places it."""
+    if row["loose"] is None:
+        return row["thread"], row["story_id"]
+    thread = place_loose(row["loose"], threads.get(row["unit"], {}))
+    return thread, story_id(row["unit"], thread)
+
+
+def story_record(unit: str, thread: str, clusters_data: Sequence[dict[str, Any]], sources: Sources) -> dict[str, Any]:
+    """The contract's story record from the `data` of its clusters (all of one unit and thread)."""
+    reports = sorted((tuple(order), actor, recipient)
+                     for c in clusters_data for order, actor, recipient in c["reports"])
+    anchors = [(tuple(c["anchor"]["span"]), tuple(c["anchor"]["order"]), c["record"]) for c in clusters_data
+               if c["anchor"]]
+    first = min(anchors, key=lambda a: (a[0], a[1]))[2] if anchors else None
+    last = max(anchors, key=lambda a: (a[0][1], a[0][0], a[1]))[2] if anchors else None
+    docs = _dedupe(order[1] for order, _, _ in reports)
     shown, independent = sources.describe(docs)
-    actor_country = unit.split(":", 1)[1]
-    recipient_country = _most_common(r.recipient.get("country") for r in reports)
-    records.sort(key=lambda c: (c["date"] is None, c["date"] or "", c["id"]))
+    event_type, actor_country = unit.split(":", 1)
+    recipient_country = _most_common(recipient.get("country") for _, _, recipient in reports)
+    records = sorted((c["record"] for c in clusters_data), key=lambda c: (c["date"] is None, c["date"] or "", c["id"]))
     return {
         "kind": "story",
-        "id": stable_id("story", reports[0].event_id),
-        "type": reports[0].type,
-        "actor": _party(reports, "actor", None if actor_country == "-" else actor_country),
-        "recipient": _party(reports, "recipient", recipient_country),
-        "date_first": first.date if first else None,
-        "date_last": last.date if last else None,
-        "event_ids": [r.event_id for r in reports],
+        "id": story_id(unit, thread),
+        "type": event_type,
+        "actor": _party([a for _, a, _ in reports], None if actor_country == "-" else actor_country),
+        "recipient": _party([r for _, _, r in reports], recipient_country),
+        "date_first": first["date"] if first else None,
+        "date_last": last["date"] if last else None,
+        "event_ids": [order[2] for order, _, _ in reports],
         "document_ids": docs,
         "sources": shown,
         "corroboration": len(independent),
@@ -198,63 +280,104 @@ def _story_record(unit: str, members: list[list[Report]], sources: _Sources) -> 
     }
 
 
-def _relink_units(conn: Connection, units: set[str], new: list[Report]) -> int:
-    """Cluster the given units again from all their events (stored ones plus `new`); returns stories written."""
-    le, st = linkschema.link_events, linkschema.stories
-    by_unit: dict[str, list[Report]] = {}
-    for r in new:
-        by_unit.setdefault(r.unit, []).append(r)
-    new_ids = {r.event_id for r in new}
-    ordered = sorted(units)
-    for part in neardup.chunks(ordered):
-        for r in _linked_events(conn, part):
-            if r.event_id not in new_ids:
-                by_unit.setdefault(r.unit, []).append(r)
-    sources = _Sources(conn, {r.document_id for rs in by_unit.values() for r in rs})
-    story_rows, event_rows = [], []
-    for unit in ordered:
-        reports = sorted(by_unit.get(unit, []), key=lambda r: r.order)
-        groups = clusters(reports)
-        for thread in threads(reports, groups):
-            members = [[reports[i] for i in groups[c]] for c in thread]
-            rec = _story_record(unit, members, sources)
-            story_rows.append({"id": rec["id"], "unit": unit, "type": rec["type"],
-                               "actor_country": (rec["actor"] or {}).get("country"),
-                               "recipient_country": (rec["recipient"] or {}).get("country"),
-                               "date_first": rec["date_first"], "date_last": rec["date_last"],
-                               "events": len(rec["event_ids"]), "data": rec})
-            for cluster in rec["clusters"]:
-                for event_id in cluster["event_ids"]:
-                    event_rows.append({"event_id": event_id, "unit": unit, "cluster_id": cluster["id"],
-                                       "story_id": rec["id"]})
-    report_of = {r.event_id: r for rs in by_unit.values() for r in rs}
-    for row in event_rows:
-        report = report_of[row["event_id"]]
-        row["document_id"] = report.document_id
-        row["terms"] = " ".join(sorted(report.terms))
-    for part in neardup.chunks(ordered):
-        conn.execute(delete(st).where(st.c.unit.in_(part)))
+def story_row(record: dict[str, Any]) -> dict[str, Any]:
+    """The `stories` table row of a story record."""
+    actor, recipient = record["actor"] or {}, record["recipient"] or {}
+    return {"id": record["id"], "unit": unit_key(record["type"], actor.get("country")), "type": record["type"],
+            "actor_country": actor.get("country"), "recipient_country": recipient.get("country"),
+            "date_first": record["date_first"], "date_last": record["date_last"],
+            "events": len(record["event_ids"]), "data": record}
+
+
+BLOCKS_AT_ONCE = 20  # blocks re-clustered per round: memory follows the blocks, not the store
+STORIES_AT_ONCE = 50
+
+
+def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
+    """Cluster the given blocks again from all their events (stored ones plus the new ids listed),
+    place their units' loose clusters, then rebuild every story that had or now has a cluster
+    among them; returns stories written."""
+    e, le, lc = schema.events, linkschema.link_events, linkschema.link_clusters
+    touched: set[str] = set()
+    units: set[str] = set()
+    for part in neardup.chunks(sorted(blocks), BLOCKS_AT_ONCE):
+        reports: list[Report] = []
+        for ids in neardup.chunks([i for b in part for i in blocks[b]]):
+            reports += _reports(conn, e.c.id.in_(ids))
+        reports += _reports(conn, le.c.unit.in_(part))
+        by_block: dict[str, list[Report]] = {}
+        for r in reports:
+            by_block.setdefault(r.block, []).append(r)
+        del reports
+        sources = _Sources(conn, {r.document_id for rs in by_block.values() for r in rs})
+        touched.update(conn.execute(select(lc.c.story_id).where(lc.c.block.in_(part)).distinct()).scalars())
+        conn.execute(delete(lc).where(lc.c.block.in_(part)))
         conn.execute(delete(le).where(le.c.unit.in_(part)))
-    for part in neardup.chunks(story_rows):
-        conn.execute(insert(st), list(part))
-    for part in neardup.chunks(event_rows, 5000):
-        conn.execute(insert(le), list(part))
-    return len(story_rows)
+        for block in sorted(by_block):
+            units.add(block.rsplit(":", 1)[0])
+            cluster_rows, event_rows = link_block(block, by_block[block], sources)
+            touched.update(row["story_id"] for row in cluster_rows)
+            for rows in neardup.chunks(cluster_rows):
+                conn.execute(insert(lc), list(rows))
+            for rows in neardup.chunks(event_rows, 5000):
+                conn.execute(insert(le), list(rows))
+    for part in neardup.chunks(sorted(units)):
+        touched.update(_place_loose(conn, part))
+    touched.discard(None)  # type: ignore[arg-type]
+    return _rebuild_stories(conn, touched)
+
+
+def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
+    """Give each loose cluster of these units its thread; returns the stories it left or joined."""
+    le, lc = linkschema.link_events, linkschema.link_clusters
+    rows = conn.execute(select(lc.c.id, lc.c.unit, lc.c.thread, lc.c.loose, lc.c.sectors, lc.c.story_id)
+                        .where(lc.c.unit.in_(units))).all()
+    threads = unit_threads(rows)
+    moved = []
+    for row in rows:
+        if row.loose is None:
+            continue
+        thread, sid = place(row._asdict(), threads)
+        if sid != row.story_id:
+            moved.append({"cid": row.id, "t": thread, "s": sid, "old": row.story_id})
+    if moved:
+        conn.execute(update(lc).where(lc.c.id == bindparam("cid"))
+                     .values(thread=bindparam("t"), story_id=bindparam("s")), moved)
+        conn.execute(update(le).where(le.c.cluster_id == bindparam("cid")).values(story_id=bindparam("s")), moved)
+    return {m["s"] for m in moved} | {m["old"] for m in moved if m["old"]}
+
+
+def _rebuild_stories(conn: Connection, story_ids: set[str]) -> int:
+    lc, st = linkschema.link_clusters, linkschema.stories
+    written = 0
+    for part in neardup.chunks(sorted(story_ids), STORIES_AT_ONCE):
+        by_story: dict[str, tuple[str, str, list[dict[str, Any]]]] = {}
+        for sid, unit, thread, data in conn.execute(select(lc.c.story_id, lc.c.unit, lc.c.thread, lc.c.data)
+                                                    .where(lc.c.story_id.in_(part)).order_by(lc.c.id)):
+            by_story.setdefault(sid, (unit, thread, []))[2].append(data)
+        docs = {order[1] for _, _, cs in by_story.values() for c in cs for order, _, _ in c["reports"]}
+        sources = _Sources(conn, docs)
+        conn.execute(delete(st).where(st.c.id.in_(part)))
+        rows = [story_row(story_record(*by_story[sid], sources)) for sid in sorted(by_story)]
+        if rows:
+            conn.execute(insert(st), rows)
+        written += len(rows)
+    return written
 
 
 def _link(conn: Connection, summary: LinkSummary) -> None:
     le = linkschema.link_events
     nd = neardup.link_documents(conn)
     summary.documents, summary.near_duplicates = nd.documents, nd.near_duplicates
-    new = _asserted_events(conn, schema.events.c.id.not_in(select(le.c.event_id)))
-    summary.events = len(new)
-    units = {r.unit for r in new}
-    changed = sorted(nd.changed)
+    blocks = _new_blocks(conn)
+    summary.events = sum(len(ids) for ids in blocks.values())
+    changed = sorted(nd.changed)  # their sources changed: so did every cluster counting them
     for part in neardup.chunks(changed):
-        units.update(conn.execute(select(le.c.unit).where(le.c.document_id.in_(part)).distinct()).scalars())
-    summary.units = len(units)
-    if units:
-        summary.stories = _relink_units(conn, units, new)
+        for block in conn.execute(select(le.c.unit).where(le.c.document_id.in_(part)).distinct()).scalars():
+            blocks.setdefault(block, [])
+    summary.units = len(blocks)
+    if blocks:
+        summary.stories = _relink_blocks(conn, blocks)
 
 
 def link_new(store: Store) -> LinkSummary:

@@ -57,6 +57,8 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "link_document": {"document_id": S, "group_id": S, "exact": B, "similarity": D},
     "link_event": {"event_id": S, "document_id": S, "unit": S, "cluster_id": S, "story_id": S, "terms": S},
     "minhash_band": {"bucket": S, "document_id": S},
+    "link_cluster": {"id": S, "block": S, "unit": S, "thread": S, "loose": S, "sectors": S, "story_id": S,
+                     "data": J},
 }
 CONTRACT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "story", "ingest_error")
 # Fields of the document dataset that are the Spark job's own bookkeeping, not the contract's.

@@ -1,21 +1,19 @@
-"""Cross-document linking as Spark stages: near-duplicates, then stories blocked by unit.
+"""Cross-document linking as Spark stages: near-duplicates, then stories blocked by type, actor and month.
 
 Takes the document and event records of a Spark run (an RDD of `(kind, record)`, each document
 with its reading-order key `order`) and gives what `link.link_new` would write into a store that
 had ingested the same inputs in that order: the near-duplicate groups (`link_document` rows, the
 LSH `minhash_band` rows, and each near copy's new `duplicate_of`), and the stories
-(`story` records and `link_event` rows).
+(`story` records, `link_cluster` and `link_event` rows).
 
 The rules are not re-implemented here; the stages call `link/`:
 - `neardup.shingles`, `neardup.buckets`, `neardup.near_duplicate` (LSH bucket -> candidate
-  pairs -> confirmed pairs), and the canonical member rule `neardup._canonical_key`;
-- `merge.report_from_record`, `merge.clusters`, `merge.threads` per block;
-- `stories._story_record`, `stories._source_key`, `stories._Sources.describe` for the records.
-Spark does the grouping: candidate pairs per bucket; events grouped by their block, the merge
-unit (event type x actor country), in which clusters and threads (recipient country = the dyad)
-are decided, and dates are compared inside (the period). A block is one Spark task: the merge
-rules let an undated or recipient-unknown report join any dyad or period of its unit, so cutting
-blocks finer than the unit would change the stories.
+  pairs -> confirmed pairs), and the canonical member rule `neardup.canonical_key`;
+- `merge.block_of`, `stories.link_block` (clusters and their threads, per block) and
+  `stories.story_record` (a story from its clusters), with `stories.describe` for sources.
+Spark does the grouping: candidate pairs per bucket; asserted events grouped by block (event type,
+actor country, month: one task each), which gives clusters and each cluster's thread (recipient
+country: the dyad); clusters grouped by story (type, actor country, thread) across months.
 
 The near-duplicate union-find and the copy pointers run on the driver over the confirmed pairs
 and copies only (not over all documents). It does not write anything.
@@ -23,15 +21,15 @@ and copies only (not over all documents). It does not write anything.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import combinations
-from types import SimpleNamespace
 from typing import Any
 
 from ..link import neardup
-from ..link.merge import clusters, report_from_record, threads
-from ..link.stories import _source_key, _Sources, _story_record
+from ..link.merge import block_of, report_from_record
+from ..link.stories import describe, link_block, place, story_record, unit_threads
+from ..link.stories import source_key as stories_source_key
 
 
 @dataclass
@@ -99,7 +97,7 @@ def near_duplicates(documents: Any, bands: Any, partitions: int) -> NearDuplicat
     for doc in members:
         groups.setdefault(find(doc), []).append(doc)
     for group in groups.values():
-        canonical = min(group, key=lambda x: neardup._canonical_key(info[x]))
+        canonical = min(group, key=lambda x: neardup.canonical_key(info[x]))
         result.near.update({doc: canonical for doc in group if doc != canonical})
     processing = {doc: (info[doc]["ingested_at"], doc) for doc in members}  # link_documents reads in this order
     for a, b, sim in edges:
@@ -129,65 +127,97 @@ def origins(pointers: dict[str, str]) -> dict[str, str]:
     return out
 
 
-class _UnitSources:
-    """The `_Sources` of one block, from what the Spark stage attached to its events."""
-
-    describe = _Sources.describe
+class _Sources:
+    """The sources (`link.stories.Sources`) of the documents a Spark stage attached to its rows."""
 
     def __init__(self, origin: dict[str, str], key: dict[str, tuple[str, str]]) -> None:
         self.origin = origin
         self.key = key
 
+    def describe(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
+        return describe(doc_ids, self.key, self.origin)
+
+    def of(self, doc_ids: Iterable[str]) -> dict[str, Any]:
+        """What `describe` needs of these documents, to travel with a cluster to its story."""
+        origin = {d: self.origin[d] for d in doc_ids}
+        return {"origin": origin, "key": {d: self.key[d] for d in {*origin, *origin.values()}}}
+
 
 def source_key(doc: dict[str, Any]) -> tuple[str, str]:
-    return _source_key(SimpleNamespace(publisher=doc["publisher"], url=doc["url"], source=doc["source"]))
+    return stories_source_key(doc["publisher"], doc["url"], doc["source"])
 
 
-def link_unit(item: tuple[str, Iterable[tuple[Any, ...]]]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """One block's stories: ("story", record) and ("link_event", row) items.
+def link_block_rows(item: tuple[str, Iterable[tuple[Any, ...]]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """One block's clusters: ("link_cluster", row with the sources its story needs) and ("link_event", row).
 
-    Each event arrives as (record, order, document id, its source key, origin id, origin's key).
+    Each event arrives as (record, order, published, document id, its source key, origin id, origin's key).
     """
-    unit, rows = item
+    block, rows = item
     origin: dict[str, str] = {}
     key: dict[str, tuple[str, str]] = {}
     reports = []
-    for record, order, doc_id, doc_key, origin_id, origin_key in rows:
-        reports.append(report_from_record(record, order))
+    for record, order, published, doc_id, doc_key, origin_id, origin_key in rows:
+        reports.append(report_from_record(record, order, published=published))
         origin[doc_id] = origin_id
         key[doc_id] = tuple(doc_key)  # type: ignore[assignment]
         key[origin_id] = tuple(origin_key)  # type: ignore[assignment]
-    reports.sort(key=lambda r: r.order)
-    sources = _UnitSources(origin, key)
-    groups = clusters(reports)
-    report_of = {r.event_id: r for r in reports}
-    for thread in threads(reports, groups):
-        members = [[reports[i] for i in groups[c]] for c in thread]
-        story = _story_record(unit, members, sources)  # type: ignore[arg-type]
-        yield "story", story
-        for cluster in story["clusters"]:
-            for event_id in cluster["event_ids"]:
-                report = report_of[event_id]
-                yield "link_event", {"event_id": event_id, "document_id": report.document_id, "unit": unit,
-                                     "cluster_id": cluster["id"], "story_id": story["id"],
-                                     "terms": " ".join(sorted(report.terms))}
+    sources = _Sources(origin, key)
+    cluster_rows, event_rows = link_block(block, reports, sources)
+    for row in cluster_rows:
+        docs = row["data"]["record"]["document_ids"]
+        yield "link_cluster", {**row, "sources": sources.of(docs)}
+    for row in event_rows:
+        yield "link_event", row
+
+
+def _story(item: tuple[str, Iterable[dict[str, Any]]]) -> dict[str, Any]:
+    _sid, rows = item
+    rows = sorted(rows, key=lambda r: r["id"])
+    origin: dict[str, str] = {}
+    key: dict[str, tuple[str, str]] = {}
+    for row in rows:
+        origin.update(row["sources"]["origin"])
+        key.update((d, tuple(k)) for d, k in row["sources"]["key"].items())
+    return story_record(rows[0]["unit"], rows[0]["thread"], [r["data"] for r in rows], _Sources(origin, key))
+
+
+def _placed(row: dict[str, Any], threads: dict[str, dict[str, set[str]]]) -> dict[str, Any]:
+    thread, sid = place(row, threads)
+    return {**row, "thread": thread, "story_id": sid}
 
 
 def stories(documents: Any, events: Any, origin: Any, origin_keys: Any, partitions: int) -> Any:
-    """An RDD of ("story", record) and ("link_event", row): asserted events grouped by merge unit.
+    """An RDD of ("story", record), ("link_cluster", row) and ("link_event", row).
 
-    `documents` and `events` are RDDs of records (documents with their final `duplicate_of` and
-    `order`); `origin` a broadcast of copy -> independent origin, `origin_keys` of origin -> its
-    source key (only copies have an origin other than themselves, so both stay small).
+    Asserted events are grouped by block (type, actor country, month) and clustered there; the
+    threads of each unit are collected (recipient country -> sectors: small) to place the loose
+    clusters; clusters are then grouped by story. `documents` and `events` are RDDs of records
+    (documents with their final `duplicate_of` and `order`); `origin` a broadcast of copy ->
+    independent origin, `origin_keys` of origin -> its source key (only copies have an origin
+    other than themselves, so both stay small).
     """
-    keys = documents.map(lambda d: (d["id"], (d["order"], source_key(d))))
+    from pyspark import StorageLevel
+
+    sc = documents.context
+    keys = documents.map(lambda d: (d["id"], (d["order"], d["published"], source_key(d))))
     asserted = events.filter(lambda e: e["status"] == "asserted").map(lambda e: (e["document_id"], e))
-    return asserted.join(keys, partitions).map(lambda kv: _by_unit(kv, origin.value, origin_keys.value)) \
-        .groupByKey(partitions).flatMap(link_unit)
+    linked = (asserted.join(keys, partitions).map(lambda kv: _by_block(kv, origin.value, origin_keys.value))
+              .groupByKey(partitions).flatMap(link_block_rows).persist(StorageLevel.MEMORY_AND_DISK))
+    clusters = linked.filter(lambda kv: kv[0] == "link_cluster").map(lambda kv: kv[1])
+    threads = sc.broadcast(unit_threads(clusters.filter(lambda r: r["loose"] is None and r["thread"][0] == "=")
+                                        .map(lambda r: {k: r[k] for k in ("unit", "thread", "loose", "sectors")})
+                                        .collect()))
+    placed = clusters.map(lambda r: _placed(r, threads.value)).persist(StorageLevel.MEMORY_AND_DISK)
+    moved = sc.broadcast(dict(placed.filter(lambda r: r["loose"] is not None).map(lambda r: (r["id"], r["story_id"]))
+                              .collect()))
+    story = placed.map(lambda r: (r["story_id"], r)).groupByKey(partitions).map(lambda item: ("story", _story(item)))
+    cluster_rows = placed.map(lambda r: ("link_cluster", {k: v for k, v in r.items() if k != "sources"}))
+    event_rows = linked.filter(lambda kv: kv[0] == "link_event").map(
+        lambda kv: ("link_event", {**kv[1], "story_id": moved.value.get(kv[1]["cluster_id"], kv[1]["story_id"])}))
+    return event_rows.union(cluster_rows).union(story)
 
 
-def _by_unit(item: tuple[str, Any], origin: dict[str, str], origin_keys: dict[str, Any]) -> tuple[str, Any]:
-    doc_id, (record, (order, key)) = item
+def _by_block(item: tuple[str, Any], origin: dict[str, str], origin_keys: dict[str, Any]) -> tuple[str, Any]:
+    doc_id, (record, (order, published, key)) = item
     root = origin.get(doc_id, doc_id)
-    unit = report_from_record(record, stems=frozenset()).unit  # the unit only: skip computing stems
-    return unit, (record, order, doc_id, key, root, origin_keys.get(root, key))
+    return block_of(record, published), (record, order, published, doc_id, key, root, origin_keys.get(root, key))

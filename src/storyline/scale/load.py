@@ -4,7 +4,8 @@ Takes the folder `spark.run` wrote (local, `file://` or any filesystem pyarrow c
 open `Store`, and inserts every record in batches (SQLAlchemy Core, one transaction per batch,
 insert-or-ignore on the primary key): documents first (in the job's reading order, so
 `ingested_at` orders them as `storyline ingest` would have), then their derived records, input
-rows, ingest errors, and the linking tables (near-duplicate groups, LSH bands, stories), so a
+rows, ingest errors, and the linking tables (near-duplicate groups, LSH bands, event clusters,
+stories), so a
 later `link_new` sees everything as linked already and a later `storyline ingest` of the same
 inputs skips them. Loading the same folder twice changes nothing; a load killed midway is
 completed by running it again.
@@ -27,7 +28,7 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..link.merge import unit_key
+from ..link.stories import story_row
 from ..store import linkschema, schema
 from ..store.db import Store
 from . import codec
@@ -77,14 +78,29 @@ def _derived_rows(kind: str, records: Iterable[dict[str, Any]]) -> Iterator[dict
 
 def _story_rows(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for rec in records:
-        actor, recipient = rec["actor"] or {}, rec["recipient"] or {}
-        yield {"id": rec["id"], "unit": unit_key(rec["type"], actor.get("country")), "type": rec["type"],
-               "actor_country": actor.get("country"), "recipient_country": recipient.get("country"),
-               "date_first": rec["date_first"], "date_last": rec["date_last"], "events": len(rec["event_ids"]),
-               "data": rec}
+        yield story_row(rec)
 
 
-def _plan(output: str, run_id: int) -> list[tuple[str, Table, Iterator[dict[str, Any]]]]:
+def _cluster_rows(records: Iterable[dict[str, Any]], store: Store) -> Iterator[dict[str, Any]]:
+    """Cluster rows with each report's order restated in the store's terms: the Spark job orders
+    reports by reading order, the store by `ingested_at`, which the load set in that same order."""
+    d = schema.documents
+    for batch in _batches(records, BATCH):
+        docs = sorted({order[1] for r in batch for order, _, _ in r["data"]["reports"]})
+        with store.engine.connect() as conn:
+            ingested = {doc: str(at or "") for doc, at in
+                        conn.execute(select(d.c.id, d.c.ingested_at).where(d.c.id.in_(docs)))}
+        for r in batch:
+            data = r["data"]
+            data["reports"] = [[[ingested[order[1]], *order[1:]], actor, recipient]
+                               for order, actor, recipient in data["reports"]]
+            if data["anchor"]:
+                order = data["anchor"]["order"]
+                data["anchor"]["order"] = [ingested[order[1]], *order[1:]]
+            yield {**r, "data": data}
+
+
+def _plan(output: str, run_id: int, store: Store) -> list[tuple[str, Table, Iterator[dict[str, Any]]]]:
     """(kind, table, rows) in the order foreign keys and later look-ups need."""
     def rows(kind: str) -> Iterator[dict[str, Any]]:
         return codec.read_rows(output, kind)
@@ -99,6 +115,7 @@ def _plan(output: str, run_id: int) -> list[tuple[str, Table, Iterator[dict[str,
         ("link_document", linkschema.link_documents, rows("link_document")),
         ("minhash_band", linkschema.minhash_bands, rows("minhash_band")),
         ("link_event", linkschema.link_events, rows("link_event")),
+        ("link_cluster", linkschema.link_clusters, _cluster_rows(rows("link_cluster"), store)),
         ("story", linkschema.stories, _story_rows(rows("story"))),
     ]
     return steps
@@ -114,7 +131,7 @@ def load(output: str, store: Store, batch_size: int = BATCH) -> LoadSummary:
     linkschema.ensure(store.engine)
     run_id = store.begin_run("load", [output])
     summary = LoadSummary()
-    for kind, table, rows in _plan(output, run_id):
+    for kind, table, rows in _plan(output, run_id, store):
         before = _count(store, table)
         insert = store._insert_ignore(table)
         n = 0

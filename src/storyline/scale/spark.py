@@ -6,7 +6,8 @@ local paths or any Hadoop-compatible path (`hdfs://`, `s3a://`, `file://`), runs
 see `worker.py`), decides document ids as the store would (`identity.py`), links across documents
 (`linking.py`), and writes one Parquet dataset per record kind under `output/<kind>/` in the
 schema of `codec.py`: the contract's document, event, quote, claim, citation_issue, ingest_error
-and story, plus mention, input, link_document, link_event and minhash_band for `storyline load`.
+and story, plus mention, input, link_document, link_event, link_cluster and minhash_band for
+`storyline load`.
 
 The records are those `storyline ingest` then linking would store for the same inputs in the
 same order, with the same ids (a test checks it). Reading order is the order of the inputs as
@@ -43,7 +44,7 @@ TASKS_PER_CORE = 4
 BYTES_PER_TASK = 8_000_000
 CONCURRENT_WRITES = 4
 OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "story",
-                "mention", "input", "link_document", "link_event", "minhash_band")
+                "mention", "input", "link_document", "link_event", "link_cluster", "minhash_band")
 
 
 @dataclass
@@ -257,7 +258,7 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     jobs: list[tuple[Any, str, str | None]] = [(final_docs, "document", "order"), (error_rows, "ingest_error", None)]
     for kind in ("event", "quote", "claim", "citation_issue", "mention", "input"):
         jobs.append((records.filter(lambda kv, k=kind: kv[0] == k).map(lambda kv: kv[1]), kind, None))
-    for kind in ("story", "link_event"):
+    for kind in ("story", "link_event", "link_cluster"):
         jobs.append((linked.filter(lambda kv, k=kind: kv[0] == k).map(lambda kv: kv[1]), kind, None))
     # From the documents as ingest left them: a near copy's row is not an exact copy's.
     jobs.append((documents.map(lambda d: linking.link_document_row(d, near)), "link_document", None))

@@ -8,9 +8,11 @@ minhash_bands   the LSH index: one row per (band bucket, document). A bucket is 
                 a document's MinHash signature (band number included), so two documents sharing any
                 bucket are near-duplicate candidates. Kept in SQL so a new document is looked up
                 without rebuilding an index in memory, on SQLite and PostgreSQL alike.
-link_events     one row per asserted event already linked: the unit it was clustered in (event type
-                plus the actor's country), its event cluster (one real-world event), its story, and
-                the content stems of its evidence.
+link_events     one row per asserted event already linked: the block it was clustered in (`unit`:
+                event type, the actor's country and a month, see `link.merge`), its event cluster
+                (one real-world event), its story, and the content stems of its evidence.
+link_clusters   one row per event cluster: its block, its story, and in `data` what the story record
+                needs of it (so a story spanning many months is rebuilt without its reports).
 stories         one row per story; `data` holds the export record, a few columns are copied out for
                 filtering (timeline, escalation).
 
@@ -46,9 +48,22 @@ link_events = Table(
     Column("event_id", String(ID), primary_key=True),
     Column("document_id", String(ID), nullable=False, index=True),
     Column("unit", String(24), nullable=False, index=True),
-    Column("cluster_id", String(ID)),
+    Column("cluster_id", String(ID), index=True),
     Column("story_id", String(ID), index=True),
     Column("terms", Text),  # the evidence's content stems, space-separated, so re-clustering need not redo them
+)
+
+link_clusters = Table(
+    "link_clusters",
+    metadata,
+    Column("id", String(ID), primary_key=True),
+    Column("block", String(24), nullable=False, index=True),
+    Column("unit", String(16), nullable=False, index=True),
+    Column("thread", String(ID + 1)),  # "=" recipient country, "~" recipient sector, "#" first event
+    Column("loose", String(8)),  # set when its block could not place it: its recipient sector ("" unknown)
+    Column("sectors", Text),  # the recipient sectors it brings to its thread, space-separated
+    Column("story_id", String(ID), index=True),
+    Column("data", JSON, nullable=False),  # the cluster's export record, thread, report orders and parties
 )
 
 stories = Table(
@@ -67,7 +82,7 @@ stories = Table(
     Index("ix_stories_date_first", "date_first"),
 )
 
-LINK_TABLES = (link_documents, minhash_bands, link_events, stories)
+LINK_TABLES = (link_documents, minhash_bands, link_events, link_clusters, stories)
 
 
 def ensure(engine: Engine) -> None:
