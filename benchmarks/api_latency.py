@@ -97,7 +97,7 @@ def build_store(path: str, n_events: int, seed: int = 7) -> dict[str, int]:
                 "intensity": round(rng.uniform(-10, 10), 1), "evidence": f"Synthetic evidence sentence {i}.",
                 "reported_by": None, "confidence": 0.7, "trigger": {"text": "struck", "start": 0, "end": 6},
                 "start": 0, "end": 20, "rule": "synthetic"}
-        events.append(Store._derived_row("event", data))  # the columns a real ingest copies out of `data`
+        events.append(Store.derived_row("event", data))  # the columns a real ingest copies out of `data`
         if status == "asserted":
             story_members.append(data)
     rng.shuffle(story_members)

@@ -52,7 +52,7 @@ def synthetic(any_backend_db_url: str) -> Iterator[tuple[Store, list[dict[str, A
     events = [_event(rng, i) for i in range(400)]
     with store.engine.begin() as conn:
         conn.execute(insert(schema.documents), docs)
-        conn.execute(insert(schema.events), [Store._derived_row("event", e) for e in events])
+        conn.execute(insert(schema.events), [Store.derived_row("event", e) for e in events])
     yield store, events, {d["id"]: d for d in docs}
     store.close()
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import InputError, UsageError
 from ..model import IngestError, RawInput
-from ..sources import GLOB_CHARS, _guard, _read_bytes, _walk, kind_of
+from ..sources import GLOB_CHARS, guard, kind_of, read_bytes, walk
 from ..sources.containers import read_warc
 from ..sources.feeds import looks_like_feed
 
@@ -67,7 +67,7 @@ def _feed(source: str) -> IngestError:
 def _local(target: str) -> Iterator[tuple[Path, str] | IngestError]:
     """(path, source) for a local target, walked exactly as `sources.read_inputs` walks it."""
     if os.path.isdir(target):
-        for path in _walk(Path(target)):
+        for path in walk(Path(target)):
             yield path, str(path)
     elif os.path.exists(target):
         yield Path(target), target
@@ -160,6 +160,6 @@ def raw_inputs(data: bytes, task: FileTask, settings: dict[str, Any]) -> Iterato
         yield _feed(task.source)
         return
     try:
-        yield from _guard(_read_bytes(data, task.source, task.kind, settings), task.source)
+        yield from guard(read_bytes(data, task.source, task.kind, settings), task.source)
     except InputError as exc:
         yield IngestError(exc.source, exc.stage, exc.message)

@@ -63,9 +63,10 @@ def _page(data: bytes, source: str, kind: str, url: str | None = None) -> RawInp
     return RawInput(source=source, content=decode_text(data, source), format="text", url=url)
 
 
-def _read_bytes(
+def read_bytes(
     data: bytes, source: str, kind: str | None, settings: dict[str, Any], url: str | None = None
 ) -> Iterator[RawInput | IngestError]:
+    """The inputs in one file's bytes (gzip opened, size cap kept; WARC, JSONL, HTML or text by `kind`)."""
     max_bytes = int(settings["max_bytes"])
     if is_gzip(data) and kind != "warc":
         data = gunzip(data, source, max_bytes)
@@ -111,10 +112,10 @@ def _read_file(path: Path, source: str, settings: dict[str, Any]) -> Iterator[Ra
     except InputError as exc:
         yield IngestError(exc.source, exc.stage, exc.message)
         return
-    yield from _guard(_read_bytes(data, source, kind, settings), source)
+    yield from guard(read_bytes(data, source, kind, settings), source)
 
 
-def _guard(items: Iterator[RawInput | IngestError], source: str) -> Iterator[RawInput | IngestError]:
+def guard(items: Iterator[RawInput | IngestError], source: str) -> Iterator[RawInput | IngestError]:
     """Turn an InputError raised while reading into an IngestError and stop that input only."""
     try:
         yield from items
@@ -143,13 +144,14 @@ def _read_url(url: str, settings: dict[str, Any]) -> Iterator[RawInput | IngestE
         return
     ctype = fetched.content_type.lower()
     if any(t in ctype for t in ("rss", "atom")) or looks_like_feed(fetched.content):
-        yield from _guard(read_feed(fetched.content, url, lambda link: fetch_page(link, settings)), url)
+        yield from guard(read_feed(fetched.content, url, lambda link: fetch_page(link, settings)), url)
         return
     kind = "html" if "html" in ctype else "text" if ctype.startswith("text/plain") else None
-    yield from _guard(_read_bytes(fetched.content, url, kind, settings, url=fetched.url), url)
+    yield from guard(read_bytes(fetched.content, url, kind, settings, url=fetched.url), url)
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path) -> Iterator[Path]:
+    """The files of a folder that ingest reads, in name order, hidden ones skipped."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
@@ -167,11 +169,11 @@ def read_inputs(
             if len(data) > int(settings["max_bytes"]):
                 yield IngestError("-", "read", f"standard input is over the size cap of {settings['max_bytes']:,}")
                 continue
-            yield from _guard(_read_bytes(data, "-", None, settings), "-")
+            yield from guard(read_bytes(data, "-", None, settings), "-")
         elif target.startswith(("http://", "https://")):
             yield from _read_url(target, settings)
         elif os.path.isdir(target):
-            for path in _walk(Path(target)):
+            for path in walk(Path(target)):
                 yield from _read_file(path, str(path), settings)
         elif os.path.exists(target):
             yield from _read_file(Path(target), target, settings)

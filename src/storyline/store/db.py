@@ -128,7 +128,7 @@ class Store:
 
     # --- writing ---------------------------------------------------------------------------------------
 
-    def _insert_ignore(self, table: Any) -> Any:
+    def insert_ignore(self, table: Any) -> Any:
         """INSERT that skips rows whose key is already there: what makes a re-run or a resumed run safe."""
         if self.engine.dialect.name == "sqlite":
             from sqlalchemy.dialects import sqlite
@@ -218,11 +218,11 @@ class Store:
             row.update(content_hash=h, removed=doc.removed, run_id=run_id, ingested_at=at)
             docs.append(row)
             for kind, records in derived_records(doc, doc_id).items():
-                derived[kind].extend(self._derived_row(kind, r) for r in records)
+                derived[kind].extend(self.derived_row(kind, r) for r in records)
         return docs, inputs, derived
 
     @staticmethod
-    def _derived_row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    def derived_row(kind: str, record: dict[str, Any]) -> dict[str, Any]:
         row = {"id": record["id"], "document_id": record["document_id"], "data": record}
         if kind == "mention":
             row["kind"] = record["type"]
@@ -251,15 +251,15 @@ class Store:
                 self.lock_writers(conn)
                 docs, inputs, derived = self._rows(conn) if self._queue else ([], [], {})
                 if docs:
-                    conn.execute(self._insert_ignore(schema.documents), docs)
+                    conn.execute(self.insert_ignore(schema.documents), docs)
                 for kind, rows in derived.items():
                     if rows:
-                        conn.execute(self._insert_ignore(schema.DERIVED[kind]), rows)
+                        conn.execute(self.insert_ignore(schema.DERIVED[kind]), rows)
                 if inputs:
-                    conn.execute(self._insert_ignore(schema.inputs), inputs)
+                    conn.execute(self.insert_ignore(schema.inputs), inputs)
                 if self._errors:
                     rows = [{k: v for k, v in e.items() if k != "kind"} for e in self._errors]
-                    conn.execute(self._insert_ignore(schema.ingest_errors), rows)
+                    conn.execute(self.insert_ignore(schema.ingest_errors), rows)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot write to the database: {exc}") from exc
         self._queue.clear()

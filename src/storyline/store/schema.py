@@ -136,7 +136,7 @@ EVENT_COPIED_OUT = ("actor_id", "recipient_id", "intensity", "place", "place_cou
 
 
 def _event_columns_from_data() -> dict[str, Any]:
-    """SQL that computes each copied-out event column from `data` (as `Store._derived_row` does in Python)."""
+    """SQL that computes each copied-out event column from `data` (as `Store.derived_row` does in Python)."""
     data = events.c.data
     location = data["location"]
     return {"actor_id": func.coalesce(data["actor"]["id"].as_string(), data["actor"]["name"].as_string()),
