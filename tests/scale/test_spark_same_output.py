@@ -183,6 +183,28 @@ def test_spark_gives_the_records_ingest_gives(kind: str, reference: dict[str, di
         assert got[key] == record, f"{kind} {key} differs"
 
 
+def test_the_dataframe_writer_writes_the_same_datasets(spark: Any, targets: list[str], spark_output: tuple[str, Any],
+                                                       tmp_path: Path) -> None:
+    """Outputs on a cluster filesystem go through Spark's DataFrame writer instead of the tasks'
+    own pyarrow files: same records, same columns and types."""
+    import pyarrow.parquet as pq
+
+    from storyline import settings
+    from storyline.scale.codec import dataset_files, read_rows
+    from storyline.scale.spark import OUTPUT_KINDS, run
+
+    def rows(out: str, kind: str) -> list[str]:
+        return sorted(json.dumps(r, sort_keys=True) for r in read_rows(out, kind))
+
+    output = str(tmp_path / "out")
+    run(targets, output, settings.load({}), spark=spark, writer="spark")
+    for kind in OUTPUT_KINDS:
+        assert rows(output, kind) == rows(spark_output[0], kind), kind
+        schemas = {str(pq.read_schema(fs.open_input_file(path)).remove_metadata()) for out in (output, spark_output[0])
+                   for fs, path in dataset_files(out, kind)}
+        assert len(schemas) == 1, f"{kind}: {schemas}"
+
+
 def test_the_summary_counts_what_ingest_counts(spark_output: tuple[str, Any],
                                                reference: dict[str, dict[str, dict[str, Any]]]) -> None:
     summary = spark_output[1]

@@ -16,6 +16,7 @@ It does not write files (spark.py does) and reads them only in `read_rows`.
 
 from __future__ import annotations
 
+import heapq
 import json
 import posixpath
 from collections.abc import Iterator
@@ -66,7 +67,8 @@ DOCUMENT_BOOKKEEPING = ("content_hash", "removed", "order")
 EXTRA = "extra"
 
 
-def _encode(value: Any, spec: Any, where: str) -> Any:
+def _encode(value: Any, spec: Any, where: str, struct: Any = tuple) -> Any:
+    """A value in its column's type; structs as tuples (Spark rows) or, with `struct=dict`, dicts (Arrow)."""
     if value is None:
         return None
     if spec == J:
@@ -74,9 +76,10 @@ def _encode(value: Any, spec: Any, where: str) -> Any:
     if isinstance(spec, dict):
         if not isinstance(value, dict):
             raise ConfigError(f"{where}: expected an object, got {type(value).__name__}")
-        return tuple(_encode(value.get(k), t, f"{where}.{k}") for k, t in spec.items())
+        fields = ((k, _encode(value.get(k), t, f"{where}.{k}", struct)) for k, t in spec.items())
+        return dict(fields) if struct is dict else tuple(v for _, v in fields)
     if isinstance(spec, list):
-        return [_encode(v, spec[0], where) for v in value]
+        return [_encode(v, spec[0], where, struct) for v in value]
     try:
         if spec == D:
             return float(value)
@@ -96,6 +99,31 @@ def to_row(kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
     extra = {k: v for k, v in record.items() if k not in spec and k != "kind"}
     row.append(json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None)
     return tuple(row)
+
+
+def to_arrow(kind: str, record: dict[str, Any]) -> dict[str, Any]:
+    """A record as a row for `pyarrow.Table.from_pylist` with `arrow_schema(kind)`."""
+    spec = SCHEMAS[kind]
+    row = {k: _encode(record.get(k), t, f"{kind}.{k}", dict) for k, t in spec.items()}
+    extra = {k: v for k, v in record.items() if k not in spec and k != "kind"}
+    row[EXTRA] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+    return row
+
+
+def arrow_schema(kind: str) -> Any:
+    """The kind's spec as a pyarrow schema: the same columns and types as `spark_schema`."""
+    import pyarrow as pa
+
+    primitive = {S: pa.string(), L: pa.int64(), D: pa.float64(), B: pa.bool_(), J: pa.string()}
+
+    def convert(spec: Any) -> Any:
+        if isinstance(spec, dict):
+            return pa.struct([pa.field(k, convert(t)) for k, t in spec.items()])
+        if isinstance(spec, list):
+            return pa.list_(convert(spec[0]))
+        return primitive[spec]
+
+    return pa.schema([*(pa.field(k, convert(t)) for k, t in SCHEMAS[kind].items()), pa.field(EXTRA, pa.string())])
 
 
 def _decode(value: Any, spec: Any) -> Any:
@@ -164,12 +192,21 @@ def dataset_files(output: str, kind: str) -> list[tuple[Any, str]]:
     return [(filesystem, n) for n in names]
 
 
-def read_rows(output: str, kind: str, batch_size: int = 2000) -> Iterator[dict[str, Any]]:
-    """Every record of one kind from a Spark output folder, streamed batch by batch, in file order."""
+def _file_rows(kind: str, filesystem: Any, path: str, batch_size: int) -> Iterator[dict[str, Any]]:
     import pyarrow.parquet as pq
 
-    for filesystem, path in dataset_files(output, kind):
-        with filesystem.open_input_file(path) as f:
-            for batch in pq.ParquetFile(f).iter_batches(batch_size=batch_size):
-                for row in batch.to_pylist():
-                    yield from_row(kind, row)
+    with filesystem.open_input_file(path) as f:
+        for batch in pq.ParquetFile(f).iter_batches(batch_size=batch_size):
+            for row in batch.to_pylist():
+                yield from_row(kind, row)
+
+
+def read_rows(output: str, kind: str, batch_size: int = 2000, order_by: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every record of one kind from a Spark output folder, streamed batch by batch, in file order;
+    with `order_by`, merged across files by that field (each file is sorted by it)."""
+    streams = [_file_rows(kind, filesystem, path, batch_size) for filesystem, path in dataset_files(output, kind)]
+    if order_by:
+        yield from heapq.merge(*streams, key=lambda r: r[order_by])
+    else:
+        for stream in streams:
+            yield from stream

@@ -47,23 +47,29 @@ def identities(content_hash: str, copies: Iterable[tuple[str, str]]) -> dict[str
     return out
 
 
+def copy_records(content_hash: str, order: str, doc: Document,
+                 ident: Identity | None) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(kind, record) for one copy of a text, given its identity (None: the only copy, so `new`)."""
+    ident = ident or Identity("new", content_hash, None)
+    yield "input", {"id": stable_id(doc.source, doc.raw_hash), "source": doc.source,
+                    "raw_hash": doc.raw_hash, "document_id": ident.document_id}
+    if ident.status == "unchanged":
+        return
+    doc.duplicate_of = ident.duplicate_of
+    record = document_record(doc, ident.document_id)
+    record.update(content_hash=content_hash, removed=list(doc.removed), order=order)
+    yield "document", record
+    seen: set[tuple[str, str]] = set()  # (kind, id): the store keeps the first of two records with one id
+    for kind, records in derived_records(doc, ident.document_id).items():
+        for r in records:
+            if (kind, r["id"]) not in seen:
+                seen.add((kind, r["id"]))
+                yield kind, r
+
+
 def records_of_group(content_hash: str, docs: Iterable[tuple[str, Document]]) -> Iterator[tuple[str, dict[str, Any]]]:
     """(kind, record) for every copy of one text: documents, derived records and input rows."""
     docs = sorted(docs, key=lambda item: item[0])
     decided = identities(content_hash, ((order, doc.source) for order, doc in docs))
-    seen: set[tuple[str, str]] = set()  # (kind, id): the store keeps the first of two records with one id
     for order, doc in docs:
-        ident = decided[order]
-        yield "input", {"id": stable_id(doc.source, doc.raw_hash), "source": doc.source,
-                        "raw_hash": doc.raw_hash, "document_id": ident.document_id}
-        if ident.status == "unchanged":
-            continue
-        doc.duplicate_of = ident.duplicate_of
-        record = document_record(doc, ident.document_id)
-        record.update(content_hash=content_hash, removed=list(doc.removed), order=order)
-        yield "document", record
-        for kind, records in derived_records(doc, ident.document_id).items():
-            for r in records:
-                if (kind, r["id"]) not in seen:
-                    seen.add((kind, r["id"]))
-                    yield kind, r
+        yield from copy_records(content_hash, order, doc, decided[order])

@@ -73,7 +73,7 @@ def _error_rows(records: Iterable[dict[str, Any]], run_id: int) -> Iterator[dict
 
 def _derived_rows(kind: str, records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
     for record in records:
-        yield Store._derived_row(kind, record)
+        yield Store.derived_row(kind, record)
 
 
 def _story_rows(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -106,7 +106,8 @@ def _plan(output: str, run_id: int, store: Store) -> list[tuple[str, Table, Iter
         return codec.read_rows(output, kind)
 
     steps: list[tuple[str, Table, Iterator[dict[str, Any]]]] = [
-        ("document", schema.documents, _document_rows(rows("document"), run_id))]
+        ("document", schema.documents,
+         _document_rows(codec.read_rows(output, "document", order_by="order"), run_id))]
     for kind in ("mention", "quote", "claim", "citation_issue", "event"):
         steps.append((kind, schema.DERIVED[kind], _derived_rows(kind, rows(kind))))
     steps += [
@@ -133,7 +134,7 @@ def load(output: str, store: Store, batch_size: int = BATCH) -> LoadSummary:
     summary = LoadSummary()
     for kind, table, rows in _plan(output, run_id, store):
         before = _count(store, table)
-        insert = store._insert_ignore(table)
+        insert = store.insert_ignore(table)
         n = 0
         for batch in _batches(rows, batch_size):
             try:

@@ -15,8 +15,12 @@ named, folders walked as ingest walks them, records in file order.
 
 Stages: files (binaryFiles over the files under the size cap, packed into about 8 MB splits, at
 least 4 per core) -> raw inputs (spread out again when a few big WARC/JSONL files hold them) ->
-pipeline (mapPartitions) -> grouped by content hash (ids) -> linking -> Parquet, the datasets
-written a few at a time. It does not fetch URLs or feeds, and it does not touch a store
+pipeline (mapPartitions) -> ids (only the (order, source) pairs of texts read more than once are
+grouped; every other document is `new` under its content hash, decided where it lies) -> linking
+(a few tasks: its rows are small) -> Parquet. When Spark runs locally and the output is a local
+folder, each task writes its partition's records of every kind with pyarrow (`parquet.py`): one
+job for all kinds instead of one per kind. Elsewhere (hdfs://, s3a://) Spark's DataFrame writer
+writes each kind, a few at a time. It does not fetch URLs or feeds, and it does not touch a store
 (`load.py` does).
 """
 
@@ -35,7 +39,7 @@ from typing import Any
 from ..errors import ConfigError, MissingExtraError, StorylineError
 from ..ingest import IngestSummary
 from ..model import IngestError
-from . import codec, identity, inputs, linking, worker
+from . import codec, identity, inputs, linking, parquet, worker
 
 DEFAULT_MASTER = "local[2]"
 # Tasks: at least 4 per core, so the last ones do not leave cores idle; at most about 8 MB of input
@@ -43,6 +47,7 @@ DEFAULT_MASTER = "local[2]"
 TASKS_PER_CORE = 4
 BYTES_PER_TASK = 8_000_000
 CONCURRENT_WRITES = 4
+DOCS_PER_LINK_TASK = 20_000  # linking's rows are small: a few tasks, not the pipeline's many
 OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "story",
                 "mention", "input", "link_document", "link_event", "link_cluster", "minhash_band")
 
@@ -113,13 +118,23 @@ def _process(items: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
         if isinstance(result, IngestError):
             yield "error", result
         else:
-            result.raw = ""  # the bytes are not needed past this point; do not shuffle them
+            result.raw = ""  # the bytes are not needed past this point; do not keep them
             yield result.content_hash, (order, result)
 
 
-def _group_records(item: tuple[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    content_hash, docs = item
-    yield from identity.records_of_group(content_hash, docs)
+def _copies(item: tuple[str, Any]) -> tuple[str, tuple[str, str]]:
+    content_hash, (order, doc) = item
+    return content_hash, (order, doc.source)
+
+
+def _records(item: tuple[str, Any], decided: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The records of one pipeline result: ("error", row), or its document's with the id decided."""
+    key, value = item
+    if key == "error":
+        yield "error", {"id": value.id, "source": value.source, "stage": value.stage, "error": value.error}
+        return
+    order, doc = value
+    yield from identity.copy_records(key, order, doc, decided.value.get(order))
 
 
 def _tally(item: tuple[str, dict[str, Any]]) -> str:
@@ -129,9 +144,20 @@ def _tally(item: tuple[str, dict[str, Any]]) -> str:
     return kind
 
 
-def _patch_copy(record: dict[str, Any], near: Any) -> dict[str, Any]:
-    if record["duplicate_of"] is None and record["id"] in near.value:
-        record = {**record, "duplicate_of": near.value[record["id"]]}
+def _final(items: Iterator[tuple[str, dict[str, Any]]], near: Any) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The records as written: near copies get their `duplicate_of`, each document its link_documents row."""
+    for kind, record in items:
+        if kind == "error":
+            continue
+        if kind == "document":
+            yield "link_document", linking.link_document_row(record, near.value)
+            record = _patch_copy(record, near.value.near)
+        yield kind, record
+
+
+def _patch_copy(record: dict[str, Any], near: dict[str, str]) -> dict[str, Any]:
+    if record["duplicate_of"] is None and record["id"] in near:
+        record = {**record, "duplicate_of": near[record["id"]]}
     return record
 
 
@@ -191,12 +217,17 @@ def run(
     master: str = DEFAULT_MASTER,
     spark: Any = None,
     conf: dict[str, str] | None = None,
+    writer: str = "auto",
 ) -> SparkSummary:
     """Read, process, link and write; see the module docstring.
 
     Pass `spark` to reuse a session (it is left running); otherwise one is started with `master`
     and `conf`, and stopped at the end. Errors raised by Spark itself come out as StorylineError.
+    `writer`: "auto" writes from the tasks with pyarrow when Spark runs locally and the output is
+    a local folder, else with Spark's DataFrame writer; "spark" always uses the DataFrame writer.
     """
+    if writer not in ("auto", "spark"):
+        raise ConfigError(f"the Spark job: writer must be 'auto' or 'spark', not {writer!r}")
     summary = SparkSummary()
     own = spark is None
     started = time.perf_counter()
@@ -204,7 +235,7 @@ def run(
         spark = session(master, conf)
     summary.startup_seconds = time.perf_counter() - started
     try:
-        return _run(spark, targets, output, settings, summary)
+        return _run(spark, targets, output, settings, summary, writer)
     except StorylineError:
         raise
     except Exception as exc:  # Py4J and pyspark errors: one line that says where, not a Java stack
@@ -216,7 +247,7 @@ def run(
 
 
 def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, Any],
-         summary: SparkSummary) -> SparkSummary:
+         summary: SparkSummary, writer: str = "auto") -> SparkSummary:
     started = time.perf_counter()
     lap = _laps(summary, started)
     from pyspark import StorageLevel
@@ -230,50 +261,81 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     partitions = max(sc.defaultParallelism * TASKS_PER_CORE, math.ceil(sum(t.size for t in tasks) / BYTES_PER_TASK))
 
     processed = _raw(sc, tasks, settings, partitions).mapPartitions(_process).persist(keep)
-    errors = processed.filter(lambda kv: kv[0] == "error").map(lambda kv: kv[1]).union(sc.parallelize(plan_errors))
-    error_rows = (errors.map(lambda e: (e.id, {"id": e.id, "source": e.source, "stage": e.stage, "error": e.error}))
-                  .reduceByKey(lambda a, _b: a, partitions).values().persist(keep))
-    records = (processed.filter(lambda kv: kv[0] != "error").groupByKey(partitions).flatMap(_group_records)
-               .persist(keep))
-    counts = records.map(_tally).countByValue()  # the action that runs the pipeline
+    # Ids: only a text read more than once needs deciding, and only its (order, source) pairs travel.
+    texts = processed.filter(lambda kv: kv[0] != "error").map(_copies)
+    decided = sc.broadcast(dict(texts.groupByKey(sc.defaultParallelism).filter(lambda kv: len(kv[1]) > 1)
+                                .flatMap(lambda kv: identity.identities(kv[0], kv[1]).items()).collect()))
+    records = processed.flatMap(lambda item: _records(item, decided)).persist(keep)
+    counts = records.map(_tally).countByValue()
+    processed.unpersist()
+    errors: dict[str, dict[str, Any]] = {}
+    for row in [*records.filter(lambda kv: kv[0] == "error").values().collect(),
+                *({"id": e.id, "source": e.source, "stage": e.stage, "error": e.error} for e in plan_errors)]:
+        errors.setdefault(row["id"], row)
     lap("read+pipeline")
 
-    documents = records.filter(lambda kv: kv[0] == "document").map(lambda kv: kv[1])
+    n_docs = counts.get("new", 0) + counts.get("duplicate", 0)
+    link_parts = max(sc.defaultParallelism, math.ceil(n_docs / DOCS_PER_LINK_TASK))
+    documents = records.filter(lambda kv: kv[0] == "document").values().persist(keep)
     bands = linking.band_rows(documents).persist(keep)
-    near = linking.near_duplicates(documents, bands, partitions)
-    near_b = sc.broadcast(near.near)
-    final_docs = documents.map(lambda d: _patch_copy(d, near_b)).persist(keep)
+    near = linking.near_duplicates(documents, bands, link_parts)
+    near_b = sc.broadcast(near)
+    final_docs = documents.map(lambda d: _patch_copy(d, near_b.value.near))
     pointers = dict(final_docs.filter(lambda d: d["duplicate_of"] is not None)
                     .map(lambda d: (d["id"], d["duplicate_of"])).collect())
     origin = linking.origins(pointers)
     roots = set(origin.values())
     root_keys = dict(final_docs.filter(lambda d: d["id"] in roots).map(lambda d: (d["id"], linking.source_key(d)))
                      .collect())
-    events = records.filter(lambda kv: kv[0] == "event").map(lambda kv: kv[1])
-    linked = linking.stories(final_docs, events, sc.broadcast(origin), sc.broadcast(root_keys), partitions)
+    events = records.filter(lambda kv: kv[0] == "event").values()
+    linked = linking.stories(final_docs, events, sc.broadcast(origin), sc.broadcast(root_keys), link_parts)
     linked = linked.persist(keep)
     link_counts = linked.map(lambda kv: kv[0]).countByValue()
     lap("link")
 
-    jobs: list[tuple[Any, str, str | None]] = [(final_docs, "document", "order"), (error_rows, "ingest_error", None)]
-    for kind in ("event", "quote", "claim", "citation_issue", "mention", "input"):
-        jobs.append((records.filter(lambda kv, k=kind: kv[0] == k).map(lambda kv: kv[1]), kind, None))
-    for kind in ("story", "link_event", "link_cluster"):
-        jobs.append((linked.filter(lambda kv, k=kind: kv[0] == k).map(lambda kv: kv[1]), kind, None))
-    # From the documents as ingest left them: a near copy's row is not an exact copy's.
-    jobs.append((documents.map(lambda d: linking.link_document_row(d, near)), "link_document", None))
-    jobs.append((bands.map(lambda b: {"bucket": b[0], "document_id": b[1]}), "minhash_band", None))
-    _write_all(spark, jobs, output)
+    band_rows = bands.map(lambda b: ("minhash_band", {"bucket": b[0], "document_id": b[1]}))
+    local = writer == "auto" and str(sc.master).startswith("local")
+    folder = parquet.local_folder(output) if local else None
+    if folder is not None:
+        _write_local(folder, records, linked, band_rows, list(errors.values()), near_b)
+    else:
+        _write_spark(spark, output, records, linked, band_rows, list(errors.values()), near_b)
     lap("write")
 
     summary.new, summary.duplicate = counts.get("new", 0), counts.get("duplicate", 0)
     summary.unchanged = counts.get("input", 0) - summary.new - summary.duplicate
-    summary.failed = error_rows.count()
-    n_docs = summary.new + summary.duplicate
+    summary.failed = len(errors)
     written = {**counts, **link_counts, "document": n_docs, "link_document": n_docs,
                "ingest_error": summary.failed, "minhash_band": bands.count()}
     summary.records = {k: int(written.get(k, 0)) for k in OUTPUT_KINDS}
-    for rdd in (processed, records, error_rows, bands, final_docs, linked):
+    for rdd in (records, documents, bands, linked):
         rdd.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _write_local(folder: str, records: Any, linked: Any, band_rows: Any, errors: list[dict[str, Any]],
+                 near: Any) -> None:
+    """Each task writes its partition's records of every kind (see parquet.py): a job per RDD, not per kind."""
+    parquet.clear(folder, OUTPUT_KINDS)
+    for tag, rdd in (("r", records.mapPartitions(lambda it: _final(it, near))), ("l", linked), ("b", band_rows)):
+        rdd.mapPartitionsWithIndex(lambda i, it, t=tag: [parquet.write_partition(folder, t, i, it)]).collect()
+    if errors:
+        parquet.write(folder, "ingest_error", "part-e-00000", errors)
+    parquet.finish(folder, OUTPUT_KINDS)
+
+
+def _write_spark(spark: Any, output: str, records: Any, linked: Any, band_rows: Any, errors: list[dict[str, Any]],
+                 near: Any) -> None:
+    """Spark's DataFrame writer, for outputs on a cluster filesystem (hdfs://, s3a://...): a job per kind."""
+    final = records.mapPartitions(lambda it: _final(it, near)).persist()
+    jobs: list[tuple[Any, str, str | None]] = [
+        (final.filter(lambda kv: kv[0] == "document").values(), "document", "order"),
+        (spark.sparkContext.parallelize(errors, 1), "ingest_error", None)]
+    for kind in ("event", "quote", "claim", "citation_issue", "mention", "input", "link_document"):
+        jobs.append((final.filter(lambda kv, k=kind: kv[0] == k).values(), kind, None))
+    for kind in ("story", "link_event", "link_cluster"):
+        jobs.append((linked.filter(lambda kv, k=kind: kv[0] == k).values(), kind, None))
+    jobs.append((band_rows.values(), "minhash_band", None))
+    _write_all(spark, jobs, output)
+    final.unpersist()
