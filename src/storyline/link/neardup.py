@@ -110,6 +110,12 @@ def near_duplicate(a: frozenset[str], b: frozenset[str]) -> float | None:
     return None
 
 
+def likeliest(shared: Counter[str]) -> list[str]:
+    """The `MAX_CANDIDATES` documents sharing most buckets with one document, ties by id (so the
+    choice depends only on the counts, never on the order rows came back from the database)."""
+    return [doc for doc, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+
+
 def union_find(parent: dict[str, str]) -> Callable[[str], str]:
     """The `find` of a union-find over `parent` (path halving); union is `parent[find(a)] = find(b)`."""
 
@@ -176,7 +182,7 @@ def link_documents(conn: Connection) -> NearDupResult:
                 shared.update(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable))).scalars())
             shared.update(doc for k in usable for doc in run_buckets.get(k, ()))
         shared.pop(row.id, None)
-        candidates = [doc for doc, _ in shared.most_common(MAX_CANDIDATES)]
+        candidates = likeliest(shared)
         best = None
         for part in chunks(sorted(candidates)):
             for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):

@@ -21,9 +21,9 @@ and copies only (not over all documents). It does not write anything.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import Any
 
 from ..link import neardup
@@ -38,16 +38,29 @@ class NearDuplicates:
     similarity: dict[str, float] = field(default_factory=dict)  # as link_documents.similarity
 
 
-def _bands(item: tuple[str, str]) -> list[tuple[str, str]]:
-    doc_id, text = item
+def _bands(item: tuple[str, str, str]) -> list[tuple[str, tuple[str, str]]]:
+    order, doc_id, text = item
     grams = neardup.shingles(text)
     if len(grams) < neardup.MIN_SHINGLES:
         return []
-    return [(bucket, doc_id) for bucket in neardup.buckets(grams)]
+    return [(bucket, (order, doc_id)) for bucket in neardup.buckets(grams)]
 
 
-def _pairs(item: tuple[str, Iterable[str]]) -> Iterator[tuple[str, str]]:
-    yield from combinations(sorted(set(item[1])), 2)
+def _earlier(item: tuple[str, Iterable[tuple[str, str]]]) -> Iterator[tuple[str, str]]:
+    """(document, an earlier document of the bucket) while the bucket is usable, as the store sees
+    it when documents arrive in reading order: a document looks through a bucket only while it
+    holds at most `neardup.MAX_BUCKET` earlier documents."""
+    members = sorted(item[1])
+    for k, (_, doc) in enumerate(members[:neardup.MAX_BUCKET + 1]):
+        for _, earlier in members[:k]:
+            yield doc, earlier
+
+
+def _candidates(item: tuple[str, Iterable[str]]) -> Iterator[tuple[str, str]]:
+    """(candidate, document) for a document's likeliest earlier candidates (`neardup.likeliest`)."""
+    doc, earlier = item
+    for candidate in neardup.likeliest(Counter(earlier)):
+        yield candidate, doc
 
 
 _GRAMS: dict[str, frozenset[str]] = {}
@@ -70,15 +83,15 @@ def _confirm(item: tuple[str, tuple[tuple[str, str], str]]) -> list[tuple[str, s
 
 
 def band_rows(documents: Any) -> Any:
-    """(bucket, document id) for every document the near-duplicate pass indexes (not exact copies)."""
-    indexed = documents.filter(lambda d: d["duplicate_of"] is None).map(lambda d: (d["id"], d["text"]))
+    """(bucket, (order, document id)) for every document the near-duplicate pass indexes (not exact copies)."""
+    indexed = documents.filter(lambda d: d["duplicate_of"] is None).map(lambda d: (d["order"], d["id"], d["text"]))
     return indexed.flatMap(_bands)
 
 
 def near_duplicates(documents: Any, bands: Any, partitions: int) -> NearDuplicates:
     """Confirm candidate pairs in Spark; group them on the driver; pick each group's canonical."""
     texts = documents.filter(lambda d: d["duplicate_of"] is None).map(lambda d: (d["id"], d["text"]))
-    pairs = bands.groupByKey(partitions).flatMap(_pairs).distinct(partitions)
+    pairs = bands.groupByKey(partitions).flatMap(_earlier).groupByKey(partitions).flatMap(_candidates)
     edges = (pairs.join(texts, partitions).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
              .join(texts, partitions).flatMap(_confirm).collect())
     result = NearDuplicates()

@@ -89,7 +89,10 @@ def session(master: str = DEFAULT_MASTER, conf: dict[str, str] | None = None) ->
                .config("spark.ui.enabled", "false")
                .config("spark.python.worker.reuse", "true")  # keeps each worker's pipeline for later tasks
                .config("spark.sql.session.timeZone", "UTC")
-               .config("spark.sql.parquet.compression.codec", "zstd"))
+               .config("spark.sql.parquet.compression.codec", "zstd")
+               # binaryFiles packs files into splits of at most this many bytes (Spark's default, 128 MB,
+               # gives 3 tasks for 350 MB of pages on 2 cores: the last one runs alone)
+               .config("spark.files.maxPartitionBytes", str(BYTES_PER_TASK)))
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
     spark = builder.getOrCreate()
@@ -186,19 +189,54 @@ def _output_uri(output: str) -> str:
     return output if "://" in output else os.path.abspath(output)
 
 
+def _read_local(chunk: list[inputs.FileTask], settings: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    for task in chunk:
+        try:
+            with open(task.uri[len("file:"):], "rb") as f:
+                data = f.read()
+        except OSError as exc:
+            yield inputs.order_key(task.index, 0), IngestError(task.source, "read",
+                                                                f"cannot read the file: {exc.strerror or exc}")
+            continue
+        for n, raw in enumerate(inputs.raw_inputs(data, task, settings)):
+            yield inputs.order_key(task.index, n), raw
+
+
+def _chunks(tasks: list[inputs.FileTask], partitions: int) -> list[list[inputs.FileTask]]:
+    """The tasks cut, in order, into about `partitions` runs of similar size in bytes."""
+    share = max(sum(t.size for t in tasks) / partitions, 1)
+    chunks: list[list[inputs.FileTask]] = [[]]
+    filled = 0.0
+    for t in tasks:
+        if chunks[-1] and filled + t.size > share:
+            chunks.append([])
+            filled = 0.0
+        chunks[-1].append(t)
+        filled += t.size
+    return chunks
+
+
 def _raw(sc: Any, tasks: list[inputs.FileTask], settings: dict[str, Any], partitions: int) -> Any:
-    """An RDD of (order, RawInput | IngestError) over `partitions` partitions."""
+    """An RDD of (order, RawInput | IngestError) over about `partitions` partitions."""
     if not tasks:
         return sc.emptyRDD()
+    if str(sc.master).startswith("local") and all(t.uri.startswith("file:/") for t in tasks):
+        # Spark runs on this machine and the files are local: the Python tasks read them, so the
+        # bytes do not pass through the JVM (which then takes a quarter of the CPU on 2 cores).
+        chunks = _chunks(tasks, partitions)
+        raw = sc.parallelize(chunks, len(chunks)).flatMap(lambda chunk: _read_local(chunk, settings))
+        return raw.repartition(partitions) if len(tasks) < partitions else raw
     grouped: dict[str, list[inputs.FileTask]] = {}
     for t in tasks:
         grouped.setdefault(inputs.uri_key(t.uri), []).append(t)
     by_uri = sc.broadcast(grouped)
-    # binaryFiles packs small files into about `partitions` splits of similar size: no shuffle.
-    # A few big files (WARC, JSONL) are one split each, so their records are spread out again.
+    # binaryFiles packs small files into splits of up to spark.files.maxPartitionBytes (set by
+    # `session`): no shuffle. A few big files (WARC, JSONL) are one split each, and a session made
+    # elsewhere may pack into a few big splits; then the records are spread out again.
     files = sc.binaryFiles(",".join(_escape(ts[0].uri) for ts in grouped.values()), partitions)
     raw = files.flatMap(lambda item: _read(item, by_uri, settings))
-    return raw.repartition(partitions) if len(grouped) < partitions else raw
+    few = len(grouped) < partitions or files.getNumPartitions() < sc.defaultParallelism * TASKS_PER_CORE
+    return raw.repartition(partitions) if few else raw
 
 
 def _write_all(spark: Any, jobs: list[tuple[Any, str, str | None]], output: str) -> None:
@@ -265,14 +303,17 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     texts = processed.filter(lambda kv: kv[0] != "error").map(_copies)
     decided = sc.broadcast(dict(texts.groupByKey(sc.defaultParallelism).filter(lambda kv: len(kv[1]) > 1)
                                 .flatMap(lambda kv: identity.identities(kv[0], kv[1]).items()).collect()))
-    records = processed.flatMap(lambda item: _records(item, decided)).persist(keep)
+    lap("pipeline")
+    # Past the pipeline the work per record is small and Spark's cost per task is not: fewer tasks.
+    after = sc.defaultParallelism * max(1, math.ceil(partitions / (TASKS_PER_CORE * 4 * sc.defaultParallelism)))
+    records = processed.flatMap(lambda item: _records(item, decided)).coalesce(after).persist(keep)
     counts = records.map(_tally).countByValue()
     processed.unpersist()
     errors: dict[str, dict[str, Any]] = {}
     for row in [*records.filter(lambda kv: kv[0] == "error").values().collect(),
                 *({"id": e.id, "source": e.source, "stage": e.stage, "error": e.error} for e in plan_errors)]:
         errors.setdefault(row["id"], row)
-    lap("read+pipeline")
+    lap("records")
 
     n_docs = counts.get("new", 0) + counts.get("duplicate", 0)
     link_parts = max(sc.defaultParallelism, math.ceil(n_docs / DOCS_PER_LINK_TASK))
@@ -293,7 +334,7 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     link_counts = linked.map(lambda kv: kv[0]).countByValue()
     lap("link")
 
-    band_rows = bands.map(lambda b: ("minhash_band", {"bucket": b[0], "document_id": b[1]}))
+    band_rows = bands.map(lambda b: ("minhash_band", {"bucket": b[0], "document_id": b[1][1]}))
     local = writer == "auto" and str(sc.master).startswith("local")
     folder = parquet.local_folder(output) if local else None
     if folder is not None:
