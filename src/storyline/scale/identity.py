@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Document, stable_id
-from ..store.records import derived_records, document_record
+from ..store.records import derived_records, document_record, rekey
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,18 @@ def copy_records(content_hash: str, order: str, doc: Document,
             if (kind, r["id"]) not in seen:
                 seen.add((kind, r["id"]))
                 yield kind, r
+
+
+def as_duplicate(records: Iterable[tuple[str, dict[str, Any]]],
+                 ident: Identity) -> Iterator[tuple[str, dict[str, Any]]]:
+    """A copy's records rendered as new (`copy_records(..., None)`) -> as the duplicate `ident` says."""
+    for kind, record in records:
+        if kind == "input":
+            yield kind, {**record, "document_id": ident.document_id}
+        elif kind == "document":
+            yield kind, {**record, "id": ident.document_id, "duplicate_of": ident.duplicate_of}
+        else:
+            yield kind, rekey(kind, record, ident.document_id)
 
 
 def records_of_group(content_hash: str, docs: Iterable[tuple[str, Document]]) -> Iterator[tuple[str, dict[str, Any]]]:

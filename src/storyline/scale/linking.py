@@ -38,12 +38,10 @@ class NearDuplicates:
     similarity: dict[str, float] = field(default_factory=dict)  # as link_documents.similarity
 
 
-def _bands(item: tuple[str, str, str]) -> list[tuple[str, tuple[str, str]]]:
-    order, doc_id, text = item
+def text_buckets(text: str) -> list[str]:
+    """The LSH buckets of a text, none when it is too short to index (as `neardup.link_documents`)."""
     grams = neardup.shingles(text)
-    if len(grams) < neardup.MIN_SHINGLES:
-        return []
-    return [(bucket, (order, doc_id)) for bucket in neardup.buckets(grams)]
+    return neardup.buckets(grams) if len(grams) >= neardup.MIN_SHINGLES else []
 
 
 def _earlier(item: tuple[str, Iterable[tuple[str, str]]]) -> Iterator[tuple[str, str]]:
@@ -80,12 +78,6 @@ def _confirm(item: tuple[str, tuple[tuple[str, str], str]]) -> list[tuple[str, s
     b, ((a, text_a), text_b) = item
     sim = neardup.near_duplicate(_grams(a, text_a), _grams(b, text_b))
     return [] if sim is None else [(a, b, sim)]
-
-
-def band_rows(documents: Any) -> Any:
-    """(bucket, (order, document id)) for every document the near-duplicate pass indexes (not exact copies)."""
-    indexed = documents.filter(lambda d: d["duplicate_of"] is None).map(lambda d: (d["order"], d["id"], d["text"]))
-    return indexed.flatMap(_bands)
 
 
 def near_duplicates(documents: Any, bands: Any, partitions: int) -> NearDuplicates:

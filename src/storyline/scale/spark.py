@@ -31,6 +31,7 @@ import os
 import shutil
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -115,29 +116,35 @@ def _read(item: tuple[str, bytes], by_uri: Any, settings: dict[str, Any]) -> Ite
 
 
 def _process(items: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
-    """mapPartitions: the pipeline of this Python worker, built on its first partition."""
+    """mapPartitions: the pipeline of this Python worker, built on its first partition. Each
+    document leaves as its records (rendered as if it were the only copy of its text, which it
+    nearly always is) and its near-duplicate band buckets, not as a Document to render later."""
     for order, raw in items:
         result = raw if isinstance(raw, IngestError) else worker.process_one(raw)
         if isinstance(result, IngestError):
-            yield "error", result
-        else:
-            result.raw = ""  # the bytes are not needed past this point; do not keep them
-            yield result.content_hash, (order, result)
+            yield "error", {"id": result.id, "source": result.source, "stage": result.stage, "error": result.error}
+            continue
+        content_hash = result.content_hash
+        records = list(identity.copy_records(content_hash, order, result, None))
+        yield content_hash, (order, result.source, records, linking.text_buckets(result.text))
 
 
-def _copies(item: tuple[str, Any]) -> tuple[str, tuple[str, str]]:
-    content_hash, (order, doc) = item
-    return content_hash, (order, doc.source)
-
-
-def _records(item: tuple[str, Any], decided: Any) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The records of one pipeline result: ("error", row), or its document's with the id decided."""
+def _records(item: tuple[str, Any], decided: Any) -> Iterator[tuple[str, Any]]:
+    """The records of one pipeline result with its id decided: ("error", row), its document's
+    records, and ("band", (bucket, (order, id))) when the near-duplicate pass indexes it."""
     key, value = item
     if key == "error":
-        yield "error", {"id": value.id, "source": value.source, "stage": value.stage, "error": value.error}
+        yield "error", value
         return
-    order, doc = value
-    yield from identity.copy_records(key, order, doc, decided.value.get(order))
+    order, _source, records, buckets = value
+    ident = decided.value.get(order)
+    if ident is None or ident.status == "new":
+        yield from records
+        yield from (("band", (bucket, (order, key))) for bucket in buckets)
+    elif ident.status == "unchanged":
+        yield from (("input", {**r, "document_id": ident.document_id}) for kind, r in records if kind == "input")
+    else:  # a copy from another source: the same records under its own id, pointing to the first
+        yield from identity.as_duplicate(records, ident)
 
 
 def _tally(item: tuple[str, dict[str, Any]]) -> str:
@@ -147,10 +154,25 @@ def _tally(item: tuple[str, dict[str, Any]]) -> str:
     return kind
 
 
+def _count(items: Iterator[tuple[str, Any]]) -> Iterator[tuple[Counter[str], list[dict[str, Any]]]]:
+    """(records per kind, error rows) of a partition, in one pass."""
+    counts: Counter[str] = Counter()
+    errors = []
+    for item in items:
+        counts[_tally(item)] += 1
+        if item[0] == "error":
+            errors.append(item[1])
+    yield counts, errors
+
+
+def _add_counts(a: tuple[Counter[str], list[Any]], b: tuple[Counter[str], list[Any]]) -> tuple[Counter[str], list[Any]]:
+    return a[0] + b[0], a[1] + b[1]
+
+
 def _final(items: Iterator[tuple[str, dict[str, Any]]], near: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     """The records as written: near copies get their `duplicate_of`, each document its link_documents row."""
     for kind, record in items:
-        if kind == "error":
+        if kind in ("error", "band"):
             continue
         if kind == "document":
             yield "link_document", linking.link_document_row(record, near.value)
@@ -300,25 +322,26 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
 
     processed = _raw(sc, tasks, settings, partitions).mapPartitions(_process).persist(keep)
     # Ids: only a text read more than once needs deciding, and only its (order, source) pairs travel.
-    texts = processed.filter(lambda kv: kv[0] != "error").map(_copies)
+    texts = processed.filter(lambda kv: kv[0] != "error").map(lambda kv: (kv[0], kv[1][:2]))
     decided = sc.broadcast(dict(texts.groupByKey(sc.defaultParallelism).filter(lambda kv: len(kv[1]) > 1)
                                 .flatMap(lambda kv: identity.identities(kv[0], kv[1]).items()).collect()))
     lap("pipeline")
     # Past the pipeline the work per record is small and Spark's cost per task is not: fewer tasks.
+    # The records are rendered from the stored pipeline results by each step that reads them
+    # (cheap), not stored a second time (storing them again cost more than rendering them).
     after = sc.defaultParallelism * max(1, math.ceil(partitions / (TASKS_PER_CORE * 4 * sc.defaultParallelism)))
-    records = processed.flatMap(lambda item: _records(item, decided)).coalesce(after).persist(keep)
-    counts = records.map(_tally).countByValue()
-    processed.unpersist()
+    records = processed.coalesce(after).flatMap(lambda item: _records(item, decided))
+    counts, error_rows = records.mapPartitions(_count).fold((Counter(), []), _add_counts)
     errors: dict[str, dict[str, Any]] = {}
-    for row in [*records.filter(lambda kv: kv[0] == "error").values().collect(),
-                *({"id": e.id, "source": e.source, "stage": e.stage, "error": e.error} for e in plan_errors)]:
+    for row in [*error_rows, *({"id": e.id, "source": e.source, "stage": e.stage, "error": e.error}
+                               for e in plan_errors)]:
         errors.setdefault(row["id"], row)
     lap("records")
 
     n_docs = counts.get("new", 0) + counts.get("duplicate", 0)
     link_parts = max(sc.defaultParallelism, math.ceil(n_docs / DOCS_PER_LINK_TASK))
     documents = records.filter(lambda kv: kv[0] == "document").values().persist(keep)
-    bands = linking.band_rows(documents).persist(keep)
+    bands = records.filter(lambda kv: kv[0] == "band").values().persist(keep)
     near = linking.near_duplicates(documents, bands, link_parts)
     near_b = sc.broadcast(near)
     final_docs = documents.map(lambda d: _patch_copy(d, near_b.value.near))
@@ -349,7 +372,7 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     written = {**counts, **link_counts, "document": n_docs, "link_document": n_docs,
                "ingest_error": summary.failed, "minhash_band": bands.count()}
     summary.records = {k: int(written.get(k, 0)) for k in OUTPUT_KINDS}
-    for rdd in (records, documents, bands, linked):
+    for rdd in (processed, documents, bands, linked):
         rdd.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -26,7 +26,13 @@ def warm() -> None:
 
 
 def process_one(raw: RawInput) -> Document | IngestError:
-    """`ingest.process` with this process's pipeline."""
+    """`ingest.process` with this process's pipeline, lightened for the trip to another process:
+    the raw bytes and the sentence spans (the stages' working material, which no record or store
+    row holds) are dropped, so pickling the result costs half as much."""
     from ..ingest import process
 
-    return process(raw, pipeline())
+    result = process(raw, pipeline())
+    if isinstance(result, Document):
+        result.raw = ""
+        result.sentences = []
+    return result

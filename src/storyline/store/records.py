@@ -43,10 +43,35 @@ def _party(actor: Actor | None) -> dict[str, Any] | None:
     return actor.as_record() if actor else None
 
 
+def record_id(kind: str, doc_id: str, record: dict[str, Any]) -> str:
+    """The stable id of a derived record of `doc_id`, from the record's own fields."""
+    r = record
+    if kind == "mention":
+        return stable_id(doc_id, "mention", r["type"], r["start"], r["end"], r["rule"])
+    if kind in ("quote", "claim"):
+        return stable_id(doc_id, kind, r["start"], r["end"])
+    if kind == "citation_issue":
+        return stable_id(doc_id, "citation_issue", r["issue"], r["marker"], r["start"], r["end"], r["detail"])
+    if kind == "event":
+        return stable_id(doc_id, "event", r["type"], r["trigger"]["start"], r["trigger"]["end"],
+                         (r["actor"] or {}).get("name"), (r["recipient"] or {}).get("name"))
+    raise ValueError(f"no derived record kind {kind!r}")
+
+
+def _with_id(record: dict[str, Any]) -> dict[str, Any]:
+    record["id"] = record_id(record["kind"], record["document_id"], record)
+    return record
+
+
+def rekey(kind: str, record: dict[str, Any], doc_id: str) -> dict[str, Any]:
+    """A derived record as the same record of another document (an exact copy stored under its own id)."""
+    return _with_id({**record, "document_id": doc_id})
+
+
 def mention_record(m: Mention, doc_id: str) -> dict[str, Any]:
-    return {
+    return _with_id({
         "kind": "mention",
-        "id": stable_id(doc_id, "mention", m.kind, m.span.start, m.span.end, m.rule),
+        "id": "",
         "document_id": doc_id,
         "type": m.kind,
         "text": m.span.text,
@@ -54,13 +79,13 @@ def mention_record(m: Mention, doc_id: str) -> dict[str, Any]:
         "end": m.span.end,
         "value": m.value,
         "rule": m.rule,
-    }
+    })
 
 
 def quote_record(q: Quote, doc_id: str) -> dict[str, Any]:
-    return {
+    return _with_id({
         "kind": "quote",
-        "id": stable_id(doc_id, "quote", q.span.start, q.span.end),
+        "id": "",
         "document_id": doc_id,
         "text": q.text,
         "speaker": _party(q.speaker),
@@ -70,13 +95,13 @@ def quote_record(q: Quote, doc_id: str) -> dict[str, Any]:
         "start": q.span.start,
         "end": q.span.end,
         "rule": q.rule,
-    }
+    })
 
 
 def claim_record(c: Claim, doc_id: str) -> dict[str, Any]:
-    return {
+    return _with_id({
         "kind": "claim",
-        "id": stable_id(doc_id, "claim", c.span.start, c.span.end),
+        "id": "",
         "document_id": doc_id,
         "text": c.text,
         "quantities": [
@@ -88,28 +113,27 @@ def claim_record(c: Claim, doc_id: str) -> dict[str, Any]:
         "start": c.span.start,
         "end": c.span.end,
         "rule": c.rule,
-    }
+    })
 
 
 def citation_issue_record(ci: CitationIssue, doc_id: str) -> dict[str, Any]:
     where = (ci.span.start, ci.span.end) if ci.span else (None, None)
-    return {
+    return _with_id({
         "kind": "citation_issue",
-        "id": stable_id(doc_id, "citation_issue", ci.issue, ci.marker, *where, ci.detail),
+        "id": "",
         "document_id": doc_id,
         "issue": ci.issue,
         "marker": ci.marker,
         "detail": ci.detail,
         "start": where[0],
         "end": where[1],
-    }
+    })
 
 
 def event_record(e: Event, doc_id: str) -> dict[str, Any]:
-    return {
+    return _with_id({
         "kind": "event",
-        "id": stable_id(doc_id, "event", e.type, e.trigger.start, e.trigger.end,
-                        e.actor.name if e.actor else None, e.recipient.name if e.recipient else None),
+        "id": "",
         "document_id": doc_id,
         "type": e.type,
         "mode": e.mode,
@@ -129,7 +153,7 @@ def event_record(e: Event, doc_id: str) -> dict[str, Any]:
         "start": e.evidence.start,
         "end": e.evidence.end,
         "rule": e.rule,
-    }
+    })
 
 
 def derived_records(doc: Document, doc_id: str) -> dict[str, list[dict[str, Any]]]:
