@@ -7,8 +7,11 @@ LSH `minhash_band` rows, and each near copy's new `duplicate_of`), and the stori
 (`story` records, `link_cluster` and `link_event` rows).
 
 The rules are not re-implemented here; the stages call `link/`:
-- `neardup.shingles`, `neardup.buckets`, `neardup.near_duplicate` (LSH bucket -> candidate
-  pairs -> confirmed pairs), and the canonical member rule `neardup.canonical_key`;
+- `neardup.shingles`, `neardup.buckets`, `neardup.likeliest`, `neardup.near_duplicate` (LSH
+  bucket -> candidate pairs -> confirmed pairs) and the canonical member rule
+  `neardup.canonical_key`. Pairs are confirmed on the shingles' 64-bit fingerprints
+  (`neardup.fingerprints`, computed once per document where its text is) rather than on the
+  strings: the same decisions unless two shingles of a pair share a fingerprint;
 - `merge.block_of`, `stories.link_block` (clusters and their threads, per block) and
   `stories.story_record` (a story from its clusters), with `stories.describe` for sources.
 Spark does the grouping: candidate pairs per bucket; asserted events grouped by block (event type,
@@ -21,6 +24,7 @@ and copies only (not over all documents). It does not write anything.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -38,10 +42,14 @@ class NearDuplicates:
     similarity: dict[str, float] = field(default_factory=dict)  # as link_documents.similarity
 
 
-def text_buckets(text: str) -> list[str]:
-    """The LSH buckets of a text, none when it is too short to index (as `neardup.link_documents`)."""
+def text_index(text: str) -> tuple[list[str], bytes]:
+    """What the near-duplicate pass needs of a text, computed once where the text is: its LSH
+    buckets (none when it is too short to index, as `neardup.link_documents`) and its shingle
+    fingerprints, packed."""
     grams = neardup.shingles(text)
-    return neardup.buckets(grams) if len(grams) >= neardup.MIN_SHINGLES else []
+    if len(grams) < neardup.MIN_SHINGLES:
+        return [], b""
+    return neardup.buckets(grams), array("Q", sorted(neardup.fingerprints(grams))).tobytes()
 
 
 def _earlier(item: tuple[str, Iterable[tuple[str, str]]]) -> Iterator[tuple[str, str]]:
@@ -61,31 +69,24 @@ def _candidates(item: tuple[str, Iterable[str]]) -> Iterator[tuple[str, str]]:
         yield candidate, doc
 
 
-_GRAMS: dict[str, frozenset[str]] = {}
-GRAMS_KEPT = 512  # per worker: pairs arrive grouped by their second document, so its shingles repeat
+def _unpack(prints: bytes) -> frozenset[int]:
+    return frozenset(array("Q", prints))
 
 
-def _grams(doc_id: str, text: str) -> frozenset[str]:
-    grams = _GRAMS.get(doc_id)
-    if grams is None:
-        if len(_GRAMS) >= GRAMS_KEPT:
-            _GRAMS.clear()
-        grams = _GRAMS[doc_id] = neardup.shingles(text)
-    return grams
-
-
-def _confirm(item: tuple[str, tuple[tuple[str, str], str]]) -> list[tuple[str, str, float]]:
-    b, ((a, text_a), text_b) = item
-    sim = neardup.near_duplicate(_grams(a, text_a), _grams(b, text_b))
+def _confirm(item: tuple[str, tuple[tuple[str, bytes], bytes]]) -> list[tuple[str, str, float]]:
+    b, ((a, prints_a), prints_b) = item
+    sim = neardup.near_duplicate(_unpack(prints_a), _unpack(prints_b))
     return [] if sim is None else [(a, b, sim)]
 
 
-def near_duplicates(documents: Any, bands: Any, partitions: int) -> NearDuplicates:
-    """Confirm candidate pairs in Spark; group them on the driver; pick each group's canonical."""
-    texts = documents.filter(lambda d: d["duplicate_of"] is None).map(lambda d: (d["id"], d["text"]))
+def near_duplicates(documents: Any, bands: Any, prints: Any, partitions: int) -> NearDuplicates:
+    """Confirm candidate pairs in Spark; group them on the driver; pick each group's canonical.
+
+    `bands` holds (bucket, (order, document id)), `prints` (document id, packed fingerprints)
+    for every document indexed (see `text_index`)."""
     pairs = bands.groupByKey(partitions).flatMap(_earlier).groupByKey(partitions).flatMap(_candidates)
-    edges = (pairs.join(texts, partitions).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
-             .join(texts, partitions).flatMap(_confirm).collect())
+    edges = (pairs.join(prints, partitions).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
+             .join(prints, partitions).flatMap(_confirm).collect())
     result = NearDuplicates()
     if not edges:
         return result

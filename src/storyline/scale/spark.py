@@ -126,7 +126,7 @@ def _process(items: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
             continue
         content_hash = result.content_hash
         records = list(identity.copy_records(content_hash, order, result, None))
-        yield content_hash, (order, result.source, records, linking.text_buckets(result.text))
+        yield content_hash, (order, result.source, records, *linking.text_index(result.text))
 
 
 def _records(item: tuple[str, Any], decided: Any) -> Iterator[tuple[str, Any]]:
@@ -136,11 +136,13 @@ def _records(item: tuple[str, Any], decided: Any) -> Iterator[tuple[str, Any]]:
     if key == "error":
         yield "error", value
         return
-    order, _source, records, buckets = value
+    order, _source, records, buckets, prints = value
     ident = decided.value.get(order)
     if ident is None or ident.status == "new":
         yield from records
         yield from (("band", (bucket, (order, key))) for bucket in buckets)
+        if buckets:
+            yield "prints", (key, prints)
     elif ident.status == "unchanged":
         yield from (("input", {**r, "document_id": ident.document_id}) for kind, r in records if kind == "input")
     else:  # a copy from another source: the same records under its own id, pointing to the first
@@ -172,7 +174,7 @@ def _add_counts(a: tuple[Counter[str], list[Any]], b: tuple[Counter[str], list[A
 def _final(items: Iterator[tuple[str, dict[str, Any]]], near: Any) -> Iterator[tuple[str, dict[str, Any]]]:
     """The records as written: near copies get their `duplicate_of`, each document its link_documents row."""
     for kind, record in items:
-        if kind in ("error", "band"):
+        if kind in ("error", "band", "prints"):
             continue
         if kind == "document":
             yield "link_document", linking.link_document_row(record, near.value)
@@ -342,7 +344,8 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     link_parts = max(sc.defaultParallelism, math.ceil(n_docs / DOCS_PER_LINK_TASK))
     documents = records.filter(lambda kv: kv[0] == "document").values().persist(keep)
     bands = records.filter(lambda kv: kv[0] == "band").values().persist(keep)
-    near = linking.near_duplicates(documents, bands, link_parts)
+    prints = records.filter(lambda kv: kv[0] == "prints").values().persist(keep)
+    near = linking.near_duplicates(documents, bands, prints, link_parts)
     near_b = sc.broadcast(near)
     final_docs = documents.map(lambda d: _patch_copy(d, near_b.value.near))
     pointers = dict(final_docs.filter(lambda d: d["duplicate_of"] is not None)
@@ -372,7 +375,7 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     written = {**counts, **link_counts, "document": n_docs, "link_document": n_docs,
                "ingest_error": summary.failed, "minhash_band": bands.count()}
     summary.records = {k: int(written.get(k, 0)) for k in OUTPUT_KINDS}
-    for rdd in (processed, documents, bands, linked):
+    for rdd in (processed, documents, bands, prints, linked):
         rdd.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary
