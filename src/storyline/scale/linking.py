@@ -73,17 +73,20 @@ def _unpack(prints: bytes) -> frozenset[int]:
     return frozenset(array("Q", prints))
 
 
-def _confirm(item: tuple[str, tuple[tuple[str, bytes], bytes]]) -> list[tuple[str, str, float]]:
-    b, ((a, prints_a), prints_b) = item
+Info = tuple[str | None, str]  # (published, reading order): what picks a group's canonical
+
+
+def _confirm(item: tuple[str, tuple[tuple[str, tuple[bytes, Info]], tuple[bytes, Info]]]) -> list[Any]:
+    b, ((a, (prints_a, info_a)), (prints_b, info_b)) = item
     sim = neardup.near_duplicate(_unpack(prints_a), _unpack(prints_b))
-    return [] if sim is None else [(a, b, sim)]
+    return [] if sim is None else [(a, b, sim, info_a, info_b)]
 
 
-def near_duplicates(documents: Any, bands: Any, prints: Any, partitions: int) -> NearDuplicates:
+def near_duplicates(bands: Any, prints: Any, partitions: int) -> NearDuplicates:
     """Confirm candidate pairs in Spark; group them on the driver; pick each group's canonical.
 
-    `bands` holds (bucket, (order, document id)), `prints` (document id, packed fingerprints)
-    for every document indexed (see `text_index`)."""
+    `bands` holds (bucket, (order, document id)), `prints` (document id, (packed fingerprints,
+    (published, order))) for every document indexed (see `text_index`)."""
     pairs = bands.groupByKey(partitions).flatMap(_earlier).groupByKey(partitions).flatMap(_candidates)
     edges = (pairs.join(prints, partitions).map(lambda kv: (kv[1][0], (kv[0], kv[1][1])))
              .join(prints, partitions).flatMap(_confirm).collect())
@@ -93,12 +96,12 @@ def near_duplicates(documents: Any, bands: Any, prints: Any, partitions: int) ->
     parent: dict[str, str] = {}
     find = neardup.union_find(parent)
 
-    for a, b, _ in edges:
+    info: dict[str, dict[str, Any]] = {}
+    for a, b, _, info_a, info_b in edges:
         parent[find(a)] = find(b)
+        for doc, (published, order) in ((a, info_a), (b, info_b)):
+            info[doc] = {"id": doc, "published": published, "ingested_at": order}
     members = set(parent)
-    info = dict(documents.filter(lambda d: d["id"] in members)
-                .map(lambda d: (d["id"], {"id": d["id"], "published": d["published"], "ingested_at": d["order"]}))
-                .collect())
     groups: dict[str, list[str]] = {}
     for doc in members:
         groups.setdefault(find(doc), []).append(doc)
@@ -106,7 +109,7 @@ def near_duplicates(documents: Any, bands: Any, prints: Any, partitions: int) ->
         canonical = min(group, key=lambda x: neardup.canonical_key(info[x]))
         result.near.update({doc: canonical for doc in group if doc != canonical})
     processing = {doc: (info[doc]["ingested_at"], doc) for doc in members}  # link_documents reads in this order
-    for a, b, sim in edges:
+    for a, b, sim, _, _ in edges:
         later = max(a, b, key=processing.__getitem__)
         result.similarity[later] = max(sim, result.similarity.get(later, sim))
     return result

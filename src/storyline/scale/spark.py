@@ -48,6 +48,7 @@ DEFAULT_MASTER = "local[2]"
 TASKS_PER_CORE = 4
 BYTES_PER_TASK = 8_000_000
 CONCURRENT_WRITES = 4
+LINK_KINDS = frozenset({"document", "band", "prints", "event"})
 DOCS_PER_LINK_TASK = 20_000  # linking's rows are small: a few tasks, not the pipeline's many
 OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "story",
                 "mention", "input", "link_document", "link_event", "link_cluster", "minhash_band")
@@ -142,7 +143,8 @@ def _records(item: tuple[str, Any], decided: Any) -> Iterator[tuple[str, Any]]:
         yield from records
         yield from (("band", (bucket, (order, key))) for bucket in buckets)
         if buckets:
-            yield "prints", (key, prints)
+            document = next(r for kind, r in records if kind == "document")
+            yield "prints", (key, (prints, (document["published"], order)))
     elif ident.status == "unchanged":
         yield from (("input", {**r, "document_id": ident.document_id}) for kind, r in records if kind == "input")
     else:  # a copy from another source: the same records under its own id, pointing to the first
@@ -342,19 +344,25 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
 
     n_docs = counts.get("new", 0) + counts.get("duplicate", 0)
     link_parts = max(sc.defaultParallelism, math.ceil(n_docs / DOCS_PER_LINK_TASK))
-    documents = records.filter(lambda kv: kv[0] == "document").values().persist(keep)
-    bands = records.filter(lambda kv: kv[0] == "band").values().persist(keep)
-    prints = records.filter(lambda kv: kv[0] == "prints").values().persist(keep)
-    near = linking.near_duplicates(documents, bands, prints, link_parts)
+    # What linking reads, rendered in one pass and kept: documents, bands, fingerprints, events.
+    linkable = records.filter(lambda kv: kv[0] in LINK_KINDS).persist(keep)
+    documents = linkable.filter(lambda kv: kv[0] == "document").values()
+    bands = linkable.filter(lambda kv: kv[0] == "band").values()
+    prints = linkable.filter(lambda kv: kv[0] == "prints").values()
+    near = linking.near_duplicates(bands, prints, link_parts)
     near_b = sc.broadcast(near)
     final_docs = documents.map(lambda d: _patch_copy(d, near_b.value.near))
-    pointers = dict(final_docs.filter(lambda d: d["duplicate_of"] is not None)
-                    .map(lambda d: (d["id"], d["duplicate_of"])).collect())
+    # Copies and the documents they may point to (exact copies' firsts, near groups' canonicals),
+    # with their source keys: one pass gives the copy pointers and the origins' keys.
+    pointed = sc.broadcast({i.duplicate_of for i in decided.value.values() if i.duplicate_of}
+                           | set(near.near.values()))
+    found = (final_docs.filter(lambda d: d["duplicate_of"] is not None or d["id"] in pointed.value)
+             .map(lambda d: (d["id"], d["duplicate_of"], linking.source_key(d))).collect())
+    pointers = {doc: dup for doc, dup, _ in found if dup is not None}
     origin = linking.origins(pointers)
     roots = set(origin.values())
-    root_keys = dict(final_docs.filter(lambda d: d["id"] in roots).map(lambda d: (d["id"], linking.source_key(d)))
-                     .collect())
-    events = records.filter(lambda kv: kv[0] == "event").values()
+    root_keys = {doc: key for doc, _, key in found if doc in roots}
+    events = linkable.filter(lambda kv: kv[0] == "event").values()
     linked = linking.stories(final_docs, events, sc.broadcast(origin), sc.broadcast(root_keys), link_parts)
     linked = linked.persist(keep)
     link_counts = linked.map(lambda kv: kv[0]).countByValue()
@@ -375,7 +383,7 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     written = {**counts, **link_counts, "document": n_docs, "link_document": n_docs,
                "ingest_error": summary.failed, "minhash_band": bands.count()}
     summary.records = {k: int(written.get(k, 0)) for k in OUTPUT_KINDS}
-    for rdd in (processed, documents, bands, prints, linked):
+    for rdd in (processed, linkable, linked):
         rdd.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary
