@@ -59,7 +59,7 @@ class SparkSummary(IngestSummary):
     files: int = 0
     records: dict[str, int] = field(default_factory=dict)
     startup_seconds: float = 0.0  # starting the SparkSession (JVM), not in `seconds`
-    phases: dict[str, float] = field(default_factory=dict)  # seconds: read+pipeline, link, write
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: pipeline, records, link, link+write
 
     def as_dict(self) -> dict[str, Any]:
         return {"files": self.files, "new": self.new, "duplicate": self.duplicate,
@@ -365,23 +365,22 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     events = linkable.filter(lambda kv: kv[0] == "event").values()
     linked = linking.stories(final_docs, events, sc.broadcast(origin), sc.broadcast(root_keys), link_parts)
     linked = linked.persist(keep)
-    link_counts = linked.map(lambda kv: kv[0]).countByValue()
-    lap("link")
+    lap("link")  # the story stages run as the output is written
 
     band_rows = bands.map(lambda b: ("minhash_band", {"bucket": b[0], "document_id": b[1][1]}))
     local = writer == "auto" and str(sc.master).startswith("local")
     folder = parquet.local_folder(output) if local else None
     if folder is not None:
-        _write_local(folder, records, linked, band_rows, list(errors.values()), near_b)
+        link_counts = _write_local(folder, records, linked, band_rows, list(errors.values()), near_b)
     else:
-        _write_spark(spark, output, records, linked, band_rows, list(errors.values()), near_b)
-    lap("write")
+        link_counts = _write_spark(spark, output, records, linked, band_rows, list(errors.values()), near_b)
+    lap("link+write")
 
     summary.new, summary.duplicate = counts.get("new", 0), counts.get("duplicate", 0)
     summary.unchanged = counts.get("input", 0) - summary.new - summary.duplicate
     summary.failed = len(errors)
     written = {**counts, **link_counts, "document": n_docs, "link_document": n_docs,
-               "ingest_error": summary.failed, "minhash_band": bands.count()}
+               "ingest_error": summary.failed, "minhash_band": counts.get("band", 0)}
     summary.records = {k: int(written.get(k, 0)) for k in OUTPUT_KINDS}
     for rdd in (processed, linkable, linked):
         rdd.unpersist()
@@ -390,18 +389,29 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
 
 
 def _write_local(folder: str, records: Any, linked: Any, band_rows: Any, errors: list[dict[str, Any]],
-                 near: Any) -> None:
-    """Each task writes its partition's records of every kind (see parquet.py): a job per RDD, not per kind."""
+                 near: Any) -> Counter[str]:
+    """Each task writes its partition's records of every kind (see parquet.py): a job per RDD, not
+    per kind, the three at once. Returns the count of linking records written, per kind."""
     parquet.clear(folder, OUTPUT_KINDS)
-    for tag, rdd in (("r", records.mapPartitions(lambda it: _final(it, near))), ("l", linked), ("b", band_rows)):
-        rdd.mapPartitionsWithIndex(lambda i, it, t=tag: [parquet.write_partition(folder, t, i, it)]).collect()
+
+    def job(tag: str, rdd: Any) -> Counter[str]:
+        written = rdd.mapPartitionsWithIndex(lambda i, it: [parquet.write_partition(folder, tag, i, it)]).collect()
+        return sum((Counter(c) for c in written), Counter())
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        futures = [pool.submit(job, tag, rdd) for tag, rdd in
+                   (("l", linked), ("r", records.mapPartitions(lambda it: _final(it, near))), ("b", band_rows))]
+        link_counts = futures[0].result()
+        for future in futures[1:]:
+            future.result()
     if errors:
         parquet.write(folder, "ingest_error", "part-e-00000", errors)
     parquet.finish(folder, OUTPUT_KINDS)
+    return link_counts
 
 
 def _write_spark(spark: Any, output: str, records: Any, linked: Any, band_rows: Any, errors: list[dict[str, Any]],
-                 near: Any) -> None:
+                 near: Any) -> Counter[str]:
     """Spark's DataFrame writer, for outputs on a cluster filesystem (hdfs://, s3a://...): a job per kind."""
     final = records.mapPartitions(lambda it: _final(it, near)).persist()
     jobs: list[tuple[Any, str, str | None]] = [
@@ -414,3 +424,4 @@ def _write_spark(spark: Any, output: str, records: Any, linked: Any, band_rows: 
     jobs.append((band_rows.values(), "minhash_band", None))
     _write_all(spark, jobs, output)
     final.unpersist()
+    return Counter(linked.map(lambda kv: kv[0]).countByValue())
