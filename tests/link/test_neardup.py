@@ -121,6 +121,32 @@ def test_earlier_publication_becomes_canonical_when_it_arrives_later(store: Any)
     assert _duplicate_of(store) == before
 
 
+def test_a_whole_earlier_group_moves_to_an_earlier_publication(store: Any) -> None:
+    """Two reposts linked in one run form a group; the wire story they copy arrives in a later run,
+    published first: every member now points to it, as a rebuild decides."""
+    from sqlalchemy import select
+
+    from storyline.store import linkschema
+
+    second = REPOST.replace("Regional Daily", "Coastal Herald") + " The ministry gave no further details."
+    store.add_document(_doc("repost.html", REPOST, "Regional Daily", "2025-03-05", SENTENCE_REPOST))
+    store.add_document(_doc("repost2.html", second, "Coastal Herald", "2025-03-06", SENTENCE_REPOST))
+    link_new(store)
+    assert sum(v is not None for v in _duplicate_of(store).values()) == 1
+    _, wire_id = store.add_document(_doc("wire.html", WIRE, "Wire", "2025-03-04", SENTENCE_WIRE))
+    summary = link_new(store)
+    assert summary.documents == 1
+    assert _duplicate_of(store) == {"repost.html": wire_id, "repost2.html": wire_id, "wire.html": None}
+
+    def groups() -> list[tuple[Any, ...]]:
+        with store.engine.connect() as conn:
+            return sorted(map(tuple, conn.execute(select(linkschema.link_documents)).all()))
+
+    incremental = groups()
+    relink_all(store)
+    assert groups() == incremental
+
+
 def test_exact_copy_keeps_the_store_link(store: Any) -> None:
     _, first = store.add_document(_doc("a.html", WIRE, "Wire", "2025-03-04", SENTENCE_WIRE))
     status, _ = store.add_document(_doc("b.html", WIRE, "Mirror", "2025-03-04", SENTENCE_WIRE))

@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, update
 
 from ..model import normalise_text
 from ..store import linkschema, schema
@@ -154,26 +154,33 @@ def canonical_key(row: dict[str, Any]) -> tuple[str, str, str]:
     return (row["published"] or "9999", str(row["ingested_at"] or ""), row["id"])
 
 
-def link_documents(conn: Connection) -> NearDupResult:
-    """Find and link the near-duplicates among documents not yet seen; one transaction (the caller's)."""
-    d, ld, mb = schema.documents, linkschema.link_documents, linkschema.minhash_bands
-    new_rows = conn.execute(
-        select(d.c.id, d.c.text, d.c.duplicate_of)
-        .where(d.c.id.not_in(select(ld.c.document_id)))
-        .order_by(d.c.ingested_at, d.c.id)
-    ).all()
-    result = NearDupResult(documents=len(new_rows))
-    if not new_rows:
-        return result
-    parent: dict[str, str] = {}  # union-find over document ids touched in this run
-    find = union_find(parent)
+def _new_documents(conn: Connection) -> Iterable[Any]:
+    """The documents not yet seen by this pass, in arrival order, their texts read a chunk at a time."""
+    d, ld = schema.documents, linkschema.link_documents
+    ids = conn.execute(select(d.c.id).where(d.c.id.not_in(select(ld.c.document_id)))
+                       .order_by(d.c.ingested_at, d.c.id)).scalars().all()
+    for part in chunks(ids):
+        rows = {r.id: r for r in conn.execute(select(d.c.id, d.c.text, d.c.duplicate_of).where(d.c.id.in_(part)))}
+        yield from (rows[i] for i in part)
 
-    new_ids = {r.id for r in new_rows}
+
+def link_documents(conn: Connection) -> NearDupResult:
+    """Find and link the near-duplicates among documents not yet seen; one transaction (the caller's).
+
+    An earlier group enters the run as one node, its canonical document: the group's members are
+    read only when the group gets another canonical (a new member published earlier, or two
+    groups joined), so memory follows the new documents, not the size of the groups."""
+    d, ld, mb = schema.documents, linkschema.link_documents, linkschema.minhash_bands
+    result = NearDupResult()
+    parent: dict[str, str] = {}  # union-find over new documents and earlier groups' canonicals
+    find = union_find(parent)
+    new_ids: set[str] = set()
     exact: dict[str, str] = {}
     similarity: dict[str, float] = {}
-    run_buckets: dict[str, list[str]] = {}
-    band_rows: list[dict[str, str]] = []
-    for row in new_rows:
+    group_of: dict[str, str] = {}  # earlier document -> its group's canonical
+    for row in _new_documents(conn):
+        result.documents += 1
+        new_ids.add(row.id)
         if row.duplicate_of:  # an exact copy the store marked: follow it, never index it
             exact[row.id] = row.duplicate_of
             continue
@@ -186,10 +193,9 @@ def link_documents(conn: Connection) -> NearDupResult:
         for part in chunks(keys):
             sizes: dict[str, int] = {k: n for k, n in conn.execute(
                 select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part)).group_by(mb.c.bucket))}
-            usable = [k for k in part if sizes.get(k, 0) + len(run_buckets.get(k, ())) <= MAX_BUCKET]
+            usable = [k for k in part if sizes.get(k, 0) <= MAX_BUCKET]
             if usable:
                 shared.update(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable))).scalars())
-            shared.update(doc for k in usable for doc in run_buckets.get(k, ()))
         shared.pop(row.id, None)
         candidates = likeliest(shared)
         best = None
@@ -197,61 +203,57 @@ def link_documents(conn: Connection) -> NearDupResult:
             for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):
                 sim = near_duplicate(grams, shingles(ctext))
                 if sim is not None:
-                    parent[find(row.id)] = find(cid) if cid in parent else _adopt(conn, cid, parent, find)
+                    parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
                     best = sim if best is None else max(best, sim)
         if best is not None:
             similarity[row.id] = best
             result.near_duplicates += 1
-        for k in keys:
-            run_buckets.setdefault(k, []).append(row.id)
-            band_rows.append({"bucket": k, "document_id": row.id})
-    # Resolve each group touched to its canonical member, and write.
+        # indexed at once, so the next document of this run finds it as it finds earlier ones
+        conn.execute(insert(mb), [{"bucket": k, "document_id": row.id} for k in dict.fromkeys(keys)])
+    if not result.documents:
+        return result
+    # Resolve each set to its canonical: the first of its new documents and earlier canonicals.
     members: dict[str, list[str]] = {}
-    for doc in list(parent):
-        members.setdefault(find(doc), []).append(doc)
+    for node in list(parent):
+        members.setdefault(find(node), []).append(node)
     info: dict[str, dict[str, Any]] = {}
-    ids = sorted(parent)
-    for part in chunks(ids):
+    for part in chunks(sorted(parent)):
         for r in conn.execute(select(d.c.id, d.c.published, d.c.ingested_at).where(d.c.id.in_(part))):
             info[r.id] = r._asdict()
-    old_group: dict[str, str] = {}
-    for part in chunks(ids):
-        for doc, group in conn.execute(select(ld.c.document_id, ld.c.group_id).where(ld.c.document_id.in_(part))):
-            old_group[doc] = group
     rows = []
-    for group in members.values():
-        canonical = min(group, key=lambda x: canonical_key(info[x]))
-        for doc in group:
-            if doc in old_group and old_group[doc] == canonical:
+    moved: list[tuple[str, str]] = []  # (earlier group's canonical, the canonical it now has)
+    for nodes in members.values():
+        canonical = min(nodes, key=lambda x: canonical_key(info[x]))
+        for node in nodes:
+            if node not in new_ids:
+                if node != canonical:
+                    moved.append((node, canonical))
                 continue
-            if doc in old_group:
-                result.changed.add(doc)
-            dup = None if doc == canonical else canonical
-            if dup is not None or doc not in new_ids:
-                conn.execute(update(d).where(d.c.id == doc).values(duplicate_of=dup))
-            rows.append({"document_id": doc, "group_id": canonical, "exact": False, "similarity": similarity.get(doc)})
+            if node != canonical:
+                conn.execute(update(d).where(d.c.id == node).values(duplicate_of=canonical))
+            rows.append({"document_id": node, "group_id": canonical, "exact": False,
+                         "similarity": similarity.get(node)})
+    for old, canonical in moved:
+        earlier = conn.execute(select(ld.c.document_id).where(ld.c.group_id == old, ld.c.exact.is_(False))).scalars()
+        for member in earlier.all():
+            result.changed.add(member)
+            conn.execute(update(d).where(d.c.id == member).values(duplicate_of=None if member == canonical
+                                                                    else canonical))
+        conn.execute(update(ld).where(ld.c.group_id == old, ld.c.exact.is_(False)).values(group_id=canonical))
     rows.extend({"document_id": doc, "group_id": target, "exact": True, "similarity": 1.0}
                 for doc, target in exact.items())
-    stale = [r["document_id"] for r in rows if r["document_id"] not in new_ids]
-    for part in chunks(stale):
-        conn.execute(delete(ld).where(ld.c.document_id.in_(part)))
-    if rows:
-        conn.execute(insert(ld), rows)
-    if band_rows:
-        conn.execute(insert(mb), band_rows)
+    for part in chunks(rows, 5000):
+        conn.execute(insert(ld), list(part))
     return result
 
 
-def _adopt(conn: Connection, doc: str, parent: dict[str, str], find: Any) -> str:
-    """Bring an earlier document's whole stored group into the union-find; returns its root."""
-    ld = linkschema.link_documents
-    group = conn.execute(select(ld.c.group_id).where(ld.c.document_id == doc)).scalar_one_or_none() or doc
-    root = find(group)
-    for member in conn.execute(select(ld.c.document_id).where(ld.c.group_id == group, ld.c.exact.is_(False))).scalars():
-        if member not in parent:
-            parent[member] = root
-    parent.setdefault(doc, root)
-    return find(doc)
+def _group(conn: Connection, doc: str, group_of: dict[str, str]) -> str:
+    """The canonical of an earlier document's group (itself when it has none)."""
+    if doc not in group_of:
+        ld = linkschema.link_documents
+        found = conn.execute(select(ld.c.group_id).where(ld.c.document_id == doc)).scalar_one_or_none()
+        group_of[doc] = found or doc
+    return group_of[doc]
 
 
 def origins(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
