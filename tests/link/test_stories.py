@@ -267,7 +267,7 @@ def test_linking_twice_changes_nothing(store: Any) -> None:
     first = link_new(store)
     before = _snapshot(store)
     second = link_new(store)
-    assert (first.events, second.events, second.documents, second.units) == (7, 0, 0, 0)
+    assert (first.events, second.events, second.documents, second.blocks) == (7, 0, 0, 0)
     assert _snapshot(store) == before
     relink_all(store)
     assert _snapshot(store) == before

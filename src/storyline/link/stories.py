@@ -60,7 +60,7 @@ class LinkSummary:
     documents: int = 0  # documents seen for the first time by the near-duplicate pass
     near_duplicates: int = 0  # of those, linked to an earlier document
     events: int = 0  # asserted events linked for the first time
-    units: int = 0  # (type, actor country, month) blocks clustered again
+    blocks: int = 0  # (type, actor country, month) blocks clustered again
     stories: int = 0  # stories written in those blocks
     seconds: float = 0.0
 
@@ -375,7 +375,7 @@ def _link(conn: Connection, summary: LinkSummary) -> None:
     for part in neardup.chunks(changed):
         for block in conn.execute(select(le.c.unit).where(le.c.document_id.in_(part)).distinct()).scalars():
             blocks.setdefault(block, [])
-    summary.units = len(blocks)
+    summary.blocks = len(blocks)
     if blocks:
         summary.stories = _relink_blocks(conn, blocks)
 
