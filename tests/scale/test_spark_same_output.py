@@ -183,10 +183,10 @@ def test_spark_gives_the_records_ingest_gives(kind: str, reference: dict[str, di
         assert got[key] == record, f"{kind} {key} differs"
 
 
-def test_the_dataframe_writer_writes_the_same_datasets(spark: Any, targets: list[str], spark_output: tuple[str, Any],
+def test_reading_and_writing_through_hadoop_gives_the_same_datasets(spark: Any, targets: list[str], spark_output: tuple[str, Any],
                                                        tmp_path: Path) -> None:
-    """Outputs on a cluster filesystem go through Spark's DataFrame writer instead of the tasks'
-    own pyarrow files: same records, same columns and types."""
+    """On a cluster, files are read through Hadoop (binaryFiles) and written by Spark's DataFrame
+    writer instead of by the Python tasks themselves: same records, same columns and types."""
     import pyarrow.parquet as pq
 
     from storyline import settings
@@ -197,7 +197,7 @@ def test_the_dataframe_writer_writes_the_same_datasets(spark: Any, targets: list
         return sorted(json.dumps(r, sort_keys=True) for r in read_rows(out, kind))
 
     output = str(tmp_path / "out")
-    run(targets, output, settings.load({}), spark=spark, writer="spark")
+    run(targets, output, settings.load({}), spark=spark, io="hadoop")
     for kind in OUTPUT_KINDS:
         assert rows(output, kind) == rows(spark_output[0], kind), kind
         schemas = {str(pq.read_schema(fs.open_input_file(path)).remove_metadata()) for out in (output, spark_output[0])

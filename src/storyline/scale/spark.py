@@ -242,11 +242,11 @@ def _chunks(tasks: list[inputs.FileTask], partitions: int) -> list[list[inputs.F
     return chunks
 
 
-def _raw(sc: Any, tasks: list[inputs.FileTask], settings: dict[str, Any], partitions: int) -> Any:
+def _raw(sc: Any, tasks: list[inputs.FileTask], settings: dict[str, Any], partitions: int, io: str = "auto") -> Any:
     """An RDD of (order, RawInput | IngestError) over about `partitions` partitions."""
     if not tasks:
         return sc.emptyRDD()
-    if str(sc.master).startswith("local") and all(t.uri.startswith("file:/") for t in tasks):
+    if io == "auto" and str(sc.master).startswith("local") and all(t.uri.startswith("file:/") for t in tasks):
         # Spark runs on this machine and the files are local: the Python tasks read them, so the
         # bytes do not pass through the JVM (which then takes a quarter of the CPU on 2 cores).
         chunks = _chunks(tasks, partitions)
@@ -281,17 +281,18 @@ def run(
     master: str = DEFAULT_MASTER,
     spark: Any = None,
     conf: dict[str, str] | None = None,
-    writer: str = "auto",
+    io: str = "auto",
 ) -> SparkSummary:
     """Read, process, link and write; see the module docstring.
 
     Pass `spark` to reuse a session (it is left running); otherwise one is started with `master`
     and `conf`, and stopped at the end. Errors raised by Spark itself come out as StorylineError.
-    `writer`: "auto" writes from the tasks with pyarrow when Spark runs locally and the output is
-    a local folder, else with Spark's DataFrame writer; "spark" always uses the DataFrame writer.
+    `io`: "auto" lets the Python tasks read local files and write a local output themselves
+    (pyarrow) when Spark runs locally, and goes through Hadoop (binaryFiles, the DataFrame writer)
+    otherwise; "hadoop" always goes through Hadoop, as on a cluster.
     """
-    if writer not in ("auto", "spark"):
-        raise ConfigError(f"the Spark job: writer must be 'auto' or 'spark', not {writer!r}")
+    if io not in ("auto", "hadoop"):
+        raise ConfigError(f"the Spark job: io must be 'auto' or 'hadoop', not {io!r}")
     summary = SparkSummary()
     own = spark is None
     started = time.perf_counter()
@@ -299,7 +300,7 @@ def run(
         spark = session(master, conf)
     summary.startup_seconds = time.perf_counter() - started
     try:
-        return _run(spark, targets, output, settings, summary, writer)
+        return _run(spark, targets, output, settings, summary, io)
     except StorylineError:
         raise
     except Exception as exc:  # Py4J and pyspark errors: one line that says where, not a Java stack
@@ -311,7 +312,7 @@ def run(
 
 
 def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, Any],
-         summary: SparkSummary, writer: str = "auto") -> SparkSummary:
+         summary: SparkSummary, io: str = "auto") -> SparkSummary:
     started = time.perf_counter()
     lap = _laps(summary, started)
     from pyspark import StorageLevel
@@ -324,7 +325,7 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     summary.files = len(tasks)
     partitions = max(sc.defaultParallelism * TASKS_PER_CORE, math.ceil(sum(t.size for t in tasks) / BYTES_PER_TASK))
 
-    processed = _raw(sc, tasks, settings, partitions).mapPartitions(_process).persist(keep)
+    processed = _raw(sc, tasks, settings, partitions, io).mapPartitions(_process).persist(keep)
     # Ids: only a text read more than once needs deciding, and only its (order, source) pairs travel.
     texts = processed.filter(lambda kv: kv[0] != "error").map(lambda kv: (kv[0], kv[1][:2]))
     decided = sc.broadcast(dict(texts.groupByKey(sc.defaultParallelism).filter(lambda kv: len(kv[1]) > 1)
@@ -368,7 +369,7 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     lap("link")  # the story stages run as the output is written
 
     band_rows = bands.map(lambda b: ("minhash_band", {"bucket": b[0], "document_id": b[1][1]}))
-    local = writer == "auto" and str(sc.master).startswith("local")
+    local = io == "auto" and str(sc.master).startswith("local")
     folder = parquet.local_folder(output) if local else None
     if folder is not None:
         link_counts = _write_local(folder, records, linked, band_rows, list(errors.values()), near_b)
