@@ -92,22 +92,36 @@ def _encode(value: Any, spec: Any, where: str, struct: Any = tuple) -> Any:
         raise ConfigError(f"{where}: cannot store {value!r} as {spec}") from exc
 
 
-def to_row(kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
-    """A record as a tuple in the kind's column order (`extra` last)."""
+def _columns(kind: str, record: dict[str, Any], struct: Any) -> dict[str, Any]:
+    """A record's column values in the kind's column order, `extra` last."""
     spec = SCHEMAS[kind]
-    row = [_encode(record.get(k), t, f"{kind}.{k}") for k, t in spec.items()]
+    row = {k: _encode(record.get(k), t, f"{kind}.{k}", struct) for k, t in spec.items()}
     extra = {k: v for k, v in record.items() if k not in spec and k != "kind"}
-    row.append(json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None)
-    return tuple(row)
+    row[EXTRA] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
+    return row
+
+
+def to_row(kind: str, record: dict[str, Any]) -> tuple[Any, ...]:
+    """A record as a tuple in the kind's column order (`extra` last), for a Spark row."""
+    return tuple(_columns(kind, record, tuple).values())
 
 
 def to_arrow(kind: str, record: dict[str, Any]) -> dict[str, Any]:
     """A record as a row for `pyarrow.Table.from_pylist` with `arrow_schema(kind)`."""
-    spec = SCHEMAS[kind]
-    row = {k: _encode(record.get(k), t, f"{kind}.{k}", dict) for k, t in spec.items()}
-    extra = {k: v for k, v in record.items() if k not in spec and k != "kind"}
-    row[EXTRA] = json.dumps(extra, ensure_ascii=False, sort_keys=True) if extra else None
-    return row
+    return _columns(kind, record, dict)
+
+
+def _fields(kind: str, primitive: dict[str, Any], struct: Any, array: Any) -> list[tuple[str, Any]]:
+    """(column, type) of a kind's columns, `extra` last, in a library's types: `primitive` per
+    spec letter, `struct` from a list of (name, type), `array` from an element type."""
+    def convert(spec: Any) -> Any:
+        if isinstance(spec, dict):
+            return struct([(k, convert(t)) for k, t in spec.items()])
+        if isinstance(spec, list):
+            return array(convert(spec[0]))
+        return primitive[spec]
+
+    return [*((k, convert(t)) for k, t in SCHEMAS[kind].items()), (EXTRA, primitive[S])]
 
 
 def arrow_schema(kind: str) -> Any:
@@ -115,15 +129,8 @@ def arrow_schema(kind: str) -> Any:
     import pyarrow as pa
 
     primitive = {S: pa.string(), L: pa.int64(), D: pa.float64(), B: pa.bool_(), J: pa.string()}
-
-    def convert(spec: Any) -> Any:
-        if isinstance(spec, dict):
-            return pa.struct([pa.field(k, convert(t)) for k, t in spec.items()])
-        if isinstance(spec, list):
-            return pa.list_(convert(spec[0]))
-        return primitive[spec]
-
-    return pa.schema([*(pa.field(k, convert(t)) for k, t in SCHEMAS[kind].items()), pa.field(EXTRA, pa.string())])
+    fields = _fields(kind, primitive, lambda fs: pa.struct([pa.field(k, t) for k, t in fs]), pa.list_)
+    return pa.schema([pa.field(k, t) for k, t in fields])
 
 
 def _decode(value: Any, spec: Any) -> Any:
@@ -157,16 +164,10 @@ def spark_schema(kind: str) -> Any:
 
     primitive = {S: T.StringType(), L: T.LongType(), D: T.DoubleType(), B: T.BooleanType(), J: T.StringType()}
 
-    def convert(spec: Any) -> Any:
-        if isinstance(spec, dict):
-            return T.StructType([T.StructField(k, convert(t), True) for k, t in spec.items()])
-        if isinstance(spec, list):
-            return T.ArrayType(convert(spec[0]), True)
-        return primitive[spec]
+    def struct(fields: list[tuple[str, Any]]) -> Any:
+        return T.StructType([T.StructField(k, t, True) for k, t in fields])
 
-    schema = convert(SCHEMAS[kind])
-    schema.add(T.StructField(EXTRA, T.StringType(), True))
-    return schema
+    return struct(_fields(kind, primitive, struct, lambda t: T.ArrayType(t, True)))
 
 
 def _filesystem(folder: str) -> tuple[Any, str]:

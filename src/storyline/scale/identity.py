@@ -5,8 +5,9 @@ reading order) and gives each its status and id exactly as `Store.add_document` 
 ingesting them in that order into an empty store: the first copy is `new` under the content hash;
 a later copy from another source is a `duplicate` under `stable_id(hash, source)` with
 `duplicate_of` the first; a later copy from a source already seen is `unchanged` and stores
-nothing but its input row. `records_of_group` then renders the records with those ids through
-`store.records`, the same functions the store uses.
+nothing but its input row. `copy_records` renders one copy's records with its id through
+`store.records`, the same functions the store uses; `as_duplicate` turns the records of a copy
+rendered as new into those of a duplicate.
 
 Pure functions: no Spark, no store. It does not know about near-duplicates (linking does).
 """
@@ -77,11 +78,3 @@ def as_duplicate(records: Iterable[tuple[str, dict[str, Any]]],
             yield kind, {**record, "id": ident.document_id, "duplicate_of": ident.duplicate_of}
         else:
             yield kind, rekey(kind, record, ident.document_id)
-
-
-def records_of_group(content_hash: str, docs: Iterable[tuple[str, Document]]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """(kind, record) for every copy of one text: documents, derived records and input rows."""
-    docs = sorted(docs, key=lambda item: item[0])
-    decided = identities(content_hash, ((order, doc.source) for order, doc in docs))
-    for order, doc in docs:
-        yield from copy_records(content_hash, order, doc, decided[order])
