@@ -59,6 +59,10 @@ def _too_big(source: str, size: int, max_bytes: int) -> IngestError | None:
     return None
 
 
+def unreadable(source: str, exc: OSError) -> IngestError:
+    return IngestError(source, "read", f"cannot read the file: {exc.strerror or exc}")
+
+
 def _feed(source: str) -> IngestError:
     return IngestError(source, "read", "RSS/Atom feeds are not read by the Spark job (their pages must be "
                                        "fetched): ingest them with `storyline ingest`")
@@ -145,7 +149,7 @@ def plan(targets: list[str], settings: dict[str, Any], hadoop: Any = None) -> tu
             try:
                 size = path.stat().st_size
             except OSError as exc:
-                errors.append(IngestError(source, "read", f"cannot read the file: {exc.strerror or exc}"))
+                errors.append(unreadable(source, exc))
                 continue
             add("file:" + str(path.resolve()), source, size)
     return tasks, errors

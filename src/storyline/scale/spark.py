@@ -109,11 +109,16 @@ def _escape(uri: str) -> str:
     return "".join("\\" + c if c in ",{}[]*?\\" else c for c in uri)
 
 
+def _ordered(data: bytes, task: inputs.FileTask, settings: dict[str, Any]) -> Iterator[tuple[str, Any]]:
+    """One file's raw inputs and errors, each with its place in reading order."""
+    for n, raw in enumerate(inputs.raw_inputs(data, task, settings)):
+        yield inputs.order_key(task.index, n), raw
+
+
 def _read(item: tuple[str, bytes], by_uri: Any, settings: dict[str, Any]) -> Iterator[tuple[str, Any]]:
     uri, data = item
     for task in by_uri.value[inputs.uri_key(uri)]:  # a file named twice is read twice, as ingest does
-        for n, raw in enumerate(inputs.raw_inputs(data, task, settings)):
-            yield inputs.order_key(task.index, n), raw
+        yield from _ordered(data, task, settings)
 
 
 def _process(items: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
@@ -221,11 +226,9 @@ def _read_local(chunk: list[inputs.FileTask], settings: dict[str, Any]) -> Itera
             with open(task.uri[len("file:"):], "rb") as f:
                 data = f.read()
         except OSError as exc:
-            yield inputs.order_key(task.index, 0), IngestError(task.source, "read",
-                                                                f"cannot read the file: {exc.strerror or exc}")
+            yield inputs.order_key(task.index, 0), inputs.unreadable(task.source, exc)
             continue
-        for n, raw in enumerate(inputs.raw_inputs(data, task, settings)):
-            yield inputs.order_key(task.index, n), raw
+        yield from _ordered(data, task, settings)
 
 
 def _chunks(tasks: list[inputs.FileTask], partitions: int) -> list[list[inputs.FileTask]]:
