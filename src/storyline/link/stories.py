@@ -27,9 +27,9 @@ from __future__ import annotations
 import statistics
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
-from typing import Any, Protocol
+from typing import Any
 from urllib.parse import urlsplit
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -133,42 +133,40 @@ def _cluster_date(reports: Sequence[Report]) -> Report | None:
     return min(best, key=lambda r: (-counts[r.date], r.span, r.order))
 
 
-class Sources(Protocol):
-    """Where each document came from: `origin` maps a copy to the document it copies."""
+@dataclass
+class Sources:
+    """Where documents came from: `origin` maps a copy to the document it copies (followed to the
+    end), `key` a document to its source's (key, display name)."""
 
-    @property
-    def origin(self) -> Mapping[str, str]: ...
-
-    def describe(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]: ...
-
-
-class _Sources:
-    """Source keys of documents and of their origins, loaded once per link run."""
-
-    def __init__(self, conn: Connection, doc_ids: Iterable[str]) -> None:
-        self.origin = neardup.origins(conn, doc_ids)
-        d = schema.documents
-        self.key: dict[str, tuple[str, str]] = {}
-        wanted = sorted(set(self.origin) | set(self.origin.values()))
-        for part in neardup.chunks(wanted):
-            for row in conn.execute(select(d.c.id, d.c.publisher, d.c.url, d.c.source).where(d.c.id.in_(part))):
-                self.key[row.id] = source_key(row.publisher, row.url, row.source)
+    origin: dict[str, str]
+    key: dict[str, tuple[str, str]]
 
     def describe(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
-        return describe(doc_ids, self.key, self.origin)
+        """(every source carrying these documents, the independent ones among them)."""
+        shown = {self.key[d][0]: self.key[d][1] for d in reversed(doc_ids) if d in self.key}
+        independent = {}
+        for d in reversed(doc_ids):
+            origin = self.origin.get(d, d)
+            if origin in self.key:
+                k, name = self.key[origin]
+                independent[k] = name
+        return sorted(shown.values()), sorted(independent.values())
+
+    def of(self, doc_ids: Iterable[str]) -> Sources:
+        """The part of these sources that these documents need."""
+        origin = {d: self.origin[d] for d in doc_ids}
+        return Sources(origin, {d: self.key[d] for d in {*origin, *origin.values()}})
 
 
-def describe(doc_ids: Sequence[str], key: Mapping[str, tuple[str, str]],
-             origin: Mapping[str, str]) -> tuple[list[str], list[str]]:
-    """(every source carrying these documents, the independent ones among them)."""
-    shown = {key[d][0]: key[d][1] for d in reversed(doc_ids) if d in key}
-    independent = {}
-    for d in reversed(doc_ids):
-        o = origin.get(d, d)
-        if o in key:
-            k, name = key[o]
-            independent[k] = name
-    return sorted(shown.values()), sorted(independent.values())
+def _sources(conn: Connection, doc_ids: Iterable[str]) -> Sources:
+    """The sources of these documents and of their origins, from the store."""
+    origin = neardup.origins(conn, doc_ids)
+    d = schema.documents
+    key: dict[str, tuple[str, str]] = {}
+    for part in neardup.chunks(sorted(set(origin) | set(origin.values()))):
+        for row in conn.execute(select(d.c.id, d.c.publisher, d.c.url, d.c.source).where(d.c.id.in_(part))):
+            key[row.id] = source_key(row.publisher, row.url, row.source)
+    return Sources(origin, key)
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
@@ -230,14 +228,13 @@ def link_block(block: str, reports: Sequence[Report], sources: Sources) -> tuple
     return cluster_rows, event_rows
 
 
-def unit_threads(rows: Iterable[dict[str, Any] | Any]) -> dict[str, dict[str, set[str]]]:
-    """unit -> recipient country -> the sectors in that thread, from cluster rows (dicts or table rows)."""
+def unit_threads(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, set[str]]]:
+    """unit -> recipient country -> the sectors in that thread, from cluster rows."""
     out: dict[str, dict[str, set[str]]] = {}
     for row in rows:
-        get = row.get if isinstance(row, dict) else row._mapping.get
-        thread = get("thread")
-        if get("loose") is None and thread and thread.startswith("="):
-            out.setdefault(str(get("unit")), {}).setdefault(thread[1:], set()).update((get("sectors") or "").split())
+        thread = row["thread"]
+        if row["loose"] is None and thread and thread.startswith("="):
+            out.setdefault(row["unit"], {}).setdefault(thread[1:], set()).update((row["sectors"] or "").split())
     return out
 
 
@@ -309,37 +306,36 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
         for r in reports:
             by_block.setdefault(r.block, []).append(r)
         del reports
-        sources = _Sources(conn, {r.document_id for rs in by_block.values() for r in rs})
+        sources = _sources(conn, {r.document_id for rs in by_block.values() for r in rs})
         touched.update(conn.execute(select(lc.c.story_id).where(lc.c.block.in_(part)).distinct()).scalars())
         conn.execute(delete(lc).where(lc.c.block.in_(part)))
         conn.execute(delete(le).where(le.c.unit.in_(part)))
         for block in sorted(by_block):
-            units.add(block.rsplit(":", 1)[0])
             cluster_rows, event_rows = link_block(block, by_block[block], sources)
-            touched.update(row["story_id"] for row in cluster_rows)
+            units.update(row["unit"] for row in cluster_rows)
+            touched.update(row["story_id"] for row in cluster_rows if row["story_id"])  # loose ones: placed below
             for rows in neardup.chunks(cluster_rows):
                 conn.execute(insert(lc), list(rows))
             for rows in neardup.chunks(event_rows, 5000):
                 conn.execute(insert(le), list(rows))
     for part in neardup.chunks(sorted(units)):
         touched.update(_place_loose(conn, part))
-    touched.discard(None)  # type: ignore[arg-type]
     return _rebuild_stories(conn, touched)
 
 
 def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
     """Give each loose cluster of these units its thread; returns the stories it left or joined."""
     le, lc = linkschema.link_events, linkschema.link_clusters
-    rows = conn.execute(select(lc.c.id, lc.c.unit, lc.c.thread, lc.c.loose, lc.c.sectors, lc.c.story_id)
-                        .where(lc.c.unit.in_(units))).all()
+    rows = [r._asdict() for r in conn.execute(
+        select(lc.c.id, lc.c.unit, lc.c.thread, lc.c.loose, lc.c.sectors, lc.c.story_id).where(lc.c.unit.in_(units)))]
     threads = unit_threads(rows)
     moved = []
     for row in rows:
-        if row.loose is None:
+        if row["loose"] is None:
             continue
-        thread, sid = place(row._asdict(), threads)
-        if sid != row.story_id:
-            moved.append({"cid": row.id, "t": thread, "s": sid, "old": row.story_id})
+        thread, sid = place(row, threads)
+        if sid != row["story_id"]:
+            moved.append({"cid": row["id"], "t": thread, "s": sid, "old": row["story_id"]})
     if moved:
         conn.execute(update(lc).where(lc.c.id == bindparam("cid"))
                      .values(thread=bindparam("t"), story_id=bindparam("s")), moved)
@@ -356,7 +352,7 @@ def _rebuild_stories(conn: Connection, story_ids: set[str]) -> int:
                                                     .where(lc.c.story_id.in_(part)).order_by(lc.c.id)):
             by_story.setdefault(sid, (unit, thread, []))[2].append(data)
         docs = {order[1] for _, _, cs in by_story.values() for c in cs for order, _, _ in c["reports"]}
-        sources = _Sources(conn, docs)
+        sources = _sources(conn, docs)
         conn.execute(delete(st).where(st.c.id.in_(part)))
         rows = [story_row(story_record(*by_story[sid], sources)) for sid in sorted(by_story)]
         if rows:

@@ -13,7 +13,7 @@ The rules are not re-implemented here; the stages call `link/`:
   (`neardup.fingerprints`, computed once per document where its text is) rather than on the
   strings: the same decisions unless two shingles of a pair share a fingerprint;
 - `merge.block_of`, `stories.link_block` (clusters and their threads, per block) and
-  `stories.story_record` (a story from its clusters), with `stories.describe` for sources.
+  `stories.story_record` (a story from its clusters), with `stories.Sources` for sources.
 Spark does the grouping: candidate pairs per bucket; asserted events grouped by block (event type,
 actor country, month: one task each), which gives clusters and each cluster's thread (recipient
 country: the dyad); clusters grouped by story (type, actor country, thread) across months.
@@ -26,13 +26,13 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..link import neardup
 from ..link.merge import block_of, report_from_record
-from ..link.stories import describe, link_block, place, story_record, unit_threads
+from ..link.stories import Sources, link_block, place, story_record, unit_threads
 from ..link.stories import source_key as stories_source_key
 
 
@@ -136,22 +136,6 @@ def origins(pointers: dict[str, str]) -> dict[str, str]:
     return out
 
 
-class _Sources:
-    """The sources (`link.stories.Sources`) of the documents a Spark stage attached to its rows."""
-
-    def __init__(self, origin: dict[str, str], key: dict[str, tuple[str, str]]) -> None:
-        self.origin = origin
-        self.key = key
-
-    def describe(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
-        return describe(doc_ids, self.key, self.origin)
-
-    def of(self, doc_ids: Iterable[str]) -> dict[str, Any]:
-        """What `describe` needs of these documents, to travel with a cluster to its story."""
-        origin = {d: self.origin[d] for d in doc_ids}
-        return {"origin": origin, "key": {d: self.key[d] for d in {*origin, *origin.values()}}}
-
-
 def source_key(doc: dict[str, Any]) -> tuple[str, str]:
     return stories_source_key(doc["publisher"], doc["url"], doc["source"])
 
@@ -170,7 +154,7 @@ def link_block_rows(item: tuple[str, Iterable[tuple[Any, ...]]]) -> Iterator[tup
         origin[doc_id] = origin_id
         key[doc_id] = tuple(doc_key)  # type: ignore[assignment]
         key[origin_id] = tuple(origin_key)  # type: ignore[assignment]
-    sources = _Sources(origin, key)
+    sources = Sources(origin, key)
     cluster_rows, event_rows = link_block(block, reports, sources)
     for row in cluster_rows:
         docs = row["data"]["record"]["document_ids"]
@@ -182,12 +166,11 @@ def link_block_rows(item: tuple[str, Iterable[tuple[Any, ...]]]) -> Iterator[tup
 def _story(item: tuple[str, Iterable[dict[str, Any]]]) -> dict[str, Any]:
     _sid, rows = item
     rows = sorted(rows, key=lambda r: r["id"])
-    origin: dict[str, str] = {}
-    key: dict[str, tuple[str, str]] = {}
+    sources = Sources({}, {})
     for row in rows:
-        origin.update(row["sources"]["origin"])
-        key.update((d, tuple(k)) for d, k in row["sources"]["key"].items())
-    return story_record(rows[0]["unit"], rows[0]["thread"], [r["data"] for r in rows], _Sources(origin, key))
+        sources.origin.update(row["sources"].origin)
+        sources.key.update(row["sources"].key)
+    return story_record(rows[0]["unit"], rows[0]["thread"], [r["data"] for r in rows], sources)
 
 
 def _placed(row: dict[str, Any], threads: dict[str, dict[str, set[str]]]) -> dict[str, Any]:
