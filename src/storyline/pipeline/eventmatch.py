@@ -120,9 +120,25 @@ def _is(sent: Sentence, k: int, word: str) -> bool:
 
 
 def _window(sent: Sentence, i: int, words: list[int], within: int) -> list[int]:
+    """The words a reading's conditions are read over: after the trigger, below it; for a verb in a
+    relative clause or a passive, also the noun it acts on ("the tariffs that Trump decided to pause",
+    "tariffs were paused")."""
     below = set(sent.subtree(i))
     last = words[-1]
-    return [k for k in range(last + 1, min(last + 1 + within, sent.end)) if k in below]
+    out = [k for k in range(last + 1, min(last + 1 + within, sent.end)) if k in below]
+    cur = i
+    for _ in range(3):
+        t = sent.tok(cur)
+        h = sent.head(cur)
+        if h is None or t.dep not in ("relcl", "xcomp", "acl"):
+            break
+        if t.dep in ("relcl", "acl"):
+            out = sorted({*out, *range(max(sent.first, h - 2), h + 1)})
+            break
+        cur = h
+    for k in sent.children(i, "nsubjpass"):
+        out = sorted({*out, *sent.subtree(k, skip=("relcl", "acl", "prep"))})
+    return out
 
 
 def _phrase_at(sent: Sentence, window: list[int], phrase: tuple[str, ...]) -> bool:
@@ -144,6 +160,4 @@ def _conditions(sent: Sentence, i: int, words: list[int], r: Trigger) -> bool:
             return False
         if r.unless and any(_phrase_at(sent, window, tuple(p.split())) for p in r.unless):
             return False
-    if r.pos == "adjective" and r.needs == ("to",):
-        return True
     return True

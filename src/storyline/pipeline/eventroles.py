@@ -41,6 +41,10 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ACTIVE_SUBJECTS = ("nsubj", "csubj", "expl")
+# Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
+GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
+                         "lieutenant", "gunman", "fighter", "official", "officer", "soldier", "agent", "cell",
+                         "faction", "unit", "force", "ship", "vessel", "boat"})
 
 
 @dataclass
@@ -142,10 +146,13 @@ class Context:
                 return q
         return None
 
-    def last_group(self, pos: int) -> Mention | None:
+    def last_group(self, pos: int, skip: frozenset[str] = frozenset()) -> Mention | None:
+        """The last group, state or organisation named in the 400 characters before `pos`."""
         for m in reversed(self.before(pos)):
+            if pos - m.span.end > 400:
+                return None
             if m.value.get("form") != "person" and not m.rule.startswith("coref:") and \
-                    (m.value.get("country") or m.value.get("sector") == "CRM"):
+                    (m.value.get("country") or m.value.get("sector") == "CRM") and m.value.get("country") not in skip:
                 return m
         return None
 
@@ -156,17 +163,18 @@ def _actor(value: dict[str, Any], text: str) -> Actor:
 
 
 def refs_at(sent: Sentence, i: int, ctx: Context, lex: EventLexicon, *, pronouns: bool = True,
-            typed: bool = False) -> list[Ref]:
+            typed: bool = False, skip_countries: frozenset[str] = frozenset()) -> list[Ref]:
     """The actors a noun phrase headed at word i names, one per conjunct."""
     out: list[Ref] = []
     for j in sent.conjuncts(i):
-        ref = _ref(sent, j, ctx, lex, pronouns=pronouns, typed=typed)
+        ref = _ref(sent, j, ctx, lex, pronouns=pronouns, typed=typed, skip_countries=skip_countries)
         if ref is not None:
             out.append(ref)
     return out
 
 
-def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: bool, typed: bool) -> Ref | None:
+def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: bool, typed: bool,
+         skip_countries: frozenset[str] = frozenset()) -> Ref | None:
     t = sent.tok(j)
     low = t.text.lower()
     m = sent.mention(j)
@@ -181,6 +189,9 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
                     v["name"] = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos")))
                     v["sector"] = sector
                     return Ref(_actor(v, t.text), j, "modifier-country")
+            if mk is not None and sent.tok(k).dep == "compound" and mk.value.get("sector") \
+                    and t.lemma in GROUP_HEADS:  # "cartel figures", "cartel leaders": the compound names the group
+                return Ref(_actor(mk.value, mk.span.text), j, "compound-group")
     if m is not None:
         v = m.value
         if v.get("sector") == "MED" and v.get("form") != "person":
@@ -188,7 +199,11 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         actor = _actor(v, m.span.text)
         rule = "mention"
         generic = not actor.country and actor.sector is not None and v.get("form") == "keyword"
-        if generic:
+        owner = next((k for k in sent.children(j, "poss") if sent.mention(k) is not None), None)
+        if generic and owner is not None and sent.mention(owner).value.get("country"):  # type: ignore[union-attr]
+            actor.country = sent.mention(owner).value.get("country")  # type: ignore[union-attr]
+            rule = "mention+possessor"
+        elif generic:
             country, how = ctx.country_for(actor.sector, m.span.start)
             if country:
                 actor.country = country
@@ -200,8 +215,8 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         q = ctx.quote_at(t.start)
         if low in FIRST_PERSON and q is not None and q.speaker is not None:
             return Ref(q.speaker, j, "pronoun:quote-speaker")
-        if low in GROUP_PRONOUNS:
-            g = ctx.last_group(t.start)
+        if low in GROUP_PRONOUNS and (low == "it" or typed):
+            g = ctx.last_group(t.start, skip=skip_countries)
             if g is not None:
                 return Ref(_actor(g.value, g.span.text), j, "pronoun:last-group")
         return None
@@ -212,7 +227,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         if crm is not None:
             return crm
     sector = actor_nouns().get(t.lemma) if t.pos == "NOUN" else None
-    if sector is not None or (t.pos == "NOUN" and t.lemma in actor_nouns()):
+    if sector is not None:
         country, how = ctx.country_for(sector, t.start)
         name = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "det", "advcl")))
         return Ref(Actor(name=name or t.text, country=country, sector=sector, id=None), j,
@@ -283,7 +298,14 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         return [], ""
     if t.dep == "relcl":  # "Maduro, who has pledged to defend": the noun described
         refs = refs_at(sent, h, ctx, lex)
-        return refs, "relative-head" if refs else ""
+        if refs:
+            return refs, "relative-head"
+        hh = sent.head(h)  # "signed an executive order that designated": the signer, through the order
+        if hh is not None and sent.tok(h).dep in ("dobj", "obj") and sent.tok(hh).pos == "VERB":
+            refs, _ = subject_of(sent, hh, ctx, lex, depth + 1)
+            if refs:
+                return refs, "instrument-subject"
+        return [], ""
     if t.dep == "pcomp" and sent.tok(h).pos == "ADP":  # "responded by accusing", "after designating"
         above = sent.head(h)
         if above is not None and sent.tok(above).pos in ("VERB", "AUX"):
@@ -311,7 +333,8 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
     return [], ""
 
 
-def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
+                  hit_type: str | None = None) -> tuple[list[Ref], str]:
     """The actor of a nominal trigger: possessor, country word, "by X", or the subject of the verb
     whose object it is."""
     for k in sent.children(n, "poss"):
@@ -337,12 +360,21 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> tu
         return [], ""
     if t.dep in ("dobj", "obj", "nsubjpass", "attr") or (t.dep == "pobj" and sent.low(h) in ("with", "in")):
         v = h if t.dep != "pobj" else sent.head(h)
-        if v is not None and sent.tok(v).pos in ("VERB", "AUX"):
-            refs, rule = subject_of(sent, v, ctx, lex)
+        if v is not None and sent.tok(v).pos in ("VERB", "AUX") and (_light(sent, v, lex) or t.dep == "attr"):
+            refs, _ = subject_of(sent, v, ctx, lex)
             if refs:
-                return refs, "light-verb-subject" if _light(sent, v, lex) else "verb-subject"
+                return refs, "light-verb-subject"
+    if hit_type == "MOBILIZE":  # "a buildup of maritime forces": the forces moved are the mover's own
+        for p in sent.children(n, "prep"):
+            if sent.low(p) == "of":
+                pobj = sent.child(p, "pobj")
+                if pobj is not None:
+                    refs = [r for r in refs_at(sent, pobj, ctx, lex, pronouns=False)
+                            if r.actor.sector in ("MIL", "COP") and r.actor.country]
+                    if refs:
+                        return refs, "nominal-forces"
     if t.dep == "conj":
-        return nominal_actor(sent, h, ctx, lex)
+        return nominal_actor(sent, h, ctx, lex, hit_type)
     return [], ""
 
 
@@ -380,6 +412,7 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     places = r.recipient or (("object",) if not hit.noun else ())
     territory: list[Ref] = []
     own = {a.actor.name for a in actors}
+    own_countries = frozenset(a.actor.country for a in actors if a.actor.country)
     for place in places:
         if place == "object":
             if passive:
@@ -392,9 +425,13 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
             args = [a for a in args if a is not None]
             rule = place
         for a in args:
-            found, terr = _targets(sent, a, ctx, lex)
+            found, terr = _targets(sent, a, ctx, lex, skip_countries=own_countries)
             territory.extend(terr)
             found = [f for f in found if f.actor.name not in own]
+            if found and all(f.generic and f.actor.sector == "CVL" for f in found):
+                aboard = _aboard(sent, anchor, lex)  # "killed 14 people aboard vessels ferrying drugs"
+                if aboard is not None:
+                    return [aboard], f"recipient:{rule}+aboard", territory
             if found:
                 return found, f"recipient:{rule}", territory
     # "a deployment in the Caribbean targeting Venezuela": the object of a "targeting" modifier
@@ -411,7 +448,18 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     return [], None, territory
 
 
-def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], list[Ref]]:
+def _aboard(sent: Sentence, anchor: int, lex: EventLexicon) -> Ref | None:
+    for p in sent.children(anchor, "prep"):
+        pobj = sent.child(p, "pobj")
+        if sent.low(p) in ("aboard", "on", "onboard") and pobj is not None:
+            found = criminal(sent, pobj, lex)
+            if found is not None:
+                return found
+    return None
+
+
+def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
+             skip_countries: frozenset[str] = frozenset()) -> tuple[list[Ref], list[Ref]]:
     """The actors an argument names, and the territory actors it names instead ("on Honduran soil")."""
     terr_words = set(lex.tree_rules.get("territory") or ())
     out: list[Ref] = []
@@ -426,7 +474,7 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon) -> tuple[l
                         territory.append(ref)
                     break
             continue
-        ref = _ref(sent, j, ctx, lex, pronouns=True, typed=True)
+        ref = _ref(sent, j, ctx, lex, pronouns=True, typed=True, skip_countries=skip_countries)
         if ref is None:  # "Colombia's neighbor, Venezuela"
             for k in sent.children(j, "appos"):
                 ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True)

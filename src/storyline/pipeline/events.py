@@ -175,7 +175,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     r = Roles()
     if h.noun:
         v = _verb_over(sent, h.head)
-        r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex)
+        r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex, h.trigger.type)
         if h.trigger.needs_light and governing_light_verb(sent, h.head, lex) is None \
                 and r.actor_rule not in ("nominal-possessive",):
             return []  # "the opposition said it will boycott": a noun needing a light verb, with none
@@ -197,10 +197,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             if x.trigger.lemma in CASUALTY_LEMMAS:
                 objs = [o for o in sent.children(x.head, *OBJECTS)]
                 for o in objs:
-                    found = refs_at(sent, o, ctx, lex, typed=True)
+                    found = [f for f in refs_at(sent, o, ctx, lex, typed=True)
+                             if not (f.generic and f.actor.sector == "CVL")]
                     if found:
                         r.recipients, r.recipient_rule = found, "recipient:casualty-object"
                         break
+    if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:"):
+        return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
     if not r.actors:
@@ -348,12 +351,19 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
             if x is not g and x.head in region and id(x) not in swallowed:
                 swallowed.add(id(x))
                 content.setdefault(id(g), []).append(x)
-    for h in hits:  # a verb and the noun it takes of the same type: "imposed tariffs" is one SANCTION
+    for h in hits:
         if h.noun and id(h) not in swallowed:
             hd = sent.head(h.head)
+            # a verb and the noun it takes of the same type: "launched strikes on boats", "imposed tariffs
+            # on Mexico" is one event, read off the noun (its targets hang from it)
             if hd in at and not at[hd].noun and at[hd].trigger.type == h.trigger.type and id(at[hd]) not in swallowed \
                     and sent.tok(h.head).dep in ("dobj", "obj"):
-                swallowed.add(id(h))
+                swallowed.add(id(at[hd]))
+                continue
+            # "an executive order that designated five cartels": the act in the relative clause is the event
+            for k in sent.children(h.head, "relcl", "acl"):
+                if any(x is not h and x.head in sent.subtree(k) and x.trigger.type == h.trigger.type for x in hits):
+                    swallowed.add(id(h))
     attacks = [h for h in hits if h.trigger.type == "ASSAULT" and h.trigger.lemma not in CASUALTY_LEMMAS
                and id(h) not in swallowed]
     for c in hits:

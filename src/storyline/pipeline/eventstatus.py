@@ -61,6 +61,14 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
                 return Status("hypothetical", sent.tok(hh).lemma)
 
     found: Status | None = None
+    if noun is not None and sent.tok(noun).dep == "nsubj":  # "military action is becoming a policy option"
+        for k in sent.children(v, "attr", "oprd", "xcomp", "acomp"):
+            if sent.tok(k).lemma in hyp_nouns or any(sent.tok(j).lemma in hyp_nouns for j in sent.children(k, "attr")):
+                return Status("hypothetical", sent.tok(k).lemma)
+    if noun is None:
+        for o in sent.children(v, "dobj", "obj"):  # "provided no evidence"
+            if any(sent.low(k) == "no" for k in sent.children(o, "det")):
+                return Status("negated", "no")
     if noun is not None and v != noun:  # "was considering strikes", "rejected strikes": the verb over the noun
         lemma = sent.tok(v).lemma
         if lemma in negating:
@@ -87,6 +95,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             marks = [sent.low(k) for k in sent.children(cur, "mark")]
             if any(m in conditions for m in marks):
                 return Status("hypothetical", marks[0], condition=True)
+        if t.dep in ("advcl", "acl", "relcl") and found is None and t.tag == "VB" \
+                and any(sent.low(k) == "to" for k in sent.children(cur, "aux")):
+            found = Status("hypothetical", "to (purpose)")  # "a group set up to coordinate an offensive"
         h = sent.head(cur)
         if h is None:
             break
@@ -101,6 +112,13 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             cur = h
             continue
         if t.dep == "prep" or (t.dep == "pobj" and ht.pos == "ADP"):
+            if t.dep == "prep" and ht.pos == "VERB" and found is None:  # "inquired about bombing"
+                if ht.lemma in negating and sent.low(cur) not in ("after", "since", "following"):
+                    return Status("negated", ht.lemma)
+                if ht.lemma in hyp_verbs:
+                    found = Status("hypothetical", ht.lemma)
+                elif ht.lemma in planned_verbs:
+                    found = Status("planned", ht.lemma)
             cur = h
             continue
         if t.dep == "dobj" and cur == v and noun is None:
