@@ -41,6 +41,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ACTIVE_SUBJECTS = ("nsubj", "csubj", "expl")
+NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
 GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
                          "lieutenant", "gunman", "fighter", "official", "officer", "soldier", "agent", "cell",
@@ -132,6 +133,8 @@ class Context:
         if sector is None:
             return None, ""
         for m in reversed(self.before(pos)):
+            if pos - m.span.end > NEAR:
+                break
             if m.value.get("sector") == sector and m.value.get("country"):
                 return str(m.value["country"]), "context:nearest"
         if sector in self.dominant:

@@ -101,7 +101,7 @@ def code(doc: Document) -> Document:
 
 
 SAME_TYPE_RECIPIENT = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "SANCTION"})
-COUNTERPART_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "CONSULT", "AGREE", "CONCEDE"})
+COUNTERPART_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "CONSULT"})
 
 
 def _document_roles(events: list[Event], ctx: Context) -> None:
@@ -129,13 +129,22 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.recipient = other
                 e.rule = e.rule.replace("recipient=none", "recipient=document-counterpart")
                 e.confidence = round(max(0.05, e.confidence - 0.15), 2)
-        if e.actor is None and e.recipient is not None and e.type in ("ASSAULT", "COERCE"):
+        if e.actor is None and e.type in ("ASSAULT", "COERCE"):
             seen = Counter(_key(x.actor) for x in events if x.type == e.type and x.actor is not None)
             if seen:
                 key, _ = seen.most_common(1)[0]
                 e.actor = next(x.actor for x in events if _key(x.actor) == key)
                 e.rule = e.rule.replace("actor=none", "actor=document-same-type")
                 e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+            if e.recipient is None:
+                seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None)
+                if seen:
+                    key, _ = seen.most_common(1)[0]
+                    e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
+                    e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
+    # The manual's "requires recipient" types, and agentless acts nobody in the document is said to do,
+    # are no events without one.
+    events[:] = [e for e in events if e.actor is not None and not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
 
 
 def _reference_date(doc: Document, dates: list[Mention]) -> dt.date | None:
@@ -177,8 +186,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         v = _verb_over(sent, h.head)
         r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex, h.trigger.type)
         if h.trigger.needs_light and governing_light_verb(sent, h.head, lex) is None \
-                and r.actor_rule not in ("nominal-possessive",):
+                and r.actor_rule not in ("nominal-possessive", "nominal-modifier", "nominal-forces"):
             return []  # "the opposition said it will boycott": a noun needing a light verb, with none
+        if not r.actors and h.trigger.type == "CONSULT":
+            r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
         passive = False
         anchor = h.head
     else:
@@ -221,6 +232,15 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         return []  # "the cabinet met Sunday": no one consulted
     st = status(sent, v if v is not None else h.head, lex, noun=h.head if h.noun else None)
     type_, mode = h.trigger.type, h.trigger.mode
+    if h.trigger.only_negated and st.value != "negated":
+        return []  # "Mexico accepted the offer" is no rejection; "will not accept" is
+    if st.value == "negated" and (h.trigger.only_negated or h.trigger.negated_as):
+        new = h.trigger.negated_as or type_
+        notes.append(f"negated-as={new}({st.cue})")
+        if new == "THREATEN" and inner:
+            mode = _threat_mode(inner[0].trigger.type, inner[0].trigger.mode, lex)
+        type_, st = new, Status("asserted", st.cue, st.speech, st.condition)
+        inner = [] if new != type_ else inner
     type_, mode = _content_type(h, inner, type_, mode, notes, lex)
     first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
     speaker = _speaker(sent, st, quote, ctx, lex)
@@ -235,7 +255,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 notes.append(f"future-as={type_}->{new_type}({'self' if own else 'future'},{st.cue})")
                 type_, mode = new_type, new_mode
             st = Status("asserted", st.cue, st.speech, st.condition)
-    if st.value == "negated" and type_ in COOPERATIVE and (own or speaker is None):
+    if st.value == "negated" and type_ in COOPERATIVE and (own or speaker is None) and _refusal(sent, v):
         notes.append(f"refusal-of={type_}({st.cue})")
         type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", st.cue)
     by_actor = _reading_by_actor(h, r, type_, lex)
@@ -297,6 +317,28 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             intensity=lex.intensity(type_, mode), reported_by=credited[0] if credited else None,
             confidence=conf, background=past))
     return out
+
+
+def _refusal(sent: Sentence, v: int | None) -> bool:
+    """A negated act stated as a refusal: with a future or modal ("will not meet", "would never allow",
+    "cannot accept"), not a plain fact ("provided no evidence")."""
+    if v is None:
+        return False
+    words = {sent.low(k) for k in sent.children(v, "aux", "neg")} | {sent.tok(k).lemma for k in sent.children(v, "aux")}
+    return bool(words & {"will", "would", "wo", "can", "ca", "could", "shall", "never", "refuse"})
+
+
+def _adjunct_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """ "During the call, she proposed ...", "thanked Trump for the call": a meeting named in an adjunct
+    of a verb is its subject's."""
+    h = sent.head(n)
+    if h is None or sent.tok(n).dep != "pobj" or sent.low(h) not in ("during", "in", "after", "for", "on", "at"):
+        return [], ""
+    v = sent.head(h)
+    if v is None or sent.tok(v).pos != "VERB":
+        return [], ""
+    refs, _ = subject_of(sent, v, ctx, lex)
+    return (refs, "adjunct-subject") if refs else ([], "")
 
 
 def _verb_over(sent: Sentence, n: int) -> int | None:
