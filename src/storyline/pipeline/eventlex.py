@@ -279,5 +279,5 @@ def lexicon() -> EventLexicon:
         light_lemma_phrases=tuple(tuple(str(lv).lower().split()) for lv in trig.get("light_verbs") or ()
                                   if " " in str(lv)),
         tree_rules={k: v for k, v in trig.items() if k in ("criminal_targets", "tree_status", "background",
-                                                           "speech_verbs", "territory")},
+                                                           "speech_verbs", "territory", "causes")},
     )

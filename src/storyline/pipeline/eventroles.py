@@ -41,6 +41,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ACTIVE_SUBJECTS = ("nsubj", "csubj", "expl")
+STATIVE = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "opposed", "committed",
+                     "determined", "prepared"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
 GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
@@ -229,13 +231,36 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         crm = criminal(sent, j, lex)
         if crm is not None:
             return crm
-    sector = actor_nouns().get(t.lemma) if t.pos == "NOUN" else None
-    if sector is not None:
-        country, how = ctx.country_for(sector, t.start)
+    nouns = actor_nouns()
+    word = t.lemma if t.lemma in nouns else low if low in nouns else None
+    if t.pos == "NOUN" and word is not None:
+        sector = nouns[word]
+        country, how = _own_country(sent, j)  # "students throughout Indonesia", "Iraqi Kurds"
+        if country is None and sector is not None:
+            country, how = ctx.country_for(sector, t.start)
+        named = any(sent.tok(k).pos == "PROPN" for k in sent.children(j, "compound", "amod", "nmod", "poss"))
+        if sector is None and country is None and not named:
+            return None  # "the group", "leaders": no one in particular
         name = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "det", "advcl")))
         return Ref(Actor(name=name or t.text, country=country, sector=sector, id=None), j,
                    "actor-noun" + (f"+{how}" if how else ""), generic=True)
     return None
+
+
+def _own_country(sent: Sentence, j: int) -> tuple[str | None, str]:
+    """A country named inside a noun phrase headed at j: its modifier or an in/from/of phrase."""
+    for k in sent.subtree(j, skip=("relcl", "acl", "appos", "advcl")):
+        if k == j:
+            continue
+        m = sent.mention(k)
+        if m is None or not m.value.get("country") or m.value.get("form") == "person":
+            continue
+        dep = sent.tok(k).dep
+        h = sent.head(k)
+        if dep in ("amod", "compound", "nmod", "poss") or (dep == "pobj" and h is not None and sent.low(h) in (
+                "in", "from", "of", "throughout", "across", "inside")):
+            return str(m.value["country"]), "phrase-country"
+    return None, ""
 
 
 def criminal(sent: Sentence, j: int, lex: EventLexicon) -> Ref | None:
@@ -279,6 +304,11 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                 refs = refs_at(sent, pobj, ctx, lex)
                 if refs:
                     return refs, "passive-by"
+        elif stative_passive(sent, v):  # "Israel is opposed to French mediation": a stance, not a passive
+            for s in sent.children(v, *PASSIVE_SUBJECTS):
+                refs = refs_at(sent, s, ctx, lex) or _loose(sent, s, ctx, lex)
+                if refs:
+                    return refs, "stative-subject"
         return [], ""
     subjects = sent.children(v, *ACTIVE_SUBJECTS)
     for s in subjects:
@@ -287,7 +317,15 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         refs = refs_at(sent, s, ctx, lex)
         if refs:
             return refs, "subject"
-        # "Officials in Washington said", "the head of the navy": a named actor inside the subject
+        # "Officials in Washington said", "the head of the navy", "tens of thousands of students": a named
+        # actor or a group word inside the subject, through quantities and of-phrases
+        for k in _of_chain(sent, s):
+            refs = refs_at(sent, k, ctx, lex) or _loose(sent, k, ctx, lex)
+            if refs:
+                return refs, "subject-of"
+        refs = _loose(sent, s, ctx, lex)
+        if refs:
+            return refs, "subject-modifier-country"
         for k in sent.subtree(s, skip=("relcl", "acl", "advcl", "appos")):
             if k != s and sent.mention(k) is not None and sent.tok(k).dep in ("pobj", "compound", "poss", "nmod"):
                 refs = refs_at(sent, k, ctx, lex)
@@ -299,6 +337,9 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
     h = sent.head(v)
     if h is None:
         return [], ""
+    if t.dep in ("acomp", "attr") and sent.tok(h).pos in ("AUX", "VERB"):  # "Norway is willing to send"
+        refs, _ = subject_of(sent, h, ctx, lex, depth + 1)
+        return (refs, "copula-subject") if refs else ([], "")
     if t.dep == "relcl":  # "Maduro, who has pledged to defend": the noun described
         refs = refs_at(sent, h, ctx, lex)
         if refs:
@@ -336,6 +377,46 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
     return [], ""
 
 
+def stative_passive(sent: Sentence, v: int) -> bool:
+    """ "is opposed to", "is committed to", "are determined to": a participle of stance with no agent."""
+    return sent.tok(v).lemma in STATIVE and not sent.children(v, "agent")
+
+
+def _loose(sent: Sentence, j: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """A subject the lexicon does not name, taken by the country word on it ("Iraqi Kurds", "Israeli
+    tanks"): an actor of that country, sector unknown."""
+    t = sent.tok(j)
+    if t.pos not in ("NOUN", "PROPN") or sent.mention(j) is not None:
+        return []
+    for k in sent.children(j, "amod", "compound", "nmod"):
+        m = sent.mention(k)
+        if m is not None and m.value.get("country") and m.value.get("form") != "person":
+            name = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "det")))
+            return [Ref(Actor(name=name, country=str(m.value["country"]), sector=None, id=None), j,
+                        "modifier-country", generic=True)]
+    return []
+
+
+def _of_chain(sent: Sentence, s: int) -> list[int]:
+    """The heads along "tens of thousands of students", "leaders of the coalition": each of-object."""
+    out = []
+    cur = s
+    for _ in range(4):
+        nxt = None
+        for p in sent.children(cur, "prep"):
+            if sent.low(p) == "of":
+                nxt = sent.child(p, "pobj")
+        for q in sent.children(cur, "quantmod", "nummod"):
+            for p in sent.children(q, "prep"):
+                if sent.low(p) == "of":
+                    nxt = nxt or cur
+        if nxt is None:
+            break
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
 def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
                   hit_type: str | None = None) -> tuple[list[Ref], str]:
     """The actor of a nominal trigger: possessor, country word, "by X", or the subject of the verb
@@ -361,6 +442,12 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
     h = sent.head(n)
     if h is None:
         return [], ""
+    if t.dep == "pobj" and sent.low(h) == "of":  # "gave 5 million dollars of aid"
+        above = sent.head(h)
+        if above is not None and sent.tok(above).pos in ("NOUN", "NUM") and sent.tok(above).dep in ("dobj", "obj"):
+            n, t, h = above, sent.tok(above), sent.head(above)
+            if h is None:
+                return [], ""
     if t.dep in ("dobj", "obj", "nsubjpass", "attr") or (t.dep == "pobj" and sent.low(h) in ("with", "in")):
         v = h if t.dep != "pobj" else sent.head(h)
         if v is not None and sent.tok(v).pos in ("VERB", "AUX") and (_light(sent, v, lex) or t.dep == "attr"):

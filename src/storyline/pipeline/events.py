@@ -142,9 +142,8 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                     key, _ = seen.most_common(1)[0]
                     e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
                     e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
-    # The manual's "requires recipient" types, and agentless acts nobody in the document is said to do,
-    # are no events without one.
-    events[:] = [e for e in events if e.actor is not None and not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
+    # The manual's "requires recipient" types are no events without one.
+    events[:] = [e for e in events if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
 
 
 def _reference_date(doc: Document, dates: list[Mention]) -> dt.date | None:
@@ -217,8 +216,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
+    if passive and r.actor_rule == "stative-subject":
+        passive = False
     if not r.actors:
-        if not (passive and r.recipients and h.trigger.type in ("ASSAULT", "COERCE")):
+        caused = _caused(sent, v, lex) if not h.noun and v is not None else False
+        if not ((passive or caused) and r.recipients and h.trigger.type in ("ASSAULT", "COERCE")):
             return []
         agent = _operation_agent(sent, v, ctx, lex)  # "were killed during a Peruvian army operation"
         if agent:
@@ -317,6 +319,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             intensity=lex.intensity(type_, mode), reported_by=credited[0] if credited else None,
             confidence=conf, background=past))
     return out
+
+
+def _caused(sent: Sentence, v: int, lex: EventLexicon) -> bool:
+    """ "A minefield explosion killed two youths": an act of force whose subject is the weapon or the
+    blast, not a party; kept like an agentless passive."""
+    causes = set(lex.tree_rules.get("causes") or ())
+    return any(sent.tok(s).lemma in causes for s in sent.children(v, "nsubj"))
 
 
 def _refusal(sent: Sentence, v: int | None) -> bool:
