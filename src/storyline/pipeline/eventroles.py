@@ -43,6 +43,7 @@ FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ACTIVE_SUBJECTS = ("nsubj", "csubj", "expl")
 STATIVE = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "opposed", "committed",
                      "determined", "prepared"})
+INCLUDING = frozenset({"include", "involve", "comprise"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
 GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
@@ -109,6 +110,7 @@ class Context:
             if c and s in (None, "GOV", "MIL"):
                 overall[c] += 1
         self.dominant = {s: cnt.most_common(1)[0][0] for s, cnt in by_sector.items()}
+        self.previous: list[Ref] = []  # the main subject of the sentence before the one being coded
         self.overall = overall.most_common(1)[0][0] if overall else None
 
     def counterpart(self, country: str) -> Actor | None:
@@ -368,7 +370,9 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             return [], ""
         if t.dep == "conj" and sent.children(v, "nsubj"):
             return [], ""
-        refs, rule = subject_of(sent, h, ctx, lex, depth + 1)
+        if sent.tok(h).lemma in INCLUDING and ctx.previous:  # "They include designating six cartels ...":
+            return ctx.previous, "previous-sentence-subject"  # the steps of the one the sentence before named
+        refs, _rule = subject_of(sent, h, ctx, lex, depth + 1)
         if refs:
             return refs, {"xcomp": "controller", "conj": "coordinated-subject", "advcl": "adjunct-subject",
                           "pcomp": "adjunct-subject", "ccomp": "controller"}[t.dep]

@@ -91,11 +91,14 @@ def code(doc: Document) -> Document:
         if doc.language not in (None, "en"):
             continue
         hits = eventmatch.find(sent, lex)
+        previous, ctx.previous = ctx.previous, _main_subject(sent, ctx, lex)
         if not hits:
             continue
+        ctx.previous, current = previous, ctx.previous
         quote = ctx.quote_at(sent.tok(sent.first).start) or ctx.quote_at(sent.tok(sent.end - 1).start)
         attribution = _attribution_dates(doc, quote, dates) if quote else []
         doc.events.extend(code_sentence(sent, hits, ctx, dates, attribution, places, quote, reference, lex))
+        ctx.previous = current
     _document_roles(doc.events, ctx)
     return doc
 
@@ -144,6 +147,11 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                     e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
     # The manual's "requires recipient" types are no events without one.
     events[:] = [e for e in events if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
+
+
+def _main_subject(sent: Sentence, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    refs, _ = subject_of(sent, sent.root(), ctx, lex)
+    return refs
 
 
 def _reference_date(doc: Document, dates: list[Mention]) -> dt.date | None:

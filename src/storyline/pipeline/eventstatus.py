@@ -130,5 +130,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         if t.dep == "conj":
             cur = h  # "will track them and kill them": the first conjunct's modal holds for the second
             continue
+        if t.dep in ("acomp", "attr") and ht.pos in ("AUX", "VERB"):
+            cur = h  # "if the government was unwilling to": the copula's clause
+            continue
         break
     return found or Status("asserted")
