@@ -128,6 +128,25 @@ class Context:
             return None
         return Actor(name=best, country=best, sector=None, id=best)
 
+    def title_person(self, title: str, pos: int, lo: int, hi: int) -> Actor | None:
+        """The person the document names most often before `pos` with this title; one named in the same
+        sentence (lo..hi) is someone else ("the president said no to Trump")."""
+        head = title.lower().split()[-1] if title.split() else ""
+        here = {m.value.get("id") for m in self.actors if lo <= m.span.start < hi and m.value.get("form") == "person"}
+        counts: Counter[str] = Counter()
+        last: dict[str, Mention] = {}
+        for m in self.before(pos):
+            v = m.value
+            if v.get("form") != "person" or v.get("id") in here or head not in str(v.get("title") or "").lower():
+                continue
+            key = str(v.get("id") or v.get("name"))
+            counts[key] += 1
+            last[key] = m
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], last[k].span.start))
+        return _actor(last[best].value, last[best].span.text)
+
     def before(self, pos: int) -> list[Mention]:
         """Actor mentions starting before character `pos`, nearest last."""
         return self.actors[:bisect.bisect_left(self.starts, pos)]
@@ -207,6 +226,10 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         actor = _actor(v, m.span.text)
         rule = "mention"
         generic = not actor.country and actor.sector is not None and v.get("form") == "keyword"
+        if generic and v.get("title"):  # "the president warned": the document's president, by name
+            person = ctx.title_person(str(v["title"]), m.span.start, sent.span.start, sent.span.end)
+            if person is not None:
+                return Ref(person, j, "title-person")
         owner = next((k for k in sent.children(j, "poss") if sent.mention(k) is not None), None)
         if generic and owner is not None and sent.mention(owner).value.get("country"):  # type: ignore[union-attr]
             actor.country = sent.mention(owner).value.get("country")  # type: ignore[union-attr]
@@ -222,7 +245,11 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
     if pronouns and t.pos == "PRON":
         q = ctx.quote_at(t.start)
         if low in FIRST_PERSON and q is not None and q.speaker is not None:
-            return Ref(q.speaker, j, "pronoun:quote-speaker")
+            speaker = q.speaker
+            if not speaker.country and speaker.sector:  # "Admiral Holsey ... stated, “... we stand ready”"
+                country, _ = ctx.country_for(speaker.sector, q.span.start)
+                speaker = Actor(name=speaker.name, country=country, sector=speaker.sector, id=speaker.id)
+            return Ref(speaker, j, "pronoun:quote-speaker")
         if low in GROUP_PRONOUNS and (low == "it" or typed):
             g = ctx.last_group(t.start, skip=skip_countries)
             if g is not None:

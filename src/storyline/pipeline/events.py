@@ -104,7 +104,7 @@ def code(doc: Document) -> Document:
 
 
 SAME_TYPE_RECIPIENT = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "SANCTION"})
-COUNTERPART_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "CONSULT"})
+COUNTERPART_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
 
 
 def _document_roles(events: list[Event], ctx: Context) -> None:
@@ -115,6 +115,17 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
     from collections import Counter
 
     for e in events:
+        if e.type == "ASSAULT" and e.recipient is not None and e.recipient.sector == "CVL" and e.recipient.id is None \
+                and e.actor is not None:
+            # "the operations have killed 57 people": the victims of a side's campaign are whom its other
+            # strikes in the document are said to hit, when those are named
+            named = Counter(_key(x.recipient) for x in events if x.type == "ASSAULT" and x.recipient is not None
+                            and x.recipient.sector not in (None, "CVL") and x.actor is not None
+                            and x.actor.country == e.actor.country)
+            if named:
+                key, _ = named.most_common(1)[0]
+                e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
+                e.rule += "; victims=document-same-side"
         if e.recipient is None and e.actor is not None and e.type in SAME_TYPE_RECIPIENT:
             seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None
                            and x.actor is not None and x.actor.country == e.actor.country
@@ -226,7 +237,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if not r.recipients and h.trigger.governs and not h.noun and h.trigger.type in CLAUSE_RECIPIENT:
         for k in sent.children(anchor, "ccomp", "xcomp"):  # "China demanded that the United States cancel"
             for subj in sent.children(k, "nsubj", "nsubjpass"):
-                found = [f for f in refs_at(sent, subj, ctx, lex) if f.actor.name not in {a.actor.name for a in r.actors}]
+                own_side = {a.actor.country for a in r.actors if a.actor.country}
+                found = [f for f in refs_at(sent, subj, ctx, lex) if f.actor.name not in {a.actor.name for a in r.actors}
+                         and f.actor.country not in own_side]
                 if found:
                     r.recipients, r.recipient_rule = found, "recipient:clause-subject"
                     break
