@@ -124,7 +124,7 @@ def _tree_speaker(sent: Sentence, q: Quote) -> Actor | None:
 def _actor_at(sent: Sentence, s: int) -> Actor | None:
     if sent.tok(s).pos == "PRON":
         return None  # the quotes stage resolves pronouns with its own, better reading
-    for k in [s, *sent.subtree(s, skip=("relcl", "acl", "prep", "appos"))]:
+    for k in [s, *sent.children(s, "appos")]:  # the subject's own head, never a modifier ("a US official")
         m = sent.mention(k)
         if m is None:
             continue
