@@ -8,6 +8,7 @@ where this process may not mount).
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -121,6 +122,9 @@ def test_a_read_only_store_is_one_line_to_ingest_and_readable_to_summary(read_on
     summary = storyline("summary", "--db", str(read_only_store))
     assert summary.returncode == 0, summary.stderr
     assert "1 documents" in summary.stdout
+    export = storyline("export", "--kind", "document", "--db", str(read_only_store))
+    assert export.returncode == 0, export.stderr
+    assert [json.loads(line)["kind"] for line in export.stdout.splitlines()] == ["document"]
 
 
 def test_serve_reads_a_read_only_store(read_only_store: Path) -> None:

@@ -388,6 +388,7 @@ def pending(store: Store) -> bool:
 def link_new(store: Store) -> LinkSummary:
     """Link the documents and events added since the last run; a second run with nothing new changes nothing."""
     started = time.perf_counter()
+    store.refuse_writes()
     store.flush()
     linkschema.ensure(store.engine)
     summary = LinkSummary()
@@ -404,6 +405,7 @@ def link_new(store: Store) -> LinkSummary:
 def relink_all(store: Store) -> LinkSummary:
     """Forget every link and build them again: the same rows `link_new` reaches incrementally."""
     started = time.perf_counter()
+    store.refuse_writes()
     store.flush()
     linkschema.ensure(store.engine)
     d, ld = schema.documents, linkschema.link_documents

@@ -22,8 +22,10 @@ points at a document of another source (left by an older version racing) is
 not trusted: the input is ingested again and its row repaired.
 
 A store that cannot be written (a read-only file or mount) fails with one
-`StoreError` naming the file and what to do; `Store.open(db, read_only=True)`
-opens it for reading only, which `summary` and `serve` do when it is not writable.
+`StoreError` naming the file and what to do. An existing SQLite file that
+cannot be written is opened for reading only (`Store.open(db, read_only=...)`
+forces either way), so `summary`, `export` and `serve` read it; the first write
+then fails with that one line.
 """
 
 from __future__ import annotations
@@ -142,10 +144,12 @@ def unwritable(db: str, exc: BaseException) -> StoreError | None:
 
 
 class Store:
-    def __init__(self, engine: Engine, batch_size: int = 200, name: str = "", read_only: bool = False) -> None:
+    def __init__(self, engine: Engine, batch_size: int = 200, name: str = "", read_only: bool = False,
+                 why: str = "") -> None:
         self.engine = engine
         self.name = name or str(engine.url)
         self.read_only = read_only
+        self.why = why  # why a read-only store cannot be written
         self.batch_size = batch_size
         self._queue: list[tuple[Document, int | None, dt.datetime]] = []
         self._errors: list[dict[str, Any]] = []
@@ -162,15 +166,20 @@ class Store:
         return rows
 
     @classmethod
-    def open(cls, db: str, batch_size: int = 200, read_only: bool = False) -> Store:
-        """Open (and create, unless `read_only`) the store. `read_only` opens a SQLite file so that nothing
-        is written to it or beside it: what `summary` and `serve` use on a read-only file or mount."""
+    def open(cls, db: str, batch_size: int = 200, read_only: bool | None = None) -> Store:
+        """Open (and create, unless read-only) the store. Read-only opens a SQLite file so that nothing is
+        written to it or beside it; None (the default): read-only when it exists and cannot be written."""
         url = database_url(db)
-        if read_only and url.startswith("sqlite:///"):
+        why = ""
+        if url.startswith("sqlite:///"):
             path = _sqlite_path(url)
+            why = (_not_writable(db, path) or "") if os.path.exists(path) else ""
+            if read_only is None:
+                read_only = bool(why)
+        if read_only and url.startswith("sqlite:///"):
             if not os.path.exists(path):
                 raise StoreError(f"cannot open the database {db!r}: there is no such file")
-            immutable = "&immutable=1" if _not_writable(db, path) else ""  # no journal can change under us
+            immutable = "&immutable=1" if why else ""  # nobody can write it: no journal can change under us
             url = f"sqlite:///file:{path}?mode=ro{immutable}&uri=true"
         try:
             engine = create_engine(url, future=True)
@@ -189,15 +198,15 @@ class Store:
                     conn.exec_driver_sql("SELECT count(*) FROM sqlite_master")
             except OperationalError as exc:
                 raise StoreError(f"cannot read the database {db!r}: {exc.orig}") from exc
-            return cls(engine, batch_size, name=db, read_only=True)
+            return cls(engine, batch_size, name=db, read_only=True, why=why or "it was opened read-only")
         if engine.dialect.name == "sqlite":
             path = _sqlite_path(url)
             folder = os.path.dirname(path)
             if folder and not os.path.isdir(folder):
                 raise StoreError(f"cannot create the database {db!r}: the folder {folder!r} does not exist")
-            why = _not_writable(db, path)
-            if why:
-                raise StoreError(f"cannot write to the database {db}: {why}. Pass --db with a writable path, "
+            problem = _not_writable(db, path)
+            if problem:
+                raise StoreError(f"cannot write to the database {db}: {problem}. Pass --db with a writable path, "
                                  "or make it writable (summary, export and serve can read it as it is)")
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
@@ -361,6 +370,7 @@ class Store:
         """Write everything queued in one transaction: a document, its input and its derived records together."""
         if not (self._queue or self._errors):
             return
+        self.refuse_writes()
         try:
             with self.engine.begin() as conn:
                 self.lock_writers(conn)
@@ -384,7 +394,14 @@ class Store:
 
     # --- runs --------------------------------------------------------------------------------------------
 
+    def refuse_writes(self) -> None:
+        """On a read-only store, the one-line StoreError that says why it cannot be written and what to do."""
+        if self.read_only:
+            raise StoreError(f"cannot write to the database {self.name}: {self.why}. Pass --db with a writable "
+                             "path, or make it writable (summary, export and serve can read it as it is)")
+
     def begin_run(self, command: str, targets: Iterable[str]) -> int:
+        self.refuse_writes()
         try:
             with self.engine.begin() as conn:
                 result = conn.execute(insert(schema.runs).values(started=_now(), command=command,
