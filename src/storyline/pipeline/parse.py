@@ -76,13 +76,10 @@ def candidate_lemmas() -> frozenset[str]:
     from .eventlex import lexicon
 
     lex = lexicon()
-    words: set[str] = set()
-    for forms in lex.forms.values():
-        for f in forms:
-            words.add(f.trigger.lemma.split()[0])
-    for name in ("statement", "reporting", "planned_verbs"):
-        words.update(p[0] for p in lex.status.get(name, ()))
-    words.update(lex.light_verbs)
+    words: set[str] = set(lex.heads)
+    words.update(lex.tree_rules.get("speech_verbs") or ())
+    words.update(lex.light_lemmas)
+    words.update(p[0] for p in lex.light_lemma_phrases)
     return frozenset(words)
 
 
