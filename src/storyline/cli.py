@@ -56,7 +56,8 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, - for stdin, .jsonl, .warc(.gz), "
                                                     "RSS/Atom feeds, http(s) URLs.", show_default=False)],
     db: DbOption = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input could not be used.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input could not be used (without it: "
+                                         "exit 1 only when no input was stored or already there).")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private",
                                                 help="Allow fetching private and loopback addresses.")] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Size cap per input, in bytes "
@@ -67,12 +68,20 @@ def ingest(
     lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="A YAML file of extra actors, people, "
                                                       "places or keywords; repeat for several.")] = None,
 ) -> None:
-    """Read news pages, clean them, code them, and store them. Safe to run twice."""
+    """Read news pages, clean them, code them, and store them. Safe to run twice.
+
+    Exits 0 when at least one input was stored or was already there, 1 when none was (or, with
+    --strict, when any input failed), 2 when a named path does not exist (nothing is created then).
+    """
     from .ingest import ingest as run_ingest
     from .progress import IngestProgress
+    from .sources import missing_paths
     from .store.db import Store
 
     try:
+        missing = missing_paths(inputs)
+        if missing:
+            raise UsageError(f"no such file or folder: {', '.join(missing)} (nothing was ingested)")
         cfg = _settings(db=db, allow_private=allow_private or None, max_bytes=max_bytes, workers=workers,
                         lexicon=os.pathsep.join(lexicon) if lexicon else None)
         _use_lexicon(cfg["lexicon"])
@@ -83,6 +92,10 @@ def ingest(
         raise _fail(exc) from exc
     if strict and summary.failed:
         typer.echo(f"storyline: {summary.failed} input(s) could not be used (--strict)", err=True)
+        raise typer.Exit(1)
+    if not summary.documents:
+        typer.echo("storyline: no input was stored or already there"
+                   + (f" ({summary.failed} failed)" if summary.failed else ""), err=True)
         raise typer.Exit(1)
 
 
@@ -257,8 +270,11 @@ def serve(
     port: Annotated[int | None, typer.Option("--port", min=1, max=65535,
                                              help="Port to listen on. Default: 8000.")] = None,
     token: Annotated[str | None, typer.Option("--token", help="Enable POST /api/documents for clients sending "
-                                              "'Authorization: Bearer TOKEN'. Default: $STORYLINE_TOKEN; "
-                                              "without one the server is read-only.")] = None,
+                                              "'Authorization: Bearer TOKEN'. Discouraged: other users see it "
+                                              "in `ps`; use $STORYLINE_TOKEN or --token-file. Without a token "
+                                              "the server is read-only.")] = None,
+    token_file: Annotated[str | None, typer.Option("--token-file", help="Read the token from the first line "
+                                                   "of this file. Default: $STORYLINE_TOKEN_FILE.")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
     link: Annotated[bool, typer.Option("--link/--no-link",
                                        help="Link new documents into stories before serving.")] = True,
@@ -268,11 +284,17 @@ def serve(
 
     from .api.app import create_app
     from .link import link_new
-    from .store.db import Store
+    from .store.db import Store, can_write
 
+    if token:
+        typer.echo("storyline: warning: --token shows in `ps` to every user of this machine; "
+                   "prefer STORYLINE_TOKEN or --token-file", err=True)
     try:
-        cfg = _settings(db=db, host=host, port=port, token=token)
-        if link:
+        cfg = _settings(db=db, host=host, port=port, token=token, token_file=token_file)
+        writable = can_write(cfg["db"])
+        if not writable:
+            typer.echo(f"storyline: {cfg['db']} cannot be written: serving it read-only, without linking", err=True)
+        if link and writable:
             with Store.open(cfg["db"]) as store:
                 linked = link_new(store)
             if linked.events:
@@ -287,6 +309,7 @@ def serve(
     if application is not None:
         uvicorn.run(application, host=cfg["host"], port=cfg["port"], log_level="warning")
     else:  # each worker process builds its own app from the environment
+        os.environ.pop("STORYLINE_TOKEN_FILE", None)
         os.environ.update(STORYLINE_DB=cfg["db"], STORYLINE_TOKEN=cfg["token"],
                           STORYLINE_MAX_BODY=str(cfg["max_body"]))
         uvicorn.run("storyline.api.app:app_from_settings", factory=True, host=cfg["host"], port=cfg["port"],
@@ -303,11 +326,11 @@ def summary(
     from rich.table import Table
 
     from .store import queries
-    from .store.db import Store
+    from .store.db import Store, can_write
 
     try:
         cfg = _settings(db=db)
-        with Store.open(cfg["db"]) as store:
+        with Store.open(cfg["db"], read_only=not can_write(cfg["db"])) as store:
             totals = queries.counts(store)
             docs = queries.document_rows(store, limit=limit)
             errors = queries.latest_errors(store)

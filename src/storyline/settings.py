@@ -37,7 +37,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", "127.0.0.1", "Address `storyline serve` listens on."),
     Setting("port", 8000, "Port `storyline serve` listens on."),
     Setting("token", "", "Enables POST /api/documents on `storyline serve` (Authorization: Bearer TOKEN); "
-            "empty: the server is read-only."),
+            "empty: the server is read-only. Give it by environment or `token_file`: a --token shows in `ps`."),
+    Setting("token_file", "", "A file whose first line is the token (used when `token` is empty)."),
     Setting("max_body", 5_000_000, "Request bodies over this many bytes get 413 from `storyline serve`."),
 )
 
@@ -83,4 +84,12 @@ def load(overrides: dict[str, Any] | None = None, config_file: str | None = None
             if key not in _BY_NAME:
                 raise ConfigError(f"unknown setting {key!r}; known: {', '.join(_BY_NAME)}")
             values[key] = _coerce(_BY_NAME[key], value)
+    if values["token_file"] and not values["token"]:
+        try:
+            lines = Path(values["token_file"]).read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise ConfigError(f"token file {values['token_file']}: {exc.strerror or exc}") from exc
+        values["token"] = lines[0].strip() if lines else ""
+        if not values["token"]:
+            raise ConfigError(f"token file {values['token_file']} is empty: put the token on its first line")
     return values

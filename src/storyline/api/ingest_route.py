@@ -7,7 +7,10 @@ addresses refused unless `allow_private`). New documents are linked into stories
 line, and the answer is 422 naming the stage.
 
 Writes are serialised by one lock and go through a store of their own, so readers never see a
-half-written batch. Without a token the server is read-only and this answers 403.
+half-written batch. Without a token the server is read-only and this answers 403. The token is
+checked before the body is read (`TokenGate`), so a client without it cannot make the server read
+and buffer a body. Posted text is checked as files are: a lone surrogate is refused (422), NULs are
+stripped; a posted URL must be well formed (`sources.web.check_url`), else 422 with the reason.
 """
 
 from __future__ import annotations
@@ -19,9 +22,10 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..errors import StorylineError
+from ..errors import InputError, StorylineError
 from ..model import IngestError, RawInput
 from ..pipeline import Pipeline, build
 from ..store import schema
@@ -45,6 +49,31 @@ class DocumentIn(BaseModel):
                                description="What to call the input (default: `api:` and a hash of the body).")
     title: str | None = Field(None, max_length=1000, description="The title, if the page does not say.")
     published: str | None = Field(None, max_length=40, description="The publication date, if the page does not say.")
+
+    @field_validator("text", "html", "source", "title", "published")
+    @classmethod
+    def _is_text(cls, value: str | None) -> str | None:
+        from ..sources.decode import checked_text
+
+        if value is None:
+            return None
+        try:
+            return checked_text(value, "api", "the value")
+        except InputError as exc:
+            raise ValueError(exc.message) from exc
+
+    @field_validator("url")
+    @classmethod
+    def _well_formed(cls, value: str | None) -> str | None:
+        from ..sources.web import check_url
+
+        if value is None:
+            return None
+        try:
+            check_url(value)
+        except InputError as exc:
+            raise ValueError(exc.message) from exc
+        return value
 
     @model_validator(mode="after")
     def _one_input(self) -> DocumentIn:
@@ -72,15 +101,41 @@ def _link(request: Request) -> dict[str, Any]:
         return {"error": str(exc)}
 
 
-def require_token(request: Request,
-                  authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None) -> None:
-    token = request.app.state.token
+def token_refusal(token: str | None, authorization: str | None) -> HTTPException | None:
+    """The 403 or 401 a request to write gets without the right token, or None."""
     if not token:
-        raise HTTPException(403, READ_ONLY)
+        return HTTPException(403, READ_ONLY)
     scheme, _, given = (authorization or "").partition(" ")
     if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-        raise HTTPException(401, "missing or wrong token: send `Authorization: Bearer TOKEN`",
-                            headers={"WWW-Authenticate": "Bearer"})
+        return HTTPException(401, "missing or wrong token: send `Authorization: Bearer TOKEN`",
+                             headers={"WWW-Authenticate": "Bearer"})
+    return None
+
+
+def require_token(request: Request,
+                  authorization: Annotated[str | None, Header(description="Bearer TOKEN")] = None) -> None:
+    refusal = token_refusal(request.app.state.token, authorization)
+    if refusal is not None:
+        raise refusal
+
+
+class TokenGate:
+    """Refuse a write without the right token before its body is read (FastAPI reads the body first)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and scope["path"].rstrip("/") == "/api/documents":
+            headers = dict(scope["headers"])
+            authorization = headers.get(b"authorization", b"").decode("latin-1") or None
+            refusal = token_refusal(scope["app"].state.token, authorization)
+            if refusal is not None:
+                response = JSONResponse({"detail": refusal.detail}, status_code=refusal.status_code,
+                                        headers=refusal.headers)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
 
 
 @cache
@@ -118,7 +173,7 @@ def _ingest(request: Request, body: DocumentIn) -> tuple[str, str | None, Ingest
     content = body.html if body.html is not None else body.text
     assert content is not None
     raw = RawInput(source="", content=content, format="html" if body.html is not None else "text",
-                   title=body.title, published=body.published)
+                   title=body.title, published=body.published, article=body.html is None)
     raw.source = body.source or f"api:{raw.raw_hash[:16]}"
     seen = store.seen_input(raw.source, raw.raw_hash)
     if seen:
