@@ -90,6 +90,19 @@ def explanation(event: dict[str, Any]) -> str:
         return str(event.get("rule") or "")
 
 
+def event(store: Store, event_id: str) -> dict[str, Any]:
+    """One event record, what `storyline explain` says of it, its document and the stories it is in."""
+    from ..store.rawjson import materialize
+
+    found = webqueries.events_by_id(store, [event_id])
+    if not found:
+        raise NotFound(f"no event {event_id!r} in this store")
+    record = materialize(found[0])
+    document = record.pop("document", None)
+    return {"event": record, "explanation": explanation(record), "document": document,
+            "stories": webqueries.stories_of_event(store, event_id)}
+
+
 def document(store: Store, doc_id: str) -> dict[str, Any]:
     """A document with its text, its removed boilerplate and every record placed by its offsets."""
     doc = webqueries.document(store, doc_id)

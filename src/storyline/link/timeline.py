@@ -25,6 +25,7 @@ from sqlalchemy import and_, or_, select
 from ..errors import UsageError
 from ..store import linkschema
 from ..store.db import Store
+from ..vocab import country_code, event_type
 from .evidence import PRECISION_RANK, interval
 from .merge import SYMMETRIC_TYPES
 
@@ -47,7 +48,9 @@ def parse_dyad(text: str) -> tuple[str, str]:
     parts = [p.strip().upper() for p in text.replace(",", "-").replace(":", "-").split("-")]
     if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
         raise UsageError(f"cannot read the dyad {text!r}: write two ISO 3166-1 alpha-3 codes, e.g. USA-MEX")
-    return parts[0], parts[1]
+    actor, recipient = country_code(parts[0], "the dyad's actor"), country_code(parts[1], "the dyad's recipient")
+    assert actor and recipient
+    return actor, recipient
 
 
 def _country_filter(column: Any, flipped: Any, code: str) -> Any:
@@ -73,7 +76,13 @@ def _span(story: dict[str, Any]) -> tuple[int, int] | None:
 
 def timeline(store: Store, actor: str | None = None, recipient: str | None = None, since: str | None = None,
              until: str | None = None, type: str | None = None) -> list[dict[str, Any]]:
-    """Story records matching the filters, in date order."""
+    """Story records matching the filters, in date order.
+
+    `actor` and `recipient` are countries by ISO3 code or name, `type` a PLOVER type in any case;
+    a value that is none of these raises UsageError naming the accepted forms.
+    """
+    actor, recipient = country_code(actor, "actor"), country_code(recipient, "recipient")
+    type = event_type(type)
     store.flush()
     linkschema.ensure(store.engine)
     st = linkschema.stories
@@ -174,8 +183,11 @@ def render_timeline(stories: Sequence[dict[str, Any]]) -> str:
                      f"corroboration {s['corroboration']}  [{s['id']}]")
         for c in s.get("clusters", []):
             flag = "  CONFLICT " + ", ".join(sorted({x['field'] for x in c['conflicts']})) if c["conflicts"] else ""
-            lines.append(f"    {c.get('date') or 'undated':12} x{c['corroboration']} "
-                         f"{_clip(c.get('evidence') or '', 90)}{flag}")
+            event_id = (c.get("event_ids") or ["?"])[0]  # a report of it; `storyline explain` says why it was coded
+            lines.append(f"    {c.get('date') or 'undated':12} x{c['corroboration']} {event_id}  "
+                         f"{_clip(c.get('evidence') or '', 80)}{flag}")
+    lines.append("(x: independent sources; the id is one report of the event: `storyline explain ID` says why "
+                 "it was coded so)")
     return "\n".join(lines)
 
 

@@ -191,6 +191,13 @@ def events_by_id(store: Store, ids: Sequence[str]) -> list[RawJSON]:
     return _with_documents([found[i] for i in ids if i in found])
 
 
+def stories_of_event(store: Store, event_id: str) -> list[str]:
+    """The ids of the stories an event was linked into (none until linking has run, or when it is not asserted)."""
+    le = linkschema.link_events
+    with store.engine.connect() as conn:
+        return sorted(s for s in conn.execute(select(le.c.story_id).where(le.c.event_id == event_id)).scalars() if s)
+
+
 # --- documents -----------------------------------------------------------------------------------------
 
 
