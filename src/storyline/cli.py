@@ -100,7 +100,7 @@ def export(
 ) -> None:
     """Write stored records in the export contract's shape (JSON Lines to stdout by default)."""
     from .store.db import KINDS, Store
-    from .store.export import FORMATS, write_files, write_jsonl
+    from .store.export import FORMATS, check_output, write_files, write_jsonl
 
     known = [*KINDS, "story"]
     kinds = kind or CONTRACT_KINDS
@@ -110,6 +110,8 @@ def export(
             raise UsageError(f"unknown record kind {bad[0]!r}; choose from {', '.join(known)}")
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if fmt != "jsonl":
+            check_output(kinds, fmt, output)
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
             records = store.records([k for k in kinds if k in KINDS])
