@@ -100,3 +100,20 @@ def test_help_shows_plain_names_and_bracketed_text(command: list[str]) -> None:
         assert "storyline[spark]" in text
     if command in (["ingest"], ["spark", "run"]):
         assert "--max-bytes BYTES" in text and "[default: 20000000]" in text
+
+
+def _left_out(text: str) -> int:
+    found = re.search(r"\((\d+) events undated", text)
+    return int(found.group(1)) if found else 0
+
+
+def test_escalation_counts_undated_events_at_their_article_date_when_asked(examples_db: str) -> None:
+    plain = runner.invoke(app, ["escalation", "--db", examples_db, "--dyad", "MEX-USA"])
+    assert plain.exit_code == 0 and "--include-undated counts them" in plain.stdout
+    assert "summed PLOVER intensity" in plain.stdout and "each real-world event once" in plain.stdout
+    wider = runner.invoke(app, ["escalation", "--db", examples_db, "--dyad", "MEX-USA", "--include-undated"])
+    assert wider.exit_code == 0
+    marked = re.findall(r"^(\d{4}-W\d\d) .*\((\d+) undated, at their article's date\)$", wider.stdout, re.M)
+    assert marked and sum(int(n) for _, n in marked) == _left_out(plain.stdout) - _left_out(wider.stdout) > 0
+    # the undated protest sits in the week its analysis page was published (2025-03-04)
+    assert ("2025-W10", "1") in marked

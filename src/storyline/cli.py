@@ -220,6 +220,9 @@ def escalation(
     db: DbOption = None,
     dyad: Annotated[str, typer.Option("--dyad", help="ACTOR-RECIPIENT countries (ISO3).")] = "USA-MEX",
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "week",
+    include_undated: Annotated[bool, typer.Option("--include-undated", help="Count undated events (and those dated "
+                                                  "less precisely than the period) at their article's date, "
+                                                  "marked so.")] = False,
 ) -> None:
     """Summed PLOVER intensity per period for one dyad, counting each real-world event once."""
     from .link import escalation_text
@@ -228,7 +231,7 @@ def escalation(
     try:
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
-            text = escalation_text(store, dyad, by)
+            text = escalation_text(store, dyad, by, include_undated)
     except StorylineError as exc:
         raise _fail(exc) from exc
     typer.echo(text)

@@ -170,3 +170,26 @@ def test_post_takes_text_plain_and_text_html_bodies(server: str) -> None:
         assert r.status_code == 415 and "text/plain" in r.json()["detail"]
         r = c.post("/api/documents", content=BRIEF.encode(), headers={"Content-Type": "text/plain"})
         assert r.status_code == 401
+
+
+def test_map_and_network_count_copies_once_and_merge_actor_identities(client: TestClient) -> None:
+    docs = client.get("/api/documents", params={"limit": 200}).json()["items"]
+    copies = {d["id"] for d in docs if d["duplicate_of"]}
+    assert copies, "the examples hold a syndicated copy"
+    events = [e for e in client.get("/api/events", params={"status": "asserted", "limit": 200}).json()["items"]]
+    expected: dict[str, int] = {}
+    for e in events:
+        country = (e["location"] or {}).get("country")
+        if country and e["document_id"] not in copies:
+            expected[country] = expected.get(country, 0) + 1
+    data = client.get("/api/map").json()
+    assert data["countries"] == expected
+    assert data["copies_left_out"] == sum(1 for e in events if e["document_id"] in copies)
+    net = client.get("/api/actors", params={"limit": 200}).json()
+    originals = [e for e in events if e["document_id"] not in copies and e["actor"] and e["recipient"]]
+    assert sum(edge["events"] for edge in net["items"]) == len(originals)
+    assert all(edge["events"] == edge["conflict"] + edge["cooperation"] + edge["neutral"] for edge in net["items"])
+    ids = {n["id"] for n in net["nodes"]}
+    assert "MEX CRM" in ids and not any(n["name"] == "Mexican cartels" for n in net["nodes"])
+    usa_gov = next(n for n in net["nodes"] if n["id"] == "USA GOV")
+    assert {"Donald Trump", "Marco Rubio"} <= set(usa_gov["examples"])

@@ -108,6 +108,8 @@ class OverviewQuery(Strict):
     dyad: str | None = Field(None, pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
                              description="One dyad, e.g. USA-MEX; default: the dyads with most stories.")
     stories: int = Field(10, ge=1, le=50, description="Latest stories to list.")
+    include_undated: bool = Field(False, description="Count undated events (and those dated less precisely than "
+                                                     "the period) at their article's publication date, marked so.")
 
 
 class SourcesQuery(Paging):

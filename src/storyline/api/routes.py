@@ -133,7 +133,7 @@ for _path, _handler in (("/timeline.json", timeline_json), ("/events.json", even
 @pages.get("/", response_class=HTMLResponse)
 def overview_page(request: Request, q: Annotated[OverviewQuery, Query()]) -> HTMLResponse:
     data = _cached(request, views.overview, q)
-    return _page(request, "overview.html", data, q=q, chart=charts.line_chart(data["escalation"]))
+    return _page(request, "overview.html", data, q=q, chart=charts.line_chart(data["escalation"], by=data["by"]))
 
 
 @pages.get("/timeline", response_class=HTMLResponse)
@@ -184,6 +184,7 @@ def actors_page(request: Request, q: Annotated[NetworkQuery, Query()]) -> HTMLRe
 def map_page(request: Request, q: Annotated[MapQuery, Query()]) -> HTMLResponse:
     data = _cached(request, views.places, q)
     return _page(request, "map.html", data, q=q, shapes=worldmap.shapes(data["countries"]),
+                 legend=worldmap.legend(data["countries"]),
                  markers=worldmap.markers(data["items"]), width=worldmap.WIDTH, height=worldmap.HEIGHT,
                  **_filter_choices(request))
 

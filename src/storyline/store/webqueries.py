@@ -274,6 +274,32 @@ def node_label(key: str, name: str | None, country: str | None, sector: str | No
     return name or key
 
 
+def actor_identity(party: dict[str, Any] | None, fallback: str) -> tuple[str, str]:
+    """(node id, label) of an actor: its country and sector when it has either ("MEX CRM" for "drug cartels"
+    and for the lexicon group MEXCRM alike, "USA GOV" for Donald Trump), else its name."""
+    party = party or {}
+    country, sector = party.get("country"), party.get("sector")
+    if country or sector:
+        label = " ".join(x for x in (country or "?", sector) if x)
+        return label, label
+    name = party.get("name") or fallback
+    return f"name:{name}", name
+
+
+def _not_a_copy() -> Any:
+    """Events of documents that are not copies of another (`duplicate_of`): a syndicated copy's events are
+    its original's, and count once."""
+    d = schema.documents
+    return _e.c.document_id.not_in(select(d.c.id).where(d.c.duplicate_of.is_not(None)))
+
+
+def _copies(conn: Any, where: Sequence[Any]) -> int:
+    d = schema.documents
+    copies = select(func.count()).select_from(_e.join(d, d.c.id == _e.c.document_id)) \
+        .where(*where, d.c.duplicate_of.is_not(None))
+    return int(conn.execute(copies).scalar_one())
+
+
 def _grouped_page(conn: Any, query: Any, limit: int, offset: int) -> tuple[list[Any], int]:
     """One page of a GROUP BY query's rows and how many groups there are (counted alongside, by a window)."""
     rows = conn.execute(query.add_columns(func.count().over().label("groups")).limit(limit).offset(offset)).all()
@@ -282,48 +308,83 @@ def _grouped_page(conn: Any, query: Any, limit: int, offset: int) -> tuple[list[
     return rows, _count(conn, query) if offset else 0
 
 
-def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) -> dict[str, Any]:
-    """Who acts on whom: edges (actor -> recipient) with event count and mean intensity, most events first.
+SAMPLE_CHUNK = 500  # event ids per IN (...) when reading the parties of each group's sample event
+EDGE_KINDS = ("conflict", "cooperation", "neutral")
 
-    Nodes are actors by lexicon id (or name when the lexicon does not know them); a group id such as
-    USAGOV is labelled "USA GOV" (its members' names vary: "the White House", "US officials") and
-    keeps one of those names (from the edge's first event by id) as `example`. Events without a
-    recipient are left out. The page of edges is `limit`/`offset`; nodes are those the page's edges
-    touch. Grouped by the copied-out columns `actor_id`, `recipient_id`, `intensity`; only the page's
-    edges read an event's `data`, for the names.
+
+def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) -> dict[str, Any]:
+    """Who acts on whom: edges between actor identities with their conflict and cooperation events, most first.
+
+    A node is an actor identity (`actor_identity`): country and sector when known, so a person, the
+    lexicon's group and an unnamed "drug cartels" of one country and sector are one node; `examples`
+    lists the names met. Each edge counts its events by kind: `conflict` (intensity below 0),
+    `cooperation` (above 0) and `neutral` (0 or none), never blending a threat with a concession;
+    `intensity` is still the mean, for reference. Events of copies (`duplicate_of`) are left out, so
+    a syndicated story counts once. Events without a recipient are left out. The page of edges is
+    `limit`/`offset`; nodes are those the page's edges touch.
+
+    Grouped in SQL by the copied-out columns (`actor_id`, `recipient_id`, the sign of `intensity`);
+    one sample event per group gives the parties' country and sector.
     """
     e = schema.events
     n = func.count().label("events")
-    query = (select(e.c.actor_id.label("source"), e.c.recipient_id.label("target"), n,
-                    func.avg(e.c.intensity).label("intensity"), func.min(e.c.id).label("sample"))
-             .where(*event_conditions(f), e.c.actor_id.is_not(None), e.c.recipient_id.is_not(None))
-             .group_by(e.c.actor_id, e.c.recipient_id).order_by(n.desc(), e.c.actor_id, e.c.recipient_id))
+    sign = case((e.c.intensity < 0, -1), (e.c.intensity > 0, 1), else_=0).label("sign")
+    where = [*event_conditions(f), e.c.actor_id.is_not(None), e.c.recipient_id.is_not(None)]
+    query = (select(e.c.actor_id, e.c.recipient_id, sign, n, func.sum(e.c.intensity).label("total"),
+                    func.count(e.c.intensity).label("scored"), func.min(e.c.id).label("sample"))
+             .where(*where, _not_a_copy()).group_by(e.c.actor_id, e.c.recipient_id, sign))
     with store.engine.connect() as conn:
-        rows, total = _grouped_page(conn, query, limit, offset)
-        samples = dict(conn.execute(select(e.c.id, e.c.data).where(e.c.id.in_([r.sample for r in rows]))).all()) \
-            if rows else {}
-    edges: list[dict[str, Any]] = []
+        groups = conn.execute(query).all()
+        samples: dict[str, Any] = {}
+        ids = sorted({g.sample for g in groups})
+        for i in range(0, len(ids), SAMPLE_CHUNK):
+            samples.update(conn.execute(select(e.c.id, e.c.data).where(e.c.id.in_(ids[i:i + SAMPLE_CHUNK]))).all())
+        copies = _copies(conn, where)
     nodes: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        edges.append({"source": r.source, "target": r.target, "events": int(r.events),
-                      "intensity": None if r.intensity is None else round(float(r.intensity), 2)})
-        sample = samples.get(r.sample) or {}
-        for key, party in ((r.source, sample.get("actor") or {}), (r.target, sample.get("recipient") or {})):
-            name, country, sector = party.get("name"), party.get("country"), party.get("sector")
-            node = nodes.setdefault(key, {"id": key, "name": node_label(key, name, country, sector),
-                                          "example": name, "country": country, "sector": sector, "events": 0})
-            node["events"] += int(r.events)
-    return {**page(edges, total, limit, offset), "nodes": list(nodes.values())}
+    edges: dict[tuple[str, str], dict[str, Any]] = {}
+    for g in groups:
+        sample = samples.get(g.sample) or {}
+        keys = []
+        for fallback, party in ((g.actor_id, sample.get("actor")), (g.recipient_id, sample.get("recipient"))):
+            key, label = actor_identity(party, fallback)
+            node = nodes.setdefault(key, {"id": key, "name": label, "country": (party or {}).get("country"),
+                                          "sector": (party or {}).get("sector"), "examples": [], "events": 0})
+            name = (party or {}).get("name") or fallback
+            if name not in node["examples"] and name != label:
+                node["examples"].append(name)
+            keys.append(key)
+        edge = edges.setdefault((keys[0], keys[1]), {"source": keys[0], "target": keys[1], "events": 0,
+                                                     **dict.fromkeys(EDGE_KINDS, 0), "total": 0.0, "scored": 0})
+        kind = "conflict" if g.sign < 0 else "cooperation" if g.sign > 0 else "neutral"
+        edge[kind] += int(g.events)
+        edge["events"] += int(g.events)
+        edge["total"] += float(g.total or 0)
+        edge["scored"] += int(g.scored)
+    ranked = sorted(edges.values(), key=lambda x: (-x["events"], x["source"], x["target"]))
+    shown = ranked[offset:offset + limit]
+    for edge in shown:
+        edge["intensity"] = round(edge.pop("total") / edge["scored"], 2) if edge["scored"] else None
+        del edge["scored"]
+    touched: dict[str, dict[str, Any]] = {}
+    for edge in shown:
+        for key in dict.fromkeys((edge["source"], edge["target"])):  # an actor acting on its own kind: once
+            node = touched.setdefault(key, {**nodes[key], "examples": sorted(nodes[key]["examples"])[:5]})
+            node["events"] += edge["events"]
+    return {**page(shown, len(ranked), limit, offset), "nodes": list(touched.values()), "copies_left_out": copies}
 
 
 def map_places(store: Store, f: Filters, limit: int = 200, offset: int = 0) -> dict[str, Any]:
     """Places events happened at (with coordinates), most events first, plus events per country.
 
-    Grouped by the copied-out columns `place`, `place_country`, `lat`, `lon`, `intensity`.
+    A country counts the events whose own location lies in it (the place the event names, never its
+    actor's or recipient's country). Events of copies (`duplicate_of`) are left out, so a syndicated
+    story counts once; `copies_left_out` says how many. Grouped by the copied-out columns `place`,
+    `place_country`, `lat`, `lon`, `intensity`.
     """
     e = schema.events
     n = func.count().label("events")
-    where = event_conditions(f)
+    given = event_conditions(f)
+    where = [*given, _not_a_copy()]
     conflict = func.sum(case((e.c.intensity < 0, 1), else_=0)).label("conflict")
     query = (select(e.c.place.label("name"), e.c.place_country.label("country"), e.c.lat, e.c.lon, n, conflict)
              .where(*where, e.c.lat.is_not(None), e.c.lon.is_not(None))
@@ -335,6 +396,8 @@ def map_places(store: Store, f: Filters, limit: int = 200, offset: int = 0) -> d
         rows, total = _grouped_page(conn, query, limit, offset)
         countries = Counter({c: int(k) for c, k in conn.execute(by_country)})
         n_unplaced = int(conn.execute(unplaced).scalar_one())
+        copies = _copies(conn, given)
     items = [{"name": r.name, "country": r.country, "lat": float(r.lat), "lon": float(r.lon),
               "events": int(r.events), "conflict": int(r.conflict or 0)} for r in rows]
-    return {**page(items, total, limit, offset), "countries": dict(countries.most_common()), "unplaced": n_unplaced}
+    return {**page(items, total, limit, offset), "countries": dict(countries.most_common()), "unplaced": n_unplaced,
+            "copies_left_out": copies}
