@@ -421,10 +421,12 @@ def test_the_api_on_every_backend(any_backend_db_url: str) -> None:
         link_new(store)
     with TestClient(create_app(any_backend_db_url)) as c:
         for path in ("/api/overview", "/api/timeline?actor=MEX&since=2025-01", "/api/events?source=example.org",
-                     "/api/actors", "/api/map", "/api/sources", "/api/documents", "/", "/timeline", "/map"):
+                     "/api/actors", "/api/map", "/api/sources", "/api/documents", "/", "/timeline", "/map",
+                     "/actors", "/?include_undated=true", "/api/timeline?actor=United+States"):
             assert c.get(path).status_code == 200, path
         events = c.get("/api/events", params={"limit": 200}).json()
         assert events["total"] == len(events["items"]) > 0
+        assert c.get(f"/events/{events['items'][0]['id']}").status_code == 200
         assert c.get("/api/actors").json()["items"]
         assert c.get("/api/map").json()["items"]
         assert c.get("/api/timeline", params={"source": "example.org"}).json()["items"]
