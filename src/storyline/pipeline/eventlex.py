@@ -42,6 +42,8 @@ class Trigger:
     within: int = 8
     after: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
+    negated_as: str | None = None  # said with a negation, the reading is this type, asserted ("not rule out")
+    only_negated: bool = False  # the reading is an event only when negated ("will not accept")
     source: str = "triggers.yaml"  # the lexicon file the reading came from
 
     @cached_property
@@ -92,6 +94,13 @@ class EventLexicon:
     sending_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     actor_readings: tuple[dict[str, Any], ...] = ()  # who acts decides between two readings of one word
+    # Every reading in file order, and by the lemma the parser gives its head word (a verb's first
+    # word, a noun's last): what the tree coder matches.
+    triggers: tuple[Trigger, ...] = ()
+    heads: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    light_lemmas: frozenset[str] = frozenset()  # light verbs, single words, by lemma
+    light_lemma_phrases: tuple[tuple[str, ...], ...] = ()  # "carry out", "step up", by lemma of the first
+    tree_rules: dict[str, Any] = field(default_factory=dict)  # the sections only the tree coder reads
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
     be_forms: frozenset[str] = field(default_factory=lambda: frozenset(
         {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"}))
@@ -169,6 +178,7 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
         unless=tuple(_w(w) for w in entry.get("unless") or ()),
         within=int(entry.get("within", 8)), after=tuple(_w(w) for w in entry.get("after") or ()),
         recipient=tuple(_w(w) for w in entry.get("recipient") or ()),
+        negated_as=entry.get("negated_as"), only_negated=bool(entry.get("only_negated")),
         source=name,
     )
 
@@ -193,6 +203,7 @@ def lexicon() -> EventLexicon:
     double_also = frozenset(trig.get("double_also") or ())
     forms: dict[str, list[Form]] = {}
     seen: dict[str, int] = {}
+    _file_order: dict[str, int] = {}
 
     def add(words: tuple[str, ...], t: Trigger, inflection: str) -> None:
         forms.setdefault(words[0], []).append(Form(words, t, inflection))
@@ -205,6 +216,7 @@ def lexicon() -> EventLexicon:
             n = seen.get(f"{pos}:{lemma}", 0)
             seen[f"{pos}:{lemma}"] = n + 1
             t = _trigger(entry, pos, n, types, source)
+            _file_order[t.key] = len(_file_order)
             head, *rest = lemma.split()
             if pos == "adjective":
                 add((head, *rest), t, "adj")
@@ -223,6 +235,20 @@ def lexicon() -> EventLexicon:
                     add((*words[:-1], pl), t, "pl")
     for lst in forms.values():
         lst.sort(key=lambda f: -len(f.words))  # longest first; file order kept among equals
+    ordered: list[Trigger] = []
+    heads: dict[str, list[Trigger]] = {}
+    seen_keys: set[str] = set()
+    for lst in forms.values():
+        for f in lst:
+            if f.trigger.key not in seen_keys:
+                seen_keys.add(f.trigger.key)
+                ordered.append(f.trigger)
+    ordered.sort(key=lambda t: _file_order[t.key])
+    for t in ordered:
+        words = t.lemma.split()
+        heads.setdefault(words[-1] if t.pos == "noun" else words[0], []).append(t)
+    for lst2 in heads.values():  # the longest phrase first ("drone strike" before "strike"); file order among equals
+        lst2.sort(key=lambda t: -len(t.lemma.split()))
     light_single: set[str] = set()
     light_phrases: list[tuple[str, ...]] = []
     for lv in trig.get("light_verbs") or ():
@@ -248,4 +274,10 @@ def lexicon() -> EventLexicon:
         sending_verbs=frozenset(_w(w) for w in trig.get("sending_verbs") or ()),
         place_nouns=frozenset(_w(w) for w in trig.get("place_nouns") or ()),
         actor_readings=tuple(trig.get("actor_readings") or ()),
+        triggers=tuple(ordered), heads={k: tuple(v) for k, v in heads.items()},
+        light_lemmas=frozenset(str(lv).lower() for lv in trig.get("light_verbs") or () if " " not in str(lv)),
+        light_lemma_phrases=tuple(tuple(str(lv).lower().split()) for lv in trig.get("light_verbs") or ()
+                                  if " " in str(lv)),
+        tree_rules={k: v for k, v in trig.items() if k in ("criminal_targets", "tree_status", "background",
+                                                           "speech_verbs", "territory", "causes")},
     )
