@@ -115,5 +115,5 @@ def test_escalation_counts_undated_events_at_their_article_date_when_asked(examp
     assert wider.exit_code == 0
     marked = re.findall(r"^(\d{4}-W\d\d) .*\((\d+) undated, at their article's date\)$", wider.stdout, re.M)
     assert marked and sum(int(n) for _, n in marked) == _left_out(plain.stdout) - _left_out(wider.stdout) > 0
-    # the undated protest sits in the week its analysis page was published (2025-03-04)
-    assert ("2025-W10", "1") in marked
+    # the analysis page's undated events sit in the week it was published (2025-03-04)
+    assert "2025-W10" in {week for week, _ in marked}

@@ -20,10 +20,10 @@ from storyline.api import create_app
 from storyline.cli import app as cli
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "storyline" / "examples"
-LONG = ("date 2025-11-19 Envoy summoned\n\nMEXICO CITY — In a lengthy statement released late on Tuesday after a day "
-        "of closed-door meetings with security officials, state governors, business leaders and the "
-        "representatives of several international organisations, Mexico's foreign ministry summoned the US "
-        "ambassador to protest remarks by President Donald Trump about possible strikes on cartels.\n")
+LONG = ("date 2025-11-19 Strikes rejected\n\nMEXICO CITY — After a day of closed-door meetings with security officials, "
+        "state governors, business leaders, church groups, farmers' unions and the representatives of several "
+        "international organisations in the capital, the Mexican government on Tuesday rejected any US military "
+        "strike on Mexican soil.\n")
 AUTH = {"Authorization": "Bearer s3cret"}
 BRIEF = ("Mexico protests steel tariff threat\n\n"
          "MEXICO CITY — Mexico's foreign ministry protested on Monday after US officials threatened new tariffs on "
@@ -75,14 +75,14 @@ def test_every_event_has_a_page_saying_why_it_was_coded_so(client: TestClient) -
 
 
 def test_a_long_sentence_is_cut_around_its_trigger(client: TestClient) -> None:
-    event = next(e for e in _events(client) if e["evidence"].startswith("MEXICO CITY — In a lengthy statement"))
+    event = next(e for e in _events(client) if e["evidence"].startswith("MEXICO CITY — After a day"))
     assert event["trigger"]["start"] - event["start"] > 200  # the trigger sits past the old 200-character cut
     row = re.search(rf'<tr data-event="{event["id"]}">.*?</tr>', client.get("/events", params={"limit": 200}).text,
                     re.S).group(0)  # type: ignore[union-attr]
     cell = html.unescape(re.search(r'<td class="evidence">(.*?)<br>', row, re.S).group(1))  # type: ignore[union-attr]
     text = re.sub(r"<[^>]+>", "", cell)
     assert f'<mark class="trigger">{event["trigger"]["text"]}</mark>' in cell
-    assert text.startswith("… ") and len(text) <= 205 and "foreign ministry" in text
+    assert text.startswith("… ") and len(text) <= 205 and "Mexican government on Tuesday rejected" in text
 
 
 @pytest.mark.parametrize(("actor", "code"), [("United States", "USA"), ("mexico", "MEX"), ("usa", "USA")])
@@ -159,7 +159,7 @@ def test_post_takes_text_plain_and_text_html_bodies(server: str) -> None:
         r = c.post("/api/documents", content=page.encode(), headers={**AUTH, "Content-Type": "text/html"})
         assert r.status_code == 201, r.text
         doc = c.get(f"/api/documents/{r.json()['document_id']}").json()
-        assert "summoned the US ambassador" in doc["text"] and "<p>" not in doc["text"]
+        assert "rejected any US military strike" in doc["text"] and "<p>" not in doc["text"]
         assert doc["records"]["event"], "the posted page was coded"
         r = c.post("/api/documents", json={"text": BRIEF.replace("Monday", "Tuesday")}, headers=AUTH)  # JSON stays
         assert r.status_code == 201 and r.json()["status"] == "new"
@@ -189,7 +189,13 @@ def test_map_and_network_count_copies_once_and_merge_actor_identities(client: Te
     originals = [e for e in events if e["document_id"] not in copies and e["actor"] and e["recipient"]]
     assert sum(edge["events"] for edge in net["items"]) == len(originals)
     assert all(edge["events"] == edge["conflict"] + edge["cooperation"] + edge["neutral"] for edge in net["items"])
-    ids = {n["id"] for n in net["nodes"]}
-    assert "MEX CRM" in ids and not any(n["name"] == "Mexican cartels" for n in net["nodes"])
+    identities = [(n["country"], n["sector"]) for n in net["nodes"] if n["country"] or n["sector"]]
+    assert len(identities) == len(set(identities))  # one node per country and sector
+    names = {n["name"] for n in net["nodes"]}
+    for e in originals:  # a party with a country or sector is drawn as that identity, never under its own name
+        for party in (e["actor"], e["recipient"]):
+            if party["country"] or party["sector"]:
+                label = " ".join(x for x in (party["country"] or "?", party["sector"]) if x)
+                assert label in names and (party["name"] == label or party["name"] not in names), party
     usa_gov = next(n for n in net["nodes"] if n["id"] == "USA GOV")
     assert {"Donald Trump", "Marco Rubio"} <= set(usa_gov["examples"])
