@@ -196,8 +196,10 @@ def link(
 @app.command()
 def timeline(
     db: DbOption = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Actor country (ISO3), e.g. USA.")] = None,
-    recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient country (ISO3), e.g. MEX.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor country: ISO3 code or name, "
+                                                                 "e.g. USA or 'United States'.")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient country: ISO3 code or "
+                                                                     "name, e.g. MEX or Mexico.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First date, YYYY[-MM[-DD]].")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY[-MM[-DD]].")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. THREATEN.")] = None,
