@@ -152,7 +152,7 @@ def magnitude(sent: Sentence, hit: Hit, reach: set[int], lex: EventLexicon, targ
             out[kind] = n
     if hit.noun:
         out["count"] = _count_of(sent, hit.head, nums)
-    elif targets:
+    elif targets and hit.trigger.lemma not in set(mag.get("casualty_verbs") or ()):
         units = {str(w) for w in mag.get("not_targets") or ()}
         for a in sent.children(hit.head, "dobj", "obj"):
             if sent.tok(a).lemma in units or sent.low(a) in units:

@@ -43,6 +43,7 @@ FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ACTIVE_SUBJECTS = ("nsubj", "csubj", "expl")
 STATIVE = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "opposed", "committed",
                      "determined", "prepared"})
+UNDERGOER_ACTS = frozenset({"demobilize", "demobilise", "withdraw", "disarm", "disband", "evacuate", "pull"})
 INCLUDING = frozenset({"include", "involve", "comprise"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
@@ -127,6 +128,25 @@ class Context:
             return None
         return Actor(name=best, country=best, sector=None, id=best)
 
+    def title_person(self, title: str, pos: int, lo: int, hi: int) -> Actor | None:
+        """The person the document names most often before `pos` with this title; one named in the same
+        sentence (lo..hi) is someone else ("the president said no to Trump")."""
+        head = title.lower().split()[-1] if title.split() else ""
+        here = {m.value.get("id") for m in self.actors if lo <= m.span.start < hi and m.value.get("form") == "person"}
+        counts: Counter[str] = Counter()
+        last: dict[str, Mention] = {}
+        for m in self.before(pos):
+            v = m.value
+            if v.get("form") != "person" or v.get("id") in here or head not in str(v.get("title") or "").lower():
+                continue
+            key = str(v.get("id") or v.get("name"))
+            counts[key] += 1
+            last[key] = m
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], last[k].span.start))
+        return _actor(last[best].value, last[best].span.text)
+
     def before(self, pos: int) -> list[Mention]:
         """Actor mentions starting before character `pos`, nearest last."""
         return self.actors[:bisect.bisect_left(self.starts, pos)]
@@ -206,6 +226,10 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         actor = _actor(v, m.span.text)
         rule = "mention"
         generic = not actor.country and actor.sector is not None and v.get("form") == "keyword"
+        if generic and v.get("title"):  # "the president warned": the document's president, by name
+            person = ctx.title_person(str(v["title"]), m.span.start, sent.span.start, sent.span.end)
+            if person is not None:
+                return Ref(person, j, "title-person")
         owner = next((k for k in sent.children(j, "poss") if sent.mention(k) is not None), None)
         if generic and owner is not None and sent.mention(owner).value.get("country"):  # type: ignore[union-attr]
             actor.country = sent.mention(owner).value.get("country")  # type: ignore[union-attr]
@@ -221,7 +245,11 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
     if pronouns and t.pos == "PRON":
         q = ctx.quote_at(t.start)
         if low in FIRST_PERSON and q is not None and q.speaker is not None:
-            return Ref(q.speaker, j, "pronoun:quote-speaker")
+            speaker = q.speaker
+            if not speaker.country and speaker.sector:  # "Admiral Holsey ... stated, “... we stand ready”"
+                country, _ = ctx.country_for(speaker.sector, q.span.start)
+                speaker = Actor(name=speaker.name, country=country, sector=speaker.sector, id=speaker.id)
+            return Ref(speaker, j, "pronoun:quote-speaker")
         if low in GROUP_PRONOUNS and (low == "it" or typed):
             g = ctx.last_group(t.start, skip=skip_countries)
             if g is not None:
@@ -262,6 +290,12 @@ def _own_country(sent: Sentence, j: int) -> tuple[str | None, str]:
         if dep in ("amod", "compound", "nmod", "poss") or (dep == "pobj" and h is not None and sent.low(h) in (
                 "in", "from", "of", "throughout", "across", "inside")):
             return str(m.value["country"]), "phrase-country"
+    for a in sent.children(j, "acl"):  # "militants operating in Mali"
+        for p in sent.children(a, "prep"):
+            pobj = sent.child(p, "pobj")
+            m = sent.mention(pobj) if pobj is not None and sent.low(p) in ("in", "inside", "from") else None
+            if m is not None and m.value.get("country") and m.value.get("form") != "person":
+                return str(m.value["country"]), "phrase-country"
     return None, ""
 
 
@@ -306,16 +340,22 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                 refs = refs_at(sent, pobj, ctx, lex)
                 if refs:
                     return refs, "passive-by"
-        elif stative_passive(sent, v):  # "Israel is opposed to French mediation": a stance, not a passive
+        elif stative_passive(sent, v) or sent.tok(v).lemma in UNDERGOER_ACTS:
+            # "Israel is opposed to French mediation": a stance, not a passive; "2,000 rebels have been
+            # demobilized", "troops were withdrawn": the forces are the ones who stand down
             for s in sent.children(v, *PASSIVE_SUBJECTS):
                 refs = refs_at(sent, s, ctx, lex) or _loose(sent, s, ctx, lex)
                 if refs:
-                    return refs, "stative-subject"
+                    return refs, "undergoer-subject" if sent.tok(v).lemma in UNDERGOER_ACTS else "stative-subject"
         return [], ""
     subjects = sent.children(v, *ACTIVE_SUBJECTS)
     for s in subjects:
         if sent.low(s) in RELATIVE_PRONOUNS or sent.tok(s).tag == "WDT":
             break  # "Maduro, who has pledged": the noun the clause describes
+        if sent.tok(s).pos == "PRON" and sent.low(s) not in FIRST_PERSON:
+            speaker = _speaker_of_clause(sent, v, ctx, lex, depth)  # "Nigeria said it will withdraw"
+            if speaker:
+                return speaker, "subject+speaker"
         refs = refs_at(sent, s, ctx, lex)
         if refs:
             return refs, "subject"
@@ -376,9 +416,30 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         if refs:
             return refs, {"xcomp": "controller", "conj": "coordinated-subject", "advcl": "adjunct-subject",
                           "pcomp": "adjunct-subject", "ccomp": "controller"}[t.dep]
-    if t.dep == "acl" and t.tag == "VBG":
-        return [], ""
+    if t.dep == "acl" and t.tag == "VBD" and sent.tok(h).head == h:
+        # "The kidnappers offered to ...": a finite verb the parser hung on the sentence's first noun
+        refs = refs_at(sent, h, ctx, lex)
+        return (refs, "misparsed-subject") if refs else ([], "")
     return [], ""
+
+
+def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int) -> list[Ref]:
+    """The subject of the speech verb whose clause holds v ("the rebels said they will release"): what a
+    third-person pronoun subject there most often means."""
+    speech = set(lex.tree_rules.get("speech_verbs") or ())
+    cur = v
+    for _ in range(3):
+        t = sent.tok(cur)
+        h = sent.head(cur)
+        if h is None:
+            return []
+        if t.dep in ("ccomp", "parataxis") and sent.tok(h).lemma in speech:
+            refs, _ = subject_of(sent, h, ctx, lex, depth + 1)
+            return refs
+        if t.dep not in ("conj", "xcomp"):
+            return []
+        cur = h
+    return []
 
 
 def stative_passive(sent: Sentence, v: int) -> bool:
@@ -429,12 +490,15 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
         refs = refs_at(sent, k, ctx, lex)
         if refs:
             return refs, "nominal-possessive"
+    generic_modifier: list[Ref] = []
     for k in sent.children(n, "compound", "amod", "nmod"):
         m = sent.mention(k)
-        if (m is not None and m.value.get("country")) or (m is not None and m.value.get("sector")):
+        if m is not None and m.value.get("country"):
             refs = refs_at(sent, k, ctx, lex)
             if refs:
                 return refs, "nominal-modifier"
+        elif m is not None and m.value.get("sector") and not generic_modifier:
+            generic_modifier = refs_at(sent, k, ctx, lex)  # "military drills": after the light verb's subject
     for p in sent.children(n, "prep", "agent"):
         if sent.low(p) == "by":
             pobj = sent.child(p, "pobj")
@@ -469,6 +533,8 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
                         return refs, "nominal-forces"
     if t.dep == "conj":
         return nominal_actor(sent, h, ctx, lex, hit_type)
+    if generic_modifier:
+        return generic_modifier, "nominal-modifier"
     return [], ""
 
 
@@ -528,6 +594,18 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                     return [aboard], f"recipient:{rule}+aboard", territory
             if found:
                 return found, f"recipient:{rule}", territory
+    if hit.noun:  # "conducted drills near Taiwan": the parser often hangs the noun's phrase on its verb
+        v = governing_light_verb(sent, anchor, lex)
+        if v is not None:
+            for p in sent.children(v, "prep"):
+                if sent.low(p) in places and p > anchor:
+                    pobj = sent.child(p, "pobj")
+                    if pobj is not None:
+                        found, terr = _targets(sent, pobj, ctx, lex, skip_countries=own_countries)
+                        territory.extend(terr)
+                        found = [f for f in found if f.actor.name not in own]
+                        if found:
+                            return found, f"recipient:{sent.low(p)}", territory
     # "a deployment in the Caribbean targeting Venezuela": the object of a "targeting" modifier
     for k in sent.children(anchor, "acl", "advcl", "xcomp"):
         if sent.tok(k).lemma in ("target", "aim", "direct"):
@@ -569,6 +647,14 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                     break
             continue
         ref = _ref(sent, j, ctx, lex, pronouns=True, typed=True, skip_countries=skip_countries)
+        if ref is None and t.pos == "NOUN":  # "tariffs on Chinese steel", "Mexican goods": the country's
+            for k in sent.children(j, "amod", "compound"):
+                mk = sent.mention(k)
+                if mk is not None and mk.value.get("country") and mk.value.get("form") != "person" \
+                        and mk.value.get("country") not in skip_countries:
+                    ref = Ref(Actor(name=str(mk.value.get("name") or mk.span.text), country=str(mk.value["country"]),
+                                    sector=None, id=str(mk.value["country"])), k, "modifier-country-of-thing")
+                    break
         if ref is None:  # "Colombia's neighbor, Venezuela"
             for k in sent.children(j, "appos"):
                 ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True)

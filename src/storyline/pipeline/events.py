@@ -65,7 +65,7 @@ NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py ru
 CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
 PROMISED_FORCE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # a promise of these is a threat
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
-TRANSPARENT_AGREE = frozenset({"agree", "decide", "consent"})
+CLAUSE_RECIPIENT = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
 
@@ -104,7 +104,7 @@ def code(doc: Document) -> Document:
 
 
 SAME_TYPE_RECIPIENT = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "SANCTION"})
-COUNTERPART_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "CONSULT"})
+COUNTERPART_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
 
 
 def _document_roles(events: list[Event], ctx: Context) -> None:
@@ -115,6 +115,17 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
     from collections import Counter
 
     for e in events:
+        if e.type == "ASSAULT" and e.recipient is not None and e.recipient.sector == "CVL" and e.recipient.id is None \
+                and e.actor is not None:
+            # "the operations have killed 57 people": the victims of a side's campaign are whom its other
+            # strikes in the document are said to hit, when those are named
+            named = Counter(_key(x.recipient) for x in events if x.type == "ASSAULT" and x.recipient is not None
+                            and x.recipient.sector not in (None, "CVL") and x.actor is not None
+                            and x.actor.country == e.actor.country)
+            if named:
+                key, _ = named.most_common(1)[0]
+                e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
+                e.rule += "; victims=document-same-side"
         if e.recipient is None and e.actor is not None and e.type in SAME_TYPE_RECIPIENT:
             seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None
                            and x.actor is not None and x.actor.country == e.actor.country
@@ -173,6 +184,9 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
     kept, content, directed = _scope(sent, hits, ctx, lex)
     out: list[Event] = []
     seen: set[tuple] = set()
+    frames, taken = _demand_frames(sent, kept, ctx, lex)
+    kept = [h for h in kept if id(h) not in taken]
+    out.extend(frames)
     for h in kept:
         ev = _code_hit(sent, h, content.get(id(h), []), directed.get(id(h)), ctx, dates, attribution, places,
                        quote, reference, lex)
@@ -220,11 +234,20 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                     if found:
                         r.recipients, r.recipient_rule = found, "recipient:casualty-object"
                         break
+    if not r.recipients and h.trigger.governs and not h.noun and h.trigger.type in CLAUSE_RECIPIENT:
+        for k in sent.children(anchor, "ccomp", "xcomp"):  # "China demanded that the United States cancel"
+            for subj in sent.children(k, "nsubj", "nsubjpass"):
+                own_side = {a.actor.country for a in r.actors if a.actor.country}
+                found = [f for f in refs_at(sent, subj, ctx, lex) if f.actor.name not in {a.actor.name for a in r.actors}
+                         and f.actor.country not in own_side]
+                if found:
+                    r.recipients, r.recipient_rule = found, "recipient:clause-subject"
+                    break
     if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:"):
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
-    if passive and r.actor_rule == "stative-subject":
+    if passive and r.actor_rule in ("stative-subject", "undergoer-subject"):
         passive = False
     if not r.actors:
         caused = _caused(sent, v, lex) if not h.noun and v is not None else False
@@ -255,10 +278,12 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
     speaker = _speaker(sent, st, quote, ctx, lex)
     own = _self_stated(speaker, r.actors)
+    unless = v is not None and not h.noun and any(
+        sent.low(m) == "unless" for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
     if st.value in ("planned", "hypothetical") and (own or (st.value == "planned" and speaker is None)):
         new_type = lex.future_as.get(f"{type_}:{mode}") or lex.future_as.get(type_)
-        if st.condition and own:
-            new_type = lex.unless_as or new_type if type_ in CONFLICT else new_type
+        if unless and lex.unless_as:  # "will withdraw its force unless the rebels disarm": a threat
+            new_type = lex.unless_as
         if new_type:
             if new_type != type_:
                 new_mode = _threat_mode(type_, mode, lex) if new_type == "THREATEN" else None
@@ -281,7 +306,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             notes.append(f"mode-cue={mode}")
     if not r.recipients and not r.reciprocal and r.territory:
         r.recipients, r.recipient_rule = r.territory[:1], "territory"
-    if not r.recipients and not r.reciprocal and type_ in PLACE_TARGET:
+    if not r.recipients and not r.reciprocal and (type_ in PLACE_TARGET or type_ in NEEDS_RECIPIENT):
         target = _place_target(sent, anchor, places, r.actors)
         if target:
             r.recipients, r.recipient_rule = target, "place-country"
@@ -327,6 +352,44 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             intensity=lex.intensity(type_, mode), reported_by=credited[0] if credited else None,
             confidence=conf, background=past))
     return out
+
+
+def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> tuple[list[Event], set[int]]:
+    """ "Germany said Iran must release the journalists": a statement that another party must act is a
+    REQUEST of it, by the speaker; the act required gives the mode and is no event of its own."""
+    modals = {p[0] for p in lex.demand_modals}
+    speech = set(lex.tree_rules.get("speech_verbs") or ())
+    out: list[Event] = []
+    taken: set[int] = set()
+    for v in sent:
+        if sent.tok(v).pos != "VERB" or not any(sent.low(k) in modals for k in sent.children(v, "aux")):
+            continue
+        if sent.tok(v).dep != "ccomp":
+            continue
+        s = sent.head(v)
+        if s is None or sent.tok(s).lemma not in speech and sent.tok(s).pos != "NOUN":
+            continue
+        speakers, rule = subject_of(sent, s, ctx, lex) if sent.tok(s).pos != "NOUN" else nominal_actor(sent, s, ctx, lex)
+        targets: list[Ref] = []
+        for subj in sent.children(v, "nsubj", "nsubjpass"):
+            targets = refs_at(sent, subj, ctx, lex)
+        if not speakers or not targets:
+            continue
+        if {a.actor.country for a in speakers} & {a.actor.country for a in targets if a.actor.country}:
+            continue  # "the government said it must act": a resolve of one's own side, not a demand
+        inner = [h for h in hits if sent.dominates(v, h.head)]
+        taken.update(id(h) for h in inner)
+        mode = _request_mode(inner[0].trigger.type) if inner else None
+        modal = next(sent.low(k) for k in sent.children(v, "aux") if sent.low(k) in modals)
+        for a in speakers:
+            for b in targets:
+                out.append(Event(
+                    type="REQUEST", mode=mode, actor=a.actor, recipient=b.actor, status="asserted",
+                    evidence=sent.span, trigger=sent.char_span(v), confidence=0.6,
+                    rule=f"triggers.yaml:frame:{modal}; actor={rule}; recipient=recipient:clause-subject; "
+                         f"status=asserted; " + (f"content={inner[0].trigger.type}" if inner else "content=none"),
+                    intensity=lex.intensity("REQUEST", mode)))
+    return out, taken
 
 
 def _caused(sent: Sentence, v: int, lex: EventLexicon) -> bool:
@@ -429,7 +492,8 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
         if c.trigger.lemma not in CASUALTY_LEMMAS or id(c) in swallowed:
             continue
         for a in attacks:
-            if sent.dominates(a.head, c.head) or sent.dominates(c.head, a.head):
+            top = (_verb_over(sent, a.head) or a.head) if a.noun else a.head  # "launched 20 strikes, killing 80"
+            if sent.dominates(top, c.head) or sent.dominates(c.head, a.head):
                 swallowed.add(id(c))  # "..., killing at least 14 people": the strike's magnitude
                 content.setdefault(id(a), []).append(c)
                 break
@@ -488,10 +552,6 @@ def _content_type(h: Hit, inner: list[Hit], type_: str, mode: str | None, notes:
                   lex: EventLexicon) -> tuple[str, str | None]:
     t = h.trigger
     conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE]
-    if t.lemma in TRANSPARENT_AGREE and inner and not conflict and not h.noun:
-        # "agreed to pause tariffs", "agreed to send troops": the act agreed on is the event
-        notes.append(f"agreed-act={inner[0].trigger.type}")
-        return inner[0].trigger.type, inner[0].trigger.mode
     if t.promise:
         if conflict:
             notes.append(f"promise-of={conflict[0].trigger.type}")
@@ -582,7 +642,7 @@ def _place_target(sent: Sentence, anchor: int, places: list[Mention], actors: li
         for pl in places:
             if pl.span.start <= sent.tok(pobj).start < pl.span.end:
                 c = pl.value.get("country")
-                if c and c not in own and pl.value.get("precision") == "country":
+                if c and c not in own:
                     return [Ref(Actor(name=pl.value.get("name") or pl.span.text, country=c, sector=None, id=c),
                                 pobj, "place")]
     return []
@@ -599,7 +659,10 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
         if m is None or (sent.tok(k).dep == "compound" and sent.mention(sent.head(k) or k) is m):
             continue
         c = m.value.get("country")
-        if c and c not in own and m.value.get("sector") != "MED" and not m.value.get("generic"):
+        inside_relative = any(sent.tok(a).dep in ("relcl", "acl") and not sent.dominates(a, h.head)
+                              for a in sent.ancestors(k))
+        if c and c not in own and m.value.get("sector") != "MED" and not m.value.get("generic") \
+                and not inside_relative:  # "strikes on camps that Iran says are used by its allies"
             others.append((k, m))
     if len({m.value.get("country") for _, m in others}) != 1:
         return []

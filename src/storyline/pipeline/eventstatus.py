@@ -123,6 +123,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             continue
         if t.dep == "dobj" and cur == v and noun is None:
             break
+        if t.dep == "ccomp" and ht.lemma in negating:  # "denied that it had attacked"
+            return Status("negated", ht.lemma)
         if t.dep in ("ccomp", "parataxis") and ht.lemma in speech:
             st = found or Status("asserted")
             st.speech = h
