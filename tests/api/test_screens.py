@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import socket
 import threading
@@ -199,3 +200,13 @@ def test_map_and_network_count_copies_once_and_merge_actor_identities(client: Te
                 assert label in names and (party["name"] == label or party["name"] not in names), party
     usa_gov = next(n for n in net["nodes"] if n["id"] == "USA GOV")
     assert {"Donald Trump", "Marco Rubio"} <= set(usa_gov["examples"])
+
+
+def test_the_api_description_offers_the_three_body_types(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    body = spec["paths"]["/api/documents"]["post"]["requestBody"]["content"]
+    assert set(body) == {"application/json", "text/plain", "text/html"}
+    assert {"text", "html", "url"} <= set(body["application/json"]["schema"]["properties"])
+    refs = re.findall(r'"\$ref": "#/components/schemas/(\w+)"', json.dumps(spec))
+    assert set(refs) <= set(spec["components"]["schemas"])  # no reference the description cannot resolve
+    assert "/api/events/{event_id}" in spec["paths"]

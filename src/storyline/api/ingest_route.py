@@ -144,7 +144,7 @@ def _ingest(request: Request, body: DocumentIn) -> tuple[str, str | None, Ingest
                          "`published`), or the page itself as `text/plain` or `text/html`; with those, `source`, "
                          "`title` and `published` may be given in the query string.",
              openapi_extra={"requestBody": {"required": True, "content": {
-                 "application/json": {"schema": {"$ref": "#/components/schemas/DocumentIn"}},
+                 "application/json": {"schema": DocumentIn.model_json_schema()},
                  "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}},
              responses={200: {"description": "Seen before: nothing changed"},
                         401: {"description": "Missing or wrong token"},
