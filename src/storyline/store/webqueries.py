@@ -324,28 +324,35 @@ def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) ->
     `limit`/`offset`; nodes are those the page's edges touch.
 
     Grouped in SQL by the copied-out columns (`actor_id`, `recipient_id`, the sign of `intensity`);
-    one sample event per group gives the parties' country and sector.
+    one sample event per actor id (and per recipient id) gives that party's country and sector, so a
+    person whose dated role changes sector is drawn under the sector of their earliest-id event.
     """
     e = schema.events
     n = func.count().label("events")
     sign = case((e.c.intensity < 0, -1), (e.c.intensity > 0, 1), else_=0).label("sign")
     where = [*event_conditions(f), e.c.actor_id.is_not(None), e.c.recipient_id.is_not(None)]
     query = (select(e.c.actor_id, e.c.recipient_id, sign, n, func.sum(e.c.intensity).label("total"),
-                    func.count(e.c.intensity).label("scored"), func.min(e.c.id).label("sample"))
+                    func.count(e.c.intensity).label("scored"))
              .where(*where, _not_a_copy()).group_by(e.c.actor_id, e.c.recipient_id, sign))
+    # one sample event per actor id and per recipient id says that party's country and sector
+    as_actor = select(e.c.actor_id, func.min(e.c.id)).where(*where, _not_a_copy()).group_by(e.c.actor_id)
+    as_recipient = select(e.c.recipient_id, func.min(e.c.id)).where(*where, _not_a_copy()).group_by(e.c.recipient_id)
     with store.engine.connect() as conn:
         groups = conn.execute(query).all()
-        samples: dict[str, Any] = {}
-        ids = sorted({g.sample for g in groups})
+        sample_of = {("actor", k): v for k, v in conn.execute(as_actor)}
+        sample_of.update({("recipient", k): v for k, v in conn.execute(as_recipient)})
+        data: dict[str, Any] = {}
+        ids = sorted(set(sample_of.values()))
         for i in range(0, len(ids), SAMPLE_CHUNK):
-            samples.update(conn.execute(select(e.c.id, e.c.data).where(e.c.id.in_(ids[i:i + SAMPLE_CHUNK]))).all())
+            data.update(conn.execute(select(e.c.id, e.c.data).where(e.c.id.in_(ids[i:i + SAMPLE_CHUNK]))).all())
         copies = _copies(conn, where)
+    parties = {key: (data.get(event_id) or {}).get(key[0]) for key, event_id in sample_of.items()}
     nodes: dict[str, dict[str, Any]] = {}
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for g in groups:
-        sample = samples.get(g.sample) or {}
         keys = []
-        for fallback, party in ((g.actor_id, sample.get("actor")), (g.recipient_id, sample.get("recipient"))):
+        for role, fallback in (("actor", g.actor_id), ("recipient", g.recipient_id)):
+            party = parties.get((role, fallback))
             key, label = actor_identity(party, fallback)
             node = nodes.setdefault(key, {"id": key, "name": label, "country": (party or {}).get("country"),
                                           "sector": (party or {}).get("sector"), "examples": [], "events": 0})
