@@ -51,9 +51,12 @@ WEB_INDEXES = (
     Index("ix_web_events_by_dyad", _e.c.actor_country, _e.c.recipient_country, _e.c.date, _e.c.id, _e.c.type),
     Index("ix_web_events_document_date", _e.c.document_id, _e.c.date, _e.c.id),
     # the actor network and the map group these, most often under a status, from the index alone
-    Index("ix_web_events_network", _e.c.status, _e.c.actor_id, _e.c.recipient_id, _e.c.intensity, _e.c.id),
-    Index("ix_web_events_places", _e.c.status, _e.c.place, _e.c.place_country, _e.c.lat, _e.c.lon, _e.c.intensity),
-    Index("ix_web_events_place_country", _e.c.status, _e.c.place_country),
+    # (document_id last: copies are left out from the index too)
+    Index("ix_web_events_network_doc", _e.c.status, _e.c.actor_id, _e.c.recipient_id, _e.c.intensity, _e.c.id,
+          _e.c.document_id),
+    Index("ix_web_events_places_doc", _e.c.status, _e.c.place, _e.c.place_country, _e.c.lat, _e.c.lon,
+          _e.c.intensity, _e.c.document_id),
+    Index("ix_web_events_place_country_doc", _e.c.status, _e.c.place_country, _e.c.document_id),
     Index("ix_web_documents_publisher", _d.c.publisher),
     Index("ix_web_documents_source", _d.c.source),
     Index("ix_web_documents_url", _d.c.url),
@@ -72,11 +75,21 @@ WEB_INDEXES = (
 )
 
 
+# Indexes an older version declared, which those above replace.
+SUPERSEDED_INDEXES = ("ix_web_events_network", "ix_web_events_places", "ix_web_events_place_country")
+
+
 def ensure_indexes(engine: Engine) -> None:
     """Create the dashboard's indexes (and the linking tables) in a store that lacks them; idempotent."""
+    from sqlalchemy import inspect
+
     linkschema.ensure(engine)
     for index in WEB_INDEXES:
         index.create(engine, checkfirst=True)
+    have = {ix["name"] for ix in inspect(engine).get_indexes("events")}
+    for name in SUPERSEDED_INDEXES:
+        if name in have:
+            Index(name, _e.c.id).drop(engine)
 
 
 @cache
@@ -323,17 +336,18 @@ def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) ->
     a syndicated story counts once. Events without a recipient are left out. The page of edges is
     `limit`/`offset`; nodes are those the page's edges touch.
 
-    Grouped in SQL by the copied-out columns (`actor_id`, `recipient_id`, the sign of `intensity`);
+    Grouped in SQL by the copied-out columns (`actor_id`, `recipient_id`), counting by `intensity`;
     one sample event per actor id (and per recipient id) gives that party's country and sector, so a
     person whose dated role changes sector is drawn under the sector of their earliest-id event.
     """
     e = schema.events
     n = func.count().label("events")
-    sign = case((e.c.intensity < 0, -1), (e.c.intensity > 0, 1), else_=0).label("sign")
+    conflict = func.sum(case((e.c.intensity < 0, 1), else_=0))
+    cooperation = func.sum(case((e.c.intensity > 0, 1), else_=0))
     where = [*event_conditions(f), e.c.actor_id.is_not(None), e.c.recipient_id.is_not(None)]
-    query = (select(e.c.actor_id, e.c.recipient_id, sign, n, func.sum(e.c.intensity).label("total"),
-                    func.count(e.c.intensity).label("scored"))
-             .where(*where, _not_a_copy()).group_by(e.c.actor_id, e.c.recipient_id, sign))
+    query = (select(e.c.actor_id, e.c.recipient_id, n, conflict, cooperation, func.sum(e.c.intensity),
+                    func.count(e.c.intensity))
+             .where(*where, _not_a_copy()).group_by(e.c.actor_id, e.c.recipient_id))
     # one sample event per actor id and per recipient id says that party's country and sector
     as_actor = select(e.c.actor_id, func.min(e.c.id)).where(*where, _not_a_copy()).group_by(e.c.actor_id)
     as_recipient = select(e.c.recipient_id, func.min(e.c.id)).where(*where, _not_a_copy()).group_by(e.c.recipient_id)
@@ -346,32 +360,37 @@ def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) ->
         for i in range(0, len(ids), SAMPLE_CHUNK):
             data.update(conn.execute(select(e.c.id, e.c.data).where(e.c.id.in_(ids[i:i + SAMPLE_CHUNK]))).all())
         copies = _copies(conn, where)
-    parties = {key: (data.get(event_id) or {}).get(key[0]) for key, event_id in sample_of.items()}
     nodes: dict[str, dict[str, Any]] = {}
-    edges: dict[tuple[str, str], dict[str, Any]] = {}
-    for g in groups:
-        keys = []
-        for role, fallback in (("actor", g.actor_id), ("recipient", g.recipient_id)):
-            party = parties.get((role, fallback))
-            key, label = actor_identity(party, fallback)
-            node = nodes.setdefault(key, {"id": key, "name": label, "country": (party or {}).get("country"),
-                                          "sector": (party or {}).get("sector"), "examples": [], "events": 0})
-            name = (party or {}).get("name") or fallback
-            if name not in node["examples"] and name != label:
-                node["examples"].append(name)
-            keys.append(key)
-        edge = edges.setdefault((keys[0], keys[1]), {"source": keys[0], "target": keys[1], "events": 0,
-                                                     **dict.fromkeys(EDGE_KINDS, 0), "total": 0.0, "scored": 0})
-        kind = "conflict" if g.sign < 0 else "cooperation" if g.sign > 0 else "neutral"
-        edge[kind] += int(g.events)
-        edge["events"] += int(g.events)
-        edge["total"] += float(g.total or 0)
-        edge["scored"] += int(g.scored)
-    ranked = sorted(edges.values(), key=lambda x: (-x["events"], x["source"], x["target"]))
-    shown = ranked[offset:offset + limit]
-    for edge in shown:
-        edge["intensity"] = round(edge.pop("total") / edge["scored"], 2) if edge["scored"] else None
-        del edge["scored"]
+    identity: dict[tuple[str, str], str] = {}  # (role, actor or recipient id) -> node id, each worked out once
+    for (role, party_id), event_id in sample_of.items():
+        party = (data.get(event_id) or {}).get(role) or {}
+        key, label = actor_identity(party, party_id)
+        node = nodes.setdefault(key, {"id": key, "name": label, "country": party.get("country"),
+                                      "sector": party.get("sector"), "examples": [], "events": 0})
+        name = party.get("name") or party_id
+        if name not in node["examples"] and name != label:
+            node["examples"].append(name)
+        identity[(role, party_id)] = key
+    # per (actor node, recipient node): events, conflict, cooperation, neutral, intensity sum, scored events
+    sums: dict[tuple[str, str], list[float]] = {}
+    for actor_id, recipient_id, events, conflicts, cooperations, total, scored in groups:
+        pair = (identity[("actor", actor_id)], identity[("recipient", recipient_id)])
+        acc = sums.get(pair)
+        if acc is None:
+            acc = sums[pair] = [0, 0, 0, 0, 0.0, 0]
+        acc[0] += events
+        acc[1] += conflicts or 0
+        acc[2] += cooperations or 0
+        acc[3] += events - (conflicts or 0) - (cooperations or 0)
+        acc[4] += float(total or 0)
+        acc[5] += scored
+    ranked = sorted(sums, key=lambda pair: (-sums[pair][0], pair))
+    shown: list[dict[str, Any]] = []
+    for pair in ranked[offset:offset + limit]:
+        acc = sums[pair]
+        shown.append({"source": pair[0], "target": pair[1], "events": int(acc[0]), "conflict": int(acc[1]),
+                      "cooperation": int(acc[2]), "neutral": int(acc[3]),
+                      "intensity": round(acc[4] / acc[5], 2) if acc[5] else None})
     touched: dict[str, dict[str, Any]] = {}
     for edge in shown:
         for key in dict.fromkeys((edge["source"], edge["target"])):  # an actor acting on its own kind: once
