@@ -76,13 +76,10 @@ def candidate_lemmas() -> frozenset[str]:
     from .eventlex import lexicon
 
     lex = lexicon()
-    words: set[str] = set()
-    for forms in lex.forms.values():
-        for f in forms:
-            words.add(f.trigger.lemma.split()[0])
-    for name in ("statement", "reporting", "planned_verbs"):
-        words.update(p[0] for p in lex.status.get(name, ()))
-    words.update(lex.light_verbs)
+    words: set[str] = set(lex.heads)
+    words.update(lex.tree_rules.get("speech_verbs") or ())
+    words.update(lex.light_lemmas)
+    words.update(p[0] for p in lex.light_lemma_phrases)
     return frozenset(words)
 
 
@@ -108,6 +105,11 @@ def possible_lemmas(word: str) -> frozenset[str]:
     for old, new in suffixes:
         if word.endswith(old) and len(word) > len(old) + 1:
             out.add(word[: len(word) - len(old)] + new)
+    # A prefixed irregular ("retook", "overran"): the prefix on the lemma of the rest.
+    for prefix in ("re", "over", "out", "under", "mis", "with"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) > 2 and rest in exceptions:
+            out.update(prefix + lemma for lemma in exceptions[rest])
     # Doubled final consonants ("hitting", "stopped"): the rules leave "hitt"/"stopp".
     for w in list(out):
         if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
