@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from .clihelp import HelpGroup
 from .errors import StorylineError, UsageError
 
 app = typer.Typer(
@@ -21,6 +22,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help prints bracketed text as written: storyline[spark], [default: …]
+    cls=HelpGroup,
 )
 
 DbOption = Annotated[
@@ -110,7 +113,7 @@ def export(
 ) -> None:
     """Write stored records in the export contract's shape (JSON Lines to stdout by default)."""
     from .store.db import KINDS, Store
-    from .store.export import FORMATS, write_files, write_jsonl
+    from .store.export import FORMATS, check_output, write_files, write_jsonl
 
     known = [*KINDS, "story"]
     kinds = kind or CONTRACT_KINDS
@@ -120,6 +123,8 @@ def export(
             raise UsageError(f"unknown record kind {bad[0]!r}; choose from {', '.join(known)}")
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if fmt != "jsonl":
+            check_output(kinds, fmt, output)
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
             records = store.records([k for k in kinds if k in KINDS])
@@ -204,8 +209,10 @@ def link(
 @app.command()
 def timeline(
     db: DbOption = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Actor country (ISO3), e.g. USA.")] = None,
-    recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient country (ISO3), e.g. MEX.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor country: ISO3 code or name, "
+                                                                 "e.g. USA or 'United States'.")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient country: ISO3 code or "
+                                                                     "name, e.g. MEX or Mexico.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First date, YYYY[-MM[-DD]].")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY[-MM[-DD]].")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. THREATEN.")] = None,
@@ -228,6 +235,9 @@ def escalation(
     db: DbOption = None,
     dyad: Annotated[str, typer.Option("--dyad", help="ACTOR-RECIPIENT countries (ISO3).")] = "USA-MEX",
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "week",
+    include_undated: Annotated[bool, typer.Option("--include-undated", help="Count undated events (and those dated "
+                                                  "less precisely than the period) at their article's date, "
+                                                  "marked so.")] = False,
 ) -> None:
     """Summed PLOVER intensity per period for one dyad, counting each real-world event once."""
     from .link import escalation_text
@@ -236,7 +246,7 @@ def escalation(
     try:
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
-            text = escalation_text(store, dyad, by)
+            text = escalation_text(store, dyad, by, include_undated)
     except StorylineError as exc:
         raise _fail(exc) from exc
     typer.echo(text)
@@ -319,41 +329,24 @@ def serve(
 @app.command()
 def summary(
     db: DbOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Documents to list.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Documents to list.")] = 20,
 ) -> None:
     """Show what the store holds: record counts, the latest documents, recent errors."""
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
 
-    from .store import queries
     from .store.db import Store, can_write
+    from .summary import render_plain, render_terminal, summary_data
 
     try:
         cfg = _settings(db=db)
         with Store.open(cfg["db"], read_only=not can_write(cfg["db"])) as store:
-            totals = queries.counts(store)
-            docs = queries.document_rows(store, limit=limit)
-            errors = queries.latest_errors(store)
+            data = summary_data(store, limit=limit)
     except StorylineError as exc:
         raise _fail(exc) from exc
-    console = Console(width=None if sys.stdout.isatty() else 140)
-    console.print(f"[bold]{cfg['db']}[/]: " + ", ".join(f"{n} {k.replace('_', ' ')}s" for k, n in totals.items()))
-    table = Table(title="documents (latest first)")
-    table.add_column("published", no_wrap=True)
-    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=56)
-    table.add_column("publisher", overflow="ellipsis", no_wrap=True, max_width=22)
-    for name in ("removed", "events", "quotes", "claims", "issues"):
-        table.add_column(name, justify="right", min_width=len(name))
-    table.add_column("copy of", no_wrap=True)
-    for d in docs:
-        table.add_row(d["published"] or "—", d["title"] or d["source"], d["publisher"] or "—",
-                      str(d["removed_blocks"]), str(d["event"]), str(d["quote"]), str(d["claim"]),
-                      str(d["citation_issue"]), d["duplicate_of"] or "")
-    console.print(table)
-    if errors:
-        console.print("[bold]inputs that could not be used[/]")
-        for e in errors:
-            console.print(f"  {e['source']}: {e['stage']}: {e['error']}")
+    if sys.stdout.isatty():
+        typer.echo(render_terminal(data, cfg["db"], shutil.get_terminal_size((100, 24)).columns), nl=False)
+    else:  # a pipe or a file: every column in full, one row a line
+        typer.echo(render_plain(data, cfg["db"]), nl=False)
 
 
 spark_app = typer.Typer(help="Run the pipeline and linking on Apache Spark (pip install 'storyline[spark]', Java 17+).",

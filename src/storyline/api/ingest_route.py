@@ -1,10 +1,11 @@
 """`POST /api/documents`: ingest one page over HTTP (text, HTML or a URL to fetch), with a token.
 
-Text and HTML bodies go through the same pipeline as `storyline ingest` (`ingest.process`, then
-`Store.add_document`); a URL goes through `ingest.ingest`, so the fetch settings apply (private
-addresses refused unless `allow_private`). New documents are linked into stories at once
-(`link.link_new`). An input the pipeline cannot use leaves an `ingest_error` row, as on the command
-line, and the answer is 422 naming the stage.
+The body is JSON (`DocumentIn`), or the page itself sent as `text/plain` or `text/html` (its
+`source`, `title` and `published` then in the query string). Text and HTML go through the same
+pipeline as `storyline ingest` (`ingest.process`, then `Store.add_document`); a URL goes through
+`ingest.ingest`, so the fetch settings apply (private addresses refused unless `allow_private`).
+New documents are linked into stories at once (`link.link_new`). An input the pipeline cannot use
+leaves an `ingest_error` row, as on the command line, and the answer is 422 naming the stage.
 
 Writes are serialised by one lock and go through a store of their own, so readers never see a
 half-written batch. Without a token the server is read-only and this answers 403. The token is
@@ -16,13 +17,16 @@ stripped; a posted URL must be well formed (`sources.web.check_url`), else 422 w
 from __future__ import annotations
 
 import hmac
+import json
 import logging
 from functools import cache
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from ..errors import InputError, StorylineError
@@ -33,6 +37,7 @@ from ..store.db import Store
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["write"])
+TEXT_TYPES = {"text/plain": "text", "text/html": "html"}  # a body of this type is the page itself
 READ_ONLY = ("this server is read-only: start it with `storyline serve --token TOKEN` (or set STORYLINE_TOKEN) "
              "and send the header `Authorization: Bearer TOKEN` to ingest over HTTP")
 
@@ -190,12 +195,61 @@ def _ingest(request: Request, body: DocumentIn) -> tuple[str, str | None, Ingest
 
 @router.post("/documents", status_code=201, response_model=DocumentOut, dependencies=[Depends(require_token)],
              summary="Ingest one page (text, HTML or a URL); needs the server's token",
+             description="The body is a JSON object (`text`, `html` or `url`, and optionally `source`, `title`, "
+                         "`published`), or the page itself as `text/plain` or `text/html`; with those, `source`, "
+                         "`title` and `published` may be given in the query string.",
+             openapi_extra={"requestBody": {"required": True, "content": {
+                 "application/json": {"schema": DocumentIn.model_json_schema()},
+                 "text/plain": {"schema": {"type": "string"}}, "text/html": {"schema": {"type": "string"}}}}},
              responses={200: {"description": "Seen before: nothing changed"},
                         401: {"description": "Missing or wrong token"},
                         403: {"description": "The server is read-only (started without a token)"},
                         413: {"description": "Body over the max_body setting"},
                         422: {"description": "Invalid body, or the page could not be used (names the stage)"}})
-def post_document(request: Request, body: DocumentIn) -> Any:
+async def post_document(request: Request, source: Annotated[str | None, Query(min_length=1, max_length=2000)] = None,
+                        title: Annotated[str | None, Query(max_length=1000)] = None,
+                        published: Annotated[str | None, Query(max_length=40)] = None) -> Any:
+    body = await _read_body(request, source=source, title=title, published=published)
+    return await run_in_threadpool(_post, request, body)
+
+
+async def _read_body(request: Request, **fields: str | None) -> DocumentIn:
+    """The posted page: a JSON `DocumentIn`, or a text/plain or text/html body (fields from the query string)."""
+    media, _, params = request.headers.get("content-type", "application/json").partition(";")
+    media = media.strip().lower()
+    raw = await request.body()
+    if media in TEXT_TYPES:
+        charset = next((v.strip().strip('"') for k, _, v in (p.partition("=") for p in params.split(";"))
+                        if k.strip().lower() == "charset"), "utf-8")
+        try:
+            text = raw.decode(charset)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise RequestValidationError([{"loc": ("body",), "type": "value_error",
+                                           "msg": f"a {media} body that is not {charset}: {exc}"}]) from None
+        given = {k: v for k, v in fields.items() if v is not None}
+        return _validated({**given, TEXT_TYPES[media]: text})
+    if media not in ("application/json", "") and not media.endswith("+json"):
+        raise HTTPException(415, f"send the page as application/json ({{\"text\": …}}), text/plain or text/html, "
+                                 f"not {media}")
+    try:
+        data = json.loads(raw) if raw else None
+    except ValueError as exc:
+        raise RequestValidationError([{"loc": ("body",), "type": "json_invalid",
+                                       "msg": f"the body is not JSON: {exc}"}]) from None
+    if not isinstance(data, dict):
+        raise RequestValidationError([{"loc": ("body",), "type": "dict_type",
+                                       "msg": "send a JSON object with one of text, html or url"}])
+    return _validated(data)
+
+
+def _validated(data: dict[str, Any]) -> DocumentIn:
+    try:
+        return DocumentIn.model_validate(data)
+    except ValidationError as exc:
+        raise RequestValidationError([{**e, "loc": ("body", *e.get("loc", ()))} for e in exc.errors()]) from None
+
+
+def _post(request: Request, body: DocumentIn) -> Any:
     with request.app.state.write_lock:
         status, doc_id, error = _ingest(request, body)
         if error is not None:

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 
 from .. import __version__
+from ..web.snippet import around_trigger
 
 NAV = (("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"), ("/documents", "Documents"),
        ("/actors", "Actors"), ("/map", "Map"), ("/sources", "Sources"), ("/docs", "API"))
@@ -68,6 +69,7 @@ class Renderer:
         self.env.globals.update(static=_static, nav=NAV)
         self.env.filters["plural"] = _plural
         self.env.filters["web_url"] = _web_url
+        self.env.filters["around_trigger"] = around_trigger
 
     def page(self, request: Request, template: str, data: Any, status_code: int = 200, **extra: Any) -> HTMLResponse:
         path = request.url.path

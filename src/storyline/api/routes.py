@@ -31,6 +31,7 @@ ID = r"^[0-9A-Za-z_-]{1,64}$"
 
 StoryId = Annotated[str, Path(pattern=ID, description="A story id.")]
 DocumentId = Annotated[str, Path(pattern=ID, description="A document id.")]
+EventId = Annotated[str, Path(pattern=ID, description="An event id.")]
 
 
 def _answer(request: Request, view: Callable[..., Any], *args: Any) -> Answer:
@@ -80,6 +81,12 @@ def events_json(request: Request, q: Annotated[EventFilters, Query()]) -> Respon
     return _json(request, views.events, q)
 
 
+@api.get("/events/{event_id}", summary="One event: its record and why it was coded so (as `storyline explain`)",
+         responses={404: {"description": "No such event"}})
+def event_json(request: Request, event_id: EventId) -> Response:
+    return _json(request, views.event, event_id)
+
+
 @api.get("/stories/{story_id}", summary="One story: its reports (paginated), sources and conflicting figures",
          responses={404: {"description": "No such story"}})
 def story_json(request: Request, story_id: StoryId, q: Annotated[Paging, Query()]) -> Response:
@@ -113,6 +120,7 @@ def sources_json(request: Request, q: Annotated[SourcesQuery, Query()]) -> Respo
 
 
 for _path, _handler in (("/timeline.json", timeline_json), ("/events.json", events_json),
+                        ("/events/{event_id}.json", event_json),
                         ("/stories/{story_id}.json", story_json), ("/documents.json", documents_json),
                         ("/documents/{document_id}.json", document_json), ("/actors.json", actors_json),
                         ("/map.json", map_json), ("/sources.json", sources_json)):
@@ -125,7 +133,7 @@ for _path, _handler in (("/timeline.json", timeline_json), ("/events.json", even
 @pages.get("/", response_class=HTMLResponse)
 def overview_page(request: Request, q: Annotated[OverviewQuery, Query()]) -> HTMLResponse:
     data = _cached(request, views.overview, q)
-    return _page(request, "overview.html", data, q=q, chart=charts.line_chart(data["escalation"]))
+    return _page(request, "overview.html", data, q=q, chart=charts.line_chart(data["escalation"], by=data["by"]))
 
 
 @pages.get("/timeline", response_class=HTMLResponse)
@@ -136,6 +144,12 @@ def timeline_page(request: Request, q: Annotated[EventFilters, Query()]) -> HTML
 @pages.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, q: Annotated[EventFilters, Query()]) -> HTMLResponse:
     return _page(request, "events.html", _cached(request, views.events, q), q=q, **_filter_choices(request))
+
+
+@pages.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: EventId) -> HTMLResponse:
+    data = _cached(request, views.event, event_id)
+    return _page(request, "event.html", data, title=f"Event {event_id}")
 
 
 @pages.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -170,6 +184,7 @@ def actors_page(request: Request, q: Annotated[NetworkQuery, Query()]) -> HTMLRe
 def map_page(request: Request, q: Annotated[MapQuery, Query()]) -> HTMLResponse:
     data = _cached(request, views.places, q)
     return _page(request, "map.html", data, q=q, shapes=worldmap.shapes(data["countries"]),
+                 legend=worldmap.legend(data["countries"]),
                  markers=worldmap.markers(data["items"]), width=worldmap.WIDTH, height=worldmap.HEIGHT,
                  **_filter_choices(request))
 

@@ -35,11 +35,12 @@ def overview(store: Store, q: OverviewQuery) -> dict[str, Any]:
         dyads = [(a, r) for a, r, _ in webqueries.top_dyads(store)]
     series = []
     for a, r in dyads:
-        esc = escalation_series(store, (a, r), q.by)
+        esc = escalation_series(store, (a, r), q.by, q.include_undated)
         series.append({"dyad": f"{a}-{r}", "actor": a, "recipient": r, "skipped": esc.skipped,
                        "no_intensity": esc.no_intensity,
-                       "rows": [{"period": p, "intensity": v, "stories": ids} for p, v, ids in esc.rows]})
-    return {"counts": queries.counts(store), "by": q.by, "escalation": series,
+                       "rows": [{"period": p, "intensity": v, "stories": ids, "undated": esc.undated.get(p, 0)}
+                                for p, v, ids in esc.rows]})
+    return {"counts": queries.counts(store), "by": q.by, "include_undated": q.include_undated, "escalation": series,
             "latest_stories": webqueries.latest_stories(store, q.stories),
             "latest_documents": webqueries.documents_page(store, limit=5)["items"],
             "errors": queries.latest_errors(store, limit=5)}
@@ -88,6 +89,19 @@ def explanation(event: dict[str, Any]) -> str:
     except Exception:  # an explanation is a courtesy; a record it cannot read must not break the page
         log.warning("cannot explain event %s", event.get("id"), exc_info=True)
         return str(event.get("rule") or "")
+
+
+def event(store: Store, event_id: str) -> dict[str, Any]:
+    """One event record, what `storyline explain` says of it, its document and the stories it is in."""
+    from ..store.rawjson import materialize
+
+    found = webqueries.events_by_id(store, [event_id])
+    if not found:
+        raise NotFound(f"no event {event_id!r} in this store")
+    record = materialize(found[0])
+    document = record.pop("document", None)
+    return {"event": record, "explanation": explanation(record), "document": document,
+            "stories": webqueries.stories_of_event(store, event_id)}
 
 
 def document(store: Store, doc_id: str) -> dict[str, Any]:
