@@ -8,6 +8,7 @@ tells the error handlers whether to answer in JSON (the `/api/…` and `….json
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -19,7 +20,7 @@ from jinja2 import Environment, PackageLoader
 from .. import __version__
 
 NAV = (("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"), ("/documents", "Documents"),
-       ("/actors", "Actors"), ("/map", "Map"), ("/sources", "Sources"), ("/docs", "API"))
+       ("/actors", "Actors"), ("/map", "Map"), ("/sources", "Sources"), ("/alerts", "Alerts"), ("/docs", "API"))
 
 
 def wants_json(request: Request) -> bool:
@@ -73,6 +74,7 @@ class Renderer:
         path = request.url.path
         section = "/" + path.strip("/").split("/")[0] if path.strip("/") else "/"
         context = {"data": data, "section": section, "url": url_builder(request),
+                   "opened": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
                    "twin": None if status_code >= 400 or path == "/docs" else twin_of(request),
                    "title": extra.pop("title", None) or dict(NAV).get(section, "storyline"), **extra}
         return HTMLResponse(self.env.get_template(template).render(context), status_code=status_code)
