@@ -55,6 +55,7 @@ class WatchSite:
         self.requests: list[tuple[str, str, dict[str, str], int]] = []  # method, path, headers, status
         self.hooks: list[tuple[float, dict[str, Any]]] = []
         self.hook_failures: list[int] = []  # statuses the webhook answers before it accepts
+        self.page_delay = 0.0  # seconds each article takes to arrive
         self.lock = threading.Lock()
         site = self
 
@@ -129,7 +130,7 @@ class WatchSite:
                 return Answer(304, {"ETag": tag})
             return Answer(200, {"Content-Type": "application/rss+xml", "ETag": tag, "Last-Modified": stamp}, body)
         if path in self.pages:
-            return Answer(200, {"Content-Type": "text/html; charset=utf-8"}, self.pages[path])
+            return Answer(200, {"Content-Type": "text/html; charset=utf-8"}, self.pages[path], self.page_delay)
         return Answer(404, {"Content-Type": "text/plain"}, b"not found")
 
     def count(self, path: str, status: int | None = None) -> int:

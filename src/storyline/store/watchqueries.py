@@ -81,6 +81,13 @@ def item_counts(store: Store) -> dict[str, int]:
     return {name: int(got.get(k, 0)) for k, name in names.items()}
 
 
+def already_stored(store: Store, source: str) -> bool:
+    """Whether some run already stored an input read from this source (an article URL)."""
+    t = schema.inputs
+    with store.engine.connect() as conn:
+        return conn.execute(select(t.c.id).where(t.c.source == source).limit(1)).first() is not None
+
+
 # --- small named values -------------------------------------------------------------------------------
 
 

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 from sqlalchemy import JSON, Column, DateTime, Engine, Float, Index, Integer, String, Table, Text
 
-from .schema import ID, metadata
+from .schema import ID, inputs, metadata
+
+# what lets the watcher skip an article some run already stored, without fetching it
+INPUTS_BY_SOURCE = Index("ix_watch_inputs_source", inputs.c.source)
 
 watch_sources = Table(
     "watch_sources",
@@ -78,3 +81,4 @@ WATCH_TABLES = (watch_sources, watch_items, alerts, watch_meta)
 def ensure(engine: Engine) -> None:
     """Create the watch tables if the store was opened before this module was imported."""
     metadata.create_all(engine, tables=list(WATCH_TABLES))
+    INPUTS_BY_SOURCE.create(engine, checkfirst=True)

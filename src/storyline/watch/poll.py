@@ -279,6 +279,11 @@ class Watcher:
             watchqueries.save_item(self.store, {**record, "done": 0, "last_error": why})
             return False
 
+        if not edited and watchqueries.already_stored(self.store, item.link):
+            # stored by an earlier run (killed before it marked the item) or by `storyline ingest`
+            poll.unchanged += 1
+            watchqueries.save_item(self.store, {**record, "done": 1, "last_error": None})
+            return True
         if remote and self.gate.ready_in(item.link) > max(self.gate.interval, 1.0) * 2:
             return defer("its host asked for a pause (Retry-After)")  # do not hold up the other sources
         if remote and self.robots is not None:
