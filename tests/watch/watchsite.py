@@ -16,6 +16,7 @@ import http.server
 import json
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -46,8 +47,10 @@ def article(title: str, paragraphs: list[str], published: str = "2025-11-18", pu
 
 
 class WatchSite:
-    def __init__(self, now: Callable[[], float] = time.time) -> None:
+    def __init__(self, now: Callable[[], float] = time.time, host: str = "127.0.0.1", log_requests: bool = True) -> None:
         self.now = now
+        self.log_requests = log_requests
+        self.counts: Counter[tuple[str, str, int]] = Counter()  # (method, path, status) -> requests
         self.feeds: dict[str, list[Entry]] = {}
         self.pages: dict[str, bytes] = {}
         self.robots: bytes | None = None
@@ -66,6 +69,11 @@ class WatchSite:
                 pass
 
             def _send(self, answer: Answer) -> None:
+                with site.lock:  # logged before answering, so a client that has its answer sees it logged
+                    site.counts[(self.command, self.path, answer.status)] += 1
+                    if site.log_requests:
+                        site.requests.append((self.command, self.path,
+                                              {k.lower(): v for k, v in self.headers.items()}, answer.status))
                 if answer.delay:
                     time.sleep(answer.delay)
                 try:
@@ -77,9 +85,6 @@ class WatchSite:
                     self.wfile.write(answer.body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass
-                with site.lock:
-                    site.requests.append((self.command, self.path, {k.lower(): v for k, v in self.headers.items()},
-                                          answer.status))
 
             def do_GET(self) -> None:
                 self._send(site.answer(self.path, {k.lower(): v for k, v in self.headers.items()}))
@@ -93,10 +98,11 @@ class WatchSite:
                         site.hooks.append((site.now(), json.loads(body)))
                 self._send(Answer(failing or 204))
 
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = http.server.ThreadingHTTPServer((host, 0), Handler)
         self.server.daemon_threads = True
         self.port = self.server.server_address[1]
-        self.base = f"http://127.0.0.1:{self.port}"
+        self.host = host
+        self.base = f"http://{host}:{self.port}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self) -> WatchSite:
@@ -135,4 +141,5 @@ class WatchSite:
 
     def count(self, path: str, status: int | None = None) -> int:
         with self.lock:
-            return sum(1 for m, p, _, s in self.requests if m == "GET" and p == path and (status is None or s == status))
+            return sum(n for (m, p, s), n in self.counts.items() if m == "GET" and p == path
+                       and (status is None or s == status))

@@ -88,17 +88,21 @@ def _check_host(url: str, allow_private: bool) -> None:
             )
 
 
+def make_client(settings: dict[str, Any]) -> Any:
+    """The httpx client `fetch` uses (timeout, no automatic redirects, our User-Agent); one can serve many fetches."""
+    import httpx
+
+    return httpx.Client(timeout=httpx.Timeout(float(settings["fetch_timeout"])), follow_redirects=False,
+                        headers={"User-Agent": str(settings["user_agent"])})
+
+
 def fetch(url: str, settings: dict[str, Any], client: Any = None, headers: dict[str, str] | None = None) -> Fetched:
     """GET a URL under the settings' timeout, size cap and redirect budget, every hop's host checked."""
     import httpx
 
     max_bytes = int(settings["max_bytes"])
     own = client is None
-    client = client or httpx.Client(
-        timeout=httpx.Timeout(float(settings["fetch_timeout"])),
-        follow_redirects=False,
-        headers={"User-Agent": str(settings["user_agent"])},
-    )
+    client = client or make_client(settings)
     try:
         current = url
         hosts = allowed_hosts(settings)

@@ -171,7 +171,10 @@ class Watcher:
         self.log = log or LogLines(str(settings.get("watch_log_format") or "text"))
         self.stop_event = threading.Event()
         self.rng = rng or random.Random()
-        self.client = client
+        from ..sources.web import make_client
+
+        self._own_client = client is None
+        self.client = client or make_client(settings)  # one connection pool for every feed and robots.txt
         self.gate = HostGate(self.clock, duration(settings["watch_host_interval"], "watch_host_interval"))
         self.robots = Robots(settings, self.clock, self.gate, self.stop_event, client) \
             if settings.get("watch_robots", True) else None
@@ -409,6 +412,13 @@ class Watcher:
             if wait > 0 and not self.clock.sleep(wait, self.stop_event):
                 break
         self.log({"event": "stopped", "polls": self.polls, "pid": os.getpid()})
+        self.close()
+
+    def close(self) -> None:
+        """Close the watcher's HTTP client (when it made it); the store stays open."""
+        if self._own_client:
+            self.client.close()
+            self._own_client = False
 
     def _after_start(self) -> None:
         """Link and check what a previous run stored but did not (killed in between); deliver what it did not."""
