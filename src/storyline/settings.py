@@ -52,7 +52,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("watch_backoff", "1m", "First wait after a failed poll; doubles per failure, with jitter."),
     Setting("watch_backoff_max", "6h", "Longest wait after failures (and cap on a server's Retry-After)."),
     Setting("watch_robots", True, "Honour robots.txt for article fetches."),
-    Setting("watch_item_attempts", 3, "Times an article that cannot be fetched is tried again on later polls."),
+    Setting("watch_item_attempts", 3, "Polls on which an unfetchable article is tried before it is given up."),
     Setting("watch_rules", "", "Alert rules file (YAML; see examples/alert-rules.yaml); empty: no alerts."),
     Setting("watch_webhook", "", "URL alerts are POSTed to as JSON; empty: none."),
     Setting("watch_webhook_attempts", 4, "Attempts per webhook delivery round, with backoff between them."),

@@ -23,6 +23,9 @@ NAV = (("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"), ("/d
        ("/actors", "Actors"), ("/map", "Map"), ("/sources", "Sources"), ("/alerts", "Alerts"), ("/docs", "API"))
 
 
+LIVE_EVERY_MS = 15_000  # how often the live pages ask /api/changes what arrived
+
+
 def wants_json(request: Request) -> bool:
     path = request.url.path
     return path.startswith("/api/") or path.endswith(".json")
@@ -66,7 +69,7 @@ class Renderer:
     def __init__(self) -> None:
         self.env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=True,
                                trim_blocks=True, lstrip_blocks=True)
-        self.env.globals.update(static=_static, nav=NAV)
+        self.env.globals.update(static=_static, nav=NAV, live_every_ms=LIVE_EVERY_MS)
         self.env.filters["plural"] = _plural
         self.env.filters["web_url"] = _web_url
 

@@ -7,7 +7,7 @@
   if (!box || !window.fetch) { return; }
   var since = box.getAttribute("data-since");
   var text = document.getElementById("live-text");
-  var EVERY = 15000;
+  var EVERY = parseInt(box.getAttribute("data-every"), 10) || 15000;
 
   function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
 
