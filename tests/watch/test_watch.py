@@ -244,3 +244,19 @@ def test_watch_section_of_the_settings_file(tmp_path: Path) -> None:
 
     with pytest.raises(ConfigError, match="unknown setting 'watch_everytime'"):
         settings.load(config_file=str(path))
+
+
+def test_log_lines_are_one_a_poll_as_text_or_json() -> None:
+    from storyline.watch import LogLines, Poll
+
+    poll = Poll("https://news.example/feed", status=500, error="the server answered HTTP 500", next_in=42.0)
+    text, js = io.StringIO(), io.StringIO()
+    LogLines("text", text)(poll.line())
+    LogLines("json", js)(poll.line())
+    assert text.getvalue().count("\n") == 1 and 'error="the server answered HTTP 500"' in text.getvalue()
+    record = json.loads(js.getvalue())
+    assert (record["event"], record["status"], record["next_in"], record["new"]) == ("poll", 500, 42.0, 0)
+    from storyline.errors import UsageError
+
+    with pytest.raises(UsageError, match="choose text or json"):
+        LogLines("xml")

@@ -129,6 +129,11 @@ def feed_items(data: bytes) -> list[Item]:
     return items
 
 
+def _text_value(value: Any) -> str:
+    text = str(value)
+    return json.dumps(text, ensure_ascii=False) if any(c in text for c in ' "=') else text
+
+
 class LogLines:
     """One line per event on a stream: `key=value` text, or one JSON object a line."""
 
@@ -143,7 +148,7 @@ class LogLines:
         if self.fmt == "json":
             line = json.dumps(record, ensure_ascii=False, default=str)
         else:
-            line = " ".join(f"{k}={v}" for k, v in record.items() if v not in (None, "", 0) or k == "new")
+            line = " ".join(f"{k}={_text_value(v)}" for k, v in record.items() if v not in (None, "", 0) or k == "new")
         self.stream.write(line + "\n")
         self.stream.flush()
 
