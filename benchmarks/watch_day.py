@@ -6,7 +6,8 @@ the shipped example rules and a webhook. Waits are skipped (`FastForwardClock`),
 real time. Checked and printed: each item stored exactly once and fetched once, every alert
 delivered to the webhook exactly once, unchanged feeds costing one conditional GET (304) and
 nothing else, and the latency from an item appearing in its feed to its alert arriving at the
-webhook (p50, p95; an alert's item is the latest-appearing document of its incident).
+webhook (p50, p95; an alert's item is the latest-appearing document of its incident, and separately the
+document whose poll fired it).
 
 Part 2 (memory): POLLS more polls of FEEDS2 feeds, one new article every 500 polls; the process's
 resident memory sampled every 1,000 polls (after the first 1,000, which load the pipeline).
@@ -19,6 +20,7 @@ The last line is the figures as JSON. Article texts are invented here from templ
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import random
 import statistics
@@ -66,6 +68,13 @@ def rss_mb() -> float:
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def spread(values: list[float]) -> dict[str, Any]:
+    if not values:
+        return {"n": 0}
+    return {"n": len(values), "p50": round(statistics.median(values), 2), "p95": round(percentile(values, 0.95), 2),
+            "max": round(max(values), 2), "over_budget": sum(1 for v in values if v > EVERY + 2.0)}
 
 
 def build_sites(clock: FastForwardClock, feeds: int, items: int, hosts: int, rng: random.Random,
@@ -122,6 +131,7 @@ def day(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         stored = Counter(r["source"] for r in store.records(["document"]))
         alerts = watchqueries.alerts_page(store, limit=100_000)["items"]
         docs = watchqueries.document_sources(store, sorted({d for a in alerts for d in a["incident"]["document_ids"]}))
+        all_docs = watchqueries.document_sources(store, [r["id"] for r in store.records(["document"])])
         items = watchqueries.item_counts(store)
         errors = store.count("ingest_error")
     seconds = time.perf_counter() - started
@@ -139,12 +149,20 @@ def day(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
                 article_gets[path] += n
     received = Counter(body["alert"]["id"] for _, body in hook.hooks)
     arrival = {body["alert"]["id"]: at for at, body in hook.hooks}
-    latencies = []
+    # An alert's item is the latest-appearing document of its incident; and, since linking may re-form an
+    # incident around an earlier report when a new one arrives, also the document whose poll fired it (the
+    # last one stored before the alert was recorded).
+    latencies, by_poll = [], []
+    stored_at = sorted((info["ingested_at"], info["source"]) for info in all_docs.values())
     for a in alerts:
         seen = [appear[docs[d]["source"]] for d in a["incident"]["document_ids"] if d in docs
                 and docs[d]["source"] in appear]
         if a["id"] in arrival and seen:
             latencies.append(arrival[a["id"]] - max(seen))
+        fired = dt.datetime.fromisoformat(a["fired_at"])
+        before = [src for at, src in stored_at if at.replace(tzinfo=dt.UTC) <= fired]
+        if a["id"] in arrival and before:
+            by_poll.append(arrival[a["id"]] - appear[before[-1]])
     poll_lines = [p for p in polls if p.get("event") == "poll"]
     return {
         "feeds": args.feeds, "items_per_feed": args.items, "items": len(appear), "hosts": args.hosts,
@@ -161,10 +179,8 @@ def day(args: argparse.Namespace, folder: Path) -> dict[str, Any]:
         "webhook_received": sum(received.values()), "webhook_distinct": len(received),
         "alerts_delivered_once": sum(1 for a in alerts if received.get(a["id"]) == 1),
         "alerts_delivered_twice": sum(1 for n in received.values() if n > 1),
-        "latency_s": {"n": len(latencies), "p50": round(statistics.median(latencies), 2) if latencies else None,
-                      "p95": round(percentile(latencies, 0.95), 2) if latencies else None,
-                      "max": round(max(latencies), 2) if latencies else None,
-                      "budget": EVERY + 2.0},
+        "latency_s": {"budget": EVERY + 2.0, "from_incident_newest_document": spread(latencies),
+                      "from_document_whose_poll_fired_it": spread(by_poll)},
     }, sites
 
 
