@@ -5,20 +5,16 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Document, Event
-from storyline.pipeline import actors, dates, events, places, segment
+from storyline.pipeline import build
 from storyline.pipeline.eventlex import inflect, lexicon
+
+CODER = build(["segment", "parse", "dates", "actors", "places", "quotes", "events"], given=("text", "language"))
 
 
 def code(text: str, published: str | None = "2025-11-18") -> list[Event]:
-    doc = Document(source="test", text=text, published=published, published_precision="day" if published else None)
-    doc = places.geocode(actors.recognize(dates.resolve(segment.segment(doc))))
-    try:
-        from storyline.pipeline import quotes
-
-        doc = quotes.extract(doc)
-    except ImportError:
-        pass
-    doc = events.code(doc)
+    doc = Document(source="test", text=text, published=published, published_precision="day" if published else None,
+                   language="en")
+    doc = CODER(doc)
     for e in doc.events:
         assert doc.text[e.trigger.start:e.trigger.end] == e.trigger.text
         assert doc.text[e.evidence.start:e.evidence.end] == e.evidence.text
