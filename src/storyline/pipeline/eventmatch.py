@@ -51,6 +51,10 @@ def find(sent: Sentence, lex: EventLexicon) -> list[Hit]:
             continue
         t = sent.tok(i)
         readings = lex.heads.get(t.lemma) or lex.heads.get(t.text.lower())
+        if not readings and t.pos == "VERB":  # a form the parser's lemmatizer does not know ("retook")
+            from .parse import possible_lemmas
+
+            readings = next((lex.heads[w] for w in sorted(possible_lemmas(t.text.lower())) if w in lex.heads), None)
         if not readings:
             continue
         for reading in readings:
@@ -70,6 +74,11 @@ def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
     if r.pos == "verb":
         if t.pos not in VERB_TAGS or _describes(sent, i):
             return None
+        if parts[0] != t.lemma and parts[0] != t.text.lower():
+            from .parse import possible_lemmas
+
+            if parts[0] not in possible_lemmas(t.text.lower()):
+                return None
         words = [i]
         j = i
         below = set(sent.subtree(i))

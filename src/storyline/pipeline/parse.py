@@ -105,6 +105,11 @@ def possible_lemmas(word: str) -> frozenset[str]:
     for old, new in suffixes:
         if word.endswith(old) and len(word) > len(old) + 1:
             out.add(word[: len(word) - len(old)] + new)
+    # A prefixed irregular ("retook", "overran"): the prefix on the lemma of the rest.
+    for prefix in ("re", "over", "out", "under", "mis", "with"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) > 2 and rest in exceptions:
+            out.update(prefix + lemma for lemma in exceptions[rest])
     # Doubled final consonants ("hitting", "stopped"): the rules leave "hitt"/"stopp".
     for w in list(out):
         if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
