@@ -349,6 +349,89 @@ def summary(
         typer.echo(render_plain(data, cfg["db"]), nl=False)
 
 
+@app.command()
+def watch(
+    sources: Annotated[list[str] | None, typer.Argument(help="Feed URLs, feed files and URL-list files (one article "
+                                                        "URL a line). Default: watch.sources of the settings file.",
+                                                        show_default=False)] = None,
+    db: DbOption = None,
+    every: Annotated[str | None, typer.Option("--every", help="Poll each source this often: 30s, 10m, 2h "
+                                              "[default: 10m].")] = None,
+    once: Annotated[bool, typer.Option("--once", help="Poll every source that is due once, then exit (for cron).")
+                    ] = False,
+    rules: Annotated[str | None, typer.Option("--rules", help="Alert rules file (YAML; see "
+                                              "examples/alert-rules.yaml).")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST each alert as JSON to this URL.")] = None,
+    alerts_stdout: Annotated[bool, typer.Option("--alerts-stdout", help="Print each alert as a JSON line on "
+                                                "standard output.")] = False,
+    log_format: Annotated[str | None, typer.Option("--log-format", help="text or json: one line a poll on "
+                                                   "standard error [default: text].")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private and loopback addresses "
+                                                "(feeds, articles, webhook).")] = False,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Allow this private host or "
+                                                         "host:port only; repeat for several.")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Settings file (TOML) with a [watch] section. "
+                                               "Default: $STORYLINE_CONFIG.")] = None,
+) -> None:
+    """Poll feeds and URL lists politely, ingest every new article, and fire alerts. Stops cleanly on
+    SIGTERM or Ctrl+C; a restarted watcher resumes where it stopped."""
+    from . import settings as settings_module
+    from .store.db import Store
+    from .watch import Watcher
+
+    try:
+        overrides = {"db": db, "watch_every": every, "watch_rules": rules, "watch_webhook": webhook,
+                     "watch_alerts_stdout": alerts_stdout or None, "watch_log_format": log_format,
+                     "allow_private": allow_private or None,
+                     "allow_hosts": ",".join(allow_host) if allow_host else None}
+        cfg = settings_module.load(overrides, config_file=config)
+        _use_lexicon(cfg["lexicon"])
+        with Store.open(cfg["db"], batch_size=cfg["batch_size"]) as store:
+            watcher = Watcher(store, cfg, sources=sources or None)
+            watcher.stop_on_signals()
+            watcher.run(once=once)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def alerts(
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option("--since", help="Alerts fired after this: 2025-11-18, "
+                                              "2025-11-18T09:30:00Z, or 2h (two hours ago).")] = None,
+    rule: Annotated[str | None, typer.Option("--rule", help="Alerts of this rule only.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Alerts to list.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False,
+) -> None:
+    """List the alerts `storyline watch` fired, latest first, and whether the webhook took them."""
+    import json
+
+    from .store import watchqueries
+    from .store.db import Store
+    from .watch.clock import moment
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"]) as store:
+            watchqueries.ensure(store)
+            page = watchqueries.alerts_page(store, moment(since) if since else None, rule, limit)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    for a in page["items"]:
+        if as_json:
+            typer.echo(json.dumps(a, ensure_ascii=False, default=str))
+            continue
+        inc = a["incident"]
+        who = "→".join(str((inc.get(k) or {}).get("country") or "?") for k in ("actor", "recipient"))
+        sent = "delivered" if a["delivered_at"] else f"not delivered ({a['delivery_error']})" \
+            if a["delivery_error"] else "not sent"
+        typer.echo(f"{a['fired_at'][:19]}  {a['rule']}  {inc['type']} {who} {inc.get('date') or 'undated'}  "
+                   f"corroboration {inc.get('corroboration')}  story {a.get('story_id') or '-'}  {sent}")
+    if not as_json:
+        typer.echo(f"{page['total']} alert(s)" + (f", {len(page['items'])} shown" if page["total"] > limit else ""),
+                   err=True)
+
+
 spark_app = typer.Typer(help="Run the pipeline and linking on Apache Spark (pip install 'storyline[spark]', Java 17+).",
                         no_args_is_help=True)
 app.add_typer(spark_app, name="spark")

@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..errors import StoreError, UsageError
-from ..store import webqueries
+from ..store import watchschema, webqueries
 from ..store.db import Store
 from .cache import ViewCache
 from .render import Renderer, wants_json
@@ -220,6 +220,8 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
     store = Store.open(db, read_only=read_only)
     if not read_only:
         webqueries.ensure_indexes(store.engine)
+    if not read_only:
+        watchschema.ensure(store.engine)  # the alerts page reads a store never watched too
     if store.engine.dialect.name == "sqlite":
         event.listen(store.engine, "connect", _sqlite_read_pragmas)
         store.engine.dispose()  # connections opened so far lack them

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ..errors import UsageError
+from ..errors import StorylineError, UsageError
 from ..link.evidence import interval
 from ..store.webqueries import Filters
 from ..vocab import country_code, event_type
@@ -118,5 +118,45 @@ class SourcesQuery(Paging):
     desc: bool = Field(False, description="Sort in descending order.")
 
 
+def _moment(value: str | None) -> str | None:
+    if value:
+        from ..watch.clock import moment
+
+        try:
+            moment(value)
+        except StorylineError as exc:
+            raise ValueError(str(exc)) from exc
+    return value
+
+
+SINCE = ("Only what was stored (or fired) after this time: ISO 8601 (2025-11-18T09:30:00Z; UTC when no zone "
+         "is given) or a duration back from now (2h).")
+
+
 class DocumentsQuery(Paging):
     source: str | None = Field(None, max_length=300, description="Publisher name, URL host or source path.")
+    since: str | None = Field(None, max_length=40, description=SINCE)
+
+    @field_validator("since")
+    @classmethod
+    def _since_time(cls, value: str | None) -> str | None:
+        return _moment(value)
+
+
+class AlertsQuery(Paging):
+    since: str | None = Field(None, max_length=40, description=SINCE)
+    rule: str | None = Field(None, max_length=200, description="Alerts of this rule only.")
+
+    @field_validator("since")
+    @classmethod
+    def _since_time(cls, value: str | None) -> str | None:
+        return _moment(value)
+
+
+class ChangesQuery(Strict):
+    since: str = Field(..., max_length=40, description="What arrived after this time: " + SINCE.split(": ", 1)[1])
+
+    @field_validator("since")
+    @classmethod
+    def _since_time(cls, value: str | None) -> str | None:
+        return _moment(value)

@@ -19,7 +19,17 @@ from ..store import listing, webqueries
 from ..web import charts, highlight, worldmap
 from . import views
 from .cache import Answer
-from .params import DocumentsQuery, EventFilters, MapQuery, NetworkQuery, OverviewQuery, Paging, SourcesQuery
+from .params import (
+    AlertsQuery,
+    ChangesQuery,
+    DocumentsQuery,
+    EventFilters,
+    MapQuery,
+    NetworkQuery,
+    OverviewQuery,
+    Paging,
+    SourcesQuery,
+)
 
 JSON: dict[int | str, dict[str, Any]] = {
     200: {"description": "The page's data as JSON", "content": {"application/json": {}}}}
@@ -119,7 +129,20 @@ def sources_json(request: Request, q: Annotated[SourcesQuery, Query()]) -> Respo
     return _json(request, views.sources, q)
 
 
-for _path, _handler in (("/timeline.json", timeline_json), ("/events.json", events_json),
+@api.get("/alerts", summary="Alerts the watcher fired, latest first, with their incident and evidence",
+         description="`since` keeps the alerts fired after a time. Each alert fires once per rule and incident.")
+def alerts_json(request: Request, q: Annotated[AlertsQuery, Query()]) -> Response:
+    return _json(request, views.alerts, q)
+
+
+@api.get("/changes", summary="What arrived after a time: documents stored and alerts fired",
+         description="The live overview, timeline and alerts pages poll this to show what is new since they "
+                     "were opened; `latest` is the time to ask from next.")
+def changes_json(request: Request, q: Annotated[ChangesQuery, Query()]) -> Response:
+    return _json(request, views.changes, q)
+
+
+for _path, _handler in (("/alerts.json", alerts_json), ("/timeline.json", timeline_json), ("/events.json", events_json),
                         ("/events/{event_id}.json", event_json),
                         ("/stories/{story_id}.json", story_json), ("/documents.json", documents_json),
                         ("/documents/{document_id}.json", document_json), ("/actors.json", actors_json),
@@ -170,6 +193,11 @@ def document_page(request: Request, document_id: DocumentId) -> HTMLResponse:
     records = {r["id"]: {**r, "kind": kind} for kind, items in doc["records"].items() for r in items}
     return _page(request, "document.html", doc, title=doc["title"] or doc["source"], segments=segments,
                  unplaced=set(unplaced), records=records)
+
+
+@pages.get("/alerts", response_class=HTMLResponse)
+def alerts_page(request: Request, q: Annotated[AlertsQuery, Query()]) -> HTMLResponse:
+    return _page(request, "alerts.html", _cached(request, views.alerts, q), q=q)
 
 
 @pages.get("/actors", response_class=HTMLResponse)

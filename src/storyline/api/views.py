@@ -14,9 +14,20 @@ from typing import Any
 
 from ..link import escalation_series
 from ..report import report_json, source_report
-from ..store import queries, webqueries
+from ..store import queries, watchqueries, webqueries
 from ..store.db import Store
-from .params import DocumentsQuery, EventFilters, MapQuery, NetworkQuery, OverviewQuery, Paging, SourcesQuery
+from ..watch.clock import moment
+from .params import (
+    AlertsQuery,
+    ChangesQuery,
+    DocumentsQuery,
+    EventFilters,
+    MapQuery,
+    NetworkQuery,
+    OverviewQuery,
+    Paging,
+    SourcesQuery,
+)
 
 log = logging.getLogger(__name__)
 STORY_DOCUMENTS_SHOWN = 200  # a story page lists this many reporting documents; the JSON counts them all
@@ -115,8 +126,23 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 def documents(store: Store, q: DocumentsQuery) -> dict[str, Any]:
-    return {"filters": {"source": q.source} if q.source else {},
-            **webqueries.documents_page(store, q.limit, q.offset, q.source)}
+    filters = {k: v for k, v in (("source", q.source), ("since", q.since)) if v}
+    return {"filters": filters,
+            **webqueries.documents_page(store, q.limit, q.offset, q.source, moment(q.since) if q.since else None)}
+
+
+def alerts(store: Store, q: AlertsQuery) -> dict[str, Any]:
+    """Alerts the watcher fired, latest first, each with its incident, story and evidence documents."""
+    watchqueries.ensure(store)
+    filters = {k: v for k, v in (("since", q.since), ("rule", q.rule)) if v}
+    return {"filters": filters,
+            **watchqueries.alerts_page(store, moment(q.since) if q.since else None, q.rule, q.limit, q.offset)}
+
+
+def changes(store: Store, q: ChangesQuery) -> dict[str, Any]:
+    """What arrived after a time: the live pages poll this to say what is new since they were opened."""
+    watchqueries.ensure(store)
+    return watchqueries.changes_since(store, moment(q.since))
 
 
 def actors(store: Store, q: NetworkQuery) -> dict[str, Any]:

@@ -13,19 +13,26 @@ storyline read an intranet or a cloud metadata endpoint.
 
 `fetch(url, settings, resolve=..., allowed=...)` takes a resolver (host, port -> addresses) and an
 address policy for tests; both default to the system's resolver and `is_public`.
+
+`allow_hosts` (host or host:port, comma-separated) lets named private hosts through without
+opening every private address (a test server, an intranet feed). `fetch(..., headers=...)` sends
+extra request headers (a conditional GET's If-None-Match / If-Modified-Since); a 304 answer comes
+back as a `Fetched` with status 304 and no content. An error status raises `HTTPStatusError` with
+the status and the server's Retry-After.
 """
 
 from __future__ import annotations
 
+import email.utils
 import ipaddress
 import socket
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import SplitResult, urljoin, urlsplit, urlunsplit
 
-from ..errors import FetchError, TooLargeError
+from ..errors import FetchError, HTTPStatusError, TooLargeError
 
 REDIRECT_CODES = {301, 302, 303, 307, 308}
 MAX_LABEL = 63
@@ -52,6 +59,47 @@ class Fetched:
     url: str  # after redirects
     content: bytes
     content_type: str
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)  # response headers, names lower-cased
+
+
+def allowed_hosts(settings: dict[str, Any]) -> frozenset[str]:
+    """The `allow_hosts` setting as a set of lower-cased `host` and `host:port` entries."""
+    return frozenset(h.strip().lower() for h in str(settings.get("allow_hosts") or "").split(",") if h.strip())
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date), None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _host_allowed(host: str, port: int, hosts: frozenset[str]) -> bool:
+    return bool(host) and (host.lower() in hosts or f"{host.lower()}:{port}" in hosts)
+
+
+def check_host(url: str, allow_private: bool, allow_hosts: frozenset[str] = frozenset(),
+               resolve: Resolver | None = None) -> None:
+    """Refuse a URL whose host is malformed or not public, unless private addresses or this host are allowed."""
+    _, host, port = check_url(url)
+    if _host_allowed(host, port, allow_hosts):
+        return
+    _address(url, host, port, allow_private, resolve or system_resolve, is_public)
+
+
+def make_client(settings: dict[str, Any]) -> Any:
+    """The httpx client `fetch` uses (no automatic redirects, our User-Agent); one can serve many fetches."""
+    import httpx
+
+    return httpx.Client(follow_redirects=False, headers={"User-Agent": str(settings["user_agent"])})
 
 
 def _embedded_v4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
@@ -167,7 +215,7 @@ def _pinned(parts: SplitResult, address: Address, port: int) -> str:
 
 
 def fetch(url: str, settings: dict[str, Any], client: Any = None, resolve: Resolver | None = None,
-          allowed: Callable[[Address], bool] | None = None) -> Fetched:
+          allowed: Callable[[Address], bool] | None = None, headers: dict[str, str] | None = None) -> Fetched:
     """GET a URL under the settings' total deadline, size cap and redirect budget, each hop checked."""
     import httpx
 
@@ -175,9 +223,10 @@ def fetch(url: str, settings: dict[str, Any], client: Any = None, resolve: Resol
     limit = float(settings["fetch_timeout"])
     deadline = time.monotonic() + limit
     own = client is None
-    client = client or httpx.Client(follow_redirects=False, headers={"User-Agent": str(settings["user_agent"])})
+    client = client or make_client(settings)
     resolve = resolve or system_resolve
     allowed = allowed or is_public
+    hosts = allowed_hosts(settings)
 
     def left() -> float:
         remaining = deadline - time.monotonic()
@@ -188,24 +237,35 @@ def fetch(url: str, settings: dict[str, Any], client: Any = None, resolve: Resol
     try:
         current = url
         for _ in range(int(settings["max_redirects"]) + 1):
-            parts, host, port = check_url(current)
-            address = _address(current, host, port, bool(settings["allow_private"]), resolve, allowed)
+            try:
+                parts, host, port = check_url(current)
+                private_ok = bool(settings["allow_private"]) or _host_allowed(host, port, hosts)
+                address = _address(current, host, port, private_ok, resolve, allowed)
+            except FetchError as exc:
+                if current == url:
+                    raise
+                raise FetchError(url, f"redirected to {current}, which is refused: {exc.message}") from exc
             default = 443 if parts.scheme == "https" else 80
             named = f"[{host}]" if ":" in host else host
-            headers = {"Host": named if port == default else f"{named}:{port}", "Accept-Encoding": "gzip, deflate"}
+            sent = {"Host": named if port == default else f"{named}:{port}", "Accept-Encoding": "gzip, deflate",
+                    **(headers or {})}
             extensions: dict[str, Any] = {"timeout": httpx.Timeout(left()).as_dict()}
             if parts.scheme == "https":
                 extensions["sni_hostname"] = host
             try:
-                request = client.build_request("GET", _pinned(parts, address, port), headers=headers,
+                request = client.build_request("GET", _pinned(parts, address, port), headers=sent,
                                                extensions=extensions)
                 response = client.send(request, stream=True)
                 try:
                     if response.status_code in REDIRECT_CODES and "location" in response.headers:
                         current = urljoin(current, response.headers["location"])
                         continue
+                    answered = {k.lower(): v for k, v in response.headers.items()}
                     if response.status_code >= 400:
-                        raise FetchError(url, f"the server answered HTTP {response.status_code}")
+                        raise HTTPStatusError(url, f"the server answered HTTP {response.status_code}",
+                                              response.status_code, retry_after(answered.get("retry-after")))
+                    if response.status_code == 304:
+                        return Fetched(current, b"", answered.get("content-type", ""), 304, answered)
                     declared = response.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > max_bytes:
                         raise TooLargeError(url, f"{int(declared):,} bytes is over the size cap of {max_bytes:,}")
@@ -216,7 +276,8 @@ def fetch(url: str, settings: dict[str, Any], client: Any = None, resolve: Resol
                             raise TooLargeError(url, f"over the size cap of {max_bytes:,} bytes")
                         left()
                     content = _decoded(bytes(body), response.headers.get("content-encoding", ""), url, max_bytes)
-                    return Fetched(current, content, response.headers.get("content-type", ""))
+                    return Fetched(current, content, answered.get("content-type", ""), response.status_code,
+                                   answered)
                 finally:
                     response.close()
             except httpx.TimeoutException as exc:

@@ -214,13 +214,16 @@ def stories_of_event(store: Store, event_id: str) -> list[str]:
 # --- documents -----------------------------------------------------------------------------------------
 
 
-def documents_page(store: Store, limit: int = 50, offset: int = 0, source: str | None = None) -> dict[str, Any]:
-    """Documents, latest ingested first, with how many records of each kind they gave."""
+def documents_page(store: Store, limit: int = 50, offset: int = 0, source: str | None = None,
+                   since: dt.datetime | None = None) -> dict[str, Any]:
+    """Documents, latest ingested first, with how many records of each kind they gave; `since`: stored after it."""
     d = schema.documents
     query = select(d.c.id, d.c.source, d.c.url, d.c.title, d.c.published, d.c.publisher, d.c.language,
                    d.c.removed_blocks, d.c.duplicate_of)
     if source:
         query = query.where(source_match(source))
+    if since is not None:
+        query = query.where(d.c.ingested_at > since)
     with store.engine.connect() as conn:
         total = _count(conn, query)
         rows = [r._asdict() for r in conn.execute(query.order_by(d.c.ingested_at.desc(), d.c.id)
