@@ -27,7 +27,7 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="SQLAlchemy URL or SQLite path. Default: $STORYLINE_DB, else ./storyline.db."),
 ]
-CONTRACT_KINDS = ["document", "event", "quote", "claim", "citation_issue", "story", "ingest_error"]
+CONTRACT_KINDS = ["document", "event", "quote", "claim", "citation_issue", "story", "incident", "ingest_error"]
 
 
 def _settings(**overrides: Any) -> dict[str, Any]:
@@ -99,7 +99,7 @@ def export(
     from .store.db import KINDS, Store
     from .store.export import FORMATS, write_files, write_jsonl
 
-    known = [*KINDS, "story"]
+    known = [*KINDS, "story", "incident"]
     kinds = kind or CONTRACT_KINDS
     try:
         bad = [k for k in kinds if k not in known]
@@ -116,6 +116,12 @@ def export(
                 from .link import story_records
 
                 records = chain(records, story_records(store))
+            if "incident" in kinds:
+                from itertools import chain
+
+                from .store.incidents import incident_records
+
+                records = chain(records, incident_records(store))
             if fmt == "jsonl":
                 if output:
                     with open(output, "w", encoding="utf-8") as f:

@@ -140,6 +140,7 @@ class Event:
     intensity: float | None = None
     reported_by: str | None = None
     confidence: float = 0.5
+    background: bool = False  # the sentence recaps an earlier event rather than reporting news
 
 
 @dataclass
@@ -154,6 +155,7 @@ class Document:
     title: str | None = None
     published: str | None = None
     published_precision: Precision | None = None
+    published_at: str | None = None  # the page's own publication timestamp (UTC, minutes), when it gives one
     publisher: str | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None

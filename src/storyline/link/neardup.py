@@ -1,11 +1,13 @@
 """Near-duplicate documents: syndicated wire copies, mirrors and lightly edited reposts.
 
-Takes the documents of a store not yet seen by this pass and links each near-duplicate group to
-one canonical document: the earliest published (then earliest ingested) member. Every other
-member gets `documents.duplicate_of` = the canonical id, unless it is an exact copy the store
-already marked (its `duplicate_of` is left alone and followed when resolving origins). Gives the
-set of already-linked documents whose group changed, so the stories that count them as sources
-can be recomputed.
+Takes the documents of a store not yet seen by this pass and links each group of copies — exact
+copies (the same normalised text, so the same content hash) and near-duplicates alike — to one
+canonical document, the original: the earliest published member (by day, then by the minute the
+page states, `documents.published_at`), ties broken by the earliest ingested. Every other member
+gets `documents.duplicate_of` = the canonical id and the canonical none, whatever the store set
+when it stored an exact copy: so which copy is the original never depends on the order the files
+were ingested in. Gives the set of already-linked documents whose group changed, so the stories
+that count them as sources can be recomputed.
 
 How: each text is cut into word 3-shingles of its normalised form; a MinHash signature
 (datasketch, `NUM_PERM` permutations) is split into `BANDS` bands of `ROWS` rows and each band is
@@ -150,8 +152,10 @@ class NearDupResult:
     changed: set[str] = field(default_factory=set)  # earlier documents whose group canonical changed
 
 
-def canonical_key(row: dict[str, Any]) -> tuple[str, str, str]:
-    return (row["published"] or "9999", str(row["ingested_at"] or ""), row["id"])
+def canonical_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
+    """The original of a group of copies is the member with the least key: earliest published day,
+    then minute (unknown last), then earliest ingested, then id."""
+    return (row["published"] or "9999", row.get("published_at") or "~", str(row["ingested_at"] or ""), row["id"])
 
 
 def _new_documents(conn: Connection) -> Iterable[Any]:
@@ -160,8 +164,19 @@ def _new_documents(conn: Connection) -> Iterable[Any]:
     ids = conn.execute(select(d.c.id).where(d.c.id.not_in(select(ld.c.document_id)))
                        .order_by(d.c.ingested_at, d.c.id)).scalars().all()
     for part in chunks(ids):
-        rows = {r.id: r for r in conn.execute(select(d.c.id, d.c.text, d.c.duplicate_of).where(d.c.id.in_(part)))}
+        rows = {r.id: r for r in conn.execute(select(d.c.id, d.c.text, d.c.duplicate_of, d.c.content_hash,
+                                                     d.c.ingested_at).where(d.c.id.in_(part)))}
         yield from (rows[i] for i in part)
+
+
+def _earlier_twin(conn: Connection, row: Any) -> str | None:
+    """The first stored document with the same text as `row` that arrived before it, if any: `row`
+    is then an exact copy, joined to that one's group and never indexed itself."""
+    d = schema.documents
+    twins = conn.execute(select(d.c.id, d.c.ingested_at).where(d.c.content_hash == row.content_hash,
+                                                               d.c.id != row.id)).all()
+    earlier = [(str(at or ""), i) for i, at in twins if (str(at or ""), i) < (str(row.ingested_at or ""), row.id)]
+    return min(earlier)[1] if earlier else None
 
 
 def link_documents(conn: Connection) -> NearDupResult:
@@ -178,14 +193,17 @@ def link_documents(conn: Connection) -> NearDupResult:
     exact: dict[str, str] = {}
     similarity: dict[str, float] = {}
     group_of: dict[str, str] = {}  # earlier document -> its group's canonical
+    pointer: dict[str, str | None] = {}  # new document -> its duplicate_of as stored
     for row in _new_documents(conn):
         result.documents += 1
         new_ids.add(row.id)
-        if row.duplicate_of:  # an exact copy the store marked: follow it, never index it
-            exact[row.id] = row.duplicate_of
+        pointer[row.id] = row.duplicate_of
+        find(row.id)
+        if twin := _earlier_twin(conn, row):  # an exact copy: one of its group, never indexed
+            exact[row.id] = twin
+            parent[find(row.id)] = find(twin if twin in new_ids else _group(conn, twin, group_of))
             continue
         grams = shingles(row.text)
-        find(row.id)
         if len(grams) < MIN_SHINGLES:
             continue
         keys = buckets(grams)
@@ -218,7 +236,8 @@ def link_documents(conn: Connection) -> NearDupResult:
         members.setdefault(find(node), []).append(node)
     info: dict[str, dict[str, Any]] = {}
     for part in chunks(sorted(parent)):
-        for r in conn.execute(select(d.c.id, d.c.published, d.c.ingested_at).where(d.c.id.in_(part))):
+        for r in conn.execute(select(d.c.id, d.c.published, d.c.published_at, d.c.ingested_at)
+                              .where(d.c.id.in_(part))):
             info[r.id] = r._asdict()
     rows = []
     moved: list[tuple[str, str]] = []  # (earlier group's canonical, the canonical it now has)
@@ -229,19 +248,18 @@ def link_documents(conn: Connection) -> NearDupResult:
                 if node != canonical:
                     moved.append((node, canonical))
                 continue
-            if node != canonical:
-                conn.execute(update(d).where(d.c.id == node).values(duplicate_of=canonical))
-            rows.append({"document_id": node, "group_id": canonical, "exact": False,
-                         "similarity": similarity.get(node)})
+            target = None if node == canonical else canonical
+            if pointer.get(node) != target:
+                conn.execute(update(d).where(d.c.id == node).values(duplicate_of=target))
+            rows.append({"document_id": node, "group_id": canonical, "exact": node in exact,
+                         "similarity": 1.0 if node in exact else similarity.get(node)})
     for old, canonical in moved:
-        earlier = conn.execute(select(ld.c.document_id).where(ld.c.group_id == old, ld.c.exact.is_(False))).scalars()
+        earlier = conn.execute(select(ld.c.document_id).where(ld.c.group_id == old)).scalars()
         for member in earlier.all():
             result.changed.add(member)
             conn.execute(update(d).where(d.c.id == member).values(duplicate_of=None if member == canonical
                                                                     else canonical))
-        conn.execute(update(ld).where(ld.c.group_id == old, ld.c.exact.is_(False)).values(group_id=canonical))
-    rows.extend({"document_id": doc, "group_id": target, "exact": True, "similarity": 1.0}
-                for doc, target in exact.items())
+        conn.execute(update(ld).where(ld.c.group_id == old).values(group_id=canonical))
     for part in chunks(rows, 5000):
         conn.execute(insert(ld), list(part))
     return result
