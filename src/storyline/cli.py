@@ -238,9 +238,12 @@ def escalation(
 @app.command()
 def explain(
     event_id: Annotated[str, typer.Argument(help="The id of an event record (see `storyline export --kind event`).")],
+    other: Annotated[str | None, typer.Option("--with", help="Another event's id: say why the two reports are, "
+                                              "or are not, one incident, criterion by criterion.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Say why an event was coded as it was: trigger, lexicon rule, roles, status cue, date words."""
+    """Say why an event was coded as it was (trigger, lexicon rule, roles, status cue, date words), or with
+    --with why two reports were merged into one incident or kept apart."""
     from .explain import explain_event
     from .store.db import Store
 
@@ -248,6 +251,11 @@ def explain(
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
             record = store.record("event", event_id)
+            if other is not None:
+                from .link.why import explain_merge, merge_text
+
+                typer.echo(merge_text(explain_merge(store, event_id, other)))
+                return
         if record is None:
             raise UsageError(f"no event with id {event_id!r} in {cfg['db']}; list them with "
                              "`storyline export --kind event`")

@@ -88,8 +88,23 @@ PAIRS = [
     ("an undated retelling of a dated strike",
      record(1, "U.S. forces struck a boat carrying drugs in the eastern Pacific, killing 14 people",
             date="2025-10-28", precision="day", killed=14),
+     {**record(2, "the strike that killed 14 people on a boat carrying drugs in the eastern Pacific",
+               killed=14), "published": "2025-11-02"}, True),
+    ("an undated retelling in an article that gives no date of its own",
+     record(1, "U.S. forces struck a boat carrying drugs in the eastern Pacific, killing 14 people",
+            date="2025-10-28", precision="day", killed=14),
      record(2, "the strike that killed 14 people on a boat carrying drugs in the eastern Pacific",
-            killed=14), True),
+            killed=14), False),
+    ("an undated retelling published long after the strike",
+     record(1, "U.S. forces struck a boat carrying drugs in the eastern Pacific, killing 14 people",
+            date="2025-10-28", precision="day", killed=14),
+     {**record(2, "the strike that killed 14 people on a boat carrying drugs in the eastern Pacific",
+               killed=14), "published": "2026-02-10"}, False),
+    ("a report in Spanish and one in English of one capture, the same day, no word in common",
+     record(1, "US forces captured the president in a night raid on the capital", type_="ASSAULT",
+            recipient=VEN, date="2026-01-03", precision="day"),
+     record(2, "el presidente fue capturado tras los bombardeos en la capital", type_="ASSAULT",
+            recipient=VEN, date="2026-01-03", precision="day"), True),
     ("the same words about strikes in two countries' waters",
      record(1, "U.S. forces struck a suspected drug boat, killing four people, the Pentagon said",
             date="2025-11-04", precision="day", killed=4, place="Colombia"),
@@ -100,7 +115,8 @@ PAIRS = [
 
 @pytest.mark.parametrize(("why", "a", "b", "merged"), PAIRS, ids=[p[0] for p in PAIRS])
 def test_merge_decisions(why: str, a: dict[str, Any], b: dict[str, Any], merged: bool) -> None:
-    got = clusters([report_from_record(a, "1"), report_from_record(b, "2")])
+    got = clusters([report_from_record(a, "1", published=a.get("published")),
+                    report_from_record(b, "2", published=b.get("published"))])
     assert (len(got) == 1) is merged, why
 
 
@@ -110,7 +126,8 @@ def test_an_undated_report_never_bridges_two_dated_events() -> None:
     late = record(2, "U.S. forces struck a boat carrying drugs in the Caribbean, killing six people",
                   date="2025-09-20", precision="day", killed=6)
     vague = record(3, "U.S. forces struck a boat carrying drugs in the Caribbean, killing six people", killed=6)
-    reports = [report_from_record(r, str(i)) for i, r in enumerate((early, late, vague))]
+    # published after both strikes: the undated report could be either
+    reports = [report_from_record(r, str(i), published="2025-09-25") for i, r in enumerate((early, late, vague))]
     for order in (reports, reports[::-1]):
         got = sorted(sorted(r.event_id for r in (order[i] for i in c)) for c in clusters(order))
         assert got == [["e1", "e3"], ["e2"]]

@@ -114,7 +114,8 @@ class Report:
     period: str = "-"
     location: dict[str, Any] | None = None
     reported_by: str | None = None
-    published_day: int | None = None  # the last day its document's publication date covers
+    published_day: int | None = None  # the last day its document's publication date (day or month) covers
+    matters: frozenset[str] = frozenset()  # every matter its evidence names (`matters_named`)
 
     @property
     def unit(self) -> str:
@@ -169,8 +170,9 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         actor, recipient = recipient, actor
     location = record.get("location") or {}
     precision = record.get("date_precision")
-    published_span = interval(published)
-    return Report(
+    # Only a publication date to the day or month places an undated report in time; a year does not.
+    published_span = interval(published) if published and len(published) >= 7 else None
+    report = Report(
         event_id=record["id"],
         document_id=record["document_id"],
         order=report_order(published, published_at, record["document_id"], record["id"]),
@@ -191,6 +193,8 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         reported_by=record.get("reported_by"),
         published_day=published_span[1] if published_span else None,
     )
+    report.matters = matters_named(report.terms)
+    return report
 
 
 # --- level 1: one real-world event --------------------------------------------------------------------
@@ -223,8 +227,16 @@ def compatible(a: Report, b: Report) -> bool:
     return not incompatibility(a, b)
 
 
+def timeless(r: Report) -> bool:
+    """A report with no date of its own and no publication date to the month: nothing says when
+    it happened, so nothing can say it is the same event as another report."""
+    return r.span is None and r.published_day is None
+
+
 def incompatibility(a: Report, b: Report) -> str | None:
     """Why these two reports cannot be one event (the first criterion they fail), or None."""
+    if timeless(a) or timeless(b):
+        return "no date and no publication date"
     if not _agree(a.actor.get("sector"), b.actor.get("sector")):
         return "actor sector"
     if not _agree(a.recipient.get("country"), b.recipient.get("country")):
@@ -245,11 +257,21 @@ def incompatibility(a: Report, b: Report) -> str | None:
     return None
 
 
+def same_day_dyad(a: Report, b: Report) -> bool:
+    """Both dated to the same day, the same recipient country named by both, and their evidence
+    naming a matter in common: the event-data convention's one event per type, dyad and day, short of
+    two matters (`link_score` then needs no shared words, so a Spanish and an English report of one
+    event meet)."""
+    return (a.precision == b.precision == "day" and a.span == b.span and bool(a.matters & b.matters)
+            and a.recipient.get("country") is not None and a.recipient.get("country") == b.recipient.get("country"))
+
+
 def link_score(a: Report, b: Report) -> float:
-    """Evidence similarity plus corroborating details; 0 when the evidence is too different."""
+    """Evidence similarity plus corroborating details; 0 when the evidence is too different.
+    Reports of one type and dyad on the same day (`same_day_dyad`) score at least `LINK_SCORE`."""
     sim = similarity(a.terms, b.terms)
     if sim < MIN_EVIDENCE:
-        return 0.0
+        return LINK_SCORE if same_day_dyad(a, b) else 0.0
     score = sim
     if not (a.span and b.span):
         score -= UNDATED_PENALTY
@@ -312,23 +334,33 @@ def _fixed(r: Report) -> dict[str, Any]:
             "recipient_sector": r.recipient.get("sector"), "place_country": r.place_country}
 
 
+def _candidate_keys(r: Report) -> Iterable[str]:
+    """What proposes a report for comparison: its stems, and its day and recipient (`same_day_dyad`)."""
+    if r.precision == "day" and r.span and r.recipient.get("country"):
+        return [*r.terms, f"\x00{r.span[0]}:{r.recipient['country']}"]
+    return r.terms
+
+
 def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
-    """Pairs (i < j) sharing at least one stem that is not too common in this block, each once."""
+    """Pairs (i < j) sharing at least one stem that is not too common in this block, or their day and
+    recipient, each once."""
     postings: dict[str, list[int]] = {}
-    for i, r in enumerate(reports):
-        for t in r.terms:
+    keys = [_candidate_keys(r) for r in reports]
+    for i, own in enumerate(keys):
+        for t in own:
             postings.setdefault(t, []).append(i)
     usable = {t: p for t, p in postings.items() if 2 <= len(p) <= MAX_POSTING}
-    for i, r in enumerate(reports):
+    for i, own in enumerate(keys):
         later: set[int] = set()
-        for t in r.terms:
+        for t in own:
             posting = usable.get(t)
             if posting:
                 later.update(j for j in posting if j > i)
         yield from ((i, j) for j in sorted(later))
 
 
-Edge = tuple[float, tuple[str, str, str], tuple[str, str, str], int, int]
+Order = tuple[str, str, str, str]
+Edge = tuple[float, Order, Order, int, int]
 
 
 def _strongest(edges: list[Edge]) -> list[Edge]:
@@ -392,6 +424,11 @@ def _known(values: Iterable[Any]) -> Any:
 def _matters() -> tuple[tuple[str, frozenset[str]], ...]:
     data = load_yaml("matters.yaml") or {}
     return tuple((name, frozenset(stem(w) for w in words)) for name, words in (data.get("matters") or {}).items())
+
+
+def matters_named(stems: frozenset[str]) -> frozenset[str]:
+    """Every matter (lexicon/matters.yaml) whose words are among these stems."""
+    return frozenset(name for name, words in _matters() if stems & words)
 
 
 def matter_of(reports: Sequence[Report], group: Sequence[int]) -> str | None:

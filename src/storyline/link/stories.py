@@ -405,11 +405,11 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
         del reports
         sources = _sources(conn, {r.document_id for rs in by_block.values() for r in rs})
         before: dict[str, tuple[Any, Any, str | None]] = {}
-        for row in conn.execute(select(lc.c.id, lc.c.thread_id, lc.c.created_at, lc.c.updated_at, lc.c.digest)
-                                .where(lc.c.block.in_(part))):
-            if row.thread_id:
-                touched.add(row.thread_id)
-            before[row.id] = (row.created_at, row.updated_at, row.digest)
+        for old_row in conn.execute(select(lc.c.id, lc.c.thread_id, lc.c.created_at, lc.c.updated_at, lc.c.digest)
+                                    .where(lc.c.block.in_(part))):
+            if old_row.thread_id:
+                touched.add(old_row.thread_id)
+            before[old_row.id] = (old_row.created_at, old_row.updated_at, old_row.digest)
         conn.execute(delete(lc).where(lc.c.block.in_(part)))
         conn.execute(delete(le).where(le.c.unit.in_(part)))
         for block in sorted(by_block):
