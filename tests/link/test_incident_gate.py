@@ -17,13 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from incident_eval import measure
 
 from storyline.ingest import ingest
 from storyline.link import story_records
 from storyline.store.db import Store
 from storyline.store.incidents import incident_records
-
-from incident_eval import measure
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "storyline" / "examples"
 

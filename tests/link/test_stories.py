@@ -13,11 +13,11 @@ from storyline.link import (
     escalation_text,
     link_new,
     relink_all,
+    stories,
     story_records,
     timeline,
     timeline_text,
 )
-from storyline.link import stories
 from storyline.link.merge import clusters, report_from_record
 from storyline.model import Actor, Document, Event, Span
 from storyline.store import linkschema, schema

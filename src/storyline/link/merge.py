@@ -95,10 +95,10 @@ class Report:
 
     event_id: str
     document_id: str
-    # (published day, published minute, document id, event id): earliest published first, ties by
-    # ids, so which report is "earliest" (and so every id that follows from it) never depends on
-    # the order documents were ingested in.
-    order: tuple[str, str, str, str]
+    # (published day, published minute, first seen, document id, event id): earliest published
+    # first, ties by when first seen (as for the original of a set of copies), so the report an
+    # incident's id follows from stays its earliest when a later-seen report of the same day arrives.
+    order: tuple[str, str, str, str, str]
     type: str
     actor: dict[str, Any]
     recipient: dict[str, Any]
@@ -154,17 +154,17 @@ def _null_last(party: dict[str, Any]) -> tuple[bool, str]:
     return party.get("country") is None, party.get("country") or ""
 
 
-def report_order(published: str | None, published_at: str | None, document_id: str,
-                 event_id: str) -> tuple[str, str, str, str]:
-    """The order reports (and documents) are told apart by: earliest published first (see `Report.order`)."""
-    return (published or "9999", published_at or "~", document_id, event_id)
+def report_order(published: str | None, published_at: str | None, seen: str, document_id: str,
+                 event_id: str) -> tuple[str, str, str, str, str]:
+    """The order reports are told apart by: earliest published first (see `Report.order`)."""
+    return (published or "9999", published_at or "~", seen, document_id, event_id)
 
 
 def report_from_record(record: dict[str, Any], published_at: str | None = None, stems: frozenset[str] | None = None,
-                       published: str | None = None) -> Report:
+                       published: str | None = None, seen: str = "") -> Report:
     """A `Report` from an event export record (see store/records.py); `stems` when already known;
     `published` and `published_at` are its document's publication day and minute (the period of an
-    undated report, and the order of reports)."""
+    undated report, and the order of reports), `seen` when the document was first ingested."""
     actor, recipient = _party(record.get("actor")), _party(record.get("recipient"))
     if record["type"] in SYMMETRIC_TYPES and _null_last(actor) > _null_last(recipient):
         actor, recipient = recipient, actor
@@ -175,7 +175,7 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
     report = Report(
         event_id=record["id"],
         document_id=record["document_id"],
-        order=report_order(published, published_at, record["document_id"], record["id"]),
+        order=report_order(published, published_at, seen, record["document_id"], record["id"]),
         type=record["type"],
         actor=actor,
         recipient=recipient,
@@ -359,7 +359,7 @@ def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
         yield from ((i, j) for j in sorted(later))
 
 
-Order = tuple[str, str, str, str]
+Order = tuple[str, str, str, str, str]
 Edge = tuple[float, Order, Order, int, int]
 
 

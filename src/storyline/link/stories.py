@@ -91,12 +91,13 @@ def _reports(conn: Connection, where: Any) -> list[Report]:
     """Asserted events matching `where`, as reports (with their stored stems when already linked)."""
     e, d, le = schema.events, schema.documents, linkschema.link_events
     rows = conn.execute(
-        select(e.c.data, d.c.published_at, d.c.published, le.c.terms)
+        select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms)
         .join(d, d.c.id == e.c.document_id).outerjoin(le, le.c.event_id == e.c.id)
         .where(e.c.status == "asserted", where)
     )
     return [report_from_record(data, published_at, None if stems is None else frozenset(stems.split()),
-                               published) for data, published_at, published, stems in rows if reportable(data)]
+                               published, str(seen or ""))
+            for data, published_at, published, seen, stems in rows if reportable(data)]
 
 
 def _new_blocks(conn: Connection) -> dict[str, list[str]]:
@@ -339,7 +340,7 @@ def story_record(unit: str, clusters_data: Sequence[dict[str, Any]], sources: So
                if c["anchor"]]
     first = min(anchors, key=lambda a: (a[0], a[1]))[2] if anchors else None
     last = max(anchors, key=lambda a: (a[0][1], a[0][0], a[1]))[2] if anchors else None
-    docs = _dedupe(order[2] for order, _, _ in reports)
+    docs = _dedupe(order[3] for order, _, _ in reports)
     shown, independent = sources.describe(docs)
     event_type, actor_country = unit.split(":", 1)
     recipient_country = _most_common(recipient.get("country") for _, _, recipient in reports)
@@ -355,7 +356,7 @@ def story_record(unit: str, clusters_data: Sequence[dict[str, Any]], sources: So
         "recipient": _party([r for _, _, r in reports], recipient_country),
         "date_first": first["date"] if first else None,
         "date_last": last["date"] if last else None,
-        "event_ids": [order[3] for order, _, _ in reports],
+        "event_ids": [order[4] for order, _, _ in reports],
         "document_ids": docs,
         "sources": shown,
         "corroboration": len(independent),
@@ -464,7 +465,7 @@ def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
             entry = by_thread.setdefault(tid, (unit, [], []))
             entry[1].append(data)
             entry[2].append((cid, sid))
-        docs = {order[2] for _, cs, _ in by_thread.values() for c in cs for order, _, _ in c["reports"]}
+        docs = {order[3] for _, cs, _ in by_thread.values() for c in cs for order, _, _ in c["reports"]}
         sources = _sources(conn, docs)
         rows = []
         for tid in sorted(by_thread):

@@ -161,7 +161,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def render_timeline(stories: Sequence[dict[str, Any]]) -> str:
-    """One block per story: the thread, then each real-world event in it with its sources."""
+    """One block per story: the thread, then each incident (real-world event) in it with its outlets."""
     if not stories:
         return "no stories match (run `storyline ingest` first, or widen the filters)"
     lines = []
@@ -170,12 +170,13 @@ def render_timeline(stories: Sequence[dict[str, Any]]) -> str:
         if s.get("date_last") and s["date_last"] != s.get("date_first"):
             dates += f" … {s['date_last']}"
         lines.append(f"{dates:25} {s['type']:9} {_party(s.get('actor'))} → {_party(s.get('recipient'))}  "
-                     f"{len(s['event_ids'])} reports, {len(s.get('clusters', []))} events, "
+                     f"{len(s['event_ids'])} reports, {len(s.get('clusters', []))} incidents, "
                      f"corroboration {s['corroboration']}  [{s['id']}]")
         for c in s.get("clusters", []):
             flag = "  CONFLICT " + ", ".join(sorted({x['field'] for x in c['conflicts']})) if c["conflicts"] else ""
+            outlets = ", ".join(c.get("outlets") or c.get("sources") or [])
             lines.append(f"    {c.get('date') or 'undated':12} x{c['corroboration']} "
-                         f"{_clip(c.get('evidence') or '', 90)}{flag}")
+                         f"{_clip(c.get('evidence') or '', 90)}  ({_clip(outlets, 60)}){flag}")
     return "\n".join(lines)
 
 

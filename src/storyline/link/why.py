@@ -31,8 +31,9 @@ def _report(store: Store, event_id: str) -> merge.Report:
         raise UsageError(f"no event with id {event_id!r} in this store; list them with `storyline export --kind event`")
     d = schema.documents
     with store.engine.connect() as conn:
-        row = conn.execute(select(d.c.published, d.c.published_at).where(d.c.id == record["document_id"])).one()
-    return merge.report_from_record(record, row.published_at, published=row.published)
+        row = conn.execute(select(d.c.published, d.c.published_at, d.c.ingested_at)
+                           .where(d.c.id == record["document_id"])).one()
+    return merge.report_from_record(record, row.published_at, published=row.published, seen=str(row.ingested_at or ""))
 
 
 def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
