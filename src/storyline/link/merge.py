@@ -59,6 +59,7 @@ Thresholds and why:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -75,8 +76,10 @@ SAME_DAY_BONUS = 0.15  # both reports dated to the day, and the days agree
 SAME_MONTH_BONUS = 0.05  # both dated to the month or finer, and the ranges overlap
 UNDATED_PENALTY = 0.1  # one report gives no date: nothing in time corroborates the words
 SAME_FIGURE_BONUS = 0.1  # a casualty or count figure both give, equal
-FIGURE_SLACK = 0.25  # figures further apart than this share (and more than 2) are two events: `far_figures`
+FAR_FIGURE_PENALTY = 0.2  # figures far apart (`far_figures`): 11 and 3 killed are most often two strikes
+FIGURE_SLACK = 0.25
 FIGURES = ("killed", "injured", "count")
+UNDATED_LAG_DAYS = 3  # an undated report's block: the month of this many days before its publication
 UNDATED_REACH_DAYS = 31  # an undated report joins only events of the month before its article, or later
 SAME_ACTOR_BONUS = 0.05  # the same named person or organisation acts
 DATE_TOLERANCE_DAYS = 1
@@ -132,10 +135,17 @@ def unit_key(event_type: str, actor_country: str | None) -> str:
 
 
 def period_of(date: str | None, precision: str | None, published: str | None) -> str:
-    """The month a report is clustered in: its own date's when known to the month or day, else its
-    document's publication month (an undated report is news of about then), else "-"."""
+    """The month a report is clustered in: its own date's when known to the month or day, else the
+    month of `UNDATED_LAG_DAYS` before its document's publication day (an undated report is news
+    of a few days before: one published on 2 February most often tells of late January), or its
+    publication month, else "-"."""
     if date and len(date) >= 7 and (precision or "day") in ("day", "month"):
         return date[:7]
+    if published and len(published) >= 10:
+        try:
+            return (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=UNDATED_LAG_DAYS)).isoformat()[:7]
+        except ValueError:
+            return published[:7]
     if published and len(published) >= 7:
         return published[:7]
     return date[:4] if date else "-"
@@ -245,8 +255,6 @@ def incompatibility(a: Report, b: Report) -> str | None:
         return "recipient sector"
     if not _agree(a.place_country, b.place_country):
         return "place country"
-    if (figure := far_figures(a, b)) is not None:
-        return f"figures ({figure})"
     if a.span and b.span:
         if max(a.span[0], b.span[0]) - min(a.span[1], b.span[1]) > DATE_TOLERANCE_DAYS:
             return "dates"
@@ -284,6 +292,8 @@ def link_score(a: Report, b: Report) -> float:
         x, y = a.magnitude.get(k), b.magnitude.get(k)
         if x is not None and x == y:
             score += SAME_FIGURE_BONUS
+    if far_figures(a, b) is not None:
+        score -= FAR_FIGURE_PENALTY
     if a.actor.get("id") and a.actor.get("id") == b.actor.get("id"):
         score += SAME_ACTOR_BONUS
     return score

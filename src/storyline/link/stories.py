@@ -468,14 +468,16 @@ def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
         docs = {order[3] for _, cs, _ in by_thread.values() for c in cs for order, _, _ in c["reports"]}
         sources = _sources(conn, docs)
         rows = []
+        stale: list[dict[str, str]] = []  # clusters whose story id changed, written in one statement per table
         for tid in sorted(by_thread):
             unit, clusters_data, ids = by_thread[tid]
             record = story_record(unit, clusters_data, sources)
             rows.append(story_row(record, tid))
-            stale = [cid for cid, sid in ids if sid != record["id"]]
-            for chunk in neardup.chunks(stale):
-                conn.execute(update(lc).where(lc.c.id.in_(chunk)).values(story_id=record["id"]))
-                conn.execute(update(le).where(le.c.cluster_id.in_(chunk)).values(story_id=record["id"]))
+            stale.extend({"cid": cid, "sid": record["id"]} for cid, sid in ids if sid != record["id"])
+        if stale:
+            conn.execute(update(lc).where(lc.c.id == bindparam("cid")).values(story_id=bindparam("sid")), stale)
+            conn.execute(update(le).where(le.c.cluster_id == bindparam("cid")).values(story_id=bindparam("sid")),
+                         stale)
         if rows:
             conn.execute(insert(st), rows)
         written += len(rows)

@@ -60,7 +60,8 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
         "equal, or unknown on one side")
     far = merge.far_figures(a, b)
     add("figures", a.magnitude, b.magnitude, far is None,
-        f"none further apart than {merge.FIGURE_SLACK:.0%} and 2 (a conflict, not two events, when close)")
+        f"none further apart than {merge.FIGURE_SLACK:.0%} and 2, else the score pays {merge.FAR_FIGURE_PENALTY} "
+        "(close figures are a conflict of one event)")
     if a.span and b.span:
         gap = max(a.span[0], b.span[0]) - min(a.span[1], b.span[1])
         add("dates", f"{a.date} ({a.precision})", f"{b.date} ({b.precision})",
