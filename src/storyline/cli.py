@@ -347,7 +347,8 @@ def summary(
             console.print(f"  {e['source']}: {e['stage']}: {e['error']}")
 
 
-spark_app = typer.Typer(help="Run the pipeline and linking on Apache Spark (pip install 'storyline[spark]', Java 17+).",
+spark_app = typer.Typer(help="Run the per-document pipeline on Apache Spark (pip install 'storyline[spark]', "
+                        "Java 17+); `storyline load` then stores and links the output.",
                         no_args_is_help=True)
 app.add_typer(spark_app, name="spark")
 
@@ -367,7 +368,8 @@ def spark_run(
                                                   "[default: 20000000].")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Process inputs on Spark and write Parquet: the records `storyline ingest` and linking would store."""
+    """Process inputs on Spark and write Parquet: the per-document records `storyline ingest` would store
+    (linking across documents runs after `storyline load`)."""
     import json
 
     from .scale import spark as spark_job
@@ -395,7 +397,8 @@ def load_output(
     folder: Annotated[str, typer.Argument(help="The --output folder of `storyline spark run`.", show_default=False)],
     db: DbOption = None,
 ) -> None:
-    """Bulk-load the Parquet output of `storyline spark run` into the store. Safe to run twice."""
+    """Bulk-load the Parquet output of `storyline spark run` into the store, then link what is new
+    (near-duplicates, incidents, stories). Safe to run twice."""
     from .scale.load import load
     from .store.db import Store
 
@@ -406,7 +409,8 @@ def load_output(
     except StorylineError as exc:
         raise _fail(exc) from exc
     typer.echo(f"loaded {folder} into {cfg['db']} in {summary.seconds:.1f} s: "
-               + ", ".join(f"{k} {summary.inserted[k]} new of {n}" for k, n in summary.read.items()))
+               + ", ".join(f"{k} {summary.inserted[k]} new of {n}" for k, n in summary.read.items())
+               + f"; linked {summary.link.get('events', 0)} new events into {summary.link.get('stories', 0)} stories")
 
 
 @app.command("settings")

@@ -137,3 +137,38 @@ def test_the_page_time_comes_from_the_page_head() -> None:
     ld = '<script type="application/ld+json">' + json.dumps({"datePublished": "2025-11-19T14:05:00+00:00"}) + "</script>"
     assert published_at(RawInput("q.html", ld, "html")) == "2025-11-19T14:05Z"
     assert published_at(RawInput("r.txt", "date 2025-11-19 14:05", "text")) is None
+
+
+def test_export_and_explain_incidents_from_the_command_line(tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    runner = CliRunner()
+    pages = {
+        "a.jsonl": {"url": "https://www.harbor-wire.com/a", "published": "2025-11-19",
+                    "text": "Mexico's foreign ministry summoned the US ambassador on Wednesday to protest remarks by "
+                            "President Donald Trump, the ministry said in a statement."},
+        "b.jsonl": {"url": "https://news.valleycourier.com/b", "published": "2025-11-20",
+                    "text": "On Wednesday, Mexico summoned the US ambassador to protest Donald Trump's remarks about "
+                            "strikes on cartels, the foreign ministry said in a statement."},
+    }
+    for name, item in pages.items():
+        (tmp_path / name).write_text(json.dumps(item) + "\n", encoding="utf-8")
+    db = str(tmp_path / "s.db")
+    assert runner.invoke(app, ["ingest", str(tmp_path), "--db", db]).exit_code == 0
+    out = runner.invoke(app, ["export", "--db", db, "-k", "incident"]).stdout.splitlines()
+    incidents = [json.loads(line) for line in out]
+    summons = [i for i in incidents if len(i["document_ids"]) == 2]
+    assert len(summons) == 1, incidents
+    (incident,) = summons
+    assert incident["kind"] == "incident" and incident["outlets"] == ["harbor-wire.com", "valleycourier.com"]
+    assert incident["corroboration"] == 2 and incident["story_id"]
+    a, b = incident["event_ids"][:2]
+    result = runner.invoke(app, ["explain", a, "--with", b, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "one incident" in result.output.splitlines()[0]
+    assert "evidence similarity" in result.output and "link score" in result.output
+    other = next(i for i in incidents if i["id"] != incident["id"])
+    result = runner.invoke(app, ["explain", a, "--with", other["event_ids"][0], "--db", db])
+    assert result.exit_code == 0 and "not one incident" in result.output.splitlines()[0]

@@ -118,15 +118,16 @@ UNKNOWN_OUTLET = "unknown"
 def outlet(publisher: str | None, url: str | None) -> tuple[str, str]:
     """(key, display name) of a document's outlet: its publisher, else its URL's registered domain
     ("edition.cnn.com" -> "cnn.com", "www.bbc.co.uk" -> "bbc.co.uk"), else "unknown"."""
-    if publisher and publisher.strip():
+    host = urlsplit(url if url and "//" in url else "//" + (url or "")).hostname if url else None
+    if publisher and publisher.strip() and not (host and publisher.strip().casefold().removeprefix("www.")
+                                                == host.removeprefix("www.")):
         name = publisher.strip()
         return name.casefold(), name
-    if url:
+    if url:  # a publisher that is only the URL's host (the clean stage's fallback) gives way to its domain
         from tld import get_fld  # imported here: it reads its public suffix list on first use
 
         domain = get_fld(url, fail_silently=True, fix_protocol=True)
         if not domain:
-            host = urlsplit(url if "//" in url else "//" + url).hostname
             domain = host.removeprefix("www.") if host else None
         if domain:
             return domain.casefold(), domain.casefold()
