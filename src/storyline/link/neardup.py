@@ -158,25 +158,26 @@ def canonical_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
     return (row["published"] or "9999", row.get("published_at") or "~", str(row["ingested_at"] or ""), row["id"])
 
 
-def _new_documents(conn: Connection) -> Iterable[Any]:
-    """The documents not yet seen by this pass, in arrival order, their texts read a chunk at a time."""
+def _new_documents(conn: Connection) -> Iterable[tuple[Any, str | None]]:
+    """The documents not yet seen by this pass, in arrival order, their texts read a chunk at a time,
+    each with its earlier twin: the first stored document with the same text that arrived before it
+    (it is then an exact copy, joined to that one's group and never indexed itself), or None."""
     d, ld = schema.documents, linkschema.link_documents
     ids = conn.execute(select(d.c.id).where(d.c.id.not_in(select(ld.c.document_id)))
                        .order_by(d.c.ingested_at, d.c.id)).scalars().all()
     for part in chunks(ids):
         rows = {r.id: r for r in conn.execute(select(d.c.id, d.c.text, d.c.duplicate_of, d.c.content_hash,
                                                      d.c.ingested_at).where(d.c.id.in_(part)))}
-        yield from (rows[i] for i in part)
-
-
-def _earlier_twin(conn: Connection, row: Any) -> str | None:
-    """The first stored document with the same text as `row` that arrived before it, if any: `row`
-    is then an exact copy, joined to that one's group and never indexed itself."""
-    d = schema.documents
-    twins = conn.execute(select(d.c.id, d.c.ingested_at).where(d.c.content_hash == row.content_hash,
-                                                               d.c.id != row.id)).all()
-    earlier = [(str(at or ""), i) for i, at in twins if (str(at or ""), i) < (str(row.ingested_at or ""), row.id)]
-    return min(earlier)[1] if earlier else None
+        copies: dict[str, list[tuple[str, str]]] = {}
+        hashes = sorted({r.content_hash for r in rows.values()})
+        for h, doc, at in conn.execute(select(d.c.content_hash, d.c.id, d.c.ingested_at)
+                                       .where(d.c.content_hash.in_(hashes))):
+            copies.setdefault(h, []).append((str(at or ""), doc))
+        for i in part:
+            row = rows[i]
+            own = (str(row.ingested_at or ""), row.id)
+            earlier = [c for c in copies.get(row.content_hash, []) if c < own]
+            yield row, min(earlier)[1] if earlier else None
 
 
 def link_documents(conn: Connection) -> NearDupResult:
@@ -194,12 +195,12 @@ def link_documents(conn: Connection) -> NearDupResult:
     similarity: dict[str, float] = {}
     group_of: dict[str, str] = {}  # earlier document -> its group's canonical
     pointer: dict[str, str | None] = {}  # new document -> its duplicate_of as stored
-    for row in _new_documents(conn):
+    for row, twin in _new_documents(conn):
         result.documents += 1
         new_ids.add(row.id)
         pointer[row.id] = row.duplicate_of
         find(row.id)
-        if twin := _earlier_twin(conn, row):  # an exact copy: one of its group, never indexed
+        if twin:  # an exact copy: one of its group, never indexed
             exact[row.id] = twin
             parent[find(row.id)] = find(twin if twin in new_ids else _group(conn, twin, group_of))
             continue
