@@ -60,6 +60,7 @@ CHUNK = 500  # ids per IN (...) query, under every database's parameter limit
 # others, those sharing the most buckets first: the number of shared bands rises with resemblance.
 MAX_BUCKET = 200
 MAX_CANDIDATES = 50
+SHINGLES_KEPT = 200_000  # shingles of recent documents kept for comparison (~20 MB of short strings)
 WORD = re.compile(r"\w+")
 
 
@@ -125,6 +126,52 @@ def likeliest(shared: Counter[str]) -> list[str]:
     """The `MAX_CANDIDATES` documents sharing most buckets with one document, ties by id (so the
     choice depends only on the counts, never on the order rows came back from the database)."""
     return [doc for doc, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+
+
+def _likeliest(conn: Connection, keys: Sequence[str], own: str) -> list[str]:
+    """`likeliest` for a document's bucket keys, counted in the database: the documents sharing the
+    most usable buckets (those holding at most `MAX_BUCKET` documents) with it, ties by id."""
+    mb = linkschema.minhash_bands
+    usable: list[str] = []
+    for part in chunks(keys):
+        sizes: dict[str, int] = {k: n for k, n in conn.execute(
+            select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part)).group_by(mb.c.bucket))}
+        usable.extend(k for k in part if sizes.get(k, 0) <= MAX_BUCKET)
+    if not usable:
+        return []
+    shared = func.count().label("shared")
+    return list(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable), mb.c.document_id != own)
+                             .group_by(mb.c.document_id).order_by(shared.desc(), mb.c.document_id)
+                             .limit(MAX_CANDIDATES)).scalars())
+
+
+class ShingleCache:
+    """The shingle sets of the documents last compared, up to `SHINGLES_KEPT` shingles in all: a
+    run of similar new documents compares each with the same few recent ones, which are then
+    shingled once, not once per comparison. Memory is bounded by the budget, not by the run."""
+
+    def __init__(self, budget: int | None = None) -> None:
+        self.budget = SHINGLES_KEPT if budget is None else budget
+        self.sets: dict[str, frozenset[str]] = {}
+        self.size = 0
+
+    def __contains__(self, doc: str) -> bool:
+        return doc in self.sets
+
+    def __getitem__(self, doc: str) -> frozenset[str]:
+        grams = self.sets.pop(doc)
+        self.sets[doc] = grams  # most recently used last
+        return grams
+
+    def put(self, doc: str, grams: frozenset[str]) -> frozenset[str]:
+        if doc in self.sets:
+            self.size -= len(self.sets.pop(doc))
+        self.sets[doc] = grams
+        self.size += len(grams)
+        while self.size > self.budget and len(self.sets) > 1:
+            oldest = next(iter(self.sets))
+            self.size -= len(self.sets.pop(oldest))
+        return grams
 
 
 def union_find(parent: dict[str, str]) -> Callable[[str], str]:
@@ -195,6 +242,7 @@ def link_documents(conn: Connection) -> NearDupResult:
     similarity: dict[str, float] = {}
     group_of: dict[str, str] = {}  # earlier document -> its group's canonical
     pointer: dict[str, str | None] = {}  # new document -> its duplicate_of as stored
+    seen = ShingleCache()  # the shingles of recent documents: the candidates of the next ones
     for row, twin in _new_documents(conn):
         result.documents += 1
         new_ids.add(row.id)
@@ -208,25 +256,22 @@ def link_documents(conn: Connection) -> NearDupResult:
         if len(grams) < MIN_SHINGLES:
             continue
         keys = buckets(grams)
-        shared: Counter[str] = Counter()
-        for part in chunks(keys):
-            sizes: dict[str, int] = {k: n for k, n in conn.execute(
-                select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part)).group_by(mb.c.bucket))}
-            usable = [k for k in part if sizes.get(k, 0) <= MAX_BUCKET]
-            if usable:
-                shared.update(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable))).scalars())
-        shared.pop(row.id, None)
-        candidates = likeliest(shared)
+        candidates = _likeliest(conn, keys, row.id)
         best = None
-        for part in chunks(sorted(candidates)):
+        known = {cid: seen[cid] for cid in candidates if cid in seen}
+        unread = sorted(set(candidates) - set(known))
+        for part in chunks(unread):
             for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):
-                sim = near_duplicate(grams, shingles(ctext))
-                if sim is not None:
-                    parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
-                    best = sim if best is None else max(best, sim)
+                known[cid] = seen.put(cid, shingles(ctext))
+        for cid in sorted(known):
+            sim = near_duplicate(grams, known[cid])
+            if sim is not None:
+                parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
+                best = sim if best is None else max(best, sim)
         if best is not None:
             similarity[row.id] = best
             result.near_duplicates += 1
+        seen.put(row.id, grams)
         # indexed at once, so the next document of this run finds it as it finds earlier ones
         conn.execute(insert(mb), [{"bucket": k, "document_id": row.id} for k in dict.fromkeys(keys)])
     if not result.documents:
