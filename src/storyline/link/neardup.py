@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from ..model import normalise_text
 from ..store import linkschema, schema
@@ -132,13 +132,9 @@ def _likeliest(conn: Connection, keys: Sequence[str], own: str) -> list[str]:
     """`likeliest` for a document's bucket keys, counted in the database: the documents sharing the
     most usable buckets (those holding at most `MAX_BUCKET` documents) with it, ties by id."""
     mb = linkschema.minhash_bands
-    usable: list[str] = []
-    for part in chunks(keys):
-        sizes: dict[str, int] = {k: n for k, n in conn.execute(
-            select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part)).group_by(mb.c.bucket))}
-        usable.extend(k for k in part if sizes.get(k, 0) <= MAX_BUCKET)
-    if not usable:
-        return []
+    inner = mb.alias("sized")
+    usable = (select(inner.c.bucket).where(inner.c.bucket.in_(list(keys))).group_by(inner.c.bucket)
+              .having(func.count() <= MAX_BUCKET))
     shared = func.count().label("shared")
     return list(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable), mb.c.document_id != own)
                              .group_by(mb.c.document_id).order_by(shared.desc(), mb.c.document_id)
@@ -286,6 +282,7 @@ def link_documents(conn: Connection) -> NearDupResult:
                               .where(d.c.id.in_(part))):
             info[r.id] = r._asdict()
     rows = []
+    pointers: list[dict[str, Any]] = []  # new documents whose duplicate_of changes: one statement for all
     moved: list[tuple[str, str]] = []  # (earlier group's canonical, the canonical it now has)
     for nodes in members.values():
         canonical = min(nodes, key=lambda x: canonical_key(info[x]))
@@ -296,9 +293,11 @@ def link_documents(conn: Connection) -> NearDupResult:
                 continue
             target = None if node == canonical else canonical
             if pointer.get(node) != target:
-                conn.execute(update(d).where(d.c.id == node).values(duplicate_of=target))
+                pointers.append({"node": node, "target": target})
             rows.append({"document_id": node, "group_id": canonical, "exact": node in exact,
                          "similarity": 1.0 if node in exact else similarity.get(node)})
+    if pointers:
+        conn.execute(update(d).where(d.c.id == bindparam("node")).values(duplicate_of=bindparam("target")), pointers)
     for old, canonical in moved:
         earlier = conn.execute(select(ld.c.document_id).where(ld.c.group_id == old)).scalars()
         for member in earlier.all():
