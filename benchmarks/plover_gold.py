@@ -6,7 +6,7 @@ DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, FIGHT->ASSAULT), `source` and `
 `{actorText, code}` where `code` is mostly an ISO 3166-1 alpha-3 country (sometimes IGO, NGO,
 IMG or an old code such as JAP). Six sentences carry two gold events each (e.g. an AID and a
 REJECT, or two SANCTIONs with different contents), so there are 316 distinct sentences. Every
-sentence runs through segment, dates, actors, places, quotes (when present) and events once, as
+sentence runs through segment, parse, dates, actors, places, quotes and events once, as
 a document of its own, without a publication date.
 
 Scoring. A sentence with k gold events is compared with its k *top events*: its asserted events
@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from storyline.model import Document, Event
-from storyline.pipeline import actors, dates, events, places, segment
+from storyline.pipeline import Pipeline, build, events
 from storyline.pipeline.eventlex import lexicon
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -82,16 +82,11 @@ def _codes(parties: object) -> set[str]:
     return {str(p.get("code") or "") for p in parties if isinstance(p, dict)} - NOT_COUNTRY
 
 
-def _prepare(text: str) -> Document:
-    doc = Document(source="plover-gold", text=text)
-    doc = places.geocode(actors.recognize(dates.resolve(segment.segment(doc))))
-    try:
-        from storyline.pipeline import quotes
+STAGES_BEFORE_CODER = ["segment", "parse", "dates", "actors", "places", "quotes"]
 
-        doc = quotes.extract(doc)
-    except ImportError:
-        pass
-    return doc
+
+def _prepare(text: str, pipeline: Pipeline) -> Document:
+    return pipeline(Document(source="plover-gold", text=text, language="en"))
 
 
 def assign(wants: list[str], evs: list[Event]) -> list[Event | None]:
@@ -129,7 +124,8 @@ def main() -> int:
     gold = json.loads(shared_or_exit("data", "plover", "PLOVER_GSR_CAMEO.json").read_text(encoding="utf-8"))
     old = lexicon().old_names
     items = _items(gold)
-    docs = [_prepare(it.text) for it in items]
+    before = build(STAGES_BEFORE_CODER, given=("text", "language"))
+    docs = [_prepare(it.text, before) for it in items]
     events.warm()
     t0 = time.process_time()
     for d in docs:

@@ -56,7 +56,7 @@ figure and counted. The figure is also given separately for named and for pronou
 sources. Before these corrections (commit 3daac5c) the same system scored lower on
 both splits; the report that introduced them gives both figures.
 
-Also printed: which stages ran (quotes, plus segment and actors when importable),
+Also printed: which stages ran (segment, parse and actors, then quotes),
 the share of our direct quotations that overlap some gold Content at all (a rough
 precision check: PolNeAR marks nearly every attribution), and documents per second
 of the quotes stage alone. The last line is one JSON object with every figure.
@@ -65,7 +65,6 @@ of the quotes stage alone. The last line is one JSON object with every figure.
 from __future__ import annotations
 
 import argparse
-import importlib
 import itertools
 import json
 import re
@@ -246,32 +245,11 @@ def overlap(a: int, b: int, segs: list[tuple[int, int]]) -> int:
 
 
 def other_stages() -> tuple[list[str], list[Callable[[Document], Document]]]:
-    """segment and actors, when the tree has them (through the registry, else by their usual names)."""
-    names: list[str] = []
-    fns: list[Callable[[Document], Document]] = []
-    try:
-        from storyline.pipeline import STAGES
+    """The stages the quotes stage reads: segmentation, the parse (its token layer) and actors."""
+    from storyline.pipeline import build
 
-        registry = {s.name: s for s in STAGES}
-    except ImportError:
-        registry = {}
-    for name, guesses in (("segment", ("segment",)), ("actors", ("extract", "tag", "find"))):
-        fn = None
-        if name in registry:
-            try:
-                fn = registry[name].load()
-            except (ImportError, AttributeError):
-                fn = None
-        if fn is None:
-            try:
-                module = importlib.import_module(f"storyline.pipeline.{name}")
-            except ImportError:
-                continue
-            fn = next((getattr(module, g) for g in guesses if callable(getattr(module, g, None))), None)
-        if fn is not None:
-            names.append(name)
-            fns.append(fn)
-    return names, fns
+    names = ["segment", "parse", "actors"]
+    return names, [build(names, given=("text", "language"))]
 
 
 def main() -> int:
@@ -297,7 +275,7 @@ def main() -> int:
         if not path.exists():
             continue
         text = path.read_text(encoding="utf-8")
-        doc = Document(source=str(path), text=text)
+        doc = Document(source=str(path), text=text, language="en")
         for fn in fns:
             doc = fn(doc)
         t0 = time.perf_counter()

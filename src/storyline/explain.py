@@ -17,33 +17,51 @@ from typing import Any
 from .pipeline.eventlex import Trigger, lexicon
 
 ACTOR_RULES = {
-    "subject": "the nearest actor left of the verb in its clause (its subject)",
-    "passive-by": "the 'by' phrase of a passive verb",
-    "passive-subject": "the subject of a passive verb (the one it was done to)",
-    "nominal-possessive": "the possessive or country word before the noun",
+    "subject": "the subject (nsubj) of the trigger verb in the parse",
+    "subject-of": "the group named inside the subject ('tens of thousands of students', 'leaders of the party')",
+    "subject-inner": "a named actor inside the subject phrase ('officials in Washington')",
+    "subject-modifier-country": "the country word on a subject the lexicon does not name ('Iraqi Kurds')",
+    "subject+speaker": "a pronoun subject inside a speech clause: the speaker ('Nigeria said it will ...')",
+    "passive-by": "the agent ('by' phrase) of a passive verb",
+    "stative-subject": "the subject of a participle of stance ('is opposed to', 'is committed to')",
+    "undergoer-subject": "the forces that stood down (subject of a passive withdrawal or demobilisation)",
+    "controller": "the subject of the verb whose complement the trigger is ('threatened to strike')",
+    "object-control": "the one told or ordered to act ('urged Mexico to stop')",
+    "coordinated-subject": "the subject shared by coordinated verbs ('condemned A and urged B')",
+    "adjunct-subject": "the subject of the clause a participle or 'by ...ing' phrase hangs on",
+    "relative-head": "the noun a relative clause describes ('Maduro, who has pledged')",
+    "instrument-subject": "the one who signed or issued the instrument doing it ('signed an order that designated')",
+    "copula-subject": "the subject of 'be' before a predicate adjective ('Norway is willing to')",
+    "misparsed-subject": "the noun the parser took for the whole sentence, before a finite verb",
+    "previous-sentence-subject": "the main subject of the sentence before ('They include designating ...')",
+    "nominal-possessive": "the possessor of the noun ('Trump's threat')",
+    "nominal-modifier": "the country or group word on the noun ('U.S. strikes', 'military drills')",
     "nominal-by": "the 'by' phrase after the noun",
-    "light-verb-subject": "the subject of the verb carrying the noun (had a call, launched strikes)",
-    "fronted-participle-subject": "the main clause's subject, for a fronted '-ing' phrase",
+    "nominal-forces": "the forces moved ('a buildup of maritime forces')",
+    "light-verb-subject": "the subject of the verb carrying the noun ('held talks', 'launched strikes')",
+    "adjunct-subject+meeting": "the subject of the clause a meeting is named in ('during the call, she ...')",
     "between": "the parties named after 'between' (a reciprocal event)",
-    "host-object": "the visitor, object of 'host'",
-    "host-subject": "the host",
+    "operation-agent": "the country of the operation named with the act ('killed during a Peruvian operation')",
+    "directive-subject": "the one who ordered its own side to act ('ordered the navy to strike')",
+    "document-same-type": "open in the sentence; the side the document's other events of this type are by",
+    "reciprocal": "each other: coordinated parties of a joint act ('X and Y agreed')",
     "sentence-only-other-country": "the only other country the sentence names (no recipient in the clause)",
-    "np-subject": "the noun phrase before the verb, a group the actor stage does not name (no country)",
-    "coordinated-verb-subject": "the subject shared by verbs joined with 'and' (rebels kidnapped ... and exploded)",
-    "participle-or-conjunct-subject": "the previous clause's subject (', killing ...', ', but was refusing ...')",
-    "passive-subject-forces": "the forces that were deployed or demobilized (subject of a passive move)",
-    "directive-subject": "the one who ordered or directed its own agency to act ('signed an order directing X to ...')",
-    "directive-object": "the agency ordered to act, no one named as ordering it",
-    "reciprocal": "each other: coordinated parties of a joint act ('X and Y agreed', 'X and Y signed')",
-    "statement-subject": "the subject of the statement verb ('X said Y must ...')",
-    "recipient:modal-subject": "the one who 'must' act ('X said Y must ...')",
-    "recipient:statement-object": "the one told ('told Y that it must ...')",
-    "recipient:casualty-object": "whom the casualty verb after the attack names ('attacks have killed X')",
+    "document-counterpart": "open in the sentence; the state the document is mostly about besides the actor's",
+    "recipient:clause-subject": "the subject of the clause demanded or threatened ('demanded that the US cancel')",
+    "recipient:casualty-object": "whom the casualty verb under the attack names ('attacks have killed X')",
+    "recipient:targeting": "the object of a 'targeting' phrase on the trigger",
+    "territory": "the country of the territory the act took place on ('on Honduran soil'), nothing else targeted",
     "place-country": "the country of the place the act hit or entered",
-    "fallback:place-country": "the country of the place the act happened in (no actor named as its recipient)",
 }
 VIA = {"quote-speaker": "the speaker of the quotation (I/we)", "coref": "the actor stage's coreference (he/she)",
-       "pronoun-matrix-subject": "the subject of the statement verb before the pronoun"}
+       "pronoun": "a pronoun resolved to the last group or state named before it",
+       "mention": "the actor lexicon", "context": "the document: the nearest or most named actor of that sector",
+       "title-person": "the document's person with that title", "crm-vessel": "a vessel described as smuggling",
+       "crm-people": "people named by what they traffic", "crm-aboard": "people aboard a smuggling vessel",
+       "actor-noun": "a group word (triggers.yaml actor_nouns)", "modifier-country": "the country word on it",
+       "modifier-country-of-thing": "the country of the goods or assets targeted ('Chinese steel')",
+       "phrase-country": "a country named in its phrase ('students throughout Indonesia')",
+       "possessor": "its possessor ('her government')", "compound-group": "the group word before it"}
 STATUS_WORDS = {
     "asserted": "reported as having happened",
     "planned": "planned or announced, not yet done",
@@ -71,11 +89,7 @@ def _parts(rule: str) -> tuple[str, dict[str, str], list[str]]:
 
 def _entry(head: str) -> Trigger | None:
     """The lexicon reading named by a rule head like 'triggers.yaml:verb:threaten#1'."""
-    for forms in lexicon().forms.values():
-        for f in forms:
-            if f.trigger.rule == head:
-                return f.trigger
-    return None
+    return next((t for t in lexicon().triggers if t.rule == head), None)
 
 
 def _role(value: str | None) -> str:
@@ -111,7 +125,7 @@ def explain_event(record: dict[str, Any]) -> str:
              f"{STATUS_WORDS.get(record.get('status') or '', '')}",
              f"  evidence: “{record.get('evidence')}”",
              f"  trigger: “{trig.get('text')}” at characters {trig.get('start')}–{trig.get('end')}"
-             + (f" ({fields['form'].replace('/', ', ')} form)" if fields.get("form") else "")]
+             + (f" (parsed as {fields['parse'].replace('/', ', ')})" if fields.get("parse") else "")]
     entry = _entry(head)
     if entry is not None:
         conds = []
@@ -137,6 +151,12 @@ def explain_event(record: dict[str, Any]) -> str:
         elif key == "protest-as-attribution":
             lines.append("  recoded: PROTEST->ACCUSE — the protest verb closes the sentence as its attribution "
                          "(', a rights group protested'): a verbal protest, not a demonstration")
+        elif key == "negated-as":
+            lines.append(f"  recoded: said with a negation, the reading is {value} (triggers.yaml negated_as)")
+        elif key == "refusal-of":
+            lines.append(f"  recoded: a refusal of {value} — a negated act of one's own side stated with a modal")
+        elif key == "background":
+            lines.append("  background: the sentence recaps an earlier event; it joins no new incident")
         elif key == "mode-cue":
             lines.append(f"  mode from a cue word in the clause: {value} (triggers.yaml mode_cues)")
     lines.append(f"  actor: {_party(record.get('actor'))} — {_role(fields.get('actor'))}")
@@ -151,7 +171,8 @@ def explain_event(record: dict[str, Any]) -> str:
     date_rule = fields.get("date", "none")
     if record.get("date"):
         where = {"date:clause": "in the event's own clause", "date:sentence": "elsewhere in its sentence",
-                 "date:quote-attribution": "in the sentence attributing the quotation"}.get(date_rule, date_rule)
+                 "date:quote-attribution": "in the sentence attributing the quotation",
+                 "date:episode-year": "the year the text gives the episode"}.get(date_rule, date_rule)
         lines.append(f"  date: {record['date']} ({record.get('date_precision')}) from “{record.get('date_text')}”, "
                      f"{where}")
     else:

@@ -63,6 +63,26 @@ class Span:
     text: str
 
 
+@dataclass(slots=True)
+class Token:
+    """One word of a parsed sentence: where it is, its lemma, part of speech and dependency arc.
+
+    `head` and every index are positions in `Document.tokens`; the root of a sentence is its own
+    head. `sent` is the position of its sentence in `Document.sentences`. A language parsed by
+    rules only (no statistical parser) leaves `dep` empty and every word its own head."""
+
+    start: int
+    end: int
+    text: str
+    lemma: str
+    pos: str  # Universal POS: VERB, NOUN, PROPN, AUX, ADP, ...
+    tag: str  # the fine tag (Penn Treebank for English): VBD, VBN, NNS, ...
+    dep: str  # nsubj, dobj, prep, pobj, ccomp, xcomp, advcl, conj, neg, aux, agent, ...
+    head: int
+    sent: int
+    morph: str = ""  # "Mood=Cnd|Tense=Fut|..." where the parser gives it
+
+
 @dataclass
 class Actor:
     name: str
@@ -166,6 +186,10 @@ class Document:
     hints: dict[str, Any] = field(default_factory=dict)  # what the source reader knew (title, date)
     # Filled by later stages.
     sentences: list[Span] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)  # the parse stage's token layer, sentence by sentence
+    parsed: list[int] = field(default_factory=list)  # positions in `sentences` that were parsed
+    coded: bool = True  # False when no coder reads the document's language (`coded_reason` says why)
+    coded_reason: str | None = None
     mentions: list[Mention] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)

@@ -47,6 +47,9 @@ STAGES: tuple[Stage, ...] = (
     Stage("language", "language:identify", ("text",), ("language",), "ISO 639-1 language of the clean text"),
     Stage("segment", "segment:segment", ("text",), ("sentences",),
           "sentences as offsets into the clean text: abbreviations, initials, decimals, quotes, list lines"),
+    Stage("parse", "parse:parse", ("text", "sentences"), ("tokens", "parsed", "coded"),
+          "tokens, lemmas, parts of speech and dependency trees (spaCy en_core_web_sm 3.8.0) of the sentences "
+          "that can carry an event, a quote or a claim"),
     Stage("dates", "dates:resolve", ("text", "published"), ("dates",),
           "temporal expressions resolved against the publication date (value, precision, range, words, rule)"),
     Stage("actors", "actors:recognize", ("text",), ("actors",),
@@ -60,7 +63,7 @@ STAGES: tuple[Stage, ...] = (
           "sentences stating quantities: value, qualifier, unit, range, who said it, inline citation markers"),
     Stage("citations", "citations:check", ("text",), ("citation_issues",),
           "inline markers against the reference list, stripped markers, placeholders, truncated URLs"),
-    Stage("events", "events:code", ("sentences", "dates", "actors", "places"), ("events",),
+    Stage("events", "events:code", ("tokens", "dates", "actors", "places", "quotes"), ("events",),
           "PLOVER events: type, mode, actor, recipient, status, own date, place, magnitude, source, intensity"),
 )
 
@@ -92,14 +95,15 @@ class Pipeline:
             yield self(doc)
 
 
-def build(names: Iterable[str] | None = None) -> Pipeline:
-    """Import and order-check the named stages (all of them by default)."""
+def build(names: Iterable[str] | None = None, given: Iterable[str] = ()) -> Pipeline:
+    """Import and order-check the named stages (all of them by default). `given` names the Document
+    attributes the caller fills itself (say "text" and "language", to start after cleaning)."""
     chosen = list(names) if names is not None else [s.name for s in STAGES]
     unknown = [n for n in chosen if n not in _BY_NAME]
     if unknown:
         raise ConfigError(f"No pipeline stage {unknown[0]!r}. Available names: {', '.join(_BY_NAME)}")
     stages = tuple(s for s in STAGES if s.name in chosen)
-    have = {"raw", "published"}  # the clean stage's metadata; listed here so later stages can name it
+    have = {"raw", "published", *given}  # the clean stage's metadata; listed so later stages can name it
     for stage in stages:
         missing = [r for r in stage.requires if r not in have]
         if missing:

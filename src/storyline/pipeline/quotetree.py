@@ -1,0 +1,164 @@
+"""Quotation speakers read off the dependency tree, after the quotes stage's own reading.
+
+Takes a `Document` whose quotes were found (quotes.py) and whose sentences were parsed (the
+token layer), and settles three things the word-order reading leaves open:
+
+- the speaker of a quotation is the subject of the speech verb that governs it: the verb the
+  quotation's words hang from ('"...," Sheinbaum affirmed'), or the reporting verb around a
+  partial quote ("Sheinbaum recalled that the framework is based on “mutual trust”" is
+  Sheinbaum's, not the framework's; "with Musk suggesting that it “means ...”" is Musk's);
+- a speaker named only by a title ("the president said", "the US President said") is the
+  nearest person named before with that title (and that country, when the title gives one);
+- a quotation that follows another in the same sentence with nothing between them
+  ('"...".."..."') has the same speaker.
+
+A pronoun subject counts only when the actor stage resolved it to a person named in the text,
+never to a byline. Headings, reference-list entries and terms in mention stay unattributed.
+Each change is marked in the quote's `rule` (`+tree-speaker`, `+title-person`, `+run-on`).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ..model import Actor, Document, Mention, Quote
+from .quotenames import lexicon as quote_lexicon
+from .tree import Sentence, sentences
+
+NOT_ATTRIBUTED = (":reference", ":heading", ":term")
+SUBJECTS = ("nsubj", "nsubjpass")
+TITLE_COUNTRY_WORDS = ("us", "u.s.", "american", "mexican", "mexico's", "venezuelan", "colombian")
+
+
+@cache
+def _speech_lemmas() -> frozenset[str]:
+    """Lemmas of the speech cues in lexicon/quotes.yaml ("said" -> say, "affirmed" -> affirm)."""
+    from .parse import possible_lemmas
+
+    out: set[str] = set()
+    for w in quote_lexicon().cue_verbs:
+        out.update(possible_lemmas(w))
+    out.update({"say", "tell", "add", "write", "suggest", "recall", "affirm", "state", "declare", "insist",
+                "warn", "note", "explain", "stress", "argue", "claim", "post", "tweet", "announce"})
+    return frozenset(out)
+
+
+def refine(doc: Document, first: int = 0) -> None:
+    """Re-read the speakers of `doc.quotes[first:]` from the tree and the document's people."""
+    quotes = doc.quotes[first:]
+    if not quotes:
+        return
+    actors = sorted((m for m in doc.mentions if m.kind == "actor"), key=lambda m: m.span.start)
+    parsed = sentences(doc.tokens, doc.sentences, doc.mentions) if doc.tokens else []
+    prev: Quote | None = None
+    for q in quotes:
+        if any(k in q.rule for k in NOT_ATTRIBUTED):
+            prev = q
+            continue
+        sent = next((s for s in parsed if s.span.start <= q.span.start < s.span.end), None)
+        tree_speaker = _tree_speaker(sent, q) if sent is not None else None
+        if tree_speaker is not None and (q.speaker is None or not q.direct or _generic(q.speaker)):
+            if q.speaker is None or q.speaker.name != tree_speaker.name:
+                q.speaker = tree_speaker
+                q.rule += "+tree-speaker"
+        if q.speaker is None and prev is not None and prev.speaker is not None \
+                and 0 <= q.span.start - prev.span.end <= 6 and doc.text[prev.span.end:q.span.start].strip(" .…") == "":
+            q.speaker = prev.speaker
+            q.rule += "+run-on"
+        if q.speaker is None and q.direct and _opens_paragraph(doc.text, q.span.start):
+            before = [s for s in parsed if s.span.end <= q.span.start]
+            if before and doc.text[before[-1].span.end:q.span.start].count("\n") >= 1:
+                person = _root_subject(before[-1])  # 'He encouraged the attendees ...' then “...”
+                if person is not None:
+                    q.speaker = person
+                    q.rule += "+previous-subject"
+        if q.speaker is not None and _generic(q.speaker):
+            sent_span = sent.span if sent is not None else None
+            person = _title_person(q.speaker, actors, q.span.start, sent_span)
+            if person is not None:
+                q.speaker = person
+                q.rule += "+title-person"
+        prev = q
+
+
+def _generic(a: Actor) -> bool:
+    """A speaker named by a title or a body, not a person of the lexicon (whose ids are lower case)."""
+    return a.id is None or a.id.isupper() or a.name[:1].islower()
+
+
+def _opens_paragraph(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return text[line_start:pos].strip() == ""
+
+
+def _root_subject(sent: Sentence) -> Actor | None:
+    root = sent.root()
+    for s in sent.children(root, *SUBJECTS):
+        actor = _actor_at(sent, s)
+        if actor is not None and not _generic(actor):
+            return actor
+    return None
+
+
+def _tree_speaker(sent: Sentence, q: Quote) -> Actor | None:
+    inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end]
+    if not inside:
+        return None
+    tops = [i for i in inside if not (q.span.start <= sent.tok(sent.tok(i).head).start < q.span.end)
+            or sent.tok(i).head == i]
+    speech = _speech_lemmas()
+    for top in tops[:3]:
+        for a in [top, *sent.ancestors(top)]:
+            if q.span.start <= sent.tok(a).start < q.span.end:
+                continue
+            if sent.tok(a).lemma in speech and sent.tok(a).pos in ("VERB", "AUX"):
+                for s in sent.children(a, *SUBJECTS):
+                    actor = _actor_at(sent, s)
+                    if actor is not None:
+                        return actor
+                break
+    return None
+
+
+def _actor_at(sent: Sentence, s: int) -> Actor | None:
+    for k in [s, *sent.subtree(s, skip=("relcl", "acl", "prep", "appos"))]:
+        m = sent.mention(k)
+        if m is None:
+            continue
+        v = m.value
+        if m.rule.startswith("coref:") and v.get("form") != "person":
+            continue
+        return Actor(name=str(v.get("ref") or v.get("name") or m.span.text), country=v.get("country"),
+                     sector=v.get("sector"), id=v.get("id"))
+    return None
+
+
+def _title_person(a: Actor, actors: list[Mention], pos: int, own: object = None) -> Actor | None:
+    """The person the document names most often before `pos` with the generic speaker's title (and
+    country, when the title gives one); a person named in the quotation's own sentence is someone else
+    ("the president said no to Trump")."""
+    words = a.name.lower().replace(".", "").split()
+    if not words:
+        return None
+    head = words[-1]
+    lo, hi = (own.start, own.end) if own is not None else (pos, pos)  # type: ignore[attr-defined]
+    here = {m.value.get("id") for m in actors if lo <= m.span.start < hi}
+    counts: dict[str, int] = {}
+    found: dict[str, Mention] = {}
+    for m in actors:
+        v = m.value
+        if m.span.start >= pos or v.get("form") != "person" or not v.get("title") or v.get("id") in here:
+            continue
+        if head not in str(v["title"]).lower():
+            continue
+        if a.country and v.get("country") and v.get("country") != a.country:
+            continue
+        key = str(v.get("id") or v.get("name"))
+        counts[key] = counts.get(key, 0) + 1
+        found[key] = m
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], found[k].span.start))
+    v = found[best].value
+    return Actor(name=str(v.get("ref") or v.get("name")), country=v.get("country"), sector=v.get("sector"),
+                 id=v.get("id"))
