@@ -119,6 +119,7 @@ class Report:
     reported_by: str | None = None
     published_day: int | None = None  # the last day its document's publication date (day or month) covers
     matters: frozenset[str] = frozenset()  # every matter its evidence names (`matters_named`)
+    background: bool = False  # a recap of an earlier event: it never joins another report's incident
 
     @property
     def unit(self) -> str:
@@ -202,6 +203,7 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         location=dict(location) if location else None,
         reported_by=record.get("reported_by"),
         published_day=published_span[1] if published_span else None,
+        background=bool(record.get("background")),
     )
     report.matters = matters_named(report.terms)
     return report
@@ -245,6 +247,8 @@ def timeless(r: Report) -> bool:
 
 def incompatibility(a: Report, b: Report) -> str | None:
     """Why these two reports cannot be one event (the first criterion they fail), or None."""
+    if a.background or b.background:
+        return "a background recap"
     if timeless(a) or timeless(b):
         return "no date and no publication date"
     if not _agree(a.actor.get("sector"), b.actor.get("sector")):

@@ -28,8 +28,10 @@ one outlet writing twice counts once), leaving out an outlet whose every report 
 credits another of its outlets ("according to Harbor Wire"). An incident's `second_hand` lists
 the sources its reports credit that do not report it themselves.
 
-Only events with status `asserted` form incidents, and never a background recap of an earlier
-event (`background: true`); planned, hypothetical and negated ones do not. It does not edit the
+Only events with status `asserted` form incidents; planned, hypothetical and negated ones do not.
+A background recap of an earlier event (`background: true`) never joins another report's incident:
+it stands alone as an incident marked `background`, which threads into its story (it tells what
+the story is about) but corroborates nothing (corroboration 0). It does not edit the
 events themselves.
 """
 
@@ -82,11 +84,6 @@ class LinkSummary:
         return {**asdict(self), "seconds": round(self.seconds, 3)}
 
 
-def reportable(record: dict[str, Any]) -> bool:
-    """Whether an (asserted) event record is a report of news: a background recap is not."""
-    return not record.get("background")
-
-
 def _reports(conn: Connection, where: Any) -> list[Report]:
     """Asserted events matching `where`, as reports (with their stored stems when already linked)."""
     e, d, le = schema.events, schema.documents, linkschema.link_events
@@ -97,7 +94,7 @@ def _reports(conn: Connection, where: Any) -> list[Report]:
     )
     return [report_from_record(data, published_at, None if stems is None else frozenset(stems.split()),
                                published, str(seen or ""))
-            for data, published_at, published, seen, stems in rows if reportable(data)]
+            for data, published_at, published, seen, stems in rows]
 
 
 def _new_blocks(conn: Connection) -> dict[str, list[str]]:
@@ -107,8 +104,7 @@ def _new_blocks(conn: Connection) -> dict[str, list[str]]:
              .where(e.c.status == "asserted", e.c.id.not_in(select(le.c.event_id))))
     blocks: dict[str, list[str]] = {}
     for event_id, data, published in conn.execute(query.execution_options(yield_per=2000)):
-        if reportable(data):
-            blocks.setdefault(block_of(data, published), []).append(event_id)
+        blocks.setdefault(block_of(data, published), []).append(event_id)
     return blocks
 
 
@@ -244,7 +240,7 @@ def incident_record(reports: Sequence[Report], sources: Sources) -> dict[str, An
         credit = _credit_key(r.reported_by) if r.reported_by else None
         if credit:
             credited.setdefault(credit, r.reported_by or "")
-        if own is not None and not (credit and credit in outlet_names and credit != own):
+        if own is not None and not r.background and not (credit and credit in outlet_names and credit != own):
             first_hand.add(own)
     second_hand = sorted(name for key, name in credited.items() if key not in outlet_names and is_outlet(name))
     original = min(reports, key=lambda r: r.order).document_id
@@ -264,6 +260,7 @@ def incident_record(reports: Sequence[Report], sources: Sources) -> dict[str, An
         "corroboration": len(first_hand),
         "second_hand": second_hand,
         "original_document_id": sources.origin.get(original, original),
+        "background": all(r.background for r in reports),
         "conflicts": conflicts(reports, sources.origin),
         "intensity": statistics.median(intensities) if intensities else None,
         "evidence": reports[0].evidence,
