@@ -71,10 +71,11 @@ def test_a_background_recap_never_joins_an_incident(store: Store) -> None:
     store.add_document(_doc("a.html", "Harbor Wire", None, [{"evidence": STRIKE}]))
     store.add_document(_doc("b.html", "Valley Courier", None, [{"evidence": RETOLD, "background": True}]))
     link_new(store)
-    (incident,) = incident_records(store)
-    assert len(incident["event_ids"]) == 1 and incident["corroboration"] == 1
-    background = [e for e in store.records(["event"]) if e["background"]]
-    assert len(background) == 1 and background[0]["id"] not in incident["event_ids"]
+    news, recap = sorted(incident_records(store), key=lambda i: i["background"])
+    assert len(news["event_ids"]) == 1 and news["corroboration"] == 1 and news["outlets"] == ["Harbor Wire"]
+    assert recap["background"] and recap["corroboration"] == 0 and recap["outlets"] == ["Valley Courier"]
+    (story,) = story_records(store)  # the recap still says what the story is about
+    assert set(story["incident_ids"]) == {news["id"], recap["id"]}
 
 
 def test_an_outlet_credited_second_hand_is_listed_apart(store: Store) -> None:

@@ -48,6 +48,8 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
 
     add("block (type, actor country, month)", a.block, b.block, a.block == b.block,
         "reports are compared only within one block")
+    add("news, not a background recap", a.background, b.background, not (a.background or b.background),
+        "a recap of an earlier event never joins another report's incident")
     add("time known", a.date or ("published" if a.published_day else "no date"),
         b.date or ("published" if b.published_day else "no date"), not (merge.timeless(a) or merge.timeless(b)),
         "a report with no date and no publication date to the month joins nothing")
