@@ -145,24 +145,18 @@ def test_export_and_explain_incidents_from_the_command_line(tmp_path: Any) -> No
 
     from storyline.cli import app
 
-    runner = CliRunner()
-    pages = {
-        "a.jsonl": {"url": "https://www.harbor-wire.com/a", "published": "2025-11-19",
-                    "text": "Mexico's foreign ministry summoned the US ambassador on Wednesday to protest remarks by "
-                            "President Donald Trump, the ministry said in a statement."},
-        "b.jsonl": {"url": "https://news.valleycourier.com/b", "published": "2025-11-20",
-                    "text": "On Wednesday, Mexico summoned the US ambassador to protest Donald Trump's remarks about "
-                            "strikes on cartels, the foreign ministry said in a statement."},
-    }
-    for name, item in pages.items():
-        (tmp_path / name).write_text(json.dumps(item) + "\n", encoding="utf-8")
     db = str(tmp_path / "s.db")
-    assert runner.invoke(app, ["ingest", str(tmp_path), "--db", db]).exit_code == 0
+    with Store.open(db) as store:
+        store.add_document(_doc("a.html", None, "https://www.harbor-wire.com/a", [{"evidence": STRIKE}]))
+        store.add_document(_doc("b.html", None, "https://news.valleycourier.com/b", [{"evidence": RETOLD}]))
+        store.add_document(_doc("c.html", None, "https://news.valleycourier.com/c",
+                                [{"evidence": "Troops were deployed to the border", "date": "2025-11-20"}],
+                                published="2025-11-21"))
+        link_new(store)
+    runner = CliRunner()
     out = runner.invoke(app, ["export", "--db", db, "-k", "incident"]).stdout.splitlines()
     incidents = [json.loads(line) for line in out]
-    summons = [i for i in incidents if len(i["document_ids"]) == 2]
-    assert len(summons) == 1, incidents
-    (incident,) = summons
+    (incident,) = [i for i in incidents if len(i["document_ids"]) == 2]
     assert incident["kind"] == "incident" and incident["outlets"] == ["harbor-wire.com", "valleycourier.com"]
     assert incident["corroboration"] == 2 and incident["story_id"]
     a, b = incident["event_ids"][:2]
