@@ -274,7 +274,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         country, how = _own_country(sent, j)  # "students throughout Indonesia", "Iraqi Kurds"
         if country is None and sector is not None:
             country, how = ctx.country_for(sector, t.start)
-        named = t.pos == "PROPN" or any(sent.tok(k).pos in ("PROPN", "NOUN")
+        named = t.pos == "PROPN" or any(sent.tok(k).pos == "PROPN"
                                          for k in sent.children(j, "compound", "amod", "nmod", "poss"))
         if sector is None and country is None and not named:
             return None  # "the group", "leaders": no one in particular
@@ -594,14 +594,11 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     own_countries = frozenset(a.actor.country for a in actors if a.actor.country)
     for place in places:
         if place == "object":
-            if passive:
-                args = sent.children(anchor, *PASSIVE_SUBJECTS)
-            else:
-                args = sent.children(anchor, *OBJECTS)
+            args = sent.children(anchor, *PASSIVE_SUBJECTS) if passive else sent.children(anchor, *OBJECTS)
             rule = "object"
         else:
-            args = [sent.child(p, "pobj", "pcomp") for p in sent.children(anchor, "prep") if sent.low(p) == place]
-            args = [a for a in args if a is not None]
+            found_args = [sent.child(p, "pobj", "pcomp") for p in sent.children(anchor, "prep") if sent.low(p) == place]
+            args = [a for a in found_args if a is not None]
             rule = place
         for a in args:
             found, terr = _targets(sent, a, ctx, lex, skip_countries=own_countries)
@@ -628,10 +625,12 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     # "a deployment in the Caribbean targeting Venezuela": the object of a "targeting" modifier
     for k in sent.children(anchor, "acl", "advcl", "xcomp"):
         if sent.tok(k).lemma in ("target", "aim", "direct"):
-            for a in sent.children(k, *OBJECTS) + [sent.child(p, "pobj") for p in sent.children(k, "prep")
-                                                    if sent.low(p) in ("at", "against")]:
-                if a is None:
+            aimed: list[int | None] = [*sent.children(k, *OBJECTS), *(
+                sent.child(p, "pobj") for p in sent.children(k, "prep") if sent.low(p) in ("at", "against"))]
+            for aim in aimed:
+                if aim is None:
                     continue
+                a = aim
                 found, terr = _targets(sent, a, ctx, lex)
                 territory.extend(terr)
                 if found:
@@ -660,12 +659,12 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
         if t.lemma in terr_words and sent.mention(j) is None:
             for k in sent.subtree(j):
                 if k != j and sent.mention(k) is not None and sent.mention(k).value.get("country"):  # type: ignore[union-attr]
-                    for ref in refs_at(sent, k, ctx, lex, pronouns=False):
-                        ref.territory = True
-                        territory.append(ref)
+                    for tref in refs_at(sent, k, ctx, lex, pronouns=False):
+                        tref.territory = True
+                        territory.append(tref)
                     break
             continue
-        ref = _ref(sent, j, ctx, lex, pronouns=True, typed=True, skip_countries=skip_countries)
+        ref: Ref | None = _ref(sent, j, ctx, lex, pronouns=True, typed=True, skip_countries=skip_countries)
         if ref is None and t.pos == "NOUN":  # "tariffs on Chinese steel", "Mexican goods": the country's
             for k in sent.children(j, "amod", "compound"):
                 mk = sent.mention(k)

@@ -241,11 +241,16 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         for k in sent.children(anchor, "ccomp", "xcomp"):  # "China demanded that the United States cancel"
             for subj in sent.children(k, "nsubj", "nsubjpass"):
                 own_side = {a.actor.country for a in r.actors if a.actor.country}
-                found = [f for f in refs_at(sent, subj, ctx, lex) if f.actor.name not in {a.actor.name for a in r.actors}
-                         and f.actor.country not in own_side]
+                names = {a.actor.name for a in r.actors}
+                found = [f for f in refs_at(sent, subj, ctx, lex)
+                         if f.actor.name not in names and f.actor.country not in own_side]
                 if found:
                     r.recipients, r.recipient_rule = found, "recipient:clause-subject"
                     break
+    said_of = any(refs_at(sent, subj, ctx, lex) for k in sent.children(anchor, "ccomp")
+                  for subj in sent.children(k, "nsubj", "nsubjpass"))  # "warned the US was prepared for ..."
+    if h.trigger.needs_recipient and not (r.recipient_rule or "").startswith("recipient:") and not said_of:
+        return []  # "business groups warned that uncertainty was hurting": a warning to no one named
     if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:"):
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
@@ -296,7 +301,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if st.value == "negated" and type_ in COOPERATIVE and (own or speaker is None) and _refusal(sent, v):
         notes.append(f"refusal-of={type_}({st.cue})")
         type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", st.cue)
-    closing = not h.noun and h.head >= sent.end - 5 and any(sent.low(k) == "," for k in range(max(sent.first, h.head - 6), h.head))
+    closing = not h.noun and h.head >= sent.end - 5 and any(
+        sent.low(k) == "," for k in range(max(sent.first, h.head - 6), h.head))
     if type_ == "PROTEST" and not h.noun and (sent.children(h.head, "ccomp") or closing):
         notes.append("protest-of-a-claim")  # "..., a rights group protested": a verbal protest, not a march
         type_, mode = "ACCUSE", "disapprove"
@@ -384,7 +390,8 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
         s = sent.head(v)
         if s is None or (sent.tok(s).lemma not in speech and sent.tok(s).pos != "NOUN"):
             continue
-        speakers, rule = subject_of(sent, s, ctx, lex) if sent.tok(s).pos != "NOUN" else nominal_actor(sent, s, ctx, lex)
+        speakers, rule = subject_of(sent, s, ctx, lex) if sent.tok(s).pos != "NOUN" \
+            else nominal_actor(sent, s, ctx, lex)
         targets: list[Ref] = []
         for subj in sent.children(v, "nsubj", "nsubjpass"):
             targets = refs_at(sent, subj, ctx, lex)
@@ -528,7 +535,7 @@ def _directive(sent: Sentence, g: Hit, hits: list[Hit], ctx: Context,
         refs = refs_at(sent, obj, ctx, lex)
         if refs and any(a.actor.country and a.actor.country not in countries for a in refs):
             return None  # "ordered Iran to halt": a demand of a foreign party
-    inner = []
+    inner: list[Hit] = []
     for k in sent.children(g.head, "xcomp", "dobj", "ccomp"):
         region = set(sent.subtree(k))
         inner.extend(x for x in hits if x is not g and x.head in region)
@@ -683,8 +690,9 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
     if len({m.value.get("country") for _, m in others}) != 1:
         return []
     k, m = others[0]
-    return [Ref(Actor(name=str(m.value.get("ref") or m.value.get("name") or m.span.text), country=m.value.get("country"),
-                      sector=m.value.get("sector"), id=m.value.get("id")), k, "only-other-country")]
+    name = str(m.value.get("ref") or m.value.get("name") or m.span.text)
+    return [Ref(Actor(name=name, country=m.value.get("country"), sector=m.value.get("sector"), id=m.value.get("id")),
+                k, "only-other-country")]
 
 
 def _pairs(r: Roles) -> list[tuple[Actor | None, Actor | None]]:
