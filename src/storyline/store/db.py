@@ -50,7 +50,7 @@ Row = dict[str, Any]
 WRITE_LOCK = 0x5709_11E  # advisory lock key for PostgreSQL writers ("storyline")
 KINDS = ("document", "mention", "quote", "claim", "citation_issue", "event", "ingest_error")
 DOCUMENT_COLUMNS = ("id", "source", "url", "title", "published", "published_precision", "publisher", "authors",
-                    "language", "text", "removed_blocks", "duplicate_of")
+                    "language", "text", "removed_blocks", "duplicate_of", "published_at")
 
 
 def database_url(db: str) -> str:
