@@ -19,7 +19,6 @@ Each event's rule starts with the lexicon file name ("es/triggers.yaml:verb:atac
 
 from __future__ import annotations
 
-
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -267,9 +266,8 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = after[0], "actor=de-after-noun"
         elif r.pos == "noun" and before and _light_verb_before(toks, i, lex):
             actor, how = before[-1], "actor=light-verb-subject"
-    if passive:
-        if before:
-            recipient = before[-1]
+    if passive and before:
+        recipient = before[-1]
     if actor is None and not passive and r.pos == "verb":
         if before:
             actor, how = before[-1], "actor=before"
