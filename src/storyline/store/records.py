@@ -32,6 +32,8 @@ def document_record(doc: Document, doc_id: str) -> dict[str, Any]:
         "text": doc.text,
         "removed_blocks": doc.removed_blocks,
         "duplicate_of": doc.duplicate_of,
+        "coded": doc.coded,
+        "coded_reason": doc.coded_reason,
     }
 
 
