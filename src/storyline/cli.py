@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from .clihelp import HelpGroup
 from .errors import StorylineError, UsageError
 
 app = typer.Typer(
@@ -21,6 +22,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # help prints bracketed text as written: storyline[spark], [default: …]
+    cls=HelpGroup,
 )
 
 DbOption = Annotated[
@@ -56,7 +59,8 @@ def ingest(
     inputs: Annotated[list[str], typer.Argument(help="Files, folders, globs, - for stdin, .jsonl, .warc(.gz), "
                                                     "RSS/Atom feeds, http(s) URLs.", show_default=False)],
     db: DbOption = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input could not be used.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 if any input could not be used (without it: "
+                                         "exit 1 only when no input was stored or already there).")] = False,
     allow_private: Annotated[bool, typer.Option("--allow-private",
                                                 help="Allow fetching private and loopback addresses.")] = False,
     max_bytes: Annotated[int | None, typer.Option("--max-bytes", help="Size cap per input, in bytes "
@@ -67,12 +71,20 @@ def ingest(
     lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="A YAML file of extra actors, people, "
                                                       "places or keywords; repeat for several.")] = None,
 ) -> None:
-    """Read news pages, clean them, code them, and store them. Safe to run twice."""
+    """Read news pages, clean them, code them, and store them. Safe to run twice.
+
+    Exits 0 when at least one input was stored or was already there, 1 when none was (or, with
+    --strict, when any input failed), 2 when a named path does not exist (nothing is created then).
+    """
     from .ingest import ingest as run_ingest
     from .progress import IngestProgress
+    from .sources import missing_paths
     from .store.db import Store
 
     try:
+        missing = missing_paths(inputs)
+        if missing:
+            raise UsageError(f"no such file or folder: {', '.join(missing)} (nothing was ingested)")
         cfg = _settings(db=db, allow_private=allow_private or None, max_bytes=max_bytes, workers=workers,
                         lexicon=os.pathsep.join(lexicon) if lexicon else None)
         _use_lexicon(cfg["lexicon"])
@@ -83,6 +95,10 @@ def ingest(
         raise _fail(exc) from exc
     if strict and summary.failed:
         typer.echo(f"storyline: {summary.failed} input(s) could not be used (--strict)", err=True)
+        raise typer.Exit(1)
+    if not summary.documents:
+        typer.echo("storyline: no input was stored or already there"
+                   + (f" ({summary.failed} failed)" if summary.failed else ""), err=True)
         raise typer.Exit(1)
 
 
@@ -97,7 +113,7 @@ def export(
 ) -> None:
     """Write stored records in the export contract's shape (JSON Lines to stdout by default)."""
     from .store.db import KINDS, Store
-    from .store.export import FORMATS, write_files, write_jsonl
+    from .store.export import FORMATS, check_output, write_files, write_jsonl
 
     known = [*KINDS, "story"]
     kinds = kind or CONTRACT_KINDS
@@ -107,6 +123,8 @@ def export(
             raise UsageError(f"unknown record kind {bad[0]!r}; choose from {', '.join(known)}")
         if fmt not in FORMATS:
             raise UsageError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        if fmt != "jsonl":
+            check_output(kinds, fmt, output)
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
             records = store.records([k for k in kinds if k in KINDS])
@@ -191,8 +209,10 @@ def link(
 @app.command()
 def timeline(
     db: DbOption = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="Actor country (ISO3), e.g. USA.")] = None,
-    recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient country (ISO3), e.g. MEX.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="Actor country: ISO3 code or name, "
+                                                                 "e.g. USA or 'United States'.")] = None,
+    recipient: Annotated[str | None, typer.Option("--recipient", help="Recipient country: ISO3 code or "
+                                                                     "name, e.g. MEX or Mexico.")] = None,
     since: Annotated[str | None, typer.Option("--since", help="First date, YYYY[-MM[-DD]].")] = None,
     until: Annotated[str | None, typer.Option("--until", help="Last date, YYYY[-MM[-DD]].")] = None,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER event type, e.g. THREATEN.")] = None,
@@ -215,6 +235,9 @@ def escalation(
     db: DbOption = None,
     dyad: Annotated[str, typer.Option("--dyad", help="ACTOR-RECIPIENT countries (ISO3).")] = "USA-MEX",
     by: Annotated[str, typer.Option("--by", help="day, week or month.")] = "week",
+    include_undated: Annotated[bool, typer.Option("--include-undated", help="Count undated events (and those dated "
+                                                  "less precisely than the period) at their article's date, "
+                                                  "marked so.")] = False,
 ) -> None:
     """Summed PLOVER intensity per period for one dyad, counting each real-world event once."""
     from .link import escalation_text
@@ -223,7 +246,7 @@ def escalation(
     try:
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
-            text = escalation_text(store, dyad, by)
+            text = escalation_text(store, dyad, by, include_undated)
     except StorylineError as exc:
         raise _fail(exc) from exc
     typer.echo(text)
@@ -257,8 +280,11 @@ def serve(
     port: Annotated[int | None, typer.Option("--port", min=1, max=65535,
                                              help="Port to listen on. Default: 8000.")] = None,
     token: Annotated[str | None, typer.Option("--token", help="Enable POST /api/documents for clients sending "
-                                              "'Authorization: Bearer TOKEN'. Default: $STORYLINE_TOKEN; "
-                                              "without one the server is read-only.")] = None,
+                                              "'Authorization: Bearer TOKEN'. Discouraged: other users see it "
+                                              "in `ps`; use $STORYLINE_TOKEN or --token-file. Without a token "
+                                              "the server is read-only.")] = None,
+    token_file: Annotated[str | None, typer.Option("--token-file", help="Read the token from the first line "
+                                                   "of this file. Default: $STORYLINE_TOKEN_FILE.")] = None,
     workers: Annotated[int, typer.Option("--workers", min=1, help="Worker processes.")] = 1,
     link: Annotated[bool, typer.Option("--link/--no-link",
                                        help="Link new documents into stories before serving.")] = True,
@@ -268,11 +294,17 @@ def serve(
 
     from .api.app import create_app
     from .link import link_new
-    from .store.db import Store
+    from .store.db import Store, can_write
 
+    if token:
+        typer.echo("storyline: warning: --token shows in `ps` to every user of this machine; "
+                   "prefer STORYLINE_TOKEN or --token-file", err=True)
     try:
-        cfg = _settings(db=db, host=host, port=port, token=token)
-        if link:
+        cfg = _settings(db=db, host=host, port=port, token=token, token_file=token_file)
+        writable = can_write(cfg["db"])
+        if not writable:
+            typer.echo(f"storyline: {cfg['db']} cannot be written: serving it read-only, without linking", err=True)
+        if link and writable:
             with Store.open(cfg["db"]) as store:
                 linked = link_new(store)
             if linked.events:
@@ -287,6 +319,7 @@ def serve(
     if application is not None:
         uvicorn.run(application, host=cfg["host"], port=cfg["port"], log_level="warning")
     else:  # each worker process builds its own app from the environment
+        os.environ.pop("STORYLINE_TOKEN_FILE", None)
         os.environ.update(STORYLINE_DB=cfg["db"], STORYLINE_TOKEN=cfg["token"],
                           STORYLINE_MAX_BODY=str(cfg["max_body"]))
         uvicorn.run("storyline.api.app:app_from_settings", factory=True, host=cfg["host"], port=cfg["port"],
@@ -296,41 +329,107 @@ def serve(
 @app.command()
 def summary(
     db: DbOption = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="Documents to list.")] = 20,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Documents to list.")] = 20,
 ) -> None:
     """Show what the store holds: record counts, the latest documents, recent errors."""
-    from rich.console import Console
-    from rich.table import Table
+    import shutil
 
-    from .store import queries
+    from .store.db import Store, can_write
+    from .summary import render_plain, render_terminal, summary_data
+
+    try:
+        cfg = _settings(db=db)
+        with Store.open(cfg["db"], read_only=not can_write(cfg["db"])) as store:
+            data = summary_data(store, limit=limit)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+    if sys.stdout.isatty():
+        typer.echo(render_terminal(data, cfg["db"], shutil.get_terminal_size((100, 24)).columns), nl=False)
+    else:  # a pipe or a file: every column in full, one row a line
+        typer.echo(render_plain(data, cfg["db"]), nl=False)
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str] | None, typer.Argument(help="Feed URLs, feed files and URL-list files (one article "
+                                                        "URL a line). Default: watch.sources of the settings file.",
+                                                        show_default=False)] = None,
+    db: DbOption = None,
+    every: Annotated[str | None, typer.Option("--every", help="Poll each source this often: 30s, 10m, 2h "
+                                              "[default: 10m].")] = None,
+    once: Annotated[bool, typer.Option("--once", help="Poll every source that is due once, then exit (for cron).")
+                    ] = False,
+    rules: Annotated[str | None, typer.Option("--rules", help="Alert rules file (YAML; see "
+                                              "examples/alert-rules.yaml).")] = None,
+    webhook: Annotated[str | None, typer.Option("--webhook", help="POST each alert as JSON to this URL.")] = None,
+    alerts_stdout: Annotated[bool, typer.Option("--alerts-stdout", help="Print each alert as a JSON line on "
+                                                "standard output.")] = False,
+    log_format: Annotated[str | None, typer.Option("--log-format", help="text or json: one line a poll on "
+                                                   "standard error [default: text].")] = None,
+    allow_private: Annotated[bool, typer.Option("--allow-private", help="Allow private and loopback addresses "
+                                                "(feeds, articles, webhook).")] = False,
+    allow_host: Annotated[list[str] | None, typer.Option("--allow-host", help="Allow this private host or "
+                                                         "host:port only; repeat for several.")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Settings file (TOML) with a [watch] section. "
+                                               "Default: $STORYLINE_CONFIG.")] = None,
+) -> None:
+    """Poll feeds and URL lists politely, ingest every new article, and fire alerts. Stops cleanly on
+    SIGTERM or Ctrl+C; a restarted watcher resumes where it stopped."""
+    from . import settings as settings_module
     from .store.db import Store
+    from .watch import Watcher
+
+    try:
+        overrides = {"db": db, "watch_every": every, "watch_rules": rules, "watch_webhook": webhook,
+                     "watch_alerts_stdout": alerts_stdout or None, "watch_log_format": log_format,
+                     "allow_private": allow_private or None,
+                     "allow_hosts": ",".join(allow_host) if allow_host else None}
+        cfg = settings_module.load(overrides, config_file=config)
+        _use_lexicon(cfg["lexicon"])
+        with Store.open(cfg["db"], batch_size=cfg["batch_size"]) as store:
+            watcher = Watcher(store, cfg, sources=sources or None)
+            watcher.stop_on_signals()
+            watcher.run(once=once)
+    except StorylineError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def alerts(
+    db: DbOption = None,
+    since: Annotated[str | None, typer.Option("--since", help="Alerts fired after this: 2025-11-18, "
+                                              "2025-11-18T09:30:00Z, or 2h (two hours ago).")] = None,
+    rule: Annotated[str | None, typer.Option("--rule", help="Alerts of this rule only.")] = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="Alerts to list.")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object a line.")] = False,
+) -> None:
+    """List the alerts `storyline watch` fired, latest first, and whether the webhook took them."""
+    import json
+
+    from .store import watchqueries
+    from .store.db import Store
+    from .watch.clock import moment
 
     try:
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
-            totals = queries.counts(store)
-            docs = queries.document_rows(store, limit=limit)
-            errors = queries.latest_errors(store)
+            watchqueries.ensure(store)
+            page = watchqueries.alerts_page(store, moment(since) if since else None, rule, limit)
     except StorylineError as exc:
         raise _fail(exc) from exc
-    console = Console(width=None if sys.stdout.isatty() else 140)
-    console.print(f"[bold]{cfg['db']}[/]: " + ", ".join(f"{n} {k.replace('_', ' ')}s" for k, n in totals.items()))
-    table = Table(title="documents (latest first)")
-    table.add_column("published", no_wrap=True)
-    table.add_column("title", overflow="ellipsis", no_wrap=True, max_width=56)
-    table.add_column("publisher", overflow="ellipsis", no_wrap=True, max_width=22)
-    for name in ("removed", "events", "quotes", "claims", "issues"):
-        table.add_column(name, justify="right", min_width=len(name))
-    table.add_column("copy of", no_wrap=True)
-    for d in docs:
-        table.add_row(d["published"] or "—", d["title"] or d["source"], d["publisher"] or "—",
-                      str(d["removed_blocks"]), str(d["event"]), str(d["quote"]), str(d["claim"]),
-                      str(d["citation_issue"]), d["duplicate_of"] or "")
-    console.print(table)
-    if errors:
-        console.print("[bold]inputs that could not be used[/]")
-        for e in errors:
-            console.print(f"  {e['source']}: {e['stage']}: {e['error']}")
+    for a in page["items"]:
+        if as_json:
+            typer.echo(json.dumps(a, ensure_ascii=False, default=str))
+            continue
+        inc = a["incident"]
+        who = "→".join(str((inc.get(k) or {}).get("country") or "?") for k in ("actor", "recipient"))
+        sent = "delivered" if a["delivered_at"] else f"not delivered ({a['delivery_error']})" \
+            if a["delivery_error"] else "not sent"
+        typer.echo(f"{a['fired_at'][:19]}  {a['rule']}  {inc['type']} {who} {inc.get('date') or 'undated'}  "
+                   f"corroboration {inc.get('corroboration')}  story {a.get('story_id') or '-'}  {sent}")
+    if not as_json:
+        typer.echo(f"{page['total']} alert(s)" + (f", {len(page['items'])} shown" if page["total"] > limit else ""),
+                   err=True)
 
 
 spark_app = typer.Typer(help="Run the pipeline and linking on Apache Spark (pip install 'storyline[spark]', Java 17+).",

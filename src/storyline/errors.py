@@ -7,6 +7,7 @@
     ├── StoreError                 the database cannot be opened or written
     └── InputError                 one input cannot be used; becomes an ingest_error record
         ├── FetchError             a URL could not be fetched (network, status, size, private address)
+        │   └── HTTPStatusError    the server answered 4xx/5xx; carries the status and any Retry-After
         ├── DecodeError            bytes that are binary or not in a readable encoding
         ├── FormatError            a container that is malformed (JSONL line, WARC, gzip, feed)
         ├── TooLargeError          over the size cap
@@ -62,6 +63,15 @@ class InputError(StorylineError):
 
 class FetchError(InputError):
     stage = "fetch"
+
+
+class HTTPStatusError(FetchError):
+    """The server answered an error status; `retry_after` is its Retry-After in seconds, when it gave one."""
+
+    def __init__(self, source: str, message: str, status: int, retry_after: float | None = None) -> None:
+        self.status = status
+        self.retry_after = retry_after
+        super().__init__(source, message)
 
 
 class DecodeError(InputError):

@@ -3,7 +3,9 @@
 `ingest()` is what `storyline ingest`, the HTTP API and tests call. It never
 stops for one bad input: each leaves an ingest_error and the run goes on.
 An input already ingested (same source, same bytes) is skipped before any
-cleaning, which is what makes a second run over the same inputs cheap.
+cleaning, which is what makes a second run over the same inputs cheap. Linking
+at the end links every document still unlinked, not only this run's: a run
+killed after its documents were written and before linking is finished by the next.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class IngestSummary:
     duplicate: int = 0
     unchanged: int = 0
     failed: int = 0
+    skipped: int = 0  # files in a folder not read (unknown extension, not a regular file): ingest_error stage skip
     seconds: float = 0.0
     errors: list[IngestError] = field(default_factory=list)
     link: dict[str, Any] = field(default_factory=dict)  # what cross-document linking did after the documents
@@ -45,7 +48,7 @@ class IngestSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return {"new": self.new, "duplicate": self.duplicate, "unchanged": self.unchanged, "failed": self.failed,
-                "seconds": round(self.seconds, 3), "per_second": round(self.per_second, 2)}
+                "skipped": self.skipped, "seconds": round(self.seconds, 3), "per_second": round(self.per_second, 2)}
 
 
 def _link(store: Store, summary: IngestSummary) -> None:
@@ -57,14 +60,21 @@ def _link(store: Store, summary: IngestSummary) -> None:
         summary.link[key] = round(summary.link.get(key, 0) + value, 3)
 
 
+def _pending(store: Store) -> bool:
+    from .link import pending
+
+    return pending(store)
+
+
 def to_document(raw: RawInput) -> Document:
     return Document(
         source=raw.source,
         raw=raw.content,
         raw_format=raw.format,
         raw_hash=raw.raw_hash,
+        source_key=raw.key,
         url=raw.url,
-        hints={"title": raw.title, "published": raw.published},
+        hints={"title": raw.title, "published": raw.published, "article": raw.article},
     )
 
 
@@ -74,6 +84,8 @@ def process(raw: RawInput, pipeline: Pipeline) -> Document | IngestError:
         return pipeline(to_document(raw))
     except InputError as exc:
         return IngestError(exc.source, exc.stage, exc.message)
+    except Exception as exc:  # one input must never stop the run
+        return IngestError(raw.source, "pipeline", f"unexpected {type(exc).__name__}: {exc}")
 
 
 def ingest(
@@ -102,18 +114,21 @@ def ingest(
             on_item(status, source)
 
     def record_error(err: IngestError) -> None:
-        summary.failed += 1
+        if err.stage == "skip":
+            summary.skipped += 1
+        else:
+            summary.failed += 1
         if len(summary.errors) < MAX_ERRORS_KEPT:
             summary.errors.append(err)
         store.add_error(err, run_id)
-        notify("failed", err.source)
+        notify("skipped" if err.stage == "skip" else "failed", err.source)
 
     def unseen() -> Iterator[RawInput]:
         """Inputs not ingested before; unreadable and already-seen ones are counted as they pass."""
         for item in read_inputs(targets, settings, stdin=stdin):
             if isinstance(item, IngestError):
                 record_error(item)
-            elif store.seen_input(item.source, item.raw_hash):
+            elif store.seen_input(item.key, item.raw_hash, item.source):
                 summary.unchanged += 1
                 notify("unchanged", item.source)
             else:
@@ -141,7 +156,7 @@ def ingest(
             _link(store, summary)
             unlinked = 0
     store.flush()
-    if link and unlinked:
+    if link and (unlinked or _pending(store)):  # what is pending, not only what this run added
         _link(store, summary)
     summary.seconds = time.perf_counter() - started
     store.finish_run(run_id, summary.as_dict(), summary.seconds)

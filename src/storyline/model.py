@@ -32,10 +32,18 @@ class RawInput:
     url: str | None = None
     title: str | None = None
     published: str | None = None  # as the source stated it; parsed by the clean stage
+    # True when `content` is already the article's text (a JSONL `text`, a posted text), not a page dump:
+    # the clean stage then keeps it whole instead of classifying its lines as a web page's blocks.
+    article: bool = False
+    # What makes two spellings of one input the same input (a file's resolved path, plus the locator);
+    # `source` stays as the user gave it, for display. Empty: the source itself.
+    key: str = ""
     # A stable hash of the raw bytes, used to skip inputs already ingested.
     raw_hash: str = ""
 
     def __post_init__(self) -> None:
+        if not self.key:
+            self.key = self.source
         if not self.raw_hash:
             data = self.content.encode("utf-8", "surrogatepass") if isinstance(self.content, str) else self.content
             self.raw_hash = hashlib.sha256(data).hexdigest()[:32]
@@ -171,6 +179,7 @@ class Document:
     raw: bytes | str = ""
     raw_format: RawFormat = "text"
     raw_hash: str = ""
+    source_key: str = ""  # RawInput.key: what identifies the input however its path was spelled
     url: str | None = None
     title: str | None = None
     published: str | None = None
@@ -198,6 +207,11 @@ class Document:
     @property
     def content_hash(self) -> str:
         return content_hash(self.text)
+
+    @property
+    def input_id(self) -> str:
+        """The id of the input this document came from: its key (else its source) and its raw bytes."""
+        return stable_id(self.source_key or self.source, self.raw_hash)
 
 
 _SPACE = re.compile(r"\s+")

@@ -12,7 +12,7 @@ class IngestProgress:
     def __init__(self, quiet: bool = False) -> None:
         self.quiet = quiet
         self.live = not quiet and sys.stderr.isatty()
-        self.counts = {"new": 0, "duplicate": 0, "unchanged": 0, "failed": 0}
+        self.counts = {"new": 0, "duplicate": 0, "unchanged": 0, "failed": 0, "skipped": 0}
         self._progress: Any = None
 
     def __enter__(self) -> IngestProgress:
@@ -36,7 +36,7 @@ class IngestProgress:
         return self
 
     def update(self, status: str, source: str) -> None:
-        self.counts[status] += 1
+        self.counts[status] = self.counts.get(status, 0) + 1
         if self._progress is not None:
             task = self._progress.tasks[0]
             elapsed = task.elapsed or 0.0
@@ -53,15 +53,18 @@ class IngestProgress:
         line = (f"ingested {summary.documents + summary.failed} inputs in {summary.seconds:.1f}s "
                 f"({summary.per_second:.1f}/s): {summary.new} new, {summary.duplicate} duplicate, "
                 f"{summary.unchanged} unchanged, {summary.failed} failed")
+        if summary.skipped:
+            line += f"; {summary.skipped} files in folders not read (see ingest_error stage skip)"
         print(line, file=sys.stderr)
         if summary.link:
             print("linked: " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in summary.link.items()),
                   file=sys.stderr)
         for err in summary.errors:
-            print(f"  failed: {err.source}: {err.stage}: {err.error}", file=sys.stderr)
-        if summary.failed > len(summary.errors):
-            print(f"  … and {summary.failed - len(summary.errors)} more; see `storyline export --kind ingest_error`",
-                  file=sys.stderr)
+            what = "skipped" if err.stage == "skip" else "failed"
+            print(f"  {what}: {err.source}: {err.stage}: {err.error}", file=sys.stderr)
+        more = summary.failed + summary.skipped - len(summary.errors)
+        if more > 0:
+            print(f"  … and {more} more; see `storyline export --kind ingest_error`", file=sys.stderr)
 
     def __exit__(self, *exc: object) -> None:
         if self._progress is not None:

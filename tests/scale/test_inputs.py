@@ -38,7 +38,7 @@ def test_files_come_in_ingest_order_with_ingest_sources(folder: Path, cfg: dict[
     assert list(dict.fromkeys(ingest_files)) == list(dict.fromkeys(expected))
     assert [t.index for t in tasks] == sorted(t.index for t in tasks)
     assert {(e.source.rsplit("/", 1)[-1], e.stage) for e in errors} == {
-        ("big.txt", "read"), ("feed.rss", "read"), ("nope.html", "read")}
+        ("big.txt", "read"), ("feed.rss", "read"), ("nope.html", "read"), ("notes.md", "skip")}
     assert "over the size cap" in next(e.error for e in errors if e.source.endswith("big.txt"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import pytest
@@ -67,16 +68,61 @@ def test_line_chart_spaces_periods_by_time() -> None:
 
 def test_network_layout_keeps_nodes_in_the_picture_and_apart() -> None:
     nodes = [{"id": k, "name": k, "events": n} for k, n in (("USA", 5), ("MEX", 4), ("CAN", 1), ("GTM", 1))]
-    edges = [{"source": "USA", "target": "MEX", "events": 4, "intensity": -6.0},
-             {"source": "MEX", "target": "USA", "events": 1, "intensity": 2.5},
-             {"source": "GTM", "target": "MEX", "events": 1, "intensity": None},
-             {"source": "CAN", "target": "CAN", "events": 1, "intensity": 1.0}]
+    edges = [{"source": "USA", "target": "MEX", "events": 5, "conflict": 4, "cooperation": 1, "neutral": 0},
+             {"source": "MEX", "target": "USA", "events": 1, "conflict": 0, "cooperation": 1, "neutral": 0},
+             {"source": "GTM", "target": "MEX", "events": 1, "conflict": 0, "cooperation": 0, "neutral": 1},
+             {"source": "CAN", "target": "CAN", "events": 1, "conflict": 0, "cooperation": 1, "neutral": 0}]
     net = charts.network(nodes, edges, width=600, height=400)
-    assert all(0 <= n["x"] <= 600 and 0 <= n["y"] <= 400 for n in net["nodes"])
+    assert all(0 <= n["x"] <= 600 and 0 <= n["y"] <= net["height"] for n in net["nodes"])
     points = {(round(n["x"]), round(n["y"])) for n in net["nodes"]}
     assert len(points) == 4
-    assert [e["css"] for e in net["edges"]] == ["hostile", "cooperation", "neutral"]  # self-loop not drawn
+    # one arc per pair and kind, never a blend: USA→MEX has a conflict arc and a cooperation arc
+    assert [(e["source"], e["kind"]) for e in net["edges"]] == [
+        ("USA", "conflict"), ("USA", "cooperation"), ("MEX", "cooperation"), ("GTM", "neutral")]  # no self-loop
     assert net["edges"][0]["width"] > net["edges"][1]["width"]
+    assert len({e["d"] for e in net["edges"]}) == 4  # the two directions and kinds bow apart
+
+
+def _overlap(a: list[float], b: list[float]) -> bool:
+    return min(a[2], b[2]) > max(a[0], b[0]) and min(a[3], b[3]) > max(a[1], b[1])
+
+
+@pytest.mark.parametrize("n", [6, 25, 60])
+def test_network_labels_never_overlap(n: int) -> None:
+    names = [f"{code} {sector}" for code in ("USA", "MEX", "GTM", "COL", "VEN", "BRA", "ARG", "CHL", "PER", "ECU")
+             for sector in ("GOV", "MIL", "CRM", "COP", "LEG", "BUS")][:n]
+    nodes = [{"id": name, "name": name, "events": 1 + i % 4} for i, name in enumerate(names)]
+    edges = [{"source": names[0], "target": names[i], "events": 1, "conflict": i % 2, "cooperation": 1 - i % 2,
+              "neutral": 0} for i in range(1, n)]  # a hub, the hardest case for labels
+    net = charts.network(nodes, edges)
+    boxes = [node["box"] for node in net["nodes"]]
+    assert not [(i, j) for i in range(n) for j in range(i + 1, n) if _overlap(boxes[i], boxes[j])]
+    assert all(b[0] >= 0 and b[2] <= net["width"] and b[1] >= 0 and b[3] <= net["height"] for b in boxes)
+    assert net == charts.network(nodes, edges)  # the same graph, the same picture
+
+
+def test_line_chart_joins_adjacent_periods_only() -> None:
+    rows = [{"period": p, "intensity": v, "undated": u} for p, v, u in
+            (("2025-W01", -2.0, 0), ("2025-W02", -4.0, 1), ("2025-W03", 1.0, 0), ("2025-W44", -6.0, 0),
+             ("2025-W52", 2.0, 0), ("2026-W01", 3.0, 0))]
+    chart = charts.line_chart([{"dyad": "USA-MEX", "rows": rows}], by="week")
+    line = chart["lines"][0]
+    assert len(line["dots"]) == 6 and line["gaps"] == 2
+    assert [len(run.split()) for run in line["runs"]] == [3, 2]  # W01-W03, then W52-W01 across the year; W44 alone
+    assert [d["undated"] for d in line["dots"]] == [False, True, False, False, False, False] and chart["undated"]
+    months = charts.line_chart([{"dyad": "USA-MEX", "rows": [{"period": p, "intensity": 1.0} for p in
+                                                             ("2025-01", "2025-02", "2025-04")]}], by="month")
+    assert [len(run.split()) for run in months["lines"][0]["runs"]] == [2]
+
+
+def test_map_legend_says_what_each_shade_stands_for() -> None:
+    counts = {"MEX": 40, "USA": 1, "GTM": 3}
+    legend = worldmap.legend(counts)
+    assert legend[0]["low"] == 1 and legend[-1]["high"] == 40
+    assert all(a["high"] + 1 == b["low"] and a["shade"] < b["shade"] for a, b in itertools.pairwise(legend))
+    shades = {s["code"]: s["shade"] for s in worldmap.shapes(counts) if s["code"] in counts}
+    for code, n in counts.items():
+        assert next(entry for entry in legend if entry["low"] <= n <= entry["high"])["shade"] == shades[code]
 
 
 @pytest.mark.parametrize(("lat", "lon", "where"), [(19.43, -99.13, "left-middle"), (51.5, -0.13, "centre-top"),

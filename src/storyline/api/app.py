@@ -33,7 +33,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..errors import StoreError, UsageError
-from ..store import webqueries
+from ..store import watchschema, webqueries
 from ..store.db import Store
 from .cache import ViewCache
 from .render import Renderer, wants_json
@@ -60,7 +60,10 @@ class _TooLarge(Exception):
 
 
 class BodyLimit:
-    """Answer 413 to a request whose body is over `max_body` bytes, by its Content-Length or as it streams in."""
+    """Answer 413 to a request whose body is over `max_body` bytes, by its Content-Length or as it streams in.
+
+    A body sent without a Content-Length (chunked) is read here first, up to `max_body`, and handed on
+    whole: the handler that parses it would otherwise see a broken stream and answer 400."""
 
     def __init__(self, app: ASGIApp, max_body: int) -> None:
         self.app = app
@@ -73,6 +76,25 @@ class BodyLimit:
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
             await self._refuse(scope, receive, send)
+            return
+        if declared is None and scope["method"] in ("POST", "PUT", "PATCH"):
+            body = bytearray()
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    return  # the client went away
+                body.extend(message.get("body", b""))
+                if len(body) > self.max_body:
+                    await self._refuse(scope, receive, send)
+                    return
+                if not message.get("more_body", False):
+                    break
+            whole: list[Message] = [{"type": "http.request", "body": bytes(body), "more_body": False}]
+
+            async def replay() -> Message:
+                return whole.pop() if whole else await receive()
+
+            await self.app(scope, replay, send)
             return
         received = 0
         started = False
@@ -181,18 +203,25 @@ def _install_errors(app: FastAPI, renderer: Renderer) -> None:
 
 
 def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BODY,
-               settings: dict[str, Any] | None = None, cache_size: int = 256) -> FastAPI:
+               settings: dict[str, Any] | None = None, cache_size: int = 256, read_only: bool | None = None) -> FastAPI:
     """The dashboard and API over the store `db` (a SQLAlchemy URL or a SQLite path).
 
     `token` enables `POST /api/documents` (sent as `Authorization: Bearer TOKEN`); None or "" keeps
     the server read-only. `settings` (from `storyline.settings.load`) are used when ingesting a URL.
     `cache_size` page answers are kept until the store changes (SQLite only; 0 turns it off).
+    `read_only` opens the store for reading only; None: when it cannot be written (a read-only file or mount).
     """
     from .. import settings as settings_module
+    from ..store.db import can_write
     from . import docs, ingest_route, routes
 
-    store = Store.open(db)
-    webqueries.ensure_indexes(store.engine)
+    if read_only is None:
+        read_only = not can_write(db)
+    store = Store.open(db, read_only=read_only)
+    if not read_only:
+        webqueries.ensure_indexes(store.engine)
+    if not read_only:
+        watchschema.ensure(store.engine)  # the alerts page reads a store never watched too
     if store.engine.dialect.name == "sqlite":
         event.listen(store.engine, "connect", _sqlite_read_pragmas)
         store.engine.dispose()  # connections opened so far lack them
@@ -224,6 +253,7 @@ def create_app(db: str, token: str | None = None, max_body: int = DEFAULT_MAX_BO
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=5)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(BodyLimit, max_body=max_body)
+    app.add_middleware(ingest_route.TokenGate)  # outermost: a write without the token is refused unread
 
     return app
 

@@ -8,6 +8,7 @@ tells the error handlers whether to answer in JSON (the `/api/…` and `….json
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -17,9 +18,13 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 
 from .. import __version__
+from ..web.snippet import around_trigger
 
 NAV = (("/", "Overview"), ("/timeline", "Timeline"), ("/events", "Events"), ("/documents", "Documents"),
-       ("/actors", "Actors"), ("/map", "Map"), ("/sources", "Sources"), ("/docs", "API"))
+       ("/actors", "Actors"), ("/map", "Map"), ("/sources", "Sources"), ("/alerts", "Alerts"), ("/docs", "API"))
+
+
+LIVE_EVERY_MS = 15_000  # how often the live pages ask /api/changes what arrived
 
 
 def wants_json(request: Request) -> bool:
@@ -65,14 +70,16 @@ class Renderer:
     def __init__(self) -> None:
         self.env = Environment(loader=PackageLoader("storyline.web", "templates"), autoescape=True,
                                trim_blocks=True, lstrip_blocks=True)
-        self.env.globals.update(static=_static, nav=NAV)
+        self.env.globals.update(static=_static, nav=NAV, live_every_ms=LIVE_EVERY_MS)
         self.env.filters["plural"] = _plural
         self.env.filters["web_url"] = _web_url
+        self.env.filters["around_trigger"] = around_trigger
 
     def page(self, request: Request, template: str, data: Any, status_code: int = 200, **extra: Any) -> HTMLResponse:
         path = request.url.path
         section = "/" + path.strip("/").split("/")[0] if path.strip("/") else "/"
         context = {"data": data, "section": section, "url": url_builder(request),
+                   "opened": dt.datetime.now(dt.UTC).isoformat(timespec="microseconds"),
                    "twin": None if status_code >= 400 or path == "/docs" else twin_of(request),
                    "title": extra.pop("title", None) or dict(NAV).get(section, "storyline"), **extra}
         return HTMLResponse(self.env.get_template(template).render(context), status_code=status_code)

@@ -19,7 +19,17 @@ from ..store import listing, webqueries
 from ..web import charts, highlight, worldmap
 from . import views
 from .cache import Answer
-from .params import DocumentsQuery, EventFilters, MapQuery, NetworkQuery, OverviewQuery, Paging, SourcesQuery
+from .params import (
+    AlertsQuery,
+    ChangesQuery,
+    DocumentsQuery,
+    EventFilters,
+    MapQuery,
+    NetworkQuery,
+    OverviewQuery,
+    Paging,
+    SourcesQuery,
+)
 
 JSON: dict[int | str, dict[str, Any]] = {
     200: {"description": "The page's data as JSON", "content": {"application/json": {}}}}
@@ -31,6 +41,7 @@ ID = r"^[0-9A-Za-z_-]{1,64}$"
 
 StoryId = Annotated[str, Path(pattern=ID, description="A story id.")]
 DocumentId = Annotated[str, Path(pattern=ID, description="A document id.")]
+EventId = Annotated[str, Path(pattern=ID, description="An event id.")]
 
 
 def _answer(request: Request, view: Callable[..., Any], *args: Any) -> Answer:
@@ -80,6 +91,12 @@ def events_json(request: Request, q: Annotated[EventFilters, Query()]) -> Respon
     return _json(request, views.events, q)
 
 
+@api.get("/events/{event_id}", summary="One event: its record and why it was coded so (as `storyline explain`)",
+         responses={404: {"description": "No such event"}})
+def event_json(request: Request, event_id: EventId) -> Response:
+    return _json(request, views.event, event_id)
+
+
 @api.get("/stories/{story_id}", summary="One story: its reports (paginated), sources and conflicting figures",
          responses={404: {"description": "No such story"}})
 def story_json(request: Request, story_id: StoryId, q: Annotated[Paging, Query()]) -> Response:
@@ -112,7 +129,21 @@ def sources_json(request: Request, q: Annotated[SourcesQuery, Query()]) -> Respo
     return _json(request, views.sources, q)
 
 
-for _path, _handler in (("/timeline.json", timeline_json), ("/events.json", events_json),
+@api.get("/alerts", summary="Alerts the watcher fired, latest first, with their incident and evidence",
+         description="`since` keeps the alerts fired after a time. Each alert fires once per rule and incident.")
+def alerts_json(request: Request, q: Annotated[AlertsQuery, Query()]) -> Response:
+    return _json(request, views.alerts, q)
+
+
+@api.get("/changes", summary="What arrived after a time: documents stored and alerts fired",
+         description="The live overview, timeline and alerts pages poll this to show what is new since they "
+                     "were opened; `latest` is the time to ask from next.")
+def changes_json(request: Request, q: Annotated[ChangesQuery, Query()]) -> Response:
+    return _json(request, views.changes, q)
+
+
+for _path, _handler in (("/alerts.json", alerts_json), ("/timeline.json", timeline_json), ("/events.json", events_json),
+                        ("/events/{event_id}.json", event_json),
                         ("/stories/{story_id}.json", story_json), ("/documents.json", documents_json),
                         ("/documents/{document_id}.json", document_json), ("/actors.json", actors_json),
                         ("/map.json", map_json), ("/sources.json", sources_json)):
@@ -125,7 +156,7 @@ for _path, _handler in (("/timeline.json", timeline_json), ("/events.json", even
 @pages.get("/", response_class=HTMLResponse)
 def overview_page(request: Request, q: Annotated[OverviewQuery, Query()]) -> HTMLResponse:
     data = _cached(request, views.overview, q)
-    return _page(request, "overview.html", data, q=q, chart=charts.line_chart(data["escalation"]))
+    return _page(request, "overview.html", data, q=q, chart=charts.line_chart(data["escalation"], by=data["by"]))
 
 
 @pages.get("/timeline", response_class=HTMLResponse)
@@ -136,6 +167,12 @@ def timeline_page(request: Request, q: Annotated[EventFilters, Query()]) -> HTML
 @pages.get("/events", response_class=HTMLResponse)
 def events_page(request: Request, q: Annotated[EventFilters, Query()]) -> HTMLResponse:
     return _page(request, "events.html", _cached(request, views.events, q), q=q, **_filter_choices(request))
+
+
+@pages.get("/events/{event_id}", response_class=HTMLResponse)
+def event_page(request: Request, event_id: EventId) -> HTMLResponse:
+    data = _cached(request, views.event, event_id)
+    return _page(request, "event.html", data, title=f"Event {event_id}")
 
 
 @pages.get("/stories/{story_id}", response_class=HTMLResponse)
@@ -158,6 +195,11 @@ def document_page(request: Request, document_id: DocumentId) -> HTMLResponse:
                  unplaced=set(unplaced), records=records)
 
 
+@pages.get("/alerts", response_class=HTMLResponse)
+def alerts_page(request: Request, q: Annotated[AlertsQuery, Query()]) -> HTMLResponse:
+    return _page(request, "alerts.html", _cached(request, views.alerts, q), q=q)
+
+
 @pages.get("/actors", response_class=HTMLResponse)
 def actors_page(request: Request, q: Annotated[NetworkQuery, Query()]) -> HTMLResponse:
     data = _cached(request, views.actors, q)
@@ -170,6 +212,7 @@ def actors_page(request: Request, q: Annotated[NetworkQuery, Query()]) -> HTMLRe
 def map_page(request: Request, q: Annotated[MapQuery, Query()]) -> HTMLResponse:
     data = _cached(request, views.places, q)
     return _page(request, "map.html", data, q=q, shapes=worldmap.shapes(data["countries"]),
+                 legend=worldmap.legend(data["countries"]),
                  markers=worldmap.markers(data["items"]), width=worldmap.WIDTH, height=worldmap.HEIGHT,
                  **_filter_choices(request))
 

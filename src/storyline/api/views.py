@@ -14,9 +14,20 @@ from typing import Any
 
 from ..link import escalation_series
 from ..report import report_json, source_report
-from ..store import queries, webqueries
+from ..store import queries, watchqueries, webqueries
 from ..store.db import Store
-from .params import DocumentsQuery, EventFilters, MapQuery, NetworkQuery, OverviewQuery, Paging, SourcesQuery
+from ..watch.clock import moment
+from .params import (
+    AlertsQuery,
+    ChangesQuery,
+    DocumentsQuery,
+    EventFilters,
+    MapQuery,
+    NetworkQuery,
+    OverviewQuery,
+    Paging,
+    SourcesQuery,
+)
 
 log = logging.getLogger(__name__)
 STORY_DOCUMENTS_SHOWN = 200  # a story page lists this many reporting documents; the JSON counts them all
@@ -35,11 +46,12 @@ def overview(store: Store, q: OverviewQuery) -> dict[str, Any]:
         dyads = [(a, r) for a, r, _ in webqueries.top_dyads(store)]
     series = []
     for a, r in dyads:
-        esc = escalation_series(store, (a, r), q.by)
+        esc = escalation_series(store, (a, r), q.by, q.include_undated)
         series.append({"dyad": f"{a}-{r}", "actor": a, "recipient": r, "skipped": esc.skipped,
                        "no_intensity": esc.no_intensity,
-                       "rows": [{"period": p, "intensity": v, "stories": ids} for p, v, ids in esc.rows]})
-    return {"counts": queries.counts(store), "by": q.by, "escalation": series,
+                       "rows": [{"period": p, "intensity": v, "stories": ids, "undated": esc.undated.get(p, 0)}
+                                for p, v, ids in esc.rows]})
+    return {"counts": queries.counts(store), "by": q.by, "include_undated": q.include_undated, "escalation": series,
             "latest_stories": webqueries.latest_stories(store, q.stories),
             "latest_documents": webqueries.documents_page(store, limit=5)["items"],
             "errors": queries.latest_errors(store, limit=5)}
@@ -90,6 +102,19 @@ def explanation(event: dict[str, Any]) -> str:
         return str(event.get("rule") or "")
 
 
+def event(store: Store, event_id: str) -> dict[str, Any]:
+    """One event record, what `storyline explain` says of it, its document and the stories it is in."""
+    from ..store.rawjson import materialize
+
+    found = webqueries.events_by_id(store, [event_id])
+    if not found:
+        raise NotFound(f"no event {event_id!r} in this store")
+    record = materialize(found[0])
+    document = record.pop("document", None)
+    return {"event": record, "explanation": explanation(record), "document": document,
+            "stories": webqueries.stories_of_event(store, event_id)}
+
+
 def document(store: Store, doc_id: str) -> dict[str, Any]:
     """A document with its text, its removed boilerplate and every record placed by its offsets."""
     doc = webqueries.document(store, doc_id)
@@ -101,8 +126,23 @@ def document(store: Store, doc_id: str) -> dict[str, Any]:
 
 
 def documents(store: Store, q: DocumentsQuery) -> dict[str, Any]:
-    return {"filters": {"source": q.source} if q.source else {},
-            **webqueries.documents_page(store, q.limit, q.offset, q.source)}
+    filters = {k: v for k, v in (("source", q.source), ("since", q.since)) if v}
+    return {"filters": filters,
+            **webqueries.documents_page(store, q.limit, q.offset, q.source, moment(q.since) if q.since else None)}
+
+
+def alerts(store: Store, q: AlertsQuery) -> dict[str, Any]:
+    """Alerts the watcher fired, latest first, each with its incident, story and evidence documents."""
+    watchqueries.ensure(store)
+    filters = {k: v for k, v in (("since", q.since), ("rule", q.rule)) if v}
+    return {"filters": filters,
+            **watchqueries.alerts_page(store, moment(q.since) if q.since else None, q.rule, q.limit, q.offset)}
+
+
+def changes(store: Store, q: ChangesQuery) -> dict[str, Any]:
+    """What arrived after a time: the live pages poll this to say what is new since they were opened."""
+    watchqueries.ensure(store)
+    return watchqueries.changes_since(store, moment(q.since))
 
 
 def actors(store: Store, q: NetworkQuery) -> dict[str, Any]:

@@ -15,7 +15,7 @@ Modules: `neardup` (MinHash LSH over documents), `evidence` (what reports are co
 
 from __future__ import annotations
 
-from .stories import LinkSummary, link_new, relink_all, story_records
+from .stories import LinkSummary, link_new, pending, relink_all, story_records
 from .timeline import (
     Escalation,
     escalation,
@@ -36,6 +36,7 @@ __all__ = [
     "escalation_text",
     "link_new",
     "parse_dyad",
+    "pending",
     "relink_all",
     "render_escalation",
     "render_timeline",

@@ -38,7 +38,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..model import stable_id
 from ..store import linkschema, schema
-from ..store.db import Store
+from ..store.db import Store, unwritable
 from . import neardup
 from .conflicts import conflicts
 from .evidence import PRECISION_RANK
@@ -376,9 +376,19 @@ def _link(conn: Connection, summary: LinkSummary) -> None:
         summary.stories = _relink_blocks(conn, blocks)
 
 
+def pending(store: Store) -> bool:
+    """Whether any stored document has not been linked yet (a run killed before linking leaves some)."""
+    d, ld = schema.documents, linkschema.link_documents
+    store.flush()
+    linkschema.ensure(store.engine)
+    with store.engine.connect() as conn:
+        return conn.execute(select(d.c.id).where(d.c.id.not_in(select(ld.c.document_id))).limit(1)).first() is not None
+
+
 def link_new(store: Store) -> LinkSummary:
     """Link the documents and events added since the last run; a second run with nothing new changes nothing."""
     started = time.perf_counter()
+    store.refuse_writes()
     store.flush()
     linkschema.ensure(store.engine)
     summary = LinkSummary()
@@ -387,7 +397,7 @@ def link_new(store: Store) -> LinkSummary:
             store.lock_writers(conn)
             _link(conn, summary)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot link stories in the database: {exc}") from exc
+        raise unwritable(store.name, exc) or StoreError(f"cannot link stories in the database: {exc}") from exc
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -395,6 +405,7 @@ def link_new(store: Store) -> LinkSummary:
 def relink_all(store: Store) -> LinkSummary:
     """Forget every link and build them again: the same rows `link_new` reaches incrementally."""
     started = time.perf_counter()
+    store.refuse_writes()
     store.flush()
     linkschema.ensure(store.engine)
     d, ld = schema.documents, linkschema.link_documents

@@ -6,7 +6,8 @@ earliest first (undated ones last, and left out when a date range is asked for).
 month. Each real-world event (an event cluster) counts once, however many documents reported it,
 at its own date and with the median intensity its reports gave; a thread with two distinct
 events in one week counts both, because both happened. Events dated less precisely than the
-period (a month when counting weeks) are left out of the series and counted in `skipped`.
+period (a month when counting weeks) are left out of the series and counted in `skipped`, unless
+`include_undated` asks to count them at their article's publication date (marked in `undated`).
 Symmetric types (CONSULT, COOPERATE, AGREE) match a dyad in either direction.
 
 `timeline_text` and `escalation_text` render the same for a terminal, so the CLI only parses
@@ -25,6 +26,7 @@ from sqlalchemy import and_, or_, select
 from ..errors import UsageError
 from ..store import linkschema
 from ..store.db import Store
+from ..vocab import country_code, event_type
 from .evidence import PRECISION_RANK, interval
 from .merge import SYMMETRIC_TYPES
 
@@ -47,7 +49,9 @@ def parse_dyad(text: str) -> tuple[str, str]:
     parts = [p.strip().upper() for p in text.replace(",", "-").replace(":", "-").split("-")]
     if len(parts) != 2 or not all(len(p) == 3 and p.isalpha() for p in parts):
         raise UsageError(f"cannot read the dyad {text!r}: write two ISO 3166-1 alpha-3 codes, e.g. USA-MEX")
-    return parts[0], parts[1]
+    actor, recipient = country_code(parts[0], "the dyad's actor"), country_code(parts[1], "the dyad's recipient")
+    assert actor and recipient
+    return actor, recipient
 
 
 def _country_filter(column: Any, flipped: Any, code: str) -> Any:
@@ -73,7 +77,13 @@ def _span(story: dict[str, Any]) -> tuple[int, int] | None:
 
 def timeline(store: Store, actor: str | None = None, recipient: str | None = None, since: str | None = None,
              until: str | None = None, type: str | None = None) -> list[dict[str, Any]]:
-    """Story records matching the filters, in date order."""
+    """Story records matching the filters, in date order.
+
+    `actor` and `recipient` are countries by ISO3 code or name, `type` a PLOVER type in any case;
+    a value that is none of these raises UsageError naming the accepted forms.
+    """
+    actor, recipient = country_code(actor, "actor"), country_code(recipient, "recipient")
+    type = event_type(type)
     store.flush()
     linkschema.ensure(store.engine)
     st = linkschema.stories
@@ -111,33 +121,73 @@ def _period(day: dt.date, by: str) -> str:
 @dataclass
 class Escalation:
     rows: list[tuple[str, float, list[str]]] = field(default_factory=list)
-    skipped: int = 0  # events dated too vaguely for the period, or undated
+    skipped: int = 0  # events dated too vaguely for the period, or undated (and not placed by their article)
     no_intensity: int = 0  # events whose reports gave no intensity
+    undated: dict[str, int] = field(default_factory=dict)  # period -> events placed there by their article's date
 
 
-def escalation_series(store: Store, dyad: tuple[str, str], by: str = "week") -> Escalation:
-    """The escalation series with what was left out of it."""
+def _article_dates(store: Store, doc_ids: set[str]) -> dict[str, tuple[str, str | None]]:
+    """document id -> (published, precision) of the documents that state a date."""
+    from ..store import schema
+
+    d = schema.documents
+    out: dict[str, tuple[str, str | None]] = {}
+    ids = sorted(doc_ids)
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            for doc_id, published, precision in conn.execute(
+                    select(d.c.id, d.c.published, d.c.published_precision)
+                    .where(d.c.id.in_(ids[i:i + 500]), d.c.published.is_not(None))):
+                out[doc_id] = (published, precision)
+    return out
+
+
+def escalation_series(store: Store, dyad: tuple[str, str], by: str = "week",
+                      include_undated: bool = False) -> Escalation:
+    """The escalation series with what was left out of it.
+
+    With `include_undated`, an event that is undated or dated less precisely than the period is
+    counted in the period its earliest reporting article was published in (when that is precise
+    enough), and `undated` says how many events each period holds that way.
+    """
     if by not in PERIODS:
         raise UsageError(f"unknown period {by!r}; choose one of {', '.join(PERIODS)}")
     actor, recipient = dyad[0].upper(), dyad[1].upper()
     result = Escalation()
     sums: dict[str, float] = {}
     members: dict[str, list[str]] = {}
+    placed: list[tuple[dict[str, Any], str, str, str | None, bool]] = []  # cluster, story, date, precision, by article
+    vague: list[tuple[dict[str, Any], str]] = []
     for story in timeline(store, actor=actor, recipient=recipient):
         for cluster in story.get("clusters", []):
             rank = PRECISION_RANK.get(cluster.get("date_precision") or "", 9)
             if not cluster.get("date") or rank > _PLACEABLE[by]:
+                vague.append((cluster, story["id"]))
+                continue
+            placed.append((cluster, story["id"], cluster["date"], cluster["date_precision"], False))
+    if include_undated and vague:
+        dates = _article_dates(store, {i for c, _ in vague for i in c.get("document_ids", [])})
+        for cluster, story_id in vague:
+            known = sorted(dates[i] for i in cluster.get("document_ids", []) if i in dates
+                           and PRECISION_RANK.get(dates[i][1] or "", 9) <= _PLACEABLE[by])
+            if known:
+                placed.append((cluster, story_id, known[0][0], known[0][1], True))
+            else:
                 result.skipped += 1
-                continue
-            if cluster.get("intensity") is None:
-                result.no_intensity += 1
-                continue
-            span = interval(cluster["date"], cluster["date_precision"])
-            assert span is not None
-            key = _period(dt.date.fromordinal(span[0]), by)
-            sums[key] = sums.get(key, 0.0) + float(cluster["intensity"])
-            if story["id"] not in members.setdefault(key, []):
-                members[key].append(story["id"])
+    else:
+        result.skipped += len(vague)
+    for cluster, story_id, date, precision, by_article in placed:
+        if cluster.get("intensity") is None:
+            result.no_intensity += 1
+            continue
+        span = interval(date, precision)
+        assert span is not None
+        key = _period(dt.date.fromordinal(span[0]), by)
+        sums[key] = sums.get(key, 0.0) + float(cluster["intensity"])
+        if by_article:
+            result.undated[key] = result.undated.get(key, 0) + 1
+        if story_id not in members.setdefault(key, []):
+            members[key].append(story_id)
     result.rows = [(k, round(sums[k], 3), members[k]) for k in sorted(sums)]
     return result
 
@@ -174,8 +224,11 @@ def render_timeline(stories: Sequence[dict[str, Any]]) -> str:
                      f"corroboration {s['corroboration']}  [{s['id']}]")
         for c in s.get("clusters", []):
             flag = "  CONFLICT " + ", ".join(sorted({x['field'] for x in c['conflicts']})) if c["conflicts"] else ""
-            lines.append(f"    {c.get('date') or 'undated':12} x{c['corroboration']} "
-                         f"{_clip(c.get('evidence') or '', 90)}{flag}")
+            event_id = (c.get("event_ids") or ["?"])[0]  # a report of it; `storyline explain` says why it was coded
+            lines.append(f"    {c.get('date') or 'undated':12} x{c['corroboration']} {event_id}  "
+                         f"{_clip(c.get('evidence') or '', 80)}{flag}")
+    lines.append("(x: independent sources; the id is one report of the event: `storyline explain ID` says why "
+                 "it was coded so)")
     return "\n".join(lines)
 
 
@@ -183,11 +236,17 @@ def render_escalation(result: Escalation, dyad: tuple[str, str], by: str) -> str
     if not result.rows:
         body = f"no dated events for {dyad[0]}-{dyad[1]} at {by} precision"
     else:
-        body = "\n".join(f"{period:10} {total:+8.1f}  {len(ids)} stor{'y' if len(ids) == 1 else 'ies'}"
-                         for period, total, ids in result.rows)
+        lines = [f"summed PLOVER intensity of {dyad[0]}-{dyad[1]} events per {by} (each real-world event once; "
+                 "below 0, conflict outweighs cooperation)"]
+        for period, total, ids in result.rows:
+            undated = result.undated.get(period, 0)
+            lines.append(f"{period:10} {total:+8.1f}  {len(ids)} stor{'y' if len(ids) == 1 else 'ies'}"
+                         + (f"  ({undated} undated, at their article's date)" if undated else ""))
+        body = "\n".join(lines)
     notes = []
     if result.skipped:
-        notes.append(f"{result.skipped} events undated or dated less precisely than a {by} left out")
+        notes.append(f"{result.skipped} events undated or dated less precisely than a {by} left out"
+                     + ("" if result.undated else "; --include-undated counts them at their article's date"))
     if result.no_intensity:
         notes.append(f"{result.no_intensity} events without an intensity left out")
     return body + ("\n(" + "; ".join(notes) + ")" if notes else "")
@@ -198,6 +257,6 @@ def timeline_text(store: Store, actor: str | None = None, recipient: str | None 
     return render_timeline(timeline(store, actor=actor, recipient=recipient, since=since, until=until, type=type))
 
 
-def escalation_text(store: Store, dyad: str, by: str = "week") -> str:
+def escalation_text(store: Store, dyad: str, by: str = "week", include_undated: bool = False) -> str:
     pair = parse_dyad(dyad)
-    return render_escalation(escalation_series(store, pair, by), pair, by)
+    return render_escalation(escalation_series(store, pair, by, include_undated), pair, by)

@@ -1,9 +1,12 @@
 """The clean stage: raw page -> clean article text and metadata.
 
 HTML goes through `htmlclean` (trafilatura); plain text through `textclean`'s
-block classifier and `textmeta`. Whatever the source reader already knew (a
-JSONL record's title, a feed item's date) is used where the page itself says
-nothing. A page without article text raises `ExtractionError`, which becomes
+block classifier and `textmeta`. Text that came as the article itself (a JSONL
+`text`, a posted text: `hints["article"]`) goes through the classifier too, in
+case it is a page dump, but when the classifier keeps too little of it (a
+one-sentence brief) the text is kept whole: the length gates are for page dumps.
+Whatever the source reader already knew (a JSONL record's title, a feed item's
+date) is used where the page itself says nothing. A page without article text raises `ExtractionError`, which becomes
 an ingest_error record.
 """
 
@@ -17,8 +20,10 @@ from .htmlclean import clean_html
 from .textclean import join_blocks, split_dump
 from .textmeta import parse_date_line, read_meta
 
-# Fewer words than this is no article (a stub, a captcha page, a menu).
+# Fewer words than this is no article in a page dump (a stub, a captcha page, a menu).
 MIN_ARTICLE_WORDS = 15
+# An HTML page's body as trafilatura finds it is short article enough from this many words (a one-line brief).
+MIN_HTML_WORDS = 6
 REMOVED_KEPT = 400  # removed blocks stored per document, for the "what was dropped" view
 PRECISION_BY_LENGTH: dict[int, Precision] = {10: "day", 7: "month", 4: "year"}  # YYYY-MM-DD, YYYY-MM, YYYY
 
@@ -29,15 +34,30 @@ def warm() -> None:
     import trafilatura  # noqa: F401
 
 
+def _whole(doc: Document, raw: str) -> None:
+    """Keep an article text as it came: its paragraphs, each line trimmed."""
+    paragraphs = [" ".join(p.split()) for p in raw.replace("\r\n", "\n").split("\n\n")]
+    doc.text = "\n\n".join(p for p in paragraphs if p)
+    doc.removed = []
+
+
 def _clean_text(doc: Document) -> None:
     raw = doc.raw if isinstance(doc.raw, str) else doc.raw.decode("utf-8")
     cleaned = split_dump(raw)
+    article = bool(doc.hints.get("article"))
     if cleaned is None:
+        if article:
+            _whole(doc, raw)
+            return
         raise ExtractionError(doc.source, "no article text found: every line reads as menu, boilerplate or a label")
     meta = read_meta(cleaned)
     kept = [b for b in cleaned.kept if b.index not in meta.consumed]
+    text = join_blocks(kept)
+    if article and len(text.split()) < MIN_ARTICLE_WORDS:  # a brief, not a page: keep it as it came
+        _whole(doc, raw)
+        return
     removed = [b for b in cleaned.removed if b.index not in meta.consumed]
-    doc.text = join_blocks(kept)
+    doc.text = text
     doc.removed = [b.text for b in removed]
     doc.title = meta.title
     doc.published = meta.published
@@ -62,10 +82,9 @@ def clean(doc: Document) -> Document:
         _clean_html(doc)
     else:
         _clean_text(doc)
-    if len(doc.text.split()) < MIN_ARTICLE_WORDS:
-        raise ExtractionError(
-            doc.source, f"no article text found: fewer than {MIN_ARTICLE_WORDS} words survive cleaning"
-        )
+    least = 1 if doc.hints.get("article") else MIN_HTML_WORDS if doc.raw_format == "html" else MIN_ARTICLE_WORDS
+    if len(doc.text.split()) < least:
+        raise ExtractionError(doc.source, f"no article text found: fewer than {least} words survive cleaning")
     doc.removed_blocks = len(doc.removed)
     doc.removed = doc.removed[:REMOVED_KEPT]
     # What the source said fills what the page does not.

@@ -55,6 +55,11 @@ def event_date(sent: Sentence, reach: set[int], anchor: int, dates: list[Mention
         del starts, ends
         d = min(pool, key=lambda d: abs(d.span.start - pos))
         return DateRef(d.value["value"], d.value.get("precision"), d.span.text, rule)
+    if not own and dates and not (sent.span.start <= dates[0].span.start < sent.span.end):
+        own = [d for d in dates if d.value.get("value")]  # the sentence before's dates ("They include ...")
+        if own:
+            d = own[0]
+            return DateRef(d.value["value"], d.value.get("precision"), d.span.text, "date:previous-sentence")
     usable = [d for d in attribution if d.value.get("value")]
     if usable:
         d = usable[0]
@@ -139,7 +144,7 @@ def magnitude(sent: Sentence, hit: Hit, reach: set[int], lex: EventLexicon, targ
             n = _count_of(sent, k, nums)
             h = sent.head(k)
             if n is None and h is not None and t.dep in ("amod", "oprd", "acomp", "ccomp", "xcomp"):
-                for a in sent.children(h, "dobj", "nsubj") + [h]:
+                for a in [*sent.children(h, "dobj", "nsubj"), h]:
                     n = _count_of(sent, a, nums)
                     if n is not None:
                         break
@@ -171,7 +176,7 @@ def reported_by(sent: Sentence, reach: set[int], speech: int | None, actor_names
                 pobj = next((j for j in sent.subtree(k) if sent.tok(j).dep == "pobj"), None)
             if pobj is not None:
                 m = sent.mention(pobj)
-                name = str(m.value.get("ref") or m.value.get("name")) if m else \
+                name: str | None = str(m.value.get("ref") or m.value.get("name")) if m else \
                     sent.text_of(sent.subtree(pobj, skip=("relcl", "acl", "punct", "appos", "prep")))
                 if name and name not in actor_names:
                     return name, "reported_by:according-to"

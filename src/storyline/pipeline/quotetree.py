@@ -27,7 +27,7 @@ from .tree import Sentence, sentences
 
 NOT_ATTRIBUTED = (":reference", ":heading", ":term")
 SUBJECTS = ("nsubj", "nsubjpass")
-TITLE_COUNTRY_WORDS = ("us", "u.s.", "american", "mexican", "mexico's", "venezuelan", "colombian")
+GENERIC_WORDS = frozenset({"president", "minister", "secretary", "spokesman", "spokeswoman", "official", "officials"})
 
 
 @cache
@@ -57,8 +57,8 @@ def refine(doc: Document, first: int = 0) -> None:
             continue
         sent = next((s for s in parsed if s.span.start <= q.span.start < s.span.end), None)
         tree_speaker = _tree_speaker(sent, q) if sent is not None else None
-        if tree_speaker is not None and (q.speaker is None or not q.direct or _generic(q.speaker)):
-            if q.speaker is None or q.speaker.name != tree_speaker.name:
+        if tree_speaker is not None and (q.speaker is None or _generic(q.speaker)) \
+                and (q.speaker is None or q.speaker.name != tree_speaker.name):
                 q.speaker = tree_speaker
                 q.rule += "+tree-speaker"
         if q.speaker is None and prev is not None and prev.speaker is not None \
@@ -83,7 +83,8 @@ def refine(doc: Document, first: int = 0) -> None:
 
 def _generic(a: Actor) -> bool:
     """A speaker named by a title or a body, not a person of the lexicon (whose ids are lower case)."""
-    return a.id is None or a.id.isupper() or a.name[:1].islower()
+    return (a.id is not None and a.id.isupper()) or a.name[:1].islower() or \
+        (a.id is None and len(a.name.split()) == 1 and a.name.lower() in GENERIC_WORDS)
 
 
 def _opens_paragraph(text: str, pos: int) -> bool:
@@ -121,7 +122,9 @@ def _tree_speaker(sent: Sentence, q: Quote) -> Actor | None:
 
 
 def _actor_at(sent: Sentence, s: int) -> Actor | None:
-    for k in [s, *sent.subtree(s, skip=("relcl", "acl", "prep", "appos"))]:
+    if sent.tok(s).pos == "PRON":
+        return None  # the quotes stage resolves pronouns with its own, better reading
+    for k in [s, *sent.children(s, "appos")]:  # the subject's own head, never a modifier ("a US official")
         m = sent.mention(k)
         if m is None:
             continue

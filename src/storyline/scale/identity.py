@@ -52,7 +52,7 @@ def copy_records(content_hash: str, order: str, doc: Document,
                  ident: Identity | None) -> Iterator[tuple[str, dict[str, Any]]]:
     """(kind, record) for one copy of a text, given its identity (None: the only copy, so `new`)."""
     ident = ident or Identity("new", content_hash, None)
-    yield "input", {"id": stable_id(doc.source, doc.raw_hash), "source": doc.source,
+    yield "input", {"id": doc.input_id, "source": doc.source,
                     "raw_hash": doc.raw_hash, "document_id": ident.document_id}
     if ident.status == "unchanged":
         return

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..errors import InputError, UsageError
 from ..model import IngestError, RawInput
-from ..sources import GLOB_CHARS, guard, kind_of, read_bytes, walk
+from ..sources import GLOB_CHARS, display, guard, keyed, kind_of, path_key, read_bytes, walk
 from ..sources.containers import read_warc
 from ..sources.feeds import looks_like_feed
 
@@ -72,16 +72,16 @@ def _local(target: str) -> Iterator[tuple[Path, str] | IngestError]:
     """(path, source) for a local target, walked exactly as `sources.read_inputs` walks it."""
     if os.path.isdir(target):
         for path in walk(Path(target)):
-            yield path, str(path)
+            yield path if isinstance(path, IngestError) else (path, display(str(path)))
     elif os.path.exists(target):
-        yield Path(target), target
+        yield Path(target), display(target)
     elif GLOB_CHARS & set(target):
         matches = sorted(glob.glob(target, recursive=True))
         if not matches:
             yield IngestError(target, "read", "no files match this pattern")
         for match in matches:
             if not os.path.isdir(match):
-                yield Path(match), match
+                yield Path(match), display(match)
     else:
         yield IngestError(target, "read", "no such file, folder or URL")
 
@@ -156,7 +156,12 @@ def plan(targets: list[str], settings: dict[str, Any], hadoop: Any = None) -> tu
 
 
 def raw_inputs(data: bytes, task: FileTask, settings: dict[str, Any]) -> Iterator[RawInput | IngestError]:
-    """One file's bytes -> its raw inputs and errors, as `storyline ingest` reads that file."""
+    """One file's bytes -> its raw inputs and errors, as `storyline ingest` reads that file (keys included)."""
+    key = path_key(task.uri.removeprefix("file:")) if task.uri.startswith("file:") else task.uri
+    yield from keyed(_raw_inputs(data, task, settings), task.source, key)
+
+
+def _raw_inputs(data: bytes, task: FileTask, settings: dict[str, Any]) -> Iterator[RawInput | IngestError]:
     if task.kind == "warc":
         yield from read_warc(io.BytesIO(data), task.source, int(settings["max_bytes"]))
         return

@@ -6,6 +6,10 @@ multi-byte sequence at all: a file that mixes valid UTF-8 with stray bytes of
 another encoding is refused rather than silently garbled, since quotes and
 names would come out wrong. Binary files (NUL bytes, many control characters)
 are refused too.
+
+Text that reaches storyline as text (a JSONL field, a posted body) goes through `checked_text`: a lone
+surrogate (`"\\ud800"` in JSON) is not a character and is refused; NUL characters carry nothing and are
+stripped, on every backend alike (PostgreSQL cannot store them). Decoded bytes lose their NULs the same way.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1f]")
 # Text has essentially no control characters; a few stray ones are tolerated.
 MAX_CONTROL_SHARE = 0.01
 SNIFF_BYTES = 8192
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -31,7 +36,20 @@ def looks_binary(data: bytes) -> bool:
     return len(CONTROL.findall(head)) > MAX_CONTROL_SHARE * max(len(head), 1)
 
 
+def checked_text(value: str, source: str, what: str = "the text") -> str:
+    """`value` without NUL characters; a lone surrogate, which no encoding can store, raises DecodeError."""
+    at = LONE_SURROGATE.search(value)
+    if at:
+        raise DecodeError(source, f"{what} holds a lone surrogate (U+{ord(at.group()):04X} at character "
+                                  f"{at.start()}), which is not a character: fix the producer's escaping")
+    return value.replace("\x00", "") if "\x00" in value else value
+
+
 def decode_text(data: bytes, source: str) -> str:
+    return _decode(data, source).replace("\x00", "")
+
+
+def _decode(data: bytes, source: str) -> str:
     if looks_binary(data):
         raise DecodeError(source, "this is a binary file, not text or HTML")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -74,4 +92,4 @@ def is_gzip(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
 
 
-__all__ = ["decode_text", "gunzip", "is_gzip", "looks_binary"]
+__all__ = ["checked_text", "decode_text", "gunzip", "is_gzip", "looks_binary"]

@@ -10,7 +10,22 @@ document, its input row and its derived records commit together.
 Deduplication: a document's id is the hash of its normalised text. The same
 text from the same source is the same document ("unchanged"); from another
 source it is an exact copy, stored under its own id with `duplicate_of`
-pointing at the first.
+pointing at the first. An input is known by its key (a file's resolved path)
+and its raw bytes, so re-ingesting a file by another spelling of its path is
+"unchanged".
+
+Concurrent writers: every writing transaction takes the store's one write lock
+first (an advisory lock on PostgreSQL, `BEGIN IMMEDIATE` on SQLite), so the
+duplicate check and the insert happen under it and two ingests into one file
+neither lose a copy nor trip over each other's linking. An input row that
+points at a document of another source (left by an older version racing) is
+not trusted: the input is ingested again and its row repaired.
+
+A store that cannot be written (a read-only file or mount) fails with one
+`StoreError` naming the file and what to do. An existing SQLite file that
+cannot be written is opened for reading only (`Store.open(db, read_only=...)`
+forces either way), so `summary`, `export` and `serve` read it; the first write
+then fails with that one line.
 """
 
 from __future__ import annotations
@@ -21,7 +36,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, func, insert, select, text
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, ProgrammingError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 
 from .. import __version__
 from ..errors import MissingExtraError, StoreError
@@ -51,29 +66,90 @@ def _now() -> dt.datetime:
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=60000")  # first: switching to WAL waits for another opener too
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
+def _sqlite_read_only_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout=60000")
+    cur.execute("PRAGMA query_only=ON")
+    cur.close()
+
+
+def write_lock(conn: Any) -> None:
+    """Take the store's write lock for the rest of this transaction (released at commit or rollback).
+
+    PostgreSQL: an advisory transaction lock. SQLite: `BEGIN IMMEDIATE`, which takes the database's
+    write lock now (waiting up to busy_timeout) instead of at the first write, so what the transaction
+    reads before writing cannot be changed by another writer in between.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+    elif conn.dialect.name == "sqlite":
+        dbapi = conn.connection.dbapi_connection
+        if dbapi is not None and not dbapi.in_transaction:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def _create_schema(engine: Engine) -> None:
-    """Create missing tables; two processes opening a new store at once must not trip over each other."""
-    if engine.dialect.name == "postgresql":
-        with engine.begin() as conn:
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
-            schema.metadata.create_all(conn)
-        return
+    """Create missing tables under the write lock: two processes opening a new store at once must not
+    trip over each other (the second finds the tables made)."""
+    with engine.begin() as conn:
+        write_lock(conn)
+        schema.metadata.create_all(conn)
+
+
+def _sqlite_path(url: str) -> str:
+    return url.removeprefix("sqlite:///").split("?", 1)[0]
+
+
+def _not_writable(db: str, path: str) -> str | None:
+    """Why the SQLite file `path` cannot be written, or None."""
+    folder = os.path.dirname(path) or "."
+    if os.path.exists(path) and not os.access(path, os.W_OK):
+        return f"the database file {path} is read-only"
+    if not os.access(folder, os.W_OK):
+        return f"the folder {folder} cannot be written (SQLite keeps its journal beside {os.path.basename(path)})"
     try:
-        schema.metadata.create_all(engine)
-    except (OperationalError, ProgrammingError):  # the other process created a table between check and create
-        schema.metadata.create_all(engine)
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return f"{folder} is on a read-only file system"
+    except OSError:
+        pass
+    return None
+
+
+def can_write(db: str) -> bool:
+    """Whether the store `db` can be written: False for a SQLite file (or its folder) that is read-only."""
+    url = database_url(db)
+    if not url.startswith("sqlite:///"):
+        return True
+    path = _sqlite_path(url)
+    return not os.path.exists(path) or _not_writable(db, path) is None
+
+
+def unwritable(db: str, exc: BaseException) -> StoreError | None:
+    """A one-line StoreError for an error that means the database cannot be written, else None."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    if "readonly" in message or "read-only" in message or "read only" in message:
+        return StoreError(f"cannot write to the database {db}: it is read-only. Make the file and its folder "
+                          "writable, or pass --db with a writable path (summary, export and serve can read it as is)")
+    if "unable to open database file" in message or "disk i/o error" in message:
+        return StoreError(f"cannot write to the database {db}: {message}. Check that the file and its folder "
+                          "exist and can be written, or pass --db with another path")
+    return None
 
 
 class Store:
-    def __init__(self, engine: Engine, batch_size: int = 200) -> None:
+    def __init__(self, engine: Engine, batch_size: int = 200, name: str = "", read_only: bool = False,
+                 why: str = "") -> None:
         self.engine = engine
+        self.name = name or str(engine.url)
+        self.read_only = read_only
+        self.why = why  # why a read-only store cannot be written
         self.batch_size = batch_size
         self._queue: list[tuple[Document, int | None, dt.datetime]] = []
         self._errors: list[dict[str, Any]] = []
@@ -90,8 +166,21 @@ class Store:
         return rows
 
     @classmethod
-    def open(cls, db: str, batch_size: int = 200) -> Store:
+    def open(cls, db: str, batch_size: int = 200, read_only: bool | None = None) -> Store:
+        """Open (and create, unless read-only) the store. Read-only opens a SQLite file so that nothing is
+        written to it or beside it; None (the default): read-only when it exists and cannot be written."""
         url = database_url(db)
+        why = ""
+        if url.startswith("sqlite:///"):
+            path = _sqlite_path(url)
+            why = (_not_writable(db, path) or "") if os.path.exists(path) else ""
+            if read_only is None:
+                read_only = bool(why)
+        if read_only and url.startswith("sqlite:///"):
+            if not os.path.exists(path):
+                raise StoreError(f"cannot open the database {db!r}: there is no such file")
+            immutable = "&immutable=1" if why else ""  # nobody can write it: no journal can change under us
+            url = f"sqlite:///file:{path}?mode=ro{immutable}&uri=true"
         try:
             engine = create_engine(url, future=True)
         except NoSuchModuleError as exc:
@@ -102,16 +191,29 @@ class Store:
             raise StoreError(f"cannot read the database URL {db!r}: {exc}") from exc
         except ModuleNotFoundError as exc:
             raise MissingExtraError("A PostgreSQL store", "postgres", "psycopg") from exc
+        if engine.dialect.name == "sqlite" and read_only:
+            event.listen(engine, "connect", _sqlite_read_only_pragmas)
+            try:
+                with engine.connect() as conn:
+                    conn.exec_driver_sql("SELECT count(*) FROM sqlite_master")
+            except OperationalError as exc:
+                raise StoreError(f"cannot read the database {db!r}: {exc.orig}") from exc
+            return cls(engine, batch_size, name=db, read_only=True, why=why or "it was opened read-only")
         if engine.dialect.name == "sqlite":
-            folder = os.path.dirname(url.removeprefix("sqlite:///"))
+            path = _sqlite_path(url)
+            folder = os.path.dirname(path)
             if folder and not os.path.isdir(folder):
                 raise StoreError(f"cannot create the database {db!r}: the folder {folder!r} does not exist")
+            problem = _not_writable(db, path)
+            if problem:
+                raise StoreError(f"cannot write to the database {db}: {problem}. Pass --db with a writable path, "
+                                 "or make it writable (summary, export and serve can read it as it is)")
             event.listen(engine, "connect", _sqlite_pragmas)
         try:
             _create_schema(engine)
         except OperationalError as exc:
-            raise StoreError(f"cannot open the database {db!r}: {exc.orig}") from exc
-        return cls(engine, batch_size)
+            raise unwritable(db, exc) or StoreError(f"cannot open the database {db!r}: {exc.orig}") from exc
+        return cls(engine, batch_size, name=db)
 
     def close(self) -> None:
         self.flush()
@@ -140,19 +242,41 @@ class Store:
             return postgresql.insert(table).on_conflict_do_nothing()
         return insert(table).prefix_with("IGNORE")
 
-    def lock_writers(self, conn: Any) -> None:
-        """On PostgreSQL, one writing transaction at a time (released at commit): concurrent ingests then
-        settle which copy of a text is the original, and concurrent linkers never deadlock."""
-        if self.engine.dialect.name == "postgresql":
-            conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK})
+    def upsert_inputs(self) -> Any:
+        """INSERT of input rows that points an existing row at the document given."""
+        t = schema.inputs
+        if self.engine.dialect.name == "sqlite":
+            from sqlalchemy.dialects import sqlite
 
-    def seen_input(self, source: str, raw_hash: str) -> str | None:
-        """The document an input already became, if it was ingested before."""
-        key = stable_id(source, raw_hash)
-        if key in self._pending_inputs:
-            return self._pending_inputs[key]
-        rows = self._read(select(schema.inputs.c.document_id).where(schema.inputs.c.id == key))
-        return rows[0][0] if rows else None
+            stmt: Any = sqlite.insert(t)
+        else:
+            from sqlalchemy.dialects import postgresql
+
+            stmt = postgresql.insert(t)
+        return stmt.on_conflict_do_update(index_elements=[t.c.id], set_={"document_id": stmt.excluded.document_id,
+                                                                          "source": stmt.excluded.source})
+
+    def lock_writers(self, conn: Any) -> None:
+        """One writing transaction at a time (released at commit), on PostgreSQL and SQLite alike: concurrent
+        ingests then settle which copy of a text is the original, and concurrent linkers never collide."""
+        write_lock(conn)
+
+    def seen_input(self, key: str, raw_hash: str, source: str | None = None) -> str | None:
+        """The document an input (its key, else its source, and its raw bytes) already became, if any.
+
+        An input row whose document is missing or comes from another source does not count: the input
+        is then ingested again and its row repaired (what a copy lost to an old race needs)."""
+        input_id = stable_id(key, raw_hash)
+        if input_id in self._pending_inputs:
+            return self._pending_inputs[input_id]
+        i, d = schema.inputs, schema.documents
+        rows = self._read(select(i.c.document_id, i.c.source, d.c.source).join(d, d.c.id == i.c.document_id,
+                                                                                isouter=True)
+                          .where(i.c.id == input_id))
+        if not rows:
+            return None
+        document_id, input_source, document_source = rows[0]
+        return document_id if document_source is not None and document_source == input_source else None
 
     def _copies(self, content_hash: str) -> list[tuple[str, str]]:
         rows = self._read(
@@ -181,7 +305,7 @@ class Store:
         processes writing the same text at once still store it once and the other copy as a copy.
         """
         status, doc_id, _ = self._resolve(doc, self._copies(doc.content_hash))
-        input_key = stable_id(doc.source, doc.raw_hash)
+        input_key = doc.input_id
         if input_key not in self._pending_inputs:
             self._pending_inputs[input_key] = doc_id
             self._queue.append((doc, run_id, _now()))
@@ -208,7 +332,7 @@ class Store:
         for doc, run_id, at in self._queue:
             h = doc.content_hash
             status, doc_id, doc.duplicate_of = self._resolve(doc, stored.get(h, []))
-            inputs.append({"id": stable_id(doc.source, doc.raw_hash), "source": doc.source,
+            inputs.append({"id": doc.input_id, "source": doc.source,
                            "raw_hash": doc.raw_hash, "document_id": doc_id})
             if status == "unchanged":
                 continue
@@ -246,6 +370,7 @@ class Store:
         """Write everything queued in one transaction: a document, its input and its derived records together."""
         if not (self._queue or self._errors):
             return
+        self.refuse_writes()
         try:
             with self.engine.begin() as conn:
                 self.lock_writers(conn)
@@ -255,13 +380,13 @@ class Store:
                 for kind, rows in derived.items():
                     if rows:
                         conn.execute(self.insert_ignore(schema.DERIVED[kind]), rows)
-                if inputs:
-                    conn.execute(self.insert_ignore(schema.inputs), inputs)
+                if inputs:  # an input row is replaced, not kept: a re-run repairs one that pointed astray
+                    conn.execute(self.upsert_inputs(), inputs)
                 if self._errors:
                     rows = [{k: v for k, v in e.items() if k != "kind"} for e in self._errors]
                     conn.execute(self.insert_ignore(schema.ingest_errors), rows)
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot write to the database: {exc}") from exc
+            raise unwritable(self.name, exc) or StoreError(f"cannot write to the database: {exc}") from exc
         self._queue.clear()
         self._errors.clear()
         self._pending.clear()
@@ -269,24 +394,36 @@ class Store:
 
     # --- runs --------------------------------------------------------------------------------------------
 
+    def refuse_writes(self) -> None:
+        """On a read-only store, the one-line StoreError that says why it cannot be written and what to do."""
+        if self.read_only:
+            raise StoreError(f"cannot write to the database {self.name}: {self.why}. Pass --db with a writable "
+                             "path, or make it writable (summary, export and serve can read it as it is)")
+
     def begin_run(self, command: str, targets: Iterable[str]) -> int:
-        with self.engine.begin() as conn:
-            result = conn.execute(
-                insert(schema.runs).values(started=_now(), command=command, targets=list(targets), version=__version__)
-            )
-            key = result.inserted_primary_key
-            assert key is not None
-            return int(key[0])
+        self.refuse_writes()
+        try:
+            with self.engine.begin() as conn:
+                result = conn.execute(insert(schema.runs).values(started=_now(), command=command,
+                                                                 targets=list(targets), version=__version__))
+                key = result.inserted_primary_key
+                assert key is not None
+                return int(key[0])
+        except SQLAlchemyError as exc:
+            raise unwritable(self.name, exc) or StoreError(f"cannot write to the database: {exc}") from exc
 
     def finish_run(self, run_id: int, counts: dict[str, int], seconds: float) -> None:
         self.flush()
-        with self.engine.begin() as conn:
-            conn.execute(
-                schema.runs.update()
-                .where(schema.runs.c.id == run_id)
-                .values(finished=_now(), seconds=seconds, **{k: counts.get(k, 0) for k in
-                                                              ("new", "duplicate", "unchanged", "failed")})
-            )
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(
+                    schema.runs.update()
+                    .where(schema.runs.c.id == run_id)
+                    .values(finished=_now(), seconds=seconds, **{k: counts.get(k, 0) for k in
+                                                                  ("new", "duplicate", "unchanged", "failed")})
+                )
+        except SQLAlchemyError as exc:
+            raise unwritable(self.name, exc) or StoreError(f"cannot write to the database: {exc}") from exc
 
     # --- reading -----------------------------------------------------------------------------------------
 

@@ -27,7 +27,7 @@ def counts(store: Store) -> dict[str, int]:
 
 
 def document_rows(store: Store, limit: int = 50) -> list[dict[str, Any]]:
-    """The latest documents with how many of each derived record they gave."""
+    """Documents, latest published first (undated last, then latest ingested), with their record counts."""
     d = schema.documents
     per_doc: dict[str, dict[str, int]] = {}
     with store.engine.connect() as conn:
@@ -40,7 +40,7 @@ def document_rows(store: Store, limit: int = 50) -> list[dict[str, Any]]:
         docs = conn.execute(
             select(d.c.id, d.c.source, d.c.title, d.c.published, d.c.publisher, d.c.removed_blocks,
                    d.c.duplicate_of, func.length(d.c.text).label("chars"))
-            .order_by(d.c.ingested_at.desc(), d.c.id)
+            .order_by(d.c.published.is_(None), d.c.published.desc(), d.c.ingested_at.desc(), d.c.id)
             .limit(limit)
         ).all()
     return [{**row._asdict(), **{k: per_doc.get(row.id, {}).get(k, 0) for k in schema.DERIVED if k != "mention"}}

@@ -51,9 +51,12 @@ WEB_INDEXES = (
     Index("ix_web_events_by_dyad", _e.c.actor_country, _e.c.recipient_country, _e.c.date, _e.c.id, _e.c.type),
     Index("ix_web_events_document_date", _e.c.document_id, _e.c.date, _e.c.id),
     # the actor network and the map group these, most often under a status, from the index alone
-    Index("ix_web_events_network", _e.c.status, _e.c.actor_id, _e.c.recipient_id, _e.c.intensity, _e.c.id),
-    Index("ix_web_events_places", _e.c.status, _e.c.place, _e.c.place_country, _e.c.lat, _e.c.lon, _e.c.intensity),
-    Index("ix_web_events_place_country", _e.c.status, _e.c.place_country),
+    # (document_id last: copies are left out from the index too)
+    Index("ix_web_events_network_doc", _e.c.status, _e.c.actor_id, _e.c.recipient_id, _e.c.intensity, _e.c.id,
+          _e.c.document_id),
+    Index("ix_web_events_places_doc", _e.c.status, _e.c.place, _e.c.place_country, _e.c.lat, _e.c.lon,
+          _e.c.intensity, _e.c.document_id),
+    Index("ix_web_events_place_country_doc", _e.c.status, _e.c.place_country, _e.c.document_id),
     Index("ix_web_documents_publisher", _d.c.publisher),
     Index("ix_web_documents_source", _d.c.source),
     Index("ix_web_documents_url", _d.c.url),
@@ -72,11 +75,21 @@ WEB_INDEXES = (
 )
 
 
+# Indexes an older version declared, which those above replace.
+SUPERSEDED_INDEXES = ("ix_web_events_network", "ix_web_events_places", "ix_web_events_place_country")
+
+
 def ensure_indexes(engine: Engine) -> None:
     """Create the dashboard's indexes (and the linking tables) in a store that lacks them; idempotent."""
+    from sqlalchemy import inspect
+
     linkschema.ensure(engine)
     for index in WEB_INDEXES:
         index.create(engine, checkfirst=True)
+    have = {ix["name"] for ix in inspect(engine).get_indexes("events")}
+    for name in SUPERSEDED_INDEXES:
+        if name in have:
+            Index(name, _e.c.id).drop(engine)
 
 
 @cache
@@ -191,16 +204,26 @@ def events_by_id(store: Store, ids: Sequence[str]) -> list[RawJSON]:
     return _with_documents([found[i] for i in ids if i in found])
 
 
+def stories_of_event(store: Store, event_id: str) -> list[str]:
+    """The ids of the stories an event was linked into (none until linking has run, or when it is not asserted)."""
+    le = linkschema.link_events
+    with store.engine.connect() as conn:
+        return sorted(s for s in conn.execute(select(le.c.story_id).where(le.c.event_id == event_id)).scalars() if s)
+
+
 # --- documents -----------------------------------------------------------------------------------------
 
 
-def documents_page(store: Store, limit: int = 50, offset: int = 0, source: str | None = None) -> dict[str, Any]:
-    """Documents, latest ingested first, with how many records of each kind they gave."""
+def documents_page(store: Store, limit: int = 50, offset: int = 0, source: str | None = None,
+                   since: dt.datetime | None = None) -> dict[str, Any]:
+    """Documents, latest ingested first, with how many records of each kind they gave; `since`: stored after it."""
     d = schema.documents
     query = select(d.c.id, d.c.source, d.c.url, d.c.title, d.c.published, d.c.publisher, d.c.language,
                    d.c.removed_blocks, d.c.duplicate_of)
     if source:
         query = query.where(source_match(source))
+    if since is not None:
+        query = query.where(d.c.ingested_at > since)
     with store.engine.connect() as conn:
         total = _count(conn, query)
         rows = [r._asdict() for r in conn.execute(query.order_by(d.c.ingested_at.desc(), d.c.id)
@@ -267,6 +290,32 @@ def node_label(key: str, name: str | None, country: str | None, sector: str | No
     return name or key
 
 
+def actor_identity(party: dict[str, Any] | None, fallback: str) -> tuple[str, str]:
+    """(node id, label) of an actor: its country and sector when it has either ("MEX CRM" for "drug cartels"
+    and for the lexicon group MEXCRM alike, "USA GOV" for Donald Trump), else its name."""
+    party = party or {}
+    country, sector = party.get("country"), party.get("sector")
+    if country or sector:
+        label = " ".join(x for x in (country or "?", sector) if x)
+        return label, label
+    name = party.get("name") or fallback
+    return f"name:{name}", name
+
+
+def _not_a_copy() -> Any:
+    """Events of documents that are not copies of another (`duplicate_of`): a syndicated copy's events are
+    its original's, and count once."""
+    d = schema.documents
+    return _e.c.document_id.not_in(select(d.c.id).where(d.c.duplicate_of.is_not(None)))
+
+
+def _copies(conn: Any, where: Sequence[Any]) -> int:
+    d = schema.documents
+    copies = select(func.count()).select_from(_e.join(d, d.c.id == _e.c.document_id)) \
+        .where(*where, d.c.duplicate_of.is_not(None))
+    return int(conn.execute(copies).scalar_one())
+
+
 def _grouped_page(conn: Any, query: Any, limit: int, offset: int) -> tuple[list[Any], int]:
     """One page of a GROUP BY query's rows and how many groups there are (counted alongside, by a window)."""
     rows = conn.execute(query.add_columns(func.count().over().label("groups")).limit(limit).offset(offset)).all()
@@ -275,48 +324,96 @@ def _grouped_page(conn: Any, query: Any, limit: int, offset: int) -> tuple[list[
     return rows, _count(conn, query) if offset else 0
 
 
-def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) -> dict[str, Any]:
-    """Who acts on whom: edges (actor -> recipient) with event count and mean intensity, most events first.
+SAMPLE_CHUNK = 500  # event ids per IN (...) when reading the parties of each group's sample event
+EDGE_KINDS = ("conflict", "cooperation", "neutral")
 
-    Nodes are actors by lexicon id (or name when the lexicon does not know them); a group id such as
-    USAGOV is labelled "USA GOV" (its members' names vary: "the White House", "US officials") and
-    keeps one of those names (from the edge's first event by id) as `example`. Events without a
-    recipient are left out. The page of edges is `limit`/`offset`; nodes are those the page's edges
-    touch. Grouped by the copied-out columns `actor_id`, `recipient_id`, `intensity`; only the page's
-    edges read an event's `data`, for the names.
+
+def actor_network(store: Store, f: Filters, limit: int = 60, offset: int = 0) -> dict[str, Any]:
+    """Who acts on whom: edges between actor identities with their conflict and cooperation events, most first.
+
+    A node is an actor identity (`actor_identity`): country and sector when known, so a person, the
+    lexicon's group and an unnamed "drug cartels" of one country and sector are one node; `examples`
+    lists the names met. Each edge counts its events by kind: `conflict` (intensity below 0),
+    `cooperation` (above 0) and `neutral` (0 or none), never blending a threat with a concession;
+    `intensity` is still the mean, for reference. Events of copies (`duplicate_of`) are left out, so
+    a syndicated story counts once. Events without a recipient are left out. The page of edges is
+    `limit`/`offset`; nodes are those the page's edges touch.
+
+    Grouped in SQL by the copied-out columns (`actor_id`, `recipient_id`), counting by `intensity`;
+    one sample event per actor id (and per recipient id) gives that party's country and sector, so a
+    person whose dated role changes sector is drawn under the sector of their earliest-id event.
     """
     e = schema.events
     n = func.count().label("events")
-    query = (select(e.c.actor_id.label("source"), e.c.recipient_id.label("target"), n,
-                    func.avg(e.c.intensity).label("intensity"), func.min(e.c.id).label("sample"))
-             .where(*event_conditions(f), e.c.actor_id.is_not(None), e.c.recipient_id.is_not(None))
-             .group_by(e.c.actor_id, e.c.recipient_id).order_by(n.desc(), e.c.actor_id, e.c.recipient_id))
+    conflict = func.sum(case((e.c.intensity < 0, 1), else_=0))
+    cooperation = func.sum(case((e.c.intensity > 0, 1), else_=0))
+    where = [*event_conditions(f), e.c.actor_id.is_not(None), e.c.recipient_id.is_not(None)]
+    query = (select(e.c.actor_id, e.c.recipient_id, n, conflict, cooperation, func.sum(e.c.intensity),
+                    func.count(e.c.intensity))
+             .where(*where, _not_a_copy()).group_by(e.c.actor_id, e.c.recipient_id))
+    # one sample event per actor id and per recipient id says that party's country and sector
+    as_actor = select(e.c.actor_id, func.min(e.c.id)).where(*where, _not_a_copy()).group_by(e.c.actor_id)
+    as_recipient = select(e.c.recipient_id, func.min(e.c.id)).where(*where, _not_a_copy()).group_by(e.c.recipient_id)
     with store.engine.connect() as conn:
-        rows, total = _grouped_page(conn, query, limit, offset)
-        samples = dict(conn.execute(select(e.c.id, e.c.data).where(e.c.id.in_([r.sample for r in rows]))).all()) \
-            if rows else {}
-    edges: list[dict[str, Any]] = []
+        groups = conn.execute(query).all()
+        sample_of = {("actor", k): v for k, v in conn.execute(as_actor)}
+        sample_of.update({("recipient", k): v for k, v in conn.execute(as_recipient)})
+        data: dict[str, Any] = {}
+        ids = sorted(set(sample_of.values()))
+        for i in range(0, len(ids), SAMPLE_CHUNK):
+            data.update(conn.execute(select(e.c.id, e.c.data).where(e.c.id.in_(ids[i:i + SAMPLE_CHUNK]))).all())
+        copies = _copies(conn, where)
     nodes: dict[str, dict[str, Any]] = {}
-    for r in rows:
-        edges.append({"source": r.source, "target": r.target, "events": int(r.events),
-                      "intensity": None if r.intensity is None else round(float(r.intensity), 2)})
-        sample = samples.get(r.sample) or {}
-        for key, party in ((r.source, sample.get("actor") or {}), (r.target, sample.get("recipient") or {})):
-            name, country, sector = party.get("name"), party.get("country"), party.get("sector")
-            node = nodes.setdefault(key, {"id": key, "name": node_label(key, name, country, sector),
-                                          "example": name, "country": country, "sector": sector, "events": 0})
-            node["events"] += int(r.events)
-    return {**page(edges, total, limit, offset), "nodes": list(nodes.values())}
+    identity: dict[tuple[str, str], str] = {}  # (role, actor or recipient id) -> node id, each worked out once
+    for (role, party_id), event_id in sample_of.items():
+        party = (data.get(event_id) or {}).get(role) or {}
+        key, label = actor_identity(party, party_id)
+        node = nodes.setdefault(key, {"id": key, "name": label, "country": party.get("country"),
+                                      "sector": party.get("sector"), "examples": [], "events": 0})
+        name = party.get("name") or party_id
+        if name not in node["examples"] and name != label:
+            node["examples"].append(name)
+        identity[(role, party_id)] = key
+    # per (actor node, recipient node): events, conflict, cooperation, neutral, intensity sum, scored events
+    sums: dict[tuple[str, str], list[float]] = {}
+    for actor_id, recipient_id, events, conflicts, cooperations, total, scored in groups:
+        pair = (identity[("actor", actor_id)], identity[("recipient", recipient_id)])
+        acc = sums.get(pair)
+        if acc is None:
+            acc = sums[pair] = [0, 0, 0, 0, 0.0, 0]
+        acc[0] += events
+        acc[1] += conflicts or 0
+        acc[2] += cooperations or 0
+        acc[3] += events - (conflicts or 0) - (cooperations or 0)
+        acc[4] += float(total or 0)
+        acc[5] += scored
+    ranked = sorted(sums, key=lambda pair: (-sums[pair][0], pair))
+    shown: list[dict[str, Any]] = []
+    for pair in ranked[offset:offset + limit]:
+        acc = sums[pair]
+        shown.append({"source": pair[0], "target": pair[1], "events": int(acc[0]), "conflict": int(acc[1]),
+                      "cooperation": int(acc[2]), "neutral": int(acc[3]),
+                      "intensity": round(acc[4] / acc[5], 2) if acc[5] else None})
+    touched: dict[str, dict[str, Any]] = {}
+    for edge in shown:
+        for key in dict.fromkeys((edge["source"], edge["target"])):  # an actor acting on its own kind: once
+            node = touched.setdefault(key, {**nodes[key], "examples": sorted(nodes[key]["examples"])[:5]})
+            node["events"] += edge["events"]
+    return {**page(shown, len(ranked), limit, offset), "nodes": list(touched.values()), "copies_left_out": copies}
 
 
 def map_places(store: Store, f: Filters, limit: int = 200, offset: int = 0) -> dict[str, Any]:
     """Places events happened at (with coordinates), most events first, plus events per country.
 
-    Grouped by the copied-out columns `place`, `place_country`, `lat`, `lon`, `intensity`.
+    A country counts the events whose own location lies in it (the place the event names, never its
+    actor's or recipient's country). Events of copies (`duplicate_of`) are left out, so a syndicated
+    story counts once; `copies_left_out` says how many. Grouped by the copied-out columns `place`,
+    `place_country`, `lat`, `lon`, `intensity`.
     """
     e = schema.events
     n = func.count().label("events")
-    where = event_conditions(f)
+    given = event_conditions(f)
+    where = [*given, _not_a_copy()]
     conflict = func.sum(case((e.c.intensity < 0, 1), else_=0)).label("conflict")
     query = (select(e.c.place.label("name"), e.c.place_country.label("country"), e.c.lat, e.c.lon, n, conflict)
              .where(*where, e.c.lat.is_not(None), e.c.lon.is_not(None))
@@ -328,6 +425,8 @@ def map_places(store: Store, f: Filters, limit: int = 200, offset: int = 0) -> d
         rows, total = _grouped_page(conn, query, limit, offset)
         countries = Counter({c: int(k) for c, k in conn.execute(by_country)})
         n_unplaced = int(conn.execute(unplaced).scalar_one())
+        copies = _copies(conn, given)
     items = [{"name": r.name, "country": r.country, "lat": float(r.lat), "lon": float(r.lon),
               "events": int(r.events), "conflict": int(r.conflict or 0)} for r in rows]
-    return {**page(items, total, limit, offset), "countries": dict(countries.most_common()), "unplaced": n_unplaced}
+    return {**page(items, total, limit, offset), "countries": dict(countries.most_common()), "unplaced": n_unplaced,
+            "copies_left_out": copies}

@@ -4,7 +4,7 @@ Reads `static/vendor/world-atlas/countries-110m.json` once, decodes its quantize
 arcs, and gives one SVG path per country in a plate carrée projection cropped to 84°N…58°S
 (Antarctica left out), keyed by ISO 3166-1 alpha-3 where Natural Earth gives a numeric code.
 `project(lat, lon)` places a point on the same picture; `shapes(counts)` adds a shade class per
-country from an events-per-country count.
+country from an events-per-country count, and `legend(counts)` says what each shade stands for.
 
 It fetches nothing and does not read the store.
 """
@@ -106,13 +106,31 @@ def countries() -> tuple[tuple[str | None, str, str], ...]:
     return tuple(out)
 
 
+def shade_of(n: int, most: int) -> int:
+    """The shade class of a country with `n` events when the busiest has `most`: 0 none, 1 … SHADES on a log scale."""
+    return 0 if not n else 1 + min(SHADES - 1, int(math.log1p(n) / math.log1p(most) * (SHADES - 1)))
+
+
+def legend(counts: Mapping[str, int]) -> list[dict[str, Any]]:
+    """The shades in use, each with the range of events it stands for: `{shade, low, high}`."""
+    most = max(counts.values(), default=0)
+    out: list[dict[str, Any]] = []
+    for n in range(1, most + 1):
+        shade = shade_of(n, most)
+        if out and out[-1]["shade"] == shade:
+            out[-1]["high"] = n
+        else:
+            out.append({"shade": shade, "low": n, "high": n})
+    return out
+
+
 def shapes(counts: Mapping[str, int]) -> list[dict[str, Any]]:
     """Every country with its events count and a shade class (0 = none, up to SHADES on a log scale)."""
     most = max(counts.values(), default=0)
     out = []
     for code, name, path in countries():
         n = counts.get(code or "", 0)
-        shade = 0 if not n else 1 + min(SHADES - 1, int(math.log1p(n) / math.log1p(most) * (SHADES - 1)))
+        shade = shade_of(n, most)
         out.append({"code": code, "name": name, "path": path, "events": n, "shade": shade})
     return out
 

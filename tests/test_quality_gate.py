@@ -1,0 +1,75 @@
+"""The quality gate: the figures the coder has reached, as floors that may only rise.
+
+Each figure comes from the same command a person runs to measure it (the scorer through the export
+contract, the benchmark scripts), read from the JSON line they print last. A figure below its floor
+fails the suite; when a change lifts a figure, lift its floor here in the same commit. Skips with a
+message when ../shared (the scorer and the peer data) is absent. Slow: it ingests the seed and
+development pages and runs the PLOVER and PolNeAR benchmarks.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+BIN = Path(sys.executable).parent
+
+pytestmark = pytest.mark.slow
+
+# Floors, pinned at what was measured; raise them when a figure rises, never lower them.
+SEEDS = {"event_precision": 0.93, "event_recall": 1.0, "quote_recall": 1.0, "quote_speaker_acc": 1.0,
+         "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0}
+DEV_EN = {"event_f1": 0.54, "event_precision": 0.6, "event_recall": 0.48, "quote_recall": 1.0,
+          "quote_speaker_acc": 0.88, "event_date_acc": 0.6}
+PLOVER = {"type_accuracy_odd": 0.57, "type_accuracy": 0.61, "actor_country_accuracy": 0.78}
+PLOVER_CEILINGS = {"false_events_per_sentence": 0.2}
+POLNEAR_DEV = {"speaker_acc": 0.84, "found": 0.99}
+
+
+def _last_json(cmd: list[str]) -> dict:
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}"}
+    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=1800, check=False)
+    assert done.returncode == 0, f"{' '.join(cmd)} failed:\n{done.stderr[-2000:]}"
+    lines = [ln for ln in done.stdout.splitlines() if ln.startswith("{")]
+    assert lines, f"{' '.join(cmd)} printed no JSON line:\n{done.stdout[-2000:]}"
+    return json.loads(lines[-1])
+
+
+def _need_shared(*parts: str) -> None:
+    if not SHARED.joinpath(*parts).exists():
+        pytest.skip(f"{SHARED.joinpath(*parts)} is absent: the scorer and peer data live in ../shared")
+
+
+def _check(got: dict, floors: dict, ceilings: dict | None = None) -> None:
+    low = {k: (got.get(k), v) for k, v in floors.items() if got.get(k) is None or got[k] < v}
+    high = {k: (got.get(k), v) for k, v in (ceilings or {}).items() if got.get(k) is None or got[k] > v}
+    assert not low and not high, f"below floor (got, floor): {low}; above ceiling: {high}"
+
+
+def test_seed_pages() -> None:
+    _need_shared("eval", "score.py")
+    _check(_last_json([sys.executable, str(SHARED / "eval" / "score.py")]), SEEDS)
+
+
+def test_development_pages_english() -> None:
+    _need_shared("eval", "dev", "gold.json")
+    got = _last_json([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(SHARED / "eval/dev/gold.json"),
+                      "--pages", str(SHARED / "eval/dev/pages"), "--lang", "en"])
+    _check(got, DEV_EN)
+
+
+def test_plover_gold_sentences() -> None:
+    _need_shared("data", "plover", "PLOVER_GSR_CAMEO.json")
+    _check(_last_json([sys.executable, "benchmarks/plover_gold.py"]), PLOVER, PLOVER_CEILINGS)
+
+
+def test_polnear_dev_speakers() -> None:
+    _need_shared("data", "polnear", "dev")
+    _check(_last_json([sys.executable, "benchmarks/polnear_quotes.py", "--split", "dev"]), POLNEAR_DEV)
