@@ -6,7 +6,9 @@ Builds a store through `Store.add_document` (not timed): real-world incidents (1
 ~30 directed dyads among 12 countries, dates over 2025) each reported by one to several
 documents, in differing words, sometimes a day off, sometimes only to the month or undated, with
 casualty figures that now and then disagree; a document is published 0-3 days after the latest
-incident it reports (an undated report is clustered in its document's month); ~15% of the
+incident it reports (an undated report is clustered in its document's month), and a document's
+incidents lie within 3 days of one another (a page reports the news of a few days: an undated
+mention of an event months before its page is a recap, which never joins an incident); ~15% of the
 documents are wire copies (a new lede, a few words edited, another publisher) of an earlier one,
 published 0-2 days after it. Then, in a fresh process so its memory
 is its own, it times `relink_all` (everything from scratch), `link_new` with nothing new, and
@@ -19,6 +21,7 @@ differ when other work shares the machine or the disk is slow).
 from __future__ import annotations
 
 import argparse
+import bisect
 import datetime as dt
 import json
 import os
@@ -49,6 +52,7 @@ TYPES = [("AGREE", "agreed with", 4), ("CONSULT", "held talks with", 1), ("SUPPO
 SYLLABLES = ["ka", "lo", "ren", "vi", "sta", "mor", "del", "qui", "ban", "tor", "ela", "gin", "ru", "pas", "zen",
              "ol", "mira", "cas", "dun", "fe"]
 PUBLISHERS = [f"Outlet {i}" for i in range(120)]
+WEEK = 3
 
 
 def word(rng: random.Random) -> str:
@@ -105,7 +109,8 @@ def build(db: str, n_docs: int, n_events: int, seed: int, held: list[Document], 
     The last `hold_back` documents are not stored but appended to `held`, for the incremental run.
     """
     rng = random.Random(seed)
-    incidents = make_incidents(rng, max(1, n_events // 4))
+    incidents = sorted(make_incidents(rng, max(1, n_events // 4)), key=lambda inc: inc["day"])
+    days = [inc["day"].toordinal() for inc in incidents]
     events_per_doc = n_events / n_docs
     truth: dict[str, Any] = {"incident": {}, "copies": {}}
     made: list[tuple[str, str, list[tuple[str, dict[str, Any], dict[str, Any]]]]] = []
@@ -130,8 +135,12 @@ def build(db: str, n_docs: int, n_events: int, seed: int, held: list[Document], 
                 published = published_of[orig_id] + dt.timedelta(days=rng.randint(0, 2))
             else:
                 reports = []
+                # a page reports the news of a few days: incidents within WEEK days of one another
+                anchor = rng.randrange(len(incidents))
+                lo = bisect.bisect_left(days, days[anchor] - WEEK)
+                hi = bisect.bisect_right(days, days[anchor] + WEEK)
                 for _ in range(max(1, round(rng.gauss(events_per_doc, 1)))):
-                    inc = rng.choice(incidents)
+                    inc = incidents[rng.randrange(lo, hi)]
                     s, rep = sentence(rng, inc)
                     reports.append((s, rep, inc))
                 paragraphs = [" ".join(word(rng) for _ in range(rng.randint(8, 20))) + "." for _ in range(12)]

@@ -30,7 +30,7 @@ DbOption = Annotated[
     str | None,
     typer.Option("--db", help="SQLAlchemy URL or SQLite path. Default: $STORYLINE_DB, else ./storyline.db."),
 ]
-CONTRACT_KINDS = ["document", "event", "quote", "claim", "citation_issue", "story", "ingest_error"]
+CONTRACT_KINDS = ["document", "event", "quote", "claim", "citation_issue", "story", "incident", "ingest_error"]
 
 
 def _settings(**overrides: Any) -> dict[str, Any]:
@@ -115,7 +115,7 @@ def export(
     from .store.db import KINDS, Store
     from .store.export import FORMATS, check_output, write_files, write_jsonl
 
-    known = [*KINDS, "story"]
+    known = [*KINDS, "story", "incident"]
     kinds = kind or CONTRACT_KINDS
     try:
         bad = [k for k in kinds if k not in known]
@@ -134,6 +134,12 @@ def export(
                 from .link import story_records
 
                 records = chain(records, story_records(store))
+            if "incident" in kinds:
+                from itertools import chain
+
+                from .store.incidents import incident_records
+
+                records = chain(records, incident_records(store))
             if fmt == "jsonl":
                 if output:
                     with open(output, "w", encoding="utf-8") as f:
@@ -255,9 +261,12 @@ def escalation(
 @app.command()
 def explain(
     event_id: Annotated[str, typer.Argument(help="The id of an event record (see `storyline export --kind event`).")],
+    other: Annotated[str | None, typer.Option("--with", help="Another event's id: say why the two reports are, "
+                                              "or are not, one incident, criterion by criterion.")] = None,
     db: DbOption = None,
 ) -> None:
-    """Say why an event was coded as it was: trigger, lexicon rule, roles, status cue, date words."""
+    """Say why an event was coded as it was (trigger, lexicon rule, roles, status cue, date words), or with
+    --with why two reports were merged into one incident or kept apart."""
     from .explain import explain_event
     from .store.db import Store
 
@@ -265,6 +274,11 @@ def explain(
         cfg = _settings(db=db)
         with Store.open(cfg["db"]) as store:
             record = store.record("event", event_id)
+            if other is not None:
+                from .link.why import explain_merge, merge_text
+
+                typer.echo(merge_text(explain_merge(store, event_id, other)))
+                return
         if record is None:
             raise UsageError(f"no event with id {event_id!r} in {cfg['db']}; list them with "
                              "`storyline export --kind event`")
@@ -432,7 +446,8 @@ def alerts(
                    err=True)
 
 
-spark_app = typer.Typer(help="Run the pipeline and linking on Apache Spark (pip install 'storyline[spark]', Java 17+).",
+spark_app = typer.Typer(help="Run the per-document pipeline on Apache Spark (pip install 'storyline[spark]', "
+                        "Java 17+); `storyline load` then stores and links the output.",
                         no_args_is_help=True)
 app.add_typer(spark_app, name="spark")
 
@@ -452,7 +467,8 @@ def spark_run(
                                                   "[default: 20000000].")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
 ) -> None:
-    """Process inputs on Spark and write Parquet: the records `storyline ingest` and linking would store."""
+    """Process inputs on Spark and write Parquet: the per-document records `storyline ingest` would store
+    (linking across documents runs after `storyline load`)."""
     import json
 
     from .scale import spark as spark_job
@@ -480,7 +496,8 @@ def load_output(
     folder: Annotated[str, typer.Argument(help="The --output folder of `storyline spark run`.", show_default=False)],
     db: DbOption = None,
 ) -> None:
-    """Bulk-load the Parquet output of `storyline spark run` into the store. Safe to run twice."""
+    """Bulk-load the Parquet output of `storyline spark run` into the store, then link what is new
+    (near-duplicates, incidents, stories). Safe to run twice."""
     from .scale.load import load
     from .store.db import Store
 
@@ -491,7 +508,8 @@ def load_output(
     except StorylineError as exc:
         raise _fail(exc) from exc
     typer.echo(f"loaded {folder} into {cfg['db']} in {summary.seconds:.1f} s: "
-               + ", ".join(f"{k} {summary.inserted[k]} new of {n}" for k, n in summary.read.items()))
+               + ", ".join(f"{k} {summary.inserted[k]} new of {n}" for k, n in summary.read.items())
+               + f"; linked {summary.link.get('events', 0)} new events into {summary.link.get('stories', 0)} stories")
 
 
 @app.command("settings")

@@ -17,6 +17,7 @@ from typing import Any, BinaryIO
 
 from .errors import InputError, UsageError
 from .model import Document, IngestError, RawInput
+from .pagetime import published_at
 from .pipeline import Pipeline, build
 from .sources import read_inputs
 from .store.db import Store
@@ -74,6 +75,7 @@ def to_document(raw: RawInput) -> Document:
         raw_hash=raw.raw_hash,
         source_key=raw.key,
         url=raw.url,
+        published_at=published_at(raw),  # the clean stage keeps the day; copies are ordered by the minute
         hints={"title": raw.title, "published": raw.published, "article": raw.article},
     )
 

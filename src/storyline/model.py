@@ -184,6 +184,7 @@ class Document:
     title: str | None = None
     published: str | None = None
     published_precision: Precision | None = None
+    published_at: str | None = None  # the page's own publication timestamp (UTC, minutes), when it gives one
     publisher: str | None = None
     authors: list[str] = field(default_factory=list)
     language: str | None = None

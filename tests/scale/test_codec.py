@@ -15,7 +15,7 @@ EVENT = {
     "location": {"name": "Caribbean Sea", "country": None, "lat": 15.0, "lon": -75.0, "precision": "sea"},
     "status": "asserted", "magnitude": {"killed": 3, "injured": None, "count": None}, "intensity": -9.0,
     "evidence": "The US military struck a vessel in the Caribbean on Monday, killing three people.",
-    "reported_by": None, "confidence": 0.8, "trigger": {"text": "struck", "start": 16, "end": 22},
+    "reported_by": None, "confidence": 0.8, "background": False, "trigger": {"text": "struck", "start": 16, "end": 22},
     "start": 0, "end": 84, "rule": "triggers.yaml:verb:strike#1",
     "added_later": {"nested": [1, 2]},  # a field the schema does not list yet
 }

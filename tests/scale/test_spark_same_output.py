@@ -1,8 +1,11 @@
-"""Spark and `storyline ingest` give the same records for the same inputs; `storyline load` stores them.
+"""Spark and `storyline ingest` give the same records for the same inputs; `storyline load` stores and links them.
 
 A real SparkSession in local[2]. The inputs: the invented example pages, a WARC with two pages
 (one a copy of a JSONL article), a JSONL file with an HTML line, a text line and a broken line, an
-empty file, a missing path, and one file named twice. Ingest then `link_new` is the reference.
+empty file, a missing path, and one file named twice. The Spark job stops at per-document records:
+they must equal what `storyline ingest` stores before linking (`link=False`), and a store loaded
+from them (the load links) must equal one made by ingest then `link_new`, stories, incidents and
+every copy's `duplicate_of` included.
 """
 
 from __future__ import annotations
@@ -21,12 +24,14 @@ import pytest
 from storyline.ingest import ingest
 from storyline.link import link_new, story_records
 from storyline.store.db import KINDS, Store
+from storyline.store.incidents import incident_records
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "src" / "storyline" / "examples"
-COMPARED = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "mention", "story")
+PER_DOCUMENT = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "mention")
+COMPARED = (*PER_DOCUMENT, "story", "incident")
 
 WARC_PAGES = {
     "https://news.example.net/2025/11/strike": (
@@ -119,7 +124,21 @@ def reference_db(targets: list[str], tmp_path_factory: pytest.TempPathFactory) -
 @pytest.fixture(scope="module")
 def reference(reference_db: str) -> dict[str, dict[str, dict[str, Any]]]:
     with Store.open(reference_db) as store:
-        return _by_kind([*store.records(KINDS), *story_records(store)])
+        return _by_kind([*store.records(KINDS), *story_records(store), *incident_records(store)])
+
+
+@pytest.fixture(scope="module")
+def unlinked(targets: list[str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, dict[str, Any]]]:
+    """What ingest stores before linking: the Spark job's output is that."""
+    from storyline import settings
+
+    cfg = settings.load({"db": str(tmp_path_factory.mktemp("unlinked") / "unlinked.db")})
+    with Store.open(cfg["db"]) as store:
+        ingest(targets, store, cfg, link=False)
+        return _by_kind(list(store.records(KINDS)))
+
+
+SET_WHEN = ("data", "created_at", "updated_at")  # when an incident appeared is the run's, not the input's
 
 
 def _link_rows(store: Store) -> dict[str, set[tuple[Any, ...]]]:
@@ -130,7 +149,7 @@ def _link_rows(store: Store) -> dict[str, set[tuple[Any, ...]]]:
 
     tables = [*linkschema.LINK_TABLES, schema.inputs]
     with store.engine.connect() as conn:
-        return {t.name: {tuple(r) for r in conn.execute(select(*[c for c in t.c if c.name != "data"]))}
+        return {t.name: {tuple(r) for r in conn.execute(select(*[c for c in t.c if c.name not in SET_WHEN]))}
                 for t in tables}
 
 
@@ -156,7 +175,7 @@ def _spark_records(output: str) -> dict[str, dict[str, dict[str, Any]]]:
     from storyline.scale.codec import DOCUMENT_BOOKKEEPING, read_rows
 
     records = []
-    for kind in COMPARED:
+    for kind in PER_DOCUMENT:
         for r in read_rows(output, kind):
             if kind == "document":
                 r = {k: v for k, v in r.items() if k not in DOCUMENT_BOOKKEEPING}
@@ -170,14 +189,14 @@ def test_the_reference_exercises_every_case(reference: dict[str, dict[str, dict[
     assert sum(d["duplicate_of"] is not None for d in docs) >= 3
     assert any("#" in d["source"] and d["source"].split("#")[0].endswith(".warc.gz") for d in docs)
     assert len(reference["ingest_error"]) >= 3  # the broken line, the empty file, the missing path
-    assert reference["event"] and reference["quote"] and reference["story"]
+    assert reference["event"] and reference["quote"] and reference["story"] and reference["incident"]
 
 
-@pytest.mark.parametrize("kind", COMPARED)
-def test_spark_gives_the_records_ingest_gives(kind: str, reference: dict[str, dict[str, dict[str, Any]]],
+@pytest.mark.parametrize("kind", PER_DOCUMENT)
+def test_spark_gives_the_records_ingest_gives(kind: str, unlinked: dict[str, dict[str, dict[str, Any]]],
                                               spark_output: tuple[str, Any]) -> None:
     got = _spark_records(spark_output[0])[kind]
-    want = reference[kind]
+    want = unlinked[kind]
     assert sorted(got) == sorted(want), f"{kind}: ids differ"
     for key, record in want.items():
         assert got[key] == record, f"{kind} {key} differs"
@@ -224,7 +243,7 @@ def test_load_stores_what_ingest_stores_and_twice_changes_nothing(
 
     with Store.open(str(tmp_path / "loaded.db")) as store:
         first = load(spark_output[0], store)
-        loaded = _by_kind([*store.records(KINDS), *story_records(store)])
+        loaded = _by_kind([*store.records(KINDS), *story_records(store), *incident_records(store)])
         assert {k: sorted(v) for k, v in loaded.items()} == {k: sorted(v) for k, v in reference.items()}
         assert loaded == reference
         with Store.open(reference_db) as ref:
@@ -240,14 +259,13 @@ def test_load_stores_what_ingest_stores_and_twice_changes_nothing(
         assert again == counts
         assert first.inserted["document"] == len(reference["document"]) and second.inserted["document"] == 0
         assert counts[linkschema.stories.name] == len(reference["story"])
-        # Linking the loaded store finds nothing new: the link tables came with the load.
+        # Linking the loaded store finds nothing new: the load linked what it brought.
         summary = link_new(store)
         assert (summary.documents, summary.events, summary.stories) == (0, 0, 0)
 
 
 def test_a_loaded_store_links_new_documents_as_a_rebuild_would(spark_output: tuple[str, Any], tmp_path: Path) -> None:
-    """The clusters a load brings keep their reports' order in the store's terms, so a document
-    ingested after the load extends the stories exactly as relinking everything would."""
+    """A document ingested after the load extends the stories exactly as relinking everything would."""
     from sqlalchemy import select
 
     from storyline import settings
@@ -263,7 +281,8 @@ def test_a_loaded_store_links_new_documents_as_a_rebuild_would(spark_output: tup
 
     def snapshot(store: Store) -> list[Any]:
         with store.engine.connect() as conn:
-            return [sorted(json.dumps(r._asdict(), sort_keys=True, default=str)
+            return [sorted(json.dumps({k: v for k, v in r._asdict().items() if k not in ("created_at", "updated_at")},
+                                      sort_keys=True, default=str)
                            for r in conn.execute(select(t)).all())
                     for t in (linkschema.stories, linkschema.link_clusters, linkschema.link_events)]
 

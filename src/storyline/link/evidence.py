@@ -43,6 +43,13 @@ def _matcher():  # type: ignore[no-untyped-def]
     return matcher()
 
 
+@cache
+def is_outlet(name: str) -> bool:
+    """Whether a credited source ("according to Reuters") names a news outlet: the actor lexicon
+    knows it as media (sector MED)."""
+    return any(h.entry.sector == "MED" and h.entry.kind in ("org", "keyword") for h in _matcher().hits(name))
+
+
 def stem(word: str) -> str:
     """A light English stem: enough to join inflections of one word, never to join two words."""
     w = POSSESSIVE.sub("", word.lower())

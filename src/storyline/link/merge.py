@@ -59,12 +59,15 @@ Thresholds and why:
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from .evidence import PRECISION_RANK, interval, similarity, terms
+from ..lexicon_data import load_yaml
+from .evidence import PRECISION_RANK, interval, similarity, stem, terms
 
 SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 MIN_EVIDENCE = 0.2
@@ -73,8 +76,11 @@ SAME_DAY_BONUS = 0.15  # both reports dated to the day, and the days agree
 SAME_MONTH_BONUS = 0.05  # both dated to the month or finer, and the ranges overlap
 UNDATED_PENALTY = 0.1  # one report gives no date: nothing in time corroborates the words
 SAME_FIGURE_BONUS = 0.1  # a casualty or count figure both give, equal
-FAR_FIGURE_PENALTY = 0.2  # ... or far apart: 11 and 3 killed are two strikes; 80 and 83 are one, disputed
+FAR_FIGURE_PENALTY = 0.2  # figures far apart (`far_figures`): 11 and 3 killed are most often two strikes
 FIGURE_SLACK = 0.25
+FIGURES = ("killed", "injured", "count")
+UNDATED_LAG_DAYS = 3  # an undated report's block: the month of this many days before its publication
+UNDATED_REACH_DAYS = 31  # an undated report joins only events of the month before its article, or later
 SAME_ACTOR_BONUS = 0.05  # the same named person or organisation acts
 DATE_TOLERANCE_DAYS = 1
 THREAD_ATTACH = 0.2
@@ -92,7 +98,10 @@ class Report:
 
     event_id: str
     document_id: str
-    order: tuple[str, str, str]  # (ingested_at, document id, event id): first-seen order, for stable ids
+    # (published day, published minute, first seen, document id, event id): earliest published
+    # first, ties by when first seen (as for the original of a set of copies), so the report an
+    # incident's id follows from stays its earliest when a later-seen report of the same day arrives.
+    order: tuple[str, str, str, str, str]
     type: str
     actor: dict[str, Any]
     recipient: dict[str, Any]
@@ -106,6 +115,11 @@ class Report:
     evidence: str
     terms: frozenset[str]
     period: str = "-"
+    location: dict[str, Any] | None = None
+    reported_by: str | None = None
+    published_day: int | None = None  # the last day its document's publication date (day or month) covers
+    matters: frozenset[str] = frozenset()  # every matter its evidence names (`matters_named`)
+    background: bool = False  # a recap of an earlier event: it never joins another report's incident
 
     @property
     def unit(self) -> str:
@@ -122,10 +136,17 @@ def unit_key(event_type: str, actor_country: str | None) -> str:
 
 
 def period_of(date: str | None, precision: str | None, published: str | None) -> str:
-    """The month a report is clustered in: its own date's when known to the month or day, else its
-    document's publication month (an undated report is news of about then), else "-"."""
+    """The month a report is clustered in: its own date's when known to the month or day, else the
+    month of `UNDATED_LAG_DAYS` before its document's publication day (an undated report is news
+    of a few days before: one published on 2 February most often tells of late January), or its
+    publication month, else "-"."""
     if date and len(date) >= 7 and (precision or "day") in ("day", "month"):
         return date[:7]
+    if published and len(published) >= 10:
+        try:
+            return (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=UNDATED_LAG_DAYS)).isoformat()[:7]
+        except ValueError:
+            return published[:7]
     if published and len(published) >= 7:
         return published[:7]
     return date[:4] if date else "-"
@@ -144,19 +165,28 @@ def _null_last(party: dict[str, Any]) -> tuple[bool, str]:
     return party.get("country") is None, party.get("country") or ""
 
 
-def report_from_record(record: dict[str, Any], ingested_at: str = "", stems: frozenset[str] | None = None,
-                       published: str | None = None) -> Report:
+def report_order(published: str | None, published_at: str | None, seen: str, document_id: str,
+                 event_id: str) -> tuple[str, str, str, str, str]:
+    """The order reports are told apart by: earliest published first (see `Report.order`)."""
+    return (published or "9999", published_at or "~", seen, document_id, event_id)
+
+
+def report_from_record(record: dict[str, Any], published_at: str | None = None, stems: frozenset[str] | None = None,
+                       published: str | None = None, seen: str = "") -> Report:
     """A `Report` from an event export record (see store/records.py); `stems` when already known;
-    `published` is its document's publication date (the period of an undated report)."""
+    `published` and `published_at` are its document's publication day and minute (the period of an
+    undated report, and the order of reports), `seen` when the document was first ingested."""
     actor, recipient = _party(record.get("actor")), _party(record.get("recipient"))
     if record["type"] in SYMMETRIC_TYPES and _null_last(actor) > _null_last(recipient):
         actor, recipient = recipient, actor
     location = record.get("location") or {}
     precision = record.get("date_precision")
-    return Report(
+    # Only a publication date to the day or month places an undated report in time; a year does not.
+    published_span = interval(published) if published and len(published) >= 7 else None
+    report = Report(
         event_id=record["id"],
         document_id=record["document_id"],
-        order=(ingested_at, record["document_id"], record["id"]),
+        order=report_order(published, published_at, seen, record["document_id"], record["id"]),
         type=record["type"],
         actor=actor,
         recipient=recipient,
@@ -170,7 +200,13 @@ def report_from_record(record: dict[str, Any], ingested_at: str = "", stems: fro
         evidence=record.get("evidence") or "",
         terms=terms(record.get("evidence")) if stems is None else stems,
         period=period_of(record.get("date"), precision, published),
+        location=dict(location) if location else None,
+        reported_by=record.get("reported_by"),
+        published_day=published_span[1] if published_span else None,
+        background=bool(record.get("background")),
     )
+    report.matters = matters_named(report.terms)
+    return report
 
 
 # --- level 1: one real-world event --------------------------------------------------------------------
@@ -179,23 +215,75 @@ def _agree(a: Any, b: Any) -> bool:
     return a is None or b is None or a == b
 
 
+def far_figures(a: Report, b: Report) -> str | None:
+    """The first figure (killed, injured, count) the two reports give far apart, or None: 11 and 3
+    killed are two strikes; 80 and 83 are one strike, disputed."""
+    for k in FIGURES:
+        x, y = a.magnitude.get(k), b.magnitude.get(k)
+        if x is not None and y is not None and abs(x - y) > FIGURE_SLACK * max(abs(x), abs(y), 1) and abs(x - y) > 2:
+            return k
+    return None
+
+
+def _publication_allows(undated: Report, dated: Report) -> bool:
+    """An article can report an event up to a day after it was published (time zones), never
+    later, and an undated mention is news of at most `UNDATED_REACH_DAYS` before it."""
+    if undated.published_day is None or dated.span is None:
+        return True
+    return (dated.span[0] <= undated.published_day + DATE_TOLERANCE_DAYS
+            and undated.published_day - dated.span[1] <= UNDATED_REACH_DAYS)
+
+
 def compatible(a: Report, b: Report) -> bool:
     """Could these two reports describe one event? (type and unit are equal by construction)"""
-    if not (_agree(a.actor.get("sector"), b.actor.get("sector"))
-            and _agree(a.recipient.get("country"), b.recipient.get("country"))
-            and _agree(a.recipient.get("sector"), b.recipient.get("sector"))
-            and _agree(a.place_country, b.place_country)):
-        return False
+    return not incompatibility(a, b)
+
+
+def timeless(r: Report) -> bool:
+    """A report with no date of its own and no publication date to the month: nothing says when
+    it happened, so nothing can say it is the same event as another report."""
+    return r.span is None and r.published_day is None
+
+
+def incompatibility(a: Report, b: Report) -> str | None:
+    """Why these two reports cannot be one event (the first criterion they fail), or None."""
+    if a.background or b.background:
+        return "a background recap"
+    if timeless(a) or timeless(b):
+        return "no date and no publication date"
+    if not _agree(a.actor.get("sector"), b.actor.get("sector")):
+        return "actor sector"
+    if not _agree(a.recipient.get("country"), b.recipient.get("country")):
+        return "recipient country"
+    if not _agree(a.recipient.get("sector"), b.recipient.get("sector")):
+        return "recipient sector"
+    if not _agree(a.place_country, b.place_country):
+        return "place country"
     if a.span and b.span:
-        return max(a.span[0], b.span[0]) - min(a.span[1], b.span[1]) <= DATE_TOLERANCE_DAYS
-    return True
+        if max(a.span[0], b.span[0]) - min(a.span[1], b.span[1]) > DATE_TOLERANCE_DAYS:
+            return "dates"
+    elif a.span or b.span:
+        undated, dated = (b, a) if a.span else (a, b)
+        if not _publication_allows(undated, dated):
+            return "publication date of the undated report"
+    return None
+
+
+def same_day_dyad(a: Report, b: Report) -> bool:
+    """Both dated to the same day, the same recipient country named by both, and their evidence
+    naming a matter in common: the event-data convention's one event per type, dyad and day, short of
+    two matters (`link_score` then needs no shared words, so a Spanish and an English report of one
+    event meet)."""
+    return (a.precision == b.precision == "day" and a.span == b.span and bool(a.matters & b.matters)
+            and a.recipient.get("country") is not None and a.recipient.get("country") == b.recipient.get("country"))
 
 
 def link_score(a: Report, b: Report) -> float:
-    """Evidence similarity plus corroborating details; 0 when the evidence is too different."""
+    """Evidence similarity plus corroborating details; 0 when the evidence is too different.
+    Reports of one type and dyad on the same day (`same_day_dyad`) score at least `LINK_SCORE`."""
     sim = similarity(a.terms, b.terms)
     if sim < MIN_EVIDENCE:
-        return 0.0
+        return LINK_SCORE if same_day_dyad(a, b) else 0.0
     score = sim
     if not (a.span and b.span):
         score -= UNDATED_PENALTY
@@ -204,14 +292,12 @@ def link_score(a: Report, b: Report) -> float:
             score += SAME_DAY_BONUS
         elif PRECISION_RANK.get(a.precision or "", 9) <= 1 and PRECISION_RANK.get(b.precision or "", 9) <= 1:
             score += SAME_MONTH_BONUS
-    for k in ("killed", "injured", "count"):
+    for k in FIGURES:
         x, y = a.magnitude.get(k), b.magnitude.get(k)
-        if x is None or y is None:
-            continue
-        if x == y:
+        if x is not None and x == y:
             score += SAME_FIGURE_BONUS
-        elif abs(x - y) > FIGURE_SLACK * max(abs(x), abs(y), 1) and abs(x - y) > 2:
-            score -= FAR_FIGURE_PENALTY
+    if far_figures(a, b) is not None:
+        score -= FAR_FIGURE_PENALTY
     if a.actor.get("id") and a.actor.get("id") == b.actor.get("id"):
         score += SAME_ACTOR_BONUS
     return score
@@ -225,14 +311,23 @@ class _Group:
     lo: int | None = None  # latest first day among dated members
     hi: int | None = None  # earliest last day among dated members
     fixed: dict[str, Any] = field(default_factory=dict)
+    pub_min: int | None = None  # earliest and latest publication day among undated members
+    pub_max: int | None = None
 
     def admits(self, other: _Group) -> bool:
         for key, value in other.fixed.items():
             if value is not None and self.fixed.get(key) not in (None, value):
                 return False
+        lo = _pick(max, self.lo, other.lo)
+        hi = _pick(min, self.hi, other.hi)
         if self.lo is not None and other.lo is not None:
-            assert self.hi is not None and other.hi is not None
-            return max(self.lo, other.lo) - min(self.hi, other.hi) <= DATE_TOLERANCE_DAYS
+            assert lo is not None and hi is not None
+            if lo - hi > DATE_TOLERANCE_DAYS:
+                return False
+        pub_min, pub_max = _pick(min, self.pub_min, other.pub_min), _pick(max, self.pub_max, other.pub_max)
+        if lo is not None and pub_min is not None:
+            assert hi is not None and pub_max is not None
+            return lo <= pub_min + DATE_TOLERANCE_DAYS and pub_max - hi <= UNDATED_REACH_DAYS
         return True
 
     def absorb(self, other: _Group) -> None:
@@ -240,10 +335,12 @@ class _Group:
         for key, value in other.fixed.items():
             if value is not None:
                 self.fixed[key] = value
-        if other.lo is not None:
-            assert other.hi is not None
-            self.lo = other.lo if self.lo is None else max(self.lo, other.lo)
-            self.hi = other.hi if self.hi is None else min(self.hi, other.hi)
+        self.lo, self.hi = _pick(max, self.lo, other.lo), _pick(min, self.hi, other.hi)
+        self.pub_min, self.pub_max = _pick(min, self.pub_min, other.pub_min), _pick(max, self.pub_max, other.pub_max)
+
+
+def _pick(choose: Any, a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else choose(a, b)
 
 
 def _fixed(r: Report) -> dict[str, Any]:
@@ -251,23 +348,33 @@ def _fixed(r: Report) -> dict[str, Any]:
             "recipient_sector": r.recipient.get("sector"), "place_country": r.place_country}
 
 
+def _candidate_keys(r: Report) -> Iterable[str]:
+    """What proposes a report for comparison: its stems, and its day and recipient (`same_day_dyad`)."""
+    if r.precision == "day" and r.span and r.recipient.get("country"):
+        return [*r.terms, f"\x00{r.span[0]}:{r.recipient['country']}"]
+    return r.terms
+
+
 def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
-    """Pairs (i < j) sharing at least one stem that is not too common in this block, each once."""
+    """Pairs (i < j) sharing at least one stem that is not too common in this block, or their day and
+    recipient, each once."""
     postings: dict[str, list[int]] = {}
-    for i, r in enumerate(reports):
-        for t in r.terms:
+    keys = [_candidate_keys(r) for r in reports]
+    for i, own in enumerate(keys):
+        for t in own:
             postings.setdefault(t, []).append(i)
     usable = {t: p for t, p in postings.items() if 2 <= len(p) <= MAX_POSTING}
-    for i, r in enumerate(reports):
+    for i, own in enumerate(keys):
         later: set[int] = set()
-        for t in r.terms:
+        for t in own:
             posting = usable.get(t)
             if posting:
                 later.update(j for j in posting if j > i)
         yield from ((i, j) for j in sorted(later))
 
 
-Edge = tuple[float, tuple[str, str, str], tuple[str, str, str], int, int]
+Order = tuple[str, str, str, str, str]
+Edge = tuple[float, Order, Order, int, int]
 
 
 def _strongest(edges: list[Edge]) -> list[Edge]:
@@ -302,7 +409,8 @@ def clusters(reports: Sequence[Report]) -> list[list[int]]:
     groups: dict[int, _Group] = {}
     for i, r in enumerate(reports):
         lo_hi = r.span or (None, None)
-        groups[i] = _Group([i], lo_hi[0], lo_hi[1], _fixed(r))
+        pub = None if r.span else r.published_day
+        groups[i] = _Group([i], lo_hi[0], lo_hi[1], _fixed(r), pub, pub)
 
     def find(i: int) -> int:
         while owner[i] != i:
@@ -326,37 +434,70 @@ def _known(values: Iterable[Any]) -> Any:
     return found.pop() if len(found) == 1 else None
 
 
-def thread_keys(reports: Sequence[Report], groups: Sequence[list[int]]) -> list[str]:
-    """The thread of each cluster (given as lists of report indices) of one block: "=" and the
-    recipient country; for a cluster whose recipient country is unknown, the thread of the block it
-    fits (see the module docstring), else "~" and its recipient sector; "#" and the cluster's first
-    event when the actor's country is unknown (no dyad to follow: each event is its own story)."""
+@cache
+def _matters() -> tuple[tuple[str, frozenset[str]], ...]:
+    data = load_yaml("matters.yaml") or {}
+    return tuple((name, frozenset(stem(w) for w in words)) for name, words in (data.get("matters") or {}).items())
+
+
+def matters_named(stems: frozenset[str]) -> frozenset[str]:
+    """Every matter (lexicon/matters.yaml) whose words are among these stems."""
+    return frozenset(name for name, words in _matters() if stems & words)
+
+
+def matter_of(reports: Sequence[Report], group: Sequence[int]) -> str | None:
+    """What an incident is about (lexicon/matters.yaml): the matter named by most of its reports,
+    then by most words, then the first listed; None when its evidence names none."""
+    best: tuple[int, int, int] | None = None
+    name = None
+    for rank, (matter, words) in enumerate(_matters()):
+        hits = [len(reports[i].terms & words) for i in group]
+        score = (sum(1 for h in hits if h), sum(hits), -rank)
+        if score[0] and (best is None or score > best):
+            best, name = score, matter
+    return name
+
+
+def thread_keys(reports: Sequence[Report], groups: Sequence[list[int]],
+                matters: Sequence[str | None] | None = None) -> list[str]:
+    """The thread of each cluster (given as lists of report indices) of one block: "=", the
+    recipient country, "|" and the cluster's matter; for a cluster whose recipient country is
+    unknown, the thread of the block it fits (same matter, see the module docstring), else "?" and
+    its recipient sector and matter (`place_loose` decides); "#" and the cluster's first event when
+    the actor's country is unknown or its evidence names no matter (nothing to follow it by: it is
+    a story of its own)."""
+    matters = [matter_of(reports, g) for g in groups] if matters is None else matters
     if not any(r.actor.get("country") for r in reports):
         return ["#" + reports[g[0]].event_id for g in groups]
     recipient = [_known(reports[i].recipient.get("country") for i in g) for g in groups]
     sector = [Counter(reports[i].recipient.get("sector") for i in g if reports[i].recipient.get("sector"))
               for g in groups]
-    by_country: dict[str, list[int]] = {}
+    by_thread: dict[str, list[int]] = {}
     for c, country in enumerate(recipient):
-        if country:
-            by_country.setdefault(country, []).append(c)
-    thread_sectors = {k: {s for c in cs for s in sector[c]} for k, cs in by_country.items()}
+        if country and matters[c]:
+            by_thread.setdefault(f"{country}|{matters[c]}", []).append(c)
+    sectors_of = {k: {s for c in cs for s in sector[c]} for k, cs in by_thread.items()}
     keys = []
     for c, country in enumerate(recipient):
+        matter = matters[c]
+        if not matter:
+            keys.append("#" + reports[groups[c][0]].event_id)
+            continue
         if country:
-            keys.append("=" + country)
+            keys.append(f"={country}|{matter}")
             continue
         own = sector[c].most_common(1)[0][0] if sector[c] else None
-        fits = [k for k in by_country if not own or not thread_sectors[k] or own in thread_sectors[k]]
+        fits = [k for k in by_thread if k.endswith("|" + matter)
+                and (not own or not sectors_of[k] or own in sectors_of[k])]
         best: tuple[float, int, str] | None = None
         for key in fits:
             fit = 1.0 if len(fits) == 1 else max(similarity(reports[i].terms, reports[j].terms)
-                                                 for i in groups[c] for t in by_country[key] for j in groups[t])
-            cand = (fit, len(by_country[key]), key)
+                                                 for i in groups[c] for t in by_thread[key] for j in groups[t])
+            cand = (fit, len(by_thread[key]), key)
             if fit >= THREAD_ATTACH and (best is None or (cand[0], cand[1]) > (best[0], best[1])
                                          or (cand[:2] == best[:2] and key < best[2])):
                 best = cand
-        keys.append("=" + best[2] if best else LOOSE + (own or ""))
+        keys.append("=" + best[2] if best else f"{LOOSE}{own or ''}|{matter}")
     return keys
 
 
@@ -368,9 +509,12 @@ def thread_sectors(reports: Sequence[Report], group: Sequence[int]) -> set[str]:
     return {s for i in group if (s := reports[i].recipient.get("sector"))}
 
 
-def place_loose(own: str, threads: dict[str, set[str]]) -> str:
+def place_loose(loose: str, threads: dict[str, set[str]]) -> str:
     """The thread of a cluster whose recipient country is unknown and whose block held no thread
-    for it (`own` its recipient sector, "" when unknown), among its unit's threads (recipient
-    country -> the sectors seen in it): the only one its sector fits, else its sector's own."""
-    fits = [k for k, sectors in threads.items() if not own or not sectors or own in sectors]
-    return "=" + fits[0] if len(fits) == 1 else "~" + own
+    for it (`loose` its recipient sector, "" when unknown, "|" and its matter), among its unit's
+    threads ("country|matter" -> the sectors seen in it): the only one of its matter its sector
+    fits, else its sector's and matter's own."""
+    own, _, matter = loose.partition("|")
+    fits = [k for k, sectors in threads.items()
+            if k.partition("|")[2] == matter and (not own or not sectors or own in sectors)]
+    return "=" + fits[0] if len(fits) == 1 else "~" + loose

@@ -1,11 +1,13 @@
 """Near-duplicate documents: syndicated wire copies, mirrors and lightly edited reposts.
 
-Takes the documents of a store not yet seen by this pass and links each near-duplicate group to
-one canonical document: the earliest published (then earliest ingested) member. Every other
-member gets `documents.duplicate_of` = the canonical id, unless it is an exact copy the store
-already marked (its `duplicate_of` is left alone and followed when resolving origins). Gives the
-set of already-linked documents whose group changed, so the stories that count them as sources
-can be recomputed.
+Takes the documents of a store not yet seen by this pass and links each group of copies — exact
+copies (the same normalised text, so the same content hash) and near-duplicates alike — to one
+canonical document, the original: the earliest published member (by day, then by the minute the
+page states, `documents.published_at`), ties broken by the earliest ingested. Every other member
+gets `documents.duplicate_of` = the canonical id and the canonical none, whatever the store set
+when it stored an exact copy: so which copy is the original never depends on the order the files
+were ingested in. Gives the set of already-linked documents whose group changed, so the stories
+that count them as sources can be recomputed.
 
 How: each text is cut into word 3-shingles of its normalised form; a MinHash signature
 (datasketch, `NUM_PERM` permutations) is split into `BANDS` bands of `ROWS` rows and each band is
@@ -37,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from ..model import normalise_text
 from ..store import linkschema, schema
@@ -58,6 +60,7 @@ CHUNK = 500  # ids per IN (...) query, under every database's parameter limit
 # others, those sharing the most buckets first: the number of shared bands rises with resemblance.
 MAX_BUCKET = 200
 MAX_CANDIDATES = 50
+SHINGLES_KEPT = 200_000  # shingles of recent documents kept for comparison (~20 MB of short strings)
 WORD = re.compile(r"\w+")
 
 
@@ -125,6 +128,48 @@ def likeliest(shared: Counter[str]) -> list[str]:
     return [doc for doc, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
 
 
+def _likeliest(conn: Connection, keys: Sequence[str], own: str) -> list[str]:
+    """`likeliest` for a document's bucket keys, counted in the database: the documents sharing the
+    most usable buckets (those holding at most `MAX_BUCKET` documents) with it, ties by id."""
+    mb = linkschema.minhash_bands
+    inner = mb.alias("sized")
+    usable = (select(inner.c.bucket).where(inner.c.bucket.in_(list(keys))).group_by(inner.c.bucket)
+              .having(func.count() <= MAX_BUCKET))
+    shared = func.count().label("shared")
+    return list(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable), mb.c.document_id != own)
+                             .group_by(mb.c.document_id).order_by(shared.desc(), mb.c.document_id)
+                             .limit(MAX_CANDIDATES)).scalars())
+
+
+class ShingleCache:
+    """The shingle sets of the documents last compared, up to `SHINGLES_KEPT` shingles in all: a
+    run of similar new documents compares each with the same few recent ones, which are then
+    shingled once, not once per comparison. Memory is bounded by the budget, not by the run."""
+
+    def __init__(self, budget: int | None = None) -> None:
+        self.budget = SHINGLES_KEPT if budget is None else budget
+        self.sets: dict[str, frozenset[str]] = {}
+        self.size = 0
+
+    def __contains__(self, doc: str) -> bool:
+        return doc in self.sets
+
+    def __getitem__(self, doc: str) -> frozenset[str]:
+        grams = self.sets.pop(doc)
+        self.sets[doc] = grams  # most recently used last
+        return grams
+
+    def put(self, doc: str, grams: frozenset[str]) -> frozenset[str]:
+        if doc in self.sets:
+            self.size -= len(self.sets.pop(doc))
+        self.sets[doc] = grams
+        self.size += len(grams)
+        while self.size > self.budget and len(self.sets) > 1:
+            oldest = next(iter(self.sets))
+            self.size -= len(self.sets.pop(oldest))
+        return grams
+
+
 def union_find(parent: dict[str, str]) -> Callable[[str], str]:
     """The `find` of a union-find over `parent` (path halving); union is `parent[find(a)] = find(b)`."""
 
@@ -150,18 +195,32 @@ class NearDupResult:
     changed: set[str] = field(default_factory=set)  # earlier documents whose group canonical changed
 
 
-def canonical_key(row: dict[str, Any]) -> tuple[str, str, str]:
-    return (row["published"] or "9999", str(row["ingested_at"] or ""), row["id"])
+def canonical_key(row: dict[str, Any]) -> tuple[str, str, str, str]:
+    """The original of a group of copies is the member with the least key: earliest published day,
+    then minute (unknown last), then earliest ingested, then id."""
+    return (row["published"] or "9999", row.get("published_at") or "~", str(row["ingested_at"] or ""), row["id"])
 
 
-def _new_documents(conn: Connection) -> Iterable[Any]:
-    """The documents not yet seen by this pass, in arrival order, their texts read a chunk at a time."""
+def _new_documents(conn: Connection) -> Iterable[tuple[Any, str | None]]:
+    """The documents not yet seen by this pass, in arrival order, their texts read a chunk at a time,
+    each with its earlier twin: the first stored document with the same text that arrived before it
+    (it is then an exact copy, joined to that one's group and never indexed itself), or None."""
     d, ld = schema.documents, linkschema.link_documents
     ids = conn.execute(select(d.c.id).where(d.c.id.not_in(select(ld.c.document_id)))
                        .order_by(d.c.ingested_at, d.c.id)).scalars().all()
     for part in chunks(ids):
-        rows = {r.id: r for r in conn.execute(select(d.c.id, d.c.text, d.c.duplicate_of).where(d.c.id.in_(part)))}
-        yield from (rows[i] for i in part)
+        rows = {r.id: r for r in conn.execute(select(d.c.id, d.c.text, d.c.duplicate_of, d.c.content_hash,
+                                                     d.c.ingested_at).where(d.c.id.in_(part)))}
+        copies: dict[str, list[tuple[str, str]]] = {}
+        hashes = sorted({r.content_hash for r in rows.values()})
+        for h, doc, at in conn.execute(select(d.c.content_hash, d.c.id, d.c.ingested_at)
+                                       .where(d.c.content_hash.in_(hashes))):
+            copies.setdefault(h, []).append((str(at or ""), doc))
+        for i in part:
+            row = rows[i]
+            own = (str(row.ingested_at or ""), row.id)
+            earlier = [c for c in copies.get(row.content_hash, []) if c < own]
+            yield row, min(earlier)[1] if earlier else None
 
 
 def link_documents(conn: Connection) -> NearDupResult:
@@ -178,36 +237,37 @@ def link_documents(conn: Connection) -> NearDupResult:
     exact: dict[str, str] = {}
     similarity: dict[str, float] = {}
     group_of: dict[str, str] = {}  # earlier document -> its group's canonical
-    for row in _new_documents(conn):
+    pointer: dict[str, str | None] = {}  # new document -> its duplicate_of as stored
+    seen = ShingleCache()  # the shingles of recent documents: the candidates of the next ones
+    for row, twin in _new_documents(conn):
         result.documents += 1
         new_ids.add(row.id)
-        if row.duplicate_of:  # an exact copy the store marked: follow it, never index it
-            exact[row.id] = row.duplicate_of
+        pointer[row.id] = row.duplicate_of
+        find(row.id)
+        if twin:  # an exact copy: one of its group, never indexed
+            exact[row.id] = twin
+            parent[find(row.id)] = find(twin if twin in new_ids else _group(conn, twin, group_of))
             continue
         grams = shingles(row.text)
-        find(row.id)
         if len(grams) < MIN_SHINGLES:
             continue
         keys = buckets(grams)
-        shared: Counter[str] = Counter()
-        for part in chunks(keys):
-            sizes: dict[str, int] = {k: n for k, n in conn.execute(
-                select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part)).group_by(mb.c.bucket))}
-            usable = [k for k in part if sizes.get(k, 0) <= MAX_BUCKET]
-            if usable:
-                shared.update(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable))).scalars())
-        shared.pop(row.id, None)
-        candidates = likeliest(shared)
+        candidates = _likeliest(conn, keys, row.id)
         best = None
-        for part in chunks(sorted(candidates)):
+        known = {cid: seen[cid] for cid in candidates if cid in seen}
+        unread = sorted(set(candidates) - set(known))
+        for part in chunks(unread):
             for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):
-                sim = near_duplicate(grams, shingles(ctext))
-                if sim is not None:
-                    parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
-                    best = sim if best is None else max(best, sim)
+                known[cid] = seen.put(cid, shingles(ctext))
+        for cid in sorted(known):
+            sim = near_duplicate(grams, known[cid])
+            if sim is not None:
+                parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
+                best = sim if best is None else max(best, sim)
         if best is not None:
             similarity[row.id] = best
             result.near_duplicates += 1
+        seen.put(row.id, grams)
         # indexed at once, so the next document of this run finds it as it finds earlier ones
         conn.execute(insert(mb), [{"bucket": k, "document_id": row.id} for k in dict.fromkeys(keys)])
     if not result.documents:
@@ -218,9 +278,11 @@ def link_documents(conn: Connection) -> NearDupResult:
         members.setdefault(find(node), []).append(node)
     info: dict[str, dict[str, Any]] = {}
     for part in chunks(sorted(parent)):
-        for r in conn.execute(select(d.c.id, d.c.published, d.c.ingested_at).where(d.c.id.in_(part))):
+        for r in conn.execute(select(d.c.id, d.c.published, d.c.published_at, d.c.ingested_at)
+                              .where(d.c.id.in_(part))):
             info[r.id] = r._asdict()
     rows = []
+    pointers: list[dict[str, Any]] = []  # new documents whose duplicate_of changes: one statement for all
     moved: list[tuple[str, str]] = []  # (earlier group's canonical, the canonical it now has)
     for nodes in members.values():
         canonical = min(nodes, key=lambda x: canonical_key(info[x]))
@@ -229,19 +291,20 @@ def link_documents(conn: Connection) -> NearDupResult:
                 if node != canonical:
                     moved.append((node, canonical))
                 continue
-            if node != canonical:
-                conn.execute(update(d).where(d.c.id == node).values(duplicate_of=canonical))
-            rows.append({"document_id": node, "group_id": canonical, "exact": False,
-                         "similarity": similarity.get(node)})
+            target = None if node == canonical else canonical
+            if pointer.get(node) != target:
+                pointers.append({"node": node, "target": target})
+            rows.append({"document_id": node, "group_id": canonical, "exact": node in exact,
+                         "similarity": 1.0 if node in exact else similarity.get(node)})
+    if pointers:
+        conn.execute(update(d).where(d.c.id == bindparam("node")).values(duplicate_of=bindparam("target")), pointers)
     for old, canonical in moved:
-        earlier = conn.execute(select(ld.c.document_id).where(ld.c.group_id == old, ld.c.exact.is_(False))).scalars()
+        earlier = conn.execute(select(ld.c.document_id).where(ld.c.group_id == old)).scalars()
         for member in earlier.all():
             result.changed.add(member)
             conn.execute(update(d).where(d.c.id == member).values(duplicate_of=None if member == canonical
                                                                     else canonical))
-        conn.execute(update(ld).where(ld.c.group_id == old, ld.c.exact.is_(False)).values(group_id=canonical))
-    rows.extend({"document_id": doc, "group_id": target, "exact": True, "similarity": 1.0}
-                for doc, target in exact.items())
+        conn.execute(update(ld).where(ld.c.group_id == old).values(group_id=canonical))
     for part in chunks(rows, 5000):
         conn.execute(insert(ld), list(part))
     return result

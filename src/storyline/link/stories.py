@@ -10,20 +10,35 @@ not the size of the store. Because clustering a block depends only on the set of
 linking incrementally gives exactly the stories that `relink_all(store)` builds from scratch, and
 running `link_new` again with nothing new changes nothing.
 
-`story_records(store)` streams the contract's `story` records. A story is a thread (type, actor
-country, recipient country); its additive `clusters` list the distinct real-world events in it,
-each with its own dates, documents, corroboration and conflicts.
+Two levels (see `merge`): an **incident** is one real-world event (a cluster of reports, a
+`link_clusters` row); a **story** is a thread of incidents on one matter: one type, actor
+country, recipient country and matter (lexicon/matters.yaml) across months. `story_records(store)`
+streams the contract's `story` records, `store.incidents.incident_records(store)` the `incident`
+records; a story's `incident_ids` and additive `clusters` list its incidents.
 
-Independence: a source is a document's publisher, else its URL host, else its source path;
-corroboration counts distinct sources among the documents' origins, where a near-duplicate or
-exact copy counts as the document it copies.
+Ids: an incident's id follows from its earliest report (earliest published, ties by ids), a
+story's from its first incident (the one whose earliest report is earliest). Event ids are hashes
+of their document's text, so two unrelated stores never share an incident or story id; and since
+"earliest" never looks at when a document was ingested, neither do the ids.
 
-Only events with status `asserted` form stories; planned, hypothetical and negated ones do not.
-It does not edit the events themselves.
+Outlets and independence: a document's outlet is its publisher, else its URL's registered domain
+(public suffix list), else "unknown" — never a file path. Corroboration counts distinct outlets
+among the documents' origins (a near-duplicate or exact copy counts as the document it copies, and
+one outlet writing twice counts once), leaving out an outlet whose every report of the incident
+credits another of its outlets ("according to Harbor Wire"). An incident's `second_hand` lists
+the sources its reports credit that do not report it themselves.
+
+Only events with status `asserted` form incidents; planned, hypothetical and negated ones do not.
+A background recap of an earlier event (`background: true`) never joins another report's incident:
+it stands alone as an incident marked `background`, which threads into its story (it tells what
+the story is about) but corroborates nothing (corroboration 0). It does not edit the
+events themselves.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import statistics
 import time
 from collections import Counter
@@ -41,12 +56,13 @@ from ..store import linkschema, schema
 from ..store.db import Store, unwritable
 from . import neardup
 from .conflicts import conflicts
-from .evidence import PRECISION_RANK
+from .evidence import PRECISION_RANK, is_outlet
 from .merge import (
     LOOSE,
     Report,
     block_of,
     clusters,
+    matter_of,
     place_loose,
     report_from_record,
     thread_keys,
@@ -72,12 +88,13 @@ def _reports(conn: Connection, where: Any) -> list[Report]:
     """Asserted events matching `where`, as reports (with their stored stems when already linked)."""
     e, d, le = schema.events, schema.documents, linkschema.link_events
     rows = conn.execute(
-        select(e.c.data, d.c.ingested_at, d.c.published, le.c.terms)
+        select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms)
         .join(d, d.c.id == e.c.document_id).outerjoin(le, le.c.event_id == e.c.id)
         .where(e.c.status == "asserted", where)
     )
-    return [report_from_record(data, str(ingested or ""), None if stems is None else frozenset(stems.split()),
-                               published) for data, ingested, published, stems in rows]
+    return [report_from_record(data, published_at, None if stems is None else frozenset(stems.split()),
+                               published, str(seen or ""))
+            for data, published_at, published, seen, stems in rows]
 
 
 def _new_blocks(conn: Connection) -> dict[str, list[str]]:
@@ -91,16 +108,31 @@ def _new_blocks(conn: Connection) -> dict[str, list[str]]:
     return blocks
 
 
-def source_key(publisher: str | None, url: str | None, source: str) -> tuple[str, str]:
-    """(key, display name) of a document's source: publisher, else URL host, else source."""
-    if publisher and publisher.strip():
+UNKNOWN_OUTLET = "unknown"
+
+
+def outlet(publisher: str | None, url: str | None) -> tuple[str, str]:
+    """(key, display name) of a document's outlet: its publisher, else its URL's registered domain
+    ("edition.cnn.com" -> "cnn.com", "www.bbc.co.uk" -> "bbc.co.uk"), else "unknown"."""
+    host = urlsplit(url if url and "//" in url else "//" + (url or "")).hostname if url else None
+    if publisher and publisher.strip() and not (host and publisher.strip().casefold().removeprefix("www.")
+                                                == host.removeprefix("www.")):
         name = publisher.strip()
         return name.casefold(), name
-    host = urlsplit(url).hostname if url else None
-    if host:
-        host = host.removeprefix("www.")
-        return host, host
-    return source, source
+    if url:  # a publisher that is only the URL's host (the clean stage's fallback) gives way to its domain
+        from tld import get_fld  # imported here: it reads its public suffix list on first use
+
+        domain = get_fld(url, fail_silently=True, fix_protocol=True)
+        if not domain:
+            domain = host.removeprefix("www.") if host else None
+        if domain:
+            return domain.casefold(), domain.casefold()
+    return UNKNOWN_OUTLET, UNKNOWN_OUTLET
+
+
+def source_key(publisher: str | None, url: str | None, source: str) -> tuple[str, str]:
+    """The outlet of a document (`outlet`); `source`, its path or URL as given, is never one."""
+    return outlet(publisher, url or (source if "://" in source else None))
 
 
 def _most_common(values: Iterable[Any]) -> Any:
@@ -136,13 +168,13 @@ def _cluster_date(reports: Sequence[Report]) -> Report | None:
 @dataclass
 class Sources:
     """Where documents came from: `origin` maps a copy to the document it copies (followed to the
-    end), `key` a document to its source's (key, display name)."""
+    end), `key` a document to its outlet's (key, display name)."""
 
     origin: dict[str, str]
     key: dict[str, tuple[str, str]]
 
     def describe(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
-        """(every source carrying these documents, the independent ones among them)."""
+        """(every outlet carrying these documents, the independent ones among them)."""
         shown = {self.key[d][0]: self.key[d][1] for d in reversed(doc_ids) if d in self.key}
         independent = {}
         for d in reversed(doc_ids):
@@ -159,7 +191,7 @@ class Sources:
 
 
 def _sources(conn: Connection, doc_ids: Iterable[str]) -> Sources:
-    """The sources of these documents and of their origins, from the store."""
+    """The outlets of these documents and of their origins, from the store."""
     origin = neardup.origins(conn, doc_ids)
     d = schema.documents
     key: dict[str, tuple[str, str]] = {}
@@ -173,63 +205,115 @@ def _dedupe(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _cluster_record(reports: Sequence[Report], sources: Sources) -> dict[str, Any]:
+def _location(reports: Sequence[Report]) -> dict[str, Any] | None:
+    """The place most of the reports give (the most precise among equals, then the first)."""
+    places = [r.location for r in reports if r.location and r.location.get("name")]
+    if not places:
+        return None
+    counts = Counter(p["name"] for p in places)
+    best = max(counts.values())
+    return next(p for p in places if counts[p["name"]] == best)
+
+
+def _credit_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def incident_id(first_event_id: str) -> str:
+    """An incident's id: from its earliest report's event id (itself a hash of its document's text)."""
+    return stable_id("incident", first_event_id)
+
+
+def incident_record(reports: Sequence[Report], sources: Sources) -> dict[str, Any]:
+    """The contract's `incident` record of one cluster of reports (given earliest first), without
+    its `story_id` (the story is known only once its thread is placed; exports join it)."""
     docs = _dedupe(r.document_id for r in reports)
-    shown, independent = sources.describe(docs)
+    shown, _ = sources.describe(docs)
     anchor = _cluster_date(reports)
     intensities = [r.intensity for r in reports if r.intensity is not None]
+    outlet_names = {sources.key[d][0]: sources.key[d][1] for d in docs if d in sources.key}
+    credited: dict[str, str] = {}
+    first_hand: set[str] = set()  # independent outlets with a report that credits none of the others
+    for r in reports:
+        origin = sources.origin.get(r.document_id, r.document_id)
+        own = sources.key.get(origin, (None, None))[0]
+        credit = _credit_key(r.reported_by) if r.reported_by else None
+        if credit:
+            credited.setdefault(credit, r.reported_by or "")
+        if own is not None and not r.background and not (credit and credit in outlet_names and credit != own):
+            first_hand.add(own)
+    second_hand = sorted(name for key, name in credited.items() if key not in outlet_names and is_outlet(name))
+    original = min(reports, key=lambda r: r.order).document_id
     return {
-        "id": stable_id("cluster", reports[0].event_id),
+        "kind": "incident",
+        "id": incident_id(reports[0].event_id),
+        "story_id": None,
+        "type": reports[0].type,
+        "actor": _party([r.actor for r in reports], None),
+        "recipient": _party([r.recipient for r in reports], None),
         "date": anchor.date if anchor else None,
         "date_precision": anchor.precision if anchor else None,
+        "location": _location(reports),
         "event_ids": [r.event_id for r in reports],
         "document_ids": docs,
-        "sources": shown,
-        "corroboration": len(independent),
+        "outlets": shown,
+        "corroboration": len(first_hand),
+        "second_hand": second_hand,
+        "original_document_id": sources.origin.get(original, original),
+        "background": all(r.background for r in reports),
+        "conflicts": conflicts(reports, sources.origin),
         "intensity": statistics.median(intensities) if intensities else None,
         "evidence": reports[0].evidence,
-        "conflicts": conflicts(reports, sources.origin),
+        "sources": shown,
     }
 
 
-def story_id(unit: str, thread: str) -> str:
-    return stable_id("story", unit, thread)
+def thread_id(unit: str, thread: str) -> str:
+    """The internal key of a thread (a story before its id is known): its unit and thread key."""
+    return stable_id("thread", unit, thread)
+
+
+def story_id(first_incident_id: str) -> str:
+    """A story's id: from its first incident's id."""
+    return stable_id("story", first_incident_id)
 
 
 def link_block(block: str, reports: Sequence[Report], sources: Sources) -> tuple[list[dict[str, Any]],
                                                                                  list[dict[str, Any]]]:
-    """Cluster one block's reports: its `link_clusters` rows and `link_events` rows.
+    """Cluster one block's reports: its `link_clusters` rows (one per incident) and `link_events` rows.
 
-    A cluster row's `data` keeps what its story needs without the reports: the cluster's export
-    record, each report's order and parties, and the date anchor. A cluster its block could not
-    place in a thread has `loose` set (its recipient sector) and no thread or story yet: `place`
-    decides them once the unit's threads are known."""
+    A cluster row's `data` keeps what its story needs without the reports: the incident's export
+    record, its matter, each report's order and parties, and the date anchor. A cluster its block
+    could not place in a thread has `loose` set (its recipient sector and matter) and no thread
+    yet: `place` decides them once the unit's threads are known. Story ids are set when stories
+    are rebuilt (`_rebuild_stories`), since they follow from the first incident of the thread."""
     reports = sorted(reports, key=lambda r: r.order)
     groups = clusters(reports)
+    matters = [matter_of(reports, g) for g in groups]
     unit = block.rsplit(":", 1)[0]
     cluster_rows: list[dict[str, Any]] = []
     event_rows: list[dict[str, Any]] = []
-    for group, thread in zip(groups, thread_keys(reports, groups), strict=True):
+    for group, matter, thread in zip(groups, matters, thread_keys(reports, groups, matters), strict=True):
         members = [reports[i] for i in group]
-        record = _cluster_record(members, sources)
+        record = incident_record(members, sources)
         anchor = _cluster_date(members)
         loose = thread[len(LOOSE):] if thread.startswith(LOOSE) else None
-        sid = None if loose is not None else story_id(unit, thread)
-        data = {"record": record,
+        data = {"record": record, "matter": matter,
                 "reports": [[list(r.order), r.actor, r.recipient] for r in members],
                 "anchor": None if anchor is None else {"span": list(anchor.span or ()), "order": list(anchor.order)}}
         cluster_rows.append({"id": record["id"], "block": block, "unit": unit,
                              "thread": None if loose is not None else thread, "loose": loose,
-                             "sectors": " ".join(sorted(thread_sectors(reports, group))), "story_id": sid,
-                             "data": data})
+                             "sectors": " ".join(sorted(thread_sectors(reports, group))),
+                             "thread_id": None if loose is not None else thread_id(unit, thread),
+                             "story_id": None, "data": data})
         event_rows.extend({"event_id": r.event_id, "document_id": r.document_id, "unit": block,
-                           "cluster_id": record["id"], "story_id": sid, "terms": " ".join(sorted(r.terms))}
+                           "cluster_id": record["id"], "story_id": None, "terms": " ".join(sorted(r.terms))}
                           for r in members)
     return cluster_rows, event_rows
 
 
 def unit_threads(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, set[str]]]:
-    """unit -> recipient country -> the sectors in that thread, from cluster rows."""
+    """unit -> "recipient country|matter" -> the sectors in that thread, from cluster rows."""
     out: dict[str, dict[str, set[str]]] = {}
     for row in rows:
         thread = row["thread"]
@@ -239,14 +323,14 @@ def unit_threads(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, set[str]
 
 
 def place(row: dict[str, Any], threads: dict[str, dict[str, set[str]]]) -> tuple[str, str]:
-    """(thread, story id) of a cluster row: its own, or for a loose one, where its unit places it."""
+    """(thread, thread id) of a cluster row: its own, or for a loose one, where its unit places it."""
     if row["loose"] is None:
-        return row["thread"], row["story_id"]
+        return row["thread"], row["thread_id"]
     thread = place_loose(row["loose"], threads.get(row["unit"], {}))
-    return thread, story_id(row["unit"], thread)
+    return thread, thread_id(row["unit"], thread)
 
 
-def story_record(unit: str, thread: str, clusters_data: Sequence[dict[str, Any]], sources: Sources) -> dict[str, Any]:
+def story_record(unit: str, clusters_data: Sequence[dict[str, Any]], sources: Sources) -> dict[str, Any]:
     """The contract's story record from the `data` of its clusters (all of one unit and thread)."""
     reports = sorted((tuple(order), actor, recipient)
                      for c in clusters_data for order, actor, recipient in c["reports"])
@@ -254,49 +338,61 @@ def story_record(unit: str, thread: str, clusters_data: Sequence[dict[str, Any]]
                if c["anchor"]]
     first = min(anchors, key=lambda a: (a[0], a[1]))[2] if anchors else None
     last = max(anchors, key=lambda a: (a[0][1], a[0][0], a[1]))[2] if anchors else None
-    docs = _dedupe(order[1] for order, _, _ in reports)
+    docs = _dedupe(order[3] for order, _, _ in reports)
     shown, independent = sources.describe(docs)
     event_type, actor_country = unit.split(":", 1)
     recipient_country = _most_common(recipient.get("country") for _, _, recipient in reports)
-    records = sorted((c["record"] for c in clusters_data), key=lambda c: (c["date"] is None, c["date"] or "", c["id"]))
+    opening = min(clusters_data, key=lambda c: min(tuple(o) for o, _, _ in c["reports"]))
+    sid = story_id(opening["record"]["id"])
+    records = sorted(({**c["record"], "story_id": sid} for c in clusters_data),
+                     key=lambda c: (c["date"] is None, c["date"] or "", c["id"]))
     return {
         "kind": "story",
-        "id": story_id(unit, thread),
+        "id": sid,
         "type": event_type,
         "actor": _party([a for _, a, _ in reports], None if actor_country == "-" else actor_country),
         "recipient": _party([r for _, _, r in reports], recipient_country),
         "date_first": first["date"] if first else None,
         "date_last": last["date"] if last else None,
-        "event_ids": [order[2] for order, _, _ in reports],
+        "event_ids": [order[4] for order, _, _ in reports],
         "document_ids": docs,
         "sources": shown,
         "corroboration": len(independent),
-        "conflicts": [{**c, "cluster_id": rec["id"]} for rec in records for c in rec["conflicts"]],
+        "conflicts": [{**c, "cluster_id": rec["id"], "incident_id": rec["id"]}
+                      for rec in records for c in rec["conflicts"]],
         "independent_sources": independent,
+        "matter": _most_common(c.get("matter") for c in clusters_data),
+        "incident_ids": [rec["id"] for rec in records],
         "clusters": records,
     }
 
 
-def story_row(record: dict[str, Any]) -> dict[str, Any]:
-    """The `stories` table row of a story record."""
+def story_row(record: dict[str, Any], thread: str) -> dict[str, Any]:
+    """The `stories` table row of a story record (`thread` its internal thread id)."""
     actor, recipient = record["actor"] or {}, record["recipient"] or {}
-    return {"id": record["id"], "unit": unit_key(record["type"], actor.get("country")), "type": record["type"],
-            "actor_country": actor.get("country"), "recipient_country": recipient.get("country"),
-            "date_first": record["date_first"], "date_last": record["date_last"],
-            "events": len(record["event_ids"]), "data": record}
+    return {"id": record["id"], "thread_id": thread, "unit": unit_key(record["type"], actor.get("country")),
+            "type": record["type"], "actor_country": actor.get("country"),
+            "recipient_country": recipient.get("country"), "date_first": record["date_first"],
+            "date_last": record["date_last"], "events": len(record["event_ids"]), "data": record}
 
 
 BLOCKS_AT_ONCE = 20  # blocks re-clustered per round: memory follows the blocks, not the store
 STORIES_AT_ONCE = 50
 
 
+def _digest(record: dict[str, Any]) -> str:
+    return stable_id(json.dumps(record, sort_keys=True, default=str))
+
+
 def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
     """Cluster the given blocks again from all their events (stored ones plus the new ids listed),
     place their units' loose clusters, then rebuild every story that had or now has a cluster
-    among them; returns stories written."""
+    among them; returns stories written. An incident that comes out as it was keeps its
+    `created_at` and `updated_at`; one whose record changed gets a new `updated_at`."""
     e, le, lc = schema.events, linkschema.link_events, linkschema.link_clusters
     touched: set[str] = set()
     units: set[str] = set()
+    now = dt.datetime.now(dt.UTC)
     for part in neardup.chunks(sorted(blocks), BLOCKS_AT_ONCE):
         reports: list[Report] = []
         for ids in neardup.chunks([i for b in part for i in blocks[b]]):
@@ -307,13 +403,23 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
             by_block.setdefault(r.block, []).append(r)
         del reports
         sources = _sources(conn, {r.document_id for rs in by_block.values() for r in rs})
-        touched.update(conn.execute(select(lc.c.story_id).where(lc.c.block.in_(part)).distinct()).scalars())
+        before: dict[str, tuple[Any, Any, str | None]] = {}
+        for old_row in conn.execute(select(lc.c.id, lc.c.thread_id, lc.c.created_at, lc.c.updated_at, lc.c.digest)
+                                    .where(lc.c.block.in_(part))):
+            if old_row.thread_id:
+                touched.add(old_row.thread_id)
+            before[old_row.id] = (old_row.created_at, old_row.updated_at, old_row.digest)
         conn.execute(delete(lc).where(lc.c.block.in_(part)))
         conn.execute(delete(le).where(le.c.unit.in_(part)))
         for block in sorted(by_block):
             cluster_rows, event_rows = link_block(block, by_block[block], sources)
+            for row in cluster_rows:
+                digest = _digest(row["data"]["record"])
+                created, updated, old = before.get(row["id"], (now, now, None))
+                row.update(digest=digest, created_at=created or now,
+                           updated_at=updated if old == digest and updated else now)
             units.update(row["unit"] for row in cluster_rows)
-            touched.update(row["story_id"] for row in cluster_rows if row["story_id"])  # loose ones: placed below
+            touched.update(row["thread_id"] for row in cluster_rows if row["thread_id"])  # loose ones: placed below
             for rows in neardup.chunks(cluster_rows):
                 conn.execute(insert(lc), list(rows))
             for rows in neardup.chunks(event_rows, 5000):
@@ -324,37 +430,52 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
 
 
 def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
-    """Give each loose cluster of these units its thread; returns the stories it left or joined."""
-    le, lc = linkschema.link_events, linkschema.link_clusters
+    """Give each loose cluster of these units its thread; returns the threads it left or joined."""
+    lc = linkschema.link_clusters
     rows = [r._asdict() for r in conn.execute(
-        select(lc.c.id, lc.c.unit, lc.c.thread, lc.c.loose, lc.c.sectors, lc.c.story_id).where(lc.c.unit.in_(units)))]
+        select(lc.c.id, lc.c.unit, lc.c.thread, lc.c.loose, lc.c.sectors, lc.c.thread_id).where(lc.c.unit.in_(units)))]
     threads = unit_threads(rows)
     moved = []
     for row in rows:
         if row["loose"] is None:
             continue
-        thread, sid = place(row, threads)
-        if sid != row["story_id"]:
-            moved.append({"cid": row["id"], "t": thread, "s": sid, "old": row["story_id"]})
+        thread, tid = place(row, threads)
+        if tid != row["thread_id"]:
+            moved.append({"cid": row["id"], "t": thread, "tid": tid, "old": row["thread_id"]})
     if moved:
-        conn.execute(update(lc).where(lc.c.id == bindparam("cid"))
-                     .values(thread=bindparam("t"), story_id=bindparam("s")), moved)
-        conn.execute(update(le).where(le.c.cluster_id == bindparam("cid")).values(story_id=bindparam("s")), moved)
-    return {m["s"] for m in moved} | {m["old"] for m in moved if m["old"]}
+        conn.execute(update(lc).where(lc.c.id == bindparam("cid")).values(thread=bindparam("t"),
+                                                                         thread_id=bindparam("tid")), moved)
+    return {m["tid"] for m in moved} | {m["old"] for m in moved if m["old"]}
 
 
-def _rebuild_stories(conn: Connection, story_ids: set[str]) -> int:
-    lc, st = linkschema.link_clusters, linkschema.stories
+def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
+    """Write the story of each of these threads again from its clusters' stored data, and give its
+    clusters and events the story's id (which follows from its first incident, so it can change)."""
+    le, lc, st = linkschema.link_events, linkschema.link_clusters, linkschema.stories
     written = 0
-    for part in neardup.chunks(sorted(story_ids), STORIES_AT_ONCE):
-        by_story: dict[str, tuple[str, str, list[dict[str, Any]]]] = {}
-        for sid, unit, thread, data in conn.execute(select(lc.c.story_id, lc.c.unit, lc.c.thread, lc.c.data)
-                                                    .where(lc.c.story_id.in_(part)).order_by(lc.c.id)):
-            by_story.setdefault(sid, (unit, thread, []))[2].append(data)
-        docs = {order[1] for _, _, cs in by_story.values() for c in cs for order, _, _ in c["reports"]}
+    for part in neardup.chunks(sorted(thread_ids)):  # all first: a story id may pass from one thread to another
+        conn.execute(delete(st).where(st.c.thread_id.in_(part)))
+    for part in neardup.chunks(sorted(thread_ids), STORIES_AT_ONCE):
+        by_thread: dict[str, tuple[str, list[dict[str, Any]], list[tuple[str, str | None]]]] = {}
+        for tid, cid, unit, sid, data in conn.execute(
+                select(lc.c.thread_id, lc.c.id, lc.c.unit, lc.c.story_id, lc.c.data)
+                .where(lc.c.thread_id.in_(part)).order_by(lc.c.id)):
+            entry = by_thread.setdefault(tid, (unit, [], []))
+            entry[1].append(data)
+            entry[2].append((cid, sid))
+        docs = {order[3] for _, cs, _ in by_thread.values() for c in cs for order, _, _ in c["reports"]}
         sources = _sources(conn, docs)
-        conn.execute(delete(st).where(st.c.id.in_(part)))
-        rows = [story_row(story_record(*by_story[sid], sources)) for sid in sorted(by_story)]
+        rows = []
+        stale: list[dict[str, str]] = []  # clusters whose story id changed, written in one statement per table
+        for tid in sorted(by_thread):
+            unit, clusters_data, ids = by_thread[tid]
+            record = story_record(unit, clusters_data, sources)
+            rows.append(story_row(record, tid))
+            stale.extend({"cid": cid, "sid": record["id"]} for cid, sid in ids if sid != record["id"])
+        if stale:
+            conn.execute(update(lc).where(lc.c.id == bindparam("cid")).values(story_id=bindparam("sid")), stale)
+            conn.execute(update(le).where(le.c.cluster_id == bindparam("cid")).values(story_id=bindparam("sid")),
+                         stale)
         if rows:
             conn.execute(insert(st), rows)
         written += len(rows)
@@ -413,7 +534,7 @@ def relink_all(store: Store) -> LinkSummary:
     try:
         with store.engine.begin() as conn:
             store.lock_writers(conn)
-            ours = select(ld.c.document_id).where(ld.c.exact.is_(False))
+            ours = select(ld.c.document_id)  # every copy pointer is the link pass's to decide (see neardup)
             conn.execute(update(d).where(d.c.id.in_(ours), d.c.duplicate_of.is_not(None)).values(duplicate_of=None))
             for table in linkschema.LINK_TABLES:
                 conn.execute(delete(table))

@@ -211,7 +211,7 @@ def _clip(text: str, width: int) -> str:
 
 
 def render_timeline(stories: Sequence[dict[str, Any]]) -> str:
-    """One block per story: the thread, then each real-world event in it with its sources."""
+    """One block per story: the thread, then each incident (real-world event) in it with its outlets."""
     if not stories:
         return "no stories match (run `storyline ingest` first, or widen the filters)"
     lines = []
@@ -220,14 +220,15 @@ def render_timeline(stories: Sequence[dict[str, Any]]) -> str:
         if s.get("date_last") and s["date_last"] != s.get("date_first"):
             dates += f" … {s['date_last']}"
         lines.append(f"{dates:25} {s['type']:9} {_party(s.get('actor'))} → {_party(s.get('recipient'))}  "
-                     f"{len(s['event_ids'])} reports, {len(s.get('clusters', []))} events, "
+                     f"{len(s['event_ids'])} reports, {len(s.get('clusters', []))} incidents, "
                      f"corroboration {s['corroboration']}  [{s['id']}]")
         for c in s.get("clusters", []):
             flag = "  CONFLICT " + ", ".join(sorted({x['field'] for x in c['conflicts']})) if c["conflicts"] else ""
             event_id = (c.get("event_ids") or ["?"])[0]  # a report of it; `storyline explain` says why it was coded
+            outlets = ", ".join(c.get("outlets") or c.get("sources") or [])
             lines.append(f"    {c.get('date') or 'undated':12} x{c['corroboration']} {event_id}  "
-                         f"{_clip(c.get('evidence') or '', 80)}{flag}")
-    lines.append("(x: independent sources; the id is one report of the event: `storyline explain ID` says why "
+                         f"{_clip(c.get('evidence') or '', 80)}  ({_clip(outlets, 60)}){flag}")
+    lines.append("(x: independent outlets; the id is one report of the event: `storyline explain ID` says why "
                  "it was coded so)")
     return "\n".join(lines)
 

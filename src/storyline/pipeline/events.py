@@ -335,9 +335,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         pass
     date = event_date(sent, reach, anchor, dates, attribution)
     if date is None and r.actor_rule == "previous-sentence-subject":
-        date = event_date(sent, reach, anchor, ctx.previous_dates, [])
-        if date is not None:
-            date.rule = "date:previous-sentence"
+        before = [d for d in ctx.previous_dates if d.value.get("value")]  # "They include ...": its time frame
+        if before:
+            d = before[0]
+            date = DateRef(str(d.value["value"]), d.value.get("precision"), d.span.text, "date:previous-sentence")
     past, episode = background(sent, h, date, reference, lex)
     if episode is not None and date is None:
         date = episode

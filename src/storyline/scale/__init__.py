@@ -4,8 +4,9 @@
     spark.run(inputs, output, master=...)     Spark: WARC/JSONL/HTML/text -> one Parquet dataset per record kind
     load.load(output, store)                  that Parquet output -> a store, idempotently
 
-The Spark job reaches the records `storyline ingest` followed by linking would store for the same
-inputs (same ids, same fields): it reuses the source readers, the pipeline, `store.records` and the
-pure merge functions of `link/`, and only adds the grouping around them. Importing this package
+The Spark job gives the per-document records `storyline ingest` would store for the same inputs
+(same ids, same fields): it reuses the source readers, the pipeline and `store.records`, and only
+adds the grouping around them. Linking across documents runs in the store once `load` has loaded
+them (it calls `link.link_new`), so after a load the store holds what ingest then linking gives. Importing this package
 imports nothing heavy; pyspark is imported inside the functions that need it.
 """

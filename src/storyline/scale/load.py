@@ -4,15 +4,12 @@ Takes the folder `spark.run` wrote (local, `file://` or any filesystem pyarrow c
 open `Store`, and inserts every record in batches (SQLAlchemy Core, one transaction per batch,
 insert-or-ignore on the primary key): documents first (in the job's reading order, so
 `ingested_at` orders them as `storyline ingest` would have), then their derived records, input
-rows, ingest errors, and the linking tables (near-duplicate groups, LSH bands, event clusters,
-stories), so a
-later `link_new` sees everything as linked already and a later `storyline ingest` of the same
-inputs skips them. Loading the same folder twice changes nothing; a load killed midway is
-completed by running it again.
-
-It does not merge with what the store already holds: load into an empty store, or one loaded from
-the same output. Into a store with other documents, the stories of a unit present in both would
-be two sets side by side (relink the store after such a load).
+rows and ingest errors, so a later `storyline ingest` of the same inputs skips them. Then it links
+what is new (`link.link_new`: near-duplicates, incidents, stories), as `storyline ingest` does
+after its documents, so the store holds what ingest would have given; the Spark job itself stops
+at per-document records. Loading the same folder twice changes nothing; a load killed midway is
+completed by running it again. Linking is incremental, so loading into a store that already holds
+other documents links the new ones with them.
 """
 
 from __future__ import annotations
@@ -28,8 +25,8 @@ from sqlalchemy import Table, func, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..link.stories import story_row
-from ..store import linkschema, schema
+from ..link import link_new
+from ..store import schema
 from ..store.db import Store
 from . import codec
 
@@ -40,10 +37,12 @@ BATCH = 1000
 class LoadSummary:
     read: dict[str, int] = field(default_factory=dict)  # records in the Parquet output, per kind
     inserted: dict[str, int] = field(default_factory=dict)  # of those, rows not already in the store
+    link: dict[str, Any] = field(default_factory=dict)  # what linking did after the load (`LinkSummary`)
     seconds: float = 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        return {"read": dict(self.read), "inserted": dict(self.inserted), "seconds": round(self.seconds, 3)}
+        return {"read": dict(self.read), "inserted": dict(self.inserted), "link": dict(self.link),
+                "seconds": round(self.seconds, 3)}
 
 
 def _batches(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -76,30 +75,6 @@ def _derived_rows(kind: str, records: Iterable[dict[str, Any]]) -> Iterator[dict
         yield Store.derived_row(kind, record)
 
 
-def _story_rows(records: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for rec in records:
-        yield story_row(rec)
-
-
-def _cluster_rows(records: Iterable[dict[str, Any]], store: Store) -> Iterator[dict[str, Any]]:
-    """Cluster rows with each report's order restated in the store's terms: the Spark job orders
-    reports by reading order, the store by `ingested_at`, which the load set in that same order."""
-    d = schema.documents
-    for batch in _batches(records, BATCH):
-        docs = sorted({order[1] for r in batch for order, _, _ in r["data"]["reports"]})
-        with store.engine.connect() as conn:
-            ingested = {doc: str(at or "") for doc, at in
-                        conn.execute(select(d.c.id, d.c.ingested_at).where(d.c.id.in_(docs)))}
-        for r in batch:
-            data = r["data"]
-            data["reports"] = [[[ingested[order[1]], *order[1:]], actor, recipient]
-                               for order, actor, recipient in data["reports"]]
-            if data["anchor"]:
-                order = data["anchor"]["order"]
-                data["anchor"]["order"] = [ingested[order[1]], *order[1:]]
-            yield {**r, "data": data}
-
-
 def _plan(output: str, run_id: int, store: Store) -> list[tuple[str, Table, Iterator[dict[str, Any]]]]:
     """(kind, table, rows) in the order foreign keys and later look-ups need."""
     def rows(kind: str) -> Iterator[dict[str, Any]]:
@@ -113,11 +88,6 @@ def _plan(output: str, run_id: int, store: Store) -> list[tuple[str, Table, Iter
     steps += [
         ("input", schema.inputs, rows("input")),
         ("ingest_error", schema.ingest_errors, _error_rows(rows("ingest_error"), run_id)),
-        ("link_document", linkschema.link_documents, rows("link_document")),
-        ("minhash_band", linkschema.minhash_bands, rows("minhash_band")),
-        ("link_event", linkschema.link_events, rows("link_event")),
-        ("link_cluster", linkschema.link_clusters, _cluster_rows(rows("link_cluster"), store)),
-        ("story", linkschema.stories, _story_rows(rows("story"))),
     ]
     return steps
 
@@ -129,7 +99,6 @@ def load(output: str, store: Store, batch_size: int = BATCH) -> LoadSummary:
         raise StoreError(f"{output!r} holds no Spark output (no document/ or ingest_error/ Parquet dataset): "
                          "write one with `storyline spark run INPUT... --output DIR`")
     store.flush()
-    linkschema.ensure(store.engine)
     run_id = store.begin_run("load", [output])
     summary = LoadSummary()
     for kind, table, rows in _plan(output, run_id, store):
@@ -145,6 +114,7 @@ def load(output: str, store: Store, batch_size: int = BATCH) -> LoadSummary:
             n += len(batch)
         summary.read[kind] = n
         summary.inserted[kind] = _count(store, table) - before
+    summary.link = link_new(store).as_dict()
     summary.seconds = time.perf_counter() - started
     docs = summary.inserted.get("document", 0)
     store.finish_run(run_id, {"new": docs, "failed": summary.inserted.get("ingest_error", 0)}, summary.seconds)

@@ -1,27 +1,32 @@
-"""`storyline spark run`: the per-document pipeline and linking on Apache Spark, output as Parquet.
+"""`storyline spark run`: the per-document pipeline on Apache Spark, output as Parquet.
 
 `run(inputs, output, master="local[2]")` reads WARC(.gz), JSON Lines, HTML and text files from
 local paths or any Hadoop-compatible path (`hdfs://`, `s3a://`, `file://`), runs the pipeline in
 `mapPartitions` with one pipeline per Python worker (lexicons loaded once per executor process,
-see `worker.py`), decides document ids as the store would (`identity.py`), links across documents
-(`linking.py`), and writes one Parquet dataset per record kind under `output/<kind>/` in the
-schema of `codec.py`: the contract's document, event, quote, claim, citation_issue, ingest_error
-and story, plus mention, input, link_document, link_event, link_cluster and minhash_band for
+see `worker.py`), decides document ids as the store would (`identity.py`), and writes one Parquet
+dataset per record kind under `output/<kind>/` in the schema of `codec.py`: the contract's
+document, event, quote, claim, citation_issue and ingest_error, plus mention and input for
 `storyline load`.
 
-The records are those `storyline ingest` then linking would store for the same inputs in the
-same order, with the same ids (a test checks it). Reading order is the order of the inputs as
-named, folders walked as ingest walks them, records in file order.
+It stops at per-document records: cross-document linking (near-duplicates, incidents, stories)
+runs in the store after `storyline load` (`load.py` calls `link.link_new`), so there is one
+implementation of the merge rules and the original of a set of copies is decided with every copy
+in view. A document's `duplicate_of` in the Parquet output is therefore only the store's first
+guess for an exact copy (the first copy read), which linking corrects to the earliest published.
+
+The records are those `storyline ingest` would store for the same inputs in the same order, with
+the same ids, and after `storyline load` the store holds what ingest then linking gives (a test
+checks both). Reading order is the order of the inputs as named, folders walked as ingest walks
+them, records in file order.
 
 Stages: files (binaryFiles over the files under the size cap, packed into about 8 MB splits, at
 least 4 per core) -> raw inputs (spread out again when a few big WARC/JSONL files hold them) ->
 pipeline (mapPartitions) -> ids (only the (order, source) pairs of texts read more than once are
-grouped; every other document is `new` under its content hash, decided where it lies) -> linking
-(a few tasks: its rows are small) -> Parquet. When Spark runs locally and the output is a local
-folder, each task writes its partition's records of every kind with pyarrow (`parquet.py`): one
-job for all kinds instead of one per kind. Elsewhere (hdfs://, s3a://) Spark's DataFrame writer
-writes each kind, a few at a time. It does not fetch URLs or feeds, and it does not touch a store
-(`load.py` does).
+grouped; every other document is `new` under its content hash, decided where it lies) -> Parquet.
+When Spark runs locally and the output is a local folder, each task writes its partition's
+records of every kind with pyarrow (`parquet.py`): one job for all kinds instead of one per kind.
+Elsewhere (hdfs://, s3a://) Spark's DataFrame writer writes each kind, a few at a time. It does
+not fetch URLs or feeds, and it does not touch a store (`load.py` does).
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from typing import Any
 from ..errors import ConfigError, MissingExtraError, StorylineError
 from ..ingest import IngestSummary
 from ..model import IngestError
-from . import codec, identity, inputs, linking, parquet, worker
+from . import codec, identity, inputs, parquet, worker
 
 DEFAULT_MASTER = "local[2]"
 # Tasks: at least 4 per core, so the last ones do not leave cores idle; at most about 8 MB of input
@@ -48,10 +53,7 @@ DEFAULT_MASTER = "local[2]"
 TASKS_PER_CORE = 4
 BYTES_PER_TASK = 8_000_000
 CONCURRENT_WRITES = 4
-LINK_KINDS = frozenset({"document", "band", "prints", "event"})
-DOCS_PER_LINK_TASK = 20_000  # linking's rows are small: a few tasks, not the pipeline's many
-OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "story",
-                "mention", "input", "link_document", "link_event", "link_cluster", "minhash_band")
+OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "mention", "input")
 
 
 @dataclass
@@ -59,7 +61,7 @@ class SparkSummary(IngestSummary):
     files: int = 0
     records: dict[str, int] = field(default_factory=dict)
     startup_seconds: float = 0.0  # starting the SparkSession (JVM), not in `seconds`
-    phases: dict[str, float] = field(default_factory=dict)  # seconds: pipeline, records, link, link+write
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: pipeline, records, write
 
     def as_dict(self) -> dict[str, Any]:
         return {"files": self.files, "new": self.new, "duplicate": self.duplicate,
@@ -124,7 +126,7 @@ def _read(item: tuple[str, bytes], by_uri: Any, settings: dict[str, Any]) -> Ite
 def _process(items: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
     """mapPartitions: the pipeline of this Python worker, built on its first partition. Each
     document leaves as its records (rendered as if it were the only copy of its text, which it
-    nearly always is) and its near-duplicate band buckets, not as a Document to render later."""
+    nearly always is), not as a Document to render later."""
     for order, raw in items:
         result = raw if isinstance(raw, IngestError) else worker.process_one(raw)
         if isinstance(result, IngestError):
@@ -132,24 +134,19 @@ def _process(items: Iterator[tuple[str, Any]]) -> Iterator[tuple[str, Any]]:
             continue
         content_hash = result.content_hash
         records = list(identity.copy_records(content_hash, order, result, None))
-        yield content_hash, (order, result.source, records, *linking.text_index(result.text))
+        yield content_hash, (order, result.source, records)
 
 
 def _records(item: tuple[str, Any], decided: Any) -> Iterator[tuple[str, Any]]:
-    """The records of one pipeline result with its id decided: ("error", row), its document's
-    records, and ("band", (bucket, (order, id))) when the near-duplicate pass indexes it."""
+    """The records of one pipeline result with its id decided: ("error", row) or its document's records."""
     key, value = item
     if key == "error":
         yield "error", value
         return
-    order, _source, records, buckets, prints = value
+    order, _source, records = value
     ident = decided.value.get(order)
     if ident is None or ident.status == "new":
         yield from records
-        yield from (("band", (bucket, (order, key))) for bucket in buckets)
-        if buckets:
-            document = next(r for kind, r in records if kind == "document")
-            yield "prints", (key, (prints, (document["published"], order)))
     elif ident.status == "unchanged":
         yield from (("input", {**r, "document_id": ident.document_id}) for kind, r in records if kind == "input")
     else:  # a copy from another source: the same records under its own id, pointing to the first
@@ -178,21 +175,9 @@ def _add_counts(a: tuple[Counter[str], list[Any]], b: tuple[Counter[str], list[A
     return a[0] + b[0], a[1] + b[1]
 
 
-def _final(items: Iterator[tuple[str, dict[str, Any]]], near: Any) -> Iterator[tuple[str, dict[str, Any]]]:
-    """The records as written: near copies get their `duplicate_of`, each document its link_documents row."""
-    for kind, record in items:
-        if kind in ("error", "band", "prints"):
-            continue
-        if kind == "document":
-            yield "link_document", linking.link_document_row(record, near.value)
-            record = _patch_copy(record, near.value.near)
-        yield kind, record
-
-
-def _patch_copy(record: dict[str, Any], near: dict[str, str]) -> dict[str, Any]:
-    if record["duplicate_of"] is None and record["id"] in near:
-        record = {**record, "duplicate_of": near[record["id"]]}
-    return record
+def _final(items: Iterator[tuple[str, dict[str, Any]]]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """The records as written (errors are written apart, from the driver)."""
+    return ((kind, record) for kind, record in items if kind != "error")
 
 
 # --- driver ------------------------------------------------------------------------------------------
@@ -286,7 +271,7 @@ def run(
     conf: dict[str, str] | None = None,
     io: str = "auto",
 ) -> SparkSummary:
-    """Read, process, link and write; see the module docstring.
+    """Read, process and write; see the module docstring.
 
     Pass `spark` to reuse a session (it is left running); otherwise one is started with `master`
     and `conf`, and stopped at the end. Errors raised by Spark itself come out as StorylineError.
@@ -347,85 +332,41 @@ def _run(spark: Any, targets: Sequence[str], output: str, settings: dict[str, An
     lap("records")
 
     n_docs = counts.get("new", 0) + counts.get("duplicate", 0)
-    link_parts = max(sc.defaultParallelism, math.ceil(n_docs / DOCS_PER_LINK_TASK))
-    # What linking reads, rendered in one pass and kept: documents, bands, fingerprints, events.
-    linkable = records.filter(lambda kv: kv[0] in LINK_KINDS).persist(keep)
-    documents = linkable.filter(lambda kv: kv[0] == "document").values()
-    bands = linkable.filter(lambda kv: kv[0] == "band").values()
-    prints = linkable.filter(lambda kv: kv[0] == "prints").values()
-    near = linking.near_duplicates(bands, prints, link_parts)
-    near_b = sc.broadcast(near)
-    final_docs = documents.map(lambda d: _patch_copy(d, near_b.value.near))
-    # Copies and the documents they may point to (exact copies' firsts, near groups' canonicals),
-    # with their source keys: one pass gives the copy pointers and the origins' keys.
-    pointed = sc.broadcast({i.duplicate_of for i in decided.value.values() if i.duplicate_of}
-                           | set(near.near.values()))
-    found = (final_docs.filter(lambda d: d["duplicate_of"] is not None or d["id"] in pointed.value)
-             .map(lambda d: (d["id"], d["duplicate_of"], linking.source_key(d))).collect())
-    pointers = {doc: dup for doc, dup, _ in found if dup is not None}
-    origin = linking.origins(pointers)
-    roots = set(origin.values())
-    root_keys = {doc: key for doc, _, key in found if doc in roots}
-    events = linkable.filter(lambda kv: kv[0] == "event").values()
-    linked = linking.stories(final_docs, events, sc.broadcast(origin), sc.broadcast(root_keys), link_parts)
-    linked = linked.persist(keep)
-    lap("link")  # the story stages run as the output is written
-
-    band_rows = bands.map(lambda b: ("minhash_band", {"bucket": b[0], "document_id": b[1][1]}))
     local = io == "auto" and str(sc.master).startswith("local")
     folder = parquet.local_folder(output) if local else None
     if folder is not None:
-        link_counts = _write_local(folder, records, linked, band_rows, list(errors.values()), near_b)
+        _write_local(folder, records, list(errors.values()))
     else:
-        link_counts = _write_spark(spark, output, records, linked, band_rows, list(errors.values()), near_b)
-    lap("link+write")
+        _write_spark(spark, output, records, list(errors.values()))
+    lap("write")
 
     summary.new, summary.duplicate = counts.get("new", 0), counts.get("duplicate", 0)
     summary.unchanged = counts.get("input", 0) - summary.new - summary.duplicate
     summary.failed = len(errors)
-    written = {**counts, **link_counts, "document": n_docs, "link_document": n_docs,
-               "ingest_error": summary.failed, "minhash_band": counts.get("band", 0)}
+    written = {**counts, "document": n_docs, "ingest_error": summary.failed}
     summary.records = {k: int(written.get(k, 0)) for k in OUTPUT_KINDS}
-    for rdd in (processed, linkable, linked):
-        rdd.unpersist()
+    processed.unpersist()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _write_local(folder: str, records: Any, linked: Any, band_rows: Any, errors: list[dict[str, Any]],
-                 near: Any) -> Counter[str]:
-    """Each task writes its partition's records of every kind (see parquet.py): a job per RDD, not
-    per kind, the three at once. Returns the count of linking records written, per kind."""
+def _write_local(folder: str, records: Any, errors: list[dict[str, Any]]) -> None:
+    """Each task writes its partition's records of every kind (see parquet.py): one job, not one per kind."""
     parquet.clear(folder, OUTPUT_KINDS)
-
-    def job(tag: str, rdd: Any) -> Counter[str]:
-        written = rdd.mapPartitionsWithIndex(lambda i, it: [parquet.write_partition(folder, tag, i, it)]).collect()
-        return sum((Counter(c) for c in written), Counter())
-
-    with ThreadPoolExecutor(max_workers=3) as pool:
-        futures = [pool.submit(job, tag, rdd) for tag, rdd in
-                   (("l", linked), ("r", records.mapPartitions(lambda it: _final(it, near))), ("b", band_rows))]
-        link_counts = futures[0].result()
-        for future in futures[1:]:
-            future.result()
+    records.mapPartitions(_final).mapPartitionsWithIndex(
+        lambda i, it: [parquet.write_partition(folder, "r", i, it)]).collect()
     if errors:
         parquet.write(folder, "ingest_error", "part-e-00000", errors)
     parquet.finish(folder, OUTPUT_KINDS)
-    return link_counts
 
 
-def _write_spark(spark: Any, output: str, records: Any, linked: Any, band_rows: Any, errors: list[dict[str, Any]],
-                 near: Any) -> Counter[str]:
+def _write_spark(spark: Any, output: str, records: Any, errors: list[dict[str, Any]]) -> None:
     """Spark's DataFrame writer, for outputs on a cluster filesystem (hdfs://, s3a://...): a job per kind."""
-    final = records.mapPartitions(lambda it: _final(it, near)).persist()
+    final = records.mapPartitions(_final).persist()
     jobs: list[tuple[Any, str, str | None]] = [
         (final.filter(lambda kv: kv[0] == "document").values(), "document", "order"),
         (spark.sparkContext.parallelize(errors, 1), "ingest_error", None)]
-    for kind in ("event", "quote", "claim", "citation_issue", "mention", "input", "link_document"):
+    for kind in ("event", "quote", "claim", "citation_issue", "mention", "input"):
         jobs.append((final.filter(lambda kv, k=kind: kv[0] == k).values(), kind, None))
-    for kind in ("story", "link_event", "link_cluster"):
-        jobs.append((linked.filter(lambda kv, k=kind: kv[0] == k).values(), kind, None))
-    jobs.append((band_rows.values(), "minhash_band", None))
     _write_all(spark, jobs, output)
     final.unpersist()
-    return Counter(linked.map(lambda kv: kv[0]).countByValue())

@@ -32,6 +32,7 @@ def document_record(doc: Document, doc_id: str) -> dict[str, Any]:
         "text": doc.text,
         "removed_blocks": doc.removed_blocks,
         "duplicate_of": doc.duplicate_of,
+        "published_at": doc.published_at,
         "coded": doc.coded,
         "coded_reason": doc.coded_reason,
     }
@@ -151,6 +152,7 @@ def event_record(e: Event, doc_id: str) -> dict[str, Any]:
         "evidence": e.evidence.text,
         "reported_by": e.reported_by,
         "confidence": e.confidence,
+        "background": e.background,
         "trigger": {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end},
         "start": e.evidence.start,
         "end": e.evidence.end,

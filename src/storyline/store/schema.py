@@ -11,7 +11,8 @@ mentions, quotes, claims, citation_issues, events
                 export record, a few columns are copied out for filtering and grouping
 
 A store made before a column was copied out gets it when next opened: `create_all` adds the missing
-event columns and fills them from `data`, once (`_add_event_columns`). Nothing else is migrated.
+event columns and fills them from `data`, once (`_add_event_columns`), and `documents.published_at`
+(empty). Nothing else is migrated.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ documents = Table(
     Column("title", Text),
     Column("published", String(10)),
     Column("published_precision", String(5)),
+    Column("published_at", String(20)),  # UTC to the minute, when the page states a time (orders copies)
     Column("publisher", Text),
     Column("authors", JSON),
     Column("language", String(8)),
@@ -150,15 +152,20 @@ def _event_columns_from_data() -> dict[str, Any]:
 
 
 def _add_event_columns(_metadata: MetaData, connection: Any, **_kw: Any) -> None:
-    """Give a store made before the copied-out event columns existed those columns, filled from `data`."""
+    """Give a store made before the copied-out event columns existed those columns, filled from `data`;
+    and a store made before `documents.published_at` that column (empty: those pages' times are gone)."""
     inspector = inspect(connection)
+    preparer = connection.dialect.identifier_preparer
+    if inspector.has_table("documents") and "published_at" not in {
+            c["name"] for c in inspector.get_columns("documents")}:
+        column = CreateColumn(documents.c.published_at).compile(dialect=connection.dialect)
+        connection.exec_driver_sql(f"ALTER TABLE {preparer.format_table(documents)} ADD COLUMN {column}")
     if not inspector.has_table("events"):
         return
     have = {c["name"] for c in inspector.get_columns("events")}
     missing = [name for name in EVENT_COPIED_OUT if name not in have]
     if not missing:
         return
-    preparer = connection.dialect.identifier_preparer
     for name in missing:  # identifiers and types from this module, never from input
         column = CreateColumn(events.c[name]).compile(dialect=connection.dialect)
         connection.exec_driver_sql(f"ALTER TABLE {preparer.format_table(events)} ADD COLUMN {column}")

@@ -117,27 +117,23 @@ def _party(parties: Iterable[dict[str, Any] | None]) -> dict[str, Any] | None:
     return {"name": name, "country": country, "sector": sector, "id": key}
 
 
-def _incident(cluster_id: str, story_id: str | None, unit: str, data: dict[str, Any],
-              new_documents: list[str]) -> Row:
-    """An incident-like record from an event cluster, in the contract's incident shape (plus intensity,
-    evidence and the documents stored since the cursor)."""
-    record = data["record"]
-    reports = data.get("reports") or []
-    return {"kind": "incident", "id": cluster_id, "story_id": story_id, "type": unit.split(":", 1)[0],
-            "actor": _party(r[1] for r in reports), "recipient": _party(r[2] for r in reports),
-            "date": record.get("date"), "date_precision": record.get("date_precision"), "location": None,
-            "event_ids": record.get("event_ids", []), "document_ids": record.get("document_ids", []),
-            "outlets": record.get("sources", []), "corroboration": record.get("corroboration", 0),
-            "conflicts": record.get("conflicts", []), "intensity": record.get("intensity"),
-            "evidence": record.get("evidence"), "new_document_ids": new_documents}
+def _incident(story_id: str | None, data: dict[str, Any], new_documents: list[str]) -> Row:
+    """The stored `incident` record of a cluster (the export contract's shape), plus the documents
+    stored since the cursor."""
+    from .incidents import _record
+
+    record = _record(data, story_id)
+    return {**record, "kind": "incident", "outlets": record.get("outlets") or record.get("sources") or [],
+            "corroboration": record.get("corroboration", 0), "conflicts": record.get("conflicts") or [],
+            "event_ids": record.get("event_ids") or [], "document_ids": record.get("document_ids") or [],
+            "new_document_ids": new_documents}
 
 
 def incidents_changed_since(store: Store, since: dt.datetime | None) -> Iterator[Row]:
     """Incidents a document stored after `since` (all, when None) reports, each once, in id order.
 
-    THE SWITCH TO INCIDENTS: today an incident is an event cluster of `link_clusters`, reached from
-    the documents through `link_events`. When the store keeps `incident` rows, read them here (the
-    incidents whose documents were stored after `since`) and give the same shape; nothing else changes.
+    The incidents are the stored `incident` records (one real-world event merged across documents,
+    kept in `link_clusters`), reached from the documents stored after `since` through `link_events`.
     """
     d, le, lc = schema.documents, linkschema.link_events, linkschema.link_clusters
     query = select(le.c.cluster_id, le.c.document_id).join(d, d.c.id == le.c.document_id) \
@@ -151,9 +147,9 @@ def incidents_changed_since(store: Store, since: dt.datetime | None) -> Iterator
         ids = sorted(new_docs)
         for start in range(0, len(ids), 200):
             part = ids[start:start + 200]
-            for row in conn.execute(select(lc.c.id, lc.c.story_id, lc.c.unit, lc.c.data)
+            for row in conn.execute(select(lc.c.id, lc.c.story_id, lc.c.data)
                                     .where(lc.c.id.in_(part)).order_by(lc.c.id)):
-                yield _incident(row.id, row.story_id, row.unit, row.data, sorted(new_docs[row.id]))
+                yield _incident(row.story_id, row.data, sorted(new_docs[row.id]))
 
 
 def actors_seen_before(store: Store, keys: Sequence[str], before: dt.datetime) -> set[str]:

@@ -1,0 +1,119 @@
+"""Why two reports are, or are not, one incident: each merge criterion with its values and verdict.
+
+`explain_merge(store, event_a, event_b)` reads the two events and their documents from the store,
+compares them with the linker's own rules (`merge`), and says for each criterion — block (type,
+actor country, month), time (no date and no publication date), actor and recipient, place,
+figures, dates, the undated report's publication date, evidence similarity, the same-day rule,
+the link score — what each report gives, whether it passes and the rule's threshold; then whether
+the store holds them in one incident. `merge_text` renders that for `storyline explain A --with B`.
+
+Two reports can be one incident without a direct link between them (each linked to a third); the
+answer then says so. It decides nothing and writes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import select
+
+from ..errors import UsageError
+from ..store import linkschema, schema
+from ..store.db import Store
+from . import merge
+from .evidence import similarity
+
+
+def _report(store: Store, event_id: str) -> merge.Report:
+    record = store.record("event", event_id)
+    if record is None:
+        raise UsageError(f"no event with id {event_id!r} in this store; list them with `storyline export --kind event`")
+    d = schema.documents
+    with store.engine.connect() as conn:
+        row = conn.execute(select(d.c.published, d.c.published_at, d.c.ingested_at)
+                           .where(d.c.id == record["document_id"])).one()
+    return merge.report_from_record(record, row.published_at, published=row.published, seen=str(row.ingested_at or ""))
+
+
+def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
+    """The criteria, values and verdicts for two events (see the module docstring)."""
+    a, b = _report(store, event_a), _report(store, event_b)
+    if a.type in merge.SYMMETRIC_TYPES and a.actor.get("country") != b.actor.get("country"):
+        b.actor, b.recipient = b.recipient, b.actor  # "A met B" meets "B met A"
+    criteria: list[dict[str, Any]] = []
+
+    def add(name: str, va: Any, vb: Any, ok: bool, rule: str) -> None:
+        criteria.append({"criterion": name, "a": va, "b": vb, "passes": ok, "rule": rule})
+
+    add("block (type, actor country, month)", a.block, b.block, a.block == b.block,
+        "reports are compared only within one block")
+    add("news, not a background recap", a.background, b.background, not (a.background or b.background),
+        "a recap of an earlier event never joins another report's incident")
+    add("time known", a.date or ("published" if a.published_day else "no date"),
+        b.date or ("published" if b.published_day else "no date"), not (merge.timeless(a) or merge.timeless(b)),
+        "a report with no date and no publication date to the month joins nothing")
+    for name, key, side in (("actor sector", "sector", "actor"), ("recipient country", "country", "recipient"),
+                            ("recipient sector", "sector", "recipient")):
+        va, vb = getattr(a, side).get(key), getattr(b, side).get(key)
+        add(name, va, vb, va is None or vb is None or va == vb, "equal, or unknown on one side")
+    add("place country", a.place_country, b.place_country,
+        a.place_country is None or b.place_country is None or a.place_country == b.place_country,
+        "equal, or unknown on one side")
+    far = merge.far_figures(a, b)
+    add("figures", a.magnitude, b.magnitude, far is None,
+        f"none further apart than {merge.FIGURE_SLACK:.0%} and 2, else the score pays {merge.FAR_FIGURE_PENALTY} "
+        "(close figures are a conflict of one event)")
+    if a.span and b.span:
+        gap = max(a.span[0], b.span[0]) - min(a.span[1], b.span[1])
+        add("dates", f"{a.date} ({a.precision})", f"{b.date} ({b.precision})",
+            gap <= merge.DATE_TOLERANCE_DAYS, f"ranges within {merge.DATE_TOLERANCE_DAYS} day, widened to precision")
+    elif a.span or b.span:
+        undated, dated = (b, a) if a.span else (a, b)
+        published = dt.date.fromordinal(undated.published_day).isoformat() if undated.published_day else None
+        add("publication date of the undated report", f"{dated.date}", f"published {published}",
+            merge._publication_allows(undated, dated),
+            f"the event at most {merge.DATE_TOLERANCE_DAYS} day after, {merge.UNDATED_REACH_DAYS} days before")
+    sim = similarity(a.terms, b.terms)
+    add("evidence similarity", sorted(a.terms), sorted(b.terms), sim >= merge.MIN_EVIDENCE or merge.same_day_dyad(a, b),
+        f"{sim:.3f} against {merge.MIN_EVIDENCE} (mean of Jaccard and containment of content stems)")
+    add("same day, dyad and matter", sorted(a.matters), sorted(b.matters), merge.same_day_dyad(a, b),
+        "one event per type, dyad and day lets reports without shared words meet")
+    score = merge.link_score(a, b)
+    compatible = a.block == b.block and merge.compatible(a, b)
+    add("link score", None, None, score >= merge.LINK_SCORE,
+        f"{score:.3f} against {merge.LINK_SCORE} (evidence plus same day/month, same figure, same actor)")
+    le = linkschema.link_events
+    linkschema.ensure(store.engine)
+    with store.engine.connect() as conn:
+        where = {eid: cid for eid, cid in conn.execute(
+            select(le.c.event_id, le.c.cluster_id).where(le.c.event_id.in_([event_a, event_b])))}
+    same = where.get(event_a) is not None and where.get(event_a) == where.get(event_b)
+    linkable = compatible and score >= merge.LINK_SCORE
+    if same and linkable:
+        verdict = "one incident: the two reports link directly"
+    elif same:
+        verdict = "one incident, through other reports: they do not link directly"
+    elif linkable:
+        verdict = ("not one incident although they could link: a stronger link of one of them, or a constraint of "
+                   "the incident it joined (dates, countries), kept them apart")
+    else:
+        failed = [c["criterion"] for c in criteria if not c["passes"]]
+        verdict = "not one incident: " + ", ".join(failed)
+    return {"a": event_a, "b": event_b, "same_incident": same, "incident_a": where.get(event_a),
+            "incident_b": where.get(event_b), "similarity": round(sim, 3), "score": round(score, 3),
+            "criteria": criteria, "verdict": verdict}
+
+
+def merge_text(result: dict[str, Any]) -> str:
+    lines = [f"events {result['a']} and {result['b']}: {result['verdict']}"]
+    for c in result["criteria"]:
+        mark = "ok " if c["passes"] else "NO "
+        values = "" if c["a"] is None and c["b"] is None else f"  [{_short(c['a'])} | {_short(c['b'])}]"
+        lines.append(f"  {mark} {c['criterion']}: {c['rule']}{values}")
+    return "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+    return text if len(text) <= 70 else text[:67] + "..."

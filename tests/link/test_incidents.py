@@ -1,0 +1,169 @@
+"""Incidents in the store: outlets, background recaps, second-hand credits, ids, changes since a time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+
+from storyline.link import link_new, story_records
+from storyline.link.stories import outlet, source_key
+from storyline.model import Actor, Document, Event, RawInput, Span
+from storyline.pagetime import published_at, utc_minute
+from storyline.store.db import Store
+from storyline.store.incidents import incident_records, incidents_since
+
+USA = {"name": "U.S. forces", "country": "USA", "sector": "MIL"}
+BOATS = {"name": "boat", "country": None, "sector": "CRM"}
+STRIKE = "U.S. forces struck a suspected drug boat in the eastern Pacific on Tuesday, killing four people aboard"
+RETOLD = "The U.S. military killed four people aboard a suspected drug boat in a strike in the eastern Pacific"
+
+
+def _doc(source: str, publisher: str | None, url: str | None, events: list[dict[str, Any]],
+         published: str = "2025-11-05") -> Document:
+    text = " ".join(e["evidence"] + "." for e in events) + f" Filed as {source}."
+    doc = Document(source=source, text=text, publisher=publisher, url=url, published=published,
+                   published_precision="day", language="en")
+    for e in events:
+        start = text.index(e["evidence"])
+        doc.events.append(Event(
+            type="ASSAULT", mode=None, actor=Actor(**USA), recipient=Actor(**BOATS), status="asserted",
+            evidence=Span(start, start + len(e["evidence"]), e["evidence"]), trigger=Span(start, start + 4, "U.S."),
+            rule="test", date=e.get("date", "2025-11-04"), date_precision="day",
+            magnitude={"killed": 4, "injured": None, "count": None}, reported_by=e.get("reported_by"),
+            background=e.get("background", False)))
+    return doc
+
+
+@pytest.mark.parametrize(("publisher", "url", "expected"), [
+    ("Harbor Wire", "https://news.example.com/a", "Harbor Wire"),
+    (None, "https://edition.cnn.com/2025/11/04/world/strike", "cnn.com"),
+    (None, "https://www.bbc.co.uk/news/world-123", "bbc.co.uk"),
+    (None, "https://www.eluniversal.com.mx/nacion/embajada", "eluniversal.com.mx"),
+    (None, None, "unknown"),
+])
+def test_an_outlet_is_a_publisher_or_a_registered_domain(publisher: str | None, url: str | None,
+                                                         expected: str) -> None:
+    assert outlet(publisher, url)[1] == expected
+
+
+def test_a_file_path_is_never_an_outlet() -> None:
+    assert source_key(None, None, "/home/me/pages/000_ab12.txt") == ("unknown", "unknown")
+    assert source_key(None, None, "https://www.reuters.com/world/x")[1] == "reuters.com"
+
+
+def test_two_outlets_corroborate_and_one_outlet_twice_counts_once(store: Store) -> None:
+    store.add_document(_doc("a.html", "Harbor Wire", None, [{"evidence": STRIKE}]))
+    store.add_document(_doc("b.html", None, "https://news.valleycourier.com/x", [{"evidence": RETOLD}]))
+    store.add_document(_doc("c.html", "Harbor Wire ", None, [{"evidence": RETOLD + " on Tuesday"}]))
+    link_new(store)
+    (incident,) = incident_records(store)
+    assert len(incident["event_ids"]) == 3
+    assert incident["outlets"] == ["Harbor Wire", "valleycourier.com"]
+    assert incident["corroboration"] == 2
+    (story,) = story_records(store)
+    assert incident["story_id"] == story["id"] and story["incident_ids"] == [incident["id"]]
+
+
+def test_a_background_recap_never_joins_an_incident(store: Store) -> None:
+    store.add_document(_doc("a.html", "Harbor Wire", None, [{"evidence": STRIKE}]))
+    store.add_document(_doc("b.html", "Valley Courier", None, [{"evidence": RETOLD, "background": True}]))
+    link_new(store)
+    news, recap = sorted(incident_records(store), key=lambda i: i["background"])
+    assert len(news["event_ids"]) == 1 and news["corroboration"] == 1 and news["outlets"] == ["Harbor Wire"]
+    assert recap["background"] and recap["corroboration"] == 0 and recap["outlets"] == ["Valley Courier"]
+    (story,) = story_records(store)  # the recap still says what the story is about
+    assert set(story["incident_ids"]) == {news["id"], recap["id"]}
+
+
+def test_an_outlet_credited_second_hand_is_listed_apart(store: Store) -> None:
+    store.add_document(_doc("a.html", "Valley Courier", None, [{"evidence": STRIKE, "reported_by": "Reuters"}]))
+    store.add_document(_doc("b.html", "Harbor Wire", None, [{"evidence": RETOLD}]))
+    link_new(store)
+    (incident,) = incident_records(store)
+    assert incident["second_hand"] == ["Reuters"]
+    assert incident["corroboration"] == 2
+
+
+def test_ids_in_unrelated_stores_do_not_collide(tmp_path: Any) -> None:
+    ids = []
+    for n, evidence in enumerate((STRIKE, "U.S. forces struck a vessel off the coast of Colombia, killing four")):
+        with Store.open(str(tmp_path / f"{n}.db")) as store:
+            store.add_document(_doc(f"{n}.html", "Harbor Wire", None, [{"evidence": evidence}]))
+            link_new(store)
+            (story,) = story_records(store)
+            (incident,) = incident_records(store)
+            ids.append({story["id"], incident["id"]})
+    assert not ids[0] & ids[1]
+
+
+def test_incidents_since_a_time_are_the_new_and_the_changed(store: Store) -> None:
+    store.add_document(_doc("a.html", "Harbor Wire", None, [{"evidence": STRIKE}]))
+    link_new(store)
+    first = dt.datetime.now(dt.UTC)
+    assert incidents_since(store, first) == []
+    store.add_document(_doc("b.html", "Valley Courier", None, [{"evidence": RETOLD}]))
+    store.add_document(_doc("c.html", "Valley Courier", None, [{"evidence": "Troops were deployed to the border",
+                                                                  "date": "2025-11-20"}], published="2025-11-21"))
+    link_new(store)
+    changed = {i["id"]: i for i in incidents_since(store, first)}
+    assert sorted(i["new"] for i in changed.values()) == [False, True]
+    updated = next(i for i in changed.values() if not i["new"])
+    assert updated["corroboration"] == 2 and updated["created_at"] < first <= updated["updated_at"]
+    assert set(updated) >= {"id", "story_id", "type", "actor", "recipient", "corroboration", "conflicts"}
+    second = dt.datetime.now(dt.UTC)
+    store.add_document(_doc("d.html", "Daily Mirror", None, [{"evidence": "Congress debated the budget",
+                                                              "date": "2025-03-02"}], published="2025-03-03"))
+    link_new(store)  # touches another month only: the strike's incident is not rewritten
+    assert [i["new"] for i in incidents_since(store, second)] == [True]
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("2025-11-19T14:05:00Z", "2025-11-19T14:05Z"),
+    ("2025-11-19T09:05:00-05:00", "2025-11-19T14:05Z"),
+    ("2025-11-19", None),  # a day, no time
+    ("2025-11-19T14:05:00", None),  # no zone: cannot be ordered against another outlet's
+    ("yesterday", None),
+])
+def test_a_publication_time_is_read_to_the_minute_in_utc(value: str, expected: str | None) -> None:
+    assert utc_minute(value) == expected
+
+
+def test_the_page_time_comes_from_the_page_head() -> None:
+    page = ('<html><head><meta content="2025-11-19T18:30:00Z" property="article:published_time">'
+            "</head><body><p>text</p></body></html>")
+    assert published_at(RawInput("p.html", page, "html")) == "2025-11-19T18:30Z"
+    ld = '<script type="application/ld+json">' + json.dumps({"datePublished": "2025-11-19T14:05:00+00:00"}) + "</script>"
+    assert published_at(RawInput("q.html", ld, "html")) == "2025-11-19T14:05Z"
+    assert published_at(RawInput("r.txt", "date 2025-11-19 14:05", "text")) is None
+
+
+def test_export_and_explain_incidents_from_the_command_line(tmp_path: Any) -> None:
+    from typer.testing import CliRunner
+
+    from storyline.cli import app
+
+    db = str(tmp_path / "s.db")
+    with Store.open(db) as store:
+        store.add_document(_doc("a.html", None, "https://www.harbor-wire.com/a", [{"evidence": STRIKE}]))
+        store.add_document(_doc("b.html", None, "https://news.valleycourier.com/b", [{"evidence": RETOLD}]))
+        store.add_document(_doc("c.html", None, "https://news.valleycourier.com/c",
+                                [{"evidence": "Troops were deployed to the border", "date": "2025-11-20"}],
+                                published="2025-11-21"))
+        link_new(store)
+    runner = CliRunner()
+    out = runner.invoke(app, ["export", "--db", db, "-k", "incident"]).stdout.splitlines()
+    incidents = [json.loads(line) for line in out]
+    (incident,) = [i for i in incidents if len(i["document_ids"]) == 2]
+    assert incident["kind"] == "incident" and incident["outlets"] == ["harbor-wire.com", "valleycourier.com"]
+    assert incident["corroboration"] == 2 and incident["story_id"]
+    a, b = incident["event_ids"][:2]
+    result = runner.invoke(app, ["explain", a, "--with", b, "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "one incident" in result.output.splitlines()[0]
+    assert "evidence similarity" in result.output and "link score" in result.output
+    other = next(i for i in incidents if i["id"] != incident["id"])
+    result = runner.invoke(app, ["explain", a, "--with", other["event_ids"][0], "--db", db])
+    assert result.exit_code == 0 and "not one incident" in result.output.splitlines()[0]
