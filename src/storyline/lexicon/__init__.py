@@ -39,7 +39,7 @@ _SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CRM", "REB", "OPP", "PTY", "MED", "EDU", "BUS", "CVL",
                      "IGO", "NGO", "REL"})
-PACKAGED = ("countries.yaml", "institutions.yaml", "people.yaml", "places.yaml")
+PACKAGED = ("countries.yaml", "institutions.yaml", "people.yaml", "places.yaml", "es/actors.yaml")
 ENV_VAR = "STORYLINE_LEXICON"
 OTHER_SECTIONS = frozenset({"dates", "quotes", "claims", "citations"})
 LIST_SECTIONS = ("blocks", "not_metonyms", "roles", "function_words", "appositive_openers", "not_names",

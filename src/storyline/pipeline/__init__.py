@@ -63,7 +63,7 @@ STAGES: tuple[Stage, ...] = (
           "sentences stating quantities: value, qualifier, unit, range, who said it, inline citation markers"),
     Stage("citations", "citations:check", ("text",), ("citation_issues",),
           "inline markers against the reference list, stripped markers, placeholders, truncated URLs"),
-    Stage("events", "events:code", ("tokens", "dates", "actors", "places", "quotes"), ("events",),
+    Stage("events", "coder:code", ("tokens", "dates", "actors", "places", "quotes"), ("events",),
           "PLOVER events: type, mode, actor, recipient, status, own date, place, magnitude, source, intensity"),
 )
 

@@ -71,7 +71,7 @@ def extract(doc: Document) -> Document:
     text = doc.text
     sentences = doc.sentences or split_sentences(text)
     listed = [(e.span.start, e.span.end) for e in reference_entries(text)]
-    english = doc.language in (None, "en")
+    english = doc.language in (None, "en", "es")  # languages whose unit nouns the lexicon lists
     for sentence in sentences:
         if any(start <= sentence.start < end for start, end in listed):
             continue

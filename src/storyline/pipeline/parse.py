@@ -133,13 +133,13 @@ def parse(doc: Document) -> Document:
         doc.coded_reason = (f"no coder reads language {lang!r}: storyline codes "
                             f"{', '.join(PARSED_LANGUAGES)}; the document is stored with its text only")
         return doc
-    chosen = [(k, s) for k, s in enumerate(doc.sentences) if worth_parsing(s.text)]
-    if not chosen:
-        return doc
-    if lang == "es":
+    if lang == "es":  # the English trigger lemmas cannot choose Spanish sentences; its tokenizer is cheap
         from .parse_es import parse_sentences
 
-        parse_sentences(doc, chosen)
+        parse_sentences(doc, [(k, s) for k, s in enumerate(doc.sentences) if len(s.text) <= MAX_SENTENCE])
+        return doc
+    chosen = [(k, s) for k, s in enumerate(doc.sentences) if worth_parsing(s.text)]
+    if not chosen:
         return doc
     _parse_english(doc, chosen)
     return doc

@@ -74,6 +74,16 @@ class Tok:
 @functools.cache
 def _lexicon() -> dict[str, Any]:
     data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    # Other languages' words (lexicon/<lang>/claims.yaml): lists extend lists, mappings extend mappings
+    # (qualifier_senses by sense).
+    for extra in sorted(LEXICON.parent.glob("*/claims.yaml")):
+        for key, value in (yaml.safe_load(extra.read_text(encoding="utf-8")) or {}).items():
+            if isinstance(value, list) and isinstance(data.get(key), list):
+                data[key] = [*data[key], *value]
+            elif isinstance(value, dict) and isinstance(data.get(key), dict):
+                for k, v in value.items():
+                    have = data[key].get(k)
+                    data[key][k] = [*have, *v] if isinstance(have, list) and isinstance(v, list) else v
     forms = {q for senses in data["qualifier_senses"].values() for q in senses}
     qualifiers = sorted(forms, key=lambda q: -len(q.split()))  # longest first: "just over" before "over"
     units = {u.lower() for u in data["unit_nouns"]}

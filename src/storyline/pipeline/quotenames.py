@@ -75,6 +75,11 @@ class Lexicon:
 @functools.cache
 def lexicon() -> Lexicon:
     data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    # Other languages' cue words (lexicon/<lang>/quotes.yaml): their lists are added to these.
+    for extra in sorted(LEXICON.parent.glob("*/quotes.yaml")):
+        for key, value in (yaml.safe_load(extra.read_text(encoding="utf-8")) or {}).items():
+            if isinstance(value, list) and isinstance(data.get(key), list):
+                data[key] = [*data[key], *value]
 
     def low(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])

@@ -120,6 +120,10 @@ def extract(doc: Document) -> Document:
         attributed[n] = attr
         doc.quotes.append(quote)
     refine(doc, first)
+    if doc.language == "es":
+        from .quotes_es import unnamed_speakers
+
+        unnamed_speakers(doc, first)
     return doc
 
 

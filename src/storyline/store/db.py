@@ -50,7 +50,8 @@ Row = dict[str, Any]
 WRITE_LOCK = 0x5709_11E  # advisory lock key for PostgreSQL writers ("storyline")
 KINDS = ("document", "mention", "quote", "claim", "citation_issue", "event", "ingest_error")
 DOCUMENT_COLUMNS = ("id", "source", "url", "title", "published", "published_precision", "publisher", "authors",
-                    "language", "text", "removed_blocks", "duplicate_of", "published_at")
+                    "language", "text", "removed_blocks", "duplicate_of", "published_at", "coded",
+                    "coded_reason")
 
 
 def database_url(db: str) -> str:

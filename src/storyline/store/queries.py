@@ -20,6 +20,9 @@ def counts(store: Store) -> dict[str, int]:
     for kind in schema.DERIVED:
         out[kind] = store.count(kind)
     out["ingest_error"] = store.count("ingest_error")
+    d = schema.documents
+    with store.engine.connect() as conn:  # stored in a language no coder reads (`coded` false)
+        out["uncoded_document"] = int(conn.execute(select(func.count()).where(d.c.coded.is_(False))).scalar() or 0)
     return out
 
 

@@ -33,6 +33,8 @@ def document_record(doc: Document, doc_id: str) -> dict[str, Any]:
         "removed_blocks": doc.removed_blocks,
         "duplicate_of": doc.duplicate_of,
         "published_at": doc.published_at,
+        "coded": doc.coded,
+        "coded_reason": doc.coded_reason,
     }
 
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     Column,
     DateTime,
     Float,
@@ -59,6 +60,8 @@ documents = Table(
     Column("removed_blocks", Integer, nullable=False, default=0),
     Column("removed", JSON),
     Column("duplicate_of", String(ID)),
+    Column("coded", Boolean),  # False when no coder reads its language; null in stores made before the field
+    Column("coded_reason", Text),
     Column("content_hash", String(ID), nullable=False),
     Column("run_id", Integer),
     Column("ingested_at", DateTime(timezone=True)),
@@ -171,5 +174,23 @@ def _add_event_columns(_metadata: MetaData, connection: Any, **_kw: Any) -> None
 
 
 event.listen(metadata, "after_create", _add_event_columns)
+
+DOCUMENT_ADDED = ("coded", "coded_reason")
+
+
+def _add_document_columns(_metadata: MetaData, connection: Any, **_kw: Any) -> None:
+    """Give a store made before `coded` existed the document columns added since (left null)."""
+    inspector = inspect(connection)
+    if not inspector.has_table("documents"):
+        return
+    have = {c["name"] for c in inspector.get_columns("documents")}
+    preparer = connection.dialect.identifier_preparer
+    for name in DOCUMENT_ADDED:  # identifiers and types from this module, never from input
+        if name not in have:
+            column = CreateColumn(documents.c[name]).compile(dialect=connection.dialect)
+            connection.exec_driver_sql(f"ALTER TABLE {preparer.format_table(documents)} ADD COLUMN {column}")
+
+
+event.listen(metadata, "after_create", _add_document_columns)
 
 DERIVED = {"mention": mentions, "quote": quotes, "claim": claims, "citation_issue": citation_issues, "event": events}

@@ -1,0 +1,328 @@
+"""The Spanish event coder: `code(doc)` appends PLOVER events of a Spanish document's parsed sentences.
+
+Takes the token layer of `parse_es` (lemmas and parts of speech by rule, no tree), the actor
+mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rules read word order:
+  - actor: the agent after "por"/"por parte de" of a participle after ser ("fue abatido por la
+    Marina") or of a nominal trigger; a demonym or "de X" right after a nominal trigger ("el ataque
+    estadounidense"); else the nearest actor before the trigger in the clause (the subject of an
+    SVO clause, or of the light verb before a noun); else the previous sentence's first actor;
+  - recipient: the first actor after the trigger that is not the actor's own side (objects, with
+    or without the personal "a", and "contra", "con", "a"); in a passive, the subject before it;
+  - status: a negation just before the verb (clitics and auxiliaries may stand between) gives
+    `negated` ("no descarta" turns into the reading's `negated_as`, asserted); "si ..." before the
+    trigger, a conditional verb or a modal over an infinitive gives `hypothetical`; a future verb
+    `planned`;
+  - a trigger that governs its complement (amenazar, exigir, advertir) keeps the triggers after it
+    as its content, not as events of their own.
+Each event's rule starts with the lexicon file name ("es/triggers.yaml:verb:atacar").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from ..lexicon_data import load_yaml
+from ..model import Actor, Document, Event, Mention, Span, Token
+from .eventlex import lexicon as english_lexicon
+
+SOURCE = "es/triggers.yaml"
+# Types whose recipient, when none follows the trigger, is the other side named earlier in the clause
+# ("ante la captura por fuerzas estadounidenses, X condenó ...").
+COUNTERPART = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
+
+
+@dataclass(frozen=True)
+class EsTrigger:
+    lemma: str
+    pos: str  # verb | noun
+    type: str
+    mode: str | None
+    governs: bool
+    reciprocal: bool
+    needs: tuple[str, ...]
+    within: int
+    negated_as: str | None
+    only_negated: bool
+    n: int  # reading number for this lemma
+
+    @property
+    def rule(self) -> str:
+        return f"{SOURCE}:{self.pos}:{self.lemma}" + (f"#{self.n}" if self.n else "")
+
+
+@dataclass(frozen=True)
+class EsLexicon:
+    triggers: dict[str, list[EsTrigger]]
+    negations: frozenset[str]
+    between_negation: frozenset[str]
+    conditions: tuple[tuple[str, ...], ...]
+    modal_verbs: frozenset[str]
+    passive_aux: frozenset[str]
+    clause_breaks: frozenset[str]
+    light_verbs: frozenset[str]
+    place_preps: frozenset[str]
+
+
+@cache
+def lexicon() -> EsLexicon:
+    data: dict[str, Any] = load_yaml(SOURCE)
+    table: dict[str, list[EsTrigger]] = {}
+    for pos in ("verb", "noun"):
+        for e in data.get(pos + "s") or []:
+            lemma = str(e[pos]).lower()
+            readings = table.setdefault(f"{pos}:{lemma}", [])
+            readings.append(EsTrigger(
+                lemma=lemma, pos=pos, type=str(e["type"]), mode=e.get("mode"), governs=bool(e.get("governs")),
+                reciprocal=bool(e.get("reciprocal")), needs=tuple(str(w).lower() for w in e.get("needs") or ()),
+                within=int(e.get("within", 10)), negated_as=e.get("negated_as"),
+                only_negated=bool(e.get("only_negated")), n=len(readings)))
+    return EsLexicon(
+        triggers=table, negations=frozenset(data["negations"]), between_negation=frozenset(data["between_negation"]),
+        conditions=tuple(tuple(c.split()) for c in data["conditions"]),
+        modal_verbs=frozenset(data["modal_verbs"]), passive_aux=frozenset(data["passive_aux"]),
+        clause_breaks=frozenset(data["clause_breaks"]), light_verbs=frozenset(data["light_verbs"]),
+        place_preps=frozenset(data["place_preps"]))
+
+
+def warm() -> None:
+    lexicon()
+
+
+def _matches(word: str, lemma: str, want: str) -> bool:
+    if want.endswith("*"):
+        return word.startswith(want[:-1]) or lemma.startswith(want[:-1])
+    return want in (word, lemma)
+
+
+def _reading(toks: list[Token], i: int, lex: EsLexicon, negated: bool) -> EsTrigger | None:
+    t = toks[i]
+    pos = "verb" if t.pos in ("VERB", "AUX") else "noun" if t.pos == "NOUN" else None
+    if pos is None:
+        return None
+    for r in lex.triggers.get(f"{pos}:{t.lemma}", ()):
+        if r.only_negated and not negated:
+            continue
+        if r.needs:
+            window = toks[i + 1:i + 1 + r.within]
+            if not any(_matches(w.text.lower(), w.lemma, n) for w in window for n in r.needs):
+                continue
+        return r
+    return None
+
+
+def _negated(toks: list[Token], i: int, lex: EsLexicon) -> bool:
+    j = i - 1
+    while j >= 0 and toks[j].text.lower() in lex.between_negation:
+        j -= 1
+    return j >= 0 and toks[j].text.lower() in lex.negations
+
+
+def _status(toks: list[Token], i: int, lex: EsLexicon, negated: bool) -> str:
+    if negated:
+        return "negated"
+    words = [t.text.lower() for t in toks[:i]]
+    for cond in lex.conditions:
+        n = len(cond)
+        if any(tuple(words[k:k + n]) == cond for k in range(len(words) - n + 1)):
+            return "hypothetical"
+    t = toks[i]
+    if "Mood=Cnd" in t.morph:
+        return "hypothetical"
+    before = toks[max(0, i - 2):i]
+    if any(b.lemma in lex.modal_verbs for b in before) and t.text.lower().endswith(("ar", "er", "ir")):
+        return "hypothetical"
+    if any("Mood=Cnd" in b.morph for b in before):
+        return "hypothetical"
+    if "Tense=Fut" in t.morph:
+        return "planned"
+    return "asserted"
+
+
+@dataclass
+class _Ref:
+    actor: Actor
+    start: int
+    end: int
+    form: str = ""
+
+
+def _actor_of(m: Mention) -> Actor | None:
+    v = m.value
+    if not (v.get("country") or v.get("sector")):
+        return None
+    return Actor(name=str(v.get("ref") or v.get("name") or m.span.text), country=v.get("country"),
+                 sector=v.get("sector"), id=v.get("id"))
+
+
+def _actors(mentions: list[Mention]) -> list[tuple[Mention, Actor]]:
+    """Actor mentions with a side: a title or office with no country ("la mandataria", "el canciller")
+    stands for the latest person named before it with that sector; with none, it is left out."""
+    out: list[tuple[Mention, Actor]] = []
+    people: list[tuple[Mention, Actor]] = []
+    for m in sorted((m for m in mentions if m.kind == "actor"), key=lambda m: m.span.start):
+        a = _actor_of(m)
+        if a is None:
+            continue
+        if a.country is None and a.sector not in ("CRM", "IGO"):
+            same = [p for p in people if p[1].sector == a.sector]
+            if not same:
+                continue
+            a = same[-1][1]
+        elif m.value.get("form") == "person":
+            people.append((m, a))
+        out.append((m, a))
+    return out
+
+
+def _side(a: Actor | None) -> str | None:
+    if a is None:
+        return None
+    return a.country or a.sector
+
+
+def code(doc: Document) -> Document:
+    """Append the PLOVER events of every parsed Spanish sentence to `doc.events`."""
+    if not doc.text or not doc.tokens:
+        return doc
+    lex = lexicon()
+    intensity = english_lexicon().intensity
+    actors = _actors(doc.mentions)
+    dates = [m for m in doc.mentions if m.kind == "date" and m.value.get("value")]
+    by_sent: dict[int, list[Token]] = {}
+    for t in doc.tokens:
+        by_sent.setdefault(t.sent, []).append(t)
+    previous: _Ref | None = None
+    for k in sorted(by_sent):
+        span = doc.sentences[k]
+        toks = by_sent[k]
+        refs = [_Ref(a, m.span.start, m.span.end, str(m.value.get("form") or "")) for m, a in actors
+                if span.start <= m.span.start < span.end]
+        governed_until = -1
+        first_ref = refs[0] if refs else None
+        for i, t in enumerate(toks):
+            if i <= governed_until:
+                continue
+            negated = _negated(toks, i, lex)
+            r = _reading(toks, i, lex, negated)
+            if r is None:
+                continue
+            if any(ref.start <= t.start < ref.end for ref in refs):  # a word of a name ("Acuerdo de ...")
+                continue
+            actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex)
+            if r.pos == "noun" and actor is None:
+                continue
+            status = _status(toks, i, lex, negated)
+            type_ = r.type
+            if negated and r.negated_as:
+                type_, status = r.negated_as, "asserted"
+            if r.governs:
+                governed_until = _clause_end(toks, i, lex)
+            date = _date(dates, span, t)
+            doc.events.append(Event(
+                type=type_, mode=r.mode, actor=actor, recipient=recipient, status=status, evidence=span,
+                trigger=Span(t.start, t.end, t.text), rule=f"{r.rule} {rule_roles} status={status}",
+                date=date.value.get("value") if date else None,
+                date_precision=date.value.get("precision") if date else None,
+                date_text=date.span.text if date else None,
+                intensity=intensity(type_, r.mode), confidence=0.4 if actor and recipient else 0.3))
+        if first_ref is not None:
+            previous = first_ref
+    return doc
+
+
+def _clause_end(toks: list[Token], i: int, lex: EsLexicon) -> int:
+    for j in range(i + 1, len(toks)):
+        if toks[j].text in lex.clause_breaks or toks[j].text == ".":
+            return j
+    return len(toks)
+
+
+def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: _Ref | None,
+           lex: EsLexicon) -> tuple[Actor | None, Actor | None, str]:
+    t = toks[i]
+    start_clause = 0
+    for j in range(i - 1, -1, -1):
+        if toks[j].text in lex.clause_breaks:
+            start_clause = j + 1
+            break
+    clause_start = toks[start_clause].start
+    before = [x for x in refs if clause_start <= x.start and x.end <= t.start]
+    after = [x for x in refs if x.start >= t.end]
+    passive = r.pos == "verb" and i > 0 and (toks[i - 1].text.lower() in lex.passive_aux) \
+        and t.text.lower().endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))
+    agent = _agent_after(toks, i, after)
+    actor: _Ref | None = None
+    recipient: _Ref | None = None
+    how = "actor=none"
+    if passive or r.pos == "noun":
+        if agent is not None:
+            actor, how = agent, "actor=agent-por"
+        elif r.pos == "noun" and after and after[0].start - t.end <= 4 and after[0].form == "adjective":
+            actor, how = after[0], "actor=demonym-after-noun"
+        elif r.pos == "noun" and after and _word_before(toks, after[0].start) in ("de", "del") \
+                and after[0].start - t.end <= 8:
+            actor, how = after[0], "actor=de-after-noun"
+        elif r.pos == "noun" and before and _light_verb_before(toks, i, lex):
+            actor, how = before[-1], "actor=light-verb-subject"
+    if passive and before:
+        recipient = before[-1]
+    if actor is None and not passive and r.pos == "verb":
+        if before:
+            actor, how = before[-1], "actor=before"
+        elif previous is not None and r.pos == "verb":
+            actor, how = previous, "actor=previous-sentence"
+    if recipient is None:
+        side = _side(actor.actor) if actor else None
+        for x in after:
+            if x is actor or _word_before(toks, x.start) in lex.place_preps:
+                continue
+            if _side(x.actor) != side:
+                recipient = x
+                break
+        if recipient is None and (r.reciprocal or r.type in COUNTERPART) and actor is not None:
+            for x in before:
+                if _side(x.actor) != side:
+                    recipient = x
+                    break
+    rhow = "recipient=" + ("passive-subject" if passive and recipient else "after" if recipient else "none")
+    return (actor.actor if actor else None, recipient.actor if recipient else None, f"{how} {rhow}")
+
+
+def _word_before(toks: list[Token], start: int) -> str:
+    prev = [t for t in toks if t.end <= start]
+    k = len(prev) - 1
+    while k >= 0 and prev[k].pos == "DET":
+        k -= 1
+    return prev[k].text.lower() if k >= 0 else ""
+
+
+def _light_verb_before(toks: list[Token], i: int, lex: EsLexicon) -> bool:
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if toks[j].lemma in lex.light_verbs:
+            return True
+        if toks[j].pos == "VERB":
+            return False
+    return False
+
+
+def _agent_after(toks: list[Token], i: int, after: list[_Ref]) -> _Ref | None:
+    for j in range(i + 1, min(len(toks), i + 6)):
+        if toks[j].text.lower() == "por":
+            pos = toks[j].end
+            for x in after:
+                if 0 <= x.start - pos <= 14:
+                    return x
+            return None
+    return None
+
+
+def _date(dates: list[Mention], span: Span, t: Token) -> Mention | None:
+    own = [d for d in dates if span.start <= d.span.start < span.end]
+    if not own:
+        return None
+    return min(own, key=lambda d: abs(d.span.start - t.start))
+
+
+

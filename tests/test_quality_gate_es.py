@@ -1,0 +1,30 @@
+"""Spanish figures on the development pages, read through the scorer's CLI; floors at what the
+Spanish path reaches (raise them as it improves, never lower them silently)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+FLOORS = {"event_f1": 0.38, "quote_speaker_acc": 0.45, "quote_recall": 0.86, "published_date_acc": 0.83,
+          "number_recall": 0.95}
+
+
+@pytest.mark.slow
+def test_spanish_dev_figures() -> None:
+    if not (EVAL / "score.py").exists() or not (EVAL / "dev" / "pages").exists():
+        pytest.skip(f"{EVAL} is absent: the scorer and dev pages live in ../shared beside the project")
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    out = subprocess.run([sys.executable, str(EVAL / "score.py"), "--gold", str(EVAL / "dev" / "gold.json"),
+                          "--pages", str(EVAL / "dev" / "pages"), "--lang", "es"],
+                         capture_output=True, text=True, env=env, check=True, timeout=600)
+    figures = json.loads(out.stdout.strip().splitlines()[-1])
+    low = {k: (figures[k], floor) for k, floor in FLOORS.items() if figures[k] < floor}
+    assert not low, f"Spanish figures under their floors (got, floor): {low}"
