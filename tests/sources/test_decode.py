@@ -35,6 +35,6 @@ def test_utf8_and_its_marks_are_read_as_such() -> None:
 
 def test_utf8_with_stray_bytes_is_refused_naming_the_offset() -> None:
     data = "Sheinbaum said \u201cno\u201d.".encode() + b" Caf\xe9 de Par\xeds"
-    with pytest.raises(DecodeError, match="mixed or invalid encoding.*offset 28") as caught:
+    with pytest.raises(DecodeError, match=r"mixed or invalid encoding.*offset 28") as caught:
         decode_text(data, "mixed.txt")
     assert caught.value.source == "mixed.txt" and caught.value.stage == "decode"

@@ -50,7 +50,7 @@ BYTES_PER_TASK = 8_000_000
 CONCURRENT_WRITES = 4
 LINK_KINDS = frozenset({"document", "band", "prints", "event"})
 DOCS_PER_LINK_TASK = 20_000  # linking's rows are small: a few tasks, not the pipeline's many
-OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "story",
+OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "date_issue", "ingest_error", "story",
                 "mention", "input", "link_document", "link_event", "link_cluster", "minhash_band")
 
 
@@ -421,7 +421,7 @@ def _write_spark(spark: Any, output: str, records: Any, linked: Any, band_rows: 
     jobs: list[tuple[Any, str, str | None]] = [
         (final.filter(lambda kv: kv[0] == "document").values(), "document", "order"),
         (spark.sparkContext.parallelize(errors, 1), "ingest_error", None)]
-    for kind in ("event", "quote", "claim", "citation_issue", "mention", "input", "link_document"):
+    for kind in ("event", "quote", "claim", "citation_issue", "date_issue", "mention", "input", "link_document"):
         jobs.append((final.filter(lambda kv, k=kind: kv[0] == k).values(), kind, None))
     for kind in ("story", "link_event", "link_cluster"):
         jobs.append((linked.filter(lambda kv, k=kind: kv[0] == k).values(), kind, None))
