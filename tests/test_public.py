@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 import storyline
 from storyline.errors import InputError
 
-HEAVY = ("spacy", "trafilatura", "sqlalchemy", "htmldate", "lxml", "py3langid", "pyarrow")
+# That `import storyline` and `storyline --help` import nothing heavy is tests/test_cli.py's
+# test_help_imports_nothing_heavy.
 
 
 def test_the_exported_names() -> None:
@@ -23,14 +21,6 @@ def test_the_exported_names() -> None:
     assert callable(storyline.Store.open)
     with pytest.raises(AttributeError, match="no attribute 'Pipeline'"):
         storyline.Pipeline  # noqa: B018
-
-
-def test_import_and_help_import_nothing_heavy() -> None:
-    probe = ("import sys\nimport storyline\nfrom storyline.cli import app\n"
-             "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
-             f"print([m for m in {HEAVY!r} if m in sys.modules])")
-    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
-    assert out.strip().splitlines()[-1] == "[]"
 
 
 @pytest.mark.xfail(strict=True, reason="the clean stage refuses one-sentence article texts until the defects-ingest "

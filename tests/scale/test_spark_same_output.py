@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "src" / "storyline" / "examples"
-COMPARED = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "mention", "story")
+COMPARED = ("document", "event", "quote", "claim", "citation_issue", "date_issue", "ingest_error", "mention", "story")
 
 WARC_PAGES = {
     "https://news.example.net/2025/11/strike": (
