@@ -65,7 +65,6 @@ of the quotes stage alone. The last line is one JSON object with every figure.
 from __future__ import annotations
 
 import argparse
-import importlib
 import itertools
 import json
 import re

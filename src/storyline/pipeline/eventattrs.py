@@ -55,6 +55,11 @@ def event_date(sent: Sentence, reach: set[int], anchor: int, dates: list[Mention
         del starts, ends
         d = min(pool, key=lambda d: abs(d.span.start - pos))
         return DateRef(d.value["value"], d.value.get("precision"), d.span.text, rule)
+    if not own and dates and not (sent.span.start <= dates[0].span.start < sent.span.end):
+        own = [d for d in dates if d.value.get("value")]  # the sentence before's dates ("They include ...")
+        if own:
+            d = own[0]
+            return DateRef(d.value["value"], d.value.get("precision"), d.span.text, "date:previous-sentence")
     usable = [d for d in attribution if d.value.get("value")]
     if usable:
         d = usable[0]

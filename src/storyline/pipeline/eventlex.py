@@ -20,6 +20,7 @@ import yaml
 
 from ..errors import ConfigError
 
+
 @dataclass(frozen=True)
 class Trigger:
     """One reading of a trigger word: what it codes and how its roles and scope are found."""

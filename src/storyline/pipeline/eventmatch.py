@@ -115,6 +115,10 @@ def _describes(sent: Sentence, i: int) -> bool:
     if t.dep in DESCRIBING:
         return True
     if t.dep == "acl" and t.tag == "VBN":
+        h = sent.head(i)
+        if h is not None and sent.tok(h).dep in ("ROOT", "appos") and sent.tok(h).pos in ("NOUN", "PROPN") \
+                and not any(sent.tok(k).pos == "VERB" and sent.tok(k).dep == "ROOT" for k in sent.ancestors(i)):
+            return False  # "Hundreds of students protested ...": the parser hung the main verb on its subject
         return not sent.children(i, "auxpass", "aux")
     return False
 
@@ -147,6 +151,12 @@ def _window(sent: Sentence, i: int, words: list[int], within: int) -> list[int]:
         cur = h
     for k in sent.children(i, "nsubjpass"):
         out = sorted({*out, *sent.subtree(k, skip=("relcl", "acl", "prep"))})
+    t = sent.tok(i)
+    h = sent.head(i)
+    if t.pos in ("NOUN", "PROPN") and h is not None and t.dep in ("dobj", "obj") and sent.tok(h).pos == "VERB":
+        # "opened a hearing into ...": the parser hangs the noun's phrase on its verb
+        verb_side = set(sent.subtree(h, skip=("nsubj", "nsubjpass", "advcl", "ccomp")))
+        out = sorted({*out, *(k for k in range(last + 1, min(last + 1 + within, sent.end)) if k in verb_side)})
     return out
 
 

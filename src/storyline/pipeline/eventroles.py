@@ -44,6 +44,8 @@ ACTIVE_SUBJECTS = ("nsubj", "csubj", "expl")
 STATIVE = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "opposed", "committed",
                      "determined", "prepared"})
 UNDERGOER_ACTS = frozenset({"demobilize", "demobilise", "withdraw", "disarm", "disband", "evacuate", "pull"})
+INSTRUMENTS = frozenset({"order", "decree", "directive", "memorandum", "proclamation", "law", "bill", "resolution",
+                         "measure", "executive"})
 INCLUDING = frozenset({"include", "involve", "comprise"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
@@ -112,6 +114,7 @@ class Context:
                 overall[c] += 1
         self.dominant = {s: cnt.most_common(1)[0][0] for s, cnt in by_sector.items()}
         self.previous: list[Ref] = []  # the main subject of the sentence before the one being coded
+        self.previous_dates: list[Mention] = []  # and its dates
         self.overall = overall.most_common(1)[0][0] if overall else None
 
     def counterpart(self, country: str) -> Actor | None:
@@ -234,6 +237,9 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         if generic and owner is not None and sent.mention(owner).value.get("country"):  # type: ignore[union-attr]
             actor.country = sent.mention(owner).value.get("country")  # type: ignore[union-attr]
             rule = "mention+possessor"
+        elif generic and _own_country(sent, j)[0]:  # "militants operating in Mali"
+            actor.country, how = _own_country(sent, j)
+            rule = f"mention+{how}"
         elif generic:
             country, how = ctx.country_for(actor.sector, m.span.start)
             if country:
@@ -263,12 +269,13 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             return crm
     nouns = actor_nouns()
     word = t.lemma if t.lemma in nouns else low if low in nouns else None
-    if t.pos == "NOUN" and word is not None:
+    if t.pos in ("NOUN", "PROPN") and word is not None:
         sector = nouns[word]
         country, how = _own_country(sent, j)  # "students throughout Indonesia", "Iraqi Kurds"
         if country is None and sector is not None:
             country, how = ctx.country_for(sector, t.start)
-        named = any(sent.tok(k).pos == "PROPN" for k in sent.children(j, "compound", "amod", "nmod", "poss"))
+        named = t.pos == "PROPN" or any(sent.tok(k).pos in ("PROPN", "NOUN")
+                                         for k in sent.children(j, "compound", "amod", "nmod", "poss"))
         if sector is None and country is None and not named:
             return None  # "the group", "leaders": no one in particular
         name = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "det", "advcl")))
@@ -416,9 +423,21 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         if refs:
             return refs, {"xcomp": "controller", "conj": "coordinated-subject", "advcl": "adjunct-subject",
                           "pcomp": "adjunct-subject", "ccomp": "controller"}[t.dep]
-    if t.dep == "acl" and t.tag == "VBD" and sent.tok(h).head == h:
+    if t.dep == "acl" and sent.tok(h).pos in ("NOUN", "PROPN") and (t.tag == "VB" and any(
+            sent.low(k) == "to" for k in sent.children(v, "aux"))) and sent.tok(h).lemma in INSTRUMENTS:
+        hh = sent.head(h)  # "signed an order ... to sanction several banks": the signer's act
+        if hh is not None and sent.tok(hh).pos == "VERB":
+            refs, _ = subject_of(sent, hh, ctx, lex, depth + 1)
+            if refs:
+                return refs, "instrument-subject"
+    if t.dep == "acl" and t.tag in ("VBD", "VBN") and (sent.tok(h).head == h or sent.tok(h).dep in ("appos",)):
         # "The kidnappers offered to ...": a finite verb the parser hung on the sentence's first noun
         refs = refs_at(sent, h, ctx, lex)
+        if not refs:
+            for k in _of_chain(sent, h):
+                refs = refs_at(sent, k, ctx, lex) or _loose(sent, k, ctx, lex)
+                if refs:
+                    break
         return (refs, "misparsed-subject") if refs else ([], "")
     return [], ""
 

@@ -92,13 +92,16 @@ def code(doc: Document) -> Document:
             continue
         hits = eventmatch.find(sent, lex)
         previous, ctx.previous = ctx.previous, _main_subject(sent, ctx, lex)
+        previous_dates, ctx.previous_dates = ctx.previous_dates, [
+            d for d in dates if sent.span.start <= d.span.start < sent.span.end]
         if not hits:
             continue
         ctx.previous, current = previous, ctx.previous
+        ctx.previous_dates, current_dates = previous_dates, ctx.previous_dates
         quote = ctx.quote_at(sent.tok(sent.first).start) or ctx.quote_at(sent.tok(sent.end - 1).start)
         attribution = _attribution_dates(doc, quote, dates) if quote else []
         doc.events.extend(code_sentence(sent, hits, ctx, dates, attribution, places, quote, reference, lex))
-        ctx.previous = current
+        ctx.previous, ctx.previous_dates = current, current_dates
     _document_roles(doc.events, ctx)
     return doc
 
@@ -191,7 +194,7 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
         ev = _code_hit(sent, h, content.get(id(h), []), directed.get(id(h)), ctx, dates, attribution, places,
                        quote, reference, lex)
         for e in ev:
-            key = (e.type, _key(e.actor), _key(e.recipient), e.status)
+            key = (e.type, _key(e.actor), _key(e.recipient), e.status, e.trigger.start)
             if key not in seen:
                 seen.add(key)
                 out.append(e)
@@ -293,6 +296,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if st.value == "negated" and type_ in COOPERATIVE and (own or speaker is None) and _refusal(sent, v):
         notes.append(f"refusal-of={type_}({st.cue})")
         type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", st.cue)
+    closing = not h.noun and h.head >= sent.end - 5 and any(sent.low(k) == "," for k in range(max(sent.first, h.head - 6), h.head))
+    if type_ == "PROTEST" and not h.noun and (sent.children(h.head, "ccomp") or closing):
+        notes.append("protest-of-a-claim")  # "..., a rights group protested": a verbal protest, not a march
+        type_, mode = "ACCUSE", "disapprove"
     by_actor = _reading_by_actor(h, r, type_, lex)
     if by_actor:
         notes.append(f"actor-reading={type_}->{by_actor[0]}")
@@ -304,6 +311,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         mode = _mode_cue(sent, reach, type_, lex)
         if mode:
             notes.append(f"mode-cue={mode}")
+    # "threatened U.S. strikes", "a visit to Cairo" by Egypt's minister: one's own country is no recipient
+    own_countries = {a.actor.country for a in r.actors if a.actor.country}
+    r.recipients = [x for x in r.recipients if not (x.actor.country in own_countries and (
+        x.actor.sector is None or x.actor.id in (x.actor.country, f"{x.actor.country}GOV")))]
     if not r.recipients and not r.reciprocal and r.territory:
         r.recipients, r.recipient_rule = r.territory[:1], "territory"
     if not r.recipients and not r.reciprocal and (type_ in PLACE_TARGET or type_ in NEEDS_RECIPIENT):
@@ -317,6 +328,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if type_ == "REJECT" and not r.recipients:
         pass
     date = event_date(sent, reach, anchor, dates, attribution)
+    if date is None and r.actor_rule == "previous-sentence-subject":
+        date = event_date(sent, reach, anchor, ctx.previous_dates, [])
+        if date is not None:
+            date.rule = "date:previous-sentence"
     past, episode = background(sent, h, date, reference, lex)
     if episode is not None and date is None:
         date = episode
@@ -367,7 +382,7 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
         if sent.tok(v).dep != "ccomp":
             continue
         s = sent.head(v)
-        if s is None or sent.tok(s).lemma not in speech and sent.tok(s).pos != "NOUN":
+        if s is None or (sent.tok(s).lemma not in speech and sent.tok(s).pos != "NOUN"):
             continue
         speakers, rule = subject_of(sent, s, ctx, lex) if sent.tok(s).pos != "NOUN" else nominal_actor(sent, s, ctx, lex)
         targets: list[Ref] = []
@@ -375,7 +390,8 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
             targets = refs_at(sent, subj, ctx, lex)
         if not speakers or not targets:
             continue
-        if {a.actor.country for a in speakers} & {a.actor.country for a in targets if a.actor.country}:
+        if any(a.actor.name == b.actor.name or (a.actor.country == b.actor.country and a.actor.sector == b.actor.sector)
+               for a in speakers for b in targets):
             continue  # "the government said it must act": a resolve of one's own side, not a demand
         inner = [h for h in hits if sent.dominates(v, h.head)]
         taken.update(id(h) for h in inner)

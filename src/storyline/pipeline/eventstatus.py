@@ -96,7 +96,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             if any(m in conditions for m in marks):
                 return Status("hypothetical", marks[0], condition=True)
         if t.dep in ("advcl", "acl", "relcl") and found is None and t.tag == "VB" \
-                and any(sent.low(k) == "to" for k in sent.children(cur, "aux")):
+                and any(sent.low(k) == "to" for k in sent.children(cur, "aux")) \
+                and sent.tok(sent.tok(cur).head).lemma not in ("order", "decree", "directive", "memorandum",
+                                                                "proclamation"):
             found = Status("hypothetical", "to (purpose)")  # "a group set up to coordinate an offensive"
         h = sent.head(cur)
         if h is None:
