@@ -15,7 +15,7 @@ from storyline.cli import app
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
-HEAVY = ("sqlalchemy", "trafilatura", "pyarrow", "lxml", "httpx", "htmldate", "warcio", "feedparser", "py3langid")
+HEAVY = ("spacy", "sqlalchemy", "trafilatura", "pyarrow", "lxml", "httpx", "htmldate", "warcio", "feedparser", "py3langid")
 
 STORY = ("Colombia and Venezuela agreed on Tuesday to reopen the main border crossing between Cúcuta and San "
          "Antonio del Táchira, ending a closure that had lasted nearly three weeks, officials said.\n")

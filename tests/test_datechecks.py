@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.datechecks import (
+from storyline.model import Document
+from storyline.pipeline.actors import recognize
+from storyline.pipeline.datechecks import (
     NEWCOMER_MAX_DAYS,
     cited_no_earlier_than,
     events_after_publication,
     is_after,
     stale_newcomers,
 )
-from storyline.model import Document
-from storyline.pipeline.actors import recognize
 from storyline.pipeline.dates import resolve
 from storyline.store.records import mention_record
 

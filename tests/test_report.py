@@ -12,7 +12,8 @@ from sqlalchemy import insert
 from storyline import settings
 from storyline.errors import UsageError
 from storyline.ingest import ingest
-from storyline.model import Actor, Event, Quote, Span
+from storyline.model import Actor, Document, Event, Quote, Span
+from storyline.pipeline import build
 from storyline.report import (
     Report,
     boilerplate_share,
@@ -26,7 +27,7 @@ from storyline.report import (
 )
 from storyline.store import schema
 from storyline.store.db import Store
-from storyline.store.records import event_record, quote_record
+from storyline.store.records import derived_records, event_record, quote_record
 
 # A page dump with a menu, a byline, a footer, quotes, claims and a reference list with one
 # marker missing from it ([2]) and one entry never cited ([3]).
@@ -223,22 +224,25 @@ EVENTS = [  # (date, status, flagged) for the article of 2026-01-15
 
 
 def test_event_dated_after_publication(built: tuple[Store, dict[str, Any]]) -> None:
+    """Events coded on the stored text, checked by the datechecks stage, stored, and read back by the report."""
     store, docs = built
     doc = docs["wire_2026.txt"]
     text = doc["text"]
     start = text.index("At least 83")
     end = text.index(".", start) + 1
     sentence, trigger = Span(start, end, text[start:end]), Span(start + 27, start + 33, "killed")
-    rows = []
+    coded = Document(source=doc["source"], text=text, published=doc["published"])
     for i, (date, status, _flag) in enumerate(EVENTS):
-        ev = Event("ASSAULT", None, Actor("United States", "USA", "MIL", "USAMIL"), None, status, sentence,
-                   Span(trigger.start + i, trigger.end, text[trigger.start + i:trigger.end]), "test:insert",
-                   date=date, date_precision={4: "year", 7: "month", 10: "day"}[len(date)], date_text=date)
-        rec = event_record(ev, doc["id"])
-        rows.append({"id": rec["id"], "document_id": doc["id"], "type": rec["type"], "status": rec["status"],
-                     "date": rec["date"], "actor_country": "USA", "recipient_country": None, "data": rec})
+        coded.events.append(Event(
+            "ASSAULT", None, Actor("United States", "USA", "MIL", "USAMIL"), None, status, sentence,
+            Span(trigger.start + i, trigger.end, text[trigger.start + i:trigger.end]), "test:insert",
+            date=date, date_precision={4: "year", 7: "month", 10: "day"}[len(date)], date_text=date))
+    checked = build(["datechecks"], given=("text", "dates", "actors", "events"))(coded)
+    flagged = [e for e, (_d, _s, flag) in zip(coded.events, EVENTS, strict=True) if flag]
+    records = derived_records(checked, doc["id"])
+    assert [r["record_id"] for r in records["date_issue"]] == [event_record(e, doc["id"])["id"] for e in flagged]
     with store.engine.begin() as conn:
-        conn.execute(insert(schema.events), rows)
+        conn.execute(insert(schema.date_issues), [Store.derived_row("date_issue", r) for r in records["date_issue"]])
     try:
         report = source_report(store)
         row = _doc_row(report, doc["id"])
@@ -250,7 +254,19 @@ def test_event_dated_after_publication(built: tuple[Store, dict[str, Any]]) -> N
         assert gulf.counts.date_issues == {"event_after_publication": 2, "stale_newcomer": 1}
     finally:
         with store.engine.begin() as conn:
-            conn.execute(schema.events.delete().where(schema.events.c.document_id == doc["id"]))
+            conn.execute(schema.date_issues.delete().where(
+                schema.date_issues.c.data["issue"].as_string() == "event_after_publication"))
+
+
+def test_date_issues_are_exported_as_records(built: tuple[Store, dict[str, Any]]) -> None:
+    store, docs = built
+    issues = list(store.records(["date_issue"]))
+    assert [(r["kind"], r["issue"], r["text"]) for r in issues] == [("date_issue", "stale_newcomer",
+                                                                     "newly elected president")]
+    on = docs["wire_2026.txt"]
+    assert issues[0]["document_id"] == on["id"] and on["text"][issues[0]["start"]:issues[0]["end"]] == issues[0]["text"]
+    mention = next(m for m in store.records(["mention"]) if m["id"] == issues[0]["record_id"])
+    assert mention["type"] == "actor" and mention["text"].endswith("Claudia Sheinbaum")
 
 
 def test_publisher_rows_pool_their_documents(built: tuple[Store, dict[str, Any]]) -> None:

@@ -151,6 +151,16 @@ class CitationIssue:
 
 
 @dataclass
+class DateIssue:
+    """A date that cannot be right (the datechecks stage): the words it came from and the record it is on."""
+
+    issue: str  # event_after_publication | stale_newcomer
+    detail: str
+    span: Span | None
+    record: tuple[str, int] | None = None  # ("event" | "mention", index into Document.events / .mentions)
+
+
+@dataclass
 class Event:
     type: str
     mode: str | None
@@ -204,6 +214,7 @@ class Document:
     claims: list[Claim] = field(default_factory=list)
     citation_issues: list[CitationIssue] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    date_issues: list[DateIssue] = field(default_factory=list)
 
     @property
     def content_hash(self) -> str:

@@ -14,10 +14,11 @@ Each row counts:
 - `claims`, `attributed` (credited to someone), `cited` (carrying an inline
   marker), `unsourced` (neither). A claim both attributed and cited counts in both.
 - `citation_issues`: the citation stage's findings; the JSON splits them by issue.
-- `after_publication` and `stale_new`: dates that cannot be right (`datechecks`):
-  asserted events dated after the article, and leaders called "new" or "newly
-  elected" more than `NEWCOMER_MAX_DAYS` into their role (on a page with no stated
-  date, at the latest date its reference list cites).
+- `after_publication` and `stale_new`: dates that cannot be right, as the
+  datechecks stage found and stored them (`date_issue` records): asserted events
+  dated after the article, and leaders called "new" or "newly elected" more than
+  `NEWCOMER_MAX_DAYS` into their role (on a page with no stated date, at the
+  latest date its reference list cites).
 
 `render_table` draws one view as a rich table (plain text, no colour codes);
 `render_report` draws both; `report_json` gives the same rows as plain data.
@@ -37,15 +38,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .datechecks import (
-    NEWCOMER_MAX_DAYS,
-    DateFinding,
-    events_after_publication,
-    has_newcomer_cue,
-    stale_newcomers,
-)
 from .errors import UsageError
 from .lexicon import load_lexicon
+from .pipeline.datechecks import NEWCOMER_MAX_DAYS, DateFinding
 
 if TYPE_CHECKING:
     from .store.db import Store
@@ -53,7 +48,6 @@ if TYPE_CHECKING:
 VIEWS = ("publisher", "document")
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\u00a0]*\n")
 NAME_WORD = re.compile(r"[^\W\d_][\w'’.\-]*")
-MENTION_CHUNK = 500  # document ids per query when reading actor mentions
 DEFAULT_WIDTH = 160
 TITLE_WIDTH = 48
 
@@ -340,7 +334,6 @@ def source_report(store: Store) -> Report:
 
     store.flush()
     docs: dict[str, DocumentRow] = {}
-    cue_texts: dict[str, str] = {}  # only documents whose text calls someone new; the rest need no text
     with store.engine.connect() as conn:
         conn = conn.execution_options(stream_results=True, yield_per=500)
         d = schema.documents
@@ -348,8 +341,6 @@ def source_report(store: Store) -> Report:
                                      d.c.duplicate_of, d.c.removed_blocks, d.c.text)):
             counts = Counts(documents=1, paragraphs=paragraphs(r.text or ""), removed_blocks=r.removed_blocks or 0)
             docs[r.id] = DocumentRow(r.id, r.source, r.url, r.title, r.published, r.publisher, r.duplicate_of, counts)
-            if has_newcomer_cue(r.text or ""):
-                cue_texts[r.id] = r.text
         for doc_id, data in _data(conn, schema.quotes):
             if doc_id in docs:
                 c = docs[doc_id].counts
@@ -366,18 +357,11 @@ def source_report(store: Store) -> Report:
         for doc_id, data in _data(conn, schema.citation_issues):
             if doc_id in docs:
                 docs[doc_id].counts.citation_issues[data.get("issue") or "unknown"] += 1
-        for doc_id, data in _data(conn, schema.events, schema.events.c.date.is_not(None)):
+        for doc_id, data in _data(conn, schema.date_issues):
             if doc_id in docs:
-                _note(docs[doc_id], events_after_publication([data], docs[doc_id].published))
-        ids = sorted(cue_texts)
-        for i in range(0, len(ids), MENTION_CHUNK):
-            chunk = ids[i:i + MENTION_CHUNK]
-            m = schema.mentions
-            found: dict[str, list[dict[str, Any]]] = {}
-            for doc_id, data in _data(conn, m, m.c.kind.in_(("actor", "date")), m.c.document_id.in_(chunk)):
-                found.setdefault(doc_id, []).append(data)
-            for doc_id, mentions in found.items():
-                _note(docs[doc_id], stale_newcomers(cue_texts[doc_id], mentions, docs[doc_id].published))
+                _note(docs[doc_id], DateFinding(data.get("issue") or "unknown", data.get("detail") or "",
+                                                data.get("text"), data.get("start"), data.get("end"),
+                                                data.get("record_id")))
     for row in docs.values():
         row.findings.sort(key=lambda f: (f.start is None, f.start or 0))
     documents = sorted(docs.values(), key=lambda r: (r.publisher is None, (r.publisher or "").casefold(),
@@ -399,6 +383,6 @@ def _data(conn: Any, table: Any, *where: Any) -> Iterator[tuple[str, dict[str, A
         yield doc_id, data or {}
 
 
-def _note(row: DocumentRow, findings: list[DateFinding]) -> None:
-    row.findings.extend(findings)
-    row.counts.date_issues.update(f.issue for f in findings)
+def _note(row: DocumentRow, finding: DateFinding) -> None:
+    row.findings.append(finding)
+    row.counts.date_issues[finding.issue] += 1

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from storyline.model import Document, Mention
-from storyline.pipeline.actors import recognize
+from storyline.pipeline import build
 
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+ACTORS = build(["actors"], given=("text",))
 
 
 def actors(text: str, published: str | None = "2025-11-18") -> list[Mention]:
-    doc = recognize(Document(source="test", text=text, published=published))
+    doc = ACTORS(Document(source="test", text=text, published=published))
     for m in doc.mentions:
         assert doc.text[m.span.start:m.span.end] == m.span.text  # evidence is exact
     return [m for m in doc.mentions if m.kind == "actor"]
@@ -147,16 +145,6 @@ def test_common_words_are_not_actors() -> None:
     assert not [m for m in found if m.value.get("sector") in ("OPP", "PTY", "BUS")]
 
 
-def test_seed_page_actors() -> None:
-    seed = SHARED / "eval" / "seeds" / "000_9d81796dd940b4e5.txt"
-    if not seed.exists():
-        pytest.skip(f"{seed} is absent (the seed pages live in ../shared beside the project)")
-    found = actors(seed.read_text(encoding="utf-8"), "2025-11-18")
-    ids = {m.value.get("id") for m in found}
-    assert {"trump", "sheinbaum", "tren_de_aragua", "al_qaeda"} <= ids
-    assert not [m for m in found if m.value.get("country") == "USA" and "Latin America" in m.span.text]
-
-
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
@@ -171,7 +159,7 @@ def test_seed_page_actors() -> None:
 def test_a_verb_or_a_number_between_a_country_and_a_keyword_starts_a_new_actor(
     sentence: str, expected: list[tuple[str, str | None, str | None]]
 ) -> None:
-    doc = recognize(Document(source="t", text=sentence))
+    doc = ACTORS(Document(source="t", text=sentence))
     got = [(m.span.text, m.value["country"], m.value["sector"]) for m in doc.mentions if m.kind == "actor"]
     assert got[: len(expected)] == expected
 

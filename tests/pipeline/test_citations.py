@@ -8,13 +8,15 @@ from pathlib import Path
 import pytest
 
 from storyline.model import CitationIssue, Document
-from storyline.pipeline.citations import check, cited_numbers, find_markers, reference_entries
+from storyline.pipeline import build
+from storyline.pipeline.citations import cited_numbers, find_markers, reference_entries
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+CITATIONS = build(["citations"], given=("text",))
 
 
 def _issues(text: str, language: str | None = "en") -> list[CitationIssue]:
-    return check(Document(source="test", text=text, language=language)).citation_issues
+    return CITATIONS(Document(source="test", text=text, language=language)).citation_issues
 
 
 def _markers(issues: list[CitationIssue], kind: str) -> list[int | None]:

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from storyline.model import Document
-from storyline.pipeline.claims import attribution, extract
-from storyline.pipeline.segment import segment
+from storyline.pipeline import build
+from storyline.pipeline.claims import attribution
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+CLAIMS = build(["segment", "claims"], given=("text",))
 
 # (sentence, [(value, qualifier, text the unit must contain)]) — every quantity, in order.
 QUANTITIES = [
@@ -118,7 +119,7 @@ NOT_QUANTITIES = [
 
 
 def _claims(text: str) -> Document:
-    return extract(segment(Document(source="test", text=text, language="en")))
+    return CLAIMS(Document(source="test", text=text, language="en"))
 
 
 @pytest.mark.parametrize(("sentence", "expected"), QUANTITIES)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Document, Mention
-from storyline.pipeline.actors import recognize
-from storyline.pipeline.places import geocode
+from storyline.pipeline import build
+
+PLACES = build(["actors", "places"], given=("text",))
 
 
 def places(text: str, published: str | None = "2025-11-18") -> list[Mention]:
-    doc = geocode(recognize(Document(source="test", text=text, published=published)))
+    doc = PLACES(Document(source="test", text=text, published=published))
     for m in doc.mentions:
         assert doc.text[m.span.start:m.span.end] == m.span.text
     return [m for m in doc.mentions if m.kind == "place"]

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Document
-from storyline.pipeline.segment import segment, split_sentences
+from storyline.pipeline import build
+from storyline.pipeline.segment import split_sentences
+
+SEGMENT = build(["segment"], given=("text",))
 
 CASES = [
     # (text, expected sentences)
@@ -62,7 +65,7 @@ def test_sentences(text: str, expected: list[str]) -> None:
 
 def test_segment_fills_document_with_offsets() -> None:
     text = "Headline without a stop\n\nThe strike hit a boat. Two people died.\n\n[1] Reuters. “Title.”"
-    doc = segment(Document(source="t", text=text))
+    doc = SEGMENT(Document(source="t", text=text))
     assert [s.text for s in doc.sentences] == [
         "Headline without a stop", "The strike hit a boat.", "Two people died.", "[1] Reuters.", "“Title.”",
     ]
@@ -70,4 +73,4 @@ def test_segment_fills_document_with_offsets() -> None:
 
 
 def test_empty_text_has_no_sentences() -> None:
-    assert segment(Document(source="t", text="")).sentences == []
+    assert SEGMENT(Document(source="t", text="")).sentences == []

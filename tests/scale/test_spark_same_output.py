@@ -30,7 +30,7 @@ pytestmark = [pytest.mark.spark, pytest.mark.slow]
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "src" / "storyline" / "examples"
-PER_DOCUMENT = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "mention")
+PER_DOCUMENT = ("document", "event", "quote", "claim", "citation_issue", "date_issue", "ingest_error", "mention")
 COMPARED = (*PER_DOCUMENT, "story", "incident")
 
 WARC_PAGES = {

@@ -174,10 +174,12 @@ def test_a_process_pool_stores_the_same_records(tmp_path: Path) -> None:
 
 
 def test_linking_as_it_goes_gives_the_stories_of_one_link_at_the_end(tmp_path: Path, monkeypatch: Any) -> None:
-    from storyline import ingest as ingest_module
+    import importlib
+
     from storyline import settings
     from storyline.link import story_records
 
+    ingest_module = importlib.import_module("storyline.ingest")  # `storyline.ingest` is the function
     texts = {f"{n:02d}.txt": f"date 2025-11-{n + 1:02d} Envoy summoned\n\nMexico's foreign ministry summoned the US "
                              f"ambassador on {['Monday', 'Tuesday', 'Wednesday'][n % 3]} to protest remarks by President "
                              f"Donald Trump about strikes on cartels, the ministry said in statement number {n}.\n"

@@ -65,6 +65,8 @@ STAGES: tuple[Stage, ...] = (
           "inline markers against the reference list, stripped markers, placeholders, truncated URLs"),
     Stage("events", "coder:code", ("tokens", "dates", "actors", "places", "quotes"), ("events",),
           "PLOVER events: type, mode, actor, recipient, status, own date, place, magnitude, source, intensity"),
+    Stage("datechecks", "datechecks:check", ("text", "published", "dates", "actors", "events"), ("date_issues",),
+          "dates that cannot be right: asserted events after publication, leaders called new long into office"),
 )
 
 _BY_NAME = {s.name: s for s in STAGES}

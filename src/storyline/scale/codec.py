@@ -45,6 +45,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
               "quantities": [{"value": D, "qualifier": S, "unit": S, "phrase": S, "upper": D}],
               "attributed_to": S, "citations": [L], **SPAN, "rule": S},
     "citation_issue": {"id": S, "document_id": S, "issue": S, "marker": L, "detail": S, **SPAN},
+    "date_issue": {"id": S, "document_id": S, "issue": S, "detail": S, "text": S, **SPAN, "record_id": S},
     "ingest_error": {"id": S, "source": S, "stage": S, "error": S},
     "story": {"id": S, "type": S, "actor": PARTY, "recipient": PARTY, "date_first": S, "date_last": S,
               "event_ids": [S], "document_ids": [S], "sources": [S], "corroboration": L,
@@ -61,7 +62,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "link_cluster": {"id": S, "block": S, "unit": S, "thread": S, "loose": S, "sectors": S, "story_id": S,
                      "data": J},
 }
-CONTRACT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "story", "ingest_error")
+CONTRACT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "date_issue", "story", "ingest_error")
 # Fields of the document dataset that are the Spark job's own bookkeeping, not the contract's.
 DOCUMENT_BOOKKEEPING = ("content_hash", "removed", "order")
 EXTRA = "extra"

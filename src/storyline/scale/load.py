@@ -83,7 +83,7 @@ def _plan(output: str, run_id: int, store: Store) -> list[tuple[str, Table, Iter
     steps: list[tuple[str, Table, Iterator[dict[str, Any]]]] = [
         ("document", schema.documents,
          _document_rows(codec.read_rows(output, "document", order_by="order"), run_id))]
-    for kind in ("mention", "quote", "claim", "citation_issue", "event"):
+    for kind in ("mention", "quote", "claim", "citation_issue", "event", "date_issue"):
         steps.append((kind, schema.DERIVED[kind], _derived_rows(kind, rows(kind))))
     steps += [
         ("input", schema.inputs, rows("input")),

@@ -53,7 +53,8 @@ DEFAULT_MASTER = "local[2]"
 TASKS_PER_CORE = 4
 BYTES_PER_TASK = 8_000_000
 CONCURRENT_WRITES = 4
-OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "ingest_error", "mention", "input")
+OUTPUT_KINDS = ("document", "event", "quote", "claim", "citation_issue", "date_issue", "ingest_error", "mention",
+                "input")
 
 
 @dataclass
@@ -366,7 +367,7 @@ def _write_spark(spark: Any, output: str, records: Any, errors: list[dict[str, A
     jobs: list[tuple[Any, str, str | None]] = [
         (final.filter(lambda kv: kv[0] == "document").values(), "document", "order"),
         (spark.sparkContext.parallelize(errors, 1), "ingest_error", None)]
-    for kind in ("event", "quote", "claim", "citation_issue", "mention", "input"):
+    for kind in ("event", "quote", "claim", "citation_issue", "date_issue", "mention", "input"):
         jobs.append((final.filter(lambda kv, k=kind: kv[0] == k).values(), kind, None))
     _write_all(spark, jobs, output)
     final.unpersist()

@@ -48,7 +48,7 @@ LINK_TABLES = linkschema.LINK_TABLES  # imported for its tables: the store creat
 
 Row = dict[str, Any]
 WRITE_LOCK = 0x5709_11E  # advisory lock key for PostgreSQL writers ("storyline")
-KINDS = ("document", "mention", "quote", "claim", "citation_issue", "event", "ingest_error")
+KINDS = ("document", "mention", "quote", "claim", "citation_issue", "event", "date_issue", "ingest_error")
 DOCUMENT_COLUMNS = ("id", "source", "url", "title", "published", "published_precision", "publisher", "authors",
                     "language", "text", "removed_blocks", "duplicate_of", "published_at", "coded",
                     "coded_reason")

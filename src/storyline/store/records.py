@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Actor, CitationIssue, Claim, Document, Event, IngestError, Mention, Quote, stable_id
+from ..model import (
+    Actor,
+    CitationIssue,
+    Claim,
+    DateIssue,
+    Document,
+    Event,
+    IngestError,
+    Mention,
+    Quote,
+    stable_id,
+)
 
 
 def _none_if_empty(value: Any) -> Any:
@@ -55,6 +66,8 @@ def record_id(kind: str, doc_id: str, record: dict[str, Any]) -> str:
         return stable_id(doc_id, kind, r["start"], r["end"])
     if kind == "citation_issue":
         return stable_id(doc_id, "citation_issue", r["issue"], r["marker"], r["start"], r["end"], r["detail"])
+    if kind == "date_issue":
+        return stable_id(doc_id, "date_issue", r["issue"], r["start"], r["end"], r["record_id"], r["detail"])
     if kind == "event":
         return stable_id(doc_id, "event", r["type"], r["trigger"]["start"], r["trigger"]["end"],
                          (r["actor"] or {}).get("name"), (r["recipient"] or {}).get("name"))
@@ -160,6 +173,28 @@ def event_record(e: Event, doc_id: str) -> dict[str, Any]:
     })
 
 
+def date_issue_record(di: DateIssue, doc: Document, doc_id: str) -> dict[str, Any]:
+    """A date that cannot be right; `record_id` is the id of the event or mention it was found on."""
+    record_id = None
+    if di.record is not None:
+        kind, index = di.record
+        if kind == "event":
+            record_id = event_record(doc.events[index], doc_id)["id"]
+        elif kind == "mention":
+            record_id = mention_record(doc.mentions[index], doc_id)["id"]
+    return _with_id({
+        "kind": "date_issue",
+        "id": "",
+        "document_id": doc_id,
+        "issue": di.issue,
+        "detail": di.detail,
+        "text": di.span.text if di.span else None,
+        "start": di.span.start if di.span else None,
+        "end": di.span.end if di.span else None,
+        "record_id": record_id,
+    })
+
+
 def derived_records(doc: Document, doc_id: str) -> dict[str, list[dict[str, Any]]]:
     """Every derived record of a document, by kind."""
     return {
@@ -168,4 +203,5 @@ def derived_records(doc: Document, doc_id: str) -> dict[str, list[dict[str, Any]
         "claim": [claim_record(c, doc_id) for c in doc.claims],
         "citation_issue": [citation_issue_record(c, doc_id) for c in doc.citation_issues],
         "event": [event_record(e, doc_id) for e in doc.events],
+        "date_issue": [date_issue_record(d, doc, doc_id) for d in doc.date_issues],
     }

@@ -6,7 +6,7 @@ inputs          every raw input already turned into a document: (source, raw byt
                 Lets a second ingest of the same inputs skip them without re-cleaning.
 ingest_errors   every input that could not be used: source, stage, error
 runs            one row per ingest: when, what, counts, seconds
-mentions, quotes, claims, citation_issues, events
+mentions, quotes, claims, citation_issues, events, date_issues
                 derived records, one row each, keyed to their document; `data` holds the
                 export record, a few columns are copied out for filtering and grouping
 
@@ -121,6 +121,7 @@ mentions = _derived("mentions", Column("kind", String(8), index=True))
 quotes = _derived("quotes")
 claims = _derived("claims")
 citation_issues = _derived("citation_issues")
+date_issues = _derived("date_issues")  # the datechecks stage's findings
 events = _derived(
     "events",
     Column("type", String(12), index=True),
@@ -193,4 +194,5 @@ def _add_document_columns(_metadata: MetaData, connection: Any, **_kw: Any) -> N
 
 event.listen(metadata, "after_create", _add_document_columns)
 
-DERIVED = {"mention": mentions, "quote": quotes, "claim": claims, "citation_issue": citation_issues, "event": events}
+DERIVED = {"mention": mentions, "quote": quotes, "claim": claims, "citation_issue": citation_issues, "event": events,
+           "date_issue": date_issues}

@@ -22,7 +22,9 @@ column) and gives `DateFinding`s:
   earlier ("In October 2024, Mexico's newly elected president ...") is judged at
   its own earliest date, so history told later is not flagged.
 
-Both are pure functions of their inputs; `report.py` feeds them from the store.
+Both are pure functions of their inputs (records in their export shapes). `check` is the
+pipeline stage that runs them on a document's own events and mentions and keeps the findings as
+`Document.date_issues`; the store keeps them as `date_issue` records, which `report.py` reads.
 It does not check dates against the calendar of other documents, nor people
 the lexicon has no dates for, nor pages in languages other than English.
 """
@@ -39,11 +41,12 @@ from typing import Any
 
 import yaml
 
-from .lexicon import Entity, Role, load_lexicon
-from .pipeline.citations import reference_entries
-from .pipeline.segment import split_sentences
+from ..lexicon import Entity, Role, load_lexicon
+from ..model import DateIssue, Document, Span
+from .citations import reference_entries
+from .segment import split_sentences
 
-LEXICON = Path(__file__).resolve().parent / "lexicon" / "datechecks.yaml"
+LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "datechecks.yaml"
 
 # How long a leader may be called "new" or "newly elected": about nine months after the current role
 # began (inauguration or appointment, not election day). Wire copy still writes "new" a few months
@@ -283,3 +286,29 @@ def _sentence_date(offset: int, sentences: list[tuple[int, int]], dates: list[tu
         if start <= at < end and (d := _earliest_day(value)) is not None and d < best_day:
             best, best_day = value, d
     return best, best_day
+
+
+def check(doc: Document) -> Document:
+    """The datechecks stage: both checks on the document's events and mentions, kept as `date_issues`."""
+    events = [{"id": f"event:{i}", "type": e.type, "status": e.status, "date": e.date, "date_text": e.date_text,
+               "evidence": e.evidence.text, "start": e.evidence.start, "end": e.evidence.end}
+              for i, e in enumerate(doc.events) if e.date]
+    found = events_after_publication(events, doc.published)
+    if has_newcomer_cue(doc.text):
+        mentions = [{"id": f"mention:{i}", "type": m.kind, "start": m.span.start, "end": m.span.end, "value": m.value}
+                    for i, m in enumerate(doc.mentions) if m.kind in ("actor", "date")]
+        found += stale_newcomers(doc.text, mentions, doc.published)
+    found.sort(key=lambda f: (f.start is None, f.start or 0))
+    doc.date_issues = [_issue(f) for f in found]
+    return doc
+
+
+def _issue(finding: DateFinding) -> DateIssue:
+    span = None
+    if finding.start is not None and finding.end is not None:
+        span = Span(finding.start, finding.end, finding.text or "")
+    record = None
+    if finding.record_id:
+        kind, _, index = finding.record_id.partition(":")
+        record = (kind, int(index))
+    return DateIssue(finding.issue, finding.detail, span, record)
