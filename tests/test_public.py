@@ -23,8 +23,6 @@ def test_the_exported_names() -> None:
         storyline.Pipeline  # noqa: B018
 
 
-@pytest.mark.xfail(strict=True, reason="the clean stage refuses one-sentence article texts until the defects-ingest "
-                   "fix lands; remove this mark then")
 def test_code_a_one_sentence_article() -> None:
     doc = storyline.code("The United States imposed sanctions on Venezuela on Friday.", published="2025-11-18")
     coded = [(e.type, e.actor and e.actor.country, e.recipient and e.recipient.country) for e in doc.events]
