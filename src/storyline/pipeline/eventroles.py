@@ -131,10 +131,11 @@ class Context:
             return None
         return Actor(name=best, country=best, sector=None, id=best)
 
-    def title_person(self, title: str, pos: int, lo: int, hi: int) -> Actor | None:
-        """The person the document names most often before `pos` with this title; one named in the same
-        sentence (lo..hi) is someone else ("the president said no to Trump")."""
-        head = title.lower().split()[-1] if title.split() else ""
+    def title_person(self, title: str, pos: int, lo: int, hi: int, country: str | None = None) -> Actor | None:
+        """The person the document names most often before `pos` with this title (and `country`, when
+        given); one named in the same sentence (lo..hi) is someone else ("the president said no to Trump")."""
+        words = title.lower().replace(".", "").split()
+        head = words[-1] if words else ""
         here = {m.value.get("id") for m in self.actors if lo <= m.span.start < hi and m.value.get("form") == "person"}
         counts: Counter[str] = Counter()
         last: dict[str, Mention] = {}
@@ -142,13 +143,15 @@ class Context:
             v = m.value
             if v.get("form") != "person" or v.get("id") in here or head not in str(v.get("title") or "").lower():
                 continue
+            if country and v.get("country") and v.get("country") != country:
+                continue
             key = str(v.get("id") or v.get("name"))
             counts[key] += 1
             last[key] = m
         if not counts:
             return None
         best = max(counts, key=lambda k: (counts[k], last[k].span.start))
-        return _actor(last[best].value, last[best].span.text)
+        return mention_actor(last[best].value, last[best].span.text)
 
     def before(self, pos: int) -> list[Mention]:
         """Actor mentions starting before character `pos`, nearest last."""
@@ -187,7 +190,8 @@ class Context:
         return None
 
 
-def _actor(value: dict[str, Any], text: str) -> Actor:
+def mention_actor(value: dict[str, Any], text: str) -> Actor:
+    """The actor a mention's resolved value names (a coreferent's `ref` first)."""
     return Actor(name=str(value.get("ref") or value.get("name") or text), country=value.get("country"),
                  sector=value.get("sector"), id=value.get("id"))
 
@@ -218,15 +222,15 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
                     v = dict(mk.value)
                     v["name"] = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos")))
                     v["sector"] = sector
-                    return Ref(_actor(v, t.text), j, "modifier-country")
+                    return Ref(mention_actor(v, t.text), j, "modifier-country")
             if mk is not None and sent.tok(k).dep == "compound" and mk.value.get("sector") \
                     and t.lemma in GROUP_HEADS:  # "cartel figures", "cartel leaders": the compound names the group
-                return Ref(_actor(mk.value, mk.span.text), j, "compound-group")
+                return Ref(mention_actor(mk.value, mk.span.text), j, "compound-group")
     if m is not None:
         v = m.value
         if v.get("sector") == "MED" and v.get("form") != "person":
             pass  # an outlet is a source, still a party if it is the subject
-        actor = _actor(v, m.span.text)
+        actor = mention_actor(v, m.span.text)
         rule = "mention"
         generic = not actor.country and actor.sector is not None and v.get("form") == "keyword"
         if generic and v.get("title"):  # "the president warned": the document's president, by name
@@ -259,7 +263,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         if low in GROUP_PRONOUNS and (low == "it" or typed):
             g = ctx.last_group(t.start, skip=skip_countries)
             if g is not None:
-                return Ref(_actor(g.value, g.span.text), j, "pronoun:last-group")
+                return Ref(mention_actor(g.value, g.span.text), j, "pronoun:last-group")
         return None
     if low in RELATIVE_PRONOUNS:
         return None

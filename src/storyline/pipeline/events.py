@@ -45,6 +45,7 @@ from .eventroles import (
     actor_nouns,
     fallback_recipient,
     governing_light_verb,
+    mention_actor,
     nominal_actor,
     recipients,
     refs_at,
@@ -691,9 +692,7 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
     if len({m.value.get("country") for _, m in others}) != 1:
         return []
     k, m = others[0]
-    name = str(m.value.get("ref") or m.value.get("name") or m.span.text)
-    return [Ref(Actor(name=name, country=m.value.get("country"), sector=m.value.get("sector"), id=m.value.get("id")),
-                k, "only-other-country")]
+    return [Ref(mention_actor(m.value, m.span.text), k, "only-other-country")]
 
 
 def _pairs(r: Roles) -> list[tuple[Actor | None, Actor | None]]:

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 from functools import cache
 
-from ..model import Actor, Document, Mention, Quote
+from ..model import Actor, Document, Quote
+from .eventroles import Context, mention_actor
 from .quotenames import lexicon as quote_lexicon
 from .tree import Sentence, sentences
 
@@ -48,7 +49,7 @@ def refine(doc: Document, first: int = 0) -> None:
     quotes = doc.quotes[first:]
     if not quotes:
         return
-    actors = sorted((m for m in doc.mentions if m.kind == "actor"), key=lambda m: m.span.start)
+    people = Context(doc.mentions, [])
     parsed = sentences(doc.tokens, doc.sentences, doc.mentions) if doc.tokens else []
     prev: Quote | None = None
     for q in quotes:
@@ -73,8 +74,8 @@ def refine(doc: Document, first: int = 0) -> None:
                     q.speaker = person
                     q.rule += "+previous-subject"
         if q.speaker is not None and _generic(q.speaker):
-            sent_span = sent.span if sent is not None else None
-            person = _title_person(q.speaker, actors, q.span.start, sent_span)
+            lo, hi = (sent.span.start, sent.span.end) if sent is not None else (q.span.start, q.span.start)
+            person = people.title_person(q.speaker.name, q.span.start, lo, hi, q.speaker.country)
             if person is not None:
                 q.speaker = person
                 q.rule += "+title-person"
@@ -131,37 +132,5 @@ def _actor_at(sent: Sentence, s: int) -> Actor | None:
         v = m.value
         if m.rule.startswith("coref:") and v.get("form") != "person":
             continue
-        return Actor(name=str(v.get("ref") or v.get("name") or m.span.text), country=v.get("country"),
-                     sector=v.get("sector"), id=v.get("id"))
+        return mention_actor(v, m.span.text)
     return None
-
-
-def _title_person(a: Actor, actors: list[Mention], pos: int, own: object = None) -> Actor | None:
-    """The person the document names most often before `pos` with the generic speaker's title (and
-    country, when the title gives one); a person named in the quotation's own sentence is someone else
-    ("the president said no to Trump")."""
-    words = a.name.lower().replace(".", "").split()
-    if not words:
-        return None
-    head = words[-1]
-    lo, hi = (own.start, own.end) if own is not None else (pos, pos)  # type: ignore[attr-defined]
-    here = {m.value.get("id") for m in actors if lo <= m.span.start < hi}
-    counts: dict[str, int] = {}
-    found: dict[str, Mention] = {}
-    for m in actors:
-        v = m.value
-        if m.span.start >= pos or v.get("form") != "person" or not v.get("title") or v.get("id") in here:
-            continue
-        if head not in str(v["title"]).lower():
-            continue
-        if a.country and v.get("country") and v.get("country") != a.country:
-            continue
-        key = str(v.get("id") or v.get("name"))
-        counts[key] = counts.get(key, 0) + 1
-        found[key] = m
-    if not counts:
-        return None
-    best = max(counts, key=lambda k: (counts[k], found[k].span.start))
-    v = found[best].value
-    return Actor(name=str(v.get("ref") or v.get("name")), country=v.get("country"), sector=v.get("sector"),
-                 id=v.get("id"))
