@@ -68,9 +68,7 @@ class EventLexicon:
     old_names: dict[str, str | None]
     future_as: dict[str, str]
     threat_mode: dict[str, str]
-    adverbs: frozenset[str]
     status: dict[str, tuple[tuple[str, ...], ...]]
-    clause_breaks: tuple[tuple[str, ...], ...]
     mode_cues: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
     magnitude: dict[str, Any]
     place_prepositions: frozenset[str]
@@ -78,8 +76,6 @@ class EventLexicon:
     fallback_prepositions: frozenset[str] = frozenset()
     unless_as: str | None = None
     directive_verbs: frozenset[str] = frozenset()
-    sending_verbs: frozenset[str] = frozenset()
-    place_nouns: frozenset[str] = frozenset()
     actor_readings: tuple[dict[str, Any], ...] = ()  # who acts decides between two readings of one word
     # Every reading in file order, and by the lemma the parser gives its head word (a verb's first
     # word, a noun's last): what the tree coder matches.
@@ -177,16 +173,13 @@ def lexicon() -> EventLexicon:
     return EventLexicon(
         types=types, old_names=dict(plover.get("old_names") or {}), future_as=dict(plover.get("future_as") or {}),
         threat_mode=dict(plover.get("threat_mode") or {}),
-        adverbs=frozenset(_w(a) for a in trig.get("adverbs") or ()),
-        status=status, clause_breaks=_phrases(trig.get("clause_breaks") or []), mode_cues=cues,
+        status=status, mode_cues=cues,
         magnitude=dict(trig.get("magnitude") or {}),
         place_prepositions=frozenset(_w(w) for w in trig.get("place_prepositions") or ()),
         demand_modals=_phrases(trig.get("demand_modals") or []),
         unless_as=plover.get("unless_as"),
         fallback_prepositions=frozenset(_w(w) for w in trig.get("fallback_recipient_prepositions") or ()),
         directive_verbs=frozenset(_w(w) for w in trig.get("directive_verbs") or ()),
-        sending_verbs=frozenset(_w(w) for w in trig.get("sending_verbs") or ()),
-        place_nouns=frozenset(_w(w) for w in trig.get("place_nouns") or ()),
         actor_readings=tuple(trig.get("actor_readings") or ()),
         triggers=tuple(ordered), heads={k: tuple(v) for k, v in heads.items()},
         light_lemmas=frozenset(lv for lv in light if " " not in lv),
