@@ -39,14 +39,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..lexicon_data import per_user_files, stage
 from ..model import CitationIssue, Document, Span
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "citations.yaml"
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_VALUE = str.maketrans(SUPERSCRIPT, "0123456789")
@@ -94,9 +90,9 @@ class Marker:
     numbers: list[int]
 
 
-@functools.cache
+@per_user_files
 def _lexicon() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data: dict[str, Any] = stage("citations.yaml")
     return {
         "headings": frozenset(h.lower() for h in data["list_headings"]),
         "placeholders": [re.compile(p, re.IGNORECASE) for p in data["placeholders"]],

@@ -1,7 +1,8 @@
 """The dates stage's lexicon and the one compiled pattern built from it.
 
 Takes `lexicon/dates.yaml` (month and weekday names, number words, relative
-phrases, cue words, year nouns) and gives a `DateLexicon`: lookup tables plus
+phrases, cue words, year nouns) with the user files' `dates:` sections merged over
+it, and gives a `DateLexicon`: lookup tables plus
 `PATTERN`, a single alternation that finds every candidate temporal expression
 in one pass, and small compiled regexes for the context checks made around
 each candidate. It does not decide what a candidate means or resolve it; that
@@ -15,13 +16,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import ConfigError
+from ..lexicon_data import per_user_files, stage, user_file, user_files
 
 YEAR = r"(?:19|20)\d\d"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
@@ -99,17 +97,6 @@ class DateLexicon:
     list_gap: re.Pattern[str]
     weekday_not_after: re.Pattern[str]
     weekday_not_before: re.Pattern[str]
-
-
-def _load_yaml() -> dict[str, Any]:
-    try:
-        text = resources.files("storyline").joinpath("lexicon/dates.yaml").read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"Cannot read the dates lexicon lexicon/dates.yaml: {exc}. Reinstall storyline.") from exc
-    if not isinstance(data, dict):
-        raise ConfigError("The dates lexicon lexicon/dates.yaml is not a mapping. Restore it from the package.")
-    return data
 
 
 def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
@@ -203,10 +190,10 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?=\w)" + guard + "(?:" + "|".join(alternatives) + ")")
 
 
-@cache
+@per_user_files
 def lexicon() -> DateLexicon:
-    """The dates lexicon, loaded and compiled once per process."""
-    d = _load_yaml()
+    """The dates lexicon, loaded and compiled once per process (per list of user lexicon files)."""
+    d = stage("dates.yaml")
     try:
         month_of: dict[str, int] = {}
         full: set[str] = set()
@@ -249,7 +236,9 @@ def lexicon() -> DateLexicon:
             weekday_not_before=re.compile(rf"\s+(?:{_alternation(d['weekday_not_before'])})(?!\w)"),
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
+        mine = [path for path in user_files() if "dates" in user_file(path)]
+        where = f"the dates: section of lexicon file {', '.join(mine)}" if mine else "lexicon/dates.yaml"
         raise ConfigError(
-            f"The dates lexicon lexicon/dates.yaml is malformed ({exc!r}). Compare it with the packaged copy."
+            f"The dates lexicon is malformed in {where} ({exc!r}); compare it with lexicon/dates.yaml."
         ) from exc
     return lex

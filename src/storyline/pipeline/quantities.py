@@ -36,15 +36,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..lexicon_data import per_user_files, stage
 from ..model import Quantity
 from .citations import MARKER, URL
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "claims.yaml"
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’.\-][^\W\d_]+)*|\S")
 # Dates and clock times written with digits only; masked before tokenising.
@@ -71,19 +67,19 @@ class Tok:
     low: str
 
 
-@functools.cache
+@per_user_files
 def _lexicon() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    # Other languages' words (lexicon/<lang>/claims.yaml): lists extend lists, mappings extend mappings
+    data: dict[str, Any] = dict(stage("claims.yaml"))
+    # The Spanish words (lexicon/es/claims.yaml): lists extend lists, mappings extend mappings
     # (qualifier_senses by sense).
-    for extra in sorted(LEXICON.parent.glob("*/claims.yaml")):
-        for key, value in (yaml.safe_load(extra.read_text(encoding="utf-8")) or {}).items():
-            if isinstance(value, list) and isinstance(data.get(key), list):
-                data[key] = [*data[key], *value]
-            elif isinstance(value, dict) and isinstance(data.get(key), dict):
-                for k, v in value.items():
-                    have = data[key].get(k)
-                    data[key][k] = [*have, *v] if isinstance(have, list) and isinstance(v, list) else v
+    for key, value in stage("es/claims.yaml").items():
+        if isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = [*data[key], *value]
+        elif isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = dict(data[key])
+            for k, v in value.items():
+                have = data[key].get(k)
+                data[key][k] = [*have, *v] if isinstance(have, list) and isinstance(v, list) else v
     forms = {q for senses in data["qualifier_senses"].values() for q in senses}
     qualifiers = sorted(forms, key=lambda q: -len(q.split()))  # longest first: "just over" before "over"
     units = {u.lower() for u in data["unit_nouns"]}
