@@ -52,9 +52,9 @@ def country_code(text: str | None, what: str = "country") -> str | None:
 @cache
 def event_types() -> tuple[str, ...]:
     """The PLOVER event types, from the lexicon."""
-    from .lexicon_data import load_yaml
+    from .plover import TYPES
 
-    return tuple(load_yaml("plover.yaml")["types"])
+    return TYPES
 
 
 def event_type(text: str | None, what: str = "event type") -> str | None:

@@ -24,11 +24,11 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 
 from ..errors import UsageError
+from ..plover import RECIPROCAL
 from ..store import linkschema
 from ..store.db import Store
 from ..vocab import country_code, event_type
 from .evidence import PRECISION_RANK, interval
-from .merge import SYMMETRIC_TYPES
 
 PERIODS = ("day", "week", "month")
 # The coarsest date precision each period can place (rank in evidence.PRECISION_RANK).
@@ -56,7 +56,7 @@ def parse_dyad(text: str) -> tuple[str, str]:
 
 def _country_filter(column: Any, flipped: Any, code: str) -> Any:
     st = linkschema.stories
-    return or_(column == code, and_(st.c.type.in_(sorted(SYMMETRIC_TYPES)), flipped == code))
+    return or_(column == code, and_(st.c.type.in_(sorted(RECIPROCAL)), flipped == code))
 
 
 def _matches(story: dict[str, Any], actor: str | None, recipient: str | None) -> bool:
@@ -64,7 +64,7 @@ def _matches(story: dict[str, Any], actor: str | None, recipient: str | None) ->
     r = (story.get("recipient") or {}).get("country")
     if (actor is None or a == actor) and (recipient is None or r == recipient):
         return True
-    return story["type"] in SYMMETRIC_TYPES and (actor is None or r == actor) and (recipient is None or a == recipient)
+    return story["type"] in RECIPROCAL and (actor is None or r == actor) and (recipient is None or a == recipient)
 
 
 def _span(story: dict[str, Any]) -> tuple[int, int] | None:

@@ -25,12 +25,10 @@ from typing import Any
 from ..errors import ConfigError
 from ..lexicon_data import per_user_files, stage, trigger_entries
 from ..model import Actor, Document, Event, Mention, Span, Token
+from ..plover import COUNTERPART
 from .eventlex import lexicon as english_lexicon
 
 SOURCE = "es/triggers.yaml"
-# Types whose recipient, when none follows the trigger, is the other side named earlier in the clause
-# ("ante la captura por fuerzas estadounidenses, X condenó ...").
-COUNTERPART = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
 
 
 @dataclass(frozen=True)
