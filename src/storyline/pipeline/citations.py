@@ -149,13 +149,12 @@ def cited_numbers(text: str, start: int = 0, end: int | None = None) -> list[int
 
 def reference_entries(text: str) -> list[Entry]:
     """The entries of every reference list in `text`, numbered or not."""
-    return list(_reference_entries(text))
+    return list(_reference_entries(text, _lexicon()["headings"]))
 
 
 @functools.lru_cache(maxsize=16)
-def _reference_entries(text: str) -> tuple[Entry, ...]:
+def _reference_entries(text: str, headings: frozenset[str]) -> tuple[Entry, ...]:
     lines = [(m.start(), m.end()) for m in LINE.finditer(text)]
-    headings = _lexicon()["headings"]
     entries: list[Entry] = []
     i = 0
     while i < len(lines):

@@ -98,7 +98,7 @@ def _lexicon() -> dict[str, Any]:
         "currency_symbols": data["currency_symbols"],
         "currency_words": data["currency_words"],
         "percent": sorted((tuple(p.split()) for p in data["percent_words"]), key=lambda p: -len(p)),
-        "units": units,
+        "units": frozenset(units),
         "multiword_units": {tuple(u.split()) for u in units if " " in u},
         "time_units": frozenset(data["time_units"]),
         "labels": frozenset(data["label_words"]),
@@ -342,7 +342,7 @@ def _unit_follows(toks: list[Tok], j: int) -> bool:
     for tok in toks[j : j + 3]:
         if tok.kind != "word":
             return tok.text == "%"
-        if _unit_word(tok.low) or tok.low in lex["currency_words"]:
+        if _unit_word(tok.low, lex["units"]) or tok.low in lex["currency_words"]:
             return True
         if tok.low in lex["stop"]:
             return False
@@ -414,10 +414,10 @@ def _unit_after(toks: list[Tok], j: int, last: int, guess: bool) -> tuple[str | 
         if pair in lex["multiword_units"]:
             return f"{tok.text} {toks[m + 1].text}", m + 1, m + 2
         # A capitalised word is a unit only as written ("Marines"), so "National Guard" is not "nationals".
-        if (low in lex["units"] and PLURAL.search(low)) if tok.text[0].isupper() else _unit_word(low):
+        if (low in lex["units"] and PLURAL.search(low)) if tok.text[0].isupper() else _unit_word(low, lex["units"]):
             # Compound nouns end in their head: "overdose deaths", "police officers".
             while m + 1 < len(toks) and toks[m + 1].kind == "word" and toks[m + 1].low not in lex["stop"] and (
-                _unit_word(toks[m + 1].low) or PLURAL.search(toks[m + 1].low)
+                _unit_word(toks[m + 1].low, lex["units"]) or PLURAL.search(toks[m + 1].low)
             ) and toks[m + 1].low not in lex["casualty_after"]:
                 m += 1
             return toks[m].text, m, m + 1
@@ -431,8 +431,7 @@ def _unit_after(toks: list[Tok], j: int, last: int, guess: bool) -> tuple[str | 
 
 
 @functools.lru_cache(maxsize=4096)
-def _unit_word(low: str) -> bool:
-    units = _lexicon()["units"]
+def _unit_word(low: str, units: frozenset[str]) -> bool:
     if low in units:
         return True
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):
