@@ -162,6 +162,30 @@ def serve_app() -> Callable[[Any], contextlib.AbstractContextManager[str]]:
     return _serving
 
 
+def _examples_db(folder: Path, pages: dict[str, str]) -> str:
+    from storyline import settings
+    from storyline.ingest import ingest
+    from storyline.link import link_new
+    from storyline.store.db import Store
+
+    (folder / "pages").mkdir()
+    for name, text in pages.items():
+        (folder / "pages" / name).write_text(text, encoding="utf-8")
+    db = str(folder / "web.db")
+    with Store.open(db) as store:
+        summary = ingest([str(EXAMPLES), str(folder / "pages")], store, settings.load({"db": db}))
+        assert not summary.failed, "an example page could not be ingested"
+        link_new(store)
+    return db
+
+
+@pytest.fixture(scope="session")
+def examples_db() -> Callable[[Path, dict[str, str]], str]:
+    """`examples_db(folder, {name: text})`: a linked SQLite store, in `folder`, of the bundled invented
+    examples plus the given pages; its path."""
+    return _examples_db
+
+
 CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]

@@ -17,7 +17,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "src" / "storyline" / "examples"
 SHOTS = ROOT / "test-output" / "browser"
 XSS_PAGE = """Ministry statement carried stray markup
 
@@ -30,20 +29,10 @@ The embassy said at least 3 statements had been affected by the error, according
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, chromium: Any, serve_app: Any) -> Iterator[str]:
-    from storyline import settings
+def server(tmp_path_factory: pytest.TempPathFactory, chromium: Any, serve_app: Any, examples_db: Any) -> Iterator[str]:
     from storyline.api import create_app
-    from storyline.ingest import ingest
-    from storyline.link import link_new
-    from storyline.store.db import Store
 
-    folder = tmp_path_factory.mktemp("browser")
-    (folder / "pages").mkdir()
-    (folder / "pages" / "markup-in-text.txt").write_text(XSS_PAGE, encoding="utf-8")
-    db = str(folder / "web.db")
-    with Store.open(db) as store:
-        ingest([str(EXAMPLES), str(folder / "pages")], store, settings.load({"db": db}))
-        link_new(store)
+    db = examples_db(tmp_path_factory.mktemp("browser"), {"markup-in-text.txt": XSS_PAGE})
     with serve_app(create_app(db)) as url:
         yield url
 

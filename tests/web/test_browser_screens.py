@@ -23,7 +23,6 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "src" / "storyline" / "examples"
 SHOTS = ROOT / "test-output" / "browser"
 REGIONAL = """Regional ministers trade accusations over border closures
 
@@ -44,20 +43,10 @@ Uruguay's foreign minister praised Brazil for its help in the talks.
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, chromium: Any, serve_app: Any) -> Iterator[str]:
-    from storyline import settings
+def server(tmp_path_factory: pytest.TempPathFactory, chromium: Any, serve_app: Any, examples_db: Any) -> Iterator[str]:
     from storyline.api import create_app
-    from storyline.ingest import ingest
-    from storyline.link import link_new
-    from storyline.store.db import Store
 
-    folder = tmp_path_factory.mktemp("screens")
-    (folder / "pages").mkdir()
-    (folder / "pages" / "regional.txt").write_text(REGIONAL, encoding="utf-8")
-    db = str(folder / "web.db")
-    with Store.open(db) as store:
-        assert not ingest([str(EXAMPLES), str(folder / "pages")], store, settings.load({"db": db})).failed
-        link_new(store)
+    db = examples_db(tmp_path_factory.mktemp("screens"), {"regional.txt": REGIONAL})
     with serve_app(create_app(db)) as url:
         yield url
 
