@@ -29,18 +29,9 @@ The embassy said at least 3 statements had been affected by the error, according
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, chromium: Any, serve_app: Any, examples_db: Any) -> Iterator[str]:
-    from storyline.api import create_app
-
-    db = examples_db(tmp_path_factory.mktemp("browser"), {"markup-in-text.txt": XSS_PAGE})
-    with serve_app(create_app(db)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server: str, chromium: Any) -> Iterator[Any]:
-    with chromium() as b:
-        yield b
+def pages() -> dict[str, str]:
+    """The invented pages served with the bundled examples (`server` and `browser`: tests/web/conftest.py)."""
+    return {"markup-in-text.txt": XSS_PAGE}
 
 
 class Watched:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,18 +42,9 @@ Uruguay's foreign minister praised Brazil for its help in the talks.
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, chromium: Any, serve_app: Any, examples_db: Any) -> Iterator[str]:
-    from storyline.api import create_app
-
-    db = examples_db(tmp_path_factory.mktemp("screens"), {"regional.txt": REGIONAL})
-    with serve_app(create_app(db)) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser(server: str, chromium: Any) -> Iterator[Any]:
-    with chromium() as b:
-        yield b
+def pages() -> dict[str, str]:
+    """The invented pages served with the bundled examples (`server` and `browser`: tests/web/conftest.py)."""
+    return {"regional.txt": REGIONAL}
 
 
 def _page(browser: Any, width: int = 1280) -> Any:
