@@ -15,10 +15,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from .errors import InputError, UsageError
+from .errors import UsageError
 from .model import Document, IngestError, RawInput
-from .pagetime import published_at
 from .pipeline import Pipeline, build
+from .pipeline.run import process
+from .pipeline.run import to_document as to_document  # the public name callers knew it by
 from .sources import read_inputs
 from .store.db import Store
 
@@ -65,29 +66,6 @@ def _pending(store: Store) -> bool:
     from .link import pending
 
     return pending(store)
-
-
-def to_document(raw: RawInput) -> Document:
-    return Document(
-        source=raw.source,
-        raw=raw.content,
-        raw_format=raw.format,
-        raw_hash=raw.raw_hash,
-        source_key=raw.key,
-        url=raw.url,
-        published_at=published_at(raw),  # the clean stage keeps the day; copies are ordered by the minute
-        hints={"title": raw.title, "published": raw.published, "article": raw.article},
-    )
-
-
-def process(raw: RawInput, pipeline: Pipeline) -> Document | IngestError:
-    """Run the pipeline on one raw input; an unusable input comes back as an IngestError."""
-    try:
-        return pipeline(to_document(raw))
-    except InputError as exc:
-        return IngestError(exc.source, exc.stage, exc.message)
-    except Exception as exc:  # one input must never stop the run
-        return IngestError(raw.source, "pipeline", f"unexpected {type(exc).__name__}: {exc}")
 
 
 def ingest(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..model import Document, IngestError, RawInput
 from ..pipeline import Pipeline, build
+from ..pipeline.run import process
 
 _PIPELINE: Pipeline | None = None
 
@@ -26,11 +27,9 @@ def warm() -> None:
 
 
 def process_one(raw: RawInput) -> Document | IngestError:
-    """`ingest.process` with this process's pipeline, lightened for the trip to another process:
+    """`pipeline.run.process` with this process's pipeline, lightened for the trip to another process:
     the raw bytes and the sentence spans (the stages' working material, which no record or store
     row holds) are dropped, so pickling the result costs half as much."""
-    from ..ingest import process
-
     result = process(raw, pipeline())
     if isinstance(result, Document):
         result.raw = ""
