@@ -51,12 +51,13 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from ..intervals import PRECISION_RANK
 from ..model import stable_id
 from ..store import linkschema, schema
 from ..store.db import Store, unwritable
 from . import neardup
 from .conflicts import conflicts
-from .evidence import PRECISION_RANK, is_outlet
+from .evidence import is_outlet
 from .merge import (
     LOOSE,
     Report,

@@ -24,14 +24,13 @@ from typing import Any
 from sqlalchemy import and_, or_, select
 
 from ..errors import UsageError
+from ..intervals import PRECISION_RANK, interval
 from ..store import linkschema
 from ..store.db import Store
-from ..vocab import country_code, event_type
-from .evidence import PRECISION_RANK, interval
-from .merge import SYMMETRIC_TYPES
+from ..vocab import SYMMETRIC_TYPES, country_code, event_type
 
 PERIODS = ("day", "week", "month")
-# The coarsest date precision each period can place (rank in evidence.PRECISION_RANK).
+# The coarsest date precision each period can place (rank in intervals.PRECISION_RANK).
 _PLACEABLE = {"day": 0, "week": 0, "month": 1}
 
 
