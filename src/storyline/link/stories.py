@@ -185,11 +185,6 @@ class Sources:
                 independent[k] = name
         return sorted(shown.values()), sorted(independent.values())
 
-    def of(self, doc_ids: Iterable[str]) -> Sources:
-        """The part of these sources that these documents need."""
-        origin = {d: self.origin[d] for d in doc_ids}
-        return Sources(origin, {d: self.key[d] for d in {*origin, *origin.values()}})
-
 
 def _sources(conn: Connection, doc_ids: Iterable[str]) -> Sources:
     """The outlets of these documents and of their origins, from the store."""
