@@ -42,7 +42,7 @@ from .. import __version__
 from ..errors import MissingExtraError, StoreError
 from ..model import Document, IngestError, stable_id
 from . import linkschema, schema
-from .records import derived_records, document_record, error_record
+from .records import derived_records, error_record, identity, input_record, stored_document
 
 LINK_TABLES = linkschema.LINK_TABLES  # imported for its tables: the store creates them with its own, under one lock
 
@@ -287,25 +287,13 @@ class Store:
         )
         return [(r[0], r[1]) for r in rows] + self._pending.get(content_hash, [])
 
-    @staticmethod
-    def _resolve(doc: Document, copies: list[tuple[str, str]]) -> tuple[str, str, str | None]:
-        """(status, id, duplicate_of) of a document given the stored copies of its text, oldest first."""
-        h = doc.content_hash
-        same_source = next((cid for cid, src in copies if src == doc.source), None)
-        if same_source:
-            return "unchanged", same_source, None
-        if copies:
-            canonical = next((cid for cid, _ in copies if cid == h), copies[0][0])
-            return "duplicate", stable_id(h, doc.source), canonical
-        return "new", h, None
-
     def add_document(self, doc: Document, run_id: int | None = None) -> tuple[str, str]:
         """Queue a cleaned document; returns (status, id) with status new, duplicate or unchanged.
 
         The status is settled again when the batch is written, under a lock, so that two
         processes writing the same text at once still store it once and the other copy as a copy.
         """
-        status, doc_id, _ = self._resolve(doc, self._copies(doc.content_hash))
+        status, doc_id, _ = identity(doc.content_hash, doc.source, self._copies(doc.content_hash))
         input_key = doc.input_id
         if input_key not in self._pending_inputs:
             self._pending_inputs[input_key] = doc_id
@@ -332,15 +320,14 @@ class Store:
         derived: dict[str, list[Row]] = {k: [] for k in schema.DERIVED}
         for doc, run_id, at in self._queue:
             h = doc.content_hash
-            status, doc_id, doc.duplicate_of = self._resolve(doc, stored.get(h, []))
-            inputs.append({"id": doc.input_id, "source": doc.source,
-                           "raw_hash": doc.raw_hash, "document_id": doc_id})
+            status, doc_id, doc.duplicate_of = identity(h, doc.source, stored.get(h, []))
+            inputs.append(input_record(doc, doc_id))
             if status == "unchanged":
                 continue
             stored.setdefault(h, []).append((doc_id, doc.source))
-            row = document_record(doc, doc_id)
+            row = stored_document(doc, doc_id)
             del row["kind"]
-            row.update(content_hash=h, removed=doc.removed, run_id=run_id, ingested_at=at)
+            row.update(run_id=run_id, ingested_at=at)
             docs.append(row)
             for kind, records in derived_records(doc, doc_id).items():
                 derived[kind].extend(self.derived_row(kind, r) for r in records)
