@@ -7,6 +7,8 @@ use comes back as an `IngestError` naming the stage. It does not touch the store
 
 from __future__ import annotations
 
+from functools import cache
+
 from ..errors import InputError
 from ..model import Document, IngestError, RawInput
 from ..pagetime import published_at
@@ -34,3 +36,11 @@ def process(raw: RawInput, pipeline: Pipeline) -> Document | IngestError:
         return IngestError(exc.source, exc.stage, exc.message)
     except Exception as exc:  # one input must never stop the run
         return IngestError(raw.source, "pipeline", f"unexpected {type(exc).__name__}: {exc}")
+
+
+@cache
+def shared() -> Pipeline:
+    """The full pipeline, built once per process (a pool worker, a Spark worker, the API, `ingest_one`)."""
+    from . import build
+
+    return build()
