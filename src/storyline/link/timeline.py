@@ -27,7 +27,8 @@ from ..errors import UsageError
 from ..intervals import PRECISION_RANK, interval
 from ..store import linkschema
 from ..store.db import Store
-from ..vocab import SYMMETRIC_TYPES, country_code, event_type
+from ..vocab import country_code, event_type
+from .merge import SYMMETRIC_TYPES
 
 PERIODS = ("day", "week", "month")
 # The coarsest date precision each period can place (rank in intervals.PRECISION_RANK).

@@ -21,7 +21,6 @@ from sqlalchemy import select
 from ..errors import UsageError
 from ..store import linkschema, schema
 from ..store.db import Store
-from ..vocab import SYMMETRIC_TYPES
 from . import merge
 from .evidence import similarity
 
@@ -40,7 +39,7 @@ def _report(store: Store, event_id: str) -> merge.Report:
 def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     """The criteria, values and verdicts for two events (see the module docstring)."""
     a, b = _report(store, event_a), _report(store, event_b)
-    if a.type in SYMMETRIC_TYPES and a.actor.get("country") != b.actor.get("country"):
+    if a.type in merge.SYMMETRIC_TYPES and a.actor.get("country") != b.actor.get("country"):
         b.actor, b.recipient = b.recipient, b.actor  # "A met B" meets "B met A"
     criteria: list[dict[str, Any]] = []
 
