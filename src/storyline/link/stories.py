@@ -42,7 +42,7 @@ import json
 import statistics
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -539,15 +539,3 @@ def relink_all(store: Store) -> LinkSummary:
         raise StoreError(f"cannot link stories in the database: {exc}") from exc
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def story_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every `story` record, streamed, earliest first (undated stories last)."""
-    store.flush()
-    linkschema.ensure(store.engine)
-    st = linkschema.stories
-    with store.engine.connect() as conn:
-        conn = conn.execution_options(stream_results=True, yield_per=500)
-        query = select(st.c.data).order_by(st.c.date_first.is_(None), st.c.date_first, st.c.id)
-        for (data,) in conn.execute(query):
-            yield data

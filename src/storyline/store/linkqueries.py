@@ -4,7 +4,8 @@
 type matches the dyad either way round; the caller checks the date range and the exact dyad),
 `article_dates(store, ids)` the stated publication dates of documents, `document_times(store, id)`
 a document's publication day and minute and when it was ingested, `clusters_of(store, events)`
-the incident (event cluster) each event is in. Read-only.
+the incident (event cluster) each event is in; `story_records(store)` every story record, for export.
+Read-only.
 """
 
 from __future__ import annotations
@@ -17,6 +18,18 @@ from sqlalchemy import and_, or_, select
 from ..vocab import SYMMETRIC_TYPES
 from . import linkschema, schema
 from .db import Store
+
+
+def story_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every `story` record, streamed, earliest first (undated stories last)."""
+    store.flush()
+    linkschema.ensure(store.engine)
+    st = linkschema.stories
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(stream_results=True, yield_per=500)
+        query = select(st.c.data).order_by(st.c.date_first.is_(None), st.c.date_first, st.c.id)
+        for (data,) in conn.execute(query):
+            yield data
 
 
 def _country(column: Any, flipped: Any, code: str) -> Any:
