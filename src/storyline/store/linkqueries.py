@@ -20,16 +20,20 @@ from . import linkschema, schema
 from .db import Store
 
 
-def story_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every `story` record, streamed, earliest first (undated stories last)."""
+def streamed(store: Store, query: Any) -> Iterator[Any]:
+    """The rows of a query over what linking wrote, streamed: queued documents written first, and the
+    link tables made if this store was never linked (they are then empty)."""
     store.flush()
     linkschema.ensure(store.engine)
-    st = linkschema.stories
     with store.engine.connect() as conn:
-        conn = conn.execution_options(stream_results=True, yield_per=500)
-        query = select(st.c.data).order_by(st.c.date_first.is_(None), st.c.date_first, st.c.id)
-        for (data,) in conn.execute(query):
-            yield data
+        yield from conn.execution_options(stream_results=True, yield_per=500).execute(query)
+
+
+def story_records(store: Store) -> Iterator[dict[str, Any]]:
+    """Every `story` record, streamed, earliest first (undated stories last)."""
+    st = linkschema.stories
+    for (data,) in streamed(store, select(st.c.data).order_by(st.c.date_first.is_(None), st.c.date_first, st.c.id)):
+        yield data
 
 
 def _country(column: Any, flipped: Any, code: str) -> Any:
