@@ -18,9 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-from storyline.ingest import to_document
 from storyline.model import RawInput
 from storyline.pipeline import build
+from storyline.pipeline.run import to_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import shared_or_exit

@@ -14,6 +14,10 @@ from functools import cache
 
 from .errors import UsageError
 
+# PLOVER types with no direction: "A met B" and "B met A" are one event, so a dyad filter matches either
+# way round and linking orients them before comparing.
+SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+
 
 def _key(text: str) -> str:
     from .lexicon import fold

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import ExtractionError
-from storyline.ingest import to_document
 from storyline.model import Document, RawInput
 from storyline.pipeline import build
+from storyline.pipeline.run import to_document
 
 CLEAN = build(["clean"])
 

@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 from sqlalchemy import Column, MetaData, String, Table, Text, create_engine, insert, select
 
-from storyline.link.evidence import interval
+from storyline.intervals import interval
 from storyline.link.merge import SYMMETRIC_TYPES
 from storyline.store import listing, schema, webqueries
 from storyline.store.db import Store

@@ -66,10 +66,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..intervals import PRECISION_RANK, interval
 from ..lexicon_data import load_yaml
-from .evidence import PRECISION_RANK, interval, similarity, stem, terms
+from ..vocab import SYMMETRIC_TYPES
+from .evidence import similarity, stem, terms
 
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 MIN_EVIDENCE = 0.2
 LINK_SCORE = 0.3
 SAME_DAY_BONUS = 0.15  # both reports dated to the day, and the days agree

@@ -33,7 +33,6 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -95,15 +94,6 @@ def buckets(grams: Iterable[str]) -> list[str]:
     return out
 
 
-def fingerprints(grams: Iterable[str]) -> frozenset[int]:
-    """64-bit fingerprints (BLAKE2b) of shingles, for comparing shingle sets where they must travel
-    (the Spark job): sets of ints are smaller and faster than sets of strings, and Jaccard and
-    containment come out the same unless two distinct shingles of a pair share a fingerprint
-    (about one chance in 10^13 for two 1,000-shingle texts)."""
-    return frozenset(int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big")
-                     for g in grams)
-
-
 def resemblance(a: frozenset[Any], b: frozenset[Any]) -> tuple[float, float]:
     """(Jaccard, containment of the smaller set in the larger) of two shingle sets."""
     if not a or not b:
@@ -122,15 +112,10 @@ def near_duplicate(a: frozenset[Any], b: frozenset[Any]) -> float | None:
     return None
 
 
-def likeliest(shared: Counter[str]) -> list[str]:
-    """The `MAX_CANDIDATES` documents sharing most buckets with one document, ties by id (so the
-    choice depends only on the counts, never on the order rows came back from the database)."""
-    return [doc for doc, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
-
-
 def _likeliest(conn: Connection, keys: Sequence[str], own: str) -> list[str]:
-    """`likeliest` for a document's bucket keys, counted in the database: the documents sharing the
-    most usable buckets (those holding at most `MAX_BUCKET` documents) with it, ties by id."""
+    """The `MAX_CANDIDATES` documents sharing the most usable buckets (those holding at most
+    `MAX_BUCKET` documents) with a document of these bucket keys, counted in the database; ties by id,
+    so the choice depends only on the counts, never on the order rows came back from the database."""
     mb = linkschema.minhash_bands
     inner = mb.alias("sized")
     usable = (select(inner.c.bucket).where(inner.c.bucket.in_(list(keys))).group_by(inner.c.bucket)

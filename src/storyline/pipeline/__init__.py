@@ -92,10 +92,6 @@ class Pipeline:
                 raise InputError(doc.source, f"unexpected {type(exc).__name__}: {exc}", stage=stage.name) from exc
         return doc
 
-    def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
-        for doc in docs:
-            yield self(doc)
-
 
 def build(names: Iterable[str] | None = None, given: Iterable[str] = ()) -> Pipeline:
     """Import and order-check the named stages (all of them by default). `given` names the Document

@@ -61,13 +61,6 @@ def english() -> Any:
     return nlp
 
 
-def model_meta() -> dict[str, Any]:
-    """Name, version and author of the loaded English pipeline (what `explain` and the tests show)."""
-    meta = english().meta
-    return {"name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version"),
-            "author": meta.get("author"), "spacy": meta.get("spacy_version")}
-
-
 @cache
 def candidate_lemmas() -> frozenset[str]:
     """First words of every trigger, light verb, statement verb and speech cue: the lemmas that make
@@ -175,12 +168,3 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
 def _dateline(text: str) -> int:
     m = DATELINE.match(text)
     return m.end() if m and len(text) - m.end() > 20 else 0
-
-
-def sentence_tokens(doc: Document) -> dict[int, tuple[int, int]]:
-    """Sentence position -> (first, end) token positions, for the parsed sentences."""
-    out: dict[int, tuple[int, int]] = {}
-    for i, t in enumerate(doc.tokens):
-        first, _ = out.get(t.sent, (i, i))
-        out[t.sent] = (first, i + 1)
-    return out
