@@ -121,9 +121,9 @@ def extract(doc: Document) -> Document:
         doc.quotes.append(quote)
     refine(doc, first)
     if doc.language == "es":
-        from .quotes_es import unnamed_speakers
+        from .quotes_es import spanish_speakers
 
-        unnamed_speakers(doc, first)
+        spanish_speakers(doc, first)
     return doc
 
 
