@@ -65,3 +65,20 @@ def test_eu_is_the_united_states_in_a_spanish_text() -> None:
     actors = [m.value for m in d.mentions if m.kind == "actor"]
     assert any(v.get("country") == "USA" and v.get("sector") == "GOV" for v in actors)
     assert not any(v.get("sector") == "IGO" for v in actors)
+
+
+def test_dialogue_dash_paragraphs_are_quotations_cut_at_the_narrators_aside() -> None:
+    d = run("La presidenta Claudia Sheinbaum habló este martes en Palacio Nacional sobre la frontera norte.\n\n"
+            "—No lo vamos a permitir —dijo la presidenta—. México es un país libre y soberano, y así seguirá.\n\n"
+            "—Nuestra postura es la misma de siempre —añadió.")
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in d.quotes]
+    assert got == [("No lo vamos a permitir", "Claudia Sheinbaum"),
+                   ("México es un país libre y soberano, y así seguirá.", "Claudia Sheinbaum"),
+                   ("Nuestra postura es la misma de siempre", "Claudia Sheinbaum")]
+    assert all(q.rule.startswith("quote:direct:dash") for q in d.quotes)
+
+
+def test_a_list_dash_with_a_space_is_no_dialogue() -> None:
+    d = run("La Secretaría de Marina informó los resultados del operativo en Sinaloa.\n\n"
+            "— Cinco detenidos en Culiacán por posesión de armas.\n\n— Dos laboratorios desmantelados.")
+    assert not [q for q in d.quotes if ":dash" in q.rule]

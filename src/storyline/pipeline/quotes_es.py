@@ -15,6 +15,8 @@ permitir —dijo la presidenta", "”, añadió."), and names a speaker by a tit
   - a title resolves to the person the document names with that office ("la presidenta" →
     Claudia Sheinbaum) and a bare body to the document's full name for it ("la Embajada" → "Embajada
     de EE.UU."): `+es:title-person`, `+es:full-name`;
+  - a paragraph opening with a dialogue dash ("—No lo vamos a permitir —dijo la presidenta—. Y no lo
+    haremos.") holds direct quotations, cut at the narrator's aside (`dash_quotes`, rule `quote:direct:dash`);
   - a capitalised quotation right after a noun ("la reunión “América contra los cárteles”") is the
     thing's name, never a quotation of anyone: `+es:name`.
 A speaker the shared reading took from a named person next to a cue is kept. Names inside quotations
@@ -30,7 +32,7 @@ from functools import cache
 from typing import Any
 
 from ..lexicon_data import load_yaml
-from ..model import Actor, Document, Mention, Quote
+from ..model import Actor, Document, Mention, Quote, Span
 from .eventroles import Context, mention_actor
 from .parse_es import lemma
 
@@ -38,6 +40,11 @@ NOT_ATTRIBUTED = (":reference", ":heading", ":term")
 WORD = re.compile(r"\w+(?:[.]\w+)*\.?|[^\w\s]")
 SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”»’]|$)|\n")
 NP_MAX_WORDS = 10
+DIALOGUE = re.compile(r"^[^\S\n]*[—–](?=[¿¡\"«“]?[^\W\d_])", re.MULTILINE)
+# The narrator's aside inside a dialogue paragraph: " —dijo la presidenta—." (a dash, then a small letter).
+ASIDE = re.compile(r"[^\S\n]*[—–](?=[a-záéíóúñü])")
+ASIDE_END = re.compile(r"[—–][.,;:]?[^\S\n]*")
+MIN_RESUMED_WORDS = 3
 VENUE = frozenset({"en", "durante", "desde", "ante", "mediante", "tras", "vía"})
 
 
@@ -238,6 +245,45 @@ class _Reader:
         return None
 
 
+def dash_quotes(doc: Document, first: int) -> None:
+    """Append the quotations of dialogue paragraphs ("—…"), then keep `doc.quotes[first:]` in text order."""
+    text = doc.text
+    if not text or ("—" not in text and "–" not in text):
+        return
+    taken = [(q.span.start, q.span.end) for q in doc.quotes[first:]]
+    new: list[Quote] = []
+    for m in DIALOGUE.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if any(a < line_end and m.start() < b for a, b in taken):
+            continue
+        pieces: list[tuple[int, int]] = []
+        start = m.end() - 1  # the dash itself opens the quotation
+        while start < line_end:
+            aside = ASIDE.search(text, start + 1, line_end)
+            end = aside.start() if aside else line_end
+            pieces.append((start, end))
+            if aside is None:
+                break
+            close = ASIDE_END.search(text, aside.end(), line_end)
+            if close is None:
+                break
+            start = close.end()
+            if len(text[start:line_end].split()) < MIN_RESUMED_WORDS:
+                break
+        for n, (a, b) in enumerate(pieces):
+            inner_start = a + 1 if n == 0 else a
+            while b > inner_start and text[b - 1] in " \t":
+                b -= 1
+            inner = text[inner_start:b]
+            if not inner.strip():
+                continue
+            new.append(Quote(Span(a, b, text[a:b]), inner, None, None, True, None, "quote:direct:dash"))
+    if new:
+        rest = sorted([*doc.quotes[first:], *new], key=lambda q: q.span.start)
+        doc.quotes[first:] = rest
+
+
 def _strong(q: Quote) -> bool:
     """A speaker the shared reading read off a named person next to a cue."""
     sp = q.speaker
@@ -292,6 +338,9 @@ def _read(r: _Reader, q: Quote, previous: Quote | None) -> tuple[Actor, str] | N
             return _dropped(r, q, previous, "+es:head")
     if q.speaker is None and q.direct and text[text.rfind("\n", 0, q.span.start) + 1:q.span.start].strip() == "":
         return _dropped(r, q, previous, "")
+    if ":dash" in q.rule and previous is not None and previous.speaker is not None \
+            and "\n" not in text[previous.span.end:q.span.start]:
+        return previous.speaker, "+es:after-aside"  # "—… —dijo la presidenta—. …": she goes on
     return None
 
 
