@@ -59,3 +59,18 @@ def test_a_boat_described_as_carrying_drugs_is_a_criminal_target() -> None:
     assert ("ASSAULT", "USA", "CRM", "asserted") in triples(d.events)
     d = run("Fuerzas de Estados Unidos atacaron una lancha en el Caribe frente a la costa de Colombia.")
     assert not any(e.recipient is not None and e.recipient.sector == "CRM" for e in d.events)
+
+
+def test_a_bare_body_is_the_one_named_before_and_a_place_is_no_subject() -> None:
+    d = run("La Embajada de EU publicó un mensaje sobre el traslado de los reos.\n\n"
+            "La embajada en México felicitó al gobierno mexicano por su cooperación.")
+    felicitar = [e for e in d.events if e.trigger.text == "felicitó"]
+    assert felicitar and felicitar[0].actor is not None and felicitar[0].actor.country == "USA"
+    assert felicitar[0].recipient is not None and felicitar[0].recipient.country == "MEX"
+
+
+def test_the_subject_of_a_passive_in_a_relative_clause_follows_the_verb() -> None:
+    d = run("El Departamento de Estado de EU calificó como exitosa la operación en la que fue abatido "
+            "el líder del Cártel de Sinaloa en Culiacán.")
+    abatir = [e for e in d.events if e.trigger.text == "abatido"]
+    assert abatir and abatir[0].recipient is not None and abatir[0].recipient.sector == "CRM"

@@ -185,10 +185,17 @@ def _actors(mentions: list[Mention]) -> list[tuple[Mention, Actor]]:
         if a is None:
             continue
         if a.country is None and a.sector not in ("CRM", "IGO"):
+            # "la embajada" after "la Embajada de EU": the body named before with that head word.
+            head = m.span.text.split()[0].lower()
+            body = [b for b in out if b[1].country and len(b[0].span.text.split()) > 1
+                    and b[0].span.text.split()[0].lower() == head and b[0].value.get("form") != "person"]
             same = [p for p in people if p[1].sector == a.sector]
-            if not same:
+            if body:
+                a = body[-1][1]
+            elif not same:
                 continue
-            a = same[-1][1]
+            else:
+                a = same[-1][1]
         elif m.value.get("form") == "person":
             people.append((m, a))
         out.append((m, a))
@@ -282,8 +289,9 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             break
     clause_start = toks[start_clause].start
     # "intentaban capturar al narcotraficante, ... abatieron": an object after "a"/"al" is no subject.
+    # "... en México": a place, not a subject either.
     before = [x for x in refs if clause_start <= x.start and x.end <= t.start
-              and _word_before(toks, x.start) not in lex.object_marks]
+              and _word_before(toks, x.start) not in lex.object_marks | lex.place_preps]
     after = [x for x in refs if x.start >= t.end]
     passive = r.pos == "verb" and i > 0 and (toks[i - 1].text.lower() in lex.passive_aux) \
         and t.text.lower().endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))
@@ -301,8 +309,10 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = after[0], "actor=de-after-noun"
         elif r.pos == "noun" and before and _light_verb_before(toks, i, lex):
             actor, how = before[-1], "actor=light-verb-subject"
-    if passive and before:
+    if passive and before and not _relative_between(toks, before[-1].end, t.start):
         recipient = before[-1]
+    elif passive and after and after[0] is not actor and after[0].start - t.end <= 60:
+        recipient = after[0]  # "la operación en la que fue abatido X, líder del CJNG": the subject follows
     if actor is None and not passive and r.pos == "verb":
         if before:
             actor, how = before[-1], "actor=before"
@@ -345,6 +355,12 @@ def _criminal_vessel(toks: list[Token], i: int, passive: bool, lex: EsLexicon) -
         if w.startswith("narco") or any(_matches(x.text.lower(), x.lemma, c) for x in near for c in lex.vessel_cues):
             return Actor(name=toks[j].text, country=None, sector="CRM", id="CRM")
     return None
+
+
+def _relative_between(toks: list[Token], start: int, end: int) -> bool:
+    """A relative pronoun between two positions: "la operación en la que fue abatido"."""
+    return any(start <= t.start < end and t.text.lower() in ("que", "cual", "cuales", "quien", "quienes")
+               for t in toks)
 
 
 def _word_before(toks: list[Token], start: int) -> str:
