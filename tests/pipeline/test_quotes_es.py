@@ -82,3 +82,11 @@ def test_a_list_dash_with_a_space_is_no_dialogue() -> None:
     d = run("La Secretaría de Marina informó los resultados del operativo en Sinaloa.\n\n"
             "— Cinco detenidos en Culiacán por posesión de armas.\n\n— Dos laboratorios desmantelados.")
     assert not [q for q in d.quotes if ":dash" in q.rule]
+
+
+def test_an_unnamed_speaker_stays_unnamed_and_an_unread_subject_takes_nobody() -> None:
+    d = run("La presidenta Claudia Sheinbaum visitó Culiacán este lunes.\n\n"
+            "“Escuchamos las explosiones toda la noche”, dijo un vecino de la colonia.\n\n"
+            "El periódico local publicó que la operación fue “un desastre para la ciudad entera”.")
+    assert speaker_of(d, "Escuchamos") == "vecino de la colonia"
+    assert speaker_of(d, "un desastre") is None

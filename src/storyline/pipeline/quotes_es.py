@@ -139,6 +139,27 @@ class _Reader:
                     return None  # a clause of its own stands between: no subject here
         return None
 
+    def dropped_before(self, lo: int, v: int) -> bool:
+        """Nothing before the verb at v reads as its subject: only adverbs and the like since the clause
+        began ("Además, informó que ..."), so the subject is dropped, not merely unread."""
+        seg = re.split(r"[,;:—–]|\bque\b", self.text[lo:v])[-1]
+        return all(w.lower() in self.lex.not_subject for w in re.findall(r"\w+", seg))
+
+    def unnamed_after(self, v: int, hi: int) -> _Np | None:
+        """'dijo un testigo', 'añadió el vocero': a noun phrase with a determiner after the verb, kept as
+        the words that describe the speaker."""
+        m = re.match(r"[^\S\n]*([^,.;:!?()\n“”«»\"—–]*)", self.text[v:hi])
+        words = m.group(1).split() if m else []
+        if len(words) < 2 or len(words) > 5 or words[0].lower() not in self.lex.determiners:
+            return None
+        if any(self.verb(w) for w in words[1:]) or words[1].lower() in self.lex.not_subject:
+            return None
+        a = v + m.start(1) if m else v
+        cut = next((n for n, w in enumerate(words[1:], 1) if w.lower() in VENUE), len(words))
+        phrase = " ".join(words[1:cut])
+        start = a + len(words[0]) + 1
+        return _Np(phrase, start, start + len(phrase)) if phrase else None
+
     def np_after(self, v: int, hi: int) -> _Np | None:
         """An inverted subject right after the verb ending at v: up to the next punctuation."""
         m = re.match(r"[^\S\n]*([^,.;:!?()\n“”«»\"—–]*)", self.text[v:hi])
@@ -325,6 +346,9 @@ def _read(r: _Reader, q: Quote, previous: Quote | None) -> tuple[Actor, str] | N
             actor, how = r.actor(np, q.span.start)
             if actor is not None:
                 return actor, "+es:tail" + how
+        unnamed = r.unnamed_after(v, line_end)
+        if unnamed is not None:
+            return Actor(unnamed.text), "+es:tail+es:unnamed"
         return _dropped(r, q, previous, "+es:tail")
     # A head cue in the quotation's own sentence: 'X informó en X que “…”'.
     lo = r.sentence_start(q.span.start)
@@ -335,6 +359,8 @@ def _read(r: _Reader, q: Quote, previous: Quote | None) -> tuple[Actor, str] | N
                 actor, how = r.actor(np, q.span.start)
                 if actor is not None:
                     return actor, "+es:head" + how
+            if not r.dropped_before(lo, a):
+                return None  # a subject stands there that is not read as anyone: say nothing
             return _dropped(r, q, previous, "+es:head")
     if q.speaker is None and q.direct and text[text.rfind("\n", 0, q.span.start) + 1:q.span.start].strip() == "":
         return _dropped(r, q, previous, "")
