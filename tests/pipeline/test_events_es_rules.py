@@ -74,3 +74,18 @@ def test_the_subject_of_a_passive_in_a_relative_clause_follows_the_verb() -> Non
             "el líder del Cártel de Sinaloa en Culiacán.")
     abatir = [e for e in d.events if e.trigger.text == "abatido"]
     assert abatir and abatir[0].recipient is not None and abatir[0].recipient.sector == "CRM"
+
+
+def test_a_participle_describing_a_noun_is_no_event_unless_it_has_an_agent() -> None:
+    d = run("En una conferencia de prensa ofrecida en Florida, el presidente de Estados Unidos habló de Venezuela.")
+    assert not [e for e in d.events if e.trigger.text == "ofrecida"]
+    d = run("La lancha atacada por fuerzas de Estados Unidos en el Caribe transportaba cocaína.")
+    atacada = [e for e in d.events if e.trigger.text == "atacada"]
+    assert atacada and atacada[0].actor is not None and atacada[0].actor.country == "USA"
+
+
+def test_a_passive_subject_after_the_verb_is_not_read_across_another_clause() -> None:
+    d = run("Los soldados de la Secretaría de la Defensa Nacional fueron atacados y al repeler la agresión "
+            "abatieron a cuatro integrantes del CJNG en Jalisco.")
+    atacados = [e for e in d.events if e.trigger.text == "atacados"]
+    assert atacados and not (atacados[0].recipient and atacados[0].recipient.sector == "CRM")

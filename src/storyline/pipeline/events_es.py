@@ -242,6 +242,8 @@ def code(doc: Document) -> Document:
                 continue
             if _first_person(toks, i, lex) and any(a <= t.start < b for a, b in quoted):
                 continue  # "“Atacamos un submarino”": who "we" are is the quotation's speaker, not read here
+            if _adjectival(toks, i, r, lex):
+                continue  # "una conferencia de prensa ofrecida en ...": a description, not an event
             actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex)
             if r.pos == "noun" and actor is None:
                 continue
@@ -262,6 +264,20 @@ def code(doc: Document) -> Document:
         if first_ref is not None:
             previous = first_ref
     return doc
+
+
+PARTICIPLE = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+
+
+def _adjectival(toks: list[Token], i: int, r: EsTrigger, lex: EsLexicon) -> bool:
+    """A participle right after a noun with no auxiliary and no agent ("la conferencia ofrecida en"):
+    it describes the noun. With an agent ("la embarcación atacada por su país") it reports an event."""
+    t = toks[i]
+    if r.pos != "verb" or i == 0 or not t.text.lower().endswith(PARTICIPLE):
+        return False
+    if toks[i - 1].pos != "NOUN" or toks[i - 1].text.lower() in lex.passive_aux:
+        return False
+    return not any(x.text.lower() == "por" for x in toks[i + 1:i + 3])
 
 
 def _first_person(toks: list[Token], i: int, lex: EsLexicon) -> bool:
@@ -293,8 +309,10 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     before = [x for x in refs if clause_start <= x.start and x.end <= t.start
               and _word_before(toks, x.start) not in lex.object_marks | lex.place_preps]
     after = [x for x in refs if x.start >= t.end]
-    passive = r.pos == "verb" and i > 0 and (toks[i - 1].text.lower() in lex.passive_aux) \
-        and t.text.lower().endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))
+    # "fue abatido", and a participle after its noun with an agent: "la lancha atacada por fuerzas de X".
+    participle = r.pos == "verb" and i > 0 and t.text.lower().endswith(PARTICIPLE)
+    passive = participle and (toks[i - 1].text.lower() in lex.passive_aux or (
+        toks[i - 1].pos == "NOUN" and any(x.text.lower() == "por" for x in toks[i + 1:i + 3])))
     agent = _agent_after(toks, i, after)
     actor: _Ref | None = None
     recipient: _Ref | None = None
@@ -311,7 +329,9 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = before[-1], "actor=light-verb-subject"
     if passive and before and not _relative_between(toks, before[-1].end, t.start):
         recipient = before[-1]
-    elif passive and after and after[0] is not actor and after[0].start - t.end <= 60:
+    elif passive and after and after[0] is not actor and after[0].start - t.end <= 60 \
+            and not any(t.end <= x.start < after[0].start and (x.pos in ("VERB", "CCONJ") or x.text == "por")
+                        for x in toks):
         recipient = after[0]  # "la operación en la que fue abatido X, líder del CJNG": the subject follows
     if actor is None and not passive and r.pos == "verb":
         if before:
