@@ -89,3 +89,10 @@ def test_a_passive_subject_after_the_verb_is_not_read_across_another_clause() ->
             "abatieron a cuatro integrantes del CJNG en Jalisco.")
     atacados = [e for e in d.events if e.trigger.text == "atacados"]
     assert atacados and not (atacados[0].recipient and atacados[0].recipient.sector == "CRM")
+
+
+def test_roles_of_a_trigger_inside_a_quotation_are_not_read_from_outside_it() -> None:
+    d = run("Tras hablar con Nicolás Maduro, la presidenta Claudia Sheinbaum dijo: “lo que uno pide es un juicio "
+            "justo, siempre”, ante la prensa de Estados Unidos.")
+    pide = [e for e in d.events if e.trigger.text == "pide"]
+    assert pide and pide[0].actor is None and pide[0].recipient is None

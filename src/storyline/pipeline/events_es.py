@@ -244,7 +244,13 @@ def code(doc: Document) -> Document:
                 continue  # "“Atacamos un submarino”": who "we" are is the quotation's speaker, not read here
             if _adjectival(toks, i, r, lex):
                 continue  # "una conferencia de prensa ofrecida en ...": a description, not an event
-            actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex)
+            inside = next(((a, b) for a, b in quoted if a <= t.start < b), None)
+            if inside is not None:
+                # Inside a quotation the roles are the quotation's own words; no one outside it is read in.
+                own = [x for x in refs if inside[0] <= x.start and x.end <= inside[1]]
+                actor, recipient, rule_roles = _roles(toks, i, r, own, None, lex)
+            else:
+                actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex)
             if r.pos == "noun" and actor is None:
                 continue
             status = _status(toks, i, lex, negated)
