@@ -90,3 +90,9 @@ def test_an_unnamed_speaker_stays_unnamed_and_an_unread_subject_takes_nobody() -
             "El periódico local publicó que la operación fue “un desastre para la ciudad entera”.")
     assert speaker_of(d, "Escuchamos") == "vecino de la colonia"
     assert speaker_of(d, "un desastre") is None
+
+
+def test_a_nickname_in_marks_is_nobody_s_quotation() -> None:
+    d = run("La Secretaría de Marina informó que detuvo a José Pérez, alias ‘El Flaco’, en una operación en "
+            "Sinaloa, según dijo el almirante a la prensa.")
+    assert speaker_of(d, "El Flaco") is None

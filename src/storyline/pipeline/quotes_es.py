@@ -45,6 +45,7 @@ DIALOGUE = re.compile(r"^[^\S\n]*[—–](?=[¿¡\"«“]?[^\W\d_])", re.MULTILI
 ASIDE = re.compile(r"[^\S\n]*[—–](?=[a-záéíóúñü])")
 ASIDE_END = re.compile(r"[—–][.,;:]?[^\S\n]*")
 MIN_RESUMED_WORDS = 3
+ALIAS = frozenset({"alias", "apodado", "apodada", "apodo", "como", "llamado", "llamada", "denominado", "denominada"})
 VENUE = frozenset({"en", "durante", "desde", "ante", "mediante", "tras", "vía"})
 
 
@@ -396,11 +397,17 @@ def _dropped(r: _Reader, q: Quote, previous: Quote | None, how: str) -> tuple[Ac
 
 
 def _name_of(r: _Reader, q: Quote) -> bool:
-    """'la reunión “América contra los cárteles”': a capitalised quotation right after determiner + noun."""
+    """A name in marks, not a quotation: 'la reunión “América contra los cárteles”' (a capitalised
+    quotation right after determiner + noun), 'alias ‘El Mencho’', a short run of capitalised words."""
     inner = q.text.strip()
     if not inner[:1].isupper():
         return False
     before = r.text[max(0, q.span.start - 40):q.span.start].split()
+    words = inner.strip(" ,.;").split()
+    if before and before[-1].lower() in ALIAS:
+        return True  # "alias ‘El Mencho’", "conocido como “El Chapo”"
+    if 0 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+        return True  # a name in marks ("Los Cuinis"), not words anyone said
     if len(before) < 2:
         return False
     noun, det = before[-1].lower(), before[-2].lower()
