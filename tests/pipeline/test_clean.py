@@ -108,6 +108,17 @@ def test_a_leading_date_header_gives_date_and_title(header: str, published: str,
     assert doc.text == body
 
 
+def test_a_paragraph_after_a_header_date_stays_in_the_article() -> None:
+    lead = ("La presidenta de México, Claudia Sheinbaum, rechazó este lunes cualquier intervención militar "
+            "extranjera en territorio nacional y pidió a Washington respetar la soberanía del país.")
+    body = ("Durante su conferencia matutina, la mandataria dijo que la cooperación en seguridad seguirá "
+            "adelante con coordinación y sin subordinación, como se acordó con el gobierno estadounidense.")
+    doc = clean_text(f" date 2025-10-27 {lead}\n\n{body}\n")
+    assert doc.published == "2025-10-27"
+    assert doc.title is None
+    assert doc.text == f"{lead}\n\n{body}"
+
+
 def test_a_page_that_states_no_date_gets_none_not_today() -> None:
     dump = NEWS_DUMP.replace("Published: 12 March 2025\n", "")
     doc = clean_text(dump)

@@ -1,7 +1,8 @@
 """Metadata of a plain-text page dump: title, publication date, authors, publisher.
 
 Takes the blocks `textclean.split_dump` found and reads:
-- a leading header line `date YYYY-MM-DD Title…` (what some scrapers write);
+- a leading header line `date YYYY-MM-DD Title…` (what some scrapers write); when what follows the
+  date reads as prose (a paragraph, not a headline) it stays in the article as its first paragraph;
 - a date standing on its own line, or after "Published"/"Updated", in the lines
   just above the article; a dateline opening the first paragraph;
 - a byline ("By Jane Doe and John Roe") just above the article;
@@ -36,6 +37,9 @@ TAG_LIST = re.compile(r"^[^,.!?]{1,30}(?:,\s*[^,.!?]{1,30})+$")
 # A date line may carry a time or a zone after the date, but nothing that reads like a sentence.
 DATE_LINE_MAX_WORDS = 9
 TITLE_MIN_WORDS = 4
+# After a header date: more words than a headline has, or a sentence this long ending in a full stop.
+PROSE_MIN_WORDS = 30
+TITLE_MAX_SENTENCE_WORDS = 12
 
 
 @dataclass
@@ -61,6 +65,12 @@ def _authors(text: str) -> list[str]:
     text = AUTHOR_TAIL.sub("", text).strip()
     names = [n.strip(" .") for n in AUTHOR_SPLIT.split(text) if n.strip(" .")]
     return [n for n in names if NAME.match(n)]
+
+
+def _prose(text: str) -> bool:
+    """A paragraph rather than a headline: long, or a full sentence of some length."""
+    words = len(text.split())
+    return words > PROSE_MIN_WORDS or (words >= TITLE_MAX_SENTENCE_WORDS and text.endswith((".", ".”", '."')))
 
 
 def _heading_like(block: Block) -> bool:
@@ -90,8 +100,12 @@ def read_meta(cleaned: Cleaned) -> TextMeta:
         m = HEADER.match(first.text)
         if m:
             meta.published = m.group(1)
-            meta.title = m.group(2).strip() or None
-            meta.consumed.add(first.index)
+            rest = m.group(2).strip()
+            if _prose(rest) and first in cleaned.kept:
+                first.text, first.words = rest, len(rest.split())  # the lead paragraph, not a title
+            else:
+                meta.title = rest or None
+                meta.consumed.add(first.index)
         meta.publisher = _site_name(first)
     # Walk up from the article to the first menu or boilerplate line.
     stretch: list[Block] = []
