@@ -142,8 +142,10 @@ def _numeric(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
         day, month = a, b
     elif b > 12 >= a or a == b:
         month, day = a, b
-    else:  # 03/02/2025: day-first or month-first cannot be told apart
-        return _Point(m.start(), m.end(), "numeric_ambiguous", "other")
+    else:  # 03/02/2025: day-first or month-first cannot be told apart (kept day-first for `_day_first`)
+        if not _valid(y, b, a):
+            return None
+        return _Point(m.start(), m.end(), "numeric_ambiguous", "other", year=y, month=b, day=a)
     if not _valid(y, month, day):
         return None
     return _Point(m.start(), m.end(), "numeric_date", "day", year=y, month=month, day=day)
@@ -269,11 +271,14 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, DateLexicon], _Point | None]]
 }
 
 
-def _candidates(text: str, lex: DateLexicon) -> list[_Point]:
+def _candidates(text: str, lex: DateLexicon, day_first: bool = False) -> list[_Point]:
+    """Every candidate; with `day_first` (a Spanish page), "03/02/2025" is 3 February (rule ``numeric_day_first``)."""
     points = []
     for m in lex.pattern.finditer(text):
         point = _HANDLERS[m.lastgroup or ""](m, text, lex)
         if point is not None:
+            if day_first and point.rule == "numeric_ambiguous" and point.day is not None:
+                point.rule, point.family = "numeric_day_first", "day"
             points.append(point)
     return points
 
@@ -465,11 +470,16 @@ def _dash_years(text: str, p1: _Point, p2: _Point) -> bool:
     )
 
 
-def find_dates(text: str, published: str | None, published_precision: str | None = "day") -> list[DateMention]:
-    """Every temporal expression in `text`, resolved against the publication date when it can be."""
+def find_dates(
+    text: str, published: str | None, published_precision: str | None = "day", day_first: bool = False
+) -> list[DateMention]:
+    """Every temporal expression in `text`, resolved against the publication date when it can be.
+
+    `day_first`: the text writes numeric dates day first (Spanish), so "03/02/2025" is 3 February.
+    """
     lex = lexicon()
     anchor = _anchor(published, published_precision)
-    points = _candidates(text, lex)
+    points = _candidates(text, lex, day_first)
     out: list[DateMention] = []
     last_kept: _Point | None = None
     i = 0
@@ -510,12 +520,13 @@ def find_dates(text: str, published: str | None, published_precision: str | None
 # --- standalone strings ----------------------------------------------------------------------------
 
 
-def parse_date_string(s: str) -> tuple[str, str] | None:
+def parse_date_string(s: str, day_first: bool = False) -> tuple[str, str] | None:
     """One standalone date string (a byline, a meta tag, a feed field) -> (ISO value, precision), or None.
 
     Reads ISO dates and timestamps, "February 16, 2025", "Feb 16 2025", "16 February 2025",
     RFC 2822 ("Sun, 16 Feb 2025 10:00:00 GMT"), "2025/02/16", and 16/02/2025 or 02/16/2025
-    when the day is over 12; "03/02/2025" (day-first or month-first?) gives None. Of several
+    when the day is over 12; "03/02/2025" (day-first or month-first?) gives None unless
+    `day_first` (a Spanish byline) says it is 3 February. Of several
     dates in the string, the first of the finest precision wins.
     """
     if not s or not s.strip():
@@ -532,7 +543,7 @@ def parse_date_string(s: str) -> tuple[str, str] | None:
         y, m, d = (int(g) for g in found.groups())
         return (date(y, m, d).isoformat(), "day") if _valid(y, m, d) else None
     best: _Val | None = None
-    for p in _candidates(s, lexicon()):
+    for p in _candidates(s, lexicon(), day_first):
         if p.rule == "numeric_ambiguous":
             return None
         if p.year is None or p.unit == "decade":
@@ -549,7 +560,7 @@ def parse_date_string(s: str) -> tuple[str, str] | None:
 
 def resolve(doc: Document) -> Document:
     """Pipeline stage: add a date mention for every temporal expression in `doc.text`."""
-    for dm in find_dates(doc.text, doc.published, doc.published_precision):
+    for dm in find_dates(doc.text, doc.published, doc.published_precision, day_first=doc.language == "es"):
         value = {
             "value": dm.value,
             "precision": dm.precision,
