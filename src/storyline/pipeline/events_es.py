@@ -195,6 +195,8 @@ def code(doc: Document) -> Document:
         by_sent.setdefault(t.sent, []).append(t)
     previous: _Ref | None = None
     for k in sorted(by_sent):
+        if doc.sentence_language.get(k, "es") != "es":  # an English paragraph: the English coder reads it
+            continue
         span = doc.sentences[k]
         toks = by_sent[k]
         refs = [_Ref(a, m.span.start, m.span.end, str(m.value.get("form") or "")) for m, a in actors
