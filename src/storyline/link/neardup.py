@@ -247,6 +247,7 @@ def link_documents(conn: Connection) -> NearDupResult:
     group_of: dict[str, str] = {}  # earlier document -> its group's canonical
     pointer: dict[str, str | None] = {}  # new document -> its duplicate_of as stored
     seen = ShingleCache()  # the shingles of recent documents: the candidates of the next ones
+    languages = _coded_languages(conn)  # a translation is looked for only when another language is stored
     for row, twin in _new_documents(conn):
         result.documents += 1
         new_ids.add(row.id)
@@ -272,7 +273,7 @@ def link_documents(conn: Connection) -> NearDupResult:
             if sim is not None:
                 parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
                 best = sim if best is None else max(best, sim)
-        if best is None and (original := _translated_from(conn, row)):
+        if best is None and len(languages - {row.language}) and (original := _translated_from(conn, row)):
             root = find(original if original in new_ids else _group(conn, original, group_of))
             if find(row.id) != root:  # not when the original, seen first, already found this one
                 parent[find(row.id)] = root
@@ -321,8 +322,18 @@ def link_documents(conn: Connection) -> NearDupResult:
         conn.execute(update(ld).where(ld.c.group_id == old).values(group_id=canonical))
     for part in chunks(rows, 5000):
         conn.execute(insert(ld), list(part))
-    _mark_translations(conn, sorted(new_ids | result.changed))
+    d_t = d.c.translation_of
+    if result.translations or conn.execute(select(d.c.id).where(d_t.is_not(None)).limit(1)).first():
+        _mark_translations(conn, sorted(new_ids | result.changed))
     return result
+
+
+def _coded_languages(conn: Connection) -> set[str | None]:
+    """The coded languages the store holds documents in (two or more: translations are possible)."""
+    d = schema.documents
+    found = {lang for lang in translation.LANGUAGES
+             if conn.execute(select(d.c.id).where(d.c.language == lang).limit(1)).first()}
+    return set(found) if len(found) > 1 else set()
 
 
 TRANSLATION_CANDIDATES = 200  # documents in another language published within the window, nearest first
