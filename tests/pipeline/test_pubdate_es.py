@@ -53,6 +53,7 @@ def test_date_lines(line: str, expected: str | None) -> None:
         ("La presidenta dijo el 3 de marzo de 2025 - en Palacio Nacional - que no habrá acuerdo.", None),
         ("Trump, Sheinbaum y el 3 de marzo de 2025 - una fecha que nadie olvida.", None),
         ("CIUDAD DE MÉXICO, octubre de 2025.- La presidenta habló.", None),  # a dateline gives a day
+        ("Sheinbaum, 63, who took office on Oct. 1, 2024 — said the talks would go on.", None),
     ],
 )
 def test_datelines_opening_a_paragraph(paragraph: str, expected: str | None) -> None:

@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import parse_date_string
+from .dates import find_dates, parse_date_string
 from .textclean import Block, Cleaned
 
 HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}(?:-\d{2})?)(?:[T ][\d:.]+Z?)?(?![\d-])\s*(.*)$", re.IGNORECASE)
@@ -66,6 +66,7 @@ TITLE_MIN_WORDS = 4
 # of this many words (a dateline opens it; a date further down is a date in the story).
 LEAD_BLOCKS = 4
 LEAD_PARAGRAPH_WORDS = 25
+DATELINE_DATE_SHARE = 0.8
 
 
 @dataclass
@@ -106,8 +107,12 @@ def dateline_date(paragraph: str) -> str | None:
     m = DATELINE.match(paragraph)
     if not m:
         return None
-    parsed = parse_date_string(m.group("date"), day_first=True)
-    return parsed[0] if parsed and parsed[1] == "day" else None
+    words = m.group("date").strip()
+    # The date must be most of what stands there: "Sheinbaum, 63, who took office on Oct. 1, 2024 —" is a clause.
+    dated = [d for d in find_dates(words, None, None, day_first=True) if d.precision == "day"]
+    if not dated or len(dated[0].text) < DATELINE_DATE_SHARE * len(words):
+        return None
+    return dated[0].value
 
 
 def _lead_date(cleaned: Cleaned, meta: TextMeta) -> str | None:
