@@ -19,7 +19,7 @@ ENGLISH = """U.S. forces strike drug boat off Oaxaca, killing four
 
 MEXICO CITY, Nov. 5, 2025 - U.S. forces struck a suspected drug boat in the eastern Pacific on Tuesday, killing four people aboard, the Pentagon said, the 21st such strike since September.
 
-Defense Secretary Pete Hegseth said the vessel was operated by the Sinaloa Cartel and was carrying about 1,200 kilograms of cocaine when it was hit some 400 miles south of Salina Cruz, Oaxaca.
+Defense Secretary Pete Hegseth said the boat belonged to the Sinaloa Cartel and was carrying about 1,200 kilograms of cocaine when it was hit some 400 miles south of Salina Cruz, Oaxaca.
 
 Mexican President Claudia Sheinbaum said on Wednesday that her government had not been informed in advance and that the Navy had sent two ships to search for survivors, one of whom was later rescued and taken to Acapulco.
 
@@ -29,9 +29,9 @@ The strikes have killed at least 83 people since Sept. 2, according to a tally b
 
 SPANISH = """Fuerzas de EE. UU. atacan lancha frente a Oaxaca; mueren cuatro
 
-CIUDAD DE MÉXICO, 5 de noviembre de 2025.- Fuerzas de Estados Unidos atacaron el martes una lancha presuntamente cargada de drogas en el Pacífico oriental y mataron a cuatro personas a bordo, informó el Pentágono, en el ataque número 21 de ese tipo desde septiembre.
+CIUDAD DE MÉXICO, 5 de noviembre de 2025.- Fuerzas de Estados Unidos atacaron el martes una lancha con un presunto cargamento de droga en el Pacífico oriental y mataron a cuatro personas a bordo, informó el Pentágono, en el ataque número 21 de ese tipo desde septiembre.
 
-El secretario de Defensa, Pete Hegseth, afirmó que la embarcación era operada por el Cártel de Sinaloa y transportaba alrededor de 1,200 kilogramos de cocaína cuando fue alcanzada a unas 400 millas al sur de Salina Cruz, Oaxaca.
+El secretario de Defensa, Pete Hegseth, afirmó que la lancha pertenecía al Cártel de Sinaloa y transportaba alrededor de 1,200 kilogramos de cocaína cuando fue alcanzada a unas 400 millas al sur de Salina Cruz, Oaxaca.
 
 La presidenta Claudia Sheinbaum dijo el miércoles que su gobierno no fue informado con anticipación y que la Marina envió dos buques para buscar sobrevivientes, uno de los cuales fue rescatado más tarde y trasladado a Acapulco.
 

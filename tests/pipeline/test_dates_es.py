@@ -58,7 +58,7 @@ CASES = [
     # weeks, weekends, months and years relative to publication
     (J, "Esta semana, el Congreso aprobó la reforma de seguridad.", "Esta semana", "2025-10-13", "day",
      "relative_week"),
-    (J, "La semana pasada, Estados Unidos atacó una lancha en el Caribe.", "La semana pasada", "2025-10-06",
+    (J, "La semana pasada, Estados Unidos atacó una lancha frente a Colombia.", "La semana pasada", "2025-10-06",
      "day", "relative_week"),
     (J, "La próxima semana llegará a México una delegación del Departamento de Estado.", "La próxima semana",
      "2025-10-20", "day", "relative_week"),
@@ -107,7 +107,7 @@ CASES = [
      "day_month_no_year"),
     (E, "El 20 de diciembre, la Marina decomisó una tonelada de cocaína.", "20 de diciembre", "2025-12-20", "day",
      "day_month_no_year"),
-    (J, "Los hechos ocurrieron el 12 de julio del 2025 en Tapalpa.", "12 de julio del 2025", "2025-07-12",
+    (J, "Los hechos ocurrieron el 14 de julio del 2025 en Zapopan.", "14 de julio del 2025", "2025-07-14",
      "day", "day_month_year"),
     (J, "Desde el 1 de agosto, los productos pagan un arancel del 25%.", "Desde el 1 de agosto", "2025-08-01",
      "day", "range_since/day_month_no_year"),
