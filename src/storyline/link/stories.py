@@ -531,7 +531,8 @@ def relink_all(store: Store) -> LinkSummary:
         with store.engine.begin() as conn:
             store.lock_writers(conn)
             ours = select(ld.c.document_id)  # every copy pointer is the link pass's to decide (see neardup)
-            conn.execute(update(d).where(d.c.id.in_(ours), d.c.duplicate_of.is_not(None)).values(duplicate_of=None))
+            conn.execute(update(d).where(d.c.id.in_(ours), d.c.duplicate_of.is_not(None))
+                         .values(duplicate_of=None, translation_of=None))
             for table in linkschema.LINK_TABLES:
                 conn.execute(delete(table))
             _link(conn, summary)

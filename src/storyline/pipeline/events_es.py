@@ -225,6 +225,8 @@ def code(doc: Document) -> Document:
     quoted = [(q.span.start, q.span.end) for q in doc.quotes]
     previous: _Ref | None = None
     for k in sorted(by_sent):
+        if doc.sentence_language.get(k, "es") != "es":  # an English paragraph: the English coder reads it
+            continue
         span = doc.sentences[k]
         toks = by_sent[k]
         refs = [_Ref(a, m.span.start, m.span.end, str(m.value.get("form") or "")) for m, a in actors

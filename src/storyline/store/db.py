@@ -52,7 +52,7 @@ WRITE_LOCK = 0x5709_11E  # advisory lock key for PostgreSQL writers ("storyline"
 KINDS = ("document", "mention", "quote", "claim", "citation_issue", "event", "date_issue", "ingest_error")
 DOCUMENT_COLUMNS = ("id", "source", "url", "title", "published", "published_precision", "publisher", "authors",
                     "language", "text", "removed_blocks", "duplicate_of", "published_at", "coded",
-                    "coded_reason")
+                    "coded_reason", "translation_of")
 
 
 def database_url(db: str) -> str:

@@ -47,6 +47,7 @@ def document_record(doc: Document, doc_id: str) -> dict[str, Any]:
         "published_at": doc.published_at,
         "coded": doc.coded,
         "coded_reason": doc.coded_reason,
+        "translation_of": None,  # the link pass sets it (link.neardup): the original in another language
     }
 
 
