@@ -70,9 +70,9 @@ def _time_stages(docs: list[Document], rounds: int) -> tuple[float, float, int]:
 
 def _scrapinghub_docs() -> list[Document]:
     from storyline.errors import InputError
-    from storyline.ingest import to_document
     from storyline.model import RawInput
     from storyline.pipeline import build
+    from storyline.pipeline.run import to_document
 
     before = build(["clean", "language", "segment", "dates"])
     docs = []

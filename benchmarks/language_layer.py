@@ -47,9 +47,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from storyline import settings
 from storyline.errors import InputError
-from storyline.ingest import ingest, to_document
+from storyline.ingest import ingest
 from storyline.model import Document, RawInput
 from storyline.pipeline import Pipeline, build
+from storyline.pipeline.run import to_document
 from storyline.store.db import Store
 
 FOUNDATION = ["clean", "language"]

@@ -15,9 +15,10 @@ import json
 import time
 
 from _common import shared_or_exit
-from storyline.ingest import read_inputs, to_document
 from storyline.pipeline import build
+from storyline.pipeline.run import to_document
 from storyline.settings import load
+from storyline.sources import read_inputs
 
 
 def main() -> None:

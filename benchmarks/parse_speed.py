@@ -16,9 +16,9 @@ import gzip
 import sys
 from pathlib import Path
 
-from storyline.ingest import to_document
 from storyline.model import RawInput
 from storyline.pipeline import build
+from storyline.pipeline.run import to_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import print_figures, run_timed, shared_or_exit

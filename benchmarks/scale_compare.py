@@ -54,9 +54,9 @@ def _anchor(html: str, clean_text: str) -> int:
 def build_corpus(pages: list[Path], n: int, folder: Path) -> None:
     """n HTML files: page i % len(pages); repeat k adds one sentence to a paragraph of the article
     body (located through the clean stage, so the clean text changes too)."""
-    from storyline.ingest import to_document
     from storyline.model import RawInput
     from storyline.pipeline import build
+    from storyline.pipeline.run import to_document
 
     clean = build(["clean"])
     folder.mkdir(parents=True, exist_ok=True)

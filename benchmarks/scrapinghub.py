@@ -67,9 +67,9 @@ def prf(counts: list[tuple[float, float, float]]) -> dict[str, float]:
 
 def our_text(html: bytes, key: str) -> str:
     from storyline.errors import InputError
-    from storyline.ingest import to_document
     from storyline.model import RawInput
     from storyline.pipeline import build
+    from storyline.pipeline.run import to_document
 
     try:
         return build(["clean"])(to_document(RawInput(source=key, content=html, format="html"))).text

@@ -30,9 +30,9 @@ def main() -> None:
     pages = [(p.name, gzip.decompress(p.read_bytes())) for p in sorted(folder.glob("*.html.gz"))]
 
     from storyline.errors import InputError
-    from storyline.ingest import to_document
     from storyline.model import RawInput
     from storyline.pipeline import build
+    from storyline.pipeline.run import to_document
 
     pipeline = build()
     best: dict[str, float] = {}

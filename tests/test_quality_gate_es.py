@@ -13,8 +13,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
-FLOORS = {"event_f1": 0.38, "quote_speaker_acc": 0.45, "quote_recall": 0.86, "published_date_acc": 0.83,
+FLOORS = {"event_f1": 0.49, "quote_speaker_acc": 0.95, "quote_recall": 0.99, "published_date_acc": 1.0,
           "number_recall": 0.95}
+CEILINGS = {"quote_false_attributions": 0}
 
 
 @pytest.mark.slow
@@ -28,3 +29,5 @@ def test_spanish_dev_figures() -> None:
     figures = json.loads(out.stdout.strip().splitlines()[-1])
     low = {k: (figures[k], floor) for k, floor in FLOORS.items() if figures[k] < floor}
     assert not low, f"Spanish figures under their floors (got, floor): {low}"
+    high = {k: (figures[k], top) for k, top in CEILINGS.items() if figures[k] > top}
+    assert not high, f"Spanish figures over their ceilings (got, ceiling): {high}"

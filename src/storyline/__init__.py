@@ -83,8 +83,8 @@ def code(text: str, published: str | None = None, url: str | None = None,
     `InputError` naming the stage that refused it. The pipeline is built once, on the first call.
     """
     from .errors import InputError
-    from .ingest import to_document
     from .model import IngestError
+    from .pipeline.run import to_document
     from .sources.containers import read_jsonl
 
     if not isinstance(text, str):

@@ -1,31 +1,49 @@
 """Ingest: sources -> pipeline -> store, one input at a time.
 
-`ingest()` is what `storyline ingest`, the HTTP API and tests call. It never
-stops for one bad input: each leaves an ingest_error and the run goes on.
-An input already ingested (same source, same bytes) is skipped before any
-cleaning, which is what makes a second run over the same inputs cheap. Linking
-at the end links every document still unlinked, not only this run's: a run
-killed after its documents were written and before linking is finished by the next.
+`ingest_one(item, store)` is the one ingest path: the seen-check, the pipeline, the store, the
+flush and linking, for one raw input or one target (a URL or a path, read with the settings).
+`storyline ingest` runs it on every input through `ingest()`, which writes in batches and links
+every `LINK_EVERY` documents and at the end; the HTTP API (`POST /api/documents`) and the watcher
+call it on each page. It never stops for one bad input: each leaves an ingest_error and the run
+goes on. An input already ingested (same source, same bytes) is skipped before any cleaning, which
+is what makes a second run over the same inputs cheap. Linking at the end of `ingest()` links every
+document still unlinked, not only this run's: a run killed after its documents were written and
+before linking is finished by the next.
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
-from .errors import InputError, UsageError
+from .errors import StorylineError, UsageError
 from .model import Document, IngestError, RawInput
-from .pagetime import published_at
 from .pipeline import Pipeline, build
+from .pipeline.run import process, shared
+from .pipeline.run import to_document as to_document  # the public name callers knew it by
 from .sources import read_inputs
 from .store.db import Store
 
+log = logging.getLogger(__name__)
 MAX_ERRORS_KEPT = 20  # errors echoed back in the summary; all of them are in the store
 # Linking is incremental, so a long ingest links as it goes: what linking holds in memory is then
 # bounded by this many new documents rather than by the size of the batch.
 LINK_EVERY = 2000
+
+
+@dataclass
+class Outcome:
+    """What became of one input (or of one target's inputs, for `ingest_one` on a URL or path)."""
+
+    status: str  # new | duplicate | unchanged | failed | skipped (a file in a folder not read)
+    source: str
+    document_id: str | None = None  # the document stored, or the one an unchanged input became
+    error: IngestError | None = None  # why it failed or was skipped (also stored as an ingest_error)
+    link: dict[str, Any] = field(default_factory=dict)  # what linking did after it (`LinkSummary`), or its error
+    stored: int = 0  # documents written (new or duplicate): what linking has to link
 
 
 @dataclass
@@ -47,6 +65,12 @@ class IngestSummary:
     def per_second(self) -> float:
         return (self.documents + self.failed) / self.seconds if self.seconds else 0.0
 
+    def add(self, out: Outcome) -> None:
+        """Count one input's outcome (and keep its error, up to MAX_ERRORS_KEPT)."""
+        setattr(self, out.status, getattr(self, out.status) + 1)
+        if out.error is not None and len(self.errors) < MAX_ERRORS_KEPT:
+            self.errors.append(out.error)
+
     def as_dict(self) -> dict[str, Any]:
         return {"new": self.new, "duplicate": self.duplicate, "unchanged": self.unchanged, "failed": self.failed,
                 "skipped": self.skipped, "seconds": round(self.seconds, 3), "per_second": round(self.per_second, 2)}
@@ -67,27 +91,74 @@ def _pending(store: Store) -> bool:
     return pending(store)
 
 
-def to_document(raw: RawInput) -> Document:
-    return Document(
-        source=raw.source,
-        raw=raw.content,
-        raw_format=raw.format,
-        raw_hash=raw.raw_hash,
-        source_key=raw.key,
-        url=raw.url,
-        published_at=published_at(raw),  # the clean stage keeps the day; copies are ordered by the minute
-        hints={"title": raw.title, "published": raw.published, "article": raw.article},
-    )
+def _seen(raw: RawInput, store: Store) -> Outcome | None:
+    """`unchanged` when this input (its key and raw bytes) was ingested before, else None."""
+    doc_id = store.seen_input(raw.key, raw.raw_hash, raw.source)
+    return Outcome("unchanged", raw.source, doc_id) if doc_id else None
 
 
-def process(raw: RawInput, pipeline: Pipeline) -> Document | IngestError:
-    """Run the pipeline on one raw input; an unusable input comes back as an IngestError."""
-    try:
-        return pipeline(to_document(raw))
-    except InputError as exc:
-        return IngestError(exc.source, exc.stage, exc.message)
-    except Exception as exc:  # one input must never stop the run
-        return IngestError(raw.source, "pipeline", f"unexpected {type(exc).__name__}: {exc}")
+def _stored(result: Document | IngestError, store: Store, run_id: int | None) -> Outcome:
+    """Queue a pipeline result in the store: the document with its records, or the ingest_error."""
+    if isinstance(result, IngestError):
+        store.add_error(result, run_id)
+        return Outcome("skipped" if result.stage == "skip" else "failed", result.source, error=result)
+    status, doc_id = store.add_document(result, run_id)
+    return Outcome(status, result.source, doc_id, stored=int(status != "unchanged"))
+
+
+def _one(item: RawInput | IngestError, store: Store, pipeline: Pipeline | None, run_id: int | None) -> Outcome:
+    if isinstance(item, IngestError):
+        return _stored(item, store, run_id)
+    return _seen(item, store) or _stored(process(item, pipeline or shared()), store, run_id)
+
+
+def _combined(target: str, parts: list[Outcome]) -> Outcome:
+    """One outcome for a target's inputs: its first failure, else its first new, duplicate or unchanged."""
+    if not parts:
+        return Outcome("failed", target, error=IngestError(target, "read", "no input found here"))
+    chosen = next(o for status in ("failed", "skipped", "new", "duplicate", "unchanged")
+                   for o in parts if o.status == status)
+    return Outcome(chosen.status, chosen.source, chosen.document_id, chosen.error,
+                   stored=sum(o.stored for o in parts))
+
+
+def ingest_one(
+    item: RawInput | IngestError | str,
+    store: Store,
+    pipeline: Pipeline | None = None,
+    *,
+    settings: dict[str, Any] | None = None,
+    link: bool = True,
+    flush: bool = True,
+    run_id: int | None = None,
+) -> Outcome:
+    """Ingest one input: seen-check, pipeline, store, flush, then link what it stored.
+
+    `item` is a raw input (a reader's `IngestError` is stored as such), or a target (a URL or a path)
+    read with `settings`, whose inputs (one page, or the records of a container) are each ingested
+    and reported as one outcome: the first failure, else the first document. `pipeline` defaults to
+    the full pipeline, built once per process. `link=False` leaves linking to the caller (the watcher
+    links once a poll); `flush=False` leaves the writes queued for the store's next batch (what
+    `ingest()` does between inputs). A linking failure is logged and reported in `Outcome.link`
+    (`{"error": ...}`); it never un-stores the document.
+    """
+    if isinstance(item, str):
+        if settings is None:
+            raise UsageError(f"ingest_one({item!r}) reads a target and needs the settings (settings.load())")
+        out = _combined(item, [_one(i, store, pipeline, run_id) for i in read_inputs([item], settings)])
+    else:
+        out = _one(item, store, pipeline, run_id)
+    if flush:
+        store.flush()
+    if link and out.stored:
+        from .link import link_new
+
+        try:
+            out.link = link_new(store).as_dict()
+        except StorylineError as exc:
+            log.error("linking after ingesting %s failed: %s", out.source, exc)
+            out.link = {"error": str(exc)}
+    return out
 
 
 def ingest(
@@ -100,60 +171,53 @@ def ingest(
     link: bool = True,
     workers: int = 1,
 ) -> IngestSummary:
-    """Ingest every input, then link what is new across documents (near-duplicates, stories).
+    """Ingest every input (`ingest_one` on each, writes batched), then link what is new across
+    documents (near-duplicates, stories).
 
     `workers` > 1 runs the per-document pipeline on that many processes (`scale.pool`), each with the
-    full pipeline; results are written in input order by this process. `link=False` leaves linking
-    to a later `storyline link` (or `link_new`), e.g. for bulk loads.
+    full pipeline; results are written in input order by this process, with the same seen-check and
+    store steps as `ingest_one`. `link=False` leaves linking to a later `storyline link` (or
+    `link_new`), e.g. for bulk loads.
     """
     targets = list(targets)
     summary = IngestSummary()
     started = time.perf_counter()
     run_id = store.begin_run("ingest", targets)
-
-    def notify(status: str, source: str) -> None:
-        if on_item:
-            on_item(status, source)
-
-    def record_error(err: IngestError) -> None:
-        if err.stage == "skip":
-            summary.skipped += 1
-        else:
-            summary.failed += 1
-        if len(summary.errors) < MAX_ERRORS_KEPT:
-            summary.errors.append(err)
-        store.add_error(err, run_id)
-        notify("skipped" if err.stage == "skip" else "failed", err.source)
-
-    def unseen() -> Iterator[RawInput]:
-        """Inputs not ingested before; unreadable and already-seen ones are counted as they pass."""
-        for item in read_inputs(targets, settings, stdin=stdin):
-            if isinstance(item, IngestError):
-                record_error(item)
-            elif store.seen_input(item.key, item.raw_hash, item.source):
-                summary.unchanged += 1
-                notify("unchanged", item.source)
-            else:
-                yield item
-
+    items = read_inputs(targets, settings, stdin=stdin)
+    outcomes: Iterator[Outcome]
     if workers > 1:
         if pipeline is not None:
             raise UsageError("a custom pipeline runs in this process only; use workers=1 with it")
         from .scale.pool import process_many
 
-        results: Iterator[Document | IngestError] = process_many(unseen(), workers)
+        early: list[Outcome] = []  # inputs settled before the pipeline (unreadable, seen), in order
+
+        def unseen() -> Iterator[RawInput]:
+            for item in items:
+                if isinstance(item, IngestError):
+                    early.append(_stored(item, store, run_id))
+                elif (seen := _seen(item, store)) is not None:
+                    early.append(seen)
+                else:
+                    yield item
+
+        def settled() -> Iterator[Outcome]:
+            for result in process_many(unseen(), workers):
+                yield from early
+                early.clear()
+                yield _stored(result, store, run_id)
+            yield from early
+
+        outcomes = settled()
     else:
         chosen = pipeline or build()
-        results = (process(raw, chosen) for raw in unseen())
+        outcomes = (ingest_one(item, store, chosen, link=False, flush=False, run_id=run_id) for item in items)
     unlinked = 0
-    for result in results:
-        if isinstance(result, IngestError):
-            record_error(result)
-            continue
-        status, _ = store.add_document(result, run_id)
-        setattr(summary, status, getattr(summary, status) + 1)
-        notify(status, result.source)
-        unlinked += status != "unchanged"
+    for out in outcomes:
+        summary.add(out)
+        if on_item:
+            on_item(out.status, out.source)
+        unlinked += out.stored
         if link and unlinked >= LINK_EVERY:
             _link(store, summary)
             unlinked = 0

@@ -5,14 +5,15 @@ lexicon files, the alert rules): one loader, one error form naming the file. `lo
 gives a file shipped under `storyline/lexicon/`, read once per process.
 
 User lexicon files come from `$STORYLINE_LEXICON` (paths separated by `os.pathsep`; the CLI's
-`--lexicon FILE` sets it). Besides the actor and place sections, which `storyline.lexicon` reads,
-a user file may hold one section per stage lexicon, named after the shipped file it extends
-(`STAGE_SECTIONS`): `triggers`, `dates`, `quotes`, `claims`, `citations`, `boilerplate`. A file
-with `lang: es` extends the Spanish trigger file (`lexicon/es/triggers.yaml`); the other stage
-files hold every language already. `stage(name)` is a shipped stage file with the user sections
-for it merged over it: a list is extended, a mapping merged key by key, a single value replaced.
-A key the shipped file does not have at its top level, or a value of another shape, is refused
-with `ConfigError` naming the user file, the section and the key.
+`--lexicon FILE` sets it). Besides the actor and place sections, which `storyline.lexicon` reads, a
+user file may hold one section per stage lexicon, named after the shipped file it extends
+(`STAGE_SECTIONS`): `triggers`, `dates`, `quotes`, `claims`, `citations`, `boilerplate`. A file with
+`lang: es` extends the Spanish trigger and quote files (`lexicon/es/triggers.yaml`,
+`lexicon/es/quotes.yaml`); the other stage files hold every language already. `stage(name)` is a
+shipped stage file with the user sections for it merged over it: a list is extended, a mapping
+merged key by key, a single value replaced. A key the shipped file does not have at its top level,
+or a value of another shape, is refused with `ConfigError` naming the user file, the section and the
+key.
 """
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ FIXED_SECTIONS = {
                "already stored",
 }
 LANGUAGES = ("en", "es")
-LANG_FILES = {"es": {"triggers": "es/triggers.yaml"}}  # per-language files a `lang:` file extends instead
+# The per-language files a `lang:` file's sections extend instead of the shared ones.
+LANG_FILES = {"es": {"triggers": "es/triggers.yaml", "quotes": "es/quotes.yaml"}}
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -207,6 +207,9 @@ class Document:
     sentences: list[Span] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)  # the parse stage's token layer, sentence by sentence
     parsed: list[int] = field(default_factory=list)  # positions in `sentences` that were parsed
+    # Sentences written in another language than `language` (position -> ISO 639-1): an English paragraph
+    # or quoted statement on a Spanish page, parsed and coded in its own language.
+    sentence_language: dict[int, str] = field(default_factory=dict)
     coded: bool = True  # False when no coder reads the document's language (`coded_reason` says why)
     coded_reason: str | None = None
     mentions: list[Mention] = field(default_factory=list)

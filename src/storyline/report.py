@@ -34,7 +34,7 @@ import functools
 import io
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -328,40 +328,34 @@ def report_json(report: Report, by: str | None = None, sort: str | None = None, 
 
 def source_report(store: Store) -> Report:
     """Count every document's records and roll them up by publisher."""
-    from sqlalchemy import select
+    from .store.queries import source_report_rows
 
-    from .store import schema
-
-    store.flush()
     docs: dict[str, DocumentRow] = {}
-    with store.engine.connect() as conn:
-        conn = conn.execution_options(stream_results=True, yield_per=500)
-        d = schema.documents
-        for r in conn.execute(select(d.c.id, d.c.source, d.c.url, d.c.title, d.c.published, d.c.publisher,
-                                     d.c.duplicate_of, d.c.removed_blocks, d.c.text)):
+    for kind, item in source_report_rows(store):
+        if kind == "document":
+            r = item
             counts = Counts(documents=1, paragraphs=paragraphs(r.text or ""), removed_blocks=r.removed_blocks or 0)
             docs[r.id] = DocumentRow(r.id, r.source, r.url, r.title, r.published, r.publisher, r.duplicate_of, counts)
-        for doc_id, data in _data(conn, schema.quotes):
-            if doc_id in docs:
-                c = docs[doc_id].counts
-                c.quotes += 1
-                c.quotes_named += named_speaker(data.get("speaker"))
-        for doc_id, data in _data(conn, schema.claims):
-            if doc_id in docs:
-                c = docs[doc_id].counts
-                attributed, cited = bool(data.get("attributed_to")), bool(data.get("citations"))
-                c.claims += 1
-                c.claims_attributed += attributed
-                c.claims_cited += cited
-                c.claims_unsourced += not (attributed or cited)
-        for doc_id, data in _data(conn, schema.citation_issues):
-            if doc_id in docs:
-                docs[doc_id].counts.citation_issues[data.get("issue") or "unknown"] += 1
-        for doc_id, data in _data(conn, schema.date_issues):
-            if doc_id in docs:
-                _note(docs[doc_id], DateFinding(data.get("issue") or "unknown", data.get("detail") or "",
-                                                data.get("text"), data.get("start"), data.get("end"),
-                                                data.get("record_id")))
+            continue
+        doc_id, data = item
+        if doc_id not in docs:
+            continue
+        row = docs[doc_id]
+        c = row.counts
+        if kind == "quote":
+            c.quotes += 1
+            c.quotes_named += named_speaker(data.get("speaker"))
+        elif kind == "claim":
+            attributed, cited = bool(data.get("attributed_to")), bool(data.get("citations"))
+            c.claims += 1
+            c.claims_attributed += attributed
+            c.claims_cited += cited
+            c.claims_unsourced += not (attributed or cited)
+        elif kind == "citation_issue":
+            c.citation_issues[data.get("issue") or "unknown"] += 1
+        else:
+            _note(row, DateFinding(data.get("issue") or "unknown", data.get("detail") or "", data.get("text"),
+                                   data.get("start"), data.get("end"), data.get("record_id")))
     for row in docs.values():
         row.findings.sort(key=lambda f: (f.start is None, f.start or 0))
     documents = sorted(docs.values(), key=lambda r: (r.publisher is None, (r.publisher or "").casefold(),
@@ -371,16 +365,6 @@ def source_report(store: Store) -> Report:
         by_publisher.setdefault(row.publisher, Counts()).add(row.counts)
     publishers = [PublisherRow(p, c) for p, c in by_publisher.items()]  # already in publisher order
     return Report(publishers, documents)
-
-
-def _data(conn: Any, table: Any, *where: Any) -> Iterator[tuple[str, dict[str, Any]]]:
-    from sqlalchemy import select
-
-    query = select(table.c.document_id, table.c.data)
-    if where:
-        query = query.where(*where)
-    for doc_id, data in conn.execute(query.order_by(table.c.document_id, table.c.id)):
-        yield doc_id, data or {}
 
 
 def _note(row: DocumentRow, finding: DateFinding) -> None:

@@ -13,6 +13,11 @@ import difflib
 from functools import cache
 
 from .errors import UsageError
+from .plover import RECIPROCAL
+
+# PLOVER types with no direction: "A met B" and "B met A" are one event, so a dyad filter matches either
+# way round and linking orients them before comparing (`classes.reciprocal` in lexicon/plover.yaml).
+SYMMETRIC_TYPES = RECIPROCAL
 
 
 def _key(text: str) -> str:

@@ -406,6 +406,42 @@ def test_post_a_url_refuses_private_addresses_unless_allowed(tmp_path: Path, web
         assert "foreign ministry" in c.get(r.json()["url"]).text
 
 
+@pytest.mark.network
+def test_a_posted_url_is_linked_once(tmp_path: Path, web: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fetched page is stored and linked into stories by one linking pass, whose counts are the answer's."""
+    import storyline.link
+    from storyline import settings
+    from storyline.store.db import Store
+
+    passes = []
+    real = storyline.link.link_new
+
+    def counted(store: Store) -> Any:
+        passes.append(store.name)
+        return real(store)
+
+    monkeypatch.setattr(storyline.link, "link_new", counted)
+    base, routes = web
+    html = ("<html><head><title>Navy intercepts fishing boat</title></head><body><article>"
+            "<h1>Navy intercepts fishing boat</h1><p>VERACRUZ, May 6, 2025 — Mexico's navy seized a fishing boat "
+            "carrying 400 kilograms of cocaine off Veracruz on Tuesday, the navy ministry said.</p>"
+            "<p>Two crew members were detained, officials said.</p></article></body></html>").encode()
+    routes["/navy"] = (200, {"Content-Type": "text/html; charset=utf-8"}, html)
+    db = str(tmp_path / "url-once.db")
+    cfg = settings.load({"db": db, "allow_private": True})
+    with TestClient(create_app(db, token="t", settings=cfg)) as c:
+        r = c.post("/api/documents", json={"url": f"{base}/navy"}, headers={"Authorization": "Bearer t"})
+        assert r.status_code == 201, r.text
+        out = r.json()
+        assert out["status"] == "new" and len(passes) == 1
+        assert out["linked"]["documents"] == 1  # the pass that linked it is the one reported
+        again = c.post("/api/documents", json={"url": f"{base}/navy"}, headers={"Authorization": "Bearer t"})
+        assert again.status_code == 200 and again.json()["status"] == "unchanged"
+        assert again.json()["document_id"] == out["document_id"] and len(passes) == 1
+    with Store.open(db) as store:
+        assert store.count("document") == 1 and not storyline.link.pending(store)
+
+
 # --- every backend -------------------------------------------------------------------------------------
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from storyline.errors import ExtractionError
-from storyline.ingest import to_document
 from storyline.model import Document, RawInput
 from storyline.pipeline import build
+from storyline.pipeline.run import to_document
 
 CLEAN = build(["clean"])
 
@@ -103,6 +103,17 @@ def test_a_leading_date_header_gives_date_and_title(header: str, published: str,
     assert doc.published == published
     assert doc.title == title
     assert doc.text == body
+
+
+def test_a_paragraph_after_a_header_date_stays_in_the_article() -> None:
+    lead = ("La presidenta de México, Claudia Sheinbaum, rechazó este lunes cualquier intervención militar "
+            "extranjera en territorio nacional y pidió a Washington respetar la soberanía del país.")
+    body = ("Durante su conferencia matutina, la mandataria dijo que la cooperación en seguridad seguirá "
+            "adelante con coordinación y sin subordinación, como se acordó con el gobierno estadounidense.")
+    doc = clean_text(f" date 2025-10-27 {lead}\n\n{body}\n")
+    assert doc.published == "2025-10-27"
+    assert doc.title is None
+    assert doc.text == f"{lead}\n\n{body}"
 
 
 def test_a_page_that_states_no_date_gets_none_not_today() -> None:

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from storyline.errors import UsageError
-from storyline.ingest import process
 from storyline.model import Document, IngestError, RawInput
 from storyline.pipeline import build
+from storyline.pipeline.run import process
 from storyline.scale.pool import IN_FLIGHT_PER_WORKER, process_many
 from storyline.store.records import derived_records
 

@@ -110,8 +110,8 @@ def test_contract_fields_and_nulls(tmp_path: Path, store: Store, cfg: dict[str, 
     doc = next(store.records(["document"]))
     assert list(doc) == ["kind", "id", "source", "url", "title", "published", "published_precision", "publisher",
                          "authors", "language", "text", "removed_blocks", "duplicate_of", "published_at", "coded",
-                         "coded_reason"]
-    assert doc["coded"] is True and doc["coded_reason"] is None
+                         "coded_reason", "translation_of"]
+    assert doc["coded"] is True and doc["coded_reason"] is None and doc["translation_of"] is None
     assert doc["published"] is None and doc["published_precision"] is None and doc["url"] is None
     assert doc["authors"] == [] and doc["language"] == "en"
     assert "" not in doc.values()

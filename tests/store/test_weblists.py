@@ -19,8 +19,8 @@ from typing import Any
 import pytest
 from sqlalchemy import Column, MetaData, String, Table, Text, create_engine, insert, select
 
-from storyline.link.evidence import interval
-from storyline.plover import RECIPROCAL
+from storyline.intervals import interval
+from storyline.link.merge import SYMMETRIC_TYPES
 from storyline.store import listing, schema, webqueries
 from storyline.store.db import Store
 from storyline.store.rawjson import RawJSON, dumps, materialize
@@ -66,7 +66,7 @@ def _keeps(f: Filters, e: dict[str, Any], doc: dict[str, Any]) -> bool:
     if (f.type and e["type"] != f.type) or (f.status and e["status"] != f.status):
         return False
     straight = f.actor in (None, a) and f.recipient in (None, r)
-    flipped = e["type"] in RECIPROCAL and f.actor in (None, r) and f.recipient in (None, a)
+    flipped = e["type"] in SYMMETRIC_TYPES and f.actor in (None, r) and f.recipient in (None, a)
     if not (straight or flipped):
         return False
     lo, hi = day_bounds(f.since, f.until)

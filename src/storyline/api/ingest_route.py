@@ -1,11 +1,11 @@
 """`POST /api/documents`: ingest one page over HTTP (text, HTML or a URL to fetch), with a token.
 
 The body is JSON (`DocumentIn`), or the page itself sent as `text/plain` or `text/html` (its
-`source`, `title` and `published` then in the query string). Text and HTML go through the same
-pipeline as `storyline ingest` (`ingest.process`, then `Store.add_document`); a URL goes through
-`ingest.ingest`, so the fetch settings apply (private addresses refused unless `allow_private`).
-New documents are linked into stories at once (`link.link_new`). An input the pipeline cannot use
-leaves an `ingest_error` row, as on the command line, and the answer is 422 naming the stage.
+`source`, `title` and `published` then in the query string). Every page goes through
+`ingest.ingest_one`, the path `storyline ingest` and the watcher take: the seen-check, the
+pipeline, the store and linking (once) into stories. A URL is fetched with the server's settings
+(private addresses refused unless `allow_private`). An input the pipeline cannot use leaves an
+`ingest_error` row, as on the command line, and the answer is 422 naming the stage.
 
 Writes are serialised by one lock and go through a store of their own, so readers never see a
 half-written batch. Without a token the server is read-only and this answers 403. The token is
@@ -16,10 +16,9 @@ stripped; a posted URL must be well formed (`sources.web.check_url`), else 422 w
 
 from __future__ import annotations
 
+import dataclasses
 import hmac
 import json
-import logging
-from functools import cache
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
@@ -29,13 +28,11 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from ..errors import InputError, StorylineError
-from ..model import IngestError, RawInput
-from ..pipeline import Pipeline, build
-from ..store import schema
+from ..errors import InputError
+from ..ingest import Outcome, ingest_one
+from ..model import RawInput
 from ..store.db import Store
 
-log = logging.getLogger(__name__)
 router = APIRouter(prefix="/api", tags=["write"])
 TEXT_TYPES = {"text/plain": "text", "text/html": "html"}  # a body of this type is the page itself
 READ_ONLY = ("this server is read-only: start it with `storyline serve --token TOKEN` (or set STORYLINE_TOKEN) "
@@ -95,17 +92,6 @@ class DocumentOut(BaseModel):
     linked: dict[str, Any] = Field(description="What linking into stories did (link.LinkSummary), or its error.")
 
 
-def _link(request: Request) -> dict[str, Any]:
-    """Link the new document into stories; a failure is reported, never un-stores the document."""
-    from ..link import link_new
-
-    try:
-        return link_new(_writer(request)).as_dict()
-    except StorylineError as exc:
-        log.error("linking after POST /api/documents failed: %s", exc)
-        return {"error": str(exc)}
-
-
 def token_refusal(token: str | None, authorization: str | None) -> HTTPException | None:
     """The 403 or 401 a request to write gets without the right token, or None."""
     if not token:
@@ -143,11 +129,6 @@ class TokenGate:
         await self.app(scope, receive, send)
 
 
-@cache
-def _pipeline() -> Pipeline:
-    return build()
-
-
 def _writer(request: Request) -> Store:
     state = request.app.state
     if state.writer is None:
@@ -155,42 +136,17 @@ def _writer(request: Request) -> Store:
     return state.writer
 
 
-def _latest_for(store: Store, source: str) -> str | None:
-    from sqlalchemy import select
-
-    i, d = schema.inputs, schema.documents
-    with store.engine.connect() as conn:
-        return conn.execute(select(i.c.document_id).join(d, d.c.id == i.c.document_id).where(i.c.source == source)
-                            .order_by(d.c.ingested_at.desc()).limit(1)).scalar_one_or_none()
-
-
-def _ingest(request: Request, body: DocumentIn) -> tuple[str, str | None, IngestError | None]:
-    """(status, document id, error) for one posted page; runs under the write lock."""
-    from ..ingest import ingest, process
-
+def _ingest(request: Request, body: DocumentIn) -> Outcome:
+    """What became of one posted page (stored and linked); runs under the write lock."""
     store = _writer(request)
     if body.url is not None:
-        summary = ingest([body.url], store, request.app.state.settings, pipeline=_pipeline())
-        if summary.failed:
-            return "failed", None, summary.errors[0] if summary.errors else IngestError(body.url, "fetch", "failed")
-        status = next(s for s in ("new", "duplicate", "unchanged") if getattr(summary, s))
-        return status, _latest_for(store, body.url), None
+        return ingest_one(body.url, store, settings=request.app.state.settings)
     content = body.html if body.html is not None else body.text
     assert content is not None
     raw = RawInput(source="", content=content, format="html" if body.html is not None else "text",
                    title=body.title, published=body.published, article=body.html is None)
-    raw.source = body.source or f"api:{raw.raw_hash[:16]}"
-    seen = store.seen_input(raw.source, raw.raw_hash)
-    if seen:
-        return "unchanged", seen, None
-    result = process(raw, _pipeline())
-    if isinstance(result, IngestError):
-        store.add_error(result)
-        store.flush()
-        return "failed", None, result
-    status, doc_id = store.add_document(result)
-    store.flush()
-    return status, doc_id, None
+    source = body.source or f"api:{raw.raw_hash[:16]}"
+    return ingest_one(dataclasses.replace(raw, source=source, key=source), store)
 
 
 @router.post("/documents", status_code=201, response_model=DocumentOut, dependencies=[Depends(require_token)],
@@ -251,10 +207,11 @@ def _validated(data: dict[str, Any]) -> DocumentIn:
 
 def _post(request: Request, body: DocumentIn) -> Any:
     with request.app.state.write_lock:
-        status, doc_id, error = _ingest(request, body)
-        if error is not None:
-            return JSONResponse({"detail": f"{error.stage}: {error.error}", "stage": error.stage,
-                                 "source": error.source}, status_code=422)
-        linked = _link(request) if status != "unchanged" else {}
-    out = DocumentOut(status=status, document_id=doc_id or "", url=f"/documents/{doc_id}", linked=linked)
-    return JSONResponse(out.model_dump(), status_code=201 if status != "unchanged" else 200)
+        done = _ingest(request, body)
+    if done.error is not None:
+        error = done.error
+        return JSONResponse({"detail": f"{error.stage}: {error.error}", "stage": error.stage,
+                             "source": error.source}, status_code=422)
+    out = DocumentOut(status=done.status, document_id=done.document_id or "", url=f"/documents/{done.document_id}",
+                      linked=done.link)
+    return JSONResponse(out.model_dump(), status_code=201 if done.status != "unchanged" else 200)

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import StorylineError, UsageError
-from ..link.evidence import interval
+from ..intervals import interval
 from ..store.webqueries import Filters
 from ..vocab import country_code, event_type
 

@@ -15,7 +15,8 @@ Modules: `neardup` (MinHash LSH over documents), `evidence` (what reports are co
 
 from __future__ import annotations
 
-from .stories import LinkSummary, link_new, pending, relink_all, story_records
+from ..store.linkqueries import story_records
+from .stories import LinkSummary, link_new, pending, relink_all
 from .timeline import (
     Escalation,
     escalation,

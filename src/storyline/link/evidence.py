@@ -7,15 +7,11 @@ about). Two reports of one event share the rest: the object, the place, the figu
 from a light suffix stripper (plural, -ed, -ing, British -ise spellings), enough to make
 "designated"/"designating" and "organisations"/"organizations" meet; it is not a full stemmer.
 
-`interval(date, precision)` turns a contract date into the range of days it covers, so a month
-is compatible with every day in it.
-
 It does not read the store and decides nothing about merging (`merge.py` does).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from functools import cache
 
@@ -104,29 +100,3 @@ def similarity(a: frozenset[str], b: frozenset[str]) -> float:
     return (jaccard + shared / small) / 2
 
 
-_PRECISION_OF_LENGTH = {10: "day", 7: "month", 4: "year"}
-
-
-def interval(date: str | None, precision: str | None = None) -> tuple[int, int] | None:
-    """The first and last day (proleptic ordinals) a contract date covers, or None when unknown."""
-    if not date:
-        return None
-    try:
-        prec = precision or _PRECISION_OF_LENGTH.get(len(date))
-        if prec == "day":
-            d = dt.date.fromisoformat(date[:10]).toordinal()
-            return d, d
-        year = int(date[:4])
-        if prec == "month":
-            month = int(date[5:7])
-            first = dt.date(year, month, 1)
-            nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
-            return first.toordinal(), nxt.toordinal() - 1
-        if prec == "year":
-            return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
-    except ValueError:
-        return None
-    return None
-
-
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}

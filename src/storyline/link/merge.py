@@ -66,11 +66,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from ..intervals import PRECISION_RANK, interval
 from ..lexicon_data import load_yaml
-from ..plover import RECIPROCAL
-from .evidence import PRECISION_RANK, interval, similarity, stem, terms
-
-SYMMETRIC_TYPES = RECIPROCAL  # the name store/webfilters.py imports
+from ..vocab import SYMMETRIC_TYPES
+from .evidence import similarity, stem, terms
 
 MIN_EVIDENCE = 0.2
 LINK_SCORE = 0.3
@@ -179,7 +178,7 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
     `published` and `published_at` are its document's publication day and minute (the period of an
     undated report, and the order of reports), `seen` when the document was first ingested."""
     actor, recipient = _party(record.get("actor")), _party(record.get("recipient"))
-    if record["type"] in RECIPROCAL and _null_last(actor) > _null_last(recipient):
+    if record["type"] in SYMMETRIC_TYPES and _null_last(actor) > _null_last(recipient):
         actor, recipient = recipient, actor
     location = record.get("location") or {}
     precision = record.get("date_precision")

@@ -25,15 +25,19 @@ never linked.
 Groups only grow (documents are never deleted), and a group is the transitive closure of
 confirmed pairs, so the grouping does not depend on the order documents arrive in.
 
-It does not compare documents across languages (a translation is not a near-duplicate here).
+Across languages, shingles see nothing; `translation` tells a translation by its numbers and names
+in order, and a translation (of a document in another coded language published within
+`translation.MAX_DAYS` days) joins its original's group the same way, so it is not counted again as
+a source. Each document whose original is in another language gets `documents.translation_of` =
+that original (the same id as `duplicate_of`); every other document has it null.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import zlib
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -43,6 +47,7 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 
 from ..model import normalise_text
 from ..store import linkschema, schema
+from . import translation
 
 NUM_PERM = 126
 BANDS, ROWS = 42, 3
@@ -95,15 +100,6 @@ def buckets(grams: Iterable[str]) -> list[str]:
     return out
 
 
-def fingerprints(grams: Iterable[str]) -> frozenset[int]:
-    """64-bit fingerprints (BLAKE2b) of shingles, for comparing shingle sets where they must travel
-    (the Spark job): sets of ints are smaller and faster than sets of strings, and Jaccard and
-    containment come out the same unless two distinct shingles of a pair share a fingerprint
-    (about one chance in 10^13 for two 1,000-shingle texts)."""
-    return frozenset(int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big")
-                     for g in grams)
-
-
 def resemblance(a: frozenset[Any], b: frozenset[Any]) -> tuple[float, float]:
     """(Jaccard, containment of the smaller set in the larger) of two shingle sets."""
     if not a or not b:
@@ -122,15 +118,10 @@ def near_duplicate(a: frozenset[Any], b: frozenset[Any]) -> float | None:
     return None
 
 
-def likeliest(shared: Counter[str]) -> list[str]:
-    """The `MAX_CANDIDATES` documents sharing most buckets with one document, ties by id (so the
-    choice depends only on the counts, never on the order rows came back from the database)."""
-    return [doc for doc, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
-
-
 def _likeliest(conn: Connection, keys: Sequence[str], own: str) -> list[str]:
-    """`likeliest` for a document's bucket keys, counted in the database: the documents sharing the
-    most usable buckets (those holding at most `MAX_BUCKET` documents) with it, ties by id."""
+    """The `MAX_CANDIDATES` documents sharing the most usable buckets (those holding at most
+    `MAX_BUCKET` documents) with a document of these bucket keys, counted in the database; ties by id,
+    so the choice depends only on the counts, never on the order rows came back from the database."""
     mb = linkschema.minhash_bands
     inner = mb.alias("sized")
     usable = (select(inner.c.bucket).where(inner.c.bucket.in_(list(keys))).group_by(inner.c.bucket)
@@ -192,6 +183,7 @@ def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
 class NearDupResult:
     documents: int = 0  # documents seen for the first time
     near_duplicates: int = 0  # of those, how many joined an earlier document's group
+    translations: int = 0  # of those, how many joined it as a translation (counted in near_duplicates too)
     changed: set[str] = field(default_factory=set)  # earlier documents whose group canonical changed
 
 
@@ -210,7 +202,8 @@ def _new_documents(conn: Connection) -> Iterable[tuple[Any, str | None]]:
                        .order_by(d.c.ingested_at, d.c.id)).scalars().all()
     for part in chunks(ids):
         rows = {r.id: r for r in conn.execute(select(d.c.id, d.c.text, d.c.duplicate_of, d.c.content_hash,
-                                                     d.c.ingested_at).where(d.c.id.in_(part)))}
+                                                     d.c.ingested_at, d.c.language, d.c.published)
+                                              .where(d.c.id.in_(part)))}
         copies: dict[str, list[tuple[str, str]]] = {}
         hashes = sorted({r.content_hash for r in rows.values()})
         for h, doc, at in conn.execute(select(d.c.content_hash, d.c.id, d.c.ingested_at)
@@ -239,6 +232,7 @@ def link_documents(conn: Connection) -> NearDupResult:
     group_of: dict[str, str] = {}  # earlier document -> its group's canonical
     pointer: dict[str, str | None] = {}  # new document -> its duplicate_of as stored
     seen = ShingleCache()  # the shingles of recent documents: the candidates of the next ones
+    languages = _coded_languages(conn)  # a translation is looked for only when another language is stored
     for row, twin in _new_documents(conn):
         result.documents += 1
         new_ids.add(row.id)
@@ -264,6 +258,12 @@ def link_documents(conn: Connection) -> NearDupResult:
             if sim is not None:
                 parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
                 best = sim if best is None else max(best, sim)
+        if best is None and len(languages - {row.language}) and (original := _translated_from(conn, row)):
+            root = find(original if original in new_ids else _group(conn, original, group_of))
+            if find(row.id) != root:  # not when the original, seen first, already found this one
+                parent[find(row.id)] = root
+                best = 0.0  # no shared wording: linked on numbers and names
+                result.translations += 1
         if best is not None:
             similarity[row.id] = best
             result.near_duplicates += 1
@@ -307,7 +307,61 @@ def link_documents(conn: Connection) -> NearDupResult:
         conn.execute(update(ld).where(ld.c.group_id == old).values(group_id=canonical))
     for part in chunks(rows, 5000):
         conn.execute(insert(ld), list(part))
+    d_t = d.c.translation_of
+    if result.translations or conn.execute(select(d.c.id).where(d_t.is_not(None)).limit(1)).first():
+        _mark_translations(conn, sorted(new_ids | result.changed))
     return result
+
+
+def _coded_languages(conn: Connection) -> set[str | None]:
+    """The coded languages the store holds documents in (two or more: translations are possible)."""
+    d = schema.documents
+    found = {lang for lang in translation.LANGUAGES
+             if conn.execute(select(d.c.id).where(d.c.language == lang).limit(1)).first()}
+    return set(found) if len(found) > 1 else set()
+
+
+TRANSLATION_CANDIDATES = 200  # documents in another language published within the window, nearest first
+
+
+def _translated_from(conn: Connection, row: Any) -> str | None:
+    """A document in another coded language, published within days, that `row` is a translation of."""
+    if row.language not in translation.LANGUAGES or not row.published or len(row.published) != 10:
+        return None
+    try:
+        day = dt.date.fromisoformat(row.published)
+    except ValueError:
+        return None
+    d = schema.documents
+    window = (day - dt.timedelta(days=translation.MAX_DAYS)).isoformat(), \
+        (day + dt.timedelta(days=translation.MAX_DAYS)).isoformat()
+    others = [lang for lang in translation.LANGUAGES if lang != row.language]
+    query = (select(d.c.id, d.c.text).where(d.c.language.in_(others), d.c.published >= window[0],
+                                            d.c.published <= window[1], d.c.id != row.id,
+                                            d.c.duplicate_of.is_(None))
+             .order_by(d.c.published, d.c.id).limit(TRANSLATION_CANDIDATES))
+    own = translation.anchors(row.text)
+    words = len(row.text.split())
+    for cid, ctext in conn.execute(query):
+        if translation.is_translation(own, translation.anchors(ctext), words, len(ctext.split())):
+            return str(cid)
+    return None
+
+
+def _mark_translations(conn: Connection, doc_ids: Sequence[str]) -> None:
+    """`translation_of` = `duplicate_of` where the original is in another language, else null."""
+    d = schema.documents
+    for part in chunks(doc_ids):
+        rows = conn.execute(select(d.c.id, d.c.language, d.c.duplicate_of, d.c.translation_of)
+                            .where(d.c.id.in_(part))).all()
+        targets = sorted({r.duplicate_of for r in rows if r.duplicate_of})
+        language = dict(conn.execute(select(d.c.id, d.c.language).where(d.c.id.in_(targets))).all()) if targets \
+            else {}
+        for r in rows:
+            want = r.duplicate_of if r.duplicate_of and language.get(r.duplicate_of) not in (None, r.language) \
+                else None
+            if want != r.translation_of:
+                conn.execute(update(d).where(d.c.id == r.id).values(translation_of=want))
 
 
 def _group(conn: Connection, doc: str, group_of: dict[str, str]) -> str:

@@ -42,7 +42,7 @@ import json
 import statistics
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -51,12 +51,13 @@ from sqlalchemy import Connection, bindparam, delete, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
+from ..intervals import PRECISION_RANK
 from ..model import stable_id
 from ..store import linkschema, schema
 from ..store.db import Store, unwritable
 from . import neardup
 from .conflicts import conflicts
-from .evidence import PRECISION_RANK, is_outlet
+from .evidence import is_outlet
 from .merge import (
     LOOSE,
     Report,
@@ -183,11 +184,6 @@ class Sources:
                 k, name = self.key[origin]
                 independent[k] = name
         return sorted(shown.values()), sorted(independent.values())
-
-    def of(self, doc_ids: Iterable[str]) -> Sources:
-        """The part of these sources that these documents need."""
-        origin = {d: self.origin[d] for d in doc_ids}
-        return Sources(origin, {d: self.key[d] for d in {*origin, *origin.values()}})
 
 
 def _sources(conn: Connection, doc_ids: Iterable[str]) -> Sources:
@@ -535,7 +531,8 @@ def relink_all(store: Store) -> LinkSummary:
         with store.engine.begin() as conn:
             store.lock_writers(conn)
             ours = select(ld.c.document_id)  # every copy pointer is the link pass's to decide (see neardup)
-            conn.execute(update(d).where(d.c.id.in_(ours), d.c.duplicate_of.is_not(None)).values(duplicate_of=None))
+            conn.execute(update(d).where(d.c.id.in_(ours), d.c.duplicate_of.is_not(None))
+                         .values(duplicate_of=None, translation_of=None))
             for table in linkschema.LINK_TABLES:
                 conn.execute(delete(table))
             _link(conn, summary)
@@ -543,15 +540,3 @@ def relink_all(store: Store) -> LinkSummary:
         raise StoreError(f"cannot link stories in the database: {exc}") from exc
     summary.seconds = time.perf_counter() - started
     return summary
-
-
-def story_records(store: Store) -> Iterator[dict[str, Any]]:
-    """Every `story` record, streamed, earliest first (undated stories last)."""
-    store.flush()
-    linkschema.ensure(store.engine)
-    st = linkschema.stories
-    with store.engine.connect() as conn:
-        conn = conn.execution_options(stream_results=True, yield_per=500)
-        query = select(st.c.data).order_by(st.c.date_first.is_(None), st.c.date_first, st.c.id)
-        for (data,) in conn.execute(query):
-            yield data

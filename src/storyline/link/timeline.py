@@ -21,17 +21,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import and_, or_, select
-
 from ..errors import UsageError
-from ..plover import RECIPROCAL
-from ..store import linkschema
+from ..intervals import PRECISION_RANK, interval
+from ..store import linkqueries
 from ..store.db import Store
 from ..vocab import country_code, event_type
-from .evidence import PRECISION_RANK, interval
+from .merge import SYMMETRIC_TYPES
 
 PERIODS = ("day", "week", "month")
-# The coarsest date precision each period can place (rank in evidence.PRECISION_RANK).
+# The coarsest date precision each period can place (rank in intervals.PRECISION_RANK).
 _PLACEABLE = {"day": 0, "week": 0, "month": 1}
 
 
@@ -54,17 +52,12 @@ def parse_dyad(text: str) -> tuple[str, str]:
     return actor, recipient
 
 
-def _country_filter(column: Any, flipped: Any, code: str) -> Any:
-    st = linkschema.stories
-    return or_(column == code, and_(st.c.type.in_(sorted(RECIPROCAL)), flipped == code))
-
-
 def _matches(story: dict[str, Any], actor: str | None, recipient: str | None) -> bool:
     a = (story.get("actor") or {}).get("country")
     r = (story.get("recipient") or {}).get("country")
     if (actor is None or a == actor) and (recipient is None or r == recipient):
         return True
-    return story["type"] in RECIPROCAL and (actor is None or r == actor) and (recipient is None or a == recipient)
+    return story["type"] in SYMMETRIC_TYPES and (actor is None or r == actor) and (recipient is None or a == recipient)
 
 
 def _span(story: dict[str, Any]) -> tuple[int, int] | None:
@@ -84,27 +77,17 @@ def timeline(store: Store, actor: str | None = None, recipient: str | None = Non
     """
     actor, recipient = country_code(actor, "actor"), country_code(recipient, "recipient")
     type = event_type(type)
-    store.flush()
-    linkschema.ensure(store.engine)
-    st = linkschema.stories
-    query = select(st.c.data)
-    if type:
-        query = query.where(st.c.type == type.upper())
-    if actor:
-        query = query.where(_country_filter(st.c.actor_country, st.c.recipient_country, actor.upper()))
-    if recipient:
-        query = query.where(_country_filter(st.c.recipient_country, st.c.actor_country, recipient.upper()))
     lo = interval(parse_date(since, "--since"))
     hi = interval(parse_date(until, "--until"))
+    actor, recipient = actor and actor.upper(), recipient and recipient.upper()
     out = []
-    with store.engine.connect() as conn:
-        for (story,) in conn.execute(query):
-            if not _matches(story, actor and actor.upper(), recipient and recipient.upper()):
-                continue
-            span = _span(story)
-            if (lo or hi) and (span is None or (lo and span[1] < lo[0]) or (hi and span[0] > hi[1])):
-                continue
-            out.append(story)
+    for story in linkqueries.stories(store, type and type.upper(), actor, recipient):
+        if not _matches(story, actor, recipient):
+            continue
+        span = _span(story)
+        if (lo or hi) and (span is None or (lo and span[1] < lo[0]) or (hi and span[0] > hi[1])):
+            continue
+        out.append(story)
     out.sort(key=lambda s: (_span(s) is None, _span(s) or (0, 0), s["id"]))
     return out
 
@@ -124,22 +107,6 @@ class Escalation:
     skipped: int = 0  # events dated too vaguely for the period, or undated (and not placed by their article)
     no_intensity: int = 0  # events whose reports gave no intensity
     undated: dict[str, int] = field(default_factory=dict)  # period -> events placed there by their article's date
-
-
-def _article_dates(store: Store, doc_ids: set[str]) -> dict[str, tuple[str, str | None]]:
-    """document id -> (published, precision) of the documents that state a date."""
-    from ..store import schema
-
-    d = schema.documents
-    out: dict[str, tuple[str, str | None]] = {}
-    ids = sorted(doc_ids)
-    with store.engine.connect() as conn:
-        for i in range(0, len(ids), 500):
-            for doc_id, published, precision in conn.execute(
-                    select(d.c.id, d.c.published, d.c.published_precision)
-                    .where(d.c.id.in_(ids[i:i + 500]), d.c.published.is_not(None))):
-                out[doc_id] = (published, precision)
-    return out
 
 
 def escalation_series(store: Store, dyad: tuple[str, str], by: str = "week",
@@ -166,7 +133,7 @@ def escalation_series(store: Store, dyad: tuple[str, str], by: str = "week",
                 continue
             placed.append((cluster, story["id"], cluster["date"], cluster["date_precision"], False))
     if include_undated and vague:
-        dates = _article_dates(store, {i for c, _ in vague for i in c.get("document_ids", [])})
+        dates = linkqueries.article_dates(store, {i for c, _ in vague for i in c.get("document_ids", [])})
         for cluster, story_id in vague:
             known = sorted(dates[i] for i in cluster.get("document_ids", []) if i in dates
                            and PRECISION_RANK.get(dates[i][1] or "", 9) <= _PLACEABLE[by])

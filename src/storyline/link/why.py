@@ -16,11 +16,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
-
 from ..errors import UsageError
-from ..plover import RECIPROCAL
-from ..store import linkschema, schema
+from ..store import linkqueries
 from ..store.db import Store
 from . import merge
 from .evidence import similarity
@@ -30,17 +27,14 @@ def _report(store: Store, event_id: str) -> merge.Report:
     record = store.record("event", event_id)
     if record is None:
         raise UsageError(f"no event with id {event_id!r} in this store; list them with `storyline export --kind event`")
-    d = schema.documents
-    with store.engine.connect() as conn:
-        row = conn.execute(select(d.c.published, d.c.published_at, d.c.ingested_at)
-                           .where(d.c.id == record["document_id"])).one()
+    row = linkqueries.document_times(store, record["document_id"])
     return merge.report_from_record(record, row.published_at, published=row.published, seen=str(row.ingested_at or ""))
 
 
 def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     """The criteria, values and verdicts for two events (see the module docstring)."""
     a, b = _report(store, event_a), _report(store, event_b)
-    if a.type in RECIPROCAL and a.actor.get("country") != b.actor.get("country"):
+    if a.type in merge.SYMMETRIC_TYPES and a.actor.get("country") != b.actor.get("country"):
         b.actor, b.recipient = b.recipient, b.actor  # "A met B" meets "B met A"
     criteria: list[dict[str, Any]] = []
 
@@ -84,11 +78,7 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     compatible = a.block == b.block and merge.compatible(a, b)
     add("link score", None, None, score >= merge.LINK_SCORE,
         f"{score:.3f} against {merge.LINK_SCORE} (evidence plus same day/month, same figure, same actor)")
-    le = linkschema.link_events
-    linkschema.ensure(store.engine)
-    with store.engine.connect() as conn:
-        where = {eid: cid for eid, cid in conn.execute(
-            select(le.c.event_id, le.c.cluster_id).where(le.c.event_id.in_([event_a, event_b])))}
+    where = linkqueries.clusters_of(store, [event_a, event_b])
     same = where.get(event_a) is not None and where.get(event_a) == where.get(event_b)
     linkable = compatible and score >= merge.LINK_SCORE
     if same and linkable:

@@ -92,15 +92,11 @@ class Pipeline:
                 raise InputError(doc.source, f"unexpected {type(exc).__name__}: {exc}", stage=stage.name) from exc
         return doc
 
-    def pipe(self, docs: Iterable[Document]) -> Iterable[Document]:
-        for doc in docs:
-            yield self(doc)
-
 
 # Where each lexicon a user lexicon file can extend is compiled ("module:function" under this package).
 LEXICONS = ("textclean:_patterns", "datelex:lexicon", "quotenames:lexicon", "claims:_patterns",
             "quantities:_lexicon", "citations:_lexicon", "eventlex:lexicon", "eventroles:actor_nouns",
-            "events_es:lexicon")
+            "events_es:lexicon", "quotes_es:lexicon")
 
 
 def check_lexicons() -> None:

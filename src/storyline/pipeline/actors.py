@@ -34,12 +34,12 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any
 
 from ..lexicon import Lexicon, load_lexicon
-from ..lexicon_data import per_user_files, stage
+from ..lexicon_data import load_yaml, per_user_files, stage
 from ..model import Document, Mention, Span
 from .actormatch import Hit, matcher
 
@@ -51,6 +51,8 @@ _POSSESSIVE = re.compile(r"['’]s?[ \t\u00a0]+")
 _AND = re.compile(r"[ \t\u00a0]+and[ \t\u00a0]+")
 _WORDS_GAP = re.compile(r"(?:['’]s)?(?:[ \t\u00a0]+[a-z][a-z\-]*){1,3}[ \t\u00a0]+")
 _IN_COUNTRY = re.compile(r"[ \t\u00a0]+(?:in|of|from)[ \t\u00a0]+(?:the[ \t\u00a0]+)?")
+# Spanish "el gobierno de Estados Unidos", "la Embajada de EE.UU.": one actor of that country.
+_DE_COUNTRY = re.compile(r"[ \t\u00a0]+(?:de|del)[ \t\u00a0]+")
 _PAREN = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,20})\)")
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|['’](?![sS]\b))*\.?")
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "al", "el",
@@ -82,6 +84,7 @@ class _Phrase:
     words: list[Hit] = field(default_factory=list)
     person: Hit | None = None
     name: tuple[int, int] | None = None  # an unknown person's name after a title
+    spanish: bool = False  # "de" joins a keyword to its country
 
     def slot(self) -> int:
         if self.person or self.name:
@@ -104,9 +107,12 @@ def recognize(doc: Document) -> Document:
         return doc
     lex = load_lexicon()
     hits = [h for h in matcher(lex).hits(text) if not _glued_to_name(text, h, lex)]
+    own = _own_names(doc.language or "", lex)
+    if own:
+        hits = [Hit(h.start, h.end, h.text, own[h.text]) if h.text in own else h for h in hits]
     hit_starts = {h.start for h in hits}
     found: list[Mention] = []
-    for phrase in _phrases(text, hits, hit_starts, lex):
+    for phrase in _phrases(text, hits, hit_starts, lex, doc.language == "es"):
         found.extend(_resolve(phrase, text, lex, doc.published))
     found.extend(_appositive_people(text, hits, hit_starts, found, lex))
     found = _drop_other_readings(found, lex)
@@ -115,6 +121,31 @@ def recognize(doc: Document) -> Document:
     found.sort(key=lambda m: m.span.start)
     doc.mentions.extend(found)
     return doc
+
+
+@cache
+def _own_names(language: str, lex: Lexicon) -> dict[str, Any]:
+    """In a document of this language, a country name of `lexicon/<language>/actors.yaml` names that
+    country even where another language's lexicon reads it otherwise ("EU" is Estados Unidos in Spanish,
+    the European Union in English)."""
+    if language in ("", "en"):
+        return {}
+    from importlib import resources
+
+    if not resources.files("storyline.lexicon").joinpath(f"{language}/actors.yaml").is_file():
+        return {}
+    data = load_yaml(f"{language}/actors.yaml")
+    table = matcher(lex).table
+    out: dict[str, Any] = {}
+    for iso, entry in (data.get("countries") or {}).items():
+        names = [str(n) for n in (entry or {}).get("names") or []]
+        own = next((table[n] for n in names if n in table and table[n].key == iso), None)
+        if own is None:
+            continue
+        for n in names:
+            if n in table and table[n].key != iso:
+                out[n] = own
+    return out
 
 
 def country_shares(mentions: Iterable[Mention], skip: frozenset[str] = frozenset()) -> dict[str, float]:
@@ -145,7 +176,8 @@ def reading_score(precision: str, country: str | None, shares: dict[str, float],
 # Phrases
 
 
-def _phrases(text: str, hits: list[Hit], hit_starts: set[int], lex: Lexicon) -> list[_Phrase]:
+def _phrases(text: str, hits: list[Hit], hit_starts: set[int], lex: Lexicon,
+             spanish: bool = False) -> list[_Phrase]:
     out: list[_Phrase] = []
     i = 0
     while i < len(hits):
@@ -153,7 +185,7 @@ def _phrases(text: str, hits: list[Hit], hit_starts: set[int], lex: Lexicon) -> 
         i += 1
         if h.entry.kind == "block":
             continue
-        ph = _Phrase([h], h.start, h.end)
+        ph = _Phrase([h], h.start, h.end, spanish=spanish)
         _place(ph, h)
         _absorb_acronym(ph, text, lex)
         while i < len(hits):
@@ -203,7 +235,8 @@ def _joins(ph: _Phrase, nxt: Hit, gap: str, lex: Lexicon) -> bool:
     last = ph.hits[-1].entry.kind
     if last == "person" and kind in _WORD and (nxt.entry.is_title or nxt.entry.sector not in ("GOV", "PTY")):
         return False  # "the Trump administration", but not "Trump's cartel strike threats"
-    if kind == "country" and slot == 2 and not ph.mods and last in _WORD and _IN_COUNTRY.fullmatch(gap):
+    if kind == "country" and slot == 2 and not ph.mods and last in _WORD and (
+            _IN_COUNTRY.fullmatch(gap) or (ph.spanish and _DE_COUNTRY.fullmatch(gap))):
         return True  # "Security forces in Guinea", "the government of Sudan": one actor of that country
     if kind in _MOD:
         # Only "X and Y <keyword>" chains two modifiers; the head must follow, checked in _resolve.

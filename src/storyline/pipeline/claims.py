@@ -34,7 +34,6 @@ from ..lexicon_data import per_user_files, stage
 from ..model import Claim, Document, Span
 from .citations import cited_numbers, reference_entries
 from .quantities import find_quantities
-from .segment import split_sentences
 
 CAP = r"[A-Z][\w’'.&\-]*"
 NAME = rf"{CAP}(?:\s+(?:(?:of|for|de|del|la|on|and)\s+(?:the\s+)?)?{CAP}){{0,6}}"
@@ -64,10 +63,9 @@ def _patterns() -> dict[str, Any]:
 def extract(doc: Document) -> Document:
     """Append one `Claim` per sentence of `doc` that states a quantity."""
     text = doc.text
-    sentences = doc.sentences or split_sentences(text)
     listed = [(e.span.start, e.span.end) for e in reference_entries(text)]
     english = doc.language in (None, "en", "es")  # languages whose unit nouns the lexicon lists
-    for sentence in sentences:
+    for sentence in doc.sentences:
         if any(start <= sentence.start < end for start, end in listed):
             continue
         if QUESTION_END.search(sentence.text):

@@ -1,6 +1,8 @@
 """The events stage by language: English through `events.code`, Spanish through `events_es.code`.
 
-Other languages are left uncoded (the parse stage has already marked them `coded: false`).
+A Spanish page's English paragraphs (`Document.sentence_language`) go through the English coder;
+the events of both come out in document order. Other languages are left uncoded (the parse stage
+has already marked them `coded: false`).
 """
 
 from __future__ import annotations
@@ -16,5 +18,10 @@ def warm() -> None:
 
 def code(doc: Document) -> Document:
     if doc.language == "es":
-        return events_es.code(doc)
+        events_es.code(doc)
+        if "en" in doc.sentence_language.values():
+            spanish, doc.events = doc.events, []
+            events.code(doc)
+            doc.events = sorted(spanish + doc.events, key=lambda e: (e.evidence.start, e.trigger.start))
+        return doc
     return events.code(doc)

@@ -1,8 +1,9 @@
 """The dates stage's lexicon and the one compiled pattern built from it.
 
 Takes `lexicon/dates.yaml` (month and weekday names, number words, relative
-phrases, cue words, year nouns) with the user files' `dates:` sections merged over
-it, and gives a `DateLexicon`: lookup tables plus
+phrases, cue words, year nouns), with every `lexicon/<lang>/dates.yaml` merged
+into it (Spanish: `lexicon/es/dates.yaml`) and then the user lexicon files' `dates:`
+sections, and gives a `DateLexicon`: lookup tables plus
 `PATTERN`, a single alternation that finds every candidate temporal expression
 in one pass, and small compiled regexes for the context checks made around
 each candidate. It does not decide what a candidate means or resolve it; that
@@ -14,15 +15,17 @@ so `match.lastgroup` names the form that matched.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
+from importlib import resources
 from typing import Any
 
 from ..errors import ConfigError
-from ..lexicon_data import per_user_files, stage, user_file, user_files
+from ..lexicon_data import load_yaml, merge_section, per_user_files, user_file, user_files, user_sections
 
 YEAR = r"(?:19|20)\d\d"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|º|°)?(?!\d)"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
 
 
@@ -49,6 +52,11 @@ def _emit(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+def _never_if_empty(words: Any) -> str:
+    """The words as an alternation, or a pattern that never matches when there are none."""
+    return _alternation(list(words)) if words else "(?!)"
 
 
 def _starts(*groups: Any, digits: bool = False, fold: bool = False) -> str:
@@ -89,6 +97,12 @@ class DateLexicon:
     relative: dict[str, tuple[str, int]]
     year_nouns: frozenset[str]
     count_nouns: frozenset[str]
+    relative_not_after: dict[str, re.Pattern[str]]  # key(phrase) -> search in the text before it
+    day_shift: dict[str, int]  # key(word) -> -1/+1 for a year-less day ("el pasado 3 de octubre")
+    day_modifier_before: re.Pattern[str]  # search in the text before a day; group 1 the word
+    day_modifier_after: re.Pattern[str]  # match right after a day
+    month_shift_es: dict[str, int]  # key(modifier) -> shift, before "mes de" or after the month
+    month_of_year: dict[str, int]  # key(phrase) -> year offset ("del año pasado": -1)
     pattern: re.Pattern[str]
     cue_before: re.Pattern[str]  # search in the text before a candidate
     opener_before: re.Pattern[str]  # search in the text before a candidate; group names the opener kind
@@ -97,6 +111,33 @@ class DateLexicon:
     list_gap: re.Pattern[str]
     weekday_not_after: re.Pattern[str]
     weekday_not_before: re.Pattern[str]
+
+
+def _merge(into: dict[str, Any], more: dict[str, Any], path: str) -> None:
+    """Merge one language's file into the base: mappings key by key, lists joined."""
+    for k, v in more.items():
+        have = into.get(k)
+        if have is None:
+            into[k] = v
+        elif isinstance(have, dict) and isinstance(v, dict):
+            _merge(have, v, path)
+        elif isinstance(have, list) and isinstance(v, list):
+            into[k] = have + v
+        else:
+            raise ConfigError(f"The dates lexicon {path} gives {k!r} a different shape from lexicon/dates.yaml.")
+
+
+def _load_yaml() -> dict[str, Any]:
+    """lexicon/dates.yaml, every lexicon/<lang>/dates.yaml merged into it, then the user files' `dates:`."""
+    data: dict[str, Any] = copy.deepcopy(load_yaml("dates.yaml"))  # `_merge` changes it in place
+    root = resources.files("storyline").joinpath("lexicon")
+    for sub in sorted(root.iterdir(), key=lambda t: t.name):
+        if sub.is_dir() and sub.joinpath("dates.yaml").is_file():
+            path = f"{sub.name}/dates.yaml"
+            _merge(data, copy.deepcopy(load_yaml(path)), f"lexicon/{path}")
+    for path, section in user_sections("dates.yaml"):
+        merge_section(data, section, path, "dates.yaml")
+    return data
 
 
 def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
@@ -118,6 +159,10 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
     weekday_es = rf"(?:{_alternation(es_weekdays)}){NOT_LETTER_AFTER}"
     numbers_en = _alternation(list(d["number_words"]["en"]))
     numbers_es = _alternation(list(d["number_words"].get("es", {})))
+    ahead = _never_if_empty(d["ahead_openers"])
+    moes_before = _never_if_empty(d["month_modifiers_before"])
+    moes_after = _never_if_empty(d["month_modifiers_after"])
+    month_of_year = _never_if_empty(d["month_of_year"])
     units_en = _alternation(list(d["ago_units"]["en"]))
     units_es = _alternation(list(d["ago_units"].get("es", {})))
     relative = _alternation(list(d["relative"]))
@@ -130,7 +175,7 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
     mo_mod_words = list(d["month_modifiers"])
     at_month = _starts(full_forms, abbr_forms)
     at_mdy = _starts(en_weekdays, full_forms, abbr_forms)
-    at_dmy = _starts(en_weekdays, digits=True)
+    at_dmy = _starts(en_weekdays, es_weekdays, digits=True)
     at_ago = _starts(list(d["number_words"]["en"]), digits=True, fold=True)
     at_rel = _starts(list(d["relative"]), fold=True)
     at_wdes = _starts(list(d["weekday_modifiers"].get("es_before", {})), fold=True)
@@ -146,20 +191,25 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
         # [Monday,] Feb. 16[, 2025]
         rf"(?P<A_mdy>{at_mdy}(?:(?P<mdy_wd>{weekday}),?\s+)?(?P<mdy_m>{month})(?:\s+|(?<=\.))(?P<mdy_d>{DAY})"
         rf"(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR})(?!\d))?)",
-        # [Monday,] 16 February [2025], 3rd of March, 16 de febrero de 2025
-        rf"(?P<A_dmy>{at_dmy}(?:(?P<dmy_wd>{weekday}),?\s+(?:the\s+)?)?(?<![\d,.])(?P<dmy_d>{DAY})\s+"
+        # [Monday,] 16 February [2025], 3rd of March, [jueves] 16 de febrero de 2025
+        rf"(?P<A_dmy>{at_dmy}(?:(?P<dmy_wd>{weekday}|{weekday_es}),?\s+(?:the\s+)?)?(?<![\d,.])(?P<dmy_d>{DAY})\s+"
         rf"(?:of\s+|de\s+)?(?P<dmy_m>{month})(?:(?:,\s*|\s+|\s+del?\s+)(?P<dmy_y>{YEAR})(?!\d))?)",
         # January 2026, febrero de 2025
         rf"(?P<A_my>{at_month}(?P<my_m>{month})(?:,?\s+|\s+(?:of|de|del)\s+)(?P<my_y>{YEAR})(?!\d))",
         # two weeks ago
         rf"(?P<A_ago>{at_ago}(?<![\d,.])(?i:(?P<ago_n>{numbers_en}|\d{{1,3}})\s+(?P<ago_u>{units_en})\s+ago)"
         rf"(?!\w))",
-        # hace dos semanas
-        rf"(?P<A_hace>(?=[hH])(?i:hace\s+(?P<hace_n>{numbers_es}|\d{{1,3}})\s+(?P<hace_u>{units_es}))(?!\w))",
+        # hace dos semanas, dentro de dos semanas
+        rf"(?P<A_hace>(?i:(?P<hace_w>hace|{ahead})\s+(?P<hace_n>{numbers_es}|\d{{1,3}})\s+(?P<hace_u>{units_es}))"
+        r"(?!\w))",
+        # el pasado mes de septiembre; diciembre pasado; octubre del año pasado
+        rf"(?P<A_moes>(?:(?P<moes_pre>(?i:{moes_before}))\s+mes\s+de\s+(?P<moes_m1>{month_full})"
+        rf"|(?P<moes_m2>{month_full})\s+(?P<moes_post>{moes_after})"
+        rf"|(?P<moes_m3>{month_full})\s+del?\s+(?P<moes_year>{month_of_year}))(?!\w))",
         # yesterday, last week, earlier this month
         rf"(?P<A_rel>{at_rel}(?i:{relative})(?!\w))",
         # el lunes, el pasado lunes, el lunes pasado
-        rf"(?P<A_wdes>{at_wdes}(?P<wdes_pre>(?i:{es_before}))\s+(?P<wdes>{weekday_es})"
+        rf"(?P<A_wdes>{at_wdes}(?P<wdes_pre>(?i:{es_before}))\s+(?P<wdes>{weekday_es})(?!,?\s+\d)"
         rf"(?:\s+(?P<wdes_post>{es_after}))?(?!\w))",
         # Monday, last Monday
         rf"(?P<A_wd>{at_wd}(?:(?P<wd_mod>(?i:{wd_mods}))\s+)?(?P<wd>{weekday}))",
@@ -179,7 +229,8 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
         return [" ".join(str(w).split()) for w in group if str(w).split()]
 
     openers = {
-        *words(full_forms), *words(abbr_forms), *words(en_weekdays), *words(d["relative"]), "hace",
+        *words(full_forms), *words(abbr_forms), *words(en_weekdays), *words(es_weekdays), *words(d["relative"]),
+        "hace", *words(d["ahead_openers"]), *(f"{m} mes" for m in words(d["month_modifiers_before"])),
         *(f"{n} {u}" for n in words(d["number_words"]["en"]) for u in words(d["ago_units"]["en"])),
         *(f"{m} {w}" for m in words(wd_mod_words) for w in words(en_weekdays)),
         *(f"{m} {w}" for m in words(d["weekday_modifiers"].get("es_before", {})) for w in words(es_weekdays)),
@@ -192,8 +243,8 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
 
 @per_user_files
 def lexicon() -> DateLexicon:
-    """The dates lexicon, loaded and compiled once per process (per list of user lexicon files)."""
-    d = stage("dates.yaml")
+    """The dates lexicon, loaded and compiled once per process."""
+    d = _load_yaml()
     try:
         month_of: dict[str, int] = {}
         full: set[str] = set()
@@ -226,6 +277,16 @@ def lexicon() -> DateLexicon:
             relative=relative,
             year_nouns=frozenset(w.lower() for w in d["year_nouns"]),
             count_nouns=frozenset(w.lower() for w in d["count_nouns"]),
+            relative_not_after={
+                key(k): re.compile(rf"(?i:(?<!\w)(?:{_alternation(v)})\s+)$")
+                for k, v in d["relative_not_after"].items()
+            },
+            day_shift={key(k): int(v) for k, v in d["day_modifiers"].items()},
+            day_modifier_before=re.compile(rf"(?i:(?<!\w)({_never_if_empty(d['day_modifiers'])})\s+)$"),
+            day_modifier_after=re.compile(rf"(?i:\s+({_never_if_empty(d['day_modifiers'])}))(?!\w)"),
+            month_shift_es={key(k): int(v) for group in ("month_modifiers_before", "month_modifiers_after")
+                            for k, v in d[group].items()},
+            month_of_year={key(k): int(v) for k, v in d["month_of_year"].items()},
             pattern=_build_pattern(d),
             cue_before=re.compile(rf"(?i:(?<!\w)(?:{cues})(?:\s+(?:{mods}))?[\s-]*)$"),
             opener_before=re.compile(rf"(?i:(?<!\w)(?:{opener_groups})\s+(?:(?:{mods})[\s-]+)?)$"),

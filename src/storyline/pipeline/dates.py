@@ -120,7 +120,7 @@ def _has_cue(text: str, start: int, lex: DateLexicon) -> bool:
     return lex.cue_before.search(text, max(0, start - 40), start) is not None
 
 
-def _absolute(m: re.Match[str], lex: DateLexicon, prefix: str, order: str) -> _Point | None:
+def _absolute(m: re.Match[str], lex: DateLexicon, prefix: str, order: str, text: str = "") -> _Point | None:
     month = lex.month_of[key(m.group(f"{prefix}_m"))]
     day = _day(m.group(f"{prefix}_d"))
     year_s = m.group(f"{prefix}_y")
@@ -128,7 +128,14 @@ def _absolute(m: re.Match[str], lex: DateLexicon, prefix: str, order: str) -> _P
     if not _valid(year or 2000, month, day):  # 2000: a leap year, so "Feb. 29" alone stays
         return None
     rule = f"{order}_year" if year else f"{order}_no_year"
-    return _Point(m.start(), m.end(), rule, "day", year=year, month=month, day=day)
+    shift = 0
+    if year is None and text:  # "el pasado 3 de octubre", "el próximo 1 de agosto", "el 3 de octubre pasado"
+        word = lex.day_modifier_before.search(text, max(0, m.start() - 12), m.start()) or lex.day_modifier_after.match(
+            text, m.end())
+        if word:
+            shift = lex.day_shift.get(key(word.group(1)), 0)
+            rule = {-1: f"{order}_past", 1: f"{order}_next"}.get(shift, rule)
+    return _Point(m.start(), m.end(), rule, "day", year=year, month=month, day=day, shift=shift)
 
 
 def _iso(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
@@ -142,8 +149,10 @@ def _numeric(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
         day, month = a, b
     elif b > 12 >= a or a == b:
         month, day = a, b
-    else:  # 03/02/2025: day-first or month-first cannot be told apart
-        return _Point(m.start(), m.end(), "numeric_ambiguous", "other")
+    else:  # 03/02/2025: day-first or month-first cannot be told apart (kept day-first for `_day_first`)
+        if not _valid(y, b, a):
+            return None
+        return _Point(m.start(), m.end(), "numeric_ambiguous", "other", year=y, month=b, day=a)
     if not _valid(y, month, day):
         return None
     return _Point(m.start(), m.end(), "numeric_date", "day", year=y, month=month, day=day)
@@ -154,7 +163,7 @@ def _mdy(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
 
 
 def _dmy(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
-    return _absolute(m, lex, "dmy", "day_month")
+    return _absolute(m, lex, "dmy", "day_month", text)
 
 
 def _my(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
@@ -164,11 +173,12 @@ def _my(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
     return _Point(m.start(), m.end(), "month_year", "month", year=year, month=month)
 
 
-def _ago(m: re.Match[str], text: str, lex: DateLexicon, n_group: str, u_group: str) -> _Point:
+def _ago(m: re.Match[str], text: str, lex: DateLexicon, n_group: str, u_group: str, ahead: bool = False) -> _Point:
     n_text = key(m.group(n_group))
     count = int(n_text) if n_text.isdigit() else lex.number_of.get(n_text)
     unit = lex.unit_of[key(m.group(u_group))]
-    return _Point(m.start(), m.end(), f"ago_{unit}", "other", unit=unit, count=count, vague=count is None)
+    rule = f"{'ahead' if ahead else 'ago'}_{unit}"
+    return _Point(m.start(), m.end(), rule, "other", unit=unit, count=count, vague=count is None)
 
 
 def _ago_en(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
@@ -176,7 +186,7 @@ def _ago_en(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
 
 
 def _hace(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
-    return _ago(m, text, lex, "hace_n", "hace_u")
+    return _ago(m, text, lex, "hace_n", "hace_u", ahead=key(m.group("hace_w")) != "hace")
 
 
 def _relative(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
@@ -191,6 +201,9 @@ def _relative(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
         or (text[m.end() : m.end() + 1] in CLOSING_QUOTES and not text[m.end() + 1 : m.end() + 2].isalpha())
     ):
         return None  # capitalised like a name: "USA Today", ABC's "This Week", the ''Today'' show
+    not_after = lex.relative_not_after.get(phrase)
+    if not_after is not None and not_after.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "por la mañana": a morning, not tomorrow
     unit, offset = lex.relative[phrase]
     return _Point(m.start(), m.end(), f"relative_{unit}", "other", unit=unit, count=offset)
 
@@ -231,6 +244,18 @@ def _month(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
     return _Point(m.start(), m.end(), "month_no_year", "month", strong=strong, month=lex.month_of[name])
 
 
+def _month_es(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
+    """ "el pasado mes de septiembre", "diciembre pasado", "octubre del año pasado"."""
+    name = key(m.group("moes_m1") or m.group("moes_m2") or m.group("moes_m3"))
+    month = lex.month_of[name]
+    if m.group("moes_year"):
+        offset = lex.month_of_year[key(m.group("moes_year"))]
+        return _Point(m.start(), m.end(), "month_of_relative_year", "month", month=month, year_offset=offset)
+    shift = lex.month_shift_es[key(m.group("moes_pre") or m.group("moes_post"))]
+    rule = {-1: "month_last", 0: "month_this", 1: "month_next"}[shift]
+    return _Point(m.start(), m.end(), rule, "month", month=month, shift=shift, this=shift == 0)
+
+
 def _decade(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
     return _Point(m.start(), m.end(), "decade", "year", year=int(m.group("dec")), unit="decade")
 
@@ -260,6 +285,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, DateLexicon], _Point | None]]
     "A_my": _my,
     "A_ago": _ago_en,
     "A_hace": _hace,
+    "A_moes": _month_es,
     "A_rel": _relative,
     "A_wdes": _weekday_es,
     "A_wd": _weekday,
@@ -269,11 +295,14 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, DateLexicon], _Point | None]]
 }
 
 
-def _candidates(text: str, lex: DateLexicon) -> list[_Point]:
+def _candidates(text: str, lex: DateLexicon, day_first: bool = False) -> list[_Point]:
+    """Every candidate; with `day_first` (a Spanish page), "03/02/2025" is 3 February (rule ``numeric_day_first``)."""
     points = []
     for m in lex.pattern.finditer(text):
         point = _HANDLERS[m.lastgroup or ""](m, text, lex)
         if point is not None:
+            if day_first and point.rule == "numeric_ambiguous" and point.day is not None:
+                point.rule, point.family = "numeric_day_first", "day"
             points.append(point)
     return points
 
@@ -405,21 +434,22 @@ def _relative_value(p: _Point, a: date, prec: str) -> tuple[_Val | None, _Val | 
     need = "year" if unit in ("year", "decade") else "month" if unit == "month" else "day"
     if _RANK[prec] < _RANK[need]:
         return None, None
-    if p.rule.startswith("ago_"):
+    if p.rule.startswith(("ago_", "ahead_")):
+        sign = -1 if p.rule.startswith("ago_") else 1
         if unit in ("year", "decade"):
-            return (date(a.year - n * (10 if unit == "decade" else 1), 1, 1), "year"), None
+            return (date(a.year + sign * n * (10 if unit == "decade" else 1), 1, 1), "year"), None
         if unit == "month":
-            y, m = _add_months(a.year, a.month, -n)
+            y, m = _add_months(a.year, a.month, sign * n)
             return (date(y, m, 1), "month"), None
-        days = 0 if unit == "hour" else n * (7 if unit == "week" else 1)
-        return (a - timedelta(days=days), "day"), None
+        days = n // 24 if unit == "hour" else n * (7 if unit == "week" else 1)
+        return (a + timedelta(days=sign * days), "day"), None
     if unit == "day":
         return (a + timedelta(days=n), "day"), None
     if unit == "week":
         monday = a - timedelta(days=a.weekday()) + timedelta(weeks=n)
         return (monday, "day"), (monday + timedelta(days=6), "day")
     if unit == "weekend":
-        saturday = a - timedelta(days=(a.weekday() - 5) % 7)
+        saturday = a - timedelta(days=(a.weekday() - 5) % 7) + timedelta(weeks=n)
         return (saturday, "day"), (saturday + timedelta(days=1), "day")
     if unit == "month":
         y, m = _add_months(a.year, a.month, n)
@@ -465,11 +495,16 @@ def _dash_years(text: str, p1: _Point, p2: _Point) -> bool:
     )
 
 
-def find_dates(text: str, published: str | None, published_precision: str | None = "day") -> list[DateMention]:
-    """Every temporal expression in `text`, resolved against the publication date when it can be."""
+def find_dates(
+    text: str, published: str | None, published_precision: str | None = "day", day_first: bool = False
+) -> list[DateMention]:
+    """Every temporal expression in `text`, resolved against the publication date when it can be.
+
+    `day_first`: the text writes numeric dates day first (Spanish), so "03/02/2025" is 3 February.
+    """
     lex = lexicon()
     anchor = _anchor(published, published_precision)
-    points = _candidates(text, lex)
+    points = _candidates(text, lex, day_first)
     out: list[DateMention] = []
     last_kept: _Point | None = None
     i = 0
@@ -510,12 +545,13 @@ def find_dates(text: str, published: str | None, published_precision: str | None
 # --- standalone strings ----------------------------------------------------------------------------
 
 
-def parse_date_string(s: str) -> tuple[str, str] | None:
+def parse_date_string(s: str, day_first: bool = False) -> tuple[str, str] | None:
     """One standalone date string (a byline, a meta tag, a feed field) -> (ISO value, precision), or None.
 
     Reads ISO dates and timestamps, "February 16, 2025", "Feb 16 2025", "16 February 2025",
     RFC 2822 ("Sun, 16 Feb 2025 10:00:00 GMT"), "2025/02/16", and 16/02/2025 or 02/16/2025
-    when the day is over 12; "03/02/2025" (day-first or month-first?) gives None. Of several
+    when the day is over 12; "03/02/2025" (day-first or month-first?) gives None unless
+    `day_first` (a Spanish byline) says it is 3 February. Of several
     dates in the string, the first of the finest precision wins.
     """
     if not s or not s.strip():
@@ -532,7 +568,7 @@ def parse_date_string(s: str) -> tuple[str, str] | None:
         y, m, d = (int(g) for g in found.groups())
         return (date(y, m, d).isoformat(), "day") if _valid(y, m, d) else None
     best: _Val | None = None
-    for p in _candidates(s, lexicon()):
+    for p in _candidates(s, lexicon(), day_first):
         if p.rule == "numeric_ambiguous":
             return None
         if p.year is None or p.unit == "decade":
@@ -549,7 +585,7 @@ def parse_date_string(s: str) -> tuple[str, str] | None:
 
 def resolve(doc: Document) -> Document:
     """Pipeline stage: add a date mention for every temporal expression in `doc.text`."""
-    for dm in find_dates(doc.text, doc.published, doc.published_precision):
+    for dm in find_dates(doc.text, doc.published, doc.published_precision, day_first=doc.language == "es"):
         value = {
             "value": dm.value,
             "precision": dm.precision,

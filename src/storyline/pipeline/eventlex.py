@@ -50,14 +50,6 @@ class Trigger:
     def need_phrases(self) -> tuple[tuple[str, ...], ...]:
         return tuple(tuple(n.split()) for n in self.needs)
 
-    @cached_property
-    def need_heads(self) -> tuple[frozenset[str], tuple[str, ...]]:
-        """The first words of `needs`: exact ones, and the prefixes of those ending in "*" (a quick test
-        before matching whole phrases)."""
-        firsts = [p[0] for p in self.need_phrases]
-        return (frozenset(w for w in firsts if not w.endswith("*")),
-                tuple(sorted({w[:-1] for w in firsts if w.endswith("*")})))
-
     @property
     def rule(self) -> str:
         return f"{self.source}:{self.pos}:{self.lemma}" + (f"#{self.key.rsplit('#', 1)[1]}" if "#" in self.key else "")

@@ -91,7 +91,7 @@ def code(doc: Document) -> Document:
     for sent in sentences(doc.tokens, doc.sentences, doc.mentions):
         if REFERENCE_LINE.match(sent.span.text) or any(q.start <= sent.span.start < q.end for q in not_prose):
             continue
-        if doc.language not in (None, "en"):
+        if doc.sentence_language.get(sent.index, doc.language) not in (None, "en"):
             continue
         hits = eventmatch.find(sent, lex)
         previous, ctx.previous = ctx.previous, _main_subject(sent, ctx, lex)

@@ -25,10 +25,14 @@ from typing import Any
 from ..errors import ConfigError
 from ..lexicon_data import per_user_files, stage, trigger_entries
 from ..model import Actor, Document, Event, Mention, Span, Token
-from ..plover import COUNTERPART
+from ..plover import COUNTERPART as PLOVER_COUNTERPART
 from .eventlex import lexicon as english_lexicon
 
 SOURCE = "es/triggers.yaml"
+# Types whose recipient, when none follows the trigger, is the other side named earlier in the clause
+# ("ante la captura por fuerzas estadounidenses, X condenó ..."): the coders' class (lexicon/plover.yaml),
+# and a concession too ("X cedió ante ...").
+COUNTERPART = PLOVER_COUNTERPART | {"CONCEDE"}
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,11 @@ class EsLexicon:
     clause_breaks: frozenset[str]
     light_verbs: frozenset[str]
     place_preps: frozenset[str]
+    transparent: frozenset[str]
+    first_person_aux: frozenset[str]
+    object_marks: frozenset[str]
+    vessels: frozenset[str]
+    vessel_cues: tuple[str, ...]
 
 
 @per_user_files
@@ -88,7 +97,9 @@ def lexicon() -> EsLexicon:
         conditions=tuple(tuple(c.split()) for c in data["conditions"]),
         modal_verbs=frozenset(data["modal_verbs"]), passive_aux=frozenset(data["passive_aux"]),
         clause_breaks=frozenset(data["clause_breaks"]), light_verbs=frozenset(data["light_verbs"]),
-        place_preps=frozenset(data["place_preps"]))
+        place_preps=frozenset(data["place_preps"]), transparent=frozenset(data["transparent"]),
+        first_person_aux=frozenset(data["first_person_aux"]), object_marks=frozenset(data["object_marks"]),
+        vessels=frozenset(data["criminal_targets"]["vessels"]), vessel_cues=tuple(data["criminal_targets"]["cues"]))
 
 
 def warm() -> None:
@@ -101,9 +112,16 @@ def _matches(word: str, lemma: str, want: str) -> bool:
     return want in (word, lemma)
 
 
+def _infinitive(t: Token, lex: EsLexicon) -> bool:
+    """The word is a trigger verb's infinitive ("pausar", "atacar"): the tagger reads it as a noun, since
+    the lemma table maps it to itself."""
+    low = t.text.lower()
+    return low == t.lemma and low.endswith(("ar", "er", "ir")) and f"verb:{low}" in lex.triggers
+
+
 def _reading(toks: list[Token], i: int, lex: EsLexicon, negated: bool) -> EsTrigger | None:
     t = toks[i]
-    pos = "verb" if t.pos in ("VERB", "AUX") else "noun" if t.pos == "NOUN" else None
+    pos = "verb" if t.pos in ("VERB", "AUX") or _infinitive(t, lex) else "noun" if t.pos == "NOUN" else None
     if pos is None:
         return None
     for r in lex.triggers.get(f"{pos}:{t.lemma}", ()):
@@ -135,6 +153,11 @@ def _status(toks: list[Token], i: int, lex: EsLexicon, negated: bool) -> str:
     t = toks[i]
     if "Mood=Cnd" in t.morph:
         return "hypothetical"
+    if _infinitive(t, lex):
+        # "lo convenció de pausar": asserted after a verb that makes its complement happen; else
+        # ("para detectar", "intentaban capturar") only aimed at.
+        near = [b.lemma for b in toks[max(0, i - 3):i]]
+        return "asserted" if any(b in lex.transparent for b in near) else "hypothetical"
     before = toks[max(0, i - 2):i]
     if any(b.lemma in lex.modal_verbs for b in before) and t.text.lower().endswith(("ar", "er", "ir")):
         return "hypothetical"
@@ -171,10 +194,17 @@ def _actors(mentions: list[Mention]) -> list[tuple[Mention, Actor]]:
         if a is None:
             continue
         if a.country is None and a.sector not in ("CRM", "IGO"):
+            # "la embajada" after "la Embajada de EU": the body named before with that head word.
+            head = m.span.text.split()[0].lower()
+            body = [b for b in out if b[1].country and len(b[0].span.text.split()) > 1
+                    and b[0].span.text.split()[0].lower() == head and b[0].value.get("form") != "person"]
             same = [p for p in people if p[1].sector == a.sector]
-            if not same:
+            if body:
+                a = body[-1][1]
+            elif not same:
                 continue
-            a = same[-1][1]
+            else:
+                a = same[-1][1]
         elif m.value.get("form") == "person":
             people.append((m, a))
         out.append((m, a))
@@ -182,8 +212,11 @@ def _actors(mentions: list[Mention]) -> list[tuple[Mention, Actor]]:
 
 
 def _side(a: Actor | None) -> str | None:
+    """Which side an actor is on: its country, but a cartel is not its country's state."""
     if a is None:
         return None
+    if a.sector == "CRM":
+        return "CRM"
     return a.country or a.sector
 
 
@@ -198,8 +231,11 @@ def code(doc: Document) -> Document:
     by_sent: dict[int, list[Token]] = {}
     for t in doc.tokens:
         by_sent.setdefault(t.sent, []).append(t)
+    quoted = [(q.span.start, q.span.end) for q in doc.quotes]
     previous: _Ref | None = None
     for k in sorted(by_sent):
+        if doc.sentence_language.get(k, "es") != "es":  # an English paragraph: the English coder reads it
+            continue
         span = doc.sentences[k]
         toks = by_sent[k]
         refs = [_Ref(a, m.span.start, m.span.end, str(m.value.get("form") or "")) for m, a in actors
@@ -215,7 +251,17 @@ def code(doc: Document) -> Document:
                 continue
             if any(ref.start <= t.start < ref.end for ref in refs):  # a word of a name ("Acuerdo de ...")
                 continue
-            actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex)
+            if _first_person(toks, i, lex) and any(a <= t.start < b for a, b in quoted):
+                continue  # "“Atacamos un submarino”": who "we" are is the quotation's speaker, not read here
+            if _adjectival(toks, i, r, lex):
+                continue  # "una conferencia de prensa ofrecida en ...": a description, not an event
+            inside = next(((a, b) for a, b in quoted if a <= t.start < b), None)
+            if inside is not None:
+                # Inside a quotation the roles are the quotation's own words; no one outside it is read in.
+                own = [x for x in refs if inside[0] <= x.start and x.end <= inside[1]]
+                actor, recipient, rule_roles = _roles(toks, i, r, own, None, lex)
+            else:
+                actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex)
             if r.pos == "noun" and actor is None:
                 continue
             status = _status(toks, i, lex, negated)
@@ -237,6 +283,28 @@ def code(doc: Document) -> Document:
     return doc
 
 
+PARTICIPLE = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+
+
+def _adjectival(toks: list[Token], i: int, r: EsTrigger, lex: EsLexicon) -> bool:
+    """A participle right after a noun with no auxiliary and no agent ("la conferencia ofrecida en"):
+    it describes the noun. With an agent ("la embarcación atacada por su país") it reports an event."""
+    t = toks[i]
+    if r.pos != "verb" or i == 0 or not t.text.lower().endswith(PARTICIPLE):
+        return False
+    if toks[i - 1].pos != "NOUN" or toks[i - 1].text.lower() in lex.passive_aux:
+        return False
+    return not any(x.text.lower() == "por" for x in toks[i + 1:i + 3])
+
+
+def _first_person(toks: list[Token], i: int, lex: EsLexicon) -> bool:
+    """A verb in the first person: "atacamos", "elogiamos", "hemos acordado", "vamos a atacar"."""
+    low = toks[i].text.lower()
+    if low.endswith("mos") and toks[i].pos in ("VERB", "AUX"):
+        return True
+    return any(b.text.lower() in lex.first_person_aux for b in toks[max(0, i - 3):i])
+
+
 def _clause_end(toks: list[Token], i: int, lex: EsLexicon) -> int:
     for j in range(i + 1, len(toks)):
         if toks[j].text in lex.clause_breaks or toks[j].text == ".":
@@ -253,10 +321,15 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             start_clause = j + 1
             break
     clause_start = toks[start_clause].start
-    before = [x for x in refs if clause_start <= x.start and x.end <= t.start]
+    # "intentaban capturar al narcotraficante, ... abatieron": an object after "a"/"al" is no subject.
+    # "... en México": a place, not a subject either.
+    before = [x for x in refs if clause_start <= x.start and x.end <= t.start
+              and _word_before(toks, x.start) not in lex.object_marks | lex.place_preps]
     after = [x for x in refs if x.start >= t.end]
-    passive = r.pos == "verb" and i > 0 and (toks[i - 1].text.lower() in lex.passive_aux) \
-        and t.text.lower().endswith(("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas"))
+    # "fue abatido", and a participle after its noun with an agent: "la lancha atacada por fuerzas de X".
+    participle = r.pos == "verb" and i > 0 and t.text.lower().endswith(PARTICIPLE)
+    passive = participle and (toks[i - 1].text.lower() in lex.passive_aux or (
+        toks[i - 1].pos == "NOUN" and any(x.text.lower() == "por" for x in toks[i + 1:i + 3])))
     agent = _agent_after(toks, i, after)
     actor: _Ref | None = None
     recipient: _Ref | None = None
@@ -271,8 +344,12 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = after[0], "actor=de-after-noun"
         elif r.pos == "noun" and before and _light_verb_before(toks, i, lex):
             actor, how = before[-1], "actor=light-verb-subject"
-    if passive and before:
+    if passive and before and not _relative_between(toks, before[-1].end, t.start):
         recipient = before[-1]
+    elif passive and after and after[0] is not actor and after[0].start - t.end <= 60 \
+            and not any(t.end <= x.start < after[0].start and (x.pos in ("VERB", "CCONJ") or x.text == "por")
+                        for x in toks):
+        recipient = after[0]  # "la operación en la que fue abatido X, líder del CJNG": the subject follows
     if actor is None and not passive and r.pos == "verb":
         if before:
             actor, how = before[-1], "actor=before"
@@ -287,12 +364,40 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
                 recipient = x
                 break
         if recipient is None and (r.reciprocal or r.type in COUNTERPART) and actor is not None:
-            for x in before:
-                if _side(x.actor) != side:
-                    recipient = x
-                    break
+            # "ante la captura de X por fuerzas estadounidenses, Y condenó": the agent of what is answered,
+            # else the other side named nearest before.
+            others = [x for x in refs if x.end <= t.start and x is not actor and _side(x.actor) != side]
+            agents = [x for x in others if _word_before(toks, x.start) == "por"]
+            if agents or others:
+                recipient = (agents or others)[-1]
     rhow = "recipient=" + ("passive-subject" if passive and recipient else "after" if recipient else "none")
+    if recipient is None and r.type in ("ASSAULT", "COERCE"):
+        vessel = _criminal_vessel(toks, i, passive, lex)
+        if vessel is not None:
+            return (actor.actor if actor else None, vessel, f"{how} recipient=criminal-vessel")
     return (actor.actor if actor else None, recipient.actor if recipient else None, f"{how} {rhow}")
+
+
+def _criminal_vessel(toks: list[Token], i: int, passive: bool, lex: EsLexicon) -> Actor | None:
+    """A boat described as carrying drugs ("una presunta narcolancha", "una embarcación cargada de drogas")
+    as the target: criminal, though no group is named. After the trigger, or before a passive participle."""
+    span = range(i + 1, min(len(toks), i + 9)) if not passive else range(max(0, i - 3), i)
+    for j in span:
+        if toks[j].text in lex.clause_breaks:
+            break
+        w = toks[j].text.lower()
+        if not (w in lex.vessels or toks[j].lemma in lex.vessels):
+            continue
+        near = toks[max(0, j - 4):j + 7]
+        if w.startswith("narco") or any(_matches(x.text.lower(), x.lemma, c) for x in near for c in lex.vessel_cues):
+            return Actor(name=toks[j].text, country=None, sector="CRM", id="CRM")
+    return None
+
+
+def _relative_between(toks: list[Token], start: int, end: int) -> bool:
+    """A relative pronoun between two positions: "la operación en la que fue abatido"."""
+    return any(start <= t.start < end and t.text.lower() in ("que", "cual", "cuales", "quien", "quienes")
+               for t in toks)
 
 
 def _word_before(toks: list[Token], start: int) -> str:

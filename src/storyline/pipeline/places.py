@@ -49,8 +49,6 @@ _MAX_WORDS = 6
 _CAPITALISED = re.compile(r"[A-Z\u0080-\U0010ffff](?<=[^\W\d_])(?<![^\W\d_].)" + _WORD_REST)
 _WORD_CHAR = re.compile(r"[\w\-'’]")  # what a word is made of
 _RUN = re.compile(r"[\w\-'’]*")
-# Actor forms whose words may also be a place: a country by name, a capital.
-_PLACE_FORMS = frozenset({"name", "capital"})
 
 
 @dataclass(slots=True)  # read-only once built; not frozen, which makes 34,000 of them slow to build

@@ -102,15 +102,27 @@ class Attribution:
 
 def extract(doc: Document) -> Document:
     """Append the document's quotations, with speakers where the text gives them, to `doc.quotes`."""
+    first = len(doc.quotes)
+    _extract_marks(doc)
+    if doc.language == "es":
+        from .quotes_es import dash_quotes, spanish_speakers
+
+        dash_quotes(doc, first)
+        spanish_speakers(doc, first)
+    return doc
+
+
+def _extract_marks(doc: Document) -> None:
+    """The quotations in marks, attributed by the word-order reading, then refined from the tree."""
     text = doc.text
     if not text or not any(c in text for c in "“\"„«‘'"):
-        return doc
+        return
     paras = [(m.start(), m.end()) for m in PARAGRAPH.finditer(text) if m.group().strip()]
     found = _scan_double(text, paras)
     found += _scan_single(text, paras, found)
     found.sort(key=lambda f: f.start)
     if not found:
-        return doc
+        return
     index = SpeakerIndex(text, [(f.start, f.end) for f in found], list(doc.mentions))
     attributed: dict[int, Attribution] = {}
     cover = Cover(found)
@@ -120,11 +132,6 @@ def extract(doc: Document) -> Document:
         attributed[n] = attr
         doc.quotes.append(quote)
     refine(doc, first)
-    if doc.language == "es":
-        from .quotes_es import unnamed_speakers
-
-        unnamed_speakers(doc, first)
-    return doc
 
 
 # -- finding quotations ------------------------------------------------------------------------------

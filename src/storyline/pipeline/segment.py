@@ -15,6 +15,12 @@ dotted acronyms and initials ("U.S.", "George W. Bush") that end a sentence only
 when an ordinary sentence opener follows. Decimals and "U.S.-Mexico" never
 match because a boundary needs white space after the terminator.
 
+Spanish: a sentence may open with "¿" or "¡"; a quotation in «» that the
+sentence goes on after («No lo permitiremos. Nunca», dijo) is kept whole, as is
+a dialogue turn up to the narrator's dash ("—No lo vamos a permitir. Nunca
+—dijo la presidenta—."), whose full stops are the speaker's, not the
+sentence's.
+
 It does not tokenise, tag or parse, and it does not use spaCy or NLTK.
 """
 
@@ -36,8 +42,14 @@ BOUNDARY = re.compile(
     r"(?P<cite>(?:\[\d+(?:\s*[-–,]\s*\d+)*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)"
     r"(?P<gap>\s+)"
 )
-WORD_BEFORE = re.compile(r"[^\s\"“‘'(\[«]*$")
-NEXT_WORD = re.compile(r"[\"“‘'«(\[]*([^\s\"“”‘’'«»()\[\],;:]*)")
+WORD_BEFORE = re.compile(r"[^\s\"“‘'(\[«¿¡]*$")
+NEXT_WORD = re.compile(r"[\"“‘'«(\[¿¡]*([^\s\"“”‘’'«»()\[\],;:¿¡]*)")
+INVERTED = "¿¡"
+# A «» quotation and what follows its close: the sentence goes on when a comma, a dash or a lower-case word does.
+GUILLEMETS = re.compile(r"«[^«»\n]{1,600}»(?=\s*(?:[,;:]|[—–-]|[^\W\d_]*[a-záéíóúñ]))")
+# A dialogue turn opens its line with a dash; the narrator's words start at a dash before a lower-case word.
+DIALOGUE_OPEN = re.compile(r"[—–]\s?(?=\S)")
+NARRATOR_DASH = re.compile(r"\s[—–]\s?(?=[a-záéíóúñ])")
 DOTTED_ACRONYM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 INITIAL = re.compile(r"[A-Z]$")
 OPENING_QUOTE = re.compile(r"[\"“‘«]")
@@ -63,12 +75,25 @@ def split_sentences(text: str) -> list[Span]:
     spans: list[Span] = []
     for start, end in _units(text):
         cursor = start
+        inside = _kept_whole(text, start, end)
         for m in BOUNDARY.finditer(text, start, end):
             if m.end() >= end or not _is_boundary(text, m):
+                continue
+            if any(a < m.start() and m.end() < b for a, b in inside):
                 continue
             _add(spans, text, cursor, m.start("gap"))
             cursor = m.end()
         _add(spans, text, cursor, end)
+    return spans
+
+
+def _kept_whole(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Stretches of a unit no boundary may fall inside: «» quotes the sentence goes on after, a dialogue turn."""
+    spans = [(m.start(), m.end()) for m in GUILLEMETS.finditer(text, start, end)]
+    if DIALOGUE_OPEN.match(text, start, end):
+        narrator = NARRATOR_DASH.search(text, start, end)
+        if narrator:
+            spans.append((start, narrator.start() + 1))
     return spans
 
 
@@ -113,7 +138,7 @@ def _is_boundary(text: str, m: re.Match[str]) -> bool:
     first = text[after]
     next_word = NEXT_WORD.match(text, after)
     word = next_word.group(1) if next_word else ""
-    starts_quote = bool(OPENING_QUOTE.match(first))
+    starts_quote = bool(OPENING_QUOTE.match(first)) or first in INVERTED
     if first.islower() or (word[:1].islower() and not starts_quote):
         return False
     if not (first.isupper() or first.isdigit() or starts_quote or first in "([•·▪◦‣*-–—" or word[:1].isupper()):

@@ -1,14 +1,25 @@
 """Metadata of a plain-text page dump: title, publication date, authors, publisher.
 
 Takes the blocks `textclean.split_dump` found and reads:
-- a leading header line `date YYYY-MM-DD Title…` (what some scrapers write);
-- a date standing on its own line, or after "Published"/"Updated", in the lines
-  just above the article; a dateline opening the first paragraph;
+- a leading header line `date YYYY-MM-DD Title…` (what some scrapers write); when what follows the
+  date reads as prose (a paragraph, not a headline) it stays in the article as its first paragraph;
+- a date standing on its own line, or after "Published"/"Updated"/"Publicado"/"Fecha",
+  in the lines just above the article, also as one part of a line split by "|" or "·"
+  ("Autor: Redacción | Fecha: 15 de octubre de 2025 a las 10:30"); a time after the
+  date ("a las 10:30", "10:30 hrs") is allowed;
+- a dateline opening the first paragraph ("CIUDAD DE MÉXICO, 15 de octubre de
+  2025.- La presidenta…", "Ciudad de México / 15.10.2025 –"), which must carry a
+  full date with its year;
 - a byline ("By Jane Doe and John Roe") just above the article;
 - the title: the earliest heading-like line in the stretch above the article
   (stopping at the first menu or boilerplate line);
 - the publisher: a site name printed twice on the first line (logo text and
   alt text), or the owner in a "© 2025 Name. All rights reserved" footer.
+
+What the page prints (a date line above the article, then a dateline) wins over a
+scraper's header line when the two disagree: the header is the crawler's reading,
+the printed date the publisher's own. The header is used when the page prints none.
+A header may give a month ("date 2025-07 Outlet"), kept at month precision.
 
 A page that states no date gets None — never today's date, and never a date
 from a related-article list further down the page.
@@ -19,11 +30,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .dates import parse_date_string
+from .dates import find_dates, parse_date_string
 from .textclean import Block, Cleaned
 
-HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+Z?)?\b\s*(.*)$", re.IGNORECASE)
-DATE_PREFIX = re.compile(r"^(?:published|posted|updated|last updated|date|first published)\s*(?:on|:)?\s*", re.I)
+HEADER = re.compile(r"^\s*date:?\s+(\d{4}-\d{2}(?:-\d{2})?)(?:[T ][\d:.]+Z?)?(?![\d-])\s*(.*)$", re.IGNORECASE)
+DATE_PREFIX = re.compile(
+    r"^(?:published|posted|updated|last updated|date|first published|publicado|publicada|actualizado|"
+    r"actualizada|fecha(?:\s+de\s+publicaci[oó]n)?)\s*(?:on|el|:)?\s*(?:el\s+)?",
+    re.I)
+# Spanish prefixes: the page writes its dates day first ("05/10/2025" is 5 October).
+DAY_FIRST_PREFIX = re.compile(r"^(?:publicad[oa]|actualizad[oa]|fecha)\b", re.I)
+# One part of a byline line holding several fields: "Autor: X | Fecha: 15 de octubre de 2025".
+FIELD_SPLIT = re.compile(r"\s+[|·•]\s+")
+# A time after the date: "a las 10:30", "10:30 hrs", "17:09:09", "10:30 a.m.", "(10:30 h)".
+TIME_TAIL = re.compile(r"[\s,(-]*(?:a\s+las\s+|at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*"
+                       r"(?:hrs?\.?|h\b|horas|[ap]\.?\s?m\.?)?\)?(?:\s*\(?[A-Z]{2,4}\)?)?\s*$", re.I)
+# A dateline opening the first paragraph: up to six place words (capitalised, or "de"/"del"/"la"),
+# commas or a slash, an optional "a", the date with its year (a digit, after at most a weekday or a
+# month), then ".-", a dash, a colon or a full stop.
+DATELINE = re.compile(
+    r"^(?:[A-ZÁÉÍÓÚÑ][\w.’'-]*(?:[\s,]+(?:de|del|la|los|las|[A-ZÁÉÍÓÚÑ][\w.’'-]*)){0,6})\s*[,/]\s*(?:a\s+)?"
+    r"(?P<date>(?:[^\W\d_]+\.?,?\s+)?\d[^\n]{0,30}?(?:19|20)\d\d)\s*(?:\.-|\.\s*[–—-]|[–—-]|:|\.(?=\s))")
 BYLINE = re.compile(r"^(?:by|words by|written by|por)\s+(.+)$", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\by\b)\s*")
 AUTHOR_TAIL = re.compile(r"\s*(?:[|•·–—]|\bupdated\b|\bpublished\b|\bon\b\s+\w+\s+\d).*$", re.IGNORECASE)
@@ -36,6 +63,14 @@ TAG_LIST = re.compile(r"^[^,.!?]{1,30}(?:,\s*[^,.!?]{1,30})+$")
 # A date line may carry a time or a zone after the date, but nothing that reads like a sentence.
 DATE_LINE_MAX_WORDS = 9
 TITLE_MIN_WORDS = 4
+# After a header date: more words than a headline has, or a sentence this long ending in a full stop.
+PROSE_MIN_WORDS = 30
+TITLE_MAX_SENTENCE_WORDS = 12
+# Where the article's own opening is searched for its date: this many blocks, up to the first paragraph
+# of this many words (a dateline opens it; a date further down is a date in the story).
+LEAD_BLOCKS = 4
+LEAD_PARAGRAPH_WORDS = 25
+DATELINE_DATE_SHARE = 0.8
 
 
 @dataclass
@@ -49,18 +84,64 @@ class TextMeta:
 
 def parse_date_line(text: str) -> str | None:
     """An ISO day or month from a line that is only a date (optionally after "Published"), else None."""
-    text = DATE_PREFIX.sub("", text.strip())
+    text = text.strip()
+    day_first = DAY_FIRST_PREFIX.match(text) is not None
+    text = TIME_TAIL.sub("", DATE_PREFIX.sub("", text)).strip(" ,")
     if not text or len(text.split()) > DATE_LINE_MAX_WORDS:
         return None
-    parsed = parse_date_string(text)
+    parsed = parse_date_string(text, day_first=day_first)
     # A bare year on a line of its own is a copyright line or a heading more often than a dateline.
     return parsed[0] if parsed and parsed[1] in ("day", "month") else None
+
+
+def _date_in_fields(text: str) -> str | None:
+    """The date of a line, or of one of its fields when the line is split by "|" or "·"."""
+    if iso := parse_date_line(text):
+        return iso
+    parts = FIELD_SPLIT.split(text)
+    if len(parts) > 1:
+        for part in parts:
+            if iso := parse_date_line(part):
+                return iso
+    return None
+
+
+def dateline_date(paragraph: str) -> str | None:
+    """The day a dateline opening a paragraph gives ("CIUDAD DE MÉXICO, 15 de octubre de 2025.- …"), else None."""
+    m = DATELINE.match(paragraph)
+    if not m:
+        return None
+    words = m.group("date").strip()
+    # The date must be most of what stands there: "Sheinbaum, 63, who took office on Oct. 1, 2024 —" is a clause.
+    dated = [d for d in find_dates(words, None, None, day_first=True) if d.precision == "day"]
+    if not dated or len(dated[0].text) < DATELINE_DATE_SHARE * len(words):
+        return None
+    return dated[0].value
+
+
+def _lead_date(cleaned: Cleaned, meta: TextMeta) -> str | None:
+    """A date line, a byline field or a dateline in the article's opening blocks, up to its first paragraph."""
+    for block in [b for b in cleaned.kept if b.index not in meta.consumed][:LEAD_BLOCKS]:
+        if iso := parse_date_line(block.text):
+            meta.consumed.add(block.index)
+            return iso
+        if (iso := _date_in_fields(block.text)) or (iso := dateline_date(block.text)):
+            return iso
+        if block.words >= LEAD_PARAGRAPH_WORDS:
+            break
+    return None
 
 
 def _authors(text: str) -> list[str]:
     text = AUTHOR_TAIL.sub("", text).strip()
     names = [n.strip(" .") for n in AUTHOR_SPLIT.split(text) if n.strip(" .")]
     return [n for n in names if NAME.match(n)]
+
+
+def _prose(text: str) -> bool:
+    """A paragraph rather than a headline: long, or a full sentence of some length."""
+    words = len(text.split())
+    return words > PROSE_MIN_WORDS or (words >= TITLE_MAX_SENTENCE_WORDS and text.endswith((".", ".”", '."')))
 
 
 def _heading_like(block: Block) -> bool:
@@ -85,13 +166,18 @@ def _site_name(block: Block) -> str | None:
 def read_meta(cleaned: Cleaned) -> TextMeta:
     meta = TextMeta()
     blocks = cleaned.blocks
+    header_date: str | None = None
     if blocks:
         first = blocks[0]
         m = HEADER.match(first.text)
         if m:
-            meta.published = m.group(1)
-            meta.title = m.group(2).strip() or None
-            meta.consumed.add(first.index)
+            header_date = m.group(1)
+            rest = m.group(2).strip()
+            if _prose(rest) and first in cleaned.kept:
+                first.text, first.words = rest, len(rest.split())  # the lead paragraph, not a title
+            else:
+                meta.title = rest or None
+                meta.consumed.add(first.index)
         meta.publisher = _site_name(first)
     # Walk up from the article to the first menu or boilerplate line.
     stretch: list[Block] = []
@@ -100,12 +186,19 @@ def read_meta(cleaned: Cleaned) -> TextMeta:
             break
         stretch.append(block)
     for block in stretch:  # nearest the article first
-        if meta.published is None and (iso := parse_date_line(block.text)):
+        if block.index in meta.consumed:  # the scraper header, read above
+            continue
+        if meta.published is None and (iso := _date_in_fields(block.text)):
             meta.published = iso
-            meta.consumed.add(block.index)
+            if parse_date_line(block.text):  # a line that is only a date; a byline with fields stays
+                meta.consumed.add(block.index)
         elif not meta.authors and (m := BYLINE.match(block.text)) and (names := _authors(m.group(1))):
             meta.authors = names
             meta.consumed.add(block.index)
+    if meta.published is None:
+        meta.published = _lead_date(cleaned, meta)
+    if meta.published is None:
+        meta.published = header_date
     if meta.title is None:
         titles = [b for b in stretch if _heading_like(b) and b.index not in meta.consumed and _site_name(b) is None]
         if titles:

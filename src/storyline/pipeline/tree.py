@@ -104,9 +104,6 @@ class Sentence:
     def is_passive(self, i: int) -> bool:
         return bool(self.children(i, "nsubjpass", "auxpass", "csubjpass", "agent"))
 
-    def aux_words(self, i: int) -> list[int]:
-        return self.children(i, "aux", "auxpass", "neg")
-
     def char_span(self, i: int, j: int | None = None) -> Span:
         j = i if j is None else j
         start, end = self.tokens[i].start, self.tokens[j].end

@@ -18,11 +18,9 @@ import datetime as dt
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
 
-from sqlalchemy import Table, func, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Table
 
 from ..errors import StoreError
 from ..link import link_new
@@ -43,17 +41,6 @@ class LoadSummary:
     def as_dict(self) -> dict[str, Any]:
         return {"read": dict(self.read), "inserted": dict(self.inserted), "link": dict(self.link),
                 "seconds": round(self.seconds, 3)}
-
-
-def _batches(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
-
-
-def _count(store: Store, table: Table) -> int:
-    with store.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 
 
 def _document_rows(records: Iterable[dict[str, Any]], run_id: int) -> Iterator[dict[str, Any]]:
@@ -102,18 +89,8 @@ def load(output: str, store: Store, batch_size: int = BATCH) -> LoadSummary:
     run_id = store.begin_run("load", [output])
     summary = LoadSummary()
     for kind, table, rows in _plan(output, run_id, store):
-        before = _count(store, table)
-        insert = store.insert_ignore(table)
-        n = 0
-        for batch in _batches(rows, batch_size):
-            try:
-                with store.engine.begin() as conn:
-                    conn.execute(insert, batch)
-            except SQLAlchemyError as exc:
-                raise StoreError(f"cannot load the {kind} records of {output!r}: {exc}") from exc
-            n += len(batch)
-        summary.read[kind] = n
-        summary.inserted[kind] = _count(store, table) - before
+        summary.read[kind], summary.inserted[kind] = store.insert_batches(
+            table, rows, batch_size, f"the {kind} records of {output!r}")
     summary.link = link_new(store).as_dict()
     summary.seconds = time.perf_counter() - started
     docs = summary.inserted.get("document", 0)

@@ -1,8 +1,8 @@
 """A process pool for single-machine ingest: the per-document pipeline on several cores.
 
 `process_many(raw_inputs, workers)` takes raw inputs (any iterable, read lazily) and yields, in
-the same order, what `ingest.process` gives for each: a `Document` or an `IngestError`. Each
-worker process builds the pipeline once (`worker.pipeline`). At most `workers * IN_FLIGHT_PER_WORKER`
+the same order, what `pipeline.run.process` gives for each: a `Document` or an `IngestError`. Each
+worker process builds the pipeline once (`pipeline.run.shared`). At most `workers * IN_FLIGHT_PER_WORKER`
 inputs are submitted and not yet yielded, so memory does not grow with the corpus however long
 the input stream is; a slow document holds back the results behind it (order is kept) but never
 lets more work pile up.

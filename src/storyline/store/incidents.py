@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 
 from . import linkschema
 from .db import Store
+from .linkqueries import streamed
 
 
 def _record(data: dict[str, Any], story_id: str | None) -> dict[str, Any]:
@@ -27,13 +28,9 @@ def _record(data: dict[str, Any], story_id: str | None) -> dict[str, Any]:
 
 def incident_records(store: Store) -> Iterator[dict[str, Any]]:
     """Every `incident` record, streamed, by id."""
-    store.flush()
-    linkschema.ensure(store.engine)
     lc = linkschema.link_clusters
-    with store.engine.connect() as conn:
-        conn = conn.execution_options(stream_results=True, yield_per=500)
-        for data, story_id in conn.execute(select(lc.c.data, lc.c.story_id).order_by(lc.c.id)):
-            yield _record(data, story_id)
+    for data, story_id in streamed(store, select(lc.c.data, lc.c.story_id).order_by(lc.c.id)):
+        yield _record(data, story_id)
 
 
 def incident(store: Store, incident_id: str) -> dict[str, Any] | None:

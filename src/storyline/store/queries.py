@@ -6,6 +6,7 @@ SQL strings), so the same query serves a terminal table and a JSON response.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from sqlalchemy import func, select
@@ -52,3 +53,25 @@ def latest_errors(store: Store, limit: int = 20) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
         rows = conn.execute(select(t.c.source, t.c.stage, t.c.error).order_by(t.c.at.desc()).limit(limit))
         return [r._asdict() for r in rows]
+
+
+REPORTED_KINDS = ("quote", "claim", "citation_issue", "date_issue")
+
+
+def source_report_rows(store: Store) -> Iterator[tuple[str, Any]]:
+    """What the source report (`report.source_report`) counts, streamed over one connection:
+    ("document", row) for every document (id, source, url, title, published, publisher,
+    duplicate_of, removed_blocks, text), then (kind, (document_id, record)) for every quote, claim,
+    citation issue and date issue, in document and id order."""
+    store.flush()
+    d = schema.documents
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(stream_results=True, yield_per=500)
+        for row in conn.execute(select(d.c.id, d.c.source, d.c.url, d.c.title, d.c.published, d.c.publisher,
+                                       d.c.duplicate_of, d.c.removed_blocks, d.c.text)):
+            yield "document", row
+        for kind in REPORTED_KINDS:
+            table = schema.DERIVED[kind]
+            for doc_id, data in conn.execute(select(table.c.document_id, table.c.data)
+                                             .order_by(table.c.document_id, table.c.id)):
+                yield kind, (doc_id, data or {})

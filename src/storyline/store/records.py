@@ -8,6 +8,7 @@ that produced a record ride along as additive fields (`start`, `end`, `rule`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..model import (
@@ -46,7 +47,35 @@ def document_record(doc: Document, doc_id: str) -> dict[str, Any]:
         "published_at": doc.published_at,
         "coded": doc.coded,
         "coded_reason": doc.coded_reason,
+        "translation_of": None,  # the link pass sets it (link.neardup): the original in another language
     }
+
+
+def identity(content_hash: str, source: str, copies: Sequence[tuple[str, str]]) -> tuple[str, str, str | None]:
+    """(status, id, duplicate_of) of a document of this text and source, given the copies of its
+    text already stored as (id, source), oldest first: the one rule `Store.add_document` and the
+    Spark job (`scale.identity`) both decide ids by.
+
+    A copy from a source already there is `unchanged` (the same document); the first copy is `new`
+    under the content hash; a copy from another source is a `duplicate` under `stable_id(hash, source)`
+    pointing at the original (the copy whose id is the hash, else the oldest)."""
+    same_source = next((cid for cid, src in copies if src == source), None)
+    if same_source:
+        return "unchanged", same_source, None
+    if copies:
+        canonical = next((cid for cid, _ in copies if cid == content_hash), copies[0][0])
+        return "duplicate", stable_id(content_hash, source), canonical
+    return "new", content_hash, None
+
+
+def input_record(doc: Document, doc_id: str) -> dict[str, Any]:
+    """The input row of a document: which input (key and raw bytes) became which document."""
+    return {"id": doc.input_id, "source": doc.source, "raw_hash": doc.raw_hash, "document_id": doc_id}
+
+
+def stored_document(doc: Document, doc_id: str) -> dict[str, Any]:
+    """The document record as stored: the contract's fields plus its content hash and the removed spans."""
+    return {**document_record(doc, doc_id), "content_hash": doc.content_hash, "removed": list(doc.removed)}
 
 
 def error_record(err: IngestError) -> dict[str, Any]:

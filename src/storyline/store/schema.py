@@ -60,6 +60,7 @@ documents = Table(
     Column("removed_blocks", Integer, nullable=False, default=0),
     Column("removed", JSON),
     Column("duplicate_of", String(ID)),
+    Column("translation_of", String(ID)),  # the original in another language (set by the link pass), or null
     Column("coded", Boolean),  # False when no coder reads its language; null in stores made before the field
     Column("coded_reason", Text),
     Column("content_hash", String(ID), nullable=False),
@@ -176,7 +177,7 @@ def _add_event_columns(_metadata: MetaData, connection: Any, **_kw: Any) -> None
 
 event.listen(metadata, "after_create", _add_event_columns)
 
-DOCUMENT_ADDED = ("coded", "coded_reason")
+DOCUMENT_ADDED = ("coded", "coded_reason", "translation_of")
 
 
 def _add_document_columns(_metadata: MetaData, connection: Any, **_kw: Any) -> None:

@@ -25,8 +25,8 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, false, or_, select
 
-from ..link.evidence import interval
-from ..link.merge import SYMMETRIC_TYPES
+from ..intervals import interval
+from ..vocab import SYMMETRIC_TYPES
 from . import linkschema, schema
 from .listing import Arm, Listing
 

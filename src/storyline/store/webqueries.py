@@ -167,10 +167,6 @@ def top_dyads(store: Store, limit: int = 4) -> list[tuple[str, str, int]]:
 # --- events --------------------------------------------------------------------------------------------
 
 
-def _event_query(f: Filters, columns: Sequence[Any]) -> Any:
-    return select(*columns).where(*event_conditions(f))
-
-
 def events_page(store: Store, f: Filters, limit: int = 50, offset: int = 0) -> dict[str, Any]:
     """Events matching the filters, by date (undated last), with their document's title and publisher.
 
@@ -281,13 +277,6 @@ def publishers(store: Store, limit: int = 200) -> list[str]:
 
 
 # --- actors network and map ----------------------------------------------------------------------------
-
-
-def node_label(key: str, name: str | None, country: str | None, sector: str | None) -> str:
-    """A lexicon group id (USA, USAGOV) reads as its country and sector; a person or organisation by name."""
-    if key.isupper() and country:
-        return f"{country} {sector}" if sector else country
-    return name or key
 
 
 def actor_identity(party: dict[str, Any] | None, fallback: str) -> tuple[str, str]:

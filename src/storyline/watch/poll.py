@@ -2,7 +2,7 @@
 
 `Watcher(store, settings).run()` loops until stopped (`stop()`, or SIGTERM/SIGINT once
 `stop_on_signals()` is called): every source that is due is polled, every new or edited article it
-names goes through `storyline.ingest.ingest` (the same path as `storyline ingest`), what was stored
+names goes through `storyline.ingest.ingest_one` (the path `storyline ingest` and the API take), what was stored
 is linked into stories, and the alert rules run on the incidents that changed. `run(once=True)`
 polls what is due once and returns (for cron).
 
@@ -244,14 +244,13 @@ class Watcher:
         return feed_items(fetched.content)
 
     def _ingest(self, link: str) -> tuple[str, str | None]:
-        """Ingest one article through the library's ingest; (outcome, error)."""
-        from ..ingest import ingest
+        """Ingest one article through the library's `ingest_one`, linked after the poll; (outcome, error)."""
+        from ..ingest import ingest_one
 
-        summary = ingest([link], self.store, self.settings, pipeline=self.pipeline, link=False)
-        if summary.failed:
-            err = summary.errors[0] if summary.errors else None
-            return "failed", f"{err.stage}: {err.error}" if err else "failed"
-        return ("new" if summary.new or summary.duplicate else "unchanged"), None
+        done = ingest_one(link, self.store, self.pipeline, settings=self.settings, link=False)
+        if done.status == "failed" and done.error is not None:
+            return "failed", f"{done.error.stage}: {done.error.error}"
+        return ("new" if done.status in ("new", "duplicate") else "unchanged"), None
 
     def _work(self, source: Source, listed: list[Item] | None) -> Iterator[tuple[Item, dict[str, Any] | None, bool]]:
         """(item, its stored row, edited) for what needs fetching: new or edited listed items, then pending ones."""

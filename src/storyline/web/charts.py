@@ -109,16 +109,6 @@ def line_chart(series: Sequence[Mapping[str, Any]], width: int = 760, height: in
     }
 
 
-def intensity_class(value: float | None) -> str:
-    if value is None:
-        return "neutral"
-    if value <= -5:
-        return "hostile"
-    if value < 0:
-        return "conflict"
-    return "cooperation" if value > 0 else "neutral"
-
-
 def _layout(n: int, links: Sequence[tuple[int, int]], size: float) -> list[tuple[float, float]]:
     """Fruchterman-Reingold from a circle: deterministic, fine for the few dozen nodes a page shows."""
     if n == 0:

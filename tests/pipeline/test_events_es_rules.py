@@ -1,0 +1,98 @@
+"""Spanish event rules on invented, real-shaped sentences: infinitive triggers, first person inside
+quotations, the personal "a", the counterpart of a reply, boats carrying drugs, cartels' side."""
+
+from __future__ import annotations
+
+from storyline.model import Actor, Document, Event
+from storyline.pipeline import build
+
+AFTER_CLEAN = ["segment", "parse", "dates", "actors", "places", "quotes", "claims", "citations", "events"]
+
+
+def run(text: str) -> Document:
+    doc = Document(source="t", text=text, published="2026-01-06", language="es")
+    return build(AFTER_CLEAN, given=["text", "language"])(doc)
+
+
+def triples(events: list[Event]) -> set[tuple[str, str | None, str | None, str]]:
+    def side(a: Actor | None) -> str | None:
+        return None if a is None else (a.country or a.sector)
+    return {(e.type, side(e.actor), side(e.recipient), e.status) for e in events}
+
+
+def test_an_infinitive_after_a_verb_that_makes_it_happen_is_asserted() -> None:
+    d = run("La presidenta Claudia Sheinbaum habló con Donald Trump y lo convenció de pausar los aranceles "
+            "contra México durante tres meses.")
+    pausar = [e for e in d.events if e.trigger.text == "pausar"]
+    assert pausar and pausar[0].type == "CONCEDE" and pausar[0].status == "asserted"
+    assert pausar[0].recipient is not None and pausar[0].recipient.country == "MEX"
+
+
+def test_an_infinitive_of_purpose_is_only_aimed_at() -> None:
+    d = run("Aviones de Estados Unidos sobrevolaron la costa de Sinaloa para atacar laboratorios del cártel.")
+    atacar = [e for e in d.events if e.trigger.text == "atacar"]
+    assert atacar and atacar[0].status == "hypothetical"
+
+
+def test_first_person_inside_a_quotation_is_not_coded_from_the_sentence() -> None:
+    d = run("“Atacamos una lancha cargada de drogas en el Pacífico”, dijo el presidente Donald Trump.")
+    assert not [e for e in d.events if e.trigger.text == "Atacamos"]
+
+
+def test_an_object_after_the_personal_a_is_no_subject_and_a_cartel_is_not_its_state() -> None:
+    d = run("La Secretaría de la Defensa Nacional informó que mientras los soldados intentaban detener al "
+            "narcotraficante, abatieron a tres integrantes del CJNG en Jalisco.")
+    abatir = [e for e in d.events if e.trigger.text == "abatieron"]
+    assert abatir and abatir[0].actor is not None and abatir[0].actor.country == "MEX"
+    assert abatir[0].actor.sector == "MIL"
+    assert abatir[0].recipient is not None and abatir[0].recipient.sector == "CRM"
+
+
+def test_the_counterpart_of_a_condemnation_is_the_agent_it_answers() -> None:
+    d = run("Ante la captura de Nicolás Maduro por fuerzas estadounidenses, la presidenta Claudia Sheinbaum "
+            "condenó las acciones militares en Venezuela.")
+    assert ("ACCUSE", "MEX", "USA", "asserted") in triples(d.events)
+
+
+def test_a_boat_described_as_carrying_drugs_is_a_criminal_target() -> None:
+    d = run("El almirante estadounidense ordenó un segundo bombardeo contra una presunta narcolancha en el Caribe.")
+    assert ("ASSAULT", "USA", "CRM", "asserted") in triples(d.events)
+    d = run("Fuerzas de Estados Unidos atacaron una lancha en el Caribe frente a la costa de Colombia.")
+    assert not any(e.recipient is not None and e.recipient.sector == "CRM" for e in d.events)
+
+
+def test_a_bare_body_is_the_one_named_before_and_a_place_is_no_subject() -> None:
+    d = run("La Embajada de EU publicó un mensaje sobre el traslado de los reos.\n\n"
+            "La embajada en México felicitó al gobierno mexicano por su cooperación.")
+    felicitar = [e for e in d.events if e.trigger.text == "felicitó"]
+    assert felicitar and felicitar[0].actor is not None and felicitar[0].actor.country == "USA"
+    assert felicitar[0].recipient is not None and felicitar[0].recipient.country == "MEX"
+
+
+def test_the_subject_of_a_passive_in_a_relative_clause_follows_the_verb() -> None:
+    d = run("El Departamento de Estado de EU calificó como exitosa la operación en la que fue abatido "
+            "el líder del Cártel de Sinaloa en Culiacán.")
+    abatir = [e for e in d.events if e.trigger.text == "abatido"]
+    assert abatir and abatir[0].recipient is not None and abatir[0].recipient.sector == "CRM"
+
+
+def test_a_participle_describing_a_noun_is_no_event_unless_it_has_an_agent() -> None:
+    d = run("En una conferencia de prensa ofrecida en Florida, el presidente de Estados Unidos habló de Venezuela.")
+    assert not [e for e in d.events if e.trigger.text == "ofrecida"]
+    d = run("La lancha atacada por fuerzas de Estados Unidos en el Caribe transportaba cocaína.")
+    atacada = [e for e in d.events if e.trigger.text == "atacada"]
+    assert atacada and atacada[0].actor is not None and atacada[0].actor.country == "USA"
+
+
+def test_a_passive_subject_after_the_verb_is_not_read_across_another_clause() -> None:
+    d = run("Los soldados de la Secretaría de la Defensa Nacional fueron atacados y al repeler la agresión "
+            "abatieron a cuatro integrantes del CJNG en Jalisco.")
+    atacados = [e for e in d.events if e.trigger.text == "atacados"]
+    assert atacados and not (atacados[0].recipient and atacados[0].recipient.sector == "CRM")
+
+
+def test_roles_of_a_trigger_inside_a_quotation_are_not_read_from_outside_it() -> None:
+    d = run("Tras hablar con Nicolás Maduro, la presidenta Claudia Sheinbaum dijo: “lo que uno pide es un juicio "
+            "justo, siempre”, ante la prensa de Estados Unidos.")
+    pide = [e for e in d.events if e.trigger.text == "pide"]
+    assert pide and pide[0].actor is None and pide[0].recipient is None
