@@ -112,6 +112,19 @@ def test_a_new_quote_cue_attributes(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert cues(stage(_doc(text))) == [("governor", "remonstrated")]
 
 
+def test_a_spanish_speech_verb_with_lang_es(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    stage = build(["segment", "parse", "actors", "quotes"], given=("text", "language"))
+    text = "“No vamos a ceder ante nadie”, refunfuñó el gobernador de Sinaloa el viernes."
+
+    def speakers(doc: Document) -> list[str | None]:
+        return [q.speaker.name if q.speaker else None for q in doc.quotes]
+
+    assert speakers(stage(_doc(text, "es"))) == [None]
+    _use(tmp_path, monkeypatch, "lang: es\nquotes:\n  speech_lemmas: [refunfuñar]\n")
+    found = speakers(stage(_doc(text, "es")))
+    assert len(found) == 1 and found[0] is not None and found[0].startswith("gobernador de Sinaloa")
+
+
 def test_a_new_attribution_verb_credits_the_source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     stage = build(["segment", "claims"], given=("text",))
     text = "Sinaloa's security ministry documented 14 murders in Culiacán over the weekend."
