@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import json
 import sys
 import time
 from pathlib import Path
@@ -29,7 +28,7 @@ from storyline.model import Document
 from storyline.pipeline import build
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import shared_or_exit
+from _common import print_figures, run_timed, shared_or_exit
 
 
 def _doc(path: Path) -> Document:
@@ -44,20 +43,14 @@ def main() -> int:
         full(_doc(pages[0]))
     per_stage = dict.fromkeys(full.names, 0.0)
     sentences = failed = 0
-    t_full = 0.0
     for p in pages:
-        doc = _doc(p)
         try:
-            for stage, fn in zip(full.stages, full.fns, strict=True):
-                t0 = time.process_time()
-                doc = fn(doc)
-                dt = time.process_time() - t0
-                per_stage[stage.name] += dt
-                t_full += dt
+            doc = run_timed(full, _doc(p), per_stage)
         except InputError:
             failed += 1
             continue
         sentences += len(doc.sentences)
+    t_full = sum(per_stage.values())
     t_base = 0.0
     for p in pages:
         doc = _doc(p)
@@ -75,10 +68,7 @@ def main() -> int:
         "events_share_of_pipeline": round(events_cpu / t_full, 3) if t_full else None,
         "per_stage_cpu_s": {k: round(v, 2) for k, v in per_stage.items()},
     }
-    for k, v in summary.items():
-        print(f"{k:28} {v}")
-    print(json.dumps(summary))
-    return 0
+    return print_figures(summary)
 
 
 if __name__ == "__main__":

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import sys
-import time
 from pathlib import Path
 
 from storyline.model import RawInput
@@ -23,7 +21,7 @@ from storyline.pipeline import build
 from storyline.pipeline.run import to_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import shared_or_exit
+from _common import print_figures, run_timed, shared_or_exit
 
 
 def main() -> int:
@@ -40,10 +38,7 @@ def main() -> int:
     for f in files:
         doc = to_document(RawInput(source=f.name, content=gzip.decompress(f.read_bytes()), format="html"))
         try:
-            for stage, fn in zip(pipeline.stages, pipeline.fns, strict=True):
-                t0 = time.process_time()
-                doc = fn(doc)
-                cpu[stage.name] += time.process_time() - t0
+            doc = run_timed(pipeline, doc, cpu)
         except Exception:  # a page the pipeline refuses counts for nothing here
             continue
         docs += 1
@@ -59,10 +54,7 @@ def main() -> int:
         "parse_share_of_pipeline_cpu": round(cpu.get("parse", 0.0) / total, 3),
         "stage_cpu_seconds": {k: round(v, 2) for k, v in cpu.items()},
     }
-    for k, v in out.items():
-        print(f"{k:30} {v}")
-    print(json.dumps(out))
-    return 0
+    return print_figures(out, width=30)
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ from storyline.pipeline import Pipeline, build, events
 from storyline.pipeline.eventlex import lexicon
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import shared_or_exit
+from _common import print_figures, shared_or_exit
 
 NOT_COUNTRY = frozenset({"IGO", "NGO", "IMG", ""})
 ID_NUMBER = re.compile(r"(\d+)$")
@@ -191,10 +191,7 @@ def main() -> int:
         "type_accuracy_odd": round(halves["odd"][1] / max(halves["odd"][0], 1), 3),
         "coder_sentences_per_second": round(len(items) / coder_cpu, 1) if coder_cpu else None,
     }
-    for k, v in summary.items():
-        print(f"{k:28} {v}")
-    print(json.dumps(summary))
-    return 0
+    return print_figures(summary)
 
 
 if __name__ == "__main__":

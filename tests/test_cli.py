@@ -150,3 +150,15 @@ def test_a_user_lexicon_adds_a_person_and_a_bad_one_is_refused(tmp_path: Path) -
 
     assert not os.environ.get("STORYLINE_LEXICON")
     assert bad.exit_code == 1 and "bad.yaml" in bad.output
+
+
+def test_a_user_lexicon_with_a_section_no_stage_reads_stops_before_any_input(tmp_path: Path) -> None:
+    (tmp_path / "dates-wrong.yaml").write_text("dates:\n  months: [Brumaire]\n", encoding="utf-8")
+    (tmp_path / "story.txt").write_text("Mexico closed the border crossing at Nogales on Friday, officials said.\n",
+                                        encoding="utf-8")
+    db = tmp_path / "s.db"
+    result = runner.invoke(app, ["ingest", str(tmp_path / "story.txt"), "--db", str(db),
+                                 "--lexicon", str(tmp_path / "dates-wrong.yaml")], env={"STORYLINE_LEXICON": ""})
+    assert result.exit_code == 1
+    assert "dates-wrong.yaml" in result.output and "dates.months must be a mapping" in result.output
+    assert not db.exists()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.model import Document
-from storyline.pipeline.actors import recognize
+from storyline.pipeline import build
 from storyline.pipeline.datechecks import (
     NEWCOMER_MAX_DAYS,
     cited_no_earlier_than,
@@ -13,10 +13,11 @@ from storyline.pipeline.datechecks import (
     is_after,
     stale_newcomers,
 )
-from storyline.pipeline.dates import resolve
 from storyline.store.records import mention_record
 
 # (event date, publication date, after?) — compared at the coarser precision.
+DATES_ACTORS = build(["dates", "actors"], given=("text",))
+
 AFTER = [
     ("2026-02-03", "2026-01-15", True),
     ("2026-01-16", "2026-01-15", True),
@@ -90,7 +91,7 @@ NEWCOMERS = [
 
 def _mentions(text: str, published: str | None) -> list[dict[str, object]]:
     """Date and actor mention records, from the real stages, as the store keeps them."""
-    doc = recognize(resolve(Document(source="test", text=text, published=published)))
+    doc = DATES_ACTORS(Document(source="test", text=text, published=published))
     return [mention_record(m, "doc") for m in doc.mentions]
 
 

@@ -341,17 +341,27 @@ def test_json_has_rows_breakdowns_and_evidence(built: tuple[Store, dict[str, Any
     assert "documents" not in only and only["publishers"][0]["publisher"] == "Gulf Wire"
 
 
-SEEDS = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "seeds"
+# An undated page is judged by the latest date in its own reference list: it cannot be older than what
+# it cites.
+UNDATED = """Border talks stall as troops deploy
+
+Mexico's newly elected president, Claudia Sheinbaum, said her government would not accept foreign troops \
+on Mexican soil, as talks with Washington on border security stalled again.
+
+More than 2,000 soldiers were sent to the northern border, the defence ministry said [1].
+
+References
+[1] Reuters. “Mexico sends troops to the northern border.” {cited}.
+"""
 
 
-def test_seed_pages(tmp_path: Path) -> None:
-    """The three seed pages: the undated one calls Sheinbaum "newly elected" while citing January 2026 sources."""
-    if not SEEDS.is_dir():
-        pytest.skip(f"{SEEDS} is absent: the seed pages live in ../shared beside the project")
-    cfg = settings.load({"db": str(tmp_path / "seeds.db")})
+def test_an_undated_page_is_judged_by_what_it_cites(tmp_path: Path) -> None:
+    (tmp_path / "late.txt").write_text(UNDATED.format(cited="January 12, 2026"), encoding="utf-8")
+    (tmp_path / "early.txt").write_text(UNDATED.format(cited="October 9, 2024"), encoding="utf-8")
+    cfg = settings.load({"db": str(tmp_path / "undated.db")})
     with Store.open(cfg["db"]) as store:
-        ingest([str(SEEDS)], store, cfg)
+        ingest([str(tmp_path / "late.txt"), str(tmp_path / "early.txt")], store, cfg)
         report = source_report(store)
-    stale = {Path(r.source).name[:3]: r.counts.date_issues["stale_newcomer"] for r in report.documents}
-    assert stale == {"000": 0, "001": 1, "002": 0}
+    stale = {Path(r.source).stem: r.counts.date_issues["stale_newcomer"] for r in report.documents}
+    assert stale == {"late": 1, "early": 0}
     assert all(r.counts.boilerplate is not None for r in report.documents)

@@ -43,10 +43,11 @@ def _use_lexicon(files: str) -> None:
     """Make user lexicon files visible to every stage (and to worker processes), and check them now."""
     if not files:
         return
-    from .lexicon import ENV_VAR, load_lexicon
+    from .lexicon_data import ENV_VAR
+    from .pipeline import check_lexicons
 
     os.environ[ENV_VAR] = files
-    load_lexicon()  # a file that cannot be used fails here, before any input is read
+    check_lexicons()  # a file that cannot be used fails here, before any input is read
 
 
 def _fail(exc: StorylineError) -> typer.Exit:
@@ -68,8 +69,9 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
     workers: Annotated[int | None, typer.Option("--workers", "-w", min=1, help="Processes for the per-document "
                                                 "pipeline [default: 1].")] = None,
-    lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="A YAML file of extra actors, people, "
-                                                      "places or keywords; repeat for several.")] = None,
+    lexicon: Annotated[list[str] | None, typer.Option("--lexicon", help="A YAML file extending the lexicons "
+                                                      "(actors, places, triggers, dates, quotes, claims, citations, "
+                                                      "boilerplate); repeat for several.")] = None,
 ) -> None:
     """Read news pages, clean them, code them, and store them. Safe to run twice.
 

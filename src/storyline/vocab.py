@@ -13,10 +13,11 @@ import difflib
 from functools import cache
 
 from .errors import UsageError
+from .plover import RECIPROCAL
 
 # PLOVER types with no direction: "A met B" and "B met A" are one event, so a dyad filter matches either
-# way round and linking orients them before comparing.
-SYMMETRIC_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+# way round and linking orients them before comparing (`classes.reciprocal` in lexicon/plover.yaml).
+SYMMETRIC_TYPES = RECIPROCAL
 
 
 def _key(text: str) -> str:
@@ -56,9 +57,9 @@ def country_code(text: str | None, what: str = "country") -> str | None:
 @cache
 def event_types() -> tuple[str, ...]:
     """The PLOVER event types, from the lexicon."""
-    from .lexicon_data import load_yaml
+    from .plover import TYPES
 
-    return tuple(load_yaml("plover.yaml")["types"])
+    return TYPES
 
 
 def event_type(text: str | None, what: str = "event type") -> str | None:

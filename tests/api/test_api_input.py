@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -68,23 +68,10 @@ def test_a_twelve_word_post_is_a_document(client: TestClient) -> None:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[tuple[str, int]]:
-    import uvicorn
-
-    app = create_app(str(tmp_path / "srv.db"), token=TOKEN, max_body=5_000_000)
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    while not srv.started:
-        time.sleep(0.02)
-    try:
-        yield "127.0.0.1", port
-    finally:
-        srv.should_exit = True
-        thread.join(10)
+def server(tmp_path: Path, serve_app: Any) -> Iterator[tuple[str, int]]:
+    with serve_app(create_app(str(tmp_path / "srv.db"), token=TOKEN, max_body=5_000_000)) as url:
+        host, port = url.removeprefix("http://").rsplit(":", 1)
+        yield host, int(port)
 
 
 def _status(conn: socket.socket) -> int:

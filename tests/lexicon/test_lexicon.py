@@ -8,7 +8,7 @@ import pytest
 from storyline.errors import ConfigError
 from storyline.lexicon import ENV_VAR, SECTORS, load_lexicon, role_on
 from storyline.model import Document
-from storyline.pipeline.actors import recognize
+from storyline.pipeline import build
 
 G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "RUS", "SAU",
        "ZAF", "TUR", "GBR", "USA"]
@@ -111,7 +111,7 @@ def test_user_file_extends_the_lexicon(tmp_path, monkeypatch) -> None:
     assert lex.organisations["los_halcones"].sector == "CRM"
     assert "sheinbaum" in lex.people  # the shipped entries are still there
     # and the stage uses it
-    doc = recognize(Document(source="t", text="Gunmen from Los Halcones del Norte attacked the town.",
+    doc = build(["actors"], given=("text",))(Document(source="t", text="Gunmen from Los Halcones del Norte attacked the town.",
                              published="2027-05-01"))
     values = [m.value for m in doc.mentions if m.kind == "actor"]
     assert {"name": "Los Halcones del Norte", "country": "MEX", "sector": "CRM", "id": "los_halcones",

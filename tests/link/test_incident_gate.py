@@ -101,13 +101,53 @@ def test_demo_merges_no_report_across_matters_or_months(tmp_path: Path) -> None:
         assert all("/" not in s and not s.endswith((".txt", ".html")) for s in story["sources"]), story
 
 
-def test_seed_threats_of_two_years_are_two_incidents(shared: Path, tmp_path: Path) -> None:
+# Two reports of one threat in 2024 and one report of another a year later, written for this test in the
+# shape of wire copy: the same actor, recipient and type, a year apart, are two incidents.
+THREAT_PAGES = {
+    "tariff-threat.txt": """Trump threatens tariffs on Mexico
+
+November 26, 2024
+
+By Staff Reporter
+
+President-elect Donald Trump threatened on Monday to impose a 25% tariff on all goods from Mexico unless its \
+government stopped the flow of migrants and drugs across the border.
+
+Mexican officials said they would respond on Tuesday.
+""",
+    "tariff-threat-reaction.txt": """Mexico weighs answer to tariff threat
+
+November 27, 2024
+
+By Staff Reporter
+
+Mexico's economy minister said on Tuesday that the government was studying its answer after Donald Trump \
+threatened on Monday to impose a 25% tariff on Mexican goods.
+
+Business groups in Monterrey warned of job losses.
+""",
+    "strike-threat.txt": """Trump threatens strikes on cartels in Mexico
+
+March 3, 2025
+
+By Staff Reporter
+
+President Donald Trump threatened on Sunday to strike cartel targets inside Mexico if the Mexican government \
+did not stop the fentanyl trade.
+
+Mexico's foreign ministry rejected any foreign military action on its soil.
+""",
+}
+
+
+def test_threats_a_year_apart_are_two_incidents(tmp_path: Path) -> None:
     from storyline import settings
 
-    seeds = sorted((shared / "eval" / "seeds").glob("*.txt"))
-    cfg = settings.load({"db": str(tmp_path / "seeds.db")})
+    for name, text in THREAT_PAGES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    cfg = settings.load({"db": str(tmp_path / "threats.db")})
     with Store.open(cfg["db"]) as store:
-        ingest([str(p) for p in seeds], store, cfg)
+        ingest([str(tmp_path / name) for name in THREAT_PAGES], store, cfg)
         threats = [i for i in incident_records(store) if i["type"] == "THREATEN"]
         events = {e["id"]: e for e in store.records(["event"])}
     years = [{(events[e]["date"] or "")[:4] for e in i["event_ids"]} - {""} for i in threats]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from storyline.errors import ExtractionError
@@ -182,17 +179,3 @@ def test_language_is_identified_on_the_clean_text() -> None:
     spanish = pipeline(to_document(RawInput(source="golfo.html", content=ARTICLE_HTML, format="html")))
     english = pipeline(to_document(RawInput(source="dump.txt", content=NEWS_DUMP, format="text")))
     assert (spanish.language, english.language) == ("es", "en")
-
-
-def test_seed_pages_keep_their_body_and_drop_their_boilerplate(shared: Path) -> None:
-    """The hand annotations of the seed pages: every body line kept, every boilerplate line removed."""
-    gold = json.loads((shared / "eval" / "gold" / "seeds.json").read_text(encoding="utf-8"))
-    for page in gold["documents"]:
-        lines = (shared / "eval" / "seeds" / page["file"]).read_text(encoding="utf-8").split("\n")
-        text = clean_text("\n".join(lines)).text
-        kept = {line.strip() for line in text.split("\n")}
-        for n in page["body_lines"]:
-            line = lines[n - 1].strip().lstrip("• ").strip()
-            assert any(line in k for k in kept), f"{page['file']} line {n} lost"
-        for n in page["boilerplate_lines"]:
-            assert lines[n - 1].strip() not in kept, f"{page['file']} line {n} kept"

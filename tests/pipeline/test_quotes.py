@@ -7,11 +7,10 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import yaml
 
+from storyline.lexicon_data import load_yaml
 from storyline.model import Document, Mention, Span
 from storyline.pipeline import build
-from storyline.pipeline.quotenames import LEXICON
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 QUOTES = build(["quotes"], given=("text",))
@@ -213,7 +212,7 @@ def test_every_quote_keeps_its_evidence() -> None:
 
 def test_lexicon_entries_are_strings() -> None:
     # YAML reads a bare on/no/yes as a boolean; every word list must stay a list of strings.
-    data = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data = load_yaml("quotes.yaml")
     for key, value in data.items():
         words = value if isinstance(value, list) else [w for v in value.values() for w in v]
         assert all(isinstance(w, str) for w in words), key

@@ -9,9 +9,7 @@ import http.server
 import ipaddress
 import re
 import socket
-import threading
 import time
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -56,47 +54,7 @@ def test_malformed_urls_are_fetch_errors_that_say_why(url: str, reason: str) -> 
     assert caught.value.stage == "fetch" and caught.value.source == url
 
 
-class Servers:
-    """HTTP servers on loopback addresses, each answering from its own routes."""
-
-    def __init__(self) -> None:
-        self.servers: list[http.server.ThreadingHTTPServer] = []
-
-    def start(self, host: str, routes: dict[str, Any], port: int = 0) -> int:
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                answer = routes.get(self.path)
-                if answer is None:
-                    self.send_error(404)
-                    return
-                if callable(answer):
-                    answer(self)
-                    return
-                status, headers, body = answer
-                self.send_response(status)
-                for key, value in headers.items():
-                    self.send_header(key, value)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        server = http.server.ThreadingHTTPServer((host, port), Handler)
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        self.servers.append(server)
-        return int(server.server_address[1])
-
-
-@pytest.fixture
-def servers() -> Iterator[Servers]:
-    s = Servers()
-    yield s
-    for server in s.servers:
-        server.shutdown()
-        server.server_close()
+# `servers` (tests/conftest.py): plain HTTP servers on loopback addresses, each with its own routes.
 
 
 def _settings(**kw: Any) -> dict[str, Any]:
@@ -113,7 +71,7 @@ def _second_loopback_free() -> bool:
         return False
 
 
-def test_the_connection_goes_to_the_address_that_was_checked(servers: Servers) -> None:
+def test_the_connection_goes_to_the_address_that_was_checked(servers: Any) -> None:
     """DNS rebinding: the name resolves to A for the check and to B after. The page must come from A,
     and the name is resolved once per hop (never again by the HTTP client)."""
     if not _second_loopback_free():
@@ -133,7 +91,7 @@ def test_the_connection_goes_to_the_address_that_was_checked(servers: Servers) -
     assert asked == [("rebind.test", port)]
 
 
-def test_a_name_that_resolves_to_loopback_is_refused_before_any_connection(servers: Servers) -> None:
+def test_a_name_that_resolves_to_loopback_is_refused_before_any_connection(servers: Any) -> None:
     hits: list[str] = []
     port = servers.start("127.0.0.1", {"/": lambda h: (hits.append("hit"), h.send_error(500))})
     with pytest.raises(FetchError, match=re.escape("non-public address 127.0.0.1")):
@@ -141,7 +99,7 @@ def test_a_name_that_resolves_to_loopback_is_refused_before_any_connection(serve
     assert hits == []
 
 
-def test_every_redirect_hop_is_checked(servers: Servers) -> None:
+def test_every_redirect_hop_is_checked(servers: Any) -> None:
     """The policy lets the first server (127.0.0.1) through as if public; its redirect to 127.0.0.2 is refused."""
     hits: list[str] = []
     inner = servers.start("127.0.0.1", {"/secret": lambda h: (hits.append("inner"), h.send_error(500))})
@@ -176,7 +134,7 @@ def _drip(handler: http.server.BaseHTTPRequestHandler) -> None:
         pass
 
 
-def test_a_dripping_server_is_cut_at_the_total_deadline(servers: Servers) -> None:
+def test_a_dripping_server_is_cut_at_the_total_deadline(servers: Any) -> None:
     port = servers.start("127.0.0.1", {"/": _drip})
     started = time.monotonic()
     with pytest.raises(FetchError, match="timed out"):
@@ -185,7 +143,7 @@ def test_a_dripping_server_is_cut_at_the_total_deadline(servers: Servers) -> Non
     assert 1.8 < took < 3.5, f"took {took:.1f} s against a 2 s deadline"
 
 
-def test_a_page_on_loopback_is_fetched_when_allowed(servers: Servers) -> None:
+def test_a_page_on_loopback_is_fetched_when_allowed(servers: Any) -> None:
     port = servers.start("127.0.0.1", {"/a": (301, {"Location": "/b"}, b""),
                                        "/b": (200, {"Content-Type": "text/html"}, PAGE)})
     fetched = fetch(f"http://localhost:{port}/a", _settings(allow_private=True),

@@ -8,11 +8,6 @@ the payloads must show as text without running. Screenshots go to test-output/br
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,11 +17,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "src" / "storyline" / "examples"
 SHOTS = ROOT / "test-output" / "browser"
-CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 XSS_PAGE = """Ministry statement carried stray markup
 
 MEXICO CITY, March 4, 2025 — Mexico's foreign ministry protested on Monday after a US embassy statement published on its website carried the string <script>alert(1)</script> in its first line, an error the embassy later corrected.
@@ -37,64 +28,10 @@ The embassy said at least 3 statements had been affected by the error, according
 """
 
 
-def _playwright() -> Any:
-    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium) "
-                    "or point STORYLINE_CHROMIUM at a Chromium binary")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ModuleNotFoundError:
-        pytest.skip("the playwright package is absent: pip install playwright (never `playwright install`; "
-                    "the tests use the system chromium)")
-    return sync_playwright
-
-
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    sync_playwright = _playwright()  # skip before building anything
-    del sync_playwright
-    import uvicorn
-
-    from storyline import settings
-    from storyline.api import create_app
-    from storyline.ingest import ingest
-    from storyline.link import link_new
-    from storyline.store.db import Store
-
-    folder = tmp_path_factory.mktemp("browser")
-    (folder / "pages").mkdir()
-    (folder / "pages" / "markup-in-text.txt").write_text(XSS_PAGE, encoding="utf-8")
-    db = str(folder / "web.db")
-    with Store.open(db) as store:
-        ingest([str(EXAMPLES), str(folder / "pages")], store, settings.load({"db": db}))
-        link_new(store)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 30
-    while not srv.started:
-        if time.time() > deadline or not thread.is_alive():
-            pytest.fail("the dashboard server did not start")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    sync_playwright = _playwright()
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+def pages() -> dict[str, str]:
+    """The invented pages served with the bundled examples (`server` and `browser`: tests/web/conftest.py)."""
+    return {"markup-in-text.txt": XSS_PAGE}
 
 
 class Watched:

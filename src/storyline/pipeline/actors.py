@@ -39,7 +39,7 @@ from itertools import accumulate
 from typing import Any
 
 from ..lexicon import Lexicon, load_lexicon
-from ..lexicon_data import load_yaml
+from ..lexicon_data import load_yaml, per_user_files, stage
 from ..model import Document, Mention, Span
 from .actormatch import Hit, matcher
 
@@ -271,9 +271,9 @@ def _clause_between(words: list[str]) -> bool:
     return False
 
 
-@cache
+@per_user_files
 def _number_words() -> frozenset[str]:
-    return frozenset(str(w).lower() for w in load_yaml("claims.yaml")["number_words"])
+    return frozenset(str(w).lower() for w in stage("claims.yaml")["number_words"])
 
 
 def _entity_forms(entity_id: str, lex: Lexicon) -> set[str]:

@@ -39,14 +39,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..lexicon_data import per_user_files, stage
 from ..model import CitationIssue, Document, Span
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "citations.yaml"
 
 SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SUPERSCRIPT_VALUE = str.maketrans(SUPERSCRIPT, "0123456789")
@@ -94,9 +90,9 @@ class Marker:
     numbers: list[int]
 
 
-@functools.cache
+@per_user_files
 def _lexicon() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data: dict[str, Any] = stage("citations.yaml")
     return {
         "headings": frozenset(h.lower() for h in data["list_headings"]),
         "placeholders": [re.compile(p, re.IGNORECASE) for p in data["placeholders"]],
@@ -153,13 +149,12 @@ def cited_numbers(text: str, start: int = 0, end: int | None = None) -> list[int
 
 def reference_entries(text: str) -> list[Entry]:
     """The entries of every reference list in `text`, numbered or not."""
-    return list(_reference_entries(text))
+    return list(_reference_entries(text, _lexicon()["headings"]))
 
 
 @functools.lru_cache(maxsize=16)
-def _reference_entries(text: str) -> tuple[Entry, ...]:
+def _reference_entries(text: str, headings: frozenset[str]) -> tuple[Entry, ...]:
     lines = [(m.start(), m.end()) for m in LINE.finditer(text)]
-    headings = _lexicon()["headings"]
     entries: list[Entry] = []
     i = 0
     while i < len(lines):

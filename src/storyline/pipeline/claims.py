@@ -27,18 +27,13 @@ figures across documents (that is `link/`).
 
 from __future__ import annotations
 
-import functools
 import re
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..lexicon_data import per_user_files, stage
 from ..model import Claim, Document, Span
 from .citations import cited_numbers, reference_entries
 from .quantities import find_quantities
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "claims.yaml"
 
 CAP = r"[A-Z][\w’'.&\-]*"
 NAME = rf"{CAP}(?:\s+(?:(?:of|for|de|del|la|on|and)\s+(?:the\s+)?)?{CAP}){{0,6}}"
@@ -46,9 +41,9 @@ QUESTION_END = re.compile(r"\?[”’\"')\]]*$")
 POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@functools.cache
+@per_user_files
 def _patterns() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data: dict[str, Any] = stage("claims.yaml")
     verbs = "|".join(sorted(map(re.escape, data["attribution_verbs"]), key=len, reverse=True))
     prefixes = "|".join(sorted(map(re.escape, data["attribution_prefixes"]), key=len, reverse=True))
     generic = "|".join(sorted(map(re.escape, data["generic_sources"]), key=len, reverse=True))

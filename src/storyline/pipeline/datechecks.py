@@ -32,21 +32,16 @@ the lexicon has no dates for, nor pages in languages other than English.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..lexicon import Entity, Role, load_lexicon
+from ..lexicon_data import load_yaml, per_user_files
 from ..model import DateIssue, Document, Span
 from .citations import reference_entries
 from .segment import split_sentences
-
-LEXICON = Path(__file__).resolve().parents[1] / "lexicon" / "datechecks.yaml"
 
 # How long a leader may be called "new" or "newly elected": about nine months after the current role
 # began (inauguration or appointment, not election day). Wire copy still writes "new" a few months
@@ -127,9 +122,9 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-@functools.cache
+@per_user_files
 def _patterns() -> _Patterns:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml("datechecks.yaml")
     lex = load_lexicon()
     cues = [c.lower() for c in data["newcomer_cues"]]
     generic = frozenset(w.lower() for w in data["generic_offices"])

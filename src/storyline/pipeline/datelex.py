@@ -2,7 +2,8 @@
 
 Takes `lexicon/dates.yaml` (month and weekday names, number words, relative
 phrases, cue words, year nouns), with every `lexicon/<lang>/dates.yaml` merged
-into it (Spanish: `lexicon/es/dates.yaml`), and gives a `DateLexicon`: lookup tables plus
+into it (Spanish: `lexicon/es/dates.yaml`) and then the user lexicon files' `dates:`
+sections, and gives a `DateLexicon`: lookup tables plus
 `PATTERN`, a single alternation that finds every candidate temporal expression
 in one pass, and small compiled regexes for the context checks made around
 each candidate. It does not decide what a candidate means or resolve it; that
@@ -14,15 +15,14 @@ so `match.lastgroup` names the form that matched.
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
-from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from ..errors import ConfigError
+from ..lexicon_data import load_yaml, merge_section, per_user_files, user_file, user_files, user_sections
 
 YEAR = r"(?:19|20)\d\d"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|º|°)?(?!\d)"
@@ -113,17 +113,6 @@ class DateLexicon:
     weekday_not_before: re.Pattern[str]
 
 
-def _read(path: str) -> dict[str, Any]:
-    try:
-        text = resources.files("storyline").joinpath(path).read_text(encoding="utf-8")
-        data = yaml.safe_load(text)
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"Cannot read the dates lexicon {path}: {exc}. Reinstall storyline.") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"The dates lexicon {path} is not a mapping. Restore it from the package.")
-    return data
-
-
 def _merge(into: dict[str, Any], more: dict[str, Any], path: str) -> None:
     """Merge one language's file into the base: mappings key by key, lists joined."""
     for k, v in more.items():
@@ -139,12 +128,15 @@ def _merge(into: dict[str, Any], more: dict[str, Any], path: str) -> None:
 
 
 def _load_yaml() -> dict[str, Any]:
-    data = _read("lexicon/dates.yaml")
+    """lexicon/dates.yaml, every lexicon/<lang>/dates.yaml merged into it, then the user files' `dates:`."""
+    data: dict[str, Any] = copy.deepcopy(load_yaml("dates.yaml"))  # `_merge` changes it in place
     root = resources.files("storyline").joinpath("lexicon")
     for sub in sorted(root.iterdir(), key=lambda t: t.name):
         if sub.is_dir() and sub.joinpath("dates.yaml").is_file():
-            path = f"lexicon/{sub.name}/dates.yaml"
-            _merge(data, _read(path), path)
+            path = f"{sub.name}/dates.yaml"
+            _merge(data, copy.deepcopy(load_yaml(path)), f"lexicon/{path}")
+    for path, section in user_sections("dates.yaml"):
+        merge_section(data, section, path, "dates.yaml")
     return data
 
 
@@ -249,7 +241,7 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?=\w)" + guard + "(?:" + "|".join(alternatives) + ")")
 
 
-@cache
+@per_user_files
 def lexicon() -> DateLexicon:
     """The dates lexicon, loaded and compiled once per process."""
     d = _load_yaml()
@@ -305,7 +297,9 @@ def lexicon() -> DateLexicon:
             weekday_not_before=re.compile(rf"\s+(?:{_alternation(d['weekday_not_before'])})(?!\w)"),
         )
     except (KeyError, TypeError, ValueError, IndexError) as exc:
+        mine = [path for path in user_files() if "dates" in user_file(path)]
+        where = f"the dates: section of lexicon file {', '.join(mine)}" if mine else "lexicon/dates.yaml"
         raise ConfigError(
-            f"The dates lexicon lexicon/dates.yaml is malformed ({exc!r}). Compare it with the packaged copy."
+            f"The dates lexicon is malformed in {where} ({exc!r}); compare it with lexicon/dates.yaml."
         ) from exc
     return lex

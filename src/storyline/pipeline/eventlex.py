@@ -1,6 +1,7 @@
 """The event coder's knowledge: PLOVER types and scores, triggers, status and clause cues.
 
-Takes `lexicon/plover.yaml` and `lexicon/triggers.yaml` (read once per process) and gives one
+Takes `lexicon/plover.yaml` and `lexicon/triggers.yaml` with the `triggers:` sections of the user
+lexicon files merged over it (read once per process per list of user files) and gives one
 `EventLexicon`: every `Trigger` reading in file order and a table from the lemma of its head word
 (a verb's first word, a noun's last) to its readings, and the word lists the tree coder uses.
 Triggers are matched by the parser's lemmas, so no inflected forms are listed or generated.
@@ -12,13 +13,13 @@ It does not look at text; `eventmatch.py` matches triggers in parsed sentences.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache, cached_property
-from importlib import resources
+from functools import cached_property
 from typing import Any
 
-import yaml
-
 from ..errors import ConfigError
+from ..lexicon_data import load_yaml, per_user_files, stage, trigger_entries
+
+TRIGGER_LISTS = {"adjectives": "adjective", "verbs": "verb", "nouns": "noun"}
 
 
 @dataclass(frozen=True)
@@ -60,9 +61,7 @@ class EventLexicon:
     old_names: dict[str, str | None]
     future_as: dict[str, str]
     threat_mode: dict[str, str]
-    adverbs: frozenset[str]
     status: dict[str, tuple[tuple[str, ...], ...]]
-    clause_breaks: tuple[tuple[str, ...], ...]
     mode_cues: dict[str, dict[str, tuple[tuple[str, ...], ...]]]
     magnitude: dict[str, Any]
     place_prepositions: frozenset[str]
@@ -70,8 +69,6 @@ class EventLexicon:
     fallback_prepositions: frozenset[str] = frozenset()
     unless_as: str | None = None
     directive_verbs: frozenset[str] = frozenset()
-    sending_verbs: frozenset[str] = frozenset()
-    place_nouns: frozenset[str] = frozenset()
     actor_readings: tuple[dict[str, Any], ...] = ()  # who acts decides between two readings of one word
     # Every reading in file order, and by the lemma the parser gives its head word (a verb's first
     # word, a noun's last): what the tree coder matches.
@@ -134,29 +131,18 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
     )
 
 
-def _read(name: str) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(resources.files("storyline").joinpath(f"lexicon/{name}").read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"Cannot read the event lexicon lexicon/{name}: {exc}. Reinstall storyline.") from exc
-    if not isinstance(data, dict):
-        raise ConfigError(f"The event lexicon lexicon/{name} is not a mapping. Restore it from the package.")
-    return data
-
-
-@cache
+@per_user_files
 def lexicon() -> EventLexicon:
-    """The event lexicon, read and compiled once per process."""
-    plover, trig = _read("plover.yaml"), _read("triggers.yaml")
+    """The event lexicon, read and compiled once per process (per list of user lexicon files)."""
+    plover, trig = load_yaml("plover.yaml"), stage("triggers.yaml", skip=tuple(TRIGGER_LISTS))
     types: dict[str, dict[str, Any]] = plover["types"]
     ordered: list[Trigger] = []
     seen: dict[str, int] = {}
-    for pos, section in (("adjective", "adjectives"), ("verb", "verbs"), ("noun", "nouns")):
-        for entry in trig.get(section) or ():
-            lemma = str(entry[pos]).lower()
-            n = seen.get(f"{pos}:{lemma}", 0)
-            seen[f"{pos}:{lemma}"] = n + 1
-            ordered.append(_trigger(entry, pos, n, types, "lexicon/triggers.yaml"))
+    for source, pos, entry in trigger_entries("triggers.yaml", TRIGGER_LISTS):
+        lemma = str(entry[pos]).lower()
+        n = seen.get(f"{pos}:{lemma}", 0)
+        seen[f"{pos}:{lemma}"] = n + 1
+        ordered.append(_trigger(entry, pos, n, types, source))
     heads: dict[str, list[Trigger]] = {}
     for t in ordered:
         words = t.lemma.split()
@@ -169,16 +155,13 @@ def lexicon() -> EventLexicon:
     return EventLexicon(
         types=types, old_names=dict(plover.get("old_names") or {}), future_as=dict(plover.get("future_as") or {}),
         threat_mode=dict(plover.get("threat_mode") or {}),
-        adverbs=frozenset(_w(a) for a in trig.get("adverbs") or ()),
-        status=status, clause_breaks=_phrases(trig.get("clause_breaks") or []), mode_cues=cues,
+        status=status, mode_cues=cues,
         magnitude=dict(trig.get("magnitude") or {}),
         place_prepositions=frozenset(_w(w) for w in trig.get("place_prepositions") or ()),
         demand_modals=_phrases(trig.get("demand_modals") or []),
         unless_as=plover.get("unless_as"),
         fallback_prepositions=frozenset(_w(w) for w in trig.get("fallback_recipient_prepositions") or ()),
         directive_verbs=frozenset(_w(w) for w in trig.get("directive_verbs") or ()),
-        sending_verbs=frozenset(_w(w) for w in trig.get("sending_verbs") or ()),
-        place_nouns=frozenset(_w(w) for w in trig.get("place_nouns") or ()),
         actor_readings=tuple(trig.get("actor_readings") or ()),
         triggers=tuple(ordered), heads={k: tuple(v) for k, v in heads.items()},
         light_lemmas=frozenset(lv for lv in light if " " not in lv),

@@ -26,12 +26,9 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from ..lexicon_data import load_yaml, per_user_files, stage
 from ..model import Actor, Mention, Quote
 from .eventlex import EventLexicon
 from .eventmatch import Hit
@@ -75,25 +72,20 @@ class Roles:
     territory: list[Ref] = field(default_factory=list)  # actors of a territory phrase: places, unless nothing else
 
 
-@cache
+@per_user_files
 def actor_nouns() -> dict[str, str | None]:
     """Lower-case group and office words and their sector (institutions.yaml keywords and roles,
     triggers.yaml `actor_nouns`), for a subject the actor stage did not name."""
     out: dict[str, str | None] = {}
-    inst = _read("institutions.yaml")
+    inst = load_yaml("institutions.yaml")
     for sector, kinds in (inst.get("keywords") or {}).items():
         for words in (kinds or {}).values():
             for w in words or ():
                 out[str(w).lower()] = str(sector)
-    for sector, words in (_read("triggers.yaml").get("actor_nouns") or {}).items():
+    for sector, words in (stage("triggers.yaml").get("actor_nouns") or {}).items():
         for w in words or ():
             out[str(w).lower()] = None if sector == "none" else str(sector)
     return out
-
-
-def _read(name: str) -> dict[str, Any]:
-    data = yaml.safe_load(resources.files("storyline").joinpath(f"lexicon/{name}").read_text(encoding="utf-8"))
-    return data if isinstance(data, dict) else {}
 
 
 class Context:

@@ -34,6 +34,16 @@ import datetime as dt
 import re
 
 from ..model import Actor, Document, Event, Mention, Quote
+from ..plover import (
+    CLAUSE_RECIPIENT,
+    COUNTED_TARGETS,
+    COUNTERPART,
+    NEEDS_RECIPIENT,
+    PLACE_TARGET,
+    PROMISED_FORCE,
+    REFUSABLE,
+    SAME_TYPE_RECIPIENT,
+)
 from . import eventmatch
 from .eventattrs import DateRef, background, event_date, event_place, magnitude, reported_by
 from .eventlex import EventLexicon, lexicon
@@ -55,18 +65,10 @@ from .eventstatus import Status, status
 from .tree import OBJECTS, Sentence, sentences
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
-CONFLICT = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "THREATEN"})
-NEEDS_RECIPIENT = frozenset({"COOPERATE", "AID", "SANCTION"})  # the manual: "Requires recipient: Yes"
-PLACE_TARGET = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
-RECIPROCAL_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "MOBILIZE"})
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
-COUNTED_TARGETS = frozenset({"SANCTION", "COERCE", "ASSAULT"})
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
 CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
-PROMISED_FORCE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # a promise of these is a threat
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
-CLAUSE_RECIPIENT = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
 NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
 
@@ -107,10 +109,6 @@ def code(doc: Document) -> Document:
     return doc
 
 
-SAME_TYPE_RECIPIENT = frozenset({"ASSAULT", "MOBILIZE", "COERCE", "THREATEN", "SANCTION"})
-COUNTERPART_TYPES = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN"})
-
-
 def _document_roles(events: list[Event], ctx: Context) -> None:
     """Roles the sentence leaves open, from the rest of the document: "the strikes" with no target
     named takes the target of the document's other strikes by the same side; a rejection or a demand
@@ -141,7 +139,7 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
                 e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue
-        if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART_TYPES:
+        if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART:
             other = ctx.counterpart(e.actor.country)
             if other is not None:
                 e.recipient = other
@@ -299,7 +297,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 notes.append(f"future-as={type_}->{new_type}({'self' if own else 'future'},{st.cue})")
                 type_, mode = new_type, new_mode
             st = Status("asserted", st.cue, st.speech, st.condition)
-    if st.value == "negated" and type_ in COOPERATIVE and (own or speaker is None) and _refusal(sent, v):
+    if st.value == "negated" and type_ in REFUSABLE and (own or speaker is None) and _refusal(sent, v):
         notes.append(f"refusal-of={type_}({st.cue})")
         type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", st.cue)
     closing = not h.noun and h.head >= sent.end - 5 and any(

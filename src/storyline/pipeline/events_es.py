@@ -20,17 +20,19 @@ Each event's rule starts with the lexicon file name ("es/triggers.yaml:verb:atac
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from ..lexicon_data import load_yaml
+from ..errors import ConfigError
+from ..lexicon_data import per_user_files, stage, trigger_entries
 from ..model import Actor, Document, Event, Mention, Span, Token
+from ..plover import COUNTERPART as PLOVER_COUNTERPART
 from .eventlex import lexicon as english_lexicon
 
 SOURCE = "es/triggers.yaml"
 # Types whose recipient, when none follows the trigger, is the other side named earlier in the clause
-# ("ante la captura por fuerzas estadounidenses, X condenó ...").
-COUNTERPART = frozenset({"REJECT", "ACCUSE", "REQUEST", "THREATEN", "CONCEDE"})
+# ("ante la captura por fuerzas estadounidenses, X condenó ..."): the coders' class (lexicon/plover.yaml),
+# and a concession too ("X cedió ante ...").
+COUNTERPART = PLOVER_COUNTERPART | {"CONCEDE"}
 
 
 @dataclass(frozen=True)
@@ -46,10 +48,12 @@ class EsTrigger:
     negated_as: str | None
     only_negated: bool
     n: int  # reading number for this lemma
+    source: str = f"lexicon/{SOURCE}"  # the lexicon file the reading came from
 
     @property
     def rule(self) -> str:
-        return f"{SOURCE}:{self.pos}:{self.lemma}" + (f"#{self.n}" if self.n else "")
+        name = SOURCE if self.source == f"lexicon/{SOURCE}" else self.source.rsplit("/", 1)[-1]
+        return f"{name}:{self.pos}:{self.lemma}" + (f"#{self.n}" if self.n else "")
 
 
 @dataclass(frozen=True)
@@ -70,19 +74,24 @@ class EsLexicon:
     vessel_cues: tuple[str, ...]
 
 
-@cache
+@per_user_files
 def lexicon() -> EsLexicon:
-    data: dict[str, Any] = load_yaml(SOURCE)
+    """lexicon/es/triggers.yaml and the `triggers:` sections of the user files marked `lang: es`."""
+    data: dict[str, Any] = stage(SOURCE, skip=("verbs", "nouns"))
+    types = english_lexicon().types
     table: dict[str, list[EsTrigger]] = {}
-    for pos in ("verb", "noun"):
-        for e in data.get(pos + "s") or []:
-            lemma = str(e[pos]).lower()
-            readings = table.setdefault(f"{pos}:{lemma}", [])
-            readings.append(EsTrigger(
-                lemma=lemma, pos=pos, type=str(e["type"]), mode=e.get("mode"), governs=bool(e.get("governs")),
-                reciprocal=bool(e.get("reciprocal")), needs=tuple(str(w).lower() for w in e.get("needs") or ()),
-                within=int(e.get("within", 10)), negated_as=e.get("negated_as"),
-                only_negated=bool(e.get("only_negated")), n=len(readings)))
+    for source, pos, e in trigger_entries(SOURCE, {"verbs": "verb", "nouns": "noun"}):
+        lemma = str(e[pos]).lower()
+        if e.get("type") not in types:
+            raise ConfigError(f"{source}: trigger {lemma!r} has type {e.get('type')!r}, which is not a PLOVER "
+                              f"type ({', '.join(types)}). Fix the entry.")
+        readings = table.setdefault(f"{pos}:{lemma}", [])
+        readings.append(EsTrigger(
+            lemma=lemma, pos=pos, type=str(e["type"]), mode=e.get("mode"), governs=bool(e.get("governs")),
+            reciprocal=bool(e.get("reciprocal")), needs=tuple(str(w).lower() for w in e.get("needs") or ()),
+            within=int(e.get("within", 10)), negated_as=e.get("negated_as"),
+            only_negated=bool(e.get("only_negated")), n=len(readings),
+            source="lexicon/es/triggers.yaml" if source == f"lexicon/{SOURCE}" else source))
     return EsLexicon(
         triggers=table, negations=frozenset(data["negations"]), between_negation=frozenset(data["between_negation"]),
         conditions=tuple(tuple(c.split()) for c in data["conditions"]),

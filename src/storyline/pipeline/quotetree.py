@@ -19,8 +19,7 @@ Each change is marked in the quote's `rule` (`+tree-speaker`, `+title-person`, `
 
 from __future__ import annotations
 
-from functools import cache
-
+from ..lexicon_data import per_user_files
 from ..model import Actor, Document, Quote
 from .eventroles import Context, mention_actor
 from .quotenames import lexicon as quote_lexicon
@@ -31,7 +30,7 @@ SUBJECTS = ("nsubj", "nsubjpass")
 GENERIC_WORDS = frozenset({"president", "minister", "secretary", "spokesman", "spokeswoman", "official", "officials"})
 
 
-@cache
+@per_user_files
 def _speech_lemmas() -> frozenset[str]:
     """Lemmas of the speech cues in lexicon/quotes.yaml ("said" -> say, "affirmed" -> affirm)."""
     from .parse import possible_lemmas

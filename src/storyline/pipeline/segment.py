@@ -28,14 +28,10 @@ from __future__ import annotations
 
 import functools
 import re
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from ..lexicon_data import load_yaml
 from ..model import Document, Span
-
-LEXICON = Path(__file__).resolve().parent.parent / "lexicon" / "segment.yaml"
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 LINE = re.compile(r"[^\n]+")
@@ -63,7 +59,7 @@ SOFT_WRAP_END = re.compile(r"[\w,\-–]$")
 
 @functools.cache
 def _lexicon() -> dict[str, frozenset[str]]:
-    data: dict[str, Any] = yaml.safe_load(LEXICON.read_text(encoding="utf-8"))
+    data: dict[str, Any] = load_yaml("segment.yaml")
     keys = ("never_final", "before_number", "may_be_final", "openers")
     return {key: frozenset(str(w) for w in data[key]) for key in keys}
 

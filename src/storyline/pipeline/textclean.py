@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon_data import load_yaml
+from ..lexicon_data import load_yaml, per_user_files, stage
 
 WORD = re.compile(r"\w+")
 BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□–—*-]|\d{1,2}[.)])\s+")
@@ -64,9 +64,9 @@ class Cleaned:
     blocks: list[Block]
 
 
-@cache
+@per_user_files
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    data = load_yaml("boilerplate.yaml")
+    data = stage("boilerplate.yaml")
     inline = re.compile("(?:" + "|".join(data["inline"]) + r")[.!:]?", re.IGNORECASE)
     barrier = re.compile("(?:" + "|".join(data["barrier"]) + r")[.!:]?", re.IGNORECASE)
     return inline, barrier

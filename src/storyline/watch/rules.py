@@ -22,9 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import ConfigError
+from ..lexicon_data import read_yaml
 
 CONDITIONS = {
     "type": "PLOVER event type, or a list of them",
@@ -129,10 +128,7 @@ def _rule(item: Any, where: str, types: Sequence[str]) -> Rule:
 def parse_rules(text: str, source: str) -> list[Rule]:
     from ..store.webqueries import event_types
 
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ConfigError(f"alert rules {source}: not readable YAML: {exc}") from exc
+    data = read_yaml(text, f"alert rules {source}")
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ConfigError(f"alert rules {source}: expected a top-level `rules:` list (see examples/alert-rules.yaml)")
     rules = [_rule(item, f"alert rules {source}, rule {n}", event_types()) for n, item in enumerate(data["rules"], 1)]
