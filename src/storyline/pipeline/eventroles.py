@@ -384,6 +384,17 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                 refs = refs_at(sent, k, ctx, lex)
                 if refs:
                     return refs, "subject-inner"
+        for ap in sent.children(s, "appos"):  # "Kenzo Oshima, the United Nations relief coordinator, demanded"
+            if sent.tok(s).pos != "PROPN":
+                continue
+            for k in sent.subtree(ap, skip=("relcl", "acl", "advcl")):
+                m = sent.mention(k)
+                if m is not None and (m.value.get("country") or m.value.get("sector")) \
+                        and m.value.get("sector") != "MED":
+                    name = sent.text_of(sent.subtree(s, skip=("appos", "relcl", "acl", "punct", "det")))
+                    return [Ref(Actor(name=name or sent.tok(s).text, country=m.value.get("country"),
+                                      sector=m.value.get("sector"), id=None), s, "appositive-title")], \
+                        "subject-appositive"
     if subjects and not (sent.low(subjects[0]) in RELATIVE_PRONOUNS or sent.tok(subjects[0]).tag == "WDT"):
         return [], "subject-unknown"
     t = sent.tok(v)
@@ -681,6 +692,12 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
             for k in sent.children(j, "appos"):
                 ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True)
                 if ref is not None:
+                    break
+        if ref is None and t.pos == "NOUN":  # "denounced Serbia's suppression of the unrest": the possessor
+            for k in sent.children(j, "poss"):
+                ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True, skip_countries=skip_countries)
+                if ref is not None:
+                    ref.rule = "possessor-of-thing" if ref.rule == "mention" else ref.rule
                     break
         if ref is None:
             # "strikes on cartels in Mexico", "the government of Mexico": an actor hanging from the head

@@ -95,7 +95,7 @@ def code(doc: Document) -> Document:
         previous, ctx.previous = ctx.previous, _main_subject(sent, ctx, lex)
         previous_dates, ctx.previous_dates = ctx.previous_dates, [
             d for d in dates if sent.span.start <= d.span.start < sent.span.end]
-        if not hits:
+        if not hits and not _modal_frame_candidate(sent, lex):
             continue
         ctx.previous, current = previous, ctx.previous
         ctx.previous_dates, current_dates = previous_dates, ctx.previous_dates
@@ -332,8 +332,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         other = _only_other_country(sent, h, r.actors)
         if other:
             r.recipients, r.recipient_rule = other, "sentence-only-other-country"
-    if type_ == "REJECT" and not r.recipients:
-        pass
+    if not r.recipients and not r.reciprocal and r.actors:
+        found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)
+        if found:
+            r.recipients, r.recipient_rule = found, found[0].rule
     date = event_date(sent, reach, anchor, dates, attribution)
     if date is None and r.actor_rule == "previous-sentence-subject":
         before = [d for d in ctx.previous_dates if d.value.get("value")]  # "They include ...": its time frame
@@ -415,6 +417,12 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
                          f"status=asserted; " + (f"content={inner[0].trigger.type}" if inner else "content=none"),
                     intensity=lex.intensity("REQUEST", mode)))
     return out, taken
+
+
+def _modal_frame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
+    """A sentence with no trigger that may still hold a demand frame ("declared that China must drop")."""
+    modals = {p[0] for p in lex.demand_modals}
+    return any(sent.low(k) in modals and sent.tok(k).dep == "aux" for k in sent)
 
 
 def _caused(sent: Sentence, v: int, lex: EventLexicon) -> bool:
@@ -693,6 +701,67 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
         return []
     k, m = others[0]
     return [Ref(mention_actor(m.value, m.span.text), k, "only-other-country")]
+
+
+PREDICATE_SKIP = ("nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "punct", "appos", "npadvmod")
+
+
+def _predicate_party(sent: Sentence, h: Hit, v: int | None, places: list[Mention], actors: list[Ref],
+                     ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """The party named inside the trigger's own predicate when no argument place held one: "denounced
+    Serbia's suppression of the unrest" (Serbia), "refused to commit to the US-led war" (the US),
+    "lifted the state of emergency in West Darfur" (the region, for an act within one's own country).
+    A foreign party first; a place of the actor's own country only when the document names no other
+    state the actor deals with (the document's counterpart is left to the document's roles)."""
+    top = v if v is not None else h.head
+    if h.noun and v is None:
+        top = h.head
+    own_names = {a.actor.name for a in actors}
+    own = {a.actor.country for a in actors if a.actor.country}
+    inside_actor = {k for a in actors for k in sent.subtree(a.at)}
+    sent_off = {k for u in sent.subtree(top, skip=PREDICATE_SKIP) if sent.tok(u).text.lower() in lex.sending_verbs
+                or sent.tok(u).lemma in lex.sending_verbs for o in sent.children(u, *OBJECTS) for k in sent.subtree(o)}
+    words = [k for k in _breadth_first(sent, top, PREDICATE_SKIP)
+             if k not in h.words and k not in inside_actor and k not in sent_off]
+    place_of: dict[int, Mention] = {}
+    for place in places:
+        for k in words:
+            if place.span.start <= sent.tok(k).start < place.span.end and place.value.get("country"):
+                place_of.setdefault(k, place)
+    foreign: list[Ref] = []
+    domestic: list[Ref] = []
+    for k in words:
+        m = sent.mention(k)
+        if m is not None and m.value.get("country") and m.value.get("sector") != "MED" \
+                and mention_actor(m.value, m.span.text).name not in own_names:
+            c = m.value.get("country")
+            if c not in own:
+                foreign.append(Ref(mention_actor(m.value, m.span.text), k, "predicate-party"))
+                break
+        pl = place_of.get(k)
+        if pl is not None and (m is None or m.value.get("form") == "capital"):
+            c = str(pl.value.get("country"))
+            actor = Actor(name=str(pl.value.get("name") or pl.span.text), country=c, sector=None, id=c)
+            if c not in own:
+                foreign.append(Ref(actor, k, "predicate-place"))
+                break
+            if str(pl.value.get("name") or pl.span.text) != c and not domestic:
+                domestic.append(Ref(actor, k, "predicate-own-place"))
+    if foreign:
+        return foreign[:1]
+    if domestic and not any(ctx.counterpart(c) for c in own):
+        return domestic
+    return []
+
+
+def _breadth_first(sent: Sentence, top: int, skip: tuple[str, ...]) -> list[int]:
+    """The words below `top`, nearest to it in the tree first (a possessor of the object before a word
+    in a phrase hanging from it), in text order within one depth."""
+    out, level = [], [top]
+    while level:
+        out.extend(sorted(level))
+        level = [k for j in level for k in sent.children(j) if sent.tok(k).dep not in skip]
+    return out
 
 
 def _pairs(r: Roles) -> list[tuple[Actor | None, Actor | None]]:

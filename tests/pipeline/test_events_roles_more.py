@@ -1,0 +1,61 @@
+"""Roles the tree coder finds beyond the trigger's own argument places, on invented wire sentences:
+a party inside the predicate, an appositive title naming the actor's body, a demand frame in a
+sentence with no trigger word, and more (one test per rule)."""
+
+from __future__ import annotations
+
+from storyline.model import Document, Event
+from storyline.pipeline import build
+
+CODER = build(["segment", "parse", "dates", "actors", "places", "quotes", "events"], given=("text", "language"))
+
+
+def asserted(text: str) -> list[Event]:
+    doc = CODER(Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en"))
+    return [e for e in doc.events if e.status == "asserted"]
+
+
+def first(text: str, type_: str) -> Event:
+    found = [e for e in asserted(text) if e.type == type_]
+    assert found, f"no asserted {type_} in {text!r}: {[(e.type, e.rule) for e in asserted(text)]}"
+    return found[0]
+
+
+def test_recipient_is_the_possessor_inside_the_object() -> None:
+    e = first("Bulgaria on Monday denounced as a grave crime Romania's treatment of Hungarian protesters.", "ACCUSE")
+    assert e.actor is not None and e.actor.country == "BGR"
+    assert e.recipient is not None and e.recipient.country == "ROU"
+    assert "possessor-of-thing" in e.rule
+
+
+def test_recipient_is_a_country_word_deeper_in_the_predicate() -> None:
+    e = first("The Spanish government has refused to commit to any direct support for the French-led mission.",
+              "REJECT")
+    assert e.recipient is not None and e.recipient.country == "FRA"
+
+
+def test_a_place_of_ones_own_country_is_the_recipient_of_a_domestic_act() -> None:
+    e = first("Kenya's government on Sunday lifted a state of emergency in Mombasa that was imposed in May.",
+              "CONCEDE")
+    assert e.actor is not None and e.actor.country == "KEN"
+    assert e.recipient is not None and e.recipient.country == "KEN"
+    assert "predicate-own-place" in e.rule
+
+
+def test_no_recipient_is_made_up_when_the_predicate_names_no_one() -> None:
+    e = first("Kenya's government on Sunday lifted the nightly curfew.", "CONCEDE")
+    assert e.recipient is None
+
+
+def test_an_appositive_title_gives_the_actor_its_body() -> None:
+    e = first("Maria Lindqvist, the European Union aid commissioner, demanded that the warring parties open "
+              "the roads to convoys.", "REQUEST")
+    assert e.actor is not None and "Lindqvist" in e.actor.name
+    assert e.actor.sector == "IGO"
+
+
+def test_a_demand_frame_needs_no_trigger_word() -> None:
+    e = first("The Canadian government declared on Monday that Denmark must drop its barriers to Canadian fish.",
+              "REQUEST")
+    assert e.actor is not None and e.actor.country == "CAN"
+    assert e.recipient is not None and e.recipient.country == "DNK"
