@@ -59,3 +59,18 @@ def test_a_demand_frame_needs_no_trigger_word() -> None:
               "REQUEST")
     assert e.actor is not None and e.actor.country == "CAN"
     assert e.recipient is not None and e.recipient.country == "DNK"
+
+
+def test_a_noun_listed_as_written_is_found_though_its_lemma_is_a_verb() -> None:
+    # "patrols" is listed as a noun; its lemma "patrol" is also a verb trigger
+    e = first("The Chilean government ordered naval patrols along the coast after the storms.", "MOBILIZE")
+    assert e.actor is not None and e.actor.country == "CHL"
+
+
+def test_local_forces_in_clashes_take_the_country_of_the_place() -> None:
+    text = ("Peru said on Monday it would send envoys to the talks. "
+            "Fierce clashes between police and smugglers broke out in Cochabamba.")
+    got = [e for e in asserted(text) if e.type == "ASSAULT"]
+    assert got, [e.rule for e in asserted(text)]
+    police = [e.actor for e in got if e.actor is not None and e.actor.sector == "COP"]
+    assert police and police[0].country == "BOL", [e.rule for e in got]

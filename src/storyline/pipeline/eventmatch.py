@@ -50,11 +50,13 @@ def find(sent: Sentence, lex: EventLexicon) -> list[Hit]:
         if i in taken:
             continue
         t = sent.tok(i)
-        readings = lex.heads.get(t.lemma) or lex.heads.get(t.text.lower())
+        readings: tuple[Trigger, ...] = lex.heads.get(t.lemma, ())
+        if t.text.lower() != t.lemma:  # "talks", "raids", "sanctions": a noun listed as written, its lemma a verb's
+            readings = (*readings, *lex.heads.get(t.text.lower(), ()))
         if not readings and t.pos == "VERB":  # a form the parser's lemmatizer does not know ("retook")
             from .parse import possible_lemmas
 
-            readings = next((lex.heads[w] for w in sorted(possible_lemmas(t.text.lower())) if w in lex.heads), None)
+            readings = next((lex.heads[w] for w in sorted(possible_lemmas(t.text.lower())) if w in lex.heads), ())
         if not readings:
             continue
         for reading in readings:

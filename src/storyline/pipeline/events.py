@@ -67,6 +67,7 @@ CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp"
 PROMISED_FORCE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # a promise of these is a threat
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
 CLAUSE_RECIPIENT = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+LOCAL_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
 NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
 
@@ -349,6 +350,12 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if place is None and r.territory:
         t = r.territory[0].actor
         place = {"name": t.name, "country": t.country, "lat": None, "lon": None, "precision": "country"}
+    if r.actor_rule == "between" and place is not None and place.get("country"):
+        for a in [*r.actors, *r.recipients]:  # "clashes between police and gangs in Nairobi": the local police
+            if a.generic and a.actor.sector in LOCAL_SECTORS and "context:" in a.rule:
+                a.actor.country = str(place["country"])
+                a.rule = a.rule.split("+context:")[0] + "+place-of-event"
+                notes.append("between-local-forces")
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
