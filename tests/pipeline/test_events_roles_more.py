@@ -74,3 +74,35 @@ def test_local_forces_in_clashes_take_the_country_of_the_place() -> None:
     assert got, [e.rule for e in asserted(text)]
     police = [e.actor for e in got if e.actor is not None and e.actor.sector == "COP"]
     assert police and police[0].country == "BOL", [e.rule for e in got]
+
+
+def test_a_light_verb_the_lemmatizer_misspells_still_carries_its_noun() -> None:
+    e = first("Thousands of farmers throughout Kenya staged mass demonstrations on Friday.", "PROTEST")
+    assert e.actor is not None and e.actor.country == "KEN"
+
+
+def test_a_by_phrase_of_an_active_verb_is_no_passive_agent() -> None:
+    e = first("The Chilean government on Monday shortened by two hours the nightly curfew in Valparaiso.", "CONCEDE")
+    assert e.actor is not None and e.actor.country == "CHL"
+
+
+def test_a_country_word_on_a_compound_gives_the_nominal_actor() -> None:
+    e = first("Recent French Rafale strikes have killed at least six militant commanders in Mali.", "ASSAULT")
+    assert e.actor is not None and e.actor.country == "FRA"
+
+
+def test_a_noun_in_a_relative_clause_does_not_swallow_the_event_it_describes() -> None:
+    text = "Four opposition parties in Togo have organized a general strike that shut down Lome in protest of the arrests."
+    e = first(text, "PROTEST")
+    assert e.actor is not None and e.actor.country == "TGO"
+    assert "general strike" in e.trigger.text
+
+
+def test_a_verb_misparsed_onto_the_subject_of_the_closing_speech_verb_keeps_its_subject() -> None:
+    e = first("Kurdish youths resorted to throwing stones at the police station, witnesses said on Friday.", "PROTEST")
+    assert e.actor is not None and e.actor.name.endswith("youths")
+
+
+def test_a_comparison_clause_is_no_event() -> None:
+    got = asserted("Just as the rebels burned our villages, these gangs are now burning our farms.")
+    assert not any(e.actor is not None and e.actor.name == "rebels" for e in got), [e.rule for e in got]

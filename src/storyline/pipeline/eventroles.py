@@ -342,7 +342,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
     """The actor of verb v, and the rule that found it."""
     if depth > 4:
         return [], ""
-    passive = sent.is_passive(v)
+    passive = real_passive(sent, v)
     if passive:
         agent = sent.child(v, "agent")
         if agent is not None:
@@ -375,6 +375,10 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         for k in _of_chain(sent, s):
             refs = refs_at(sent, k, ctx, lex) or _loose(sent, k, ctx, lex)
             if refs:
+                where, how = _own_country(sent, s)  # "thousands of farmers throughout Kenya"
+                for ref in refs:
+                    if where and ref.generic and not ref.actor.country:
+                        ref.actor.country, ref.rule = where, f"{ref.rule}+quantity-{how}"
                 return refs, "subject-of"
         refs = _loose(sent, s, ctx, lex)
         if refs:
@@ -445,7 +449,8 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             refs, _ = subject_of(sent, hh, ctx, lex, depth + 1)
             if refs:
                 return refs, "instrument-subject"
-    if t.dep == "acl" and t.tag in ("VBD", "VBN") and (sent.tok(h).head == h or sent.tok(h).dep in ("appos",)):
+    if t.dep == "acl" and t.tag in ("VBD", "VBN") and (sent.tok(h).head == h or sent.tok(h).dep in ("appos",)
+                                                       or _closing_speech_subject(sent, v, h, lex)):
         # "The kidnappers offered to ...": a finite verb the parser hung on the sentence's first noun
         refs = refs_at(sent, h, ctx, lex)
         if not refs:
@@ -455,6 +460,14 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                     break
         return (refs, "misparsed-subject") if refs else ([], "")
     return [], ""
+
+
+def real_passive(sent: Sentence, v: int) -> bool:
+    """A passive verb; not an active one whose "by" phrase the parser took for an agent ("X on Thursday
+    shortened by one hour the curfew")."""
+    if not sent.is_passive(v):
+        return False
+    return bool(sent.children(v, "nsubjpass", "auxpass", "csubjpass")) or not sent.children(v, "nsubj")
 
 
 def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int) -> list[Ref]:
@@ -474,6 +487,18 @@ def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, 
             return []
         cur = h
     return []
+
+
+def _closing_speech_subject(sent: Sentence, v: int, h: int, lex: EventLexicon) -> bool:
+    """ "Palestinian youths resorted to throwing stones ..., officials said": the parser made the first
+    noun the subject of the closing speech verb and hung the sentence's own verb on it."""
+    if sent.tok(h).dep != "nsubj":
+        return False
+    s = sent.head(h)
+    speech = set(lex.tree_rules.get("speech_verbs") or ())
+    if s is None or sent.tok(s).lemma not in speech or s <= v:
+        return False
+    return any(k != h for k in sent.children(s, "nsubj"))  # the speech verb has a subject of its own
 
 
 def stative_passive(sent: Sentence, v: int) -> bool:
@@ -525,8 +550,16 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
         if refs:
             return refs, "nominal-possessive"
     generic_modifier: list[Ref] = []
-    for k in sent.children(n, "compound", "amod", "nmod"):
+    modifiers = sent.children(n, "compound", "amod", "nmod")
+    for k in modifiers:
         m = sent.mention(k)
+        if m is None and sent.tok(k).dep == "compound":  # "US Predator attacks": the compound's own country word
+            inner = [sent.mention(c) for c in sent.children(k, "compound", "amod")]
+            m = next((x for x in inner if x is not None and x.value.get("form") in ("name", "adjective", "capital")),
+                     None)
+            if m is not None and m.value.get("country"):
+                return [Ref(mention_actor(m.value, m.span.text), k, "mention")], "nominal-modifier"
+            continue
         if m is not None and m.value.get("country"):
             refs = refs_at(sent, k, ctx, lex)
             if refs:
@@ -574,9 +607,14 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
 
 def _light(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     t = sent.tok(v)
-    if t.lemma in lex.light_lemmas:
+    if t.lemma in lex.light_lemmas or any(p[0] == t.lemma for p in lex.light_lemma_phrases):
         return True
-    return any(p[0] == t.lemma for p in lex.light_lemma_phrases)
+    if t.pos != "VERB":
+        return False
+    from .parse import possible_lemmas  # "staged" lemmatized as "stag"
+
+    forms = possible_lemmas(t.text.lower())
+    return bool(forms & lex.light_lemmas) or any(p[0] in forms for p in lex.light_lemma_phrases)
 
 
 def governing_light_verb(sent: Sentence, n: int, lex: EventLexicon) -> int | None:

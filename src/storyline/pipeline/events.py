@@ -47,6 +47,7 @@ from .eventroles import (
     governing_light_verb,
     mention_actor,
     nominal_actor,
+    real_passive,
     recipients,
     refs_at,
     subject_of,
@@ -208,6 +209,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
               reference: dt.date | None, lex: EventLexicon) -> list[Event]:
     notes: list[str] = []
     r = Roles()
+    if _comparison(sent, h):
+        return []  # "just as al-Qaeda waged war on us, ...": a likeness drawn, not an event told
     if h.noun:
         v = _verb_over(sent, h.head)
         r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex, h.trigger.type)
@@ -221,7 +224,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     else:
         v = h.head
         r.actors, r.actor_rule = subject_of(sent, v, ctx, lex)
-        passive = sent.is_passive(v)
+        passive = real_passive(sent, v)
         anchor = v
     if director is not None:
         r.actors, r.actor_rule = director[0], director[1]
@@ -426,6 +429,21 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
     return out, taken
 
 
+def _comparison(sent: Sentence, h: Hit) -> bool:
+    """A trigger inside a "just as ..." / "much as ..." clause: the speaker's comparison."""
+    cur: int | None = h.head
+    for _ in range(3):
+        if cur is None:
+            return False
+        t = sent.tok(cur)
+        if t.pos in ("VERB", "AUX") and t.dep == "advcl":
+            marks = [k for k in sent.children(cur, "mark", "advmod") if sent.low(k) == "as"]
+            return any(sent.low(k) in ("just", "much") for m in marks for k in sent.children(m, "advmod")) or \
+                any(sent.low(k) in ("just", "much") and k + 1 in marks for k in range(sent.first, cur))
+        cur = sent.head(cur) if t.dep in ("dobj", "obj", "pobj", "prep") else None
+    return False
+
+
 def _modal_frame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
     """A sentence with no trigger that may still hold a demand frame ("declared that China must drop")."""
     modals = {p[0] for p in lex.demand_modals}
@@ -524,7 +542,8 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
                 continue
             # "an executive order that designated five cartels": the act in the relative clause is the event
             for k in sent.children(h.head, "relcl", "acl"):
-                if any(x is not h and x.head in sent.subtree(k) and x.trigger.type == h.trigger.type for x in hits):
+                if any(x is not h and not x.noun and x.head in sent.subtree(k) and x.trigger.type == h.trigger.type
+                       for x in hits):
                     swallowed.add(id(h))
     attacks = [h for h in hits if h.trigger.type == "ASSAULT" and h.trigger.lemma not in CASUALTY_LEMMAS
                and id(h) not in swallowed]
