@@ -106,3 +106,14 @@ def test_a_verb_misparsed_onto_the_subject_of_the_closing_speech_verb_keeps_its_
 def test_a_comparison_clause_is_no_event() -> None:
     got = asserted("Just as the rebels burned our villages, these gangs are now burning our farms.")
     assert not any(e.actor is not None and e.actor.name == "rebels" for e in got), [e.rule for e in got]
+
+
+def test_an_office_holder_the_lexicon_does_not_know_takes_the_one_country_the_sentence_names() -> None:
+    e = first("President Ansumane Kabbah on Thursday lifted the nightly curfew imposed in Mauritania.", "CONCEDE")
+    assert e.actor is not None and e.actor.country == "MRT"
+    assert "office-sentence-country" in e.rule
+
+
+def test_an_office_holder_stays_without_country_when_the_sentence_names_two() -> None:
+    e = first("President Ansumane Kabbah on Thursday praised Mauritania and Senegal for their help.", "SUPPORT")
+    assert e.actor is not None and e.actor.country is None

@@ -47,6 +47,11 @@ UNDERGOER_ACTS = frozenset({"demobilize", "demobilise", "withdraw", "disarm", "d
 INSTRUMENTS = frozenset({"order", "decree", "directive", "memorandum", "proclamation", "law", "bill", "resolution",
                          "measure", "executive"})
 INCLUDING = frozenset({"include", "involve", "comprise"})
+# Titles of office whose holder, named with no country the lexicon knows, belongs to the one country
+# the sentence names ("President X on Thursday lifted the curfew in Sudan").
+OFFICE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "emir", "sultan", "governor",
+                           "mayor", "secretary", "ambassador", "general", "commander", "chief", "spokesman",
+                           "spokeswoman", "leader", "prime", "vice-president", "vice"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
 GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
@@ -102,6 +107,7 @@ class Context:
 
     def __init__(self, mentions: list[Mention], quotes: list[Quote]):
         self.actors = sorted((m for m in mentions if m.kind == "actor"), key=lambda m: m.span.start)
+        self.places = sorted((m for m in mentions if m.kind == "place"), key=lambda m: m.span.start)
         self.starts = [m.span.start for m in self.actors]
         self.quotes = quotes
         by_sector: dict[str, Counter[str]] = {}
@@ -152,6 +158,13 @@ class Context:
             return None
         best = max(counts, key=lambda k: (counts[k], last[k].span.start))
         return mention_actor(last[best].value, last[best].span.text)
+
+    def sentence_country(self, lo: int, hi: int) -> str | None:
+        """The one country a sentence names (states, their bodies, its places), if it names just one."""
+        found = {str(m.value["country"]) for m in (*self.actors, *self.places)
+                 if lo <= m.span.start < hi and m.value.get("country") and m.value.get("sector") != "MED"
+                 and m.value.get("form") not in ("person", "unknown_person")}
+        return found.pop() if len(found) == 1 else None
 
     def before(self, pos: int) -> list[Mention]:
         """Actor mentions starting before character `pos`, nearest last."""
@@ -249,6 +262,12 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             if country:
                 actor.country = country
                 rule = f"mention+{how}"
+        if not actor.country and v.get("form") == "unknown_person" and v.get("title") \
+                and str(v.get("title")).lower().split()[-1] in OFFICE_TITLES:
+            c = ctx.sentence_country(sent.span.start, sent.span.end)  # "President X extended the curfew in Abidjan"
+            if c:
+                actor.country = c
+                rule = "mention+office-sentence-country"
         if m.rule.startswith("coref:"):
             rule = m.rule
         return Ref(actor, j, rule, generic=generic)
