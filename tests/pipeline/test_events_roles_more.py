@@ -117,3 +117,21 @@ def test_an_office_holder_the_lexicon_does_not_know_takes_the_one_country_the_se
 def test_an_office_holder_stays_without_country_when_the_sentence_names_two() -> None:
     e = first("President Ansumane Kabbah on Thursday praised Mauritania and Senegal for their help.", "SUPPORT")
     assert e.actor is not None and e.actor.country is None
+
+
+def test_a_promise_is_not_a_threat_because_of_a_war_named_as_its_background() -> None:
+    e = first("On May 3, Kazakhstan offered to negotiate with the president of Kyrgyzstan following the "
+              "invasion of the border district.", "AGREE")
+    assert e.actor is not None and e.actor.country == "KAZ"
+
+
+def test_a_killing_with_its_own_subject_is_not_swallowed_by_a_clause_under_it() -> None:
+    e = first("Two Chechen gunmen killed 11 people on Sunday when they blew up a bus in Grozny, police said.",
+              "ASSAULT")
+    assert e.actor is not None and "gunmen" in e.actor.name, e.rule
+    assert "verb:kill" in e.rule
+
+
+def test_a_particle_far_from_its_verb_completes_the_phrase() -> None:
+    e = first("Nairobi forced the UN refugee agency, UNHCR, out of the camps on Monday.", "COERCE")
+    assert e.actor is not None and e.actor.country == "KEN"

@@ -86,6 +86,8 @@ def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
         below = set(sent.subtree(i))
         for w in parts[1:]:  # "call for", "hold talks", "pay tribute to": later words nearby, below the verb
             k = next((k for k in range(j + 1, min(j + 5, sent.end)) if k in below and _is(sent, k, w)), None)
+            if k is None and j == i:  # "forced the UN refugee agency, UNHCR, out": the verb's own particle
+                k = next((k for k in sent.children(i, "prt", "prep", "advmod") if k > i and _is(sent, k, w)), None)
             if k is None:
                 return None
             words.append(k)

@@ -287,7 +287,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             mode = _threat_mode(inner[0].trigger.type, inner[0].trigger.mode, lex)
         type_, st = new, Status("asserted", st.cue, st.speech, st.condition)
         inner = [] if new != type_ else inner
-    type_, mode = _content_type(h, inner, type_, mode, notes, lex)
+    type_, mode = _content_type(sent, h, inner, type_, mode, notes, lex)
     first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
     speaker = _speaker(sent, st, quote, ctx, lex)
     own = _self_stated(speaker, r.actors)
@@ -545,6 +545,7 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
                 if any(x is not h and not x.noun and x.head in sent.subtree(k) and x.trigger.type == h.trigger.type
                        for x in hits):
                     swallowed.add(id(h))
+    causes = set(lex.tree_rules.get("causes") or ())
     attacks = [h for h in hits if h.trigger.type == "ASSAULT" and h.trigger.lemma not in CASUALTY_LEMMAS
                and id(h) not in swallowed]
     for c in hits:
@@ -552,6 +553,10 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
             continue
         for a in attacks:
             top = (_verb_over(sent, a.head) or a.head) if a.noun else a.head  # "launched 20 strikes, killing 80"
+            if sent.dominates(c.head, a.head) and not sent.dominates(top, c.head) and any(
+                    sent.tok(k).lemma not in causes and sent.tok(k).pos in ("NOUN", "PROPN")
+                    for k in sent.children(c.head, "nsubj")):
+                continue  # "two bombers killed 23 people when they blew themselves up": the killing is the act
             if sent.dominates(top, c.head) or sent.dominates(c.head, a.head):
                 swallowed.add(id(c))  # "..., killing at least 14 people": the strike's magnitude
                 content.setdefault(id(a), []).append(c)
@@ -607,10 +612,10 @@ def _operation_agent(sent: Sentence, v: int | None, ctx: Context, lex: EventLexi
     return []
 
 
-def _content_type(h: Hit, inner: list[Hit], type_: str, mode: str | None, notes: list[str],
+def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: str | None, notes: list[str],
                   lex: EventLexicon) -> tuple[str, str | None]:
     t = h.trigger
-    conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE]
+    conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE and not _circumstance(sent, h, x)]
     if t.promise:
         if conflict:
             notes.append(f"promise-of={conflict[0].trigger.type}")
@@ -625,6 +630,22 @@ def _content_type(h: Hit, inner: list[Hit], type_: str, mode: str | None, notes:
         if mode:
             notes.append(f"content={inner[0].trigger.type}")
     return type_, mode
+
+
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"following", "after", "before", "since", "amid", "despite", "during", "over",
+                                       "because", "in the wake of"})
+
+
+def _circumstance(sent: Sentence, h: Hit, x: Hit) -> bool:
+    """A trigger in a phrase of time or cause inside a promise's complement ("offered to negotiate following
+    the invasion"): the background of what is promised, not what is promised."""
+    cur = sent.head(x.head)
+    while cur is not None and cur != h.head:
+        if sent.tok(cur).dep == "prep" and sent.low(cur) in CIRCUMSTANCE_PREPOSITIONS:
+            return True
+        nxt = sent.head(cur)
+        cur = None if nxt == cur else nxt
+    return False
 
 
 def _threat_mode(type_: str, mode: str | None, lex: EventLexicon) -> str | None:
