@@ -135,3 +135,43 @@ def test_a_killing_with_its_own_subject_is_not_swallowed_by_a_clause_under_it() 
 def test_a_particle_far_from_its_verb_completes_the_phrase() -> None:
     e = first("Nairobi forced the UN refugee agency, UNHCR, out of the camps on Monday.", "COERCE")
     assert e.actor is not None and e.actor.country == "KEN"
+
+
+def test_a_statement_that_a_party_must_be_ready_is_a_request_of_it() -> None:
+    e = first("Turkish President Ahmet Demir said on Monday that Greece must be ready to resume talks soon.", "REQUEST")
+    assert e.actor is not None and e.actor.country == "TUR"
+    assert e.recipient is not None and e.recipient.country == "GRC"
+
+
+def test_a_reminder_that_a_party_must_act_is_a_request_of_it() -> None:
+    e = first("The Italian government issued a stern reminder to Libya that it must cooperate with the inspectors.",
+              "REQUEST")
+    assert e.actor is not None and e.actor.country == "ITA"
+    assert e.recipient is not None and e.recipient.country == "LBY"
+
+
+def test_a_noun_trigger_compounded_on_a_light_verbs_object_takes_its_subject() -> None:
+    e = first("Norway undertook a mediation mission between Colombia and the rebels.", "CONSULT")
+    assert e.actor is not None and e.actor.country == "NOR"
+
+
+def test_a_closing_clause_verb_hung_on_its_subject_is_a_trigger() -> None:
+    e = first("The Serbian police are failing to protect the homes of Roma families, a Hungarian rights group "
+              "protested on Friday.", "ACCUSE")
+    assert e.actor is not None and e.actor.country == "HUN"
+
+
+def test_a_person_named_with_a_body_is_an_actor_of_it() -> None:
+    e = first("Sudanese rebel leaders said on Monday they would meet U.N. envoy Marco Salvi in Nairobi.", "AGREE")
+    assert e.recipient is not None and "Salvi" in e.recipient.name and e.recipient.sector == "IGO"
+
+
+def test_a_reported_conditional_punitive_act_is_a_threat() -> None:
+    e = first("The African Union may suspend its aid to Somalia if the fighting resumes, Kenyan Foreign Minister "
+              "Peter Odera said on Tuesday.", "THREATEN")
+    assert e.recipient is not None and e.recipient.country == "SOM"
+    assert "conditional-as=" in e.rule
+
+
+def test_a_noun_trigger_describing_a_thing_is_no_event() -> None:
+    assert not [e for e in asserted("The court ordered the opposition newspaper to close.") if e.type == "REJECT"]

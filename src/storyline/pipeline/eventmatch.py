@@ -118,6 +118,8 @@ def _describes(sent: Sentence, i: int) -> bool:
     t = sent.tok(i)
     if t.dep in DESCRIBING:
         return True
+    if t.dep == "acl" and t.tag in ("VBN", "VBD") and _closing_clause(sent, i):
+        return False  # "..., a human rights group protested here Wednesday.": the closing clause's own verb
     if t.dep == "acl" and t.tag == "VBN":
         h = sent.head(i)
         if h is not None and sent.tok(h).dep in ("ROOT", "appos") and sent.tok(h).pos in ("NOUN", "PROPN") \
@@ -125,6 +127,21 @@ def _describes(sent: Sentence, i: int) -> bool:
             return False  # "Hundreds of students protested ...": the parser hung the main verb on its subject
         return not sent.children(i, "auxpass", "aux")
     return False
+
+
+def _closing_clause(sent: Sentence, i: int) -> bool:
+    """A verb the parser hung on a noun after a comma at the end of the sentence ("..., a rights group
+    protested on Monday."): the noun phrase opens after the comma, and the verb takes no object."""
+    h = sent.head(i)
+    if h is None or h >= i:
+        return False
+    start = min(sent.subtree(h))
+    if start <= sent.first or sent.low(start - 1) != ",":
+        return False
+    last = max(k for k in range(sent.first, sent.end) if sent.tok(k).pos != "PUNCT")
+    if max(sent.subtree(i)) < last:
+        return False
+    return not sent.children(i, "dobj", "obj", "ccomp", "xcomp")
 
 
 def _is(sent: Sentence, k: int, word: str) -> bool:

@@ -239,6 +239,18 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             if mk is not None and sent.tok(k).dep == "compound" and mk.value.get("sector") \
                     and t.lemma in GROUP_HEADS:  # "cartel figures", "cartel leaders": the compound names the group
                 return Ref(mention_actor(mk.value, mk.span.text), j, "compound-group")
+        if t.pos == "PROPN" and t.text[:1].isupper():  # "U.N. mediator Diego Cordovez": a person named with a body
+            for k in sent.children(j, "compound"):
+                mk = sent.mention(k)
+                if mk is not None and mk.value.get("form") != "person" and mk.value.get("sector") != "MED" \
+                        and (mk.value.get("country") or mk.value.get("sector")) and sent.tok(k).pos == "PROPN" \
+                        and any(sent.tok(c).pos == "PROPN" and sent.mention(c) is None
+                                for c in sent.children(j, "compound")):
+                    name = sent.text_of([c for c in sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos",
+                                                                          "det")) if sent.mention(c) is None])
+                    body = mk.value.get("sector")
+                    return Ref(Actor(name=name or t.text, country=mk.value.get("country"),
+                                     sector=body if body in ("IGO", "GOV") else None, id=None), j, "name-with-body")
     if m is not None:
         v = m.value
         if v.get("sector") == "MED" and v.get("form") != "person":
@@ -617,7 +629,7 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
                             if r.actor.sector in ("MIL", "COP") and r.actor.country]
                     if refs:
                         return refs, "nominal-forces"
-    if t.dep == "conj":
+    if t.dep == "conj" or frame_compound(sent, n):  # "undertook a mediation mission"
         return nominal_actor(sent, h, ctx, lex, hit_type)
     if generic_modifier:
         return generic_modifier, "nominal-modifier"
@@ -636,11 +648,23 @@ def _light(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     return bool(forms & lex.light_lemmas) or any(p[0] in forms for p in lex.light_lemma_phrases)
 
 
+# Nouns that frame an act named by a compound before them: "a mediation mission", "rescue efforts".
+FRAME_NOUNS = frozenset({"mission", "effort", "bid", "process", "campaign", "initiative", "operation", "trip", "tour",
+                         "drive", "attempt", "program", "programme"})
+
+
+def frame_compound(sent: Sentence, n: int) -> bool:
+    """A trigger noun compounded on a noun that only frames it ("a mediation mission"), unlike one that
+    describes a thing ("an opposition newspaper")."""
+    h = sent.head(n)
+    return sent.tok(n).dep == "compound" and h is not None and sent.tok(h).lemma in FRAME_NOUNS
+
+
 def governing_light_verb(sent: Sentence, n: int, lex: EventLexicon) -> int | None:
     """The light verb a nominal trigger is the object of ("launched strikes"), if any."""
     t = sent.tok(n)
     h = sent.head(n)
-    while h is not None and t.dep == "conj":
+    while h is not None and (t.dep == "conj" or frame_compound(sent, n)):
         n, t, h = h, sent.tok(h), sent.head(h)
     if h is None:
         return None

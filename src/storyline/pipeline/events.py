@@ -44,6 +44,7 @@ from .eventroles import (
     Roles,
     actor_nouns,
     fallback_recipient,
+    frame_compound,
     governing_light_verb,
     mention_actor,
     nominal_actor,
@@ -221,6 +222,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
         passive = False
         anchor = h.head
+        hd = sent.head(h.head)
+        if hd is not None and frame_compound(sent, h.head):
+            anchor = hd  # "a mediation mission between A and B": the phrase hangs on the head noun
     else:
         v = h.head
         r.actors, r.actor_rule = subject_of(sent, v, ctx, lex)
@@ -303,6 +307,15 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 notes.append(f"future-as={type_}->{new_type}({'self' if own else 'future'},{st.cue})")
                 type_, mode = new_type, new_mode
             st = Status("asserted", st.cue, st.speech, st.condition)
+    conditioned = v is not None and not h.noun and any(
+        sent.low(m) in ("if", "unless") for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
+    if st.value in ("planned", "hypothetical") and conditioned and speaker \
+            and type_ in ("SANCTION", "ASSAULT", "COERCE"):
+        # "the EU may halt its mediation if the parties fail to cooperate, the minister said": a conditional
+        # punitive act is a threat by its actor, whoever reports it
+        notes.append(f"conditional-as={type_}->THREATEN({st.cue})")
+        type_, mode = "THREATEN", _threat_mode(type_, mode, lex)
+        st = Status("asserted", st.cue, st.speech, st.condition)
     if st.value == "negated" and type_ in COOPERATIVE and (own or speaker is None) and _refusal(sent, v):
         notes.append(f"refusal-of={type_}({st.cue})")
         type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", st.cue)
@@ -397,11 +410,13 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
     out: list[Event] = []
     taken: set[int] = set()
     for v in sent:
-        if sent.tok(v).pos != "VERB" or not any(sent.low(k) in modals for k in sent.children(v, "aux")):
-            continue
-        if sent.tok(v).dep != "ccomp":
-            continue
+        if sent.tok(v).pos not in ("VERB", "AUX") or not any(sent.low(k) in modals for k in sent.children(v, "aux")):
+            continue  # "said the US must be ready to mediate": a copula too
         s = sent.head(v)
+        if sent.tok(v).dep != "ccomp" and not (  # "issued a reminder to Iraq that it must cooperate"
+                sent.tok(v).dep == "acl" and s is not None and sent.tok(s).pos == "NOUN"
+                and any(sent.low(k) == "that" for k in sent.children(v, "mark"))):
+            continue
         if s is None or (sent.tok(s).lemma not in speech and sent.tok(s).pos != "NOUN"):
             continue
         speakers, rule = subject_of(sent, s, ctx, lex) if sent.tok(s).pos != "NOUN" \
