@@ -175,3 +175,15 @@ def test_a_reported_conditional_punitive_act_is_a_threat() -> None:
 
 def test_a_noun_trigger_describing_a_thing_is_no_event() -> None:
     assert not [e for e in asserted("The court ordered the opposition newspaper to close.") if e.type == "REJECT"]
+
+
+def test_a_future_visit_reported_by_others_is_an_agreement() -> None:
+    e = first("Senegalese President Amadou Fall will visit Mali and Guinea next week, diplomatic sources said.", "AGREE")
+    assert e.actor is not None and e.actor.country == "SEN"
+    assert "future-as=CONSULT->AGREE" in e.rule
+
+
+def test_a_future_strike_reported_by_others_stays_a_plan() -> None:
+    got = [e for e in asserted("Pakistan will strike militant camps in Afghanistan, Indian officials said.")
+           if e.type in ("ASSAULT", "AGREE")]
+    assert not got, [e.rule for e in got]

@@ -69,6 +69,7 @@ CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp"
 PROMISED_FORCE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # a promise of these is a threat
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
 CLAUSE_RECIPIENT = frozenset({"REQUEST", "THREATEN", "ACCUSE"})
+FUTURE_COOPERATION = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 LOCAL_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
 NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
@@ -297,7 +298,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     own = _self_stated(speaker, r.actors)
     unless = v is not None and not h.noun and any(
         sent.low(m) == "unless" for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
-    if st.value in ("planned", "hypothetical") and (own or (st.value == "planned" and speaker is None)):
+    # The manual: cooperative acts (CONSULT, SUPPORT, COOPERATE, AID) reported in the future tense are AGREE,
+    # whoever reports them ("the president will visit Chile, diplomats said")
+    if st.value in ("planned", "hypothetical") and (own or (st.value == "planned" and (
+            speaker is None or type_ in FUTURE_COOPERATION))):
         new_type = lex.future_as.get(f"{type_}:{mode}") or lex.future_as.get(type_)
         if unless and lex.unless_as:  # "will withdraw its force unless the rebels disarm": a threat
             new_type = lex.unless_as
