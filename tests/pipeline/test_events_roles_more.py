@@ -187,3 +187,13 @@ def test_a_future_strike_reported_by_others_stays_a_plan() -> None:
     got = [e for e in asserted("Pakistan will strike militant camps in Afghanistan, Indian officials said.")
            if e.type in ("ASSAULT", "AGREE")]
     assert not got, [e.rule for e in got]
+
+
+def test_an_office_of_a_named_body_takes_no_country_from_the_sentence() -> None:
+    e = first("Arab League Secretary-General Amr Salem urged the European Union to support Jordan.", "REQUEST")
+    assert e.actor is not None and e.actor.country is None, e.rule
+
+
+def test_a_that_clause_hung_on_the_verb_is_the_content_of_its_object_noun() -> None:
+    got = asserted("Germany reiterated its demand on Monday that Turkey ease restrictions on the press.")
+    assert not [e for e in got if e.type == "CONCEDE"], [e.rule for e in got]

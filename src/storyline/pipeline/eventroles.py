@@ -275,7 +275,9 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
                 actor.country = country
                 rule = f"mention+{how}"
         if not actor.country and v.get("form") == "unknown_person" and v.get("title") \
-                and str(v.get("title")).lower().split()[-1] in OFFICE_TITLES:
+                and str(v.get("title")).lower().split()[-1] in OFFICE_TITLES \
+                and not any(sent.mention(k) is not None and sent.mention(k) is not m  # "Arab League Secretary X"
+                            and not (sent.mention(k).value.get("country")) for k in sent.subtree(j)):  # type: ignore[union-attr]
             c = ctx.sentence_country(sent.span.start, sent.span.end)  # "President X extended the curfew in Abidjan"
             if c:
                 actor.country = c

@@ -546,6 +546,11 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
         region: set[int] = set()
         for k in sent.children(g.head, *deps):
             region.update(sent.subtree(k, skip=("advcl", "relcl", "parataxis")))
+        hv = sent.head(g.head)
+        if g.noun and hv is not None and sent.tok(g.head).dep in ("dobj", "obj") and sent.tok(hv).pos == "VERB":
+            for k in sent.children(hv, "ccomp"):  # "reiterated its demand that Israel ease ...": the parser
+                if k > g.head and any(sent.low(m) == "that" for m in sent.children(k, "mark")):  # hangs it on the verb
+                    region.update(sent.subtree(k, skip=("advcl", "relcl", "parataxis")))
         for x in hits:
             if x is not g and x.head in region and id(x) not in swallowed:
                 swallowed.add(id(x))
