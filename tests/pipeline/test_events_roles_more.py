@@ -197,3 +197,14 @@ def test_an_office_of_a_named_body_takes_no_country_from_the_sentence() -> None:
 def test_a_that_clause_hung_on_the_verb_is_the_content_of_its_object_noun() -> None:
     got = asserted("Germany reiterated its demand on Monday that Turkey ease restrictions on the press.")
     assert not [e for e in got if e.type == "CONCEDE"], [e.rule for e in got]
+
+
+def test_a_group_named_without_country_takes_the_one_country_of_its_sentence() -> None:
+    e = first("The Malian government has accused rebels of violating the ceasefire.", "ACCUSE")
+    assert e.recipient is not None and e.recipient.country == "MLI"
+    assert "sentence-country" in e.rule
+
+
+def test_the_victims_of_an_attack_take_no_country_from_the_attackers_sentence() -> None:
+    got = [e for e in asserted("Chadian troops killed 14 people on Sunday.") if e.type == "ASSAULT"]
+    assert got and all(e.recipient is None or e.recipient.country is None for e in got), [e.rule for e in got]

@@ -357,6 +357,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)
         if found:
             r.recipients, r.recipient_rule = found, found[0].rule
+    _sentence_nationality(sent, r, type_, ctx)
     date = event_date(sent, reach, anchor, dates, attribution)
     if date is None and r.actor_rule == "previous-sentence-subject":
         before = [d for d in ctx.previous_dates if d.value.get("value")]  # "They include ...": its time frame
@@ -461,6 +462,25 @@ def _comparison(sent: Sentence, h: Hit) -> bool:
                 any(sent.low(k) in ("just", "much") and k + 1 in marks for k in range(sent.first, cur))
         cur = sent.head(cur) if t.dep in ("dobj", "obj", "pobj", "prep") else None
     return False
+
+
+def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) -> None:
+    """A group named with no country ("rebels", "demonstrators", "fundamentalists") in a sentence that names
+    one country only: a party of that country ("the Sudanese government accused rebels of ...", "police
+    dispersed demonstrators in Cairo"). Not the victims of an attack (whose side the sentence may not name),
+    and not for a recipient of another country than the actor's (an act across a border)."""
+    country = ctx.sentence_country(sent.span.start, sent.span.end)
+    if country is None:
+        return
+    for a in r.actors:
+        if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
+            a.actor.country, a.rule = country, f"{a.rule}+sentence-country"
+    own = {a.actor.country for a in r.actors}
+    if type_ in ("ASSAULT", "MOBILIZE") or not own <= {country, None}:
+        return
+    for b in r.recipients:
+        if b.generic and not b.actor.country and b.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
+            b.actor.country, b.rule = country, f"{b.rule}+sentence-country"
 
 
 def _modal_frame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
