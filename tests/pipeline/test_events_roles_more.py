@@ -208,3 +208,14 @@ def test_a_group_named_without_country_takes_the_one_country_of_its_sentence() -
 def test_the_victims_of_an_attack_take_no_country_from_the_attackers_sentence() -> None:
     got = [e for e in asserted("Chadian troops killed 14 people on Sunday.") if e.type == "ASSAULT"]
     assert got and all(e.recipient is None or e.recipient.country is None for e in got), [e.rule for e in got]
+
+
+def test_a_meeting_with_a_party_named_inside_the_object_is_coded() -> None:
+    e = first("Sudanese rebel leaders said on Monday they would meet U.N. envoy Marco Salvi in Nairobi.", "AGREE")
+    assert e.actor is not None and e.actor.country == "SDN"
+
+
+def test_a_part_of_a_force_demobilized_is_the_force() -> None:
+    e = first("One third of the Kurdish guerrillas have been demobilized since the accord, commanders said.",
+              "RETREAT")
+    assert e.actor is not None and "guerrillas" in e.actor.name

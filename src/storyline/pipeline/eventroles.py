@@ -389,6 +389,10 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             # demobilized", "troops were withdrawn": the forces are the ones who stand down
             for s in sent.children(v, *PASSIVE_SUBJECTS):
                 refs = refs_at(sent, s, ctx, lex) or _loose(sent, s, ctx, lex)
+                for k in ([] if refs else _of_chain(sent, s)):  # "one third of the guerrillas were demobilized"
+                    refs = refs_at(sent, k, ctx, lex) or _loose(sent, k, ctx, lex)
+                    if refs:
+                        break
                 if refs:
                     return refs, "undergoer-subject" if sent.tok(v).lemma in UNDERGOER_ACTS else "stative-subject"
         return [], ""

@@ -280,7 +280,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.recipients, r.recipient_rule = found, rule
     if not r.recipients and not r.reciprocal and h.trigger.type == "CONSULT" and len(r.actors) == 1 \
             and (not h.noun or h.trigger.mode == "visit"):
-        return []  # "the cabinet met Sunday": no one consulted
+        found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)  # "would meet U.N. envoy Smith"
+        found = [f for f in found if f.rule == "predicate-party"]
+        if not found:
+            return []  # "the cabinet met Sunday": no one consulted
+        r.recipients, r.recipient_rule = found, "predicate-party"
     st = status(sent, v if v is not None else h.head, lex, noun=h.head if h.noun else None)
     type_, mode = h.trigger.type, h.trigger.mode
     if h.trigger.only_negated and st.value != "negated":
