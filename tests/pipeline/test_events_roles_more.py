@@ -219,3 +219,18 @@ def test_a_part_of_a_force_demobilized_is_the_force() -> None:
     e = first("One third of the Kurdish guerrillas have been demobilized since the accord, commanders said.",
               "RETREAT")
     assert e.actor is not None and "guerrillas" in e.actor.name
+
+
+def test_manual_agree_verbs() -> None:
+    e = first("Ecuador guaranteed Colombia that it would keep the border crossings open.", "AGREE")
+    assert e.actor is not None and e.actor.country == "ECU"
+    e = first("Laos and Thailand concluded an agreement on river trade on Monday.", "AGREE")
+    assert {e.actor.country for e in asserted("Laos and Thailand concluded an agreement on river trade on Monday.")
+            if e.actor is not None and e.type == "AGREE"} == {"LAO", "THA"}
+
+
+def test_resumed_talks_are_a_consultation_and_resumed_ties_support() -> None:
+    e = first("Armenia resumed talks with Azerbaijan on Tuesday.", "CONSULT")
+    assert e.recipient is not None and e.recipient.country == "AZE"
+    e = first("Armenia resumed diplomatic relations with Turkey on Tuesday.", "SUPPORT")
+    assert e.recipient is not None and e.recipient.country == "TUR"
