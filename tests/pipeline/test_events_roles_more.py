@@ -234,3 +234,9 @@ def test_resumed_talks_are_a_consultation_and_resumed_ties_support() -> None:
     assert e.recipient is not None and e.recipient.country == "AZE"
     e = first("Armenia resumed diplomatic relations with Turkey on Tuesday.", "SUPPORT")
     assert e.recipient is not None and e.recipient.country == "TUR"
+
+
+def test_an_unknown_body_named_as_subject_is_an_actor_and_an_unknown_person_is_not() -> None:
+    e = first("The Andean Fisheries Council condemned Chile for the seizure of the trawlers.", "ACCUSE")
+    assert e.actor is not None and e.actor.name.endswith("Fisheries Council")
+    assert not [e for e in asserted("Zorvak Meltrane condemned the seizure of the trawlers.") if e.type == "ACCUSE"]

@@ -52,6 +52,11 @@ INCLUDING = frozenset({"include", "involve", "comprise"})
 OFFICE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "emir", "sultan", "governor",
                            "mayor", "secretary", "ambassador", "general", "commander", "chief", "spokesman",
                            "spokeswoman", "leader", "prime", "vice-president", "vice"})
+# Head words of the names of bodies: an unknown proper name ending in one is an organisation.
+BODY_WORDS = frozenset({"office", "organization", "organisation", "council", "agency", "committee", "front",
+                        "movement", "party", "union", "league", "association", "commission", "court", "ministry",
+                        "federation", "alliance", "army", "coalition", "congress", "assembly", "authority",
+                        "bureau", "institute", "foundation", "fund", "bank", "group", "forum", "tribunal"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
 GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
@@ -437,6 +442,9 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                                       sector=m.value.get("sector"), id=None), s, "appositive-title")], \
                         "subject-appositive"
     if subjects and not (sent.low(subjects[0]) in RELATIVE_PRONOUNS or sent.tok(subjects[0]).tag == "WDT"):
+        named = _proper_name(sent, subjects[0])
+        if named is not None:  # "The International Labor Office reiterated ...": a name the lexicon lacks
+            return [named], "subject-name"
         return [], "subject-unknown"
     t = sent.tok(v)
     h = sent.head(v)
@@ -497,6 +505,20 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                     break
         return (refs, "misparsed-subject") if refs else ([], "")
     return [], ""
+
+
+def _proper_name(sent: Sentence, s: int) -> Ref | None:
+    """A subject that is the proper name of a body the actor lexicon does not know ("the International
+    Labor Office", "the Popular Liberation Front"): an actor of unknown country and sector. Not a person's
+    name: who a person is the actor stage decides."""
+    t = sent.tok(s)
+    if t.pos != "PROPN" or sent.mention(s) is not None:
+        return None
+    words = [k for k in sent.subtree(s, skip=("relcl", "acl", "prep", "punct", "appos", "det", "advcl", "case"))
+             if sent.tok(k).pos == "PROPN"]
+    if len(words) < 2 or any(sent.mention(k) is not None for k in words) or t.lemma.lower() not in BODY_WORDS:
+        return None
+    return Ref(Actor(name=sent.text_of(words), country=None, sector=None, id=None), s, "proper-name")
 
 
 def real_passive(sent: Sentence, v: int) -> bool:
