@@ -26,9 +26,10 @@ pytestmark = pytest.mark.slow
 # Floors, pinned at what was measured; raise them when a figure rises, never lower them.
 SEEDS = {"event_precision": 0.93, "event_recall": 1.0, "quote_recall": 1.0, "quote_speaker_acc": 1.0,
          "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0}
-DEV_EN = {"event_f1": 0.55, "event_precision": 0.63, "event_recall": 0.48, "quote_recall": 1.0,
-          "quote_speaker_acc": 0.92, "event_date_acc": 0.66}
-PLOVER = {"type_accuracy_odd": 0.58, "type_accuracy": 0.62, "actor_country_accuracy": 0.79}
+DEV_EN = {"event_f1": 0.56, "event_precision": 0.64, "event_recall": 0.51, "quote_recall": 1.0,
+          "quote_speaker_acc": 0.92, "event_date_acc": 0.71}
+PLOVER = {"type_accuracy_odd": 0.66, "type_accuracy": 0.72, "actor_country_accuracy": 0.85,
+          "recipient_country_accuracy": 0.71}
 PLOVER_CEILINGS = {"false_events_per_sentence": 0.2}
 POLNEAR_DEV = {"speaker_acc": 0.87, "found": 0.99}
 

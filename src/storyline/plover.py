@@ -3,8 +3,8 @@
 `TYPES` in the manual's order, `QUAD` each type's quad category, and the classes of types the event
 coders and the story linker share (`classes:` in the file, where each is explained): `RECIPROCAL`,
 `NEEDS_RECIPIENT`, `PLACE_TARGET` (the manual's), and the coder's `REFUSABLE`, `PROMISED_FORCE`,
-`COUNTED_TARGETS`, `CLAUSE_RECIPIENT`, `SAME_TYPE_RECIPIENT`, `COUNTERPART`. Each is defined there
-once; the modules that need one import it from here.
+`COUNTED_TARGETS`, `CLAUSE_RECIPIENT`, `SAME_TYPE_RECIPIENT`, `COUNTERPART`, `FUTURE_COOPERATION`.
+Each is defined there once; the modules that need one import it from here.
 """
 
 from __future__ import annotations
@@ -38,3 +38,4 @@ COUNTED_TARGETS = _class("counted_targets")
 CLAUSE_RECIPIENT = _class("clause_recipient")
 SAME_TYPE_RECIPIENT = _class("same_type_recipient")
 COUNTERPART = _class("counterpart")
+FUTURE_COOPERATION = _class("future_cooperation")

@@ -50,11 +50,13 @@ def find(sent: Sentence, lex: EventLexicon) -> list[Hit]:
         if i in taken:
             continue
         t = sent.tok(i)
-        readings = lex.heads.get(t.lemma) or lex.heads.get(t.text.lower())
+        readings: tuple[Trigger, ...] = lex.heads.get(t.lemma, ())
+        if t.text.lower() != t.lemma:  # "talks", "raids", "sanctions": a noun listed as written, its lemma a verb's
+            readings = (*readings, *lex.heads.get(t.text.lower(), ()))
         if not readings and t.pos == "VERB":  # a form the parser's lemmatizer does not know ("retook")
             from .parse import possible_lemmas
 
-            readings = next((lex.heads[w] for w in sorted(possible_lemmas(t.text.lower())) if w in lex.heads), None)
+            readings = next((lex.heads[w] for w in sorted(possible_lemmas(t.text.lower())) if w in lex.heads), ())
         if not readings:
             continue
         for reading in readings:
@@ -84,6 +86,8 @@ def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
         below = set(sent.subtree(i))
         for w in parts[1:]:  # "call for", "hold talks", "pay tribute to": later words nearby, below the verb
             k = next((k for k in range(j + 1, min(j + 5, sent.end)) if k in below and _is(sent, k, w)), None)
+            if k is None and j == i:  # "forced the UN refugee agency, UNHCR, out": the verb's own particle
+                k = next((k for k in sent.children(i, "prt", "prep", "advmod") if k > i and _is(sent, k, w)), None)
             if k is None:
                 return None
             words.append(k)
@@ -114,6 +118,8 @@ def _describes(sent: Sentence, i: int) -> bool:
     t = sent.tok(i)
     if t.dep in DESCRIBING:
         return True
+    if t.dep == "acl" and t.tag in ("VBN", "VBD") and _closing_clause(sent, i):
+        return False  # "..., a human rights group protested here Wednesday.": the closing clause's own verb
     if t.dep == "acl" and t.tag == "VBN":
         h = sent.head(i)
         if h is not None and sent.tok(h).dep in ("ROOT", "appos") and sent.tok(h).pos in ("NOUN", "PROPN") \
@@ -121,6 +127,21 @@ def _describes(sent: Sentence, i: int) -> bool:
             return False  # "Hundreds of students protested ...": the parser hung the main verb on its subject
         return not sent.children(i, "auxpass", "aux")
     return False
+
+
+def _closing_clause(sent: Sentence, i: int) -> bool:
+    """A verb the parser hung on a noun after a comma at the end of the sentence ("..., a rights group
+    protested on Monday."): the noun phrase opens after the comma, and the verb takes no object."""
+    h = sent.head(i)
+    if h is None or h >= i:
+        return False
+    start = min(sent.subtree(h))
+    if start <= sent.first or sent.low(start - 1) != ",":
+        return False
+    last = max(k for k in range(sent.first, sent.end) if sent.tok(k).pos != "PUNCT")
+    if max(sent.subtree(i)) < last:
+        return False
+    return not sent.children(i, "dobj", "obj", "ccomp", "xcomp")
 
 
 def _is(sent: Sentence, k: int, word: str) -> bool:

@@ -44,6 +44,16 @@ UNDERGOER_ACTS = frozenset({"demobilize", "demobilise", "withdraw", "disarm", "d
 INSTRUMENTS = frozenset({"order", "decree", "directive", "memorandum", "proclamation", "law", "bill", "resolution",
                          "measure", "executive"})
 INCLUDING = frozenset({"include", "involve", "comprise"})
+# Titles of office whose holder, named with no country the lexicon knows, belongs to the one country
+# the sentence names ("President X on Thursday lifted the curfew in Sudan").
+OFFICE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "king", "emir", "sultan", "governor",
+                           "mayor", "secretary", "ambassador", "general", "commander", "chief", "spokesman",
+                           "spokeswoman", "leader", "prime", "vice-president", "vice"})
+# Head words of the names of bodies: an unknown proper name ending in one is an organisation.
+BODY_WORDS = frozenset({"office", "organization", "organisation", "council", "agency", "committee", "front",
+                        "movement", "party", "union", "league", "association", "commission", "court", "ministry",
+                        "federation", "alliance", "army", "coalition", "congress", "assembly", "authority",
+                        "bureau", "institute", "foundation", "fund", "bank", "group", "forum", "tribunal"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
 GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
@@ -94,6 +104,7 @@ class Context:
 
     def __init__(self, mentions: list[Mention], quotes: list[Quote]):
         self.actors = sorted((m for m in mentions if m.kind == "actor"), key=lambda m: m.span.start)
+        self.places = sorted((m for m in mentions if m.kind == "place"), key=lambda m: m.span.start)
         self.starts = [m.span.start for m in self.actors]
         self.quotes = quotes
         by_sector: dict[str, Counter[str]] = {}
@@ -144,6 +155,13 @@ class Context:
             return None
         best = max(counts, key=lambda k: (counts[k], last[k].span.start))
         return mention_actor(last[best].value, last[best].span.text)
+
+    def sentence_country(self, lo: int, hi: int) -> str | None:
+        """The one country a sentence names (states, their bodies, its places), if it names just one."""
+        found = {str(m.value["country"]) for m in (*self.actors, *self.places)
+                 if lo <= m.span.start < hi and m.value.get("country") and m.value.get("sector") != "MED"
+                 and m.value.get("form") not in ("person", "unknown_person")}
+        return found.pop() if len(found) == 1 else None
 
     def before(self, pos: int) -> list[Mention]:
         """Actor mentions starting before character `pos`, nearest last."""
@@ -218,6 +236,18 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             if mk is not None and sent.tok(k).dep == "compound" and mk.value.get("sector") \
                     and t.lemma in GROUP_HEADS:  # "cartel figures", "cartel leaders": the compound names the group
                 return Ref(mention_actor(mk.value, mk.span.text), j, "compound-group")
+        if t.pos == "PROPN" and t.text[:1].isupper():  # "U.N. mediator Diego Cordovez": a person named with a body
+            for k in sent.children(j, "compound"):
+                mk = sent.mention(k)
+                if mk is not None and mk.value.get("form") != "person" and mk.value.get("sector") != "MED" \
+                        and (mk.value.get("country") or mk.value.get("sector")) and sent.tok(k).pos == "PROPN" \
+                        and any(sent.tok(c).pos == "PROPN" and sent.mention(c) is None
+                                for c in sent.children(j, "compound")):
+                    name = sent.text_of([c for c in sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos",
+                                                                          "det")) if sent.mention(c) is None])
+                    body = mk.value.get("sector")
+                    return Ref(Actor(name=name or t.text, country=mk.value.get("country"),
+                                     sector=body if body in ("IGO", "GOV") else None, id=None), j, "name-with-body")
     if m is not None:
         v = m.value
         if v.get("sector") == "MED" and v.get("form") != "person":
@@ -241,6 +271,14 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             if country:
                 actor.country = country
                 rule = f"mention+{how}"
+        if not actor.country and v.get("form") == "unknown_person" and v.get("title") \
+                and str(v.get("title")).lower().split()[-1] in OFFICE_TITLES \
+                and not any(sent.mention(k) is not None and sent.mention(k) is not m  # "Arab League Secretary X"
+                            and not (sent.mention(k).value.get("country")) for k in sent.subtree(j)):  # type: ignore[union-attr]
+            c = ctx.sentence_country(sent.span.start, sent.span.end)  # "President X extended the curfew in Abidjan"
+            if c:
+                actor.country = c
+                rule = "mention+office-sentence-country"
         if m.rule.startswith("coref:"):
             rule = m.rule
         return Ref(actor, j, rule, generic=generic)
@@ -334,7 +372,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
     """The actor of verb v, and the rule that found it."""
     if depth > 4:
         return [], ""
-    passive = sent.is_passive(v)
+    passive = real_passive(sent, v)
     if passive:
         agent = sent.child(v, "agent")
         if agent is not None:
@@ -348,6 +386,10 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             # demobilized", "troops were withdrawn": the forces are the ones who stand down
             for s in sent.children(v, *PASSIVE_SUBJECTS):
                 refs = refs_at(sent, s, ctx, lex) or _loose(sent, s, ctx, lex)
+                for k in ([] if refs else _of_chain(sent, s)):  # "one third of the guerrillas were demobilized"
+                    refs = refs_at(sent, k, ctx, lex) or _loose(sent, k, ctx, lex)
+                    if refs:
+                        break
                 if refs:
                     return refs, "undergoer-subject" if sent.tok(v).lemma in UNDERGOER_ACTS else "stative-subject"
         return [], ""
@@ -367,6 +409,10 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         for k in _of_chain(sent, s):
             refs = refs_at(sent, k, ctx, lex) or _loose(sent, k, ctx, lex)
             if refs:
+                where, how = _own_country(sent, s)  # "thousands of farmers throughout Kenya"
+                for ref in refs:
+                    if where and ref.generic and not ref.actor.country:
+                        ref.actor.country, ref.rule = where, f"{ref.rule}+quantity-{how}"
                 return refs, "subject-of"
         refs = _loose(sent, s, ctx, lex)
         if refs:
@@ -376,7 +422,21 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                 refs = refs_at(sent, k, ctx, lex)
                 if refs:
                     return refs, "subject-inner"
+        for ap in sent.children(s, "appos"):  # "Kenzo Oshima, the United Nations relief coordinator, demanded"
+            if sent.tok(s).pos != "PROPN":
+                continue
+            for k in sent.subtree(ap, skip=("relcl", "acl", "advcl")):
+                m = sent.mention(k)
+                if m is not None and (m.value.get("country") or m.value.get("sector")) \
+                        and m.value.get("sector") != "MED":
+                    name = sent.text_of(sent.subtree(s, skip=("appos", "relcl", "acl", "punct", "det")))
+                    return [Ref(Actor(name=name or sent.tok(s).text, country=m.value.get("country"),
+                                      sector=m.value.get("sector"), id=None), s, "appositive-title")], \
+                        "subject-appositive"
     if subjects and not (sent.low(subjects[0]) in RELATIVE_PRONOUNS or sent.tok(subjects[0]).tag == "WDT"):
+        named = _proper_name(sent, subjects[0])
+        if named is not None:  # "The International Labor Office reiterated ...": a name the lexicon lacks
+            return [named], "subject-name"
         return [], "subject-unknown"
     t = sent.tok(v)
     h = sent.head(v)
@@ -426,7 +486,8 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             refs, _ = subject_of(sent, hh, ctx, lex, depth + 1)
             if refs:
                 return refs, "instrument-subject"
-    if t.dep == "acl" and t.tag in ("VBD", "VBN") and (sent.tok(h).head == h or sent.tok(h).dep in ("appos",)):
+    if t.dep == "acl" and t.tag in ("VBD", "VBN") and (sent.tok(h).head == h or sent.tok(h).dep in ("appos",)
+                                                       or _closing_speech_subject(sent, v, h, lex)):
         # "The kidnappers offered to ...": a finite verb the parser hung on the sentence's first noun
         refs = refs_at(sent, h, ctx, lex)
         if not refs:
@@ -436,6 +497,28 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                     break
         return (refs, "misparsed-subject") if refs else ([], "")
     return [], ""
+
+
+def _proper_name(sent: Sentence, s: int) -> Ref | None:
+    """A subject that is the proper name of a body the actor lexicon does not know ("the International
+    Labor Office", "the Popular Liberation Front"): an actor of unknown country and sector. Not a person's
+    name: who a person is the actor stage decides."""
+    t = sent.tok(s)
+    if t.pos != "PROPN" or sent.mention(s) is not None:
+        return None
+    words = [k for k in sent.subtree(s, skip=("relcl", "acl", "prep", "punct", "appos", "det", "advcl", "case"))
+             if sent.tok(k).pos == "PROPN"]
+    if len(words) < 2 or any(sent.mention(k) is not None for k in words) or t.lemma.lower() not in BODY_WORDS:
+        return None
+    return Ref(Actor(name=sent.text_of(words), country=None, sector=None, id=None), s, "proper-name")
+
+
+def real_passive(sent: Sentence, v: int) -> bool:
+    """A passive verb; not an active one whose "by" phrase the parser took for an agent ("X on Thursday
+    shortened by one hour the curfew")."""
+    if not sent.is_passive(v):
+        return False
+    return bool(sent.children(v, "nsubjpass", "auxpass", "csubjpass")) or not sent.children(v, "nsubj")
 
 
 def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int) -> list[Ref]:
@@ -455,6 +538,18 @@ def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, 
             return []
         cur = h
     return []
+
+
+def _closing_speech_subject(sent: Sentence, v: int, h: int, lex: EventLexicon) -> bool:
+    """ "Palestinian youths resorted to throwing stones ..., officials said": the parser made the first
+    noun the subject of the closing speech verb and hung the sentence's own verb on it."""
+    if sent.tok(h).dep != "nsubj":
+        return False
+    s = sent.head(h)
+    speech = set(lex.tree_rules.get("speech_verbs") or ())
+    if s is None or sent.tok(s).lemma not in speech or s <= v:
+        return False
+    return any(k != h for k in sent.children(s, "nsubj"))  # the speech verb has a subject of its own
 
 
 def stative_passive(sent: Sentence, v: int) -> bool:
@@ -506,8 +601,16 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
         if refs:
             return refs, "nominal-possessive"
     generic_modifier: list[Ref] = []
-    for k in sent.children(n, "compound", "amod", "nmod"):
+    modifiers = sent.children(n, "compound", "amod", "nmod")
+    for k in modifiers:
         m = sent.mention(k)
+        if m is None and sent.tok(k).dep == "compound":  # "US Predator attacks": the compound's own country word
+            inner = [sent.mention(c) for c in sent.children(k, "compound", "amod")]
+            m = next((x for x in inner if x is not None and x.value.get("form") in ("name", "adjective", "capital")),
+                     None)
+            if m is not None and m.value.get("country"):
+                return [Ref(mention_actor(m.value, m.span.text), k, "mention")], "nominal-modifier"
+            continue
         if m is not None and m.value.get("country"):
             refs = refs_at(sent, k, ctx, lex)
             if refs:
@@ -546,7 +649,7 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
                             if r.actor.sector in ("MIL", "COP") and r.actor.country]
                     if refs:
                         return refs, "nominal-forces"
-    if t.dep == "conj":
+    if t.dep == "conj" or frame_compound(sent, n):  # "undertook a mediation mission"
         return nominal_actor(sent, h, ctx, lex, hit_type)
     if generic_modifier:
         return generic_modifier, "nominal-modifier"
@@ -555,16 +658,33 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
 
 def _light(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     t = sent.tok(v)
-    if t.lemma in lex.light_lemmas:
+    if t.lemma in lex.light_lemmas or any(p[0] == t.lemma for p in lex.light_lemma_phrases):
         return True
-    return any(p[0] == t.lemma for p in lex.light_lemma_phrases)
+    if t.pos != "VERB":
+        return False
+    from .parse import possible_lemmas  # "staged" lemmatized as "stag"
+
+    forms = possible_lemmas(t.text.lower())
+    return bool(forms & lex.light_lemmas) or any(p[0] in forms for p in lex.light_lemma_phrases)
+
+
+# Nouns that frame an act named by a compound before them: "a mediation mission", "rescue efforts".
+FRAME_NOUNS = frozenset({"mission", "effort", "bid", "process", "campaign", "initiative", "operation", "trip", "tour",
+                         "drive", "attempt", "program", "programme"})
+
+
+def frame_compound(sent: Sentence, n: int) -> bool:
+    """A trigger noun compounded on a noun that only frames it ("a mediation mission"), unlike one that
+    describes a thing ("an opposition newspaper")."""
+    h = sent.head(n)
+    return sent.tok(n).dep == "compound" and h is not None and sent.tok(h).lemma in FRAME_NOUNS
 
 
 def governing_light_verb(sent: Sentence, n: int, lex: EventLexicon) -> int | None:
     """The light verb a nominal trigger is the object of ("launched strikes"), if any."""
     t = sent.tok(n)
     h = sent.head(n)
-    while h is not None and t.dep == "conj":
+    while h is not None and (t.dep == "conj" or frame_compound(sent, n)):
         n, t, h = h, sent.tok(h), sent.head(h)
     if h is None:
         return None
@@ -673,6 +793,12 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
             for k in sent.children(j, "appos"):
                 ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True)
                 if ref is not None:
+                    break
+        if ref is None and t.pos == "NOUN":  # "denounced Serbia's suppression of the unrest": the possessor
+            for k in sent.children(j, "poss"):
+                ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True, skip_countries=skip_countries)
+                if ref is not None:
+                    ref.rule = "possessor-of-thing" if ref.rule == "mention" else ref.rule
                     break
         if ref is None:
             # "strikes on cartels in Mexico", "the government of Mexico": an actor hanging from the head

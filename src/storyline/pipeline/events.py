@@ -38,6 +38,7 @@ from ..plover import (
     CLAUSE_RECIPIENT,
     COUNTED_TARGETS,
     COUNTERPART,
+    FUTURE_COOPERATION,
     NEEDS_RECIPIENT,
     PLACE_TARGET,
     PROMISED_FORCE,
@@ -54,9 +55,11 @@ from .eventroles import (
     Roles,
     actor_nouns,
     fallback_recipient,
+    frame_compound,
     governing_light_verb,
     mention_actor,
     nominal_actor,
+    real_passive,
     recipients,
     refs_at,
     subject_of,
@@ -69,6 +72,7 @@ CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
 CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
+LOCAL_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
 NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
 
@@ -97,7 +101,7 @@ def code(doc: Document) -> Document:
         previous, ctx.previous = ctx.previous, _main_subject(sent, ctx, lex)
         previous_dates, ctx.previous_dates = ctx.previous_dates, [
             d for d in dates if sent.span.start <= d.span.start < sent.span.end]
-        if not hits:
+        if not hits and not _modal_frame_candidate(sent, lex):
             continue
         ctx.previous, current = previous, ctx.previous
         ctx.previous_dates, current_dates = previous_dates, ctx.previous_dates
@@ -205,6 +209,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
               reference: dt.date | None, lex: EventLexicon) -> list[Event]:
     notes: list[str] = []
     r = Roles()
+    if _comparison(sent, h):
+        return []  # "just as al-Qaeda waged war on us, ...": a likeness drawn, not an event told
     if h.noun:
         v = _verb_over(sent, h.head)
         r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex, h.trigger.type)
@@ -215,10 +221,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
         passive = False
         anchor = h.head
+        hd = sent.head(h.head)
+        if hd is not None and frame_compound(sent, h.head):
+            anchor = hd  # "a mediation mission between A and B": the phrase hangs on the head noun
     else:
         v = h.head
         r.actors, r.actor_rule = subject_of(sent, v, ctx, lex)
-        passive = sent.is_passive(v)
+        passive = real_passive(sent, v)
         anchor = v
     if director is not None:
         r.actors, r.actor_rule = director[0], director[1]
@@ -269,7 +278,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.recipients, r.recipient_rule = found, rule
     if not r.recipients and not r.reciprocal and h.trigger.type == "CONSULT" and len(r.actors) == 1 \
             and (not h.noun or h.trigger.mode == "visit"):
-        return []  # "the cabinet met Sunday": no one consulted
+        found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)  # "would meet U.N. envoy Smith"
+        found = [f for f in found if f.rule == "predicate-party"]
+        if not found:
+            return []  # "the cabinet met Sunday": no one consulted
+        r.recipients, r.recipient_rule = found, "predicate-party"
     st = status(sent, v if v is not None else h.head, lex, noun=h.head if h.noun else None)
     type_, mode = h.trigger.type, h.trigger.mode
     if h.trigger.only_negated and st.value != "negated":
@@ -281,13 +294,16 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             mode = _threat_mode(inner[0].trigger.type, inner[0].trigger.mode, lex)
         type_, st = new, Status("asserted", st.cue, st.speech, st.condition)
         inner = [] if new != type_ else inner
-    type_, mode = _content_type(h, inner, type_, mode, notes, lex)
+    type_, mode = _content_type(sent, h, inner, type_, mode, notes, lex)
     first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
     speaker = _speaker(sent, st, quote, ctx, lex)
     own = _self_stated(speaker, r.actors)
     unless = v is not None and not h.noun and any(
         sent.low(m) == "unless" for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
-    if st.value in ("planned", "hypothetical") and (own or (st.value == "planned" and speaker is None)):
+    # The manual: cooperative acts (CONSULT, SUPPORT, COOPERATE, AID) reported in the future tense are AGREE,
+    # whoever reports them ("the president will visit Chile, diplomats said")
+    if st.value in ("planned", "hypothetical") and (own or (st.value == "planned" and (
+            speaker is None or type_ in FUTURE_COOPERATION))):
         new_type = lex.future_as.get(f"{type_}:{mode}") or lex.future_as.get(type_)
         if unless and lex.unless_as:  # "will withdraw its force unless the rebels disarm": a threat
             new_type = lex.unless_as
@@ -297,6 +313,15 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 notes.append(f"future-as={type_}->{new_type}({'self' if own else 'future'},{st.cue})")
                 type_, mode = new_type, new_mode
             st = Status("asserted", st.cue, st.speech, st.condition)
+    conditioned = v is not None and not h.noun and any(
+        sent.low(m) in ("if", "unless") for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
+    if st.value in ("planned", "hypothetical") and conditioned and speaker \
+            and type_ in ("SANCTION", "ASSAULT", "COERCE"):
+        # "the EU may halt its mediation if the parties fail to cooperate, the minister said": a conditional
+        # punitive act is a threat by its actor, whoever reports it
+        notes.append(f"conditional-as={type_}->THREATEN({st.cue})")
+        type_, mode = "THREATEN", _threat_mode(type_, mode, lex)
+        st = Status("asserted", st.cue, st.speech, st.condition)
     if st.value == "negated" and type_ in REFUSABLE and (own or speaker is None) and _refusal(sent, v):
         notes.append(f"refusal-of={type_}({st.cue})")
         type_, mode, st = "REJECT", _request_mode(type_), Status("asserted", st.cue)
@@ -330,8 +355,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         other = _only_other_country(sent, h, r.actors)
         if other:
             r.recipients, r.recipient_rule = other, "sentence-only-other-country"
-    if type_ == "REJECT" and not r.recipients:
-        pass
+    if not r.recipients and not r.reciprocal and r.actors:
+        found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)
+        if found:
+            r.recipients, r.recipient_rule = found, found[0].rule
+    _sentence_nationality(sent, r, type_, ctx)
     date = event_date(sent, reach, anchor, dates, attribution)
     if date is None and r.actor_rule == "previous-sentence-subject":
         before = [d for d in ctx.previous_dates if d.value.get("value")]  # "They include ...": its time frame
@@ -345,6 +373,12 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if place is None and r.territory:
         t = r.territory[0].actor
         place = {"name": t.name, "country": t.country, "lat": None, "lon": None, "precision": "country"}
+    if r.actor_rule == "between" and place is not None and place.get("country"):
+        for a in [*r.actors, *r.recipients]:  # "clashes between police and gangs in Nairobi": the local police
+            if a.generic and a.actor.sector in LOCAL_SECTORS and "context:" in a.rule:
+                a.actor.country = str(place["country"])
+                a.rule = a.rule.split("+context:")[0] + "+place-of-event"
+                notes.append("between-local-forces")
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
@@ -383,11 +417,13 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
     out: list[Event] = []
     taken: set[int] = set()
     for v in sent:
-        if sent.tok(v).pos != "VERB" or not any(sent.low(k) in modals for k in sent.children(v, "aux")):
-            continue
-        if sent.tok(v).dep != "ccomp":
-            continue
+        if sent.tok(v).pos not in ("VERB", "AUX") or not any(sent.low(k) in modals for k in sent.children(v, "aux")):
+            continue  # "said the US must be ready to mediate": a copula too
         s = sent.head(v)
+        if sent.tok(v).dep != "ccomp" and not (  # "issued a reminder to Iraq that it must cooperate"
+                sent.tok(v).dep == "acl" and s is not None and sent.tok(s).pos == "NOUN"
+                and any(sent.low(k) == "that" for k in sent.children(v, "mark"))):
+            continue
         if s is None or (sent.tok(s).lemma not in speech and sent.tok(s).pos != "NOUN"):
             continue
         speakers, rule = subject_of(sent, s, ctx, lex) if sent.tok(s).pos != "NOUN" \
@@ -413,6 +449,46 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
                          f"status=asserted; " + (f"content={inner[0].trigger.type}" if inner else "content=none"),
                     intensity=lex.intensity("REQUEST", mode)))
     return out, taken
+
+
+def _comparison(sent: Sentence, h: Hit) -> bool:
+    """A trigger inside a "just as ..." / "much as ..." clause: the speaker's comparison."""
+    cur: int | None = h.head
+    for _ in range(3):
+        if cur is None:
+            return False
+        t = sent.tok(cur)
+        if t.pos in ("VERB", "AUX") and t.dep == "advcl":
+            marks = [k for k in sent.children(cur, "mark", "advmod") if sent.low(k) == "as"]
+            return any(sent.low(k) in ("just", "much") for m in marks for k in sent.children(m, "advmod")) or \
+                any(sent.low(k) in ("just", "much") and k + 1 in marks for k in range(sent.first, cur))
+        cur = sent.head(cur) if t.dep in ("dobj", "obj", "pobj", "prep") else None
+    return False
+
+
+def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) -> None:
+    """A group named with no country ("rebels", "demonstrators", "fundamentalists") in a sentence that names
+    one country only: a party of that country ("the Sudanese government accused rebels of ...", "police
+    dispersed demonstrators in Cairo"). Not the victims of an attack (whose side the sentence may not name),
+    and not for a recipient of another country than the actor's (an act across a border)."""
+    country = ctx.sentence_country(sent.span.start, sent.span.end)
+    if country is None:
+        return
+    for a in r.actors:
+        if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
+            a.actor.country, a.rule = country, f"{a.rule}+sentence-country"
+    own = {a.actor.country for a in r.actors}
+    if type_ in ("ASSAULT", "MOBILIZE") or not own <= {country, None}:
+        return
+    for b in r.recipients:
+        if b.generic and not b.actor.country and b.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
+            b.actor.country, b.rule = country, f"{b.rule}+sentence-country"
+
+
+def _modal_frame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
+    """A sentence with no trigger that may still hold a demand frame ("declared that China must drop")."""
+    modals = {p[0] for p in lex.demand_modals}
+    return any(sent.low(k) in modals and sent.tok(k).dep == "aux" for k in sent)
 
 
 def _caused(sent: Sentence, v: int, lex: EventLexicon) -> bool:
@@ -492,6 +568,11 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
         region: set[int] = set()
         for k in sent.children(g.head, *deps):
             region.update(sent.subtree(k, skip=("advcl", "relcl", "parataxis")))
+        hv = sent.head(g.head)
+        if g.noun and hv is not None and sent.tok(g.head).dep in ("dobj", "obj") and sent.tok(hv).pos == "VERB":
+            for k in sent.children(hv, "ccomp"):  # "reiterated its demand that Israel ease ...": the parser
+                if k > g.head and any(sent.low(m) == "that" for m in sent.children(k, "mark")):  # hangs it on the verb
+                    region.update(sent.subtree(k, skip=("advcl", "relcl", "parataxis")))
         for x in hits:
             if x is not g and x.head in region and id(x) not in swallowed:
                 swallowed.add(id(x))
@@ -507,8 +588,10 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
                 continue
             # "an executive order that designated five cartels": the act in the relative clause is the event
             for k in sent.children(h.head, "relcl", "acl"):
-                if any(x is not h and x.head in sent.subtree(k) and x.trigger.type == h.trigger.type for x in hits):
+                if any(x is not h and not x.noun and x.head in sent.subtree(k) and x.trigger.type == h.trigger.type
+                       for x in hits):
                     swallowed.add(id(h))
+    causes = set(lex.tree_rules.get("causes") or ())
     attacks = [h for h in hits if h.trigger.type == "ASSAULT" and h.trigger.lemma not in CASUALTY_LEMMAS
                and id(h) not in swallowed]
     for c in hits:
@@ -516,6 +599,10 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
             continue
         for a in attacks:
             top = (_verb_over(sent, a.head) or a.head) if a.noun else a.head  # "launched 20 strikes, killing 80"
+            if sent.dominates(c.head, a.head) and not sent.dominates(top, c.head) and any(
+                    sent.tok(k).lemma not in causes and sent.tok(k).pos in ("NOUN", "PROPN")
+                    for k in sent.children(c.head, "nsubj")):
+                continue  # "two bombers killed 23 people when they blew themselves up": the killing is the act
             if sent.dominates(top, c.head) or sent.dominates(c.head, a.head):
                 swallowed.add(id(c))  # "..., killing at least 14 people": the strike's magnitude
                 content.setdefault(id(a), []).append(c)
@@ -571,10 +658,10 @@ def _operation_agent(sent: Sentence, v: int | None, ctx: Context, lex: EventLexi
     return []
 
 
-def _content_type(h: Hit, inner: list[Hit], type_: str, mode: str | None, notes: list[str],
+def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: str | None, notes: list[str],
                   lex: EventLexicon) -> tuple[str, str | None]:
     t = h.trigger
-    conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE]
+    conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE and not _circumstance(sent, h, x)]
     if t.promise:
         if conflict:
             notes.append(f"promise-of={conflict[0].trigger.type}")
@@ -589,6 +676,22 @@ def _content_type(h: Hit, inner: list[Hit], type_: str, mode: str | None, notes:
         if mode:
             notes.append(f"content={inner[0].trigger.type}")
     return type_, mode
+
+
+CIRCUMSTANCE_PREPOSITIONS = frozenset({"following", "after", "before", "since", "amid", "despite", "during", "over",
+                                       "because", "in the wake of"})
+
+
+def _circumstance(sent: Sentence, h: Hit, x: Hit) -> bool:
+    """A trigger in a phrase of time or cause inside a promise's complement ("offered to negotiate following
+    the invasion"): the background of what is promised, not what is promised."""
+    cur = sent.head(x.head)
+    while cur is not None and cur != h.head:
+        if sent.tok(cur).dep == "prep" and sent.low(cur) in CIRCUMSTANCE_PREPOSITIONS:
+            return True
+        nxt = sent.head(cur)
+        cur = None if nxt == cur else nxt
+    return False
 
 
 def _threat_mode(type_: str, mode: str | None, lex: EventLexicon) -> str | None:
@@ -691,6 +794,67 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
         return []
     k, m = others[0]
     return [Ref(mention_actor(m.value, m.span.text), k, "only-other-country")]
+
+
+PREDICATE_SKIP = ("nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "punct", "appos", "npadvmod")
+
+
+def _predicate_party(sent: Sentence, h: Hit, v: int | None, places: list[Mention], actors: list[Ref],
+                     ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """The party named inside the trigger's own predicate when no argument place held one: "denounced
+    Serbia's suppression of the unrest" (Serbia), "refused to commit to the US-led war" (the US),
+    "lifted the state of emergency in West Darfur" (the region, for an act within one's own country).
+    A foreign party first; a place of the actor's own country only when the document names no other
+    state the actor deals with (the document's counterpart is left to the document's roles)."""
+    top = v if v is not None else h.head
+    if h.noun and v is None:
+        top = h.head
+    own_names = {a.actor.name for a in actors}
+    own = {a.actor.country for a in actors if a.actor.country}
+    inside_actor = {k for a in actors for k in sent.subtree(a.at)}
+    sent_off = {k for u in sent.subtree(top, skip=PREDICATE_SKIP) if sent.tok(u).text.lower() in lex.sending_verbs
+                or sent.tok(u).lemma in lex.sending_verbs for o in sent.children(u, *OBJECTS) for k in sent.subtree(o)}
+    words = [k for k in _breadth_first(sent, top, PREDICATE_SKIP)
+             if k not in h.words and k not in inside_actor and k not in sent_off]
+    place_of: dict[int, Mention] = {}
+    for place in places:
+        for k in words:
+            if place.span.start <= sent.tok(k).start < place.span.end and place.value.get("country"):
+                place_of.setdefault(k, place)
+    foreign: list[Ref] = []
+    domestic: list[Ref] = []
+    for k in words:
+        m = sent.mention(k)
+        if m is not None and m.value.get("country") and m.value.get("sector") != "MED" \
+                and mention_actor(m.value, m.span.text).name not in own_names:
+            c = m.value.get("country")
+            if c not in own:
+                foreign.append(Ref(mention_actor(m.value, m.span.text), k, "predicate-party"))
+                break
+        pl = place_of.get(k)
+        if pl is not None and (m is None or m.value.get("form") == "capital"):
+            c = str(pl.value.get("country"))
+            actor = Actor(name=str(pl.value.get("name") or pl.span.text), country=c, sector=None, id=c)
+            if c not in own:
+                foreign.append(Ref(actor, k, "predicate-place"))
+                break
+            if str(pl.value.get("name") or pl.span.text) != c and not domestic:
+                domestic.append(Ref(actor, k, "predicate-own-place"))
+    if foreign:
+        return foreign[:1]
+    if domestic and not any(ctx.counterpart(c) for c in own):
+        return domestic
+    return []
+
+
+def _breadth_first(sent: Sentence, top: int, skip: tuple[str, ...]) -> list[int]:
+    """The words below `top`, nearest to it in the tree first (a possessor of the object before a word
+    in a phrase hanging from it), in text order within one depth."""
+    out, level = [], [top]
+    while level:
+        out.extend(sorted(level))
+        level = [k for j in level for k in sent.children(j) if sent.tok(k).dep not in skip]
+    return out
 
 
 def _pairs(r: Roles) -> list[tuple[Actor | None, Actor | None]]:
