@@ -84,14 +84,17 @@ class LinkSummary:
         return {**asdict(self), "seconds": round(self.seconds, 3)}
 
 
-def _reports(conn: Connection, where: Any) -> list[Report]:
-    """Asserted events matching `where`, as reports (with their stored stems when already linked)."""
+def _reports(conn: Connection, where: Any, linked: bool = False) -> list[Report]:
+    """Asserted events matching `where`, as reports (with their stored stems when already linked);
+    `linked` when `where` asks for linked events only (the join is then an inner one, so the
+    database looks them up by `link_events` instead of reading every event)."""
     e, d, le = schema.events, schema.documents, linkschema.link_events
-    rows = conn.execute(
-        select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms)
-        .join(d, d.c.id == e.c.document_id).outerjoin(le, le.c.event_id == e.c.id)
-        .where(e.c.status == "asserted", where)
-    )
+    query = select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms)
+    if linked:
+        query = query.select_from(le).join(e, le.c.event_id == e.c.id)
+    else:
+        query = query.select_from(e).outerjoin(le, le.c.event_id == e.c.id)
+    rows = conn.execute(query.join(d, d.c.id == e.c.document_id).where(e.c.status == "asserted", where))
     return [report_from_record(data, published_at, None if stems is None else frozenset(stems.split()),
                                published, str(seen or ""))
             for data, published_at, published, seen, stems in rows]
@@ -397,7 +400,7 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
         reports: list[Report] = []
         for ids in neardup.chunks([i for b in part for i in blocks[b]]):
             reports += _reports(conn, e.c.id.in_(ids))
-        reports += _reports(conn, le.c.unit.in_(part))
+        reports += _reports(conn, le.c.unit.in_(part), linked=True)
         by_block: dict[str, list[Report]] = {}
         for r in reports:
             by_block.setdefault(r.block, []).append(r)
