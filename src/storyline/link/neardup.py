@@ -22,6 +22,11 @@ candidate is confirmed on the exact shingle sets:
 Texts under `MIN_SHINGLES` shingles are too short to tell a copy from a shared quotation and are
 never linked.
 
+New documents are taken `CHUNK` at a time (`BandIndex`): the stored rows of all their buckets
+are read in a few queries, each document of the chunk also finds the ones before it, and the
+chunk's rows are written at its end in bucket order. The candidates are exactly those of one
+query per document against `minhash_bands`, at a fraction of the round trips.
+
 Groups only grow (documents are never deleted), and a group is the transitive closure of
 confirmed pairs, so the grouping does not depend on the order documents arrive in.
 
