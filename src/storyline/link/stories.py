@@ -47,7 +47,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -381,6 +381,7 @@ def story_row(record: dict[str, Any], thread: str) -> dict[str, Any]:
 
 BLOCKS_AT_ONCE = 20  # blocks re-clustered per round: memory follows the blocks, not the store
 STORIES_AT_ONCE = 50
+CLUSTERS_AT_ONCE = 2000  # clusters read per round of stories rebuilt (`_thread_rounds`)
 
 
 def _digest(record: dict[str, Any]) -> str:
@@ -451,6 +452,27 @@ def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
     return {m["tid"] for m in moved} | {m["old"] for m in moved if m["old"]}
 
 
+def _thread_rounds(conn: Connection, thread_ids: Sequence[str]) -> Iterator[list[str]]:
+    """These threads in rounds of at most `STORIES_AT_ONCE` threads and `CLUSTERS_AT_ONCE` clusters
+    (a thread larger than that is a round of its own): a year of one kind of news in one thread is
+    thousands of incidents, and fifty such threads at once would hold a store's worth of them."""
+    lc = linkschema.link_clusters
+    size: Counter[str] = Counter()
+    for part in neardup.chunks(thread_ids):
+        size.update(dict(conn.execute(select(lc.c.thread_id, func.count()).where(lc.c.thread_id.in_(part))
+                                      .group_by(lc.c.thread_id)).all()))
+    round_: list[str] = []
+    held = 0
+    for tid in thread_ids:
+        if round_ and (len(round_) >= STORIES_AT_ONCE or held + size[tid] > CLUSTERS_AT_ONCE):
+            yield round_
+            round_, held = [], 0
+        round_.append(tid)
+        held += size[tid]
+    if round_:
+        yield round_
+
+
 def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
     """Write the story of each of these threads again from its clusters' stored data, and give its
     clusters and events the story's id (which follows from its first incident, so it can change)."""
@@ -458,7 +480,7 @@ def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
     written = 0
     for part in neardup.chunks(sorted(thread_ids)):  # all first: a story id may pass from one thread to another
         conn.execute(delete(st).where(st.c.thread_id.in_(part)))
-    for part in neardup.chunks(sorted(thread_ids), STORIES_AT_ONCE):
+    for part in _thread_rounds(conn, sorted(thread_ids)):
         by_thread: dict[str, tuple[str, list[dict[str, Any]], list[tuple[str, str | None]]]] = {}
         for tid, cid, unit, sid, data in conn.execute(
                 select(lc.c.thread_id, lc.c.id, lc.c.unit, lc.c.story_id, lc.c.data)
