@@ -26,11 +26,12 @@ from storyline.store.incidents import incident_records
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "storyline" / "examples"
 
-# Measured on fixtures/dev_incidents.json with this linker (see the closing note of issue 14). The gold
-# pairs that stay apart involve a report with neither a date nor a publication date (the linker never
-# merges those), or two languages and no shared word on different days.
+# Measured on fixtures/dev_incidents.json with this linker (see the closing note of issue 14): 7 of 25
+# gold pairs, none false. The gold pairs that stay apart involve a report with neither a date nor a
+# publication date and one placed in time (they never meet: their blocks differ), two such reports in
+# different words, or two languages and no shared word on different days.
 INCIDENT_PRECISION_FLOOR = 0.95
-INCIDENT_RECALL_FLOOR = 0.16
+INCIDENT_RECALL_FLOOR = 0.28
 STORY_RECALL_FLOOR = 0.45
 
 

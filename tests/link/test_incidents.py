@@ -22,16 +22,16 @@ RETOLD = "The U.S. military killed four people aboard a suspected drug boat in a
 
 
 def _doc(source: str, publisher: str | None, url: str | None, events: list[dict[str, Any]],
-         published: str = "2025-11-05") -> Document:
+         published: str | None = "2025-11-05") -> Document:
     text = " ".join(e["evidence"] + "." for e in events) + f" Filed as {source}."
     doc = Document(source=source, text=text, publisher=publisher, url=url, published=published,
-                   published_precision="day", language="en")
+                   published_precision="day" if published else None, language="en")
     for e in events:
         start = text.index(e["evidence"])
         doc.events.append(Event(
             type="ASSAULT", mode=None, actor=Actor(**USA), recipient=Actor(**BOATS), status="asserted",
             evidence=Span(start, start + len(e["evidence"]), e["evidence"]), trigger=Span(start, start + 4, "U.S."),
-            rule="test", date=e.get("date", "2025-11-04"), date_precision="day",
+            rule="test", date=e.get("date", "2025-11-04"), date_precision="day" if e.get("date", True) else None,
             magnitude={"killed": 4, "injured": None, "count": None}, reported_by=e.get("reported_by"),
             background=e.get("background", False)))
     return doc
@@ -76,6 +76,22 @@ def test_a_background_recap_never_joins_an_incident(store: Store) -> None:
     assert recap["background"] and recap["corroboration"] == 0 and recap["outlets"] == ["Valley Courier"]
     (story,) = story_records(store)  # the recap still says what the story is about
     assert set(story["incident_ids"]) == {news["id"], recap["id"]}
+
+
+def test_reports_with_no_date_at_all_join_only_on_the_same_words(store: Store) -> None:
+    # Neither page gives a publication date, nor their sentences a date: only the words can say
+    # these are one strike; a strike told in other words stays apart, and a dated report of the
+    # same words never meets them (nothing places the undated ones in its month).
+    wire = "U.S. forces struck a semi-submersible vessel carrying cocaine in the Caribbean, killing four people aboard"
+    copy = "U.S. forces struck a semi-submersible vessel carrying cocaine in the Caribbean and killed four people aboard"
+    other = "A U.S. drone hit a speedboat off the Colombian coast, leaving four suspected smugglers dead"
+    store.add_document(_doc("a.html", "Harbor Wire", None, [{"evidence": wire, "date": None}], published=None))
+    store.add_document(_doc("b.html", "Valley Courier", None, [{"evidence": copy, "date": None}], published=None))
+    store.add_document(_doc("c.html", "Coast Daily", None, [{"evidence": other, "date": None}], published=None))
+    store.add_document(_doc("d.html", "Gulf Times", None, [{"evidence": wire}]))
+    link_new(store)
+    by_outlets = sorted(tuple(i["outlets"]) for i in incident_records(store))
+    assert by_outlets == [("Coast Daily",), ("Gulf Times",), ("Harbor Wire", "Valley Courier")]
 
 
 def test_an_outlet_credited_second_hand_is_listed_apart(store: Store) -> None:

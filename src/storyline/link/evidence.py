@@ -13,7 +13,7 @@ It does not read the store and decides nothing about merging (`merge.py` does).
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon_data import load_yaml
 
@@ -46,6 +46,7 @@ def is_outlet(name: str) -> bool:
     return any(h.entry.sector == "MED" and h.entry.kind in ("org", "keyword") for h in _matcher().hits(name))
 
 
+@lru_cache(maxsize=1 << 16)  # news repeats its words: most are stemmed once per run
 def stem(word: str) -> str:
     """A light English stem: enough to join inflections of one word, never to join two words."""
     w = POSSESSIVE.sub("", word.lower())
@@ -67,16 +68,23 @@ def terms(sentence: str | None) -> frozenset[str]:
     if not sentence:
         return frozenset()
     naming = [(h.start, h.end) for h in _matcher().hits(sentence) if h.entry.kind in NAMING_KINDS]
-    stop = _stopwords()
     out = set()
     for m in WORD.finditer(sentence):
-        if any(s <= m.start() < e for s, e in naming):
+        if naming and any(s <= m.start() < e for s, e in naming):
             continue
-        word = POSSESSIVE.sub("", m.group().lower())
-        if word in stop or (len(word) < MIN_STEM and not word[0].isdigit()):
-            continue
-        out.add(stem(word))
+        content = _content_stem(m.group())
+        if content is not None:
+            out.add(content)
     return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_stem(word: str) -> str | None:
+    """The stem of one word of an evidence sentence, or None for a stop word or a short word."""
+    word = POSSESSIVE.sub("", word.lower())
+    if word in _stopwords() or (len(word) < MIN_STEM and not word[0].isdigit()):
+        return None
+    return stem(word)
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -22,6 +22,11 @@ candidate is confirmed on the exact shingle sets:
 Texts under `MIN_SHINGLES` shingles are too short to tell a copy from a shared quotation and are
 never linked.
 
+New documents are taken `CHUNK` at a time (`BandIndex`): the stored rows of all their buckets
+are read in a few queries, each document of the chunk also finds the ones before it, and the
+chunk's rows are written at its end in bucket order. The candidates are exactly those of one
+query per document against `minhash_bands`, at a fraction of the round trips.
+
 Groups only grow (documents are never deleted), and a group is the transitive closure of
 confirmed pairs, so the grouping does not depend on the order documents arrive in.
 
@@ -38,6 +43,7 @@ import datetime as dt
 import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -118,18 +124,55 @@ def near_duplicate(a: frozenset[Any], b: frozenset[Any]) -> float | None:
     return None
 
 
-def _likeliest(conn: Connection, keys: Sequence[str], own: str) -> list[str]:
-    """The `MAX_CANDIDATES` documents sharing the most usable buckets (those holding at most
-    `MAX_BUCKET` documents) with a document of these bucket keys, counted in the database; ties by id,
-    so the choice depends only on the counts, never on the order rows came back from the database."""
-    mb = linkschema.minhash_bands
-    inner = mb.alias("sized")
-    usable = (select(inner.c.bucket).where(inner.c.bucket.in_(list(keys))).group_by(inner.c.bucket)
-              .having(func.count() <= MAX_BUCKET))
-    shared = func.count().label("shared")
-    return list(conn.execute(select(mb.c.document_id).where(mb.c.bucket.in_(usable), mb.c.document_id != own)
-                             .group_by(mb.c.document_id).order_by(shared.desc(), mb.c.document_id)
-                             .limit(MAX_CANDIDATES)).scalars())
+def likeliest(shared: Counter[str]) -> list[str]:
+    """The `MAX_CANDIDATES` documents sharing most buckets with one document, ties by id (so the
+    choice depends only on the counts, never on the order rows came back from the database)."""
+    return [doc for doc, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CANDIDATES]]
+
+
+class BandIndex:
+    """The LSH index as one chunk of new documents sees it: the stored rows of their buckets, read in
+    a few queries for the whole chunk (not one per document), plus the chunk's own documents as
+    they are indexed. `likeliest` gives what one query per document against `minhash_bands` would:
+    the documents sharing the most usable buckets (those holding at most `MAX_BUCKET` documents)."""
+
+    def __init__(self, conn: Connection, keys: Iterable[str]) -> None:
+        mb = linkschema.minhash_bands
+        self.size: Counter[str] = Counter()
+        self.members: dict[str, list[str]] = {}
+        self.rows: list[dict[str, str]] = []  # the chunk's own rows, written by `write`
+        wanted = sorted(set(keys))
+        for part in chunks(wanted):
+            for bucket, n in conn.execute(select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part))
+                                          .group_by(mb.c.bucket)):
+                self.size[bucket] = n
+        small = sorted(b for b, n in self.size.items() if n <= MAX_BUCKET)  # a template's bucket is never read
+        for part in chunks(small):
+            for bucket, doc in conn.execute(select(mb.c.bucket, mb.c.document_id).where(mb.c.bucket.in_(part))):
+                self.members.setdefault(bucket, []).append(doc)
+
+    def likeliest(self, keys: Iterable[str], own: str) -> list[str]:
+        shared: Counter[str] = Counter()
+        for key in set(keys):
+            if self.size[key] <= MAX_BUCKET:
+                shared.update(doc for doc in self.members.get(key, ()) if doc != own)
+        return likeliest(shared)
+
+    def add(self, keys: Iterable[str], doc: str) -> None:
+        """Index a document at once, so the next one of the chunk finds it as it finds earlier ones."""
+        for key in dict.fromkeys(keys):
+            self.size[key] += 1
+            if self.size[key] <= MAX_BUCKET:
+                self.members.setdefault(key, []).append(doc)
+            self.rows.append({"bucket": key, "document_id": doc})
+
+    def write(self, conn: Connection) -> None:
+        # In bucket order: the index on (bucket, document) is then written leaf after leaf, not at
+        # random, which keeps a small database page cache from spilling and reading pages back.
+        self.rows.sort(key=lambda r: (r["bucket"], r["document_id"]))
+        for part in chunks(self.rows, 5000):
+            conn.execute(insert(linkschema.minhash_bands), list(part))
+        self.rows = []
 
 
 class ShingleCache:
@@ -222,7 +265,7 @@ def link_documents(conn: Connection) -> NearDupResult:
     An earlier group enters the run as one node, its canonical document: the group's members are
     read only when the group gets another canonical (a new member published earlier, or two
     groups joined), so memory follows the new documents, not the size of the groups."""
-    d, ld, mb = schema.documents, linkschema.link_documents, linkschema.minhash_bands
+    d, ld = schema.documents, linkschema.link_documents
     result = NearDupResult()
     parent: dict[str, str] = {}  # union-find over new documents and earlier groups' canonicals
     find = union_find(parent)
@@ -233,43 +276,61 @@ def link_documents(conn: Connection) -> NearDupResult:
     pointer: dict[str, str | None] = {}  # new document -> its duplicate_of as stored
     seen = ShingleCache()  # the shingles of recent documents: the candidates of the next ones
     languages = _coded_languages(conn)  # a translation is looked for only when another language is stored
-    for row, twin in _new_documents(conn):
-        result.documents += 1
-        new_ids.add(row.id)
-        pointer[row.id] = row.duplicate_of
-        find(row.id)
-        if twin:  # an exact copy: one of its group, never indexed
-            exact[row.id] = twin
-            parent[find(row.id)] = find(twin if twin in new_ids else _group(conn, twin, group_of))
-            continue
-        grams = shingles(row.text)
-        if len(grams) < MIN_SHINGLES:
-            continue
-        keys = buckets(grams)
-        candidates = _likeliest(conn, keys, row.id)
-        best = None
-        known = {cid: seen[cid] for cid in candidates if cid in seen}
-        unread = sorted(set(candidates) - set(known))
-        for part in chunks(unread):
-            for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):
-                known[cid] = seen.put(cid, shingles(ctext))
-        for cid in sorted(known):
-            sim = near_duplicate(grams, known[cid])
-            if sim is not None:
-                parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
-                best = sim if best is None else max(best, sim)
-        if best is None and len(languages - {row.language}) and (original := _translated_from(conn, row)):
-            root = find(original if original in new_ids else _group(conn, original, group_of))
-            if find(row.id) != root:  # not when the original, seen first, already found this one
-                parent[find(row.id)] = root
-                best = 0.0  # no shared wording: linked on numbers and names
-                result.translations += 1
-        if best is not None:
-            similarity[row.id] = best
-            result.near_duplicates += 1
-        seen.put(row.id, grams)
-        # indexed at once, so the next document of this run finds it as it finds earlier ones
-        conn.execute(insert(mb), [{"bucket": k, "document_id": row.id} for k in dict.fromkeys(keys)])
+
+    def link_chunk(batch: Sequence[tuple[Any, str | None]]) -> None:
+        grams_of: dict[str, frozenset[str]] = {}
+        keys_of: dict[str, list[str]] = {}
+        for row, twin in batch:
+            if not twin:
+                grams = shingles(row.text)
+                if len(grams) >= MIN_SHINGLES:
+                    grams_of[row.id], keys_of[row.id] = grams, buckets(grams)
+        index = BandIndex(conn, (k for keys in keys_of.values() for k in keys))
+        for row, twin in batch:
+            result.documents += 1
+            new_ids.add(row.id)
+            pointer[row.id] = row.duplicate_of
+            find(row.id)
+            if twin:  # an exact copy: one of its group, never indexed
+                exact[row.id] = twin
+                parent[find(row.id)] = find(twin if twin in new_ids else _group(conn, twin, group_of))
+                continue
+            if row.id not in keys_of:
+                continue
+            grams, keys = grams_of[row.id], keys_of[row.id]
+            candidates = index.likeliest(keys, row.id)
+            best = None
+            known = {cid: seen[cid] for cid in candidates if cid in seen}
+            unread = sorted(set(candidates) - set(known))
+            for part in chunks(unread):
+                for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):
+                    known[cid] = seen.put(cid, shingles(ctext))
+            for cid in sorted(known):
+                sim = near_duplicate(grams, known[cid])
+                if sim is not None:
+                    parent[find(row.id)] = find(cid if cid in new_ids else _group(conn, cid, group_of))
+                    best = sim if best is None else max(best, sim)
+            if best is None and len(languages - {row.language}) and (original := _translated_from(conn, row)):
+                root = find(original if original in new_ids else _group(conn, original, group_of))
+                if find(row.id) != root:  # not when the original, seen first, already found this one
+                    parent[find(row.id)] = root
+                    best = 0.0  # no shared wording: linked on numbers and names
+                    result.translations += 1
+            if best is not None:
+                similarity[row.id] = best
+                result.near_duplicates += 1
+            seen.put(row.id, grams)
+            index.add(keys, row.id)
+        index.write(conn)
+
+    batch: list[tuple[Any, str | None]] = []
+    for item in _new_documents(conn):  # a chunk at a time: its stored buckets are read in a few queries
+        batch.append(item)
+        if len(batch) == CHUNK:
+            link_chunk(batch)
+            batch = []
+    if batch:
+        link_chunk(batch)
     if not result.documents:
         return result
     # Resolve each set to its canonical: the first of its new documents and earlier canonicals.

@@ -42,12 +42,12 @@ import json
 import statistics
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
@@ -85,14 +85,17 @@ class LinkSummary:
         return {**asdict(self), "seconds": round(self.seconds, 3)}
 
 
-def _reports(conn: Connection, where: Any) -> list[Report]:
-    """Asserted events matching `where`, as reports (with their stored stems when already linked)."""
+def _reports(conn: Connection, where: Any, linked: bool = False) -> list[Report]:
+    """Asserted events matching `where`, as reports (with their stored stems when already linked);
+    `linked` when `where` asks for linked events only (the join is then an inner one, so the
+    database looks them up by `link_events` instead of reading every event)."""
     e, d, le = schema.events, schema.documents, linkschema.link_events
-    rows = conn.execute(
-        select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms)
-        .join(d, d.c.id == e.c.document_id).outerjoin(le, le.c.event_id == e.c.id)
-        .where(e.c.status == "asserted", where)
-    )
+    query = select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms)
+    if linked:
+        query = query.select_from(le).join(e, le.c.event_id == e.c.id)
+    else:
+        query = query.select_from(e).outerjoin(le, le.c.event_id == e.c.id)
+    rows = conn.execute(query.join(d, d.c.id == e.c.document_id).where(e.c.status == "asserted", where))
     return [report_from_record(data, published_at, None if stems is None else frozenset(stems.split()),
                                published, str(seen or ""))
             for data, published_at, published, seen, stems in rows]
@@ -374,6 +377,7 @@ def story_row(record: dict[str, Any], thread: str) -> dict[str, Any]:
 
 BLOCKS_AT_ONCE = 20  # blocks re-clustered per round: memory follows the blocks, not the store
 STORIES_AT_ONCE = 50
+CLUSTERS_AT_ONCE = 2000  # clusters read per round of stories rebuilt (`_thread_rounds`)
 
 
 def _digest(record: dict[str, Any]) -> str:
@@ -393,7 +397,7 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
         reports: list[Report] = []
         for ids in neardup.chunks([i for b in part for i in blocks[b]]):
             reports += _reports(conn, e.c.id.in_(ids))
-        reports += _reports(conn, le.c.unit.in_(part))
+        reports += _reports(conn, le.c.unit.in_(part), linked=True)
         by_block: dict[str, list[Report]] = {}
         for r in reports:
             by_block.setdefault(r.block, []).append(r)
@@ -444,6 +448,27 @@ def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
     return {m["tid"] for m in moved} | {m["old"] for m in moved if m["old"]}
 
 
+def _thread_rounds(conn: Connection, thread_ids: Sequence[str]) -> Iterator[list[str]]:
+    """These threads in rounds of at most `STORIES_AT_ONCE` threads and `CLUSTERS_AT_ONCE` clusters
+    (a thread larger than that is a round of its own): a year of one kind of news in one thread is
+    thousands of incidents, and fifty such threads at once would hold a store's worth of them."""
+    lc = linkschema.link_clusters
+    size: Counter[str] = Counter()
+    for part in neardup.chunks(thread_ids):
+        size.update(dict(conn.execute(select(lc.c.thread_id, func.count()).where(lc.c.thread_id.in_(part))
+                                      .group_by(lc.c.thread_id)).all()))
+    round_: list[str] = []
+    held = 0
+    for tid in thread_ids:
+        if round_ and (len(round_) >= STORIES_AT_ONCE or held + size[tid] > CLUSTERS_AT_ONCE):
+            yield round_
+            round_, held = [], 0
+        round_.append(tid)
+        held += size[tid]
+    if round_:
+        yield round_
+
+
 def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
     """Write the story of each of these threads again from its clusters' stored data, and give its
     clusters and events the story's id (which follows from its first incident, so it can change)."""
@@ -451,7 +476,7 @@ def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
     written = 0
     for part in neardup.chunks(sorted(thread_ids)):  # all first: a story id may pass from one thread to another
         conn.execute(delete(st).where(st.c.thread_id.in_(part)))
-    for part in neardup.chunks(sorted(thread_ids), STORIES_AT_ONCE):
+    for part in _thread_rounds(conn, sorted(thread_ids)):
         by_thread: dict[str, tuple[str, list[dict[str, Any]], list[tuple[str, str | None]]]] = {}
         for tid, cid, unit, sid, data in conn.execute(
                 select(lc.c.thread_id, lc.c.id, lc.c.unit, lc.c.story_id, lc.c.data)

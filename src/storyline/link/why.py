@@ -46,8 +46,9 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     add("news, not a background recap", a.background, b.background, not (a.background or b.background),
         "a recap of an earlier event never joins another report's incident")
     add("time known", a.date or ("published" if a.published_day else "no date"),
-        b.date or ("published" if b.published_day else "no date"), not (merge.timeless(a) or merge.timeless(b)),
-        "a report with no date and no publication date to the month joins nothing")
+        b.date or ("published" if b.published_day else "no date"), merge.timeless(a) == merge.timeless(b),
+        "a report with no date and no publication date to the month meets only another such report, and pays "
+        f"{merge.UNDATED_PENALTY + merge.TIMELESS_PENALTY:.1f} of its score")
     for name, key, side in (("actor sector", "sector", "actor"), ("recipient country", "country", "recipient"),
                             ("recipient sector", "sector", "recipient")):
         va, vb = getattr(a, side).get(key), getattr(b, side).get(key)

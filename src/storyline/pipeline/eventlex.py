@@ -69,6 +69,7 @@ class EventLexicon:
     fallback_prepositions: frozenset[str] = frozenset()
     unless_as: str | None = None
     directive_verbs: frozenset[str] = frozenset()
+    sending_verbs: frozenset[str] = frozenset()
     actor_readings: tuple[dict[str, Any], ...] = ()  # who acts decides between two readings of one word
     # Every reading in file order, and by the lemma the parser gives its head word (a verb's first
     # word, a noun's last): what the tree coder matches.
@@ -162,6 +163,7 @@ def lexicon() -> EventLexicon:
         unless_as=plover.get("unless_as"),
         fallback_prepositions=frozenset(_w(w) for w in trig.get("fallback_recipient_prepositions") or ()),
         directive_verbs=frozenset(_w(w) for w in trig.get("directive_verbs") or ()),
+        sending_verbs=frozenset(_w(w) for w in trig.get("sending_verbs") or ()),
         actor_readings=tuple(trig.get("actor_readings") or ()),
         triggers=tuple(ordered), heads={k: tuple(v) for k, v in heads.items()},
         light_lemmas=frozenset(lv for lv in light if " " not in lv),
