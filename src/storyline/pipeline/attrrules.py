@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler itself calls (spaCy 3.8)
 
@@ -114,4 +114,31 @@ class AttributeRules:
                     set_token_attrs(doc[i], self.rules[r][3])
             elif attrs:
                 set_token_attrs(doc[i], attrs)
+        return doc
+
+
+class Lemmas:
+    """The pipeline's rule lemmatizer with one table for the whole process.
+
+    A lemma from spaCy's English rules depends only on the word's form, part of speech and features (its
+    own cache is keyed on those three), so each such triple is looked up once and every later word gets the
+    stored lemma through one array write. As in the component, a lemma already set (by an attribute rule)
+    is kept."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.table: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            value = self.table.get(key)
+            if value is None:
+                value = self.table[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            rows[i, 3] = value
+        doc.from_array([LEMMA], rows[:, 3:])  # type: ignore[arg-type]  # a uint64 column, as to_array gave it
         return doc
