@@ -18,7 +18,7 @@ from storyline.link import (
     timeline,
     timeline_text,
 )
-from storyline.link.merge import clusters, report_from_record
+from storyline.link.merge import clusters, period_of, report_from_record
 from storyline.model import Actor, Document, Event, Span
 from storyline.store import linkschema, schema
 
@@ -343,3 +343,9 @@ def test_dyad_option(text: str, expected: tuple[str, str] | None) -> None:
             parse_dyad(text)
     else:
         assert parse_dyad(text) == expected
+
+
+def test_a_placeholder_publication_day_of_year_one_blocks_in_its_own_month() -> None:
+    # Some sites print 0001-01-01 when they have no date; three days before it is no date at all.
+    assert period_of(None, None, "0001-01-01") == "0001-01"
+    assert period_of(None, None, "2026-02-02") == "2026-01"

@@ -150,7 +150,7 @@ def period_of(date: str | None, precision: str | None, published: str | None) ->
     if published and len(published) >= 10:
         try:
             return (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=UNDATED_LAG_DAYS)).isoformat()[:7]
-        except ValueError:
+        except (ValueError, OverflowError):  # not a date, or the first days of year 1 (a page's placeholder)
             return published[:7]
     if published and len(published) >= 7:
         return published[:7]

@@ -1,0 +1,144 @@
+"""The English pipeline's attribute rules, applied by lookup.
+
+`en_core_web_sm` maps each fine tag to its part of speech and features, and fixes a few lemmas and
+labels ("gonna", "ain't"), with about 180 one- or two-word rules run by spaCy's `AttributeRuler`. That
+component tries every rule at every word through the general `Matcher`, which costs as much as the
+neural parser itself on news text. `AttributeRules` reads the same rules from the loaded component and
+tries at each word only those whose first word can match there (by fine tag or lower-case form), then
+sets the same attributes in the same order (a later rule overrides an earlier one), through spaCy's own
+setter. The result is the component's, token for token; `tests/pipeline/test_parse.py` checks it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
+from spacy.tokens import Doc
+from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler itself calls (spaCy 3.8)
+
+# The token attributes the English rules test, and the column each has in `Doc.to_array`.
+COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+Predicate = tuple[int, str, Any]  # column, operator ("==", "IN", "NOT_IN", "REGEX"), operand
+
+
+class AttributeRules:
+    def __init__(self, ruler: Any) -> None:
+        strings = ruler.vocab.strings
+        self.strings = strings
+        # rule: (order, predicates per word, index of the word that takes the attributes, normalised attributes)
+        self.rules: list[tuple[int, list[list[Predicate]], int, dict[Any, Any]]] = []
+        for order in range(len(ruler.attrs)):
+            for pattern in ruler.matcher.get(str(order))[1]:
+                words = [[self._predicate(key, value) for key, value in word.items()] for word in pattern]
+                self.rules.append((order, words, ruler.indices[order], ruler.attrs[order]))
+        # One-word rules give the same attributes wherever the word's fine tag, form, label and space flag
+        # are the same: merged once per such signature (in rule order, so a later rule overrides).
+        self.single = [n for n, rule in enumerate(self.rules) if len(rule[1]) == 1]
+        self.merged: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[Any, Any]]] = {}
+        # Longer rules by what their first word needs: a fine tag, a lower-case form, or neither.
+        self.by_tag: dict[int, list[int]] = {}
+        self.by_lower: dict[int, list[int]] = {}
+        self.anywhere: list[int] = []
+        for n, (_, words, _, _) in enumerate(self.rules):
+            if len(words) == 1:
+                continue
+            keyed = next(((col, op, val) for col, op, val in words[0] if col in (0, 1) and op in ("==", "IN")), None)
+            if keyed is None:
+                self.anywhere.append(n)
+                continue
+            col, op, val = keyed
+            table = self.by_tag if col == 0 else self.by_lower
+            for v in (val if op == "IN" else (val,)):
+                table.setdefault(v, []).append(n)
+
+    def _predicate(self, key: str, value: Any) -> Predicate:
+        if key not in COLUMNS:
+            raise ValueError(f"attribute rule on {key!r}, which storyline's rule reader does not know")
+        col = COLUMNS[key]
+        if key == "IS_SPACE":
+            return col, "==", int(bool(value))
+        if isinstance(value, str):
+            return col, "==", self.strings.add(value)
+        (op, operand), = value.items()
+        if op == "REGEX":
+            return col, op, re.compile(operand)
+        if op in ("IN", "NOT_IN"):
+            return col, op, frozenset(self.strings.add(v) for v in operand)
+        raise ValueError(f"attribute rule operator {op!r}, which storyline's rule reader does not know")
+
+    def _holds(self, row: list[int], predicates: list[Predicate]) -> bool:
+        for col, op, operand in predicates:
+            value = row[col]
+            if op == "==":
+                if value != operand:
+                    return False
+            elif op == "IN":
+                if value not in operand:
+                    return False
+            elif op == "NOT_IN":
+                if value in operand:
+                    return False
+            elif operand.search(self.strings[value]) is None:
+                return False
+        return True
+
+    def _one_word(self, row: list[int]) -> tuple[list[tuple[int, int]], dict[Any, Any]]:
+        """(order, rule) of the one-word rules that hold for a word of this signature, and their attributes
+        merged (a later rule's value wins, as when they are set one after the other)."""
+        key = tuple(row)
+        found = self.merged.get(key)
+        if found is None:
+            rules = [(self.rules[n][0], n) for n in self.single if self._holds(row, self.rules[n][1][0])]
+            attrs: dict[Any, Any] = {}
+            for _, n in rules:
+                attrs.update(self.rules[n][3])
+            found = self.merged[key] = (rules, attrs)
+        return found
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows: list[list[int]] = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
+        n = len(doc)
+        longer: dict[int, list[tuple[int, int]]] = {}  # word -> (order, rule) of the longer rules setting it
+        for start, row in enumerate(rows):
+            for r in (*self.by_tag.get(row[0], ()), *self.by_lower.get(row[1], ()), *self.anywhere):
+                order, words, index, _ = self.rules[r]
+                end = start + len(words)
+                if end <= n and all(self._holds(rows[start + k], w) for k, w in enumerate(words)):
+                    longer.setdefault(start + index if index >= 0 else end + index, []).append((order, r))
+        for i, row in enumerate(rows):
+            rules, attrs = self._one_word(row)
+            if i in longer:
+                for _, r in sorted(rules + longer[i]):
+                    set_token_attrs(doc[i], self.rules[r][3])
+            elif attrs:
+                set_token_attrs(doc[i], attrs)
+        return doc
+
+
+class Lemmas:
+    """The pipeline's rule lemmatizer with one table for the whole process.
+
+    A lemma from spaCy's English rules depends only on the word's form, part of speech and features (its
+    own cache is keyed on those three), so each such triple is looked up once and every later word gets the
+    stored lemma through one array write. As in the component, a lemma already set (by an attribute rule)
+    is kept."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self.table: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+        strings = doc.vocab.strings
+        for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+            if lemma:
+                continue
+            key = (orth, pos, morph)
+            value = self.table.get(key)
+            if value is None:
+                value = self.table[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            rows[i, 3] = value
+        doc.from_array([LEMMA], rows[:, 3:])  # type: ignore[arg-type]  # a uint64 column, as to_array gave it
+        return doc
