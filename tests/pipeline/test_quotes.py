@@ -297,6 +297,32 @@ PRONOUN_CASES = [
         "“We need more officers on patrol,” he said.",
         "We need more officers", "Tom Reyes", "Safe Streets",
     ),
+    (  # a long opening adverbial before the subject of the sentence before
+        "On The Morning Report with Dan Kessler on Tuesday, Rosa Delgado criticised police officer Ana Vidal "
+        "for the arrest.\n\n"
+        "“How many times must we watch this happen?” she said.",
+        "How many times", "Rosa Delgado", "Ana Vidal",
+    ),
+    (  # the object of the sentence before, introduced by name, when its subject is no person
+        "While the senator drew large crowds, that has not happened for the mayor, which worries Henry Walsh, "
+        "chairman of the county party.\n\n"
+        "“Nobody is turning out for her,” he said.",
+        "Nobody is turning out", "Henry Walsh", "senator",
+    ),
+    (  # a given name alone tells the gender ("Melanie" is a woman, so "she" is not the reporter)
+        "Reporter Stephen Morley spent the evening with the couple.\n\n"
+        "“That is my candidate,” Melanie said to the screen.\n\n"
+        "The room went quiet after that.\n\n"
+        "“Are you winning?” she asked.",
+        "Are you winning", "Melanie", "Morley",
+    ),
+    (  # the subject of the sentence before, a surname with no gender of its own, over the woman before
+        "Senator Dan Pike arrived with his wife.\n\n"
+        "Laura Pike spoke first, to applause.\n\n"
+        "Reporters later asked how Pike could break the pledge.\n\n"
+        "“That was the day it became personal,” he said.",
+        "That was the day", "Dan Pike", "Laura Pike",
+    ),
 ]
 
 
@@ -315,3 +341,34 @@ def test_same_surname_different_given_name_is_another_person() -> None:
                      "form": "person"}, "lexicon:hclinton")
     q = find(run(text, [other]), "I am proud")
     assert q.speaker is not None and q.speaker.name == "Bill Clinton"
+
+
+PARSED = build(["segment", "parse", "actors", "quotes"], given=("text", "language"))
+
+
+def parsed(text: str) -> Document:
+    return PARSED(Document(source="test", text=text, language="en"))
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), [
+    (  # the quoted words are the object of the named person's verb
+        "Mexican President Claudia Sheinbaum spoke in Oaxaca on Sunday.\n\n"
+        "In a long speech, Sheinbaum denounced “the arrogance of those who think they can give us orders.”",
+        "the arrogance", "Sheinbaum",
+    ),
+])
+def test_quotation_as_object_of_a_persons_verb(text: str, starts: str, speaker: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.speaker is not None and speaker in q.speaker.name, q.rule
+    assert "+object-of" in q.rule
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    # the verb's subject is no person: a document or an organisation that names something
+    ("The ministry published “a plan for the northern border” on Friday, officials confirmed.", "a plan for"),
+    # a name for something is no quotation of its namer
+    ("President Claudia Sheinbaum called the programme “Sembrando Vida” when she launched it.", "Sembrando"),
+])
+def test_quotation_as_object_without_a_speaking_person(text: str, starts: str) -> None:
+    q = find(parsed(text), starts)
+    assert "+object-of" not in q.rule, (q.speaker, q.rule)

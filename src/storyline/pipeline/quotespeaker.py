@@ -58,6 +58,7 @@ class SpeakerIndex(NameIndex):
         self.speakers: list[Named] = []  # named cue speakers so far, in cue order, for pronouns
         self._subjects: dict[int, Named | None] = {}  # person opening the sentence at a token, found on demand
         self._starts_cache: list[int] | None = None
+        self._cue_starts: list[int] | None = None
         self._index_cues()
         self.cue_starts = [c.start for c in self.cues]
 
@@ -131,7 +132,8 @@ class SpeakerIndex(NameIndex):
             return self._subjects[i]
         subject = None
         if not self.inq[i] and not self._mid_sentence_quote_before(i):
-            subject, _ = self.sentence_subject(min(i + 8, len(self.tokens)), start=i)
+            # An opening adverbial may run a dozen words ("On the morning show on Tuesday, Clinton said").
+            subject, _ = self.sentence_subject(min(i + 16, len(self.tokens)), start=i)
             if subject is not None and subject.kind != "person":
                 subject = None
         self._subjects[i] = subject
@@ -465,10 +467,15 @@ class SpeakerIndex(NameIndex):
         return self.text[self.tokens[p].start : self.tokens[m - 1].end]
 
     def resolve_pronoun(self, pro: Named) -> Named | None:
-        """he/she → the latest compatible speaker nearby, else the latest compatible named person."""
+        """he/she → a compatible person of the sentence before the pronoun's own (its subject or a
+        speaker there); else the latest compatible speaker nearby, else the latest compatible named
+        person."""
         if pro.gender is None:
             return None
         other = "f" if pro.gender == "m" else "m"
+        best = self._in_previous_sentence(pro.start, other)
+        if best is not None:
+            return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
         for pool, window in (("events", NEAR_WINDOW), ("people", NEAR_WINDOW), ("events", FAR_WINDOW),
                              ("people", FAR_WINDOW)):
             best = self._last_event(pro.start, window, other) if pool == "events" else (
@@ -477,7 +484,57 @@ class SpeakerIndex(NameIndex):
                 return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
         return None
 
-    def _last_event(self, pos: int, window: int, other: str) -> Named | None:
+    def _previous_sentence(self, k: int) -> tuple[int, int] | None:
+        """Characters of the sentence before the one holding token k (quoted words do not end
+        sentences; a line break does), or None at the start of the text."""
+        def back_to_boundary(j: int) -> int:
+            # the first token of the sentence that holds token j
+            while j > 0:
+                if not self._joined(j - 1, j):
+                    return j
+                t = self.tokens[j - 1].text
+                if t in ".!?" and not self.inq[j - 1] and (t != "." or self._stop(j - 1)):
+                    return j
+                j -= 1
+            return 0
+
+        own = back_to_boundary(k)
+        if own == 0:
+            return None
+        first = back_to_boundary(own - 1)
+        return self.tokens[first].start, self.tokens[own - 1].end
+
+    def _in_previous_sentence(self, pos: int, other: str) -> Named | None:
+        """The antecedent the sentence before the pronoun's offers (with its own words before it): an
+        opening subject or a cue's speaker there, the latest; `other` is the excluded gender."""
+        span = self._previous_sentence(self.tok_at(pos))
+        if span is None:
+            return None
+        lo, hi = span[0], pos  # the words of the pronoun's own sentence before it count too
+        found = self._last_event(hi, hi - lo, other, lo)
+        # A single unknown name that speaks ("Crowley said ...") is a person for the pronoun after it.
+        k = bisect.bisect_left(self.cue_starts_so_far(), lo)
+        speaking = [c.speaker for c in self.cues[k:] if c.start < hi and c.speaker is not None
+                    and c.speaker.kind == "other" and c.speaker.start >= lo and self._lone_name(c.speaker.name)]
+        if speaking and (found is None or speaking[-1].start > found.start):
+            return speaking[-1]
+        return found
+
+    def cue_starts_so_far(self) -> list[int]:
+        """Starts of the cues (all are indexed before any pronoun is resolved)."""
+        if self._cue_starts is None or len(self._cue_starts) != len(self.cues):
+            self._cue_starts = [c.start for c in self.cues]
+        return self._cue_starts
+
+    def _lone_name(self, word: str) -> bool:
+        """One capitalised word that names someone: no role or party word, and written capitalised
+        after a lower-case word somewhere in the text (so no sentence-opening adjective, "Chastened")."""
+        if " " in word or not word.isalpha() or word in self.lex.role_adjectives or word in self.lex.org_words \
+                or word in self.lex.non_name_words:
+            return False
+        return re.search(rf"\b[a-z]+[,]? {re.escape(word)}\b", self.text) is not None
+
+    def _last_event(self, pos: int, window: int, other: str, lo: int | None = None) -> Named | None:
         """The last person (by start; sentence openers before speakers at one start) among the sentence
         openers and cue speakers ending in [pos - window, pos] whose gender is not `other`."""
         best: tuple[int, int, int] | None = None
@@ -489,7 +546,7 @@ class SpeakerIndex(NameIndex):
         for rank, group in itertools.chain(openers, ((n, 1) for n in range(len(self.speakers)))):
             x = self._sentence_opener(rank) if group == 0 else self.speakers[rank]
             if (x is not None and x.end <= pos and pos - x.end <= window and x.gender != other
-                    and x.kind == "person"):
+                    and x.kind == "person" and (lo is None or x.start >= lo)):
                 key = (x.start, group, rank)
                 if best is None or key > best:
                     best, found = key, x

@@ -14,7 +14,9 @@ token layer), and settles three things the word-order reading leaves open:
 
 A pronoun subject counts only when the actor stage resolved it to a person named in the text,
 never to a byline. Headings, reference-list entries and terms in mention stay unattributed.
-Each change is marked in the quote's `rule` (`+tree-speaker`, `+title-person`, `+run-on`).
+A quotation no speech verb governs but that is the object of a verb whose subject is a named
+person ("Trump attacked “...”") is that person's.
+Each change is marked in the quote's `rule` (`+tree-speaker`, `+object-of`, `+title-person`, `+run-on`).
 """
 
 from __future__ import annotations
@@ -61,6 +63,11 @@ def refine(doc: Document, first: int = 0) -> None:
                 and (q.speaker is None or q.speaker.name != tree_speaker.name):
                 q.speaker = tree_speaker
                 q.rule += "+tree-speaker"
+        if q.speaker is None and sent is not None:
+            person = _object_of_person(sent, q)
+            if person is not None:
+                q.speaker = person  # 'Trump attacked “the hateful ideology ...”': the words are Trump's
+                q.rule += "+object-of"
         if q.speaker is None and prev is not None and prev.speaker is not None \
                 and 0 <= q.span.start - prev.span.end <= 6 and doc.text[prev.span.end:q.span.start].strip(" .…") == "":
             q.speaker = prev.speaker
@@ -118,6 +125,43 @@ def _tree_speaker(sent: Sentence, q: Quote) -> Actor | None:
                     if actor is not None:
                         return actor
                 break
+    return None
+
+
+# How quoted words hang from a verb that is no speech verb yet makes them its subject's words:
+# its object ('attacked “...”'), what it likens or compares them to ('likened the rules to “...”'),
+# or its clausal complement.
+OBJECT_DEPS = ("dobj", "obj", "ccomp", "xcomp", "oprd")
+LINKING_PREPOSITIONS = frozenset({"to", "as"})
+
+
+def _object_of_person(sent: Sentence, q: Quote) -> Actor | None:
+    """The named person subject of the verb whose object the quotation is ("Trump attacked “...”",
+    "Another critic, Laurence Tribe, likened the rules to “...”"); only a person the actor stage
+    knows, and never under a verb that only names or describes ("called it “...”")."""
+    inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end and sent.tok(i).pos != "PUNCT"]
+    tops = [i for i in inside
+            if sent.head(i) is None or not q.span.start <= sent.tok(sent.tok(i).head).start < q.span.end]
+    if len(tops) != 1:
+        return None
+    top = tops[0]
+    head = sent.head(top)
+    if head is None:
+        return None
+    dep = sent.tok(top).dep
+    if dep == "pobj" and sent.low(head) in LINKING_PREPOSITIONS:
+        verb = sent.head(head)
+    elif dep in OBJECT_DEPS:
+        verb = head
+    else:
+        return None
+    if verb is None or sent.tok(verb).pos != "VERB" or sent.tok(verb).lemma in ("be", "have", "call", "name", "dub"):
+        return None
+    for s in sent.children(verb, "nsubj"):
+        actor = _actor_at(sent, s)
+        m = next((sent.mention(k) for k in [s, *sent.children(s, "appos")] if sent.mention(k) is not None), None)
+        if actor is not None and m is not None and m.value.get("form") in ("person", "unknown_person"):
+            return actor
     return None
 
 
