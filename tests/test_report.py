@@ -365,3 +365,37 @@ def test_an_undated_page_is_judged_by_what_it_cites(tmp_path: Path) -> None:
     stale = {Path(r.source).stem: r.counts.date_issues["stale_newcomer"] for r in report.documents}
     assert stale == {"late": 1, "early": 0}
     assert all(r.counts.boilerplate is not None for r in report.documents)
+
+
+# A Spanish page written for this test: a figure sourced to the Navy, one cited [1], one unsourced,
+# a marker with no entry [3], an entry never cited [2], and a named and an unnamed speaker.
+SPANISH = """\
+CIUDAD DE MÉXICO, 14 de octubre de 2025.- La Secretaría de Marina informó que al menos 40 personas fueron detenidas en Sinaloa, según la dependencia.
+
+El operativo movilizó a más de 1,200 elementos en tres municipios [1], y se aseguraron 3 toneladas de droga [3].
+
+«No vamos a permitir ninguna intervención extranjera», dijo la presidenta Claudia Sheinbaum en Palacio Nacional.
+
+«La coordinación sigue», afirmó un funcionario que pidió el anonimato.
+
+Referencias
+
+[1] Secretaría de Marina. «Comunicado 310/2025.»
+
+[2] Gobierno de México. «Informe de seguridad.»
+"""
+
+
+def test_the_source_report_reads_a_spanish_page(tmp_path: Path) -> None:
+    (tmp_path / "marina.txt").write_text(SPANISH, encoding="utf-8")
+    cfg = settings.load({"db": str(tmp_path / "es.db")})
+    with Store.open(cfg["db"]) as store:
+        ingest([str(tmp_path / "marina.txt")], store, cfg)
+        report = source_report(store)
+    (row,) = report.documents
+    c = row.counts
+    assert dict(c.citation_issues) == {"cited_not_listed": 1, "listed_not_cited": 1}
+    # one claim a sentence: the Navy's 40 detained ("según la dependencia"); 1,200 and 3 tons, cited [1]
+    assert (c.claims, c.claims_attributed, c.claims_cited) == (2, 1, 1)
+    # Sheinbaum is named; "un funcionario que pidió el anonimato" is not (and is not taken for her)
+    assert c.quotes_named == 1

@@ -90,6 +90,11 @@ class Marker:
     numbers: list[int]
 
 
+def is_list_heading(line: str) -> bool:
+    """A line that is only a reference-list heading of `lexicon/citations.yaml` ("Sources", "Referencias")."""
+    return line.strip().rstrip(":").strip().lower() in _lexicon()["headings"]
+
+
 @per_user_files
 def _lexicon() -> dict[str, Any]:
     data: dict[str, Any] = stage("citations.yaml")

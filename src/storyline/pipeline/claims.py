@@ -30,10 +30,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..lexicon_data import per_user_files, stage
+from ..lexicon_data import per_user_files
 from ..model import Claim, Document, Span
 from .citations import cited_numbers, reference_entries
-from .quantities import find_quantities
+from .quantities import claims_data, find_quantities
 
 CAP = r"[A-Z][\w’'.&\-]*"
 NAME = rf"{CAP}(?:\s+(?:(?:of|for|de|del|la|on|and)\s+(?:the\s+)?)?{CAP}){{0,6}}"
@@ -43,7 +43,7 @@ POSSESSIVE = re.compile(r"['’]s?$")
 
 @per_user_files
 def _patterns() -> dict[str, Any]:
-    data: dict[str, Any] = stage("claims.yaml")
+    data = claims_data()
     verbs = "|".join(sorted(map(re.escape, data["attribution_verbs"]), key=len, reverse=True))
     prefixes = "|".join(sorted(map(re.escape, data["attribution_prefixes"]), key=len, reverse=True))
     generic = "|".join(sorted(map(re.escape, data["generic_sources"]), key=len, reverse=True))

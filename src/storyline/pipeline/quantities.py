@@ -68,10 +68,10 @@ class Tok:
 
 
 @per_user_files
-def _lexicon() -> dict[str, Any]:
+def claims_data() -> dict[str, Any]:
+    """`lexicon/claims.yaml` with the Spanish words of `lexicon/es/claims.yaml` merged in: lists extend
+    lists, mappings extend mappings (qualifier_senses by sense). The claims stage reads it too."""
     data: dict[str, Any] = dict(stage("claims.yaml"))
-    # The Spanish words (lexicon/es/claims.yaml): lists extend lists, mappings extend mappings
-    # (qualifier_senses by sense).
     for key, value in stage("es/claims.yaml").items():
         if isinstance(value, list) and isinstance(data.get(key), list):
             data[key] = [*data[key], *value]
@@ -80,6 +80,12 @@ def _lexicon() -> dict[str, Any]:
             for k, v in value.items():
                 have = data[key].get(k)
                 data[key][k] = [*have, *v] if isinstance(have, list) and isinstance(v, list) else v
+    return data
+
+
+@per_user_files
+def _lexicon() -> dict[str, Any]:
+    data = claims_data()
     forms = {q for senses in data["qualifier_senses"].values() for q in senses}
     qualifiers = sorted(forms, key=lambda q: -len(q.split()))  # longest first: "just over" before "over"
     units = {u.lower() for u in data["unit_nouns"]}

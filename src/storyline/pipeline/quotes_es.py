@@ -48,6 +48,9 @@ ALIAS = frozenset({"alias", "apodado", "apodada", "apodo", "como", "llamado", "l
 VENUE = frozenset({"en", "durante", "desde", "ante", "mediante", "tras", "vía"})
 
 
+RELATIVES = frozenset({"que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas"})
+
+
 @dataclass(frozen=True)
 class EsQuoteLexicon:
     speech: frozenset[str]
@@ -151,6 +154,8 @@ class _Reader:
         the words that describe the speaker."""
         m = re.match(r"[^\S\n]*([^,.;:!?()\n“”«»\"—–]*)", self.text[v:hi])
         words = m.group(1).split() if m else []
+        # "afirmó un funcionario que pidió el anonimato": the description ends where its relative clause begins
+        words = words[:next((n for n, w in enumerate(words) if n and w.lower() in RELATIVES), len(words))]
         if len(words) < 2 or len(words) > 5 or words[0].lower() not in self.lex.determiners:
             return None
         if any(self.verb(w) for w in words[1:]) or words[1].lower() in self.lex.not_subject:

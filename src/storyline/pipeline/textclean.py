@@ -26,15 +26,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon_data import load_yaml, per_user_files, stage
+from .citations import is_list_heading
 
 WORD = re.compile(r"\w+")
 BULLET = re.compile(r"^(?:[•·▪◦‣∙●○■□–—*-]|\d{1,2}[.)])\s+")
 SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]]$")
-REFERENCE_HEADING = re.compile(
-    r"^(?:sources?|references?|notes|footnotes|endnotes|bibliography|works cited|citations|further reading)\s*:?$",
-    re.IGNORECASE,
-)
-REFERENCE_ENTRY = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]\s|\^|↑)|https?://|[“\"].{8,}[”\"]")
+REFERENCE_ENTRY = re.compile(r"^(?:\[\d{1,3}\]|\d{1,3}[.)]\s|\^|↑)|https?://|[“\"«].{8,}[”\"»]")
 
 # A prose line has at least this many words and this share of function words;
 # menus and tag lists have almost none. Short one-sentence paragraphs that miss
@@ -131,7 +128,7 @@ def _best_run(blocks: list[Block]) -> tuple[int, int] | None:
 def _extend_references(blocks: list[Block], end: int) -> int:
     """Take a reference list that follows the article into it."""
     i = end + 1
-    if i < len(blocks) and REFERENCE_HEADING.match(blocks[i].text):
+    if i < len(blocks) and is_list_heading(blocks[i].text):
         i += 1
         misses = 0
         last = end
