@@ -173,6 +173,11 @@ def test_a_reported_conditional_punitive_act_is_a_threat() -> None:
     assert "conditional-as=" in e.rule
 
 
+def test_what_analysts_think_a_state_could_do_is_no_threat() -> None:
+    found = asserted("Some analysts say the US military could strike cartel camps in Sonora if the talks fail.")
+    assert not [e for e in found if e.type in ("THREATEN", "ASSAULT")], [(e.type, e.rule) for e in found]
+
+
 def test_a_noun_trigger_describing_a_thing_is_no_event() -> None:
     assert not [e for e in asserted("The court ordered the opposition newspaper to close.") if e.type == "REJECT"]
 

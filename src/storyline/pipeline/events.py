@@ -316,9 +316,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     conditioned = v is not None and not h.noun and any(
         sent.low(m) in ("if", "unless") for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
     if st.value in ("planned", "hypothetical") and conditioned and speaker \
-            and type_ in ("SANCTION", "ASSAULT", "COERCE"):
+            and (own or any(s.actor.country for s in speaker)) and type_ in ("SANCTION", "ASSAULT", "COERCE"):
         # "the EU may halt its mediation if the parties fail to cooperate, the minister said": a conditional
-        # punitive act is a threat by its actor, whoever reports it
+        # punitive act is a threat by its actor when a party of some state reports it; what unnamed
+        # analysts think a state could do if talks fail is their speculation, no threat
         notes.append(f"conditional-as={type_}->THREATEN({st.cue})")
         type_, mode = "THREATEN", _threat_mode(type_, mode, lex)
         st = Status("asserted", st.cue, st.speech, st.condition)
