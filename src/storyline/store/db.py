@@ -32,6 +32,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any
@@ -66,10 +68,36 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+def _switch_to_wal(cur: Any, wait_s: float = 60.0) -> None:
+    """Put the file in WAL mode, waiting out another process that is opening the same fresh file.
+
+    The mode is kept in the file, so this is a read once it is set. While two processes switch a
+    fresh file at the same moment, SQLite answers "database is locked" at once instead of calling
+    the busy handler (it would otherwise deadlock), so the wait is done here.
+    """
+    deadline = time.monotonic() + wait_s
+    delay = 0.01
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode")
+            row = cur.fetchone()
+            if row and str(row[0]).lower() == "wal":
+                return
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout=60000")  # first: switching to WAL waits for another opener too
-    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=60000")
+    _switch_to_wal(cur)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.close()
