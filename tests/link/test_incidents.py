@@ -80,8 +80,8 @@ def test_a_background_recap_never_joins_an_incident(store: Store) -> None:
 
 def test_reports_with_no_date_at_all_join_only_on_the_same_words(store: Store) -> None:
     # Neither page gives a publication date, nor their sentences a date: only the words can say
-    # these are one strike; a strike told in other words stays apart, and a dated report of the
-    # same words never meets them (nothing places the undated ones in its month).
+    # these are one strike; a strike told in other words stays apart, and the two join the one
+    # dated report of the same words, the only incident of their unit they fit.
     wire = "U.S. forces struck a semi-submersible vessel carrying cocaine in the Caribbean, killing four people aboard"
     copy = "U.S. forces struck a semi-submersible vessel carrying cocaine in the Caribbean and killed four people aboard"
     other = "A U.S. drone hit a speedboat off the Colombian coast, leaving four suspected smugglers dead"
@@ -91,7 +91,7 @@ def test_reports_with_no_date_at_all_join_only_on_the_same_words(store: Store) -
     store.add_document(_doc("d.html", "Gulf Times", None, [{"evidence": wire}]))
     link_new(store)
     by_outlets = sorted(tuple(i["outlets"]) for i in incident_records(store))
-    assert by_outlets == [("Coast Daily",), ("Gulf Times",), ("Harbor Wire", "Valley Courier")]
+    assert by_outlets == [("Coast Daily",), ("Gulf Times", "Harbor Wire", "Valley Courier")]
 
 
 def test_an_outlet_credited_second_hand_is_listed_apart(store: Store) -> None:
@@ -183,3 +183,164 @@ def test_export_and_explain_incidents_from_the_command_line(tmp_path: Any) -> No
     other = next(i for i in incidents if i["id"] != incident["id"])
     result = runner.invoke(app, ["explain", a, "--with", other["event_ids"][0], "--db", db])
     assert result.exit_code == 0 and "not one incident" in result.output.splitlines()[0]
+
+
+# --- merge rules on invented multi-outlet reports ----------------------------------------------------
+
+TRUMP = {"name": "Donald Trump", "country": "USA", "sector": "GOV", "id": "trump"}
+US_FORCES = {"name": "U.S. forces", "country": "USA", "sector": "MIL", "id": None}
+US_SENATE = {"name": "Senate", "country": "USA", "sector": "LEG", "id": None}
+US_MILITARY = {"name": "U.S. military", "country": "USA", "sector": "MIL", "id": None}
+SHEINBAUM = {"name": "Claudia Sheinbaum", "country": "MEX", "sector": "GOV", "id": "sheinbaum"}
+CARTELS = {"name": "cartels", "country": None, "sector": "CRM", "id": None}
+VENEZUELA = {"name": "Nicolás Maduro", "country": "VEN", "sector": "GOV", "id": "maduro"}
+
+
+def report(n: int, evidence: str, type_: str, actor: dict[str, Any], recipient: dict[str, Any],
+           date: str | None = None, published: str | None = None, language: str = "en",
+           background: bool = False) -> Any:
+    from storyline.link.merge import report_from_record
+
+    record = {"id": f"e{n}", "document_id": f"d{n}", "type": type_, "actor": actor, "recipient": recipient,
+              "date": date, "date_precision": "day" if date else None, "location": None, "status": "asserted",
+              "magnitude": {}, "intensity": -5.0, "evidence": evidence, "background": background}
+    return report_from_record(record, published=published, seen=f"s{n}", language=language)
+
+
+# (why, report a, report b, one incident?)
+RULES = [
+    ("the president's order and the forces' strike: two arms of one state",
+     report(1, "Trump ordered a strike on a drug boat in the Caribbean that killed six people", "ASSAULT", TRUMP,
+            CARTELS, "2025-10-14", "2025-10-15"),
+     report(2, "U.S. forces struck a drug boat in the Caribbean, killing six people aboard", "ASSAULT", US_FORCES,
+            CARTELS, "2025-10-14", "2025-10-15"), True),
+    ("a refusal of the president's plan and of the military's intervention: one recipient state",
+     report(1, "Sheinbaum rejected any U.S. military intervention on Mexican soil against the cartels", "REJECT",
+            SHEINBAUM, TRUMP, "2025-11-18", "2025-11-19"),
+     report(2, "Sheinbaum again rejected a U.S. military intervention against cartels on Mexican soil", "REJECT",
+            SHEINBAUM, US_MILITARY, "2025-11-18", "2025-11-19"), True),
+    ("the Senate's vote is not the president's act, even in the same words",
+     report(1, "rejected the war powers resolution on military action in the Caribbean", "REJECT", US_SENATE,
+            VENEZUELA, "2025-10-08", "2025-10-09"),
+     report(2, "rejected the war powers resolution on military action in the Caribbean", "REJECT", TRUMP,
+            VENEZUELA, "2025-10-08", "2025-10-09"), False),
+    ("a tariff threat and a strike threat of one dyad on one day, GOV and MIL recipients",
+     report(1, "Trump threatened a 25% tariff on every Mexican import unless fentanyl stopped", "THREATEN", TRUMP,
+            SHEINBAUM, "2025-03-03", "2025-03-04"),
+     report(2, "Trump said he was ready to order drone strikes on cartel laboratories inside Mexico", "THREATEN",
+            TRUMP, {**SHEINBAUM, "sector": "MIL", "id": None}, "2025-03-03", "2025-03-04"), False),
+    ("an English and a Spanish report of one designation, undated, published the same day: cognates",
+     report(1, "The administration designated six cartels as foreign terrorist organizations", "SANCTION", TRUMP,
+            CARTELS, None, "2025-02-20"),
+     report(2, "El gobierno designó a seis cárteles como organizaciones terroristas extranjeras", "SANCTION", TRUMP,
+            CARTELS, None, "2025-02-20", language="es"), True),
+    ("the same two sentences given as one language meet on their stems only",
+     report(1, "The administration designated six cartels as foreign terrorist organizations", "SANCTION", TRUMP,
+            CARTELS, None, "2025-02-20"),
+     report(2, "El gobierno designó a seis cárteles como organizaciones terroristas extranjeras", "SANCTION", TRUMP,
+            CARTELS, None, "2025-02-20"), False),
+    ("an English and a Spanish report sharing only a word's first letters across other matters",
+     report(1, "The government announced new controls on the operation of border crossings", "SANCTION", TRUMP,
+            CARTELS, None, "2025-02-20"),
+     report(2, "El gobierno anunció una operación contra el lavado de dinero de los cárteles", "SANCTION", TRUMP,
+            CARTELS, None, "2025-02-20", language="es"), False),
+]
+
+
+@pytest.mark.parametrize(("why", "a", "b", "merged"), RULES, ids=[r[0] for r in RULES])
+def test_merge_rules(why: str, a: Any, b: Any, merged: bool) -> None:
+    from storyline.link.merge import clusters
+
+    assert a.block == b.block
+    assert (len(clusters([a, b])) == 1) is merged, why
+    assert (len(clusters([b, a])) == 1) is merged, why
+
+
+STRUCK = "U.S. forces struck a semi-submersible vessel carrying cocaine in the Caribbean, killing four people aboard"
+RETELLING = "the strike on a semi-submersible vessel carrying cocaine in the Caribbean that killed four people"
+
+# (why, the timeless reports, the host incidents (lists of reports placed in time), the host it joins or None)
+ATTACH = [
+    ("a retelling with no time at all joins the only incident telling it",
+     [report(1, RETELLING, "ASSAULT", US_FORCES, CARTELS)],
+     [[report(2, STRUCK, "ASSAULT", US_FORCES, CARTELS, "2025-10-16", "2025-10-17")],
+      [report(3, "U.S. forces deployed a carrier group to the Caribbean", "ASSAULT", US_FORCES, CARTELS,
+              "2025-10-24", "2025-10-25")]], 0),
+    ("in Spanish, it joins the English incident on cognates",
+     [report(1, "la operación militar contra una embarcación con cocaína en el Caribe", "ASSAULT", US_FORCES,
+             CARTELS, language="es")],
+     [[report(2, "a military operation against a vessel carrying cocaine in the Caribbean", "ASSAULT",
+              US_FORCES, CARTELS, "2025-10-16", "2025-10-17")]], 0),
+    ("the same Spanish words given as English meet on stems only",
+     [report(1, "la operación militar contra una embarcación con cocaína en el Caribe", "ASSAULT", US_FORCES,
+             CARTELS)],
+     [[report(2, "a military operation against a vessel carrying cocaine in the Caribbean", "ASSAULT",
+              US_FORCES, CARTELS, "2025-10-16", "2025-10-17")]], None),
+    ("the president's order of it, told by the forces: one state",
+     [report(1, RETELLING, "ASSAULT", TRUMP, CARTELS)],
+     [[report(2, STRUCK, "ASSAULT", US_FORCES, CARTELS, "2025-10-16", "2025-10-17")]], 0),
+    ("two strikes told alike: nothing says which one",
+     [report(1, RETELLING, "ASSAULT", US_FORCES, CARTELS)],
+     [[report(2, STRUCK, "ASSAULT", US_FORCES, CARTELS, "2025-10-16", "2025-10-17")],
+      [report(3, STRUCK, "ASSAULT", US_FORCES, CARTELS, "2025-11-02", "2025-11-03")]], None),
+    ("a strike in other words stays apart",
+     [report(1, "A U.S. drone hit a speedboat off the Colombian coast, leaving suspected smugglers dead", "ASSAULT",
+             US_FORCES, CARTELS)],
+     [[report(2, STRUCK, "ASSAULT", US_FORCES, CARTELS, "2025-10-16", "2025-10-17")]], None),
+    ("a background recap joins nothing",
+     [report(1, RETELLING, "ASSAULT", US_FORCES, CARTELS, background=True)],
+     [[report(2, STRUCK, "ASSAULT", US_FORCES, CARTELS, "2025-10-16", "2025-10-17")]], None),
+    ("another recipient state stays apart",
+     [report(1, RETELLING, "ASSAULT", US_FORCES, VENEZUELA)],
+     [[report(2, STRUCK, "ASSAULT", US_FORCES, SHEINBAUM, "2025-10-16", "2025-10-17")]], None),
+    ("the Senate is not the forces",
+     [report(1, RETELLING, "ASSAULT", US_SENATE, CARTELS)],
+     [[report(2, STRUCK, "ASSAULT", US_FORCES, CARTELS, "2025-10-16", "2025-10-17")]], None),
+]
+
+
+@pytest.mark.parametrize(("why", "loose", "hosts", "joins"), ATTACH, ids=[a[0] for a in ATTACH])
+def test_a_report_with_no_time_joins_the_only_incident_it_fits(why: str, loose: list[Any], hosts: list[list[Any]],
+                                                                joins: int | None) -> None:
+    from storyline.link.merge import attach_hosts, timeless
+
+    assert all(timeless(r) for r in loose) and not any(timeless(r) for h in hosts for r in h)
+    reports = [*loose, *(r for h in hosts for r in h)]
+    at = len(loose)
+    host_members = []
+    for h in hosts:
+        host_members.append(list(range(at, at + len(h))))
+        at += len(h)
+    assert attach_hosts(reports, [list(range(len(loose)))], host_members) == [joins], why
+
+
+def _state(store: Store) -> tuple[list[list[str]], list[str]]:
+    from sqlalchemy import select
+
+    from storyline.store import linkschema
+
+    events = {e["id"]: e["document_id"] for e in store.records(["event"])}
+    incidents = sorted(sorted(events[e] for e in i["event_ids"]) for i in incident_records(store))
+    with store.engine.connect() as conn:
+        rows = sorted(json.dumps([*r], default=str) for r in conn.execute(select(linkschema.link_events)).all())
+    return incidents, rows
+
+
+def test_attaching_is_decided_again_as_reports_arrive_and_matches_a_rebuild(store: Store) -> None:
+    from storyline.link import relink_all
+
+    docs = {}
+    for name, publisher, evidence, date, published in (
+            ("a", "Harbor Wire", STRUCK, None, None), ("b", "Valley Courier", STRUCK, "2025-10-16", "2025-10-17"),
+            ("c", "Coast Daily", STRUCK, "2025-11-02", "2025-11-03")):
+        _, docs[name] = store.add_document(_doc(f"{name}.html", publisher, None,
+                                                [{"evidence": evidence, "date": date}], published=published))
+        store.flush()
+        link_new(store)
+        incremental = _state(store)
+        relink_all(store)
+        assert _state(store) == incremental, name
+        if name == "b":  # the timeless report joined the only dated strike telling it
+            assert incremental[0] == [sorted([docs["a"], docs["b"]])]
+    # a second strike told alike: the timeless report no longer knows which one it tells of
+    assert incremental[0] == sorted([[docs["a"]], [docs["b"]], [docs["c"]]])

@@ -13,6 +13,7 @@ It does not read the store and decides nothing about merging (`merge.py` does).
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import cache, lru_cache
 
 from ..lexicon_data import load_yaml
@@ -85,6 +86,12 @@ def _content_stem(word: str) -> str | None:
     if word in _stopwords() or (len(word) < MIN_STEM and not word[0].isdigit()):
         return None
     return stem(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """Lower case, accents removed ("Cárteles" -> "carteles"): how one name or cognate is spelled across languages."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def similarity(a: frozenset[str], b: frozenset[str]) -> float:

@@ -18,14 +18,18 @@ Two levels, because an analyst needs both and they fail differently:
 
 1. **Event clusters** (against GDELT's one event coded hundreds of times), inside a block. Two
    reports link when they are compatible — same type; actor and recipient country and sector equal
-   or unknown (a symmetric type such as CONSULT is oriented first, so "A met B" meets "B met A");
-   dates within `DATE_TOLERANCE_DAYS` once each date is widened to the days its precision covers;
-   places in the same country — and their evidence says the same thing: `similarity` of content
-   stems at least `MIN_EVIDENCE`, and evidence plus corroborating details at least `LINK_SCORE`.
+   or unknown, or two arms of one known state's executive (`STATE_SECTORS`: "Trump ordered" and
+   "U.S. forces struck"; a symmetric type such as CONSULT is oriented first, so "A met B" meets
+   "B met A"); dates within `DATE_TOLERANCE_DAYS` once each date is widened to the days its
+   precision covers; places in the same country — and their evidence says the same thing:
+   `similarity` of content stems at least `MIN_EVIDENCE` (for reports in two languages, the better
+   of that and the similarity of their cognates, `cognates_of`), and evidence plus corroborating
+   details at least `LINK_SCORE`.
    Links are accepted strongest first (each report keeps its `MAX_LINKS` strongest), and a link
    that would put two incompatible reports in one cluster (dates that do not overlap, two
    different recipient countries...) is refused: an undated or vaguer report may join a cluster
-   but never bridges two distinct dated ones.
+   but never bridges two distinct dated ones. A cluster of reports with no time at all (block "-")
+   then joins the only incident of its unit, any month, that it fits (`attach_hosts`).
 2. **Threads** (the story exported). Clusters of one type and actor country, with the same
    recipient country, are one thread across every month: "the US threatens Mexico" from July to
    November is one storyline with several real-world events in it. A cluster whose recipient
@@ -46,9 +50,10 @@ Thresholds and why:
   not overlap, different recipient or place countries, and figures far apart (a penalty of
   `FAR_FIGURE_PENALTY`: 11 and 3 killed are two strikes, 80 and 83 one strike disputed), and an
   undated report pays `UNDATED_PENALTY`, so it needs 0.4 of evidence alone, and a report with
-  neither a date nor a publication date (`timeless`) pays `TIMELESS_PENALTY` more, so 0.5: it
-  meets only other such reports (block "-"), and nothing in time can tell a recap from the news
-  there, so only sentences telling the event in largely the same words join. Measured on the
+  neither a date nor a publication date (`timeless`) pays `TIMELESS_PENALTY` more, so 0.5, against
+  another such report (block "-"): nothing in time can tell a recap from the news there, so only
+  sentences telling the event in largely the same words join. Against a report placed in time it
+  pays only the undated penalty, and joins only the one incident of its unit it fits. Measured on the
   synthetic benchmark (benchmarks/link_stories.py, 2,000 documents), pairwise precision / recall
   of clusters against the true incidents: 0.973 / 0.993 with these settings; 0.959 / 0.999
   without the undated penalty; 0.982 / 0.979 at LINK_SCORE 0.45. The false pairs left are mostly
@@ -72,7 +77,7 @@ from typing import Any
 from ..intervals import PRECISION_RANK, interval
 from ..lexicon_data import load_yaml
 from ..vocab import SYMMETRIC_TYPES
-from .evidence import similarity, stem, terms
+from .evidence import fold, similarity, stem, terms
 
 MIN_EVIDENCE = 0.2
 LINK_SCORE = 0.3
@@ -89,6 +94,14 @@ UNDATED_REACH_DAYS = 31  # an undated report joins only events of the month befo
 SAME_ACTOR_BONUS = 0.05  # the same named person or organisation acts
 DATE_TOLERANCE_DAYS = 1
 THREAD_ATTACH = 0.2
+# Arms of one state's executive: "Trump ordered the strike" and "U.S. forces struck" name one actor
+# (GOV, MIL), as "rejects Trump's plan" and "rejects U.S. military intervention" name one recipient.
+# The legislature, courts and parties are other actors (a Senate vote is not the president's act).
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+# Cross-language evidence: content stems compared on their first letters, accents folded, so cognates
+# meet ("designated"/"designado", "terrorist"/"terroristas", "cartels"/"cárteles"); shorter stems
+# ("drug", "boat") are left out, their translations share nothing.
+COGNATE_PREFIX = 5
 # A stem shared by more reports than this (within one type and actor country) is too common to
 # propose candidate pairs; it still counts in the similarity of pairs proposed by rarer stems.
 MAX_POSTING = 400
@@ -125,6 +138,8 @@ class Report:
     published_day: int | None = None  # the last day its document's publication date (day or month) covers
     matters: frozenset[str] = frozenset()  # every matter its evidence names (`matters_named`)
     background: bool = False  # a recap of an earlier event: it never joins another report's incident
+    language: str | None = None  # its document's (ISO 639-1): reports in two languages compare cognates
+    cognates: frozenset[str] = frozenset()  # `cognates_of(terms)`
 
     @property
     def unit(self) -> str:
@@ -177,10 +192,11 @@ def report_order(published: str | None, published_at: str | None, seen: str, doc
 
 
 def report_from_record(record: dict[str, Any], published_at: str | None = None, stems: frozenset[str] | None = None,
-                       published: str | None = None, seen: str = "") -> Report:
+                       published: str | None = None, seen: str = "", language: str | None = None) -> Report:
     """A `Report` from an event export record (see store/records.py); `stems` when already known;
     `published` and `published_at` are its document's publication day and minute (the period of an
-    undated report, and the order of reports), `seen` when the document was first ingested."""
+    undated report, and the order of reports), `seen` when the document was first ingested,
+    `language` its document's."""
     actor, recipient = _party(record.get("actor")), _party(record.get("recipient"))
     if record["type"] in SYMMETRIC_TYPES and _null_last(actor) > _null_last(recipient):
         actor, recipient = recipient, actor
@@ -209,9 +225,28 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         reported_by=record.get("reported_by"),
         published_day=published_span[1] if published_span else None,
         background=bool(record.get("background")),
+        language=language,
     )
     report.matters = matters_named(report.terms)
+    report.cognates = cognates_of(report.terms)
     return report
+
+
+def cognates_of(stems: frozenset[str]) -> frozenset[str]:
+    """The stems' first `COGNATE_PREFIX` letters, accents folded (stems shorter than that left out)."""
+    return frozenset(fold(t)[:COGNATE_PREFIX] for t in stems if len(t) >= COGNATE_PREFIX and not t[0].isdigit())
+
+
+def two_languages(a: Report, b: Report) -> bool:
+    return a.language is not None and b.language is not None and a.language != b.language
+
+
+def evidence_similarity(a: Report, b: Report) -> float:
+    """`similarity` of the two reports' stems; of their cognates too when they are in two languages."""
+    sim = similarity(a.terms, b.terms)
+    if two_languages(a, b):
+        sim = max(sim, similarity(a.cognates, b.cognates))
+    return sim
 
 
 # --- level 1: one real-world event --------------------------------------------------------------------
@@ -251,17 +286,24 @@ def timeless(r: Report) -> bool:
     return r.span is None and r.published_day is None
 
 
-def incompatibility(a: Report, b: Report) -> str | None:
-    """Why these two reports cannot be one event (the first criterion they fail), or None."""
+def sectors_agree(a: str | None, b: str | None, country: str | None) -> bool:
+    """Equal or unknown, or two arms of one known state's executive (`STATE_SECTORS`)."""
+    return _agree(a, b) or (country is not None and a in STATE_SECTORS and b in STATE_SECTORS)
+
+
+def incompatibility(a: Report, b: Report, attach: bool = False) -> str | None:
+    """Why these two reports cannot be one event (the first criterion they fail), or None. With
+    `attach`, a report with no time at all (`timeless`) may meet one placed in time (`attach_hosts`)."""
     if a.background or b.background:
         return "a background recap"
-    if timeless(a) != timeless(b):
+    if timeless(a) != timeless(b) and not attach:
         return "no date and no publication date on one side"
-    if not _agree(a.actor.get("sector"), b.actor.get("sector")):
+    if not sectors_agree(a.actor.get("sector"), b.actor.get("sector"), a.actor.get("country")):
         return "actor sector"
     if not _agree(a.recipient.get("country"), b.recipient.get("country")):
         return "recipient country"
-    if not _agree(a.recipient.get("sector"), b.recipient.get("sector")):
+    if not sectors_agree(a.recipient.get("sector"), b.recipient.get("sector"),
+                         a.recipient.get("country") or b.recipient.get("country")):
         return "recipient sector"
     if not _agree(a.place_country, b.place_country):
         return "place country"
@@ -287,7 +329,7 @@ def same_day_dyad(a: Report, b: Report) -> bool:
 def link_score(a: Report, b: Report) -> float:
     """Evidence similarity plus corroborating details; 0 when the evidence is too different.
     Reports of one type and dyad on the same day (`same_day_dyad`) score at least `LINK_SCORE`."""
-    sim = similarity(a.terms, b.terms)
+    sim = evidence_similarity(a, b)
     if sim < MIN_EVIDENCE:
         return LINK_SCORE if same_day_dyad(a, b) else 0.0
     score = sim
@@ -324,7 +366,12 @@ class _Group:
 
     def admits(self, other: _Group) -> bool:
         for key, value in other.fixed.items():
-            if value is not None and self.fixed.get(key) not in (None, value):
+            mine = self.fixed.get(key)
+            if value is None or mine in (None, value):
+                continue
+            side = _COUNTRY_OF.get(key)
+            country = (self.fixed.get(side) or other.fixed.get(side)) if side else None
+            if not sectors_agree(mine, value, country):
                 return False
         lo = _pick(max, self.lo, other.lo)
         hi = _pick(min, self.hi, other.hi)
@@ -352,8 +399,28 @@ def _pick(choose: Any, a: int | None, b: int | None) -> int | None:
 
 
 def _fixed(r: Report) -> dict[str, Any]:
-    return {"actor_sector": r.actor.get("sector"), "recipient_country": r.recipient.get("country"),
-            "recipient_sector": r.recipient.get("sector"), "place_country": r.place_country}
+    return {"actor_sector": r.actor.get("sector"), "actor_country": r.actor.get("country"),
+            "recipient_country": r.recipient.get("country"), "recipient_sector": r.recipient.get("sector"),
+            "place_country": r.place_country}
+
+
+_COUNTRY_OF = {"actor_sector": "actor_country", "recipient_sector": "recipient_country"}
+
+
+def _group_of(reports: Sequence[Report], members: Sequence[int]) -> _Group:
+    """The constraint summary of these reports (see `_Group`)."""
+    group: _Group | None = None
+    for i in members:
+        r = reports[i]
+        lo_hi = r.span or (None, None)
+        pub = None if r.span else r.published_day
+        one = _Group([i], lo_hi[0], lo_hi[1], _fixed(r), pub, pub)
+        if group is None:
+            group = one
+        else:
+            group.absorb(one)
+    assert group is not None
+    return group
 
 
 def _candidate_keys(r: Report) -> Iterable[str]:
@@ -365,9 +432,11 @@ def _candidate_keys(r: Report) -> Iterable[str]:
 
 def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) sharing at least one stem that is not too common in this block, or their day and
-    recipient, each once."""
+    recipient, each once; in a block holding two languages, also pairs in two languages sharing a cognate."""
     postings: dict[str, list[int]] = {}
     keys = [_candidate_keys(r) for r in reports]
+    if len({r.language for r in reports if r.language}) > 1:
+        keys = [[*own, *("\x01" + c for c in r.cognates)] for own, r in zip(keys, reports, strict=True)]
     for i, own in enumerate(keys):
         for t in own:
             postings.setdefault(t, []).append(i)
@@ -376,7 +445,9 @@ def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
         later: set[int] = set()
         for t in own:
             posting = usable.get(t)
-            if posting:
+            if posting and t[0] == "\x01":
+                later.update(j for j in posting if j > i and two_languages(reports[i], reports[j]))
+            elif posting:
                 later.update(j for j in posting if j > i)
         yield from ((i, j) for j in sorted(later))
 
@@ -414,11 +485,7 @@ def clusters(reports: Sequence[Report]) -> list[list[int]]:
     """Indices of reports grouped into real-world events; order-independent (see module docstring)."""
     edges = links(reports)
     owner = list(range(len(reports)))
-    groups: dict[int, _Group] = {}
-    for i, r in enumerate(reports):
-        lo_hi = r.span or (None, None)
-        pub = None if r.span else r.published_day
-        groups[i] = _Group([i], lo_hi[0], lo_hi[1], _fixed(r), pub, pub)
+    groups = {i: _group_of(reports, [i]) for i in range(len(reports))}
 
     def find(i: int) -> int:
         while owner[i] != i:
@@ -526,3 +593,53 @@ def place_loose(loose: str, threads: dict[str, set[str]]) -> str:
     fits = [k for k, sectors in threads.items()
             if k.partition("|")[2] == matter and (not own or not sectors or own in sectors)]
     return "=" + fits[0] if len(fits) == 1 else "~" + loose
+
+
+# --- a report with no time at all joins the only incident of its unit it fits -------------------------
+
+def attach_hosts(reports: Sequence[Report], loose: Sequence[Sequence[int]],
+                 hosts: Sequence[Sequence[int]]) -> list[int | None]:
+    """For each cluster of `timeless` reports (`loose`, report indices), the index of the only
+    cluster of `hosts` (clusters of the same unit placed in time: their own dates or their
+    articles') that it fits, else None.
+
+    A timeless report sits in block "-" and meets no report placed in time while blocks are
+    clustered; here it may join one. It fits a host when every pair across the two is compatible
+    (`incompatibility` with `attach`, which lets the time-less side through), their clusters
+    admit each other, and some pair links on evidence (`link_score`, which charges the undated
+    side `UNDATED_PENALTY`: on the development pages' gold events, two calls of one pair of
+    presidents two months apart, and two deployments, joined without it). It joins only when one
+    host fits: with two candidates (two strikes told alike) nothing in time can tell which one it
+    tells of. A background recap never joins."""
+    postings: dict[str, list[int]] = {}
+    host_of_report: dict[int, int] = {}
+    two = len({r.language for r in reports if r.language}) > 1
+    for h, members in enumerate(hosts):
+        for i in members:
+            host_of_report[i] = h
+            for key in (*reports[i].terms, *(("\x01" + c for c in reports[i].cognates) if two else ())):
+                postings.setdefault(key, []).append(i)
+    groups = [_group_of(reports, members) for members in hosts]
+    out: list[int | None] = []
+    for members in loose:
+        if any(reports[i].background for i in members):
+            out.append(None)
+            continue
+        own = _group_of(reports, members)
+        candidates: set[int] = set()
+        for i in members:
+            for key in (*reports[i].terms, *(("\x01" + c for c in reports[i].cognates) if two else ())):
+                posting = postings.get(key, ())
+                if len(posting) <= MAX_POSTING:
+                    candidates.update(posting)
+        fits = set()
+        for h in sorted({host_of_report[j] for j in candidates}):
+            if h in fits or not groups[h].admits(own):
+                continue
+            pairs = [(reports[i], reports[j]) for i in members for j in hosts[h]]
+            if any(incompatibility(a, b, attach=True) for a, b in pairs):
+                continue
+            if any(link_score(a, b) >= LINK_SCORE for a, b in pairs):
+                fits.add(h)
+        out.append(fits.pop() if len(fits) == 1 else None)
+    return out

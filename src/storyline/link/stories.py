@@ -56,6 +56,7 @@ from ..model import stable_id
 from ..store import linkschema, schema
 from ..store.db import Store, unwritable
 from . import neardup
+from .attach import attach_timeless, with_timeless_blocks
 from .conflicts import conflicts
 from .evidence import is_outlet
 from .merge import (
@@ -90,15 +91,15 @@ def _reports(conn: Connection, where: Any, linked: bool = False) -> list[Report]
     `linked` when `where` asks for linked events only (the join is then an inner one, so the
     database looks them up by `link_events` instead of reading every event)."""
     e, d, le = schema.events, schema.documents, linkschema.link_events
-    query = select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms)
+    query = select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms, d.c.language)
     if linked:
         query = query.select_from(le).join(e, le.c.event_id == e.c.id)
     else:
         query = query.select_from(e).outerjoin(le, le.c.event_id == e.c.id)
     rows = conn.execute(query.join(d, d.c.id == e.c.document_id).where(e.c.status == "asserted", where))
     return [report_from_record(data, published_at, None if stems is None else frozenset(stems.split()),
-                               published, str(seen or ""))
-            for data, published_at, published, seen, stems in rows]
+                               published, str(seen or ""), language)
+            for data, published_at, published, seen, stems, language in rows]
 
 
 def _new_blocks(conn: Connection) -> dict[str, list[str]]:
@@ -424,6 +425,7 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
                 conn.execute(insert(lc), list(rows))
             for rows in neardup.chunks(event_rows, 5000):
                 conn.execute(insert(le), list(rows))
+    touched.update(attach_timeless(conn, units))
     for part in neardup.chunks(sorted(units)):
         touched.update(_place_loose(conn, part))
     return _rebuild_stories(conn, touched)
@@ -513,6 +515,7 @@ def _link(conn: Connection, summary: LinkSummary) -> None:
     for part in neardup.chunks(changed):
         for block in conn.execute(select(le.c.unit).where(le.c.document_id.in_(part)).distinct()).scalars():
             blocks.setdefault(block, [])
+    with_timeless_blocks(conn, blocks)
     summary.blocks = len(blocks)
     if blocks:
         summary.stories = _relink_blocks(conn, blocks)

@@ -26,10 +26,10 @@ the article it summarises.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache
 
 from ..lexicon_data import load_yaml
+from .evidence import fold
 
 MIN_SHARED = 6
 MIN_SHARE = 0.6
@@ -56,18 +56,14 @@ def _common_words() -> frozenset[str]:
     """Function words and calendar names of every listed language: capitalised, they open sentences or dates."""
     words: set[str] = set()
     for ws in (load_yaml("stopwords.yaml") or {}).values():
-        words |= {_fold(str(w)) for w in ws}
+        words |= {fold(str(w)) for w in ws}
     for path in ("dates.yaml", "es/dates.yaml"):
         data = load_yaml(path) or {}
         for spec in (data.get("months") or {}).values():
-            words |= {_fold(str(w)) for w in spec.get("full", [])}
+            words |= {fold(str(w)) for w in spec.get("full", [])}
         for ws in (data.get("weekdays") or {}).values():
-            words |= {_fold(str(w)) for w in ws}
+            words |= {fold(str(w)) for w in ws}
     return frozenset(words)
-
-
-def _fold(word: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c))
 
 
 def _number(m: re.Match[str]) -> str:
@@ -83,7 +79,7 @@ def anchors(text: str) -> list[str]:
     found: list[tuple[int, str]] = [(m.start(), _number(m)) for m in NUMBER.finditer(text)]
     common = _common_words()
     for m in NAME.finditer(text):
-        word = _fold(m.group())
+        word = fold(m.group())
         if len(word) < 3 or word in common:
             continue
         if SENTENCE_START.search(text, max(0, m.start() - 3), m.start()) and not m.group().isupper():

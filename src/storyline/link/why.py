@@ -20,7 +20,6 @@ from ..errors import UsageError
 from ..store import linkqueries
 from ..store.db import Store
 from . import merge
-from .evidence import similarity
 
 
 def _report(store: Store, event_id: str) -> merge.Report:
@@ -28,7 +27,8 @@ def _report(store: Store, event_id: str) -> merge.Report:
     if record is None:
         raise UsageError(f"no event with id {event_id!r} in this store; list them with `storyline export --kind event`")
     row = linkqueries.document_times(store, record["document_id"])
-    return merge.report_from_record(record, row.published_at, published=row.published, seen=str(row.ingested_at or ""))
+    return merge.report_from_record(record, row.published_at, published=row.published, seen=str(row.ingested_at or ""),
+                                    language=row.language)
 
 
 def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
@@ -41,18 +41,26 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     def add(name: str, va: Any, vb: Any, ok: bool, rule: str) -> None:
         criteria.append({"criterion": name, "a": va, "b": vb, "passes": ok, "rule": rule})
 
-    add("block (type, actor country, month)", a.block, b.block, a.block == b.block,
-        "reports are compared only within one block")
+    attach = a.unit == b.unit and merge.timeless(a) != merge.timeless(b)  # `merge.attach_hosts` decides
+    add("block (type, actor country, month)", a.block, b.block, a.block == b.block or attach,
+        "reports are compared only within one block, but a report with no date and no publication date may join "
+        "the only incident of its unit (any month) it fits")
     add("news, not a background recap", a.background, b.background, not (a.background or b.background),
         "a recap of an earlier event never joins another report's incident")
     add("time known", a.date or ("published" if a.published_day else "no date"),
-        b.date or ("published" if b.published_day else "no date"), merge.timeless(a) == merge.timeless(b),
-        "a report with no date and no publication date to the month meets only another such report, and pays "
-        f"{merge.UNDATED_PENALTY + merge.TIMELESS_PENALTY:.1f} of its score")
+        b.date or ("published" if b.published_day else "no date"), True,
+        "a report with no date and no publication date to the month meets another such report paying "
+        f"{merge.UNDATED_PENALTY + merge.TIMELESS_PENALTY:.1f} of its score, and one placed in time only as the "
+        f"only incident of its unit it fits, paying {merge.UNDATED_PENALTY:.1f}")
     for name, key, side in (("actor sector", "sector", "actor"), ("recipient country", "country", "recipient"),
                             ("recipient sector", "sector", "recipient")):
         va, vb = getattr(a, side).get(key), getattr(b, side).get(key)
-        add(name, va, vb, va is None or vb is None or va == vb, "equal, or unknown on one side")
+        if key == "sector":
+            country = getattr(a, side).get("country") or getattr(b, side).get("country")
+            add(name, va, vb, merge.sectors_agree(va, vb, country),
+                "equal, unknown on one side, or two arms of one known state's executive (GOV, MIL, COP, SPY)")
+        else:
+            add(name, va, vb, va is None or vb is None or va == vb, "equal, or unknown on one side")
     add("place country", a.place_country, b.place_country,
         a.place_country is None or b.place_country is None or a.place_country == b.place_country,
         "equal, or unknown on one side")
@@ -70,13 +78,15 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
         add("publication date of the undated report", f"{dated.date}", f"published {published}",
             merge._publication_allows(undated, dated),
             f"the event at most {merge.DATE_TOLERANCE_DAYS} day after, {merge.UNDATED_REACH_DAYS} days before")
-    sim = similarity(a.terms, b.terms)
+    sim = merge.evidence_similarity(a, b)
     add("evidence similarity", sorted(a.terms), sorted(b.terms), sim >= merge.MIN_EVIDENCE or merge.same_day_dyad(a, b),
-        f"{sim:.3f} against {merge.MIN_EVIDENCE} (mean of Jaccard and containment of content stems)")
+        f"{sim:.3f} against {merge.MIN_EVIDENCE} (mean of Jaccard and containment of content stems; of their "
+        "first letters, accents folded, for two languages)")
     add("same day, dyad and matter", sorted(a.matters), sorted(b.matters), merge.same_day_dyad(a, b),
         "one event per type, dyad and day lets reports without shared words meet")
     score = merge.link_score(a, b)
-    compatible = a.block == b.block and merge.compatible(a, b)
+    compatible = ((a.block == b.block and merge.compatible(a, b))
+                  or (attach and merge.incompatibility(a, b, attach=True) is None))
     add("link score", None, None, score >= merge.LINK_SCORE,
         f"{score:.3f} against {merge.LINK_SCORE} (evidence plus same day/month, same figure, same actor)")
     where = linkqueries.clusters_of(store, [event_a, event_b])
@@ -86,6 +96,10 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
         verdict = "one incident: the two reports link directly"
     elif same:
         verdict = "one incident, through other reports: they do not link directly"
+    elif linkable and attach:
+        verdict = ("not one incident although they could link: the report with no time at all joins only the one "
+                   "incident of its unit it fits, and another incident fits it too, or a report of either "
+                   "incident conflicts with the other")
     elif linkable:
         verdict = ("not one incident although they could link: a stronger link of one of them, or a constraint of "
                    "the incident it joined (dates, countries), kept them apart")

@@ -73,10 +73,11 @@ def article_dates(store: Store, doc_ids: Iterable[str]) -> dict[str, tuple[str, 
 
 
 def document_times(store: Store, doc_id: str) -> Any:
-    """(published, published_at, ingested_at) of one stored document."""
+    """(published, published_at, ingested_at, language) of one stored document."""
     d = schema.documents
     with store.engine.connect() as conn:
-        return conn.execute(select(d.c.published, d.c.published_at, d.c.ingested_at).where(d.c.id == doc_id)).one()
+        return conn.execute(select(d.c.published, d.c.published_at, d.c.ingested_at, d.c.language)
+                            .where(d.c.id == doc_id)).one()
 
 
 def clusters_of(store: Store, event_ids: Iterable[str]) -> dict[str, str]:

@@ -1,0 +1,96 @@
+"""Reports with no time at all joining the incident of their unit they tell of, in the store.
+
+A report with neither a date nor a publication date (`merge.timeless`) is clustered in its unit's
+block "-", apart from every report placed in time. After a link run has clustered its blocks,
+`attach_timeless` gives each cluster of such a block the only incident of its unit (type and actor
+country, any month) it fits (`merge.attach_hosts`): the host's incident record is written again
+with the attached reports, the timeless cluster's row goes, and its events point at the host.
+
+So that linking incrementally gives what `relink_all` gives, a run that touches any block of a
+unit with a block "-" clusters that block again, and the blocks of the incidents its reports
+joined (`with_timeless_blocks`): attachments are always decided again from the whole unit. That
+reads the unit's stored reports, but only for units holding reports with no time at all.
+
+It does not attach an undated report whose article is dated: its block is its article's month.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, select, update
+
+from ..store import linkschema
+from . import merge
+
+
+def _timeless_block(unit: str) -> str:
+    return f"{unit}:-"
+
+
+def with_timeless_blocks(conn: Connection, blocks: dict[str, list[str]]) -> None:
+    """Add to `blocks` (block -> new event ids) the block "-" of every unit touched that has one
+    stored, and the blocks of the incidents its reports joined."""
+    from .neardup import chunks
+
+    le, lc = linkschema.link_events, linkschema.link_clusters
+    wanted = sorted({_timeless_block(b.rsplit(":", 1)[0]) for b in blocks})
+    for part in chunks(wanted):
+        query = (select(le.c.unit, lc.c.block).select_from(le).join(lc, lc.c.id == le.c.cluster_id, isouter=True)
+                 .where(le.c.unit.in_(part)).distinct())
+        for own, host in conn.execute(query):
+            blocks.setdefault(own, [])
+            if host:
+                blocks.setdefault(host, [])
+
+
+def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
+    """Attach the timeless clusters of these units (see the module docstring); returns the threads
+    they left or joined."""
+    from .stories import _digest, _reports, _sources, incident_record
+
+    le, lc = linkschema.link_events, linkschema.link_clusters
+    touched: set[str] = set()
+    for unit in sorted(units):
+        own_block = _timeless_block(unit)
+        loose_rows = {row.id: row for row in conn.execute(
+            select(lc.c.id, lc.c.thread_id).where(lc.c.block == own_block))}
+        if not loose_rows:
+            continue
+        cluster_of = dict(conn.execute(select(le.c.event_id, le.c.cluster_id)
+                                       .where(le.c.unit.startswith(unit + ":", autoescape=True))).all())
+        reports = sorted(_reports(conn, le.c.unit.startswith(unit + ":", autoescape=True), linked=True),
+                         key=lambda r: r.order)
+        members: dict[str, list[int]] = {}
+        for i, r in enumerate(reports):
+            members.setdefault(cluster_of[r.event_id], []).append(i)
+        loose_ids = [c for c in members if c in loose_rows]
+        host_ids = [c for c in members if c not in loose_rows]
+        if not host_ids:
+            continue
+        chosen = merge.attach_hosts(reports, [members[c] for c in loose_ids], [members[c] for c in host_ids])
+        joined: dict[str, list[str]] = {}
+        for cid, h in zip(loose_ids, chosen, strict=True):
+            if h is not None:
+                joined.setdefault(host_ids[h], []).append(cid)
+        if not joined:
+            continue
+        hosts = {row.id: row for row in conn.execute(select(lc.c.id, lc.c.thread_id, lc.c.story_id, lc.c.data)
+                                                     .where(lc.c.id.in_(sorted(joined))))}
+        sources = _sources(conn, {r.document_id for r in reports})
+        moved: list[dict[str, Any]] = []
+        for host_id, loose in sorted(joined.items()):
+            host = hosts[host_id]
+            # the host's reports first: its id and original stay those of its earliest report
+            told = [reports[i] for i in members[host_id]]
+            told += sorted((reports[i] for cid in loose for i in members[cid]), key=lambda r: r.order)
+            record = incident_record(told, sources)
+            data = {**host.data, "record": record, "reports": [[list(r.order), r.actor, r.recipient] for r in told]}
+            conn.execute(update(lc).where(lc.c.id == host_id).values(data=data, digest=_digest(record)))
+            moved.extend({"eid": reports[i].event_id, "cid": host_id, "sid": host.story_id}
+                         for cid in loose for i in members[cid])
+            touched.update(t for t in [host.thread_id, *(loose_rows[cid].thread_id for cid in loose)] if t)
+            conn.execute(delete(lc).where(lc.c.id.in_(loose)))
+        conn.execute(update(le).where(le.c.event_id == bindparam("eid"))
+                     .values(cluster_id=bindparam("cid"), story_id=bindparam("sid")), moved)
+    return touched
