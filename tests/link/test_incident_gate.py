@@ -26,13 +26,14 @@ from storyline.store.incidents import incident_records
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "storyline" / "examples"
 
-# Measured on fixtures/dev_incidents.json with this linker (see the closing note of issue 14): 7 of 25
-# gold pairs, none false. The gold pairs that stay apart involve a report with neither a date nor a
-# publication date and one placed in time (they never meet: their blocks differ), two such reports in
-# different words, or two languages and no shared word on different days.
+# Measured on fixtures/dev_incidents.json with this linker: 14 of 25 gold pairs, none false (7 before
+# reports with no time at all joined the one incident of their unit they fit, and two languages
+# compared cognates). The gold pairs that stay apart are reports told in other words (a report with no
+# time at all against one placed in time pays the undated penalty; two such reports pay more), or in
+# two languages sharing neither a cognate nor a day.
 INCIDENT_PRECISION_FLOOR = 0.95
-INCIDENT_RECALL_FLOOR = 0.28
-STORY_RECALL_FLOOR = 0.45
+INCIDENT_RECALL_FLOOR = 0.55
+STORY_RECALL_FLOOR = 0.48
 
 
 @pytest.fixture(scope="module")

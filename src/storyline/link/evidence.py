@@ -6,6 +6,7 @@ actor lexicon recognises except sector keywords such as "cartels", which say wha
 about). Two reports of one event share the rest: the object, the place, the figures. Stems come
 from a light suffix stripper (plural, -ed, -ing, British -ise spellings), enough to make
 "designated"/"designating" and "organisations"/"organizations" meet; it is not a full stemmer.
+`fold` spells a word without case and accents, as names and cognates compare across languages.
 
 It does not read the store and decides nothing about merging (`merge.py` does).
 """
