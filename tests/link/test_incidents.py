@@ -344,3 +344,26 @@ def test_attaching_is_decided_again_as_reports_arrive_and_matches_a_rebuild(stor
             assert incremental[0] == [sorted([docs["a"], docs["b"]])]
     # a second strike told alike: the timeless report no longer knows which one it tells of
     assert incremental[0] == sorted([[docs["a"]], [docs["b"]], [docs["c"]]])
+
+
+@pytest.mark.parametrize(("criterion", "passes"), [
+    ("block (type, actor country, month)", True),  # a report with no time may join across months
+    ("actor sector", True),  # MIL and GOV of one state
+    ("evidence similarity", True),
+    ("link score", True),
+])
+def test_explain_says_why_a_report_with_no_time_joined(store: Store, criterion: str, passes: bool) -> None:
+    from storyline.link.why import explain_merge
+
+    store.add_document(_doc("a.html", "Harbor Wire", None, [{"evidence": STRUCK}]))
+    order = Document(source="b.html", text=f"{RETELLING}. Filed as b.html.", publisher="Valley Courier",
+                     language="en")
+    order.events.append(Event(type="ASSAULT", mode=None, actor=Actor(**{k: v for k, v in TRUMP.items() if k != "id"}),
+                              recipient=Actor(**BOATS), status="asserted", evidence=Span(0, len(RETELLING), RETELLING),
+                              trigger=Span(4, 10, "strike"), rule="test", magnitude={"killed": 4}))
+    _, order_id = store.add_document(order)
+    link_new(store)
+    a, b = sorted(store.records(["event"]), key=lambda e: e["document_id"] == order_id)
+    result = explain_merge(store, a["id"], b["id"])
+    assert result["same_incident"], result["verdict"]
+    assert next(c for c in result["criteria"] if c["criterion"] == criterion)["passes"] is passes

@@ -11,7 +11,9 @@ unit with a block "-" clusters that block again, and the blocks of the incidents
 joined (`with_timeless_blocks`): attachments are always decided again from the whole unit. That
 reads the unit's stored reports, but only for units holding reports with no time at all.
 
-It does not attach an undated report whose article is dated: its block is its article's month.
+It does not attach an undated report whose article is dated: it is clustered in the month of a
+few days before its article (`merge.period_of`) and meets only that month's reports, so a retelling
+in an article of 10 November does not meet the dated report of a strike on 28 October.
 """
 
 from __future__ import annotations
