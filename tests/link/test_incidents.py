@@ -367,3 +367,13 @@ def test_explain_says_why_a_report_with_no_time_joined(store: Store, criterion: 
     result = explain_merge(store, a["id"], b["id"])
     assert result["same_incident"], result["verdict"]
     assert next(c for c in result["criteria"] if c["criterion"] == criterion)["passes"] is passes
+
+
+def test_two_reports_with_no_time_that_contradict_each_other_do_not_both_join() -> None:
+    from storyline.link.merge import attach_hosts
+
+    host = report(3, STRUCK, "ASSAULT", US_FORCES, CARTELS, "2025-10-16", "2025-10-17")
+    off_colombia = report(1, RETELLING, "ASSAULT", US_FORCES, CARTELS)
+    off_mexico = report(2, RETELLING, "ASSAULT", US_FORCES, CARTELS)
+    off_colombia.place_country, off_mexico.place_country = "COL", "MEX"
+    assert attach_hosts([off_colombia, off_mexico, host], [[0], [1]], [[2]]) == [0, None]

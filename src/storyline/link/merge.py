@@ -620,6 +620,7 @@ def attach_hosts(reports: Sequence[Report], loose: Sequence[Sequence[int]],
             for key in (*reports[i].terms, *(("\x01" + c for c in reports[i].cognates) if two else ())):
                 postings.setdefault(key, []).append(i)
     groups = [_group_of(reports, members) for members in hosts]
+    hosts_fixed = [_group_of(reports, members) for members in hosts]  # as the hosts were, before any joined
     out: list[int | None] = []
     for members in loose:
         if any(reports[i].background for i in members):
@@ -634,12 +635,17 @@ def attach_hosts(reports: Sequence[Report], loose: Sequence[Sequence[int]],
                     candidates.update(posting)
         fits = set()
         for h in sorted({host_of_report[j] for j in candidates}):
-            if h in fits or not groups[h].admits(own):
+            if h in fits or not hosts_fixed[h].admits(own):
                 continue
             pairs = [(reports[i], reports[j]) for i in members for j in hosts[h]]
             if any(incompatibility(a, b, attach=True) for a, b in pairs):
                 continue
             if any(link_score(a, b) >= LINK_SCORE for a, b in pairs):
                 fits.add(h)
-        out.append(fits.pop() if len(fits) == 1 else None)
+        host = fits.pop() if len(fits) == 1 else None
+        if host is not None and not groups[host].admits(own):
+            host = None  # an earlier one joining it fixed what this one contradicts (a place, a recipient)
+        if host is not None:
+            groups[host].absorb(own)
+        out.append(host)
     return out
