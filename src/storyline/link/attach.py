@@ -24,6 +24,7 @@ from sqlalchemy import Connection, bindparam, delete, select, update
 
 from ..store import linkschema
 from . import merge
+from .neardup import chunks
 
 
 def _timeless_block(unit: str) -> str:
@@ -33,8 +34,6 @@ def _timeless_block(unit: str) -> str:
 def with_timeless_blocks(conn: Connection, blocks: dict[str, list[str]]) -> None:
     """Add to `blocks` (block -> new event ids) the block "-" of every unit touched that has one
     stored, and the blocks of the incidents its reports joined."""
-    from .neardup import chunks
-
     le, lc = linkschema.link_events, linkschema.link_clusters
     wanted = sorted({_timeless_block(b.rsplit(":", 1)[0]) for b in blocks})
     for part in chunks(wanted):
@@ -53,12 +52,12 @@ def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
 
     le, lc = linkschema.link_events, linkschema.link_clusters
     touched: set[str] = set()
-    for unit in sorted(units):
-        own_block = _timeless_block(unit)
-        loose_rows = {row.id: row for row in conn.execute(
-            select(lc.c.id, lc.c.thread_id).where(lc.c.block == own_block))}
-        if not loose_rows:
-            continue
+    loose_of: dict[str, dict[str, Any]] = {}  # unit -> its block "-" clusters' rows, by id
+    for part in chunks(sorted(_timeless_block(u) for u in units)):
+        for row in conn.execute(select(lc.c.id, lc.c.unit, lc.c.thread_id).where(lc.c.block.in_(part))):
+            loose_of.setdefault(row.unit, {})[row.id] = row
+    for unit in sorted(loose_of):
+        loose_rows = loose_of[unit]
         cluster_of = dict(conn.execute(select(le.c.event_id, le.c.cluster_id)
                                        .where(le.c.unit.startswith(unit + ":", autoescape=True))).all())
         reports = sorted(_reports(conn, le.c.unit.startswith(unit + ":", autoescape=True), linked=True),
