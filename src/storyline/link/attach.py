@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection
 
-from ..store import linkschema
+from ..store import storyqueries
 from . import merge
-from .neardup import chunks
 
 
 def _timeless_block(unit: str) -> str:
@@ -34,15 +33,11 @@ def _timeless_block(unit: str) -> str:
 def with_timeless_blocks(conn: Connection, blocks: dict[str, list[str]]) -> None:
     """Add to `blocks` (block -> new event ids) the block "-" of every unit touched that has one
     stored, and the blocks of the incidents its reports joined."""
-    le, lc = linkschema.link_events, linkschema.link_clusters
     wanted = sorted({_timeless_block(b.rsplit(":", 1)[0]) for b in blocks})
-    for part in chunks(wanted):
-        query = (select(le.c.unit, lc.c.block).select_from(le).join(lc, lc.c.id == le.c.cluster_id, isouter=True)
-                 .where(le.c.unit.in_(part)).distinct())
-        for own, host in conn.execute(query):
-            blocks.setdefault(own, [])
-            if host:
-                blocks.setdefault(host, [])
+    for own, host in storyqueries.timeless_hosts(conn, wanted):
+        blocks.setdefault(own, [])
+        if host:
+            blocks.setdefault(host, [])
 
 
 def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
@@ -50,18 +45,14 @@ def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
     they left or joined."""
     from .stories import _digest, _reports, _sources, incident_record
 
-    le, lc = linkschema.link_events, linkschema.link_clusters
     touched: set[str] = set()
     loose_of: dict[str, dict[str, Any]] = {}  # unit -> its block "-" clusters' rows, by id
-    for part in chunks(sorted(_timeless_block(u) for u in units)):
-        for row in conn.execute(select(lc.c.id, lc.c.unit, lc.c.thread_id).where(lc.c.block.in_(part))):
-            loose_of.setdefault(row.unit, {})[row.id] = row
+    for row in storyqueries.block_clusters(conn, sorted(_timeless_block(u) for u in units)):
+        loose_of.setdefault(row.unit, {})[row.id] = row
     for unit in sorted(loose_of):
         loose_rows = loose_of[unit]
-        cluster_of = dict(conn.execute(select(le.c.event_id, le.c.cluster_id)
-                                       .where(le.c.unit.startswith(unit + ":", autoescape=True))).all())
-        reports = sorted(_reports(conn, le.c.unit.startswith(unit + ":", autoescape=True), linked=True),
-                         key=lambda r: r.order)
+        cluster_of = storyqueries.unit_cluster_of_events(conn, unit)
+        reports = sorted(_reports(storyqueries.unit_events(conn, unit)), key=lambda r: r.order)
         members: dict[str, list[int]] = {}
         for i, r in enumerate(reports):
             members.setdefault(cluster_of[r.event_id], []).append(i)
@@ -76,8 +67,7 @@ def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
                 joined.setdefault(host_ids[h], []).append(cid)
         if not joined:
             continue
-        hosts = {row.id: row for row in conn.execute(select(lc.c.id, lc.c.thread_id, lc.c.story_id, lc.c.data)
-                                                     .where(lc.c.id.in_(sorted(joined))))}
+        hosts = storyqueries.clusters_by_id(conn, sorted(joined))
         sources = _sources(conn, {r.document_id for r in reports})
         moved: list[dict[str, Any]] = []
         for host_id, loose in sorted(joined.items()):
@@ -87,11 +77,10 @@ def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
             told += sorted((reports[i] for cid in loose for i in members[cid]), key=lambda r: r.order)
             record = incident_record(told, sources)
             data = {**host.data, "record": record, "reports": [[list(r.order), r.actor, r.recipient] for r in told]}
-            conn.execute(update(lc).where(lc.c.id == host_id).values(data=data, digest=_digest(record)))
+            storyqueries.rewrite_cluster(conn, host_id, data, _digest(record))
             moved.extend({"eid": reports[i].event_id, "cid": host_id, "sid": host.story_id}
                          for cid in loose for i in members[cid])
             touched.update(t for t in [host.thread_id, *(loose_rows[cid].thread_id for cid in loose)] if t)
-            conn.execute(delete(lc).where(lc.c.id.in_(loose)))
-        conn.execute(update(le).where(le.c.event_id == bindparam("eid"))
-                     .values(cluster_id=bindparam("cid"), story_id=bindparam("sid")), moved)
+            storyqueries.forget_clusters(conn, loose)
+        storyqueries.move_events(conn, moved)
     return touched

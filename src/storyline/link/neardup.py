@@ -49,10 +49,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, func, insert, select, update
+from sqlalchemy import Connection
 
 from ..model import normalise_text
-from ..store import linkschema, schema
+from ..store import dupqueries
+from ..store.dupqueries import CHUNK, chunks
 from . import translation
 
 NUM_PERM = 126
@@ -64,7 +65,6 @@ MIN_SHINGLES = 12
 MIN_JACCARD = 0.5
 MIN_CONTAINMENT = 0.8
 MIN_CONTAINED = 40
-CHUNK = 500  # ids per IN (...) query, under every database's parameter limit
 # A band bucket holding this many documents is shared by a template (a wire service's standard
 # paragraph, a site's boilerplate), not evidence that two texts are copies; looking through it would
 # make linking quadratic on templated corpora. Each document is compared with at most MAX_CANDIDATES
@@ -137,19 +137,14 @@ class BandIndex:
     the documents sharing the most usable buckets (those holding at most `MAX_BUCKET` documents)."""
 
     def __init__(self, conn: Connection, keys: Iterable[str]) -> None:
-        mb = linkschema.minhash_bands
         self.size: Counter[str] = Counter()
         self.members: dict[str, list[str]] = {}
         self.rows: list[dict[str, str]] = []  # the chunk's own rows, written by `write`
-        wanted = sorted(set(keys))
-        for part in chunks(wanted):
-            for bucket, n in conn.execute(select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part))
-                                          .group_by(mb.c.bucket)):
-                self.size[bucket] = n
+        for bucket, n in dupqueries.bucket_sizes(conn, sorted(set(keys))):
+            self.size[bucket] = n
         small = sorted(b for b, n in self.size.items() if n <= MAX_BUCKET)  # a template's bucket is never read
-        for part in chunks(small):
-            for bucket, doc in conn.execute(select(mb.c.bucket, mb.c.document_id).where(mb.c.bucket.in_(part))):
-                self.members.setdefault(bucket, []).append(doc)
+        for bucket, doc in dupqueries.bucket_members(conn, small):
+            self.members.setdefault(bucket, []).append(doc)
 
     def likeliest(self, keys: Iterable[str], own: str) -> list[str]:
         shared: Counter[str] = Counter()
@@ -170,8 +165,7 @@ class BandIndex:
         # In bucket order: the index on (bucket, document) is then written leaf after leaf, not at
         # random, which keeps a small database page cache from spilling and reading pages back.
         self.rows.sort(key=lambda r: (r["bucket"], r["document_id"]))
-        for part in chunks(self.rows, 5000):
-            conn.execute(insert(linkschema.minhash_bands), list(part))
+        dupqueries.write_bands(conn, self.rows)
         self.rows = []
 
 
@@ -217,11 +211,6 @@ def union_find(parent: dict[str, str]) -> Callable[[str], str]:
     return find
 
 
-def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterable[Sequence[Any]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
 @dataclass
 class NearDupResult:
     documents: int = 0  # documents seen for the first time
@@ -240,17 +229,10 @@ def _new_documents(conn: Connection) -> Iterable[tuple[Any, str | None]]:
     """The documents not yet seen by this pass, in arrival order, their texts read a chunk at a time,
     each with its earlier twin: the first stored document with the same text that arrived before it
     (it is then an exact copy, joined to that one's group and never indexed itself), or None."""
-    d, ld = schema.documents, linkschema.link_documents
-    ids = conn.execute(select(d.c.id).where(d.c.id.not_in(select(ld.c.document_id)))
-                       .order_by(d.c.ingested_at, d.c.id)).scalars().all()
-    for part in chunks(ids):
-        rows = {r.id: r for r in conn.execute(select(d.c.id, d.c.text, d.c.duplicate_of, d.c.content_hash,
-                                                     d.c.ingested_at, d.c.language, d.c.published)
-                                              .where(d.c.id.in_(part)))}
+    for part in chunks(dupqueries.unlinked_document_ids(conn)):
+        rows = dupqueries.documents_to_link(conn, part)
         copies: dict[str, list[tuple[str, str]]] = {}
-        hashes = sorted({r.content_hash for r in rows.values()})
-        for h, doc, at in conn.execute(select(d.c.content_hash, d.c.id, d.c.ingested_at)
-                                       .where(d.c.content_hash.in_(hashes))):
+        for h, doc, at in dupqueries.documents_by_hash(conn, sorted({r.content_hash for r in rows.values()})):
             copies.setdefault(h, []).append((str(at or ""), doc))
         for i in part:
             row = rows[i]
@@ -265,7 +247,6 @@ def link_documents(conn: Connection) -> NearDupResult:
     An earlier group enters the run as one node, its canonical document: the group's members are
     read only when the group gets another canonical (a new member published earlier, or two
     groups joined), so memory follows the new documents, not the size of the groups."""
-    d, ld = schema.documents, linkschema.link_documents
     result = NearDupResult()
     parent: dict[str, str] = {}  # union-find over new documents and earlier groups' canonicals
     find = union_find(parent)
@@ -301,10 +282,8 @@ def link_documents(conn: Connection) -> NearDupResult:
             candidates = index.likeliest(keys, row.id)
             best = None
             known = {cid: seen[cid] for cid in candidates if cid in seen}
-            unread = sorted(set(candidates) - set(known))
-            for part in chunks(unread):
-                for cid, ctext in conn.execute(select(d.c.id, d.c.text).where(d.c.id.in_(part))):
-                    known[cid] = seen.put(cid, shingles(ctext))
+            for cid, ctext in dupqueries.texts(conn, sorted(set(candidates) - set(known))):
+                known[cid] = seen.put(cid, shingles(ctext))
             for cid in sorted(known):
                 sim = near_duplicate(grams, known[cid])
                 if sim is not None:
@@ -337,11 +316,7 @@ def link_documents(conn: Connection) -> NearDupResult:
     members: dict[str, list[str]] = {}
     for node in list(parent):
         members.setdefault(find(node), []).append(node)
-    info: dict[str, dict[str, Any]] = {}
-    for part in chunks(sorted(parent)):
-        for r in conn.execute(select(d.c.id, d.c.published, d.c.published_at, d.c.ingested_at)
-                              .where(d.c.id.in_(part))):
-            info[r.id] = r._asdict()
+    info = {r["id"]: r for r in dupqueries.canonical_rows(conn, sorted(parent))}
     rows = []
     pointers: list[dict[str, Any]] = []  # new documents whose duplicate_of changes: one statement for all
     moved: list[tuple[str, str]] = []  # (earlier group's canonical, the canonical it now has)
@@ -358,28 +333,19 @@ def link_documents(conn: Connection) -> NearDupResult:
             rows.append({"document_id": node, "group_id": canonical, "exact": node in exact,
                          "similarity": 1.0 if node in exact else similarity.get(node)})
     if pointers:
-        conn.execute(update(d).where(d.c.id == bindparam("node")).values(duplicate_of=bindparam("target")), pointers)
+        dupqueries.set_duplicate_of(conn, pointers)
     for old, canonical in moved:
-        earlier = conn.execute(select(ld.c.document_id).where(ld.c.group_id == old)).scalars()
-        for member in earlier.all():
-            result.changed.add(member)
-            conn.execute(update(d).where(d.c.id == member).values(duplicate_of=None if member == canonical
-                                                                    else canonical))
-        conn.execute(update(ld).where(ld.c.group_id == old).values(group_id=canonical))
-    for part in chunks(rows, 5000):
-        conn.execute(insert(ld), list(part))
-    d_t = d.c.translation_of
-    if result.translations or conn.execute(select(d.c.id).where(d_t.is_not(None)).limit(1)).first():
+        result.changed.update(dupqueries.move_group(conn, old, canonical))
+    dupqueries.write_groups(conn, rows)
+    if result.translations or dupqueries.any_translation(conn):
         _mark_translations(conn, sorted(new_ids | result.changed))
     return result
 
 
 def _coded_languages(conn: Connection) -> set[str | None]:
     """The coded languages the store holds documents in (two or more: translations are possible)."""
-    d = schema.documents
-    found = {lang for lang in translation.LANGUAGES
-             if conn.execute(select(d.c.id).where(d.c.language == lang).limit(1)).first()}
-    return set(found) if len(found) > 1 else set()
+    found: set[str | None] = set(dupqueries.stored_languages(conn, translation.LANGUAGES))
+    return found if len(found) > 1 else set()
 
 
 TRANSLATION_CANDIDATES = 200  # documents in another language published within the window, nearest first
@@ -393,17 +359,13 @@ def _translated_from(conn: Connection, row: Any) -> str | None:
         day = dt.date.fromisoformat(row.published)
     except ValueError:
         return None
-    d = schema.documents
-    window = (day - dt.timedelta(days=translation.MAX_DAYS)).isoformat(), \
-        (day + dt.timedelta(days=translation.MAX_DAYS)).isoformat()
     others = [lang for lang in translation.LANGUAGES if lang != row.language]
-    query = (select(d.c.id, d.c.text).where(d.c.language.in_(others), d.c.published >= window[0],
-                                            d.c.published <= window[1], d.c.id != row.id,
-                                            d.c.duplicate_of.is_(None))
-             .order_by(d.c.published, d.c.id).limit(TRANSLATION_CANDIDATES))
+    candidates = dupqueries.translation_candidates(
+        conn, others, (day - dt.timedelta(days=translation.MAX_DAYS)).isoformat(),
+        (day + dt.timedelta(days=translation.MAX_DAYS)).isoformat(), row.id, TRANSLATION_CANDIDATES)
     own = translation.anchors(row.text)
     words = len(row.text.split())
-    for cid, ctext in conn.execute(query):
+    for cid, ctext in candidates:
         if translation.is_translation(own, translation.anchors(ctext), words, len(ctext.split())):
             return str(cid)
     return None
@@ -411,40 +373,32 @@ def _translated_from(conn: Connection, row: Any) -> str | None:
 
 def _mark_translations(conn: Connection, doc_ids: Sequence[str]) -> None:
     """`translation_of` = `duplicate_of` where the original is in another language, else null."""
-    d = schema.documents
     for part in chunks(doc_ids):
-        rows = conn.execute(select(d.c.id, d.c.language, d.c.duplicate_of, d.c.translation_of)
-                            .where(d.c.id.in_(part))).all()
+        rows = dupqueries.translation_state(conn, part)
         targets = sorted({r.duplicate_of for r in rows if r.duplicate_of})
-        language = dict(conn.execute(select(d.c.id, d.c.language).where(d.c.id.in_(targets))).all()) if targets \
-            else {}
+        language = dupqueries.languages(conn, targets) if targets else {}
         for r in rows:
             want = r.duplicate_of if r.duplicate_of and language.get(r.duplicate_of) not in (None, r.language) \
                 else None
             if want != r.translation_of:
-                conn.execute(update(d).where(d.c.id == r.id).values(translation_of=want))
+                dupqueries.set_translation_of(conn, r.id, want)
 
 
 def _group(conn: Connection, doc: str, group_of: dict[str, str]) -> str:
     """The canonical of an earlier document's group (itself when it has none)."""
     if doc not in group_of:
-        ld = linkschema.link_documents
-        found = conn.execute(select(ld.c.group_id).where(ld.c.document_id == doc)).scalar_one_or_none()
-        group_of[doc] = found or doc
+        group_of[doc] = dupqueries.group_of(conn, doc) or doc
     return group_of[doc]
 
 
 def origins(conn: Connection, doc_ids: Iterable[str]) -> dict[str, str]:
     """Each document's independent origin: itself, or the document it copies (followed to the end)."""
-    d = schema.documents
     wanted = sorted(set(doc_ids))
     pointer: dict[str, str | None] = {}
     pending = wanted
     while pending:
         pointer.update(dict.fromkeys(pending))
-        for part in chunks(pending):
-            for doc, dup in conn.execute(select(d.c.id, d.c.duplicate_of).where(d.c.id.in_(part))):
-                pointer[doc] = dup
+        pointer.update(dupqueries.duplicate_pointers(conn, pending))
         pending = sorted({t for t in pointer.values() if t and t not in pointer})
 
     def root(doc: str) -> str:

@@ -47,14 +47,16 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
+from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
 from ..intervals import PRECISION_RANK
 from ..model import stable_id
-from ..store import linkschema, schema
+from ..store import dupqueries, linkschema, storyqueries
 from ..store.db import Store, unwritable
+from ..store.dupqueries import chunks
+from ..store.storyqueries import EventRow
 from . import neardup
 from .attach import attach_timeless, with_timeless_blocks
 from .conflicts import conflicts
@@ -86,17 +88,8 @@ class LinkSummary:
         return {**asdict(self), "seconds": round(self.seconds, 3)}
 
 
-def _reports(conn: Connection, where: Any, linked: bool = False) -> list[Report]:
-    """Asserted events matching `where`, as reports (with their stored stems when already linked);
-    `linked` when `where` asks for linked events only (the join is then an inner one, so the
-    database looks them up by `link_events` instead of reading every event)."""
-    e, d, le = schema.events, schema.documents, linkschema.link_events
-    query = select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms, d.c.language)
-    if linked:
-        query = query.select_from(le).join(e, le.c.event_id == e.c.id)
-    else:
-        query = query.select_from(e).outerjoin(le, le.c.event_id == e.c.id)
-    rows = conn.execute(query.join(d, d.c.id == e.c.document_id).where(e.c.status == "asserted", where))
+def _reports(rows: Iterable[EventRow]) -> list[Report]:
+    """Stored asserted events as reports (with their stored stems when already linked)."""
     return [report_from_record(data, published_at, None if stems is None else frozenset(stems.split()),
                                published, str(seen or ""), language)
             for data, published_at, published, seen, stems, language in rows]
@@ -104,11 +97,8 @@ def _reports(conn: Connection, where: Any, linked: bool = False) -> list[Report]
 
 def _new_blocks(conn: Connection) -> dict[str, list[str]]:
     """block -> ids of the asserted events not linked yet, read as a stream (only ids are kept)."""
-    e, d, le = schema.events, schema.documents, linkschema.link_events
-    query = (select(e.c.id, e.c.data, d.c.published).join(d, d.c.id == e.c.document_id)
-             .where(e.c.status == "asserted", e.c.id.not_in(select(le.c.event_id))))
     blocks: dict[str, list[str]] = {}
-    for event_id, data, published in conn.execute(query.execution_options(yield_per=2000)):
+    for event_id, data, published in storyqueries.unlinked_events(conn):
         blocks.setdefault(block_of(data, published), []).append(event_id)
     return blocks
 
@@ -193,11 +183,8 @@ class Sources:
 def _sources(conn: Connection, doc_ids: Iterable[str]) -> Sources:
     """The outlets of these documents and of their origins, from the store."""
     origin = neardup.origins(conn, doc_ids)
-    d = schema.documents
-    key: dict[str, tuple[str, str]] = {}
-    for part in neardup.chunks(sorted(set(origin) | set(origin.values()))):
-        for row in conn.execute(select(d.c.id, d.c.publisher, d.c.url, d.c.source).where(d.c.id.in_(part))):
-            key[row.id] = source_key(row.publisher, row.url, row.source)
+    key = {row.id: source_key(row.publisher, row.url, row.source)
+           for row in storyqueries.outlet_rows(conn, sorted(set(origin) | set(origin.values())))}
     return Sources(origin, key)
 
 
@@ -390,28 +377,23 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
     place their units' loose clusters, then rebuild every story that had or now has a cluster
     among them; returns stories written. An incident that comes out as it was keeps its
     `created_at` and `updated_at`; one whose record changed gets a new `updated_at`."""
-    e, le, lc = schema.events, linkschema.link_events, linkschema.link_clusters
     touched: set[str] = set()
     units: set[str] = set()
     now = dt.datetime.now(dt.UTC)
-    for part in neardup.chunks(sorted(blocks), BLOCKS_AT_ONCE):
-        reports: list[Report] = []
-        for ids in neardup.chunks([i for b in part for i in blocks[b]]):
-            reports += _reports(conn, e.c.id.in_(ids))
-        reports += _reports(conn, le.c.unit.in_(part), linked=True)
+    for part in chunks(sorted(blocks), BLOCKS_AT_ONCE):
+        reports = _reports(storyqueries.asserted_events(conn, [i for b in part for i in blocks[b]]))
+        reports += _reports(storyqueries.linked_events(conn, part))
         by_block: dict[str, list[Report]] = {}
         for r in reports:
             by_block.setdefault(r.block, []).append(r)
         del reports
         sources = _sources(conn, {r.document_id for rs in by_block.values() for r in rs})
         before: dict[str, tuple[Any, Any, str | None]] = {}
-        for old_row in conn.execute(select(lc.c.id, lc.c.thread_id, lc.c.created_at, lc.c.updated_at, lc.c.digest)
-                                    .where(lc.c.block.in_(part))):
+        for old_row in storyqueries.cluster_times(conn, part):
             if old_row.thread_id:
                 touched.add(old_row.thread_id)
             before[old_row.id] = (old_row.created_at, old_row.updated_at, old_row.digest)
-        conn.execute(delete(lc).where(lc.c.block.in_(part)))
-        conn.execute(delete(le).where(le.c.unit.in_(part)))
+        storyqueries.forget_blocks(conn, part)
         for block in sorted(by_block):
             cluster_rows, event_rows = link_block(block, by_block[block], sources)
             for row in cluster_rows:
@@ -421,21 +403,17 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
                            updated_at=updated if old == digest and updated else now)
             units.update(row["unit"] for row in cluster_rows)
             touched.update(row["thread_id"] for row in cluster_rows if row["thread_id"])  # loose ones: placed below
-            for rows in neardup.chunks(cluster_rows):
-                conn.execute(insert(lc), list(rows))
-            for rows in neardup.chunks(event_rows, 5000):
-                conn.execute(insert(le), list(rows))
+            storyqueries.write_clusters(conn, cluster_rows)
+            storyqueries.write_linked_events(conn, event_rows)
     touched.update(attach_timeless(conn, units))
-    for part in neardup.chunks(sorted(units)):
+    for part in chunks(sorted(units)):
         touched.update(_place_loose(conn, part))
     return _rebuild_stories(conn, touched)
 
 
 def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
     """Give each loose cluster of these units its thread; returns the threads it left or joined."""
-    lc = linkschema.link_clusters
-    rows = [r._asdict() for r in conn.execute(
-        select(lc.c.id, lc.c.unit, lc.c.thread, lc.c.loose, lc.c.sectors, lc.c.thread_id).where(lc.c.unit.in_(units)))]
+    rows = storyqueries.unit_clusters(conn, units)
     threads = unit_threads(rows)
     moved = []
     for row in rows:
@@ -445,8 +423,7 @@ def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
         if tid != row["thread_id"]:
             moved.append({"cid": row["id"], "t": thread, "tid": tid, "old": row["thread_id"]})
     if moved:
-        conn.execute(update(lc).where(lc.c.id == bindparam("cid")).values(thread=bindparam("t"),
-                                                                         thread_id=bindparam("tid")), moved)
+        storyqueries.move_clusters(conn, moved)
     return {m["tid"] for m in moved} | {m["old"] for m in moved if m["old"]}
 
 
@@ -454,11 +431,7 @@ def _thread_rounds(conn: Connection, thread_ids: Sequence[str]) -> Iterator[list
     """These threads in rounds of at most `STORIES_AT_ONCE` threads and `CLUSTERS_AT_ONCE` clusters
     (a thread larger than that is a round of its own): a year of one kind of news in one thread is
     thousands of incidents, and fifty such threads at once would hold a store's worth of them."""
-    lc = linkschema.link_clusters
-    size: Counter[str] = Counter()
-    for part in neardup.chunks(thread_ids):
-        size.update(dict(conn.execute(select(lc.c.thread_id, func.count()).where(lc.c.thread_id.in_(part))
-                                      .group_by(lc.c.thread_id)).all()))
+    size = storyqueries.thread_sizes(conn, thread_ids)
     round_: list[str] = []
     held = 0
     for tid in thread_ids:
@@ -474,15 +447,11 @@ def _thread_rounds(conn: Connection, thread_ids: Sequence[str]) -> Iterator[list
 def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
     """Write the story of each of these threads again from its clusters' stored data, and give its
     clusters and events the story's id (which follows from its first incident, so it can change)."""
-    le, lc, st = linkschema.link_events, linkschema.link_clusters, linkschema.stories
     written = 0
-    for part in neardup.chunks(sorted(thread_ids)):  # all first: a story id may pass from one thread to another
-        conn.execute(delete(st).where(st.c.thread_id.in_(part)))
+    storyqueries.forget_stories(conn, sorted(thread_ids))  # all first: a story id may pass from one thread to another
     for part in _thread_rounds(conn, sorted(thread_ids)):
         by_thread: dict[str, tuple[str, list[dict[str, Any]], list[tuple[str, str | None]]]] = {}
-        for tid, cid, unit, sid, data in conn.execute(
-                select(lc.c.thread_id, lc.c.id, lc.c.unit, lc.c.story_id, lc.c.data)
-                .where(lc.c.thread_id.in_(part)).order_by(lc.c.id)):
+        for tid, cid, unit, sid, data in storyqueries.thread_clusters(conn, part):
             entry = by_thread.setdefault(tid, (unit, [], []))
             entry[1].append(data)
             entry[2].append((cid, sid))
@@ -496,25 +465,21 @@ def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
             rows.append(story_row(record, tid))
             stale.extend({"cid": cid, "sid": record["id"]} for cid, sid in ids if sid != record["id"])
         if stale:
-            conn.execute(update(lc).where(lc.c.id == bindparam("cid")).values(story_id=bindparam("sid")), stale)
-            conn.execute(update(le).where(le.c.cluster_id == bindparam("cid")).values(story_id=bindparam("sid")),
-                         stale)
+            storyqueries.set_story_ids(conn, stale)
         if rows:
-            conn.execute(insert(st), rows)
+            storyqueries.write_stories(conn, rows)
         written += len(rows)
     return written
 
 
 def _link(conn: Connection, summary: LinkSummary) -> None:
-    le = linkschema.link_events
     nd = neardup.link_documents(conn)
     summary.documents, summary.near_duplicates = nd.documents, nd.near_duplicates
     blocks = _new_blocks(conn)
     summary.events = sum(len(ids) for ids in blocks.values())
-    changed = sorted(nd.changed)  # their sources changed: so did every cluster counting them
-    for part in neardup.chunks(changed):
-        for block in conn.execute(select(le.c.unit).where(le.c.document_id.in_(part)).distinct()).scalars():
-            blocks.setdefault(block, [])
+    # their sources changed: so did every cluster counting them
+    for block in storyqueries.blocks_of_documents(conn, sorted(nd.changed)):
+        blocks.setdefault(block, [])
     with_timeless_blocks(conn, blocks)
     summary.blocks = len(blocks)
     if blocks:
@@ -523,11 +488,10 @@ def _link(conn: Connection, summary: LinkSummary) -> None:
 
 def pending(store: Store) -> bool:
     """Whether any stored document has not been linked yet (a run killed before linking leaves some)."""
-    d, ld = schema.documents, linkschema.link_documents
     store.flush()
     linkschema.ensure(store.engine)
     with store.engine.connect() as conn:
-        return conn.execute(select(d.c.id).where(d.c.id.not_in(select(ld.c.document_id))).limit(1)).first() is not None
+        return dupqueries.has_unlinked_document(conn)
 
 
 def link_new(store: Store) -> LinkSummary:
@@ -553,16 +517,11 @@ def relink_all(store: Store) -> LinkSummary:
     store.refuse_writes()
     store.flush()
     linkschema.ensure(store.engine)
-    d, ld = schema.documents, linkschema.link_documents
     summary = LinkSummary()
     try:
         with store.engine.begin() as conn:
             store.lock_writers(conn)
-            ours = select(ld.c.document_id)  # every copy pointer is the link pass's to decide (see neardup)
-            conn.execute(update(d).where(d.c.id.in_(ours), d.c.duplicate_of.is_not(None))
-                         .values(duplicate_of=None, translation_of=None))
-            for table in linkschema.LINK_TABLES:
-                conn.execute(delete(table))
+            storyqueries.forget_links(conn)
             _link(conn, summary)
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot link stories in the database: {exc}") from exc
