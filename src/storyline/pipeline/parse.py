@@ -10,8 +10,10 @@ Spanish tokenizer with lemma tables and rules); an English paragraph on a Spanis
 A language with no parser leaves the layer empty and marks the document `coded: false` with the reason.
 
 Only sentences that can carry an event or an attributed quote are parsed: those with a word
-that may be an inflection of a trigger, light-verb or speech-cue lemma (the pipeline's own
-lemma rules and exceptions decide). A menu line, a caption, a byline or a table row costs
+that may be an inflection of a speech-cue lemma, or of a trigger's head with the rest of its
+phrase and of one of its conditions in the sentence too ("went on strike", not "went on
+holiday"), or of a light verb beside a demand modal (the pipeline's own lemma rules and
+exceptions decide the inflections). A menu line, a caption, a byline or a table row costs
 nothing; claims read quantities without the tree. Each sentence is parsed on its own, so the
 tree never crosses the segmenter's boundaries.
 
@@ -45,7 +47,7 @@ def warm() -> None:
     english()
     attribute_rules()
     lemmas()
-    candidate_lemmas()
+    requirements()
 
 
 @cache
@@ -120,11 +122,97 @@ def possible_lemmas(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# What else a sentence must hold for a candidate lemma to matter: the other words of its phrase (all of them)
+# and, when the reading has conditions, the words of one of them. Empty: the lemma alone is enough.
+Requirement = tuple[tuple[str, ...], tuple[tuple[str, ...], ...]]
+PLAIN_WORD = re.compile(r"[a-z]+\*?")
+WORD_PARTS = re.compile(r"[-'’]")
+
+
+@per_user_files
+def requirements() -> dict[str, tuple[Requirement, ...]]:
+    """Per candidate lemma, the ways a sentence holding it can be worth parsing. A speech verb always is;
+    a trigger reading only with the rest of its phrase ("go on strike") and one of its `needs` ("find ...
+    guilty"); a light verb, which codes nothing alone, only beside a demand modal ("issued a warning that
+    Iran must ..." is a demand frame), since its noun is a trigger of its own."""
+    from .eventlex import lexicon
+
+    lex = lexicon()
+    out: dict[str, list[Requirement]] = {}
+    modals = tuple(lex.demand_modals)
+    for word in lex.tree_rules.get("speech_verbs") or ():
+        out.setdefault(word, []).append(((), ()))
+    for head, readings in lex.heads.items():
+        for t in readings:
+            parts = t.lemma.split()
+            rest = tuple(parts[:-1] if t.pos == "noun" else parts[1:])
+            out.setdefault(head, []).append((rest, tuple(tuple(n.split()) for n in t.needs)))
+    for word in lex.light_lemmas:
+        out.setdefault(word, []).append(((), modals))
+    for phrase in lex.light_lemma_phrases:
+        out.setdefault(phrase[0], []).append((phrase[1:], modals))
+    # An unconditional way makes the others moot; a lemma keeps its ways in file order otherwise.
+    return {w: ((((), ()),) if ((), ()) in ways else tuple(dict.fromkeys(ways))) for w, ways in out.items()}
+
+
+def _present(word: str, forms: set[str]) -> bool:
+    if not PLAIN_WORD.fullmatch(word):
+        return True  # a hyphen or an accent: read by the matcher on spaCy's tokens, which the filter does not see
+    if word.endswith("*"):
+        stem = word[:-1]
+        return any(f.startswith(stem) for f in forms)
+    return word in forms
+
+
+def _forms(text: str) -> set[str]:
+    forms: set[str] = set()
+    for w in WORD.findall(text):
+        low = w.lower()
+        forms |= possible_lemmas(low)
+        if WORD_PARTS.search(low):  # "anti-drug", "Iran's": the parts are the tokens the parser sees
+            for part in WORD_PARTS.split(low):
+                if part:
+                    forms |= possible_lemmas(part)
+    return forms
+
+
+def _worth(forms: set[str]) -> bool:
+    ways = requirements()
+    for lemma in forms.intersection(ways):
+        for rest, needs in ways[lemma]:
+            if all(_present(w, forms) for w in rest) and (
+                    not needs or any(all(_present(w, forms) for w in n) for n in needs)):
+                return True
+    return False
+
+
 def worth_parsing(text: str) -> bool:
-    if len(text) > MAX_SENTENCE:
-        return False
+    """Whether a sentence can yield an event or feed a quote's speaker: a speech verb, or a trigger or light
+    verb with the rest of what its reading needs (see `requirements`), among the word's possible lemmas."""
+    return len(text) <= MAX_SENTENCE and _worth(_forms(text))
+
+
+def chosen_sentences(texts: list[str]) -> list[int]:
+    """Indices of the sentences to parse: those worth parsing, and before each the nearest earlier sentence
+    with any candidate lemma at all ("the government has taken steps against the gangs. They include
+    sanctioning ..."), whose subject the coder carries to the next parsed sentence's pronouns and gerunds."""
     wanted = candidate_lemmas()
-    return any(not wanted.isdisjoint(possible_lemmas(w.lower())) for w in WORD.findall(text))
+    out: list[int] = []
+    context: int | None = None  # the last sentence with a candidate lemma not yet chosen
+    for k, text in enumerate(texts):
+        if len(text) > MAX_SENTENCE:
+            continue
+        forms = _forms(text)
+        if wanted.isdisjoint(forms):
+            continue
+        if _worth(forms):
+            if context is not None:
+                out.append(context)
+            out.append(k)
+            context = None
+        else:
+            context = k
+    return out
 
 
 def parse(doc: Document) -> Document:
@@ -144,13 +232,14 @@ def parse(doc: Document) -> Document:
         doc.sentence_language = other_language_sentences(doc)
         parse_sentences(doc, [(k, s) for k, s in enumerate(doc.sentences)
                               if len(s.text) <= MAX_SENTENCE and k not in doc.sentence_language])
-        english = [(k, s) for k, s in enumerate(doc.sentences)
-                   if doc.sentence_language.get(k) == "en" and worth_parsing(s.text)]
+        other = [k for k in range(len(doc.sentences)) if doc.sentence_language.get(k) == "en"]
+        english = [(other[n], doc.sentences[other[n]])
+                   for n in chosen_sentences([doc.sentences[k].text for k in other])]
         if english:  # an English paragraph on a Spanish page: parsed as English, in document order
             _parse_english(doc, english)
             _in_order(doc)
         return doc
-    chosen = [(k, s) for k, s in enumerate(doc.sentences) if worth_parsing(s.text)]
+    chosen = [(k, doc.sentences[k]) for k in chosen_sentences([s.text for s in doc.sentences])]
     if not chosen:
         return doc
     _parse_english(doc, chosen)
