@@ -115,6 +115,23 @@ def test_a_mobilized_passive_subject_is_the_actor_not_the_recipient() -> None:
     assert e.recipient is None or e.recipient.country != "PAK"
 
 
+# Passives: the act's actor from a "by" phrase the parser hung low, from whom one is expelled, or the
+# killing by its agent though an attack noun follows.
+@pytest.mark.parametrize(("text", "type_", "actor"), [
+    ("The former minister has been charged with corruption by the Kenyan authorities.", "ACCUSE", "KEN"),
+    ("Three Iranian diplomats were expelled from Britain on Tuesday.", "SANCTION", "GBR"),
+    ("Five Malian soldiers were killed by Tuareg rebels in an ambush.", "ASSAULT", None),
+    ("The talks were hosted by Norway.", "CONSULT", "NOR"),
+    ("The ceasefire was violated by Serbian forces on Sunday.", "REJECT", "SRB"),
+])
+def test_passive_actors(text: str, type_: str, actor: str | None) -> None:
+    e = top(text)
+    assert e is not None and e.type == type_, e.rule if e else text
+    assert e.actor is not None
+    if actor:
+        assert e.actor.country == actor
+
+
 @pytest.mark.parametrize("text", [
     "The cabinet met on Sunday.",  # a meeting with no one named and no meeting word
     "The government will not let foreign journalists into the region.",  # a refusal, no access granted

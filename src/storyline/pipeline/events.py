@@ -275,6 +275,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.reciprocal = True
     if passive and r.actor_rule in ("stative-subject", "undergoer-subject"):
         passive = False
+    if not r.actors and passive and v is not None:
+        r.actors, r.actor_rule = _deep_agent(sent, v, ctx, lex)
+        if not r.actors and h.trigger.mode in ("expel", "deport"):
+            r.actors, r.actor_rule = _expelled_from(sent, v, ctx, lex)
     if not r.actors and passive and h.trigger.type == "MOBILIZE" and v is not None:
         for k in sent.children(v, "nsubjpass"):  # "the army was put on alert": the forces moved are the side's
             r.actors, r.actor_rule = refs_at(sent, k, ctx, lex), "mobilized-subject"
@@ -538,10 +542,33 @@ def _adjunct_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> t
     return (refs, "adjunct-subject") if refs else ([], "")
 
 
+def _deep_agent(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """ "has been charged with corruption by the Kenyan authorities": a passive's "by" phrase the parser hung
+    on a word below the verb, not on the verb."""
+    for k in sent.subtree(v, skip=("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis")):
+        if k != v and sent.tok(k).dep == "prep" and sent.low(k) == "by" and sent.head(k) != v:
+            pobj = sent.child(k, "pobj")
+            refs = refs_at(sent, pobj, ctx, lex) if pobj is not None else []
+            if refs:
+                return refs, "passive-by-deep"
+    return [], ""
+
+
+def _expelled_from(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """ "three diplomats were expelled from Britain": who one is expelled from expelled them."""
+    for p in sent.children(v, "prep"):
+        if sent.low(p) == "from":
+            pobj = sent.child(p, "pobj")
+            refs = refs_at(sent, pobj, ctx, lex) if pobj is not None else []
+            if refs:
+                return refs, "expelled-from"
+    return [], ""
+
+
 def _meeting_object(sent: Sentence, h: Hit) -> bool:
     """ "will host an international conference", "held talks": a meeting named is a consultation though no one
     it is held with is named."""
-    heads = [k for k in h.words[1:] if sent.tok(k).pos == "NOUN"] or sent.children(h.head, *OBJECTS)
+    heads = [k for k in h.words[1:] if sent.tok(k).pos == "NOUN"] or sent.children(h.head, *OBJECTS, "nsubjpass")
     return any(sent.tok(k).lemma in MEETING_NOUNS for k in heads)
 
 
@@ -639,6 +666,9 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
                     sent.tok(k).lemma not in causes and sent.tok(k).pos in ("NOUN", "PROPN")
                     for k in sent.children(c.head, "nsubj")):
                 continue  # "two bombers killed 23 people when they blew themselves up": the killing is the act
+            if sent.dominates(c.head, a.head) and not sent.dominates(top, c.head) and any(
+                    sent.tok(sent.child(g, "pobj") or g).lemma not in causes for g in sent.children(c.head, "agent")):
+                continue  # "five soldiers were killed by rebels in an ambush": the killing, by its agent
             if sent.dominates(top, c.head) or sent.dominates(c.head, a.head):
                 swallowed.add(id(c))  # "..., killing at least 14 people": the strike's magnitude
                 content.setdefault(id(a), []).append(c)
