@@ -239,8 +239,16 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         if t.pos == "PROPN" and t.text[:1].isupper():  # "U.N. mediator Diego Cordovez": a person named with a body
             for k in sent.children(j, "compound"):
                 mk = sent.mention(k)
+                titled = sent.tok(k).pos == "NOUN"  # a title word: "South African leader F.W. de Klerk"
+                if titled and mk is None:
+                    mk = next((sent.mention(c) for c in sent.children(k, "compound", "amod")
+                               if sent.mention(c) is not None), None)
+                if titled and mk is not None and not (mk.value.get("country")
+                                                      or mk.value.get("sector") in ("IGO", "GOV")):
+                    mk = None
                 if mk is not None and mk.value.get("form") != "person" and mk.value.get("sector") != "MED" \
-                        and (mk.value.get("country") or mk.value.get("sector")) and sent.tok(k).pos == "PROPN" \
+                        and (mk.value.get("country") or mk.value.get("sector")) \
+                        and (sent.tok(k).pos == "PROPN" or titled) \
                         and any(sent.tok(c).pos == "PROPN" and sent.mention(c) is None
                                 for c in sent.children(j, "compound")):
                     name = sent.text_of([c for c in sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos",

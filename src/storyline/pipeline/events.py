@@ -72,6 +72,9 @@ CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
 CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
+MEETING_NOUNS = frozenset({"conference", "summit", "meeting", "talk", "talks", "negotiation", "negotiations", "session",
+                           "consultation", "consultations", "dialogue", "round"})
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 LOCAL_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
 NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
@@ -235,6 +238,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if between and not r.actors:
         r.actors, r.actor_rule, r.reciprocal = between, "between", True
     r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
+    if not r.recipients and not h.noun:
+        for k in h.words[1:]:  # "hold talks with the rebels": the parser hangs the phrase on its noun
+            if sent.tok(k).pos in ("NOUN", "PROPN"):
+                found, rule, _ = recipients(sent, h, k, ctx, lex, r.actors, False)
+                if found and rule:
+                    r.recipients, r.recipient_rule = found, rule
+                    break
     if not r.recipients and h.trigger.type == "ASSAULT":
         for x in inner:  # "US drone attacks have killed eight leaders": whom the casualty verb names
             if x.trigger.lemma in CASUALTY_LEMMAS:
@@ -265,6 +275,17 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.reciprocal = True
     if passive and r.actor_rule in ("stative-subject", "undergoer-subject"):
         passive = False
+    if not r.actors and passive and v is not None:
+        r.actors, r.actor_rule = _deep_agent(sent, v, ctx, lex)
+        if not r.actors and h.trigger.mode in ("expel", "deport"):
+            r.actors, r.actor_rule = _expelled_from(sent, v, ctx, lex)
+    if not r.actors and passive and h.trigger.type == "MOBILIZE" and v is not None:
+        for k in sent.children(v, "nsubjpass"):  # "the army was put on alert": the forces moved are the side's
+            r.actors, r.actor_rule = refs_at(sent, k, ctx, lex), "mobilized-subject"
+            if r.actors:
+                r.recipients = [x for x in r.recipients if x.at != k]
+                r.recipient_rule = r.recipient_rule if r.recipients else None
+                break
     if not r.actors:
         caused = _caused(sent, v, lex) if not h.noun and v is not None else False
         if not ((passive or caused) and r.recipients and h.trigger.type in ("ASSAULT", "COERCE")):
@@ -280,7 +301,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             and (not h.noun or h.trigger.mode == "visit"):
         found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)  # "would meet U.N. envoy Smith"
         found = [f for f in found if f.rule == "predicate-party"]
-        if not found:
+        if not found and not _meeting_object(sent, h):
             return []  # "the cabinet met Sunday": no one consulted
         r.recipients, r.recipient_rule = found, "predicate-party"
     st = status(sent, v if v is not None else h.head, lex, noun=h.head if h.noun else None)
@@ -521,6 +542,36 @@ def _adjunct_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> t
     return (refs, "adjunct-subject") if refs else ([], "")
 
 
+def _deep_agent(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """ "has been charged with corruption by the Kenyan authorities": a passive's "by" phrase the parser hung
+    on a word below the verb, not on the verb."""
+    for k in sent.subtree(v, skip=("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis")):
+        if k != v and sent.tok(k).dep == "prep" and sent.low(k) == "by" and sent.head(k) != v:
+            pobj = sent.child(k, "pobj")
+            refs = refs_at(sent, pobj, ctx, lex) if pobj is not None else []
+            if refs:
+                return refs, "passive-by-deep"
+    return [], ""
+
+
+def _expelled_from(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """ "three diplomats were expelled from Britain": who one is expelled from expelled them."""
+    for p in sent.children(v, "prep"):
+        if sent.low(p) == "from":
+            pobj = sent.child(p, "pobj")
+            refs = refs_at(sent, pobj, ctx, lex) if pobj is not None else []
+            if refs:
+                return refs, "expelled-from"
+    return [], ""
+
+
+def _meeting_object(sent: Sentence, h: Hit) -> bool:
+    """ "will host an international conference", "held talks": a meeting named is a consultation though no one
+    it is held with is named."""
+    heads = [k for k in h.words[1:] if sent.tok(k).pos == "NOUN"] or sent.children(h.head, *OBJECTS, "nsubjpass")
+    return any(sent.tok(k).lemma in MEETING_NOUNS for k in heads)
+
+
 def _verb_over(sent: Sentence, n: int) -> int | None:
     """The verb a nominal trigger hangs on ("launched strikes", "was considering strikes on")."""
     cur = n
@@ -563,6 +614,17 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
                 for x in inner:
                     directed[id(x)] = director
                 continue
+        if g.trigger.type == "CONSULT":
+            topic: set[int] = set()  # "negotiations on an Israeli troop pullback": the topic of talks, no act
+            hv = sent.head(g.head)
+            over = [hv] if g.noun and hv is not None and sent.tok(g.head).dep in ("dobj", "obj") else []
+            preps = [*sent.children(g.head, "prep"), *(p for v in over for p in sent.children(v, "prep") if p > g.head)]
+            for p in preps:
+                if sent.low(p) in TOPIC_PREPOSITIONS:
+                    topic.update(sent.subtree(p))
+            for x in hits:
+                if x is not g and x.noun and x.head in topic and id(x) not in swallowed:
+                    swallowed.add(id(x))
         if not g.trigger.governs:
             continue
         deps = NOUN_CONTENT_DEPS if g.noun else CONTENT_DEPS
@@ -604,6 +666,9 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
                     sent.tok(k).lemma not in causes and sent.tok(k).pos in ("NOUN", "PROPN")
                     for k in sent.children(c.head, "nsubj")):
                 continue  # "two bombers killed 23 people when they blew themselves up": the killing is the act
+            if sent.dominates(c.head, a.head) and not sent.dominates(top, c.head) and any(
+                    sent.tok(sent.child(g, "pobj") or g).lemma not in causes for g in sent.children(c.head, "agent")):
+                continue  # "five soldiers were killed by rebels in an ambush": the killing, by its agent
             if sent.dominates(top, c.head) or sent.dominates(c.head, a.head):
                 swallowed.add(id(c))  # "..., killing at least 14 people": the strike's magnitude
                 content.setdefault(id(a), []).append(c)
