@@ -62,6 +62,12 @@ CASES = [
     ("2021-03-01", "Biden spoke with Lopez Obrador by video link.", "Biden", "USA", "GOV", "biden"),
     ("2023-01-01", "Sheinbaum, then mayor, defended the police.", "Sheinbaum", "MEX", "GOV", "sheinbaum"),
     ("2025-05-01", "Americans overwhelmingly oppose the plan, a poll found.", "Americans", "USA", None, "USA"),
+    # a compass word before a country is a region of it, not the first name of a person
+    ("2025-05-01", "Turkish troops pushed deeper into Northern Iraq on Monday.", "Iraq", "IRQ", None, "IRQ"),
+    ("2025-05-01", "Rebels seized two villages in Western Cambodia.", "Cambodia", "KHM", None, "KHM"),
+    ("2025-05-01", "Seoul said South Korea would respond.", "South Korea", "KOR", None, "KOR"),
+    # a country's Assembly is its legislature
+    ("2025-05-01", "The Serbian Assembly voted on the reform.", "Serbian Assembly", "SRB", "LEG", None),
 ]
 
 

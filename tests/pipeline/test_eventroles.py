@@ -41,6 +41,17 @@ def asserted(text: str, type_: str) -> list[Event]:
      "army units.", "PROTEST", "BOL", "recipient=recipient:purpose"),
     ("Chilean dockworkers rioted after a rally calling for the removal of President Jorge Alvear from office.",
      "PROTEST", "CHL", "recipient=recipient:purpose"),
+    # a place of a country named with a compass word is that country
+    ("Turkey today mounted its long-threatened invasion of Northern Iraq, officials said.", "ASSAULT", "IRQ",
+     "recipient=recipient:of"),
+    # whose act the object is: "a ban by X"
+    ("A radio station in Tripoli has defied a ban by General Khalifa Haftar on broadcasting the speeches.",
+     "REJECT", "LBY", "recipient=recipient:object"),
+    # a complaint is about someone, made to someone else
+    ("Chad complained to the African Union on Monday over two Sudanese air raids on border villages.",
+     "ACCUSE", "SDN", "recipient=recipient:over"),
+    ("Kosovo officials demanded help from the Serbian Assembly in recovering the seized land.", "REQUEST", "SRB",
+     "recipient=recipient:object"),
 ])
 def test_recipient_place(text: str, type_: str, country: str, rule: str) -> None:
     got = asserted(text, type_)

@@ -417,6 +417,8 @@ def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
     if h.entry.kind not in ("country", "capital") or " " in h.text or not h.text[:1].isupper():
         return False
     before = _WORD_BEFORE.search(text[max(0, h.start - 40):h.start])
+    if before and before.group(1) in _COMPASS:
+        return False  # "South Lebanon", "Western Cambodia": a part of the country, not a person's name
     if before and before.group(1)[0].isupper() and before.group(1).lower() not in lex.function_words:
         ahead = text[max(0, h.start - 40):h.start][:before.start()].rstrip()
         # After a sentence end, the word before is an ordinary sentence-initial capital
@@ -433,6 +435,10 @@ def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
     return False
 
 
+# Compass words before a country name make a region of it (a country named so, "South Korea", is a
+# lexicon form of its own and matched first, being longer).
+_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                      "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
 _ABBREVIATION = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 # Country names that are also first names: a capitalised word right after them makes a person.
 _PERSONAL_COUNTRY_NAMES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya", "India", "Trinidad", "Niger"})

@@ -913,8 +913,9 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                     break
         if ref is None:
             # "strikes on cartels in Mexico", "the government of Mexico": an actor hanging from the head
-            for p in sent.children(j, "prep"):
-                if sent.low(p) in ("of", "from", "aboard", "on", "onboard"):
+            for p in sent.children(j, "prep", "agent"):
+                # "violated a ban by General X": whose act the object is
+                if sent.low(p) in ("of", "from", "aboard", "on", "onboard", "by"):
                     pobj = sent.child(p, "pobj")
                     if pobj is not None:
                         inner = _ref(sent, pobj, ctx, lex, pronouns=False, typed=True)
