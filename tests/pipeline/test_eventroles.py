@@ -52,6 +52,9 @@ def asserted(text: str, type_: str) -> list[Event]:
      "ACCUSE", "SDN", "recipient=recipient:over"),
     ("Kosovo officials demanded help from the Serbian Assembly in recovering the seized land.", "REQUEST", "SRB",
      "recipient=recipient:object"),
+    # an office holder named by one word after the title, asked by a party of the same country
+    ("Opposition parties in Kenya are demanding that President Kibwana step down before the vote.", "REQUEST",
+     "KEN", "recipient=recipient:clause-subject+mention+office-sentence-country"),
 ])
 def test_recipient_place(text: str, type_: str, country: str, rule: str) -> None:
     got = asserted(text, type_)

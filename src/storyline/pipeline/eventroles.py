@@ -285,6 +285,11 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             if c:
                 actor.country = c
                 rule = "mention+office-sentence-country"
+            elif " " not in actor.name:  # "President Mubarak": as little known as "the president" alone
+                c, how = ctx.country_for(actor.sector, m.span.start)
+                if c:
+                    actor.country = c
+                    rule = f"mention+office-{how}"
         if m.rule.startswith("coref:"):
             rule = m.rule
         return Ref(actor, j, rule, generic=generic)
@@ -322,6 +327,12 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         return Ref(Actor(name=name or t.text, country=country, sector=sector, id=None), j,
                    "actor-noun" + (f"+{how}" if how else ""), generic=True)
     return None
+
+
+def named_person(sent: Sentence, ref: Ref) -> bool:
+    """A party that is a person named in the sentence (not a state, body or group)."""
+    m = sent.mention(ref.at)
+    return m is not None and m.value.get("form") in ("person", "unknown_person")
 
 
 def _own_country(sent: Sentence, j: int) -> tuple[str | None, str]:
@@ -764,7 +775,7 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 continue
             for subj in sent.children(k, "nsubj", "nsubjpass"):
                 found = [f for f in refs_at(sent, subj, ctx, lex, typed=True)
-                         if f.actor.name not in own and f.actor.country not in own_countries]
+                         if f.actor.name not in own and (f.actor.country not in own_countries or named_person(sent, f))]
                 if found:
                     return found, "recipient:that-clause", territory
     if hit.trigger.governs and not hit.noun and not passive:
