@@ -286,10 +286,13 @@ def _name_after(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tupl
     m = _TITLE_GAP.match(text, pos)
     if not m:
         return None
-    return _scan_name(text, m.end(), hit_starts, lex)
+    return _scan_name(text, m.end(), hit_starts, lex, single=m.group() == " ")
 
 
-def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tuple[int, int] | None:
+def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon,
+               single: bool = False) -> tuple[int, int] | None:
+    """Two to five capitalised words from `pos`: a name. With `single`, one capitalised word of three letters
+    or more also is, right after a title ("President Mugabe", "Foreign Minister Lavrov")."""
     tokens: list[tuple[int, int, str]] = []
     while True:
         m = _NAME_TOKEN.match(text, pos)
@@ -311,6 +314,9 @@ def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tuple
     while tokens and tokens[-1][2] in _PARTICLES:
         tokens.pop()
     capitalised = [t for t in tokens if t[2][0].isupper()]
+    if single and len(tokens) == 1 and len(tokens[0][2]) >= 3 and tokens[0][2].isalpha() \
+            and not tokens[0][2].isupper() and tokens[0][2] not in _last_names(lex):
+        return tokens[0][0], tokens[0][1]  # a known person's surname the lexicon leaves ambiguous stays so
     if len(capitalised) < 2 or all(len(t[2].rstrip(".")) == 1 for t in capitalised[-1:]):
         return None
     end = tokens[-1][1]
@@ -321,6 +327,12 @@ def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tuple
 
 # ---------------------------------------------------------------------------------------------
 # From phrase to mentions
+
+
+@cache
+def _last_names(lex: Lexicon) -> frozenset[str]:
+    """The last word of every name of every person in the lexicon."""
+    return frozenset(s.split()[-1] for ent in lex.people.values() for s in ent.surfaces if s.split())
 
 
 def _code(country: str | None, sector: str | None) -> str | None:
@@ -417,6 +429,8 @@ def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
     if h.entry.kind not in ("country", "capital") or " " in h.text or not h.text[:1].isupper():
         return False
     before = _WORD_BEFORE.search(text[max(0, h.start - 40):h.start])
+    if before and before.group(1) in _COMPASS:
+        return False  # "South Lebanon", "Western Cambodia": a part of the country, not a person's name
     if before and before.group(1)[0].isupper() and before.group(1).lower() not in lex.function_words:
         ahead = text[max(0, h.start - 40):h.start][:before.start()].rstrip()
         # After a sentence end, the word before is an ordinary sentence-initial capital
@@ -433,6 +447,10 @@ def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
     return False
 
 
+# Compass words before a country name make a region of it (a country named so, "South Korea", is a
+# lexicon form of its own and matched first, being longer).
+_COMPASS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+                      "Northeastern", "Northwestern", "Southeastern", "Southwestern"})
 _ABBREVIATION = re.compile(r"(?<![\w.])[A-Z][a-z]{0,3}\.$")
 # Country names that are also first names: a capitalised word right after them makes a person.
 _PERSONAL_COUNTRY_NAMES = frozenset({"Chad", "Jordan", "Georgia", "Israel", "Kenya", "India", "Trinidad", "Niger"})

@@ -54,6 +54,12 @@ BODY_WORDS = frozenset({"office", "organization", "organisation", "council", "ag
                         "movement", "party", "union", "league", "association", "commission", "court", "ministry",
                         "federation", "alliance", "army", "coalition", "congress", "assembly", "authority",
                         "bureau", "institute", "foundation", "fund", "bank", "group", "forum", "tribunal"})
+# Prepositions that name the target of an act a trigger governs ("vowed to retaliate against X").
+GOVERNED_PLACES = frozenset({"against", "on", "at", "with", "to", "into", "toward", "towards", "from"})
+# Verbs of a protest's purpose clause whose object names the party the protest is aimed at.
+DEMANDING = frozenset({"demand", "call", "urge", "press", "seek", "oppose", "denounce", "condemn", "decry",
+                       "protest", "reject", "insist"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
 GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
@@ -287,6 +293,11 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             if c:
                 actor.country = c
                 rule = "mention+office-sentence-country"
+            elif " " not in actor.name:  # "President Mubarak": as little known as "the president" alone
+                c, how = ctx.country_for(actor.sector, m.span.start)
+                if c:
+                    actor.country = c
+                    rule = f"mention+office-{how}"
         if m.rule.startswith("coref:"):
             rule = m.rule
         return Ref(actor, j, rule, generic=generic)
@@ -324,6 +335,12 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         return Ref(Actor(name=name or t.text, country=country, sector=sector, id=None), j,
                    "actor-noun" + (f"+{how}" if how else ""), generic=True)
     return None
+
+
+def named_person(sent: Sentence, ref: Ref) -> bool:
+    """A party that is a person named in the sentence (not a state, body or group)."""
+    m = sent.mention(ref.at)
+    return m is not None and m.value.get("form") in ("person", "unknown_person")
 
 
 def _own_country(sent: Sentence, j: int) -> tuple[str | None, str]:
@@ -718,10 +735,11 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     own_countries = frozenset(a.actor.country for a in actors if a.actor.country)
     for place in places:
         if place == "object":
-            args = sent.children(anchor, *PASSIVE_SUBJECTS) if passive else sent.children(anchor, *OBJECTS)
+            args = sent.children(anchor, *PASSIVE_SUBJECTS) if passive else objects(sent, anchor)
             rule = "object"
         else:
-            found_args = [sent.child(p, "pobj", "pcomp") for p in sent.children(anchor, "prep") if sent.low(p) == place]
+            found_args = [sent.child(p, "pobj", "pcomp") for p in sent.children(anchor, "prep", "dative")
+                          if sent.low(p) == place]
             args = [a for a in found_args if a is not None]
             rule = place
         for a in args:
@@ -737,7 +755,15 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     if hit.noun:  # "conducted drills near Taiwan": the parser often hangs the noun's phrase on its verb
         v = governing_light_verb(sent, anchor, lex)
         if v is not None:
-            for p in sent.children(v, "prep"):
+            for k in sent.children(v, "iobj", "dative"):  # "gave Vietnam aid": the receiver of the act named
+                if sent.tok(k).pos == "ADP":
+                    continue
+                found, terr = _targets(sent, k, ctx, lex, skip_countries=own_countries)
+                territory.extend(terr)
+                found = [f for f in found if f.actor.name not in own]
+                if found:
+                    return found, "recipient:receiver", territory
+            for p in sent.children(v, "prep", "dative"):
                 if sent.low(p) in places and p > anchor:
                     pobj = sent.child(p, "pobj")
                     if pobj is not None:
@@ -746,6 +772,48 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                         found = [f for f in found if f.actor.name not in own]
                         if found:
                             return found, f"recipient:{sent.low(p)}", territory
+    if hit.noun and "that" in places:
+        # "reiterated its demand that Israel ease restrictions": the subject of the that-clause, which the
+        # parser hangs on the noun or on its light verb
+        v = governing_light_verb(sent, anchor, lex)
+        clauses = [*sent.children(anchor, "acl", "ccomp"),
+                   *(k for k in (sent.children(v, "ccomp") if v is not None else ()) if k > anchor)]
+        for k in clauses:
+            if not any(sent.low(m) == "that" for m in sent.children(k, "mark")):
+                continue
+            for subj in sent.children(k, "nsubj", "nsubjpass"):
+                found = [f for f in refs_at(sent, subj, ctx, lex, typed=True)
+                         if f.actor.name not in own and (f.actor.country not in own_countries or named_person(sent, f))]
+                if found:
+                    return found, "recipient:that-clause", territory
+    if hit.trigger.governs and not hit.noun and not passive:
+        # "threatened to shell Iraqi towns", "offered to help Haiti": the act it governs names the target
+        for k in sent.children(anchor, "xcomp"):
+            preps = [o for p in sent.children(k, "prep", "dative") if sent.low(p) in GOVERNED_PLACES
+                     for o in sent.children(p, "pobj")]
+            # "agreed to send troops to X": where forces are sent is the target, the forces are one's own
+            sending = sent.tok(k).lemma in lex.sending_verbs or sent.low(k) in lex.sending_verbs
+            args = [*preps, *objects(sent, k)] if sending else [*objects(sent, k), *preps]
+            for a in args:
+                found, terr = _targets(sent, a, ctx, lex, skip_countries=own_countries)
+                territory.extend(terr)
+                # "willing to withdraw its troops": one's own forces are what is moved, not the target
+                found = [f for f in found if f.actor.name not in own
+                         and not (f.generic and f.actor.country in own_countries)
+                         and not (sending and f.actor.sector in ("MIL", "COP"))]
+                if found:
+                    return found, "recipient:governed-act", territory
+    if hit.trigger.type == "PROTEST":
+        # "staged a hunger strike to demand the resignation of President X": whom the demand is made of
+        light = governing_light_verb(sent, anchor, lex) if hit.noun else None
+        for k in _purpose_clauses(sent, [anchor] if light is None else [anchor, light]):
+            args = [*objects(sent, k), *(o for p in sent.children(k, "prep")
+                                         if sent.low(p) in ("for", "against", "from", "of")
+                                         for o in sent.children(p, "pobj"))]
+            for a in args:
+                found = _party_within(sent, a, ctx, lex, own)
+                if found:
+                    return found, "recipient:purpose", territory
     # "a deployment in the Caribbean targeting Venezuela": the object of a "targeting" modifier
     for k in sent.children(anchor, "acl", "advcl", "xcomp"):
         if sent.tok(k).lemma in ("target", "aim", "direct"):
@@ -760,6 +828,60 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 if found:
                     return found, "recipient:targeting", territory
     return [], None, territory
+
+
+def objects(sent: Sentence, v: int) -> list[int]:
+    """The objects of verb v, the receiver first: "gave Mexico aid", "provided intelligence to Macedonia"
+    (a "to" the parser labels dative stands for its object); and an object shifted behind an "as"
+    phrase ("denounced as a crime Serbia's suppression of ...", which the parser hangs on the as-object)."""
+    receivers: list[int] = []
+    for k in sent.children(v, "iobj", "dative"):
+        if sent.tok(k).pos == "ADP":
+            pobj = sent.child(k, "pobj")
+            if pobj is not None:
+                receivers.append(pobj)
+        else:
+            receivers.append(k)
+    rest = [k for k in sent.children(v, *OBJECTS) if k not in receivers and sent.tok(k).dep not in ("iobj", "dative")]
+    if not rest:
+        for p in sent.children(v, "prep"):
+            pobj = sent.child(p, "pobj") if sent.low(p) == "as" else None
+            if pobj is not None:
+                rest.extend(sent.children(pobj, "appos"))
+    return [*receivers, *rest]
+
+
+def _purpose_clauses(sent: Sentence, tops: list[int]) -> list[int]:
+    """Clauses under the trigger that say what a protest demands ("to demand ...", "calling for ..."),
+    nearest first, at most three steps down."""
+    out: list[int] = []
+    level = list(tops)
+    for _ in range(3):
+        level = [k for j in level for k in sent.children(j) if sent.tok(k).dep not in ("nsubj", "nsubjpass", "punct")]
+        out.extend(k for k in level if sent.tok(k).lemma in DEMANDING and sent.tok(k).pos == "VERB"
+                   and sent.tok(k).dep in ("advcl", "xcomp", "acl", "relcl", "ccomp", "conj"))
+    return out
+
+
+def _party_within(sent: Sentence, a: int, ctx: Context, lex: EventLexicon, own: set[str]) -> list[Ref]:
+    """The first party named in the phrase headed at `a`, looking through of/by/from phrases, possessors
+    and participles: "the resignation of President X", "the return of property seized by the army",
+    "reforms by the government". A generic civilian group is what the demand is for, not whom it is of."""
+    level = [a]
+    for _ in range(5):
+        for j in sorted(level):
+            ref = _ref(sent, j, ctx, lex, pronouns=False, typed=True)
+            if ref is None or ref.actor.name in own:
+                continue
+            if ref.generic and ref.actor.sector not in STATE_SECTORS:
+                continue
+            return [ref]
+        level = [*(k for j in level for k in sent.children(j, "poss", "acl", "compound", "appos")),
+                 *(o for j in level for p in sent.children(j, "prep", "agent") if sent.low(p) in ("of", "by", "from")
+                   for o in sent.children(p, "pobj"))]
+        if not level:
+            break
+    return []
 
 
 def _aboard(sent: Sentence, anchor: int, lex: EventLexicon) -> Ref | None:
@@ -810,8 +932,9 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                     break
         if ref is None:
             # "strikes on cartels in Mexico", "the government of Mexico": an actor hanging from the head
-            for p in sent.children(j, "prep"):
-                if sent.low(p) in ("of", "from", "aboard", "on", "onboard"):
+            for p in sent.children(j, "prep", "agent"):
+                # "violated a ban by General X": whose act the object is
+                if sent.low(p) in ("of", "from", "aboard", "on", "onboard", "by"):
                     pobj = sent.child(p, "pobj")
                     if pobj is not None:
                         inner = _ref(sent, pobj, ctx, lex, pronouns=False, typed=True)

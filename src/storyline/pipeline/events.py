@@ -58,6 +58,7 @@ from .eventroles import (
     frame_compound,
     governing_light_verb,
     mention_actor,
+    named_person,
     nominal_actor,
     real_passive,
     recipients,
@@ -260,8 +261,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             for subj in sent.children(k, "nsubj", "nsubjpass"):
                 own_side = {a.actor.country for a in r.actors if a.actor.country}
                 names = {a.actor.name for a in r.actors}
-                found = [f for f in refs_at(sent, subj, ctx, lex)
-                         if f.actor.name not in names and f.actor.country not in own_side]
+                found = [f for f in refs_at(sent, subj, ctx, lex)  # a person of one's own side may be asked
+                         if f.actor.name not in names and (f.actor.country not in own_side or named_person(sent, f))]
                 if found:
                     r.recipients, r.recipient_rule = found, "recipient:clause-subject"
                     break
