@@ -372,3 +372,110 @@ def test_quotation_as_object_of_a_persons_verb(text: str, starts: str, speaker: 
 def test_quotation_as_object_without_a_speaking_person(text: str, starts: str) -> None:
     q = find(parsed(text), starts)
     assert "+object-of" not in q.rule, (q.speaker, q.rule)
+
+
+# text, start of the quotation, words the speaker name must hold, rule fragment (the parsed pipeline)
+PARSED_SPEAKERS = [
+    (  # an unnamed speaker keeps the capitalised words in front of its noun, not the bare noun
+        "Ruiz says the donations went to the foundation.\n\n"
+        "The Texas businessman says of the senator, “If he gets the chance, he will sell the seat.”",
+        "If he gets the chance", "Texas businessman", "+before",
+    ),
+    (  # a noun phrase with an "of" phrase is the speaker, its head before "of"
+        "Asked why the plan leaves out fathers, the 41-year-old mother of four replied, "
+        "\"It is meant to help the parent who has given birth.\"",
+        "It is meant to help", "mother of four", "+before",
+    ),
+    (  # words a likening verb ties to its object are its subject's, a name in apposition the actor stage lacks
+        "One critic, Marcus J. Whitfield, likened the tariffs to \"shooting ourselves in the foot\" at the hearing.",
+        "shooting ourselves", "Marcus J. Whitfield", "+object-of",
+    ),
+    (  # a short sentence a colon introduces is quoted whole and speaks for the subject before the colon
+        "With her party worried about turnout, Senator Ana Ruiz is taking a more personal message on the road: "
+        "\"It's about us.\"",
+        "It's about us", "Ana Ruiz", "+colon",
+    ),
+    (  # "as X put it" attributes the words after it
+        "His degrees have not spared him from being seen, as The Harbor Review put it in a long profile, "
+        "“the fixer.”",
+        "the fixer", "Harbor Review", "+before",
+    ),
+    (  # a signature after the last closing mark, when the quotation quotes words of its own
+        "“I would rather live in hell than in his country. To quote my father ‘Some are so poor all they have is "
+        "money.” And that is all he has “the root of all evil’.” ― Ana Ruiz",
+        "I would rather live", "Ana Ruiz", "signature",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "rule"), PARSED_SPEAKERS)
+def test_parsed_speaker_rules(text: str, starts: str, speaker: str, rule: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.speaker is not None and speaker in q.speaker.name, (q.speaker, q.rule)
+    assert rule in q.rule, q.rule
+
+
+@pytest.mark.parametrize("text", [
+    "He put it in a box marked “fragile” and left the room.",
+    "She put it on the table and said nothing, then walked out “for good”.",
+])
+def test_put_it_without_as_is_no_cue(text: str) -> None:
+    assert all(q.cue != "put it" for q in run(text).quotes)
+
+
+# text, start of the quotation, expected speaker, a speaker it must not be
+NEAR_ANTECEDENTS = [
+    (  # a one-sentence paragraph that introduces a woman by name makes her "she", not the earlier speaker
+        "“The plan raises taxes on most families,” said Karen Holt, an economist at the institute.\n\n"
+        "It has become an issue in the race, with Maria Lopez, who wants higher taxes on the rich, attacking it.\n\n"
+        "“This is the old trickle-down idea again,” she said in the debate.",
+        "This is the old", "Maria Lopez", "Karen Holt",
+    ),
+    (  # the lead-in names only a man: "she" is still the woman who spoke before
+        "“The plan raises taxes on most families,” said Karen Holt, an economist at the institute.\n\n"
+        "It has become an issue in the race, with Tom Reyes attacking it.\n\n"
+        "“This is the old trickle-down idea again,” she said.",
+        "This is the old", "Karen Holt", "Reyes",
+    ),
+    (  # the full stop of a title ends no sentence: "Mr. Hale's client" is no subject of its own
+        "Another critic, Simon Hale, attacked the rules.\n\n"
+        "Mr. Obama dismissed the criticism as the voice of Mr. Hale's client, a coal company.\n\n"
+        "\"You know, I like Simon,\" he said.",
+        "You know", "Obama", "Hale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "not_speaker"), NEAR_ANTECEDENTS)
+def test_near_antecedents(text: str, starts: str, speaker: str, not_speaker: str) -> None:
+    q = find(run(text), starts)
+    assert q.speaker is not None and speaker in q.speaker.name and not_speaker not in q.speaker.name, \
+        (q.speaker, q.rule)
+
+
+EXCERPT = (
+    "The reporter spent the evening with the couple. Stephen Morley writes:\n\n"
+    "\"Laura watched the speech from the sofa while her husband slept beside her. She had not missed one of "
+    "the candidate's rallies since the spring, and she kept a folder of every article written about him. "
+    "Her neighbours thought it was a phase, but it had lasted more than a year now.\n\n"
+)
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "not_speaker"), [
+    (  # a third-person excerpt quoted from another article: the woman it names is "she", not its writer
+        EXCERPT + "“He is talking to me,” she said, turning up the sound.",
+        "He is talking to me", "Laura", "Morley",
+    ),
+    (  # a long quotation in the first person is a remark: the names in it are no antecedents
+        "Senator Joan Pike spoke to the crowd on Monday.\n\n"
+        "\"I met Maria Gomez in Dayton last year and I have never forgotten what she told me about the plant, "
+        "about the jobs that went and the families that left town after it closed, and about what we owe "
+        "people like her who stayed and kept the town alive through it all.\"\n\n"
+        "“We will bring those jobs back,” she said.",
+        "We will bring", "Joan Pike", "Gomez",
+    ),
+])
+def test_excerpt_names_are_antecedents(text: str, starts: str, speaker: str, not_speaker: str) -> None:
+    q = find(run(text), starts)
+    assert q.speaker is not None and speaker in q.speaker.name and not_speaker not in q.speaker.name, \
+        (q.speaker, q.rule)

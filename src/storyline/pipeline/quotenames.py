@@ -320,6 +320,8 @@ class NameIndex:
                     gender = "f"
             elif n == cut + 1 and n + 1 < len(words) and (w in self.lex.male_names or w in self.lex.female_names):
                 continue  # "Bill Clinton": a given name that is also an org word ("Bill") starts a person
+            elif w == "." and n > cut + 1 and len(words[n - 1]) == 1 and words[n - 1].isupper():
+                continue  # the full stop of a middle initial ("Laurence H. Tribe") is inside the name
             elif w in self.lex.org_words or w.lower() in self.lex.particles or w == ".":
                 cut = n
         rest = [n for n in range(cut + 1, len(words)) if words[n] != "."]
@@ -444,6 +446,17 @@ class NameIndex:
                 self._line_persons[line] = got
             out += got
         return out
+
+    def person_at(self, start: int, end: int) -> Named | None:
+        """The person named by the capitalised run holding the characters [start, end), if it names one."""
+        k = self.tok_at(start)
+        if k >= len(self.tokens) or self.tokens[k].start != start or not self._is_name_token(k):
+            return None
+        i, j = self.run_left(k), self.run_right(k, len(self.tokens))
+        if i is None or j is None:
+            return None
+        named = self.classify(i, j)
+        return named if named.kind == "person" else None
 
     def name_at(self, pos: int) -> Named | None:
         """The name that starts at character pos and ends its line (a signature: '― Pamela Padilla')."""

@@ -53,7 +53,13 @@ REFERENCE = re.compile(r"\s*(?:\[\d{1,3}\]|\^|↑|\d{1,3}[.)]\s+[A-Z][^.]{0,80}\
 SENTENCE_BREAK = re.compile(r"([.!?…])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 # '"..." ― Pamela Padilla': a name after a dash ends the quotation's line.
 DASH_SIGNATURE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*(?=[A-Z])")
+# The same signature after the last closing mark of a paragraph that quotes marks inside its quotation.
+LINE_SIGNATURE = re.compile(r"[”\"’'][.,]?[^\S\n]*[―—–]+[^\S\n]*(?=[A-Z][^”\"“]*$)")
 WORD_BEFORE = re.compile(r"(\w+)\.?$")
+NESTED_QUOTE = re.compile(r"[“‘][^”’]*[”’]")
+FIRST_SECOND_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
+# Forty words: several sentences of reporting, longer than nearly any quoted remark without an I or a we.
+EXCERPT_WORDS = 40
 CLAUSE_START = ".!?:;,—–-(…[“\"‘"
 SENTENCE_PUNCT = ".!?,;:…—–-"
 # A heading is a short line of its own; twenty words is longer than nearly any headline.
@@ -123,7 +129,9 @@ def _extract_marks(doc: Document) -> None:
     found.sort(key=lambda f: f.start)
     if not found:
         return
-    index = SpeakerIndex(text, [(f.start, f.end) for f in found], list(doc.mentions))
+    # An excerpt's names and cues are the text's own (see `_excerpt`); every other quotation's are not.
+    quoted = [(f.start, f.end) for f in found if not _excerpt(text, paras, f)]
+    index = SpeakerIndex(text, quoted, list(doc.mentions))
     attributed: dict[int, Attribution] = {}
     cover = Cover(found)
     first = len(doc.quotes)
@@ -131,7 +139,7 @@ def _extract_marks(doc: Document) -> None:
         quote, attr = _quote(text, paras, found, n, index, attributed, cover)
         attributed[n] = attr
         doc.quotes.append(quote)
-    refine(doc, first)
+    refine(doc, first, index)
 
 
 # -- finding quotations ------------------------------------------------------------------------------
@@ -238,6 +246,16 @@ def _scan_single(text: str, paras: list[tuple[int, int]], doubles: list[Found]) 
                 out.append(Found([Piece(opened, opened + 1, pos, pos + 1)], "single", pi, True, pi))
                 opened = None
     return out
+
+
+def _excerpt(text: str, paras: list[tuple[int, int]], f: Found) -> bool:
+    """A passage of reporting quoted from another article: long, in the third person (no I, we or you
+    outside the quotations it quotes), filling its paragraphs. The people it names and the cues in it
+    ("Melanie thought ...") are antecedents and cues like the article's own."""
+    if text[paras[f.para][0] : f.start].strip() or text[f.end : paras[f.last_para][1]].strip():
+        return False
+    inner = NESTED_QUOTE.sub(" ", _inner(text, f))
+    return len(inner.split()) >= EXCERPT_WORDS and FIRST_SECOND_PERSON.search(inner) is None
 
 
 def _skip_bullets(text: str, pos: int) -> int:
@@ -388,6 +406,9 @@ def _quote(
     if REFERENCE.match(line):
         return record(False, Attribution(), "reference")
     dash = DASH_SIGNATURE.match(text, f.end, paras[f.last_para][1]) if not before else None
+    if dash is None and not before:
+        last_ps, last_pe = paras[f.last_para]
+        dash = LINE_SIGNATURE.search(text, max(f.end - 1, last_ps), last_pe)
     signed = index.name_at(dash.end()) if dash is not None else None
     if signed is not None:
         return record(True, Attribution(signed, None, "signature"), "direct")
@@ -404,7 +425,9 @@ def _quote(
     tail = _tail_cue(text, index, f, tail_hi, strict=ends_sentence)
     prev_end = max([g.end for g in found[:n] if g.end > ps and g.end <= f.start], default=ps)
     head_lo = max(_sentence_start(text, ps, f.start, cover), prev_end)
-    direct = len(f.pieces) > 1 or ((open_position or after_cue) and words >= 4)
+    # A sentence a colon introduces ('a new campaign message: "It's about me."') is quoted whole, however short.
+    introduced = before.endswith(":") and inner[:1].isupper() and inner.rstrip()[-1:] in ".!?" and f.family != "single"
+    direct = len(f.pieces) > 1 or ((open_position or after_cue) and words >= 4) or introduced
     if not direct and open_position and inner.rstrip()[-1:] in SENTENCE_PUNCT and tail is not None:
         direct = f.family != "single"
     if f.family == "single" and direct and tail is None:

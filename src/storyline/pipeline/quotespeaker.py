@@ -36,6 +36,8 @@ NEWLINES = re.compile(r"\n+")
 # How far back (in characters) a pronoun may look for its antecedent; about four news paragraphs.
 NEAR_WINDOW = 1200
 FAR_WINDOW = 4000
+DETERMINERS = ("the", "a", "an", "another", "one")
+AS_ONLY = frozenset({"put", "puts"})  # first words of the cue phrases that attribute only after "as"
 
 
 @dataclass
@@ -74,6 +76,8 @@ class SpeakerIndex(NameIndex):
             if phrase[0] != low or k + m > len(self.tokens):
                 continue
             if all(self.tokens[k + x].text.lower() == phrase[x] for x in range(1, m)):
+                if phrase[0] in AS_ONLY and not self._after_as(k):
+                    continue
                 return k + m - 1
         if low in self.lex.cue_verbs and self.tokens[k].text[0].islower():
             return k
@@ -86,11 +90,21 @@ class SpeakerIndex(NameIndex):
             return k
         return None
 
+    def _after_as(self, k: int) -> bool:
+        """ "as" opens the clause of the verb at token k, within a few words ("as The New Yorker put it")."""
+        for j in range(k - 1, max(k - 7, -1), -1):
+            if self.inq[j] or self.tokens[j].text in ".;:!?" or not self._joined(j, j + 1):
+                return False
+            if self.tokens[j].text.lower() == "as":
+                return True
+        return False
+
     def _sentence_starts(self) -> list[int]:
         """Every token for which `_sentence_initial` holds, found without a call per token."""
         toks, inq = self.tokens, self.inq
         out = {0} if toks else set()
-        out.update(i + 1 for i, t in enumerate(toks) if t.text in ".!?:" or inq[i])
+        # The full stop of "Mr." or "H." ends no sentence ("Mr. Tribe's client" opens none).
+        out.update(i + 1 for i, t in enumerate(toks) if t.text in "!?:" or inq[i] or (t.text == "." and self._stop(i)))
         for m in NEWLINES.finditer(self.text):
             out.add(self.tok_at(m.end()))
         return sorted(i for i in out if i < len(toks))
@@ -240,10 +254,18 @@ class SpeakerIndex(NameIndex):
             return self.classify(i, j), i
         if low in self.lex.source_nouns:
             return self._nominal_left(j)
+        if j >= 2 and self.tokens[j - 1].text == "of" and self.tokens[j].text.isalpha() and low == self.tokens[j].text \
+                and self.tokens[j - 2].text.isalpha() and self.tokens[j - 2].text.islower():
+            # "the 34-year-old mother of three replied": the noun phrase's head comes before "of".
+            named, first = self._described_left(j - 2)
+            if named is not None and first < j - 2 and self.tokens[first].text.lower() in DETERMINERS:
+                before = self.tokens[first - 1].text.lower() if first > 0 else ""
+                if before not in self.lex.object_prepositions:
+                    return self._nominal(first, j), first
         if self.tokens[j].text.isalpha() and self.tokens[j].text.islower():
             # Any noun after a determiner: "the announcer said", "the gambling tycoon told".
             named, first = self._described_left(j)
-            determiner = self.tokens[first].text.lower() in ("the", "a", "an", "another", "one")
+            determiner = self.tokens[first].text.lower() in DETERMINERS
             if named is not None and first < j and determiner:
                 before = self.tokens[first - 1].text.lower() if first > 0 else ""
                 if before in self.lex.object_prepositions:
@@ -473,7 +495,7 @@ class SpeakerIndex(NameIndex):
         if pro.gender is None:
             return None
         other = "f" if pro.gender == "m" else "m"
-        best = self._in_previous_sentence(pro.start, other)
+        best = self._in_previous_sentence(pro.start, other) or self._lead_in(pro.start, pro.gender)
         if best is not None:
             return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
         for pool, window in (("events", NEAR_WINDOW), ("people", NEAR_WINDOW), ("events", FAR_WINDOW),
@@ -519,6 +541,19 @@ class SpeakerIndex(NameIndex):
         if speaking and (found is None or speaking[-1].start > found.start):
             return speaking[-1]
         return found
+
+    def _lead_in(self, pos: int, gender: str) -> Named | None:
+        """A paragraph of one sentence that introduces the speaker of the quotation paragraph after it
+        ("..., which worries Henry Crespo, president of the caucus." then '"...," he said'): the last
+        person of the pronoun's gender (known, not guessed) it names."""
+        span = self._previous_sentence(self.tok_at(pos))
+        if span is None or "\n" not in self.text[span[1] : pos]:
+            return None
+        if self.text[: span[0]].rstrip(" \t")[-1:] not in ("\n", ""):
+            return None
+        people = [x for x in self.persons_in(span[0], span[1]) if span[0] <= x.start and x.end <= span[1]]
+        fitting = [x for x in people if x.gender == gender]
+        return fitting[-1] if fitting else None
 
     def cue_starts_so_far(self) -> list[int]:
         """Starts of the cues (all are indexed before any pronoun is resolved)."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 from ..lexicon_data import per_user_files
 from ..model import Actor, Document, Quote
 from .eventroles import Context, mention_actor
+from .quotenames import NameIndex
 from .quotenames import lexicon as quote_lexicon
 from .tree import Sentence, sentences
 
@@ -45,8 +46,9 @@ def _speech_lemmas() -> frozenset[str]:
     return frozenset(out)
 
 
-def refine(doc: Document, first: int = 0) -> None:
-    """Re-read the speakers of `doc.quotes[first:]` from the tree and the document's people."""
+def refine(doc: Document, first: int = 0, names: NameIndex | None = None) -> None:
+    """Re-read the speakers of `doc.quotes[first:]` from the tree and the document's people; `names`
+    (the quotes stage's reading of the text's names) vouches for people the actor stage did not find."""
     quotes = doc.quotes[first:]
     if not quotes:
         return
@@ -60,11 +62,11 @@ def refine(doc: Document, first: int = 0) -> None:
         sent = next((s for s in parsed if s.span.start <= q.span.start < s.span.end), None)
         tree_speaker = _tree_speaker(sent, q) if sent is not None else None
         if tree_speaker is not None and (q.speaker is None or _generic(q.speaker)) \
-                and (q.speaker is None or q.speaker.name != tree_speaker.name):
+                and (q.speaker is None or not _same_head(q.speaker, tree_speaker)):
                 q.speaker = tree_speaker
                 q.rule += "+tree-speaker"
         if q.speaker is None and sent is not None:
-            person = _object_of_person(sent, q)
+            person = _object_of_person(sent, q, names)
             if person is not None:
                 q.speaker = person  # 'Trump attacked “the hateful ideology ...”': the words are Trump's
                 q.rule += "+object-of"
@@ -92,6 +94,13 @@ def _generic(a: Actor) -> bool:
     """A speaker named by a title or a body, not a person of the lexicon (whose ids are lower case)."""
     return (a.id is not None and a.id.isupper()) or a.name[:1].islower() or \
         (a.id is None and len(a.name.split()) == 1 and a.name.lower() in GENERIC_WORDS)
+
+
+def _same_head(ours: Actor, tree: Actor) -> bool:
+    """The tree's speaker is ours or its head noun alone ("businessman" for "New York businessman"),
+    so the fuller words stay."""
+    a, b = ours.name.lower(), tree.name.lower()
+    return a == b or (a.endswith(" " + b) and " " not in b)
 
 
 def _opens_paragraph(text: str, pos: int) -> bool:
@@ -135,10 +144,11 @@ OBJECT_DEPS = ("dobj", "obj", "ccomp", "xcomp", "oprd")
 LINKING_PREPOSITIONS = frozenset({"to", "as"})
 
 
-def _object_of_person(sent: Sentence, q: Quote) -> Actor | None:
+def _object_of_person(sent: Sentence, q: Quote, names: NameIndex | None = None) -> Actor | None:
     """The named person subject of the verb whose object the quotation is ("Trump attacked “...”",
     "Another critic, Laurence Tribe, likened the rules to “...”"); only a person the actor stage
-    knows, and never under a verb that only names or describes ("called it “...”")."""
+    knows or `names` reads as one (a title, a known given name, two name words), and never under a
+    verb that only names or describes ("called it “...”")."""
     inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end and sent.tok(i).pos != "PUNCT"]
     tops = [i for i in inside
             if sent.head(i) is None or not q.span.start <= sent.tok(sent.tok(i).head).start < q.span.end]
@@ -149,7 +159,7 @@ def _object_of_person(sent: Sentence, q: Quote) -> Actor | None:
     if head is None:
         return None
     dep = sent.tok(top).dep
-    if dep == "pobj" and sent.low(head) in LINKING_PREPOSITIONS:
+    if dep in ("pobj", "pcomp") and sent.low(head) in LINKING_PREPOSITIONS:
         verb = sent.head(head)
     elif dep in OBJECT_DEPS:
         verb = head
@@ -162,6 +172,11 @@ def _object_of_person(sent: Sentence, q: Quote) -> Actor | None:
         m = next((sent.mention(k) for k in [s, *sent.children(s, "appos")] if sent.mention(k) is not None), None)
         if actor is not None and m is not None and m.value.get("form") in ("person", "unknown_person"):
             return actor
+        if names is not None:
+            for k in [s, *sent.children(s, "appos")]:
+                person = names.person_at(sent.tok(k).start, sent.tok(k).end) if sent.tok(k).pos == "PROPN" else None
+                if person is not None:
+                    return names.actor(person)
     return None
 
 
