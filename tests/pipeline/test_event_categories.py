@@ -71,6 +71,23 @@ CATEGORIES = [
     # ASSAULT
     ("Militiamen burned homes in three Congolese villages.", "ASSAULT"),
     ("Israel retaliated against Hezbollah with air strikes.", "ASSAULT"),
+    ("Iraqi jets strafed Kurdish villages.", "ASSAULT"),
+    ("Soldiers set ablaze dozens of homes in the Chechen village.", "ASSAULT"),
+    ("The Moroccan army mistreated the Sahrawi prisoners.", "ASSAULT"),
+    # more CONCEDE, RETREAT, AID, MOBILIZE, COERCE, ACCUSE, CONSULT
+    ("The Kenyan government legalized the main opposition party on Monday.", "CONCEDE"),
+    ("The junta restored civil liberties in Chile.", "CONCEDE"),
+    ("Iraq received U.N. weapons inspectors on Tuesday.", "RETREAT"),
+    ("Serb forces halted their offensive against the Bosnian town.", "RETREAT"),
+    ("The rebels ceased hostilities on Friday.", "RETREAT"),
+    ("The United Nations deployed peacekeepers to Cyprus.", "AID"),
+    ("Canada sent 500 peacekeepers to Bosnia.", "AID"),
+    ("India positioned troops along the border with China.", "MOBILIZE"),
+    ("The Egyptian government suspended the opposition newspaper.", "COERCE"),
+    ("The army dissolved parliament and banned political parties.", "COERCE"),
+    ("Police interrogated the opposition leader for six hours.", "ACCUSE"),
+    ("Zambia will host the next summit of southern African leaders.", "AGREE"),
+    ("Egypt attended the summit in Algiers.", "CONSULT"),
 ]
 
 
