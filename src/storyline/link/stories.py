@@ -496,23 +496,15 @@ def pending(store: Store) -> bool:
 
 def link_new(store: Store) -> LinkSummary:
     """Link the documents and events added since the last run; a second run with nothing new changes nothing."""
-    started = time.perf_counter()
-    store.refuse_writes()
-    store.flush()
-    linkschema.ensure(store.engine)
-    summary = LinkSummary()
-    try:
-        with store.engine.begin() as conn:
-            store.lock_writers(conn)
-            _link(conn, summary)
-    except SQLAlchemyError as exc:
-        raise unwritable(store.name, exc) or StoreError(f"cannot link stories in the database: {exc}") from exc
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return _run(store, forget=False)
 
 
 def relink_all(store: Store) -> LinkSummary:
     """Forget every link and build them again: the same rows `link_new` reaches incrementally."""
+    return _run(store, forget=True)
+
+
+def _run(store: Store, forget: bool) -> LinkSummary:
     started = time.perf_counter()
     store.refuse_writes()
     store.flush()
@@ -521,9 +513,10 @@ def relink_all(store: Store) -> LinkSummary:
     try:
         with store.engine.begin() as conn:
             store.lock_writers(conn)
-            storyqueries.forget_links(conn)
+            if forget:
+                storyqueries.forget_links(conn)
             _link(conn, summary)
     except SQLAlchemyError as exc:
-        raise StoreError(f"cannot link stories in the database: {exc}") from exc
+        raise unwritable(store.name, exc) or StoreError(f"cannot link stories in the database: {exc}") from exc
     summary.seconds = time.perf_counter() - started
     return summary
