@@ -425,18 +425,6 @@ def test_put_it_without_as_is_no_cue(text: str) -> None:
 
 # text, start of the quotation, expected speaker, a speaker it must not be
 NEAR_ANTECEDENTS = [
-    (  # a one-sentence paragraph that introduces a woman by name makes her "she", not the earlier speaker
-        "“The plan raises taxes on most families,” said Karen Holt, an economist at the institute.\n\n"
-        "It has become an issue in the race, with Maria Lopez, who wants higher taxes on the rich, attacking it.\n\n"
-        "“This is the old trickle-down idea again,” she said in the debate.",
-        "This is the old", "Maria Lopez", "Karen Holt",
-    ),
-    (  # the lead-in names only a man: "she" is still the woman who spoke before
-        "“The plan raises taxes on most families,” said Karen Holt, an economist at the institute.\n\n"
-        "It has become an issue in the race, with Tom Reyes attacking it.\n\n"
-        "“This is the old trickle-down idea again,” she said.",
-        "This is the old", "Karen Holt", "Reyes",
-    ),
     (  # the full stop of a title ends no sentence: "Mr. Hale's client" is no subject of its own
         "Another critic, Simon Hale, attacked the rules.\n\n"
         "Mr. Obama dismissed the criticism as the voice of Mr. Hale's client, a coal company.\n\n"

@@ -495,7 +495,7 @@ class SpeakerIndex(NameIndex):
         if pro.gender is None:
             return None
         other = "f" if pro.gender == "m" else "m"
-        best = self._in_previous_sentence(pro.start, other) or self._lead_in(pro.start, pro.gender)
+        best = self._in_previous_sentence(pro.start, other)
         if best is not None:
             return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
         for pool, window in (("events", NEAR_WINDOW), ("people", NEAR_WINDOW), ("events", FAR_WINDOW),
@@ -541,19 +541,6 @@ class SpeakerIndex(NameIndex):
         if speaking and (found is None or speaking[-1].start > found.start):
             return speaking[-1]
         return found
-
-    def _lead_in(self, pos: int, gender: str) -> Named | None:
-        """A paragraph of one sentence that introduces the speaker of the quotation paragraph after it
-        ("..., which worries Henry Crespo, president of the caucus." then '"...," he said'): the last
-        person of the pronoun's gender (known, not guessed) it names."""
-        span = self._previous_sentence(self.tok_at(pos))
-        if span is None or "\n" not in self.text[span[1] : pos]:
-            return None
-        if self.text[: span[0]].rstrip(" \t")[-1:] not in ("\n", ""):
-            return None
-        people = [x for x in self.persons_in(span[0], span[1]) if span[0] <= x.start and x.end <= span[1]]
-        fitting = [x for x in people if x.gender == gender]
-        return fitting[-1] if fitting else None
 
     def cue_starts_so_far(self) -> list[int]:
         """Starts of the cues (all are indexed before any pronoun is resolved)."""
