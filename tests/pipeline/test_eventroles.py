@@ -55,6 +55,9 @@ def asserted(text: str, type_: str) -> list[Event]:
     # an office holder named by one word after the title, asked by a party of the same country
     ("Opposition parties in Kenya are demanding that President Kibwana step down before the vote.", "REQUEST",
      "KEN", "recipient=recipient:clause-subject+mention+office-sentence-country"),
+    # a protest closing the sentence accuses the subject of the claim before it
+    ("Serbian forces have shelled three villages in Kosovo, a rights group protested here Wednesday.", "ACCUSE",
+     "SRB", "recipient=recipient:claim-subject"),
 ])
 def test_recipient_place(text: str, type_: str, country: str, rule: str) -> None:
     got = asserted(text, type_)

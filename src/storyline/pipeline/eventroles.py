@@ -946,6 +946,23 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
     return out, territory
 
 
+def claim_subject(sent: Sentence, trigger: int, ctx: Context, lex: EventLexicon, actors: list[Ref]) -> list[Ref]:
+    """ "Croatian authorities are failing to uphold the rights of refugees, a rights group protested": a
+    verb of protest closing the sentence accuses the subject of the claim before it (the sentence's root
+    clause, which the trigger is not the head of)."""
+    root = sent.root()
+    if root == trigger or sent.tok(root).pos not in ("VERB", "AUX") or root > trigger:
+        return []
+    own = {a.actor.name for a in actors}
+    for s in sent.children(root, "nsubj", "nsubjpass"):
+        if sent.dominates(s, trigger):  # the trigger misparsed into the subject: its speaker, not the accused
+            continue
+        found = [f for f in refs_at(sent, s, ctx, lex, typed=True) if f.actor.name not in own]
+        if found:
+            return found
+    return []
+
+
 def fallback_recipient(sent: Sentence, anchor: int, ctx: Context, lex: EventLexicon,
                        actors: list[Ref]) -> tuple[list[Ref], str | None]:
     """An actor in an of/for/with/against/from/to phrase of the trigger, when its own places held none."""

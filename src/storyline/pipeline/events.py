@@ -54,6 +54,7 @@ from .eventroles import (
     Ref,
     Roles,
     actor_nouns,
+    claim_subject,
     fallback_recipient,
     frame_compound,
     governing_light_verb,
@@ -353,6 +354,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if type_ == "PROTEST" and not h.noun and (sent.children(h.head, "ccomp") or closing):
         notes.append("protest-of-a-claim")  # "..., a rights group protested": a verbal protest, not a march
         type_, mode = "ACCUSE", "disapprove"
+    if type_ == "ACCUSE" and closing and not r.recipients and not r.reciprocal:
+        r.recipients = claim_subject(sent, h.head, ctx, lex, r.actors)
+        r.recipient_rule = "recipient:claim-subject" if r.recipients else r.recipient_rule
     by_actor = _reading_by_actor(h, r, type_, lex)
     if by_actor:
         notes.append(f"actor-reading={type_}->{by_actor[0]}")
