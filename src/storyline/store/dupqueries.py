@@ -139,7 +139,7 @@ def translation_candidates(conn: Connection, languages: Sequence[str], first_day
     return conn.execute(select(d.c.id, d.c.text).where(d.c.language.in_(languages), d.c.published >= first_day,
                                                        d.c.published <= last_day, d.c.id != exclude,
                                                        d.c.duplicate_of.is_(None))
-                        .order_by(d.c.published, d.c.id).limit(limit)).tuples()
+                        .order_by(d.c.published, d.c.id).limit(limit))
 
 
 def translation_state(conn: Connection, ids: Sequence[str]) -> list[Any]:
@@ -152,7 +152,7 @@ def translation_state(conn: Connection, ids: Sequence[str]) -> list[Any]:
 def languages(conn: Connection, ids: Sequence[str]) -> dict[str, str | None]:
     """id -> language of these documents; at most `CHUNK` ids."""
     d = schema.documents
-    return dict(conn.execute(select(d.c.id, d.c.language).where(d.c.id.in_(ids))).tuples().all())
+    return dict(conn.execute(select(d.c.id, d.c.language).where(d.c.id.in_(ids))).all())
 
 
 def set_translation_of(conn: Connection, doc: str, original: str | None) -> None:
@@ -164,4 +164,4 @@ def duplicate_pointers(conn: Connection, ids: Sequence[str]) -> Iterator[tuple[s
     """(id, duplicate_of) of these documents."""
     d = schema.documents
     for part in chunks(ids):
-        yield from conn.execute(select(d.c.id, d.c.duplicate_of).where(d.c.id.in_(part))).tuples()
+        yield from conn.execute(select(d.c.id, d.c.duplicate_of).where(d.c.id.in_(part)))

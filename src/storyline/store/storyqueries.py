@@ -30,7 +30,7 @@ def _event_rows(conn: Connection, where: Any, linked: bool) -> Iterator[EventRow
     else:
         query = query.select_from(e).outerjoin(le, le.c.event_id == e.c.id)
     yield from conn.execute(query.join(d, d.c.id == e.c.document_id)
-                            .where(e.c.status == "asserted", where)).tuples()
+                            .where(e.c.status == "asserted", where))
 
 
 def asserted_events(conn: Connection, event_ids: Sequence[str]) -> Iterator[EventRow]:
@@ -49,7 +49,7 @@ def unlinked_events(conn: Connection) -> Iterator[tuple[str, dict[str, Any], str
     e, d, le = schema.events, schema.documents, linkschema.link_events
     query = (select(e.c.id, e.c.data, d.c.published).join(d, d.c.id == e.c.document_id)
              .where(e.c.status == "asserted", e.c.id.not_in(select(le.c.event_id))))
-    yield from conn.execute(query.execution_options(yield_per=2000)).tuples()
+    yield from conn.execute(query.execution_options(yield_per=2000))
 
 
 def blocks_of_documents(conn: Connection, doc_ids: Sequence[str]) -> Iterator[str]:
@@ -112,7 +112,7 @@ def thread_sizes(conn: Connection, thread_ids: Sequence[str]) -> Counter[str]:
     size: Counter[str] = Counter()
     for part in chunks(thread_ids):
         size.update(dict(conn.execute(select(lc.c.thread_id, func.count()).where(lc.c.thread_id.in_(part))
-                                      .group_by(lc.c.thread_id)).tuples().all()))
+                                      .group_by(lc.c.thread_id)).all()))
     return size
 
 
@@ -122,7 +122,7 @@ def thread_clusters(conn: Connection, thread_ids: Sequence[str]) -> Iterator[tup
     `CHUNK`), by incident id."""
     lc = linkschema.link_clusters
     yield from conn.execute(select(lc.c.thread_id, lc.c.id, lc.c.unit, lc.c.story_id, lc.c.data)
-                            .where(lc.c.thread_id.in_(thread_ids)).order_by(lc.c.id)).tuples()
+                            .where(lc.c.thread_id.in_(thread_ids)).order_by(lc.c.id))
 
 
 def forget_stories(conn: Connection, thread_ids: Sequence[str]) -> None:
@@ -160,7 +160,7 @@ def timeless_hosts(conn: Connection, timeless_blocks: Sequence[str]) -> Iterator
     for part in chunks(timeless_blocks):
         query = (select(le.c.unit, lc.c.block).select_from(le).join(lc, lc.c.id == le.c.cluster_id, isouter=True)
                  .where(le.c.unit.in_(part)).distinct())
-        yield from conn.execute(query).tuples()
+        yield from conn.execute(query)
 
 
 def block_clusters(conn: Connection, blocks: Sequence[str]) -> Iterator[Any]:
@@ -177,7 +177,7 @@ def _of_unit(unit: str) -> Any:
 def unit_cluster_of_events(conn: Connection, unit: str) -> dict[str, str]:
     """Event id -> cluster id, for the linked events of one unit."""
     le = linkschema.link_events
-    return dict(conn.execute(select(le.c.event_id, le.c.cluster_id).where(_of_unit(unit))).tuples().all())
+    return dict(conn.execute(select(le.c.event_id, le.c.cluster_id).where(_of_unit(unit))).all())
 
 
 def unit_events(conn: Connection, unit: str) -> Iterator[EventRow]:
