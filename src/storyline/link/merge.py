@@ -430,13 +430,29 @@ def _candidate_keys(r: Report) -> Iterable[str]:
     return r.terms
 
 
+COGNATE_KEY = "\x01"  # opens a posting key that is a cognate (`cognates_of`), never a stem
+
+
+def _cognate_keys(r: Report) -> list[str]:
+    return [COGNATE_KEY + c for c in r.cognates]
+
+
+def _evidence_keys(r: Report, cognates: bool) -> list[str]:
+    """The posting keys of a report's evidence: its stems, and its cognates when `cognates`."""
+    return [*r.terms, *(_cognate_keys(r) if cognates else ())]
+
+
+def _mixed_languages(reports: Sequence[Report]) -> bool:
+    return len({r.language for r in reports if r.language}) > 1
+
+
 def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
     """Pairs (i < j) sharing at least one stem that is not too common in this block, or their day and
     recipient, each once; in a block holding two languages, also pairs in two languages sharing a cognate."""
     postings: dict[str, list[int]] = {}
     keys = [_candidate_keys(r) for r in reports]
-    if len({r.language for r in reports if r.language}) > 1:
-        keys = [[*own, *("\x01" + c for c in r.cognates)] for own, r in zip(keys, reports, strict=True)]
+    if _mixed_languages(reports):
+        keys = [[*own, *_cognate_keys(r)] for own, r in zip(keys, reports, strict=True)]
     for i, own in enumerate(keys):
         for t in own:
             postings.setdefault(t, []).append(i)
@@ -445,7 +461,7 @@ def candidate_pairs(reports: Sequence[Report]) -> Iterator[tuple[int, int]]:
         later: set[int] = set()
         for t in own:
             posting = usable.get(t)
-            if posting and t[0] == "\x01":
+            if posting and t[0] == COGNATE_KEY:
                 later.update(j for j in posting if j > i and two_languages(reports[i], reports[j]))
             elif posting:
                 later.update(j for j in posting if j > i)
@@ -613,11 +629,11 @@ def attach_hosts(reports: Sequence[Report], loose: Sequence[Sequence[int]],
     tells of. A background recap never joins."""
     postings: dict[str, list[int]] = {}
     host_of_report: dict[int, int] = {}
-    two = len({r.language for r in reports if r.language}) > 1
+    two = _mixed_languages(reports)
     for h, members in enumerate(hosts):
         for i in members:
             host_of_report[i] = h
-            for key in (*reports[i].terms, *(("\x01" + c for c in reports[i].cognates) if two else ())):
+            for key in _evidence_keys(reports[i], two):
                 postings.setdefault(key, []).append(i)
     groups = [_group_of(reports, members) for members in hosts]
     hosts_fixed = [_group_of(reports, members) for members in hosts]  # as the hosts were, before any joined
@@ -629,13 +645,13 @@ def attach_hosts(reports: Sequence[Report], loose: Sequence[Sequence[int]],
         own = _group_of(reports, members)
         candidates: set[int] = set()
         for i in members:
-            for key in (*reports[i].terms, *(("\x01" + c for c in reports[i].cognates) if two else ())):
+            for key in _evidence_keys(reports[i], two):
                 posting = postings.get(key, ())
                 if len(posting) <= MAX_POSTING:
                     candidates.update(posting)
         fits = set()
         for h in sorted({host_of_report[j] for j in candidates}):
-            if h in fits or not hosts_fixed[h].admits(own):
+            if not hosts_fixed[h].admits(own):
                 continue
             pairs = [(reports[i], reports[j]) for i in members for j in hosts[h]]
             if any(incompatibility(a, b, attach=True) for a, b in pairs):
