@@ -74,20 +74,6 @@ def model_meta() -> dict[str, Any]:
             "author": meta.get("author"), "spacy": meta.get("spacy_version")}
 
 
-@per_user_files
-def candidate_lemmas() -> frozenset[str]:
-    """First words of every trigger, light verb, statement verb and speech cue: the lemmas that make
-    a sentence worth parsing."""
-    from .eventlex import lexicon
-
-    lex = lexicon()
-    words: set[str] = set(lex.heads)
-    words.update(lex.tree_rules.get("speech_verbs") or ())
-    words.update(lex.light_lemmas)
-    words.update(p[0] for p in lex.light_lemma_phrases)
-    return frozenset(words)
-
-
 @cache
 def _lemma_tables() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     """The English pipeline's own lemma exceptions (verbs and nouns) and suffix rules."""
@@ -196,14 +182,14 @@ def chosen_sentences(texts: list[str]) -> list[int]:
     """Indices of the sentences to parse: those worth parsing, and before each the nearest earlier sentence
     with any candidate lemma at all ("the government has taken steps against the gangs. They include
     sanctioning ..."), whose subject the coder carries to the next parsed sentence's pronouns and gerunds."""
-    wanted = candidate_lemmas()
+    wanted = requirements()  # its lemmas: the first words of every trigger, light verb and speech cue
     out: list[int] = []
     context: int | None = None  # the last sentence with a candidate lemma not yet chosen
     for k, text in enumerate(texts):
         if len(text) > MAX_SENTENCE:
             continue
         forms = _forms(text)
-        if wanted.isdisjoint(forms):
+        if forms.isdisjoint(wanted):
             continue
         if _worth(forms):
             if context is not None:
