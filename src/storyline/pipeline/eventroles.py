@@ -59,6 +59,7 @@ GOVERNED_PLACES = frozenset({"against", "on", "at", "with", "to", "into", "towar
 # Verbs of a protest's purpose clause whose object names the party the protest is aimed at.
 DEMANDING = frozenset({"demand", "call", "urge", "press", "seek", "oppose", "denounce", "condemn", "decry",
                        "protest", "reject", "insist"})
+# A state's own institutions: a generic one of these ("the army") can be whom a protest's demand is made of.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.

@@ -283,8 +283,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.actors, r.actor_rule = _expelled_from(sent, v, ctx, lex)
     if not r.actors and passive and h.trigger.type == "MOBILIZE" and v is not None:
         for k in sent.children(v, "nsubjpass"):  # "the army was put on alert": the forces moved are the side's
-            r.actors, r.actor_rule = refs_at(sent, k, ctx, lex), "mobilized-subject"
-            if r.actors:
+            moved = refs_at(sent, k, ctx, lex)
+            if moved:
+                r.actors, r.actor_rule = moved, "mobilized-subject"
                 r.recipients = [x for x in r.recipients if x.at != k]
                 r.recipient_rule = r.recipient_rule if r.recipients else None
                 break
