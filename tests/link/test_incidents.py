@@ -239,6 +239,16 @@ RULES = [
             CARTELS, None, "2025-02-20"),
      report(2, "El gobierno designó a seis cárteles como organizaciones terroristas extranjeras", "SANCTION", TRUMP,
             CARTELS, None, "2025-02-20"), False),
+    ("two Spanish reports of one clash in other inflections: Spanish stems",
+     report(1, "Militares abatieron a pistoleros durante un enfrentamiento en la sierra", "ASSAULT",
+            {**SHEINBAUM, "sector": "MIL", "id": None}, CARTELS, None, "2026-02-10", language="es"),
+     report(2, "Un pistolero abatido por militares tras enfrentarse en Durango", "ASSAULT",
+            {**SHEINBAUM, "sector": "MIL", "id": None}, CARTELS, None, "2026-02-11", language="es"), True),
+    ("a president's capture told in few words: the captured one is named by both",
+     report(1, "U.S. forces captured Nicolás Maduro in Caracas", "ASSAULT", US_FORCES, VENEZUELA, None,
+            "2026-01-04"),
+     report(2, "Nicolás Maduro was captured by U.S. troops", "ASSAULT", US_FORCES, VENEZUELA, None, "2026-01-04"),
+     True),
     ("an English and a Spanish report sharing only a word's first letters across other matters",
      report(1, "The government announced new controls on the operation of border crossings", "SANCTION", TRUMP,
             CARTELS, None, "2025-02-20"),
@@ -254,6 +264,37 @@ def test_merge_rules(why: str, a: Any, b: Any, merged: bool) -> None:
     assert a.block == b.block
     assert (len(clusters([a, b])) == 1) is merged, why
     assert (len(clusters([b, a])) == 1) is merged, why
+
+
+@pytest.mark.parametrize(("words", "same"), [
+    (("atacaron", "ataque", "atacar"), True),
+    (("capturado", "captura", "capturó"), True),
+    (("abatieron", "abatido", "abatir"), True),
+    (("embarcaciones", "embarcación"), True),
+    (("ataque", "captura"), False),
+])
+def test_spanish_inflections_share_a_stem(words: tuple[str, ...], same: bool) -> None:
+    from storyline.link.evidence import terms
+
+    stems = [terms(w, "es") for w in words]
+    assert all(len(t) == 1 for t in stems)
+    assert (len(set().union(*stems)) == 1) is same
+
+
+def test_weekdays_and_months_are_one_key_in_either_language() -> None:
+    from storyline.link.evidence import terms
+
+    assert terms("el sábado", "es") == terms("on Saturday", "en")
+    assert terms("en octubre", "es") == terms("in October", "en") != terms("on Saturday", "en")
+    assert terms("fue atacada", "es") == terms("atacada", "es")  # Spanish function words are stop words
+
+
+def test_an_office_holder_of_the_recipient_state_is_what_the_act_was_done_to() -> None:
+    captured = report(1, "U.S. commandos seized Nicolás Maduro after Donald Trump gave the order", "ASSAULT",
+                      US_FORCES, VENEZUELA)
+    assert "@maduro" in captured.terms and "@trump" not in captured.terms  # the acting side's names stay out
+    call = report(2, "Donald Trump spoke by phone with Nicolás Maduro", "CONSULT", TRUMP, VENEZUELA)
+    assert not any(t.startswith("@") for t in call.terms)  # the counterpart of a call says nothing the dyad does not
 
 
 STRUCK = "U.S. forces struck a semi-submersible vessel carrying cocaine in the Caribbean, killing four people aboard"

@@ -1,11 +1,19 @@
 """What two event reports are compared on: the content words of their evidence, and their dates.
 
-`terms(sentence)` gives the set of content stems of an evidence sentence with the words that only
-name who acted removed (countries, demonyms, capitals, metonyms, people, offices: everything the
-actor lexicon recognises except sector keywords such as "cartels", which say what the event was
-about). Two reports of one event share the rest: the object, the place, the figures. Stems come
-from a light suffix stripper (plural, -ed, -ing, British -ise spellings), enough to make
-"designated"/"designating" and "organisations"/"organizations" meet; it is not a full stemmer.
+`terms(sentence, language, recipient_country)` gives the set of content stems of an evidence
+sentence with the words that only name who acted removed (countries, demonyms, capitals, metonyms,
+people, offices: everything the actor lexicon recognises except sector keywords such as "cartels",
+which say what the event was about). Two reports of one event share the rest: the object, the
+place, the figures. A person the sentence names who has held office in the recipient's country is
+whom the act was done to, not who acted: kept as "@" and the lexicon id ("captured Maduro" and
+"Maduro was captured" share it). Weekday and month names are one language-neutral key each
+("@day6" for Saturday and sábado), so reports in two languages share their "on Saturday".
+English stems come from a light suffix stripper (plural, -ed, -ing, British -ise spellings),
+enough to make "designated"/"designating" and "organisations"/"organizations" meet; it is not a
+full stemmer. Spanish words (`language` "es") are reduced to their lemma (simplemma's table, as the
+Spanish token layer reads them), without accents and without the verb's infinitive ending or a
+final vowel, so "abatieron", "abatido" and "abatir" meet, and "capturado" and "captura"; Spanish
+closed-class words (lexicon/es/words.yaml) are stop words there.
 `fold` spells a word without case and accents, as names and cognates compare across languages.
 
 It does not read the store and decides nothing about merging (`merge.py` does).
@@ -32,6 +40,34 @@ BRITISH_IS = re.compile(r"(?<=[a-z]{3})is(ations?|ing|ed|es|e)$")
 def _stopwords() -> frozenset[str]:
     data = load_yaml("stopwords.yaml") or {}
     return frozenset(w for words in data.values() for w in words)
+
+
+@cache
+def _spanish_function_words() -> frozenset[str]:
+    data = load_yaml("es/words.yaml") or {}
+    return frozenset(w.lower() for words in (data.get("pos") or {}).values() for w in words)
+
+
+@cache
+def _calendar() -> dict[str, str]:
+    """Weekday and month names of every language of the dates lexicon, folded -> "@day1".."@day7",
+    "@month1".."@month12" (full names only: "Mar" is also the Spanish for sea)."""
+    out: dict[str, str] = {}
+    for name in ("dates.yaml", "es/dates.yaml"):
+        data = load_yaml(name) or {}
+        for days in (data.get("weekdays") or {}).values():
+            out.update({fold(d): f"@day{i}" for i, d in enumerate(days, 1)})
+        for months in (data.get("months") or {}).values():
+            out.update({fold(m): f"@month{i}" for i, m in enumerate(months.get("full") or [], 1)})
+    return out
+
+
+@cache
+def _office_countries() -> dict[str, frozenset[str]]:
+    """Lexicon person id -> the countries of the offices they have held."""
+    from ..lexicon import load_lexicon
+
+    return {pid: frozenset(r.country for r in ent.roles if r.country) for pid, ent in load_lexicon().people.items()}
 
 
 @cache
@@ -65,27 +101,61 @@ def stem(word: str) -> str:
     return w
 
 
-def terms(sentence: str | None) -> frozenset[str]:
-    """Content stems of an evidence sentence, without stop words and without the words naming actors."""
+SPANISH_ENDINGS = ("ar", "er", "ir")
+
+
+@lru_cache(maxsize=1 << 16)
+def stem_es(word: str) -> str:
+    """A light Spanish stem: the lemma, accents folded, without an infinitive ending or a final
+    vowel ("atacaron" -> "atac", "ataque" -> "atac", "capturado" -> "captur")."""
+    from ..pipeline.parse_es import lemma
+
+    w = fold(lemma(word.lower()))
+    if NUMBER.fullmatch(w):
+        return w.replace(",", "")
+    if w.endswith(SPANISH_ENDINGS) and len(w) - 2 > MIN_STEM:
+        w = w[:-2]
+    elif w.endswith(("a", "e", "o")) and len(w) - 1 > MIN_STEM:
+        w = w[:-1]
+    if w.endswith("qu"):  # "ataque" and "atacar": one stem
+        w = w[:-2] + "c"
+    return w
+
+
+def terms(sentence: str | None, language: str | None = None, recipient_country: str | None = None) -> frozenset[str]:
+    """Content stems of an evidence sentence, without stop words and without the words naming actors
+    (a person who has held office in `recipient_country` stays, as "@" and their id)."""
     if not sentence:
         return frozenset()
-    naming = [(h.start, h.end) for h in _matcher().hits(sentence) if h.entry.kind in NAMING_KINDS]
     out = set()
+    naming = []
+    for h in _matcher().hits(sentence):
+        if h.entry.kind in NAMING_KINDS:
+            naming.append((h.start, h.end))
+            if (h.entry.kind == "person" and recipient_country
+                    and recipient_country in _office_countries().get(h.entry.key, ())):
+                out.add("@" + h.entry.key)
+    spanish = language == "es"
     for m in WORD.finditer(sentence):
         if naming and any(s <= m.start() < e for s, e in naming):
             continue
-        content = _content_stem(m.group())
+        content = _content_stem(m.group(), spanish)
         if content is not None:
             out.add(content)
     return frozenset(out)
 
 
 @lru_cache(maxsize=1 << 16)
-def _content_stem(word: str) -> str | None:
+def _content_stem(word: str, spanish: bool = False) -> str | None:
     """The stem of one word of an evidence sentence, or None for a stop word or a short word."""
     word = POSSESSIVE.sub("", word.lower())
     if word in _stopwords() or (len(word) < MIN_STEM and not word[0].isdigit()):
         return None
+    day = _calendar().get(fold(word))
+    if day is not None:
+        return day
+    if spanish:
+        return None if word in _spanish_function_words() else stem_es(word)
     return stem(word)
 
 

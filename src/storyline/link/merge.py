@@ -77,7 +77,7 @@ from typing import Any
 from ..intervals import PRECISION_RANK, interval
 from ..lexicon_data import load_yaml
 from ..vocab import SYMMETRIC_TYPES
-from .evidence import fold, similarity, stem, terms
+from .evidence import fold, similarity, stem, stem_es, terms
 
 MIN_EVIDENCE = 0.2
 LINK_SCORE = 0.3
@@ -172,6 +172,13 @@ def period_of(date: str | None, precision: str | None, published: str | None) ->
     return date[:4] if date else "-"
 
 
+def _target_country(event_type: str, recipient: dict[str, Any]) -> str | None:
+    """The country whose office holders named in the evidence are what the act was done to (`terms`
+    keeps them): the recipient's, except in a symmetric type (a call or a meeting of two presidents
+    names the other one every time, which says nothing the dyad does not)."""
+    return None if event_type in SYMMETRIC_TYPES else recipient.get("country")
+
+
 def block_of(record: dict[str, Any], published: str | None) -> str:
     """The block of an event record (see `Report.block`), without computing its stems."""
     return report_from_record(record, stems=frozenset(), published=published).block
@@ -219,7 +226,8 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         magnitude=dict(record.get("magnitude") or {}),
         intensity=record.get("intensity"),
         evidence=record.get("evidence") or "",
-        terms=terms(record.get("evidence")) if stems is None else stems,
+        terms=(terms(record.get("evidence"), language, _target_country(record["type"], recipient))
+               if stems is None else stems),
         period=period_of(record.get("date"), precision, published),
         location=dict(location) if location else None,
         reported_by=record.get("reported_by"),
@@ -528,7 +536,8 @@ def _known(values: Iterable[Any]) -> Any:
 @cache
 def _matters() -> tuple[tuple[str, frozenset[str]], ...]:
     data = load_yaml("matters.yaml") or {}
-    return tuple((name, frozenset(stem(w) for w in words)) for name, words in (data.get("matters") or {}).items())
+    return tuple((name, frozenset(stem(w) for w in words) | frozenset(stem_es(w) for w in words))
+                 for name, words in (data.get("matters") or {}).items())
 
 
 def matters_named(stems: frozenset[str]) -> frozenset[str]:
