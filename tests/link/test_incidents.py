@@ -281,6 +281,18 @@ def test_spanish_inflections_share_a_stem(words: tuple[str, ...], same: bool) ->
     assert (len(set().union(*stems)) == 1) is same
 
 
+@pytest.mark.parametrize(("sentence", "matter"), [
+    ("Soldados abatieron a dos pistoleros en la sierra", "military_strikes"),
+    ("un pistolero fue abatido por la Guardia", "military_strikes"),
+    ("el gobierno impuso nuevos aranceles", "tariffs"),
+])
+def test_a_spanish_inflection_names_its_matter(sentence: str, matter: str) -> None:
+    from storyline.link.evidence import terms
+    from storyline.link.merge import matters_named
+
+    assert matter in matters_named(terms(sentence, "es"))
+
+
 def test_weekdays_and_months_are_one_key_in_either_language() -> None:
     from storyline.link.evidence import terms
 
