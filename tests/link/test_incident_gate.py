@@ -27,8 +27,8 @@ from storyline.store.incidents import incident_records
 EXAMPLES = Path(__file__).resolve().parents[2] / "src" / "storyline" / "examples"
 
 # Measured on fixtures/dev_incidents.json with this linker: 21 of 25 gold pairs, none false (14 before
-# Spanish words were compared by lemma, weekday and month names across languages, and a leader of the
-# recipient's state named by both reports counted as a shared word; 7 before reports with no time at
+# Spanish words were compared by lemma, weekday and month names across languages, and an office holder of
+# the recipient's state named by both reports counted as a shared word; 7 before reports with no time at
 # all joined the one incident of their unit they fit, and two languages compared cognates); story
 # threading 22 of 31 gold pairs (15 before). The gold pairs that stay apart are reports told in other
 # words ("strikes" against "attacks", a vote told by its tally against one told by its resolution):
