@@ -290,7 +290,7 @@ def test_a_spanish_inflection_names_its_matter(sentence: str, matter: str) -> No
     from storyline.link.evidence import terms
     from storyline.link.merge import matters_named
 
-    assert matter in matters_named(terms(sentence, "es"))
+    assert matter in matters_named(terms(sentence, "es"), "es")
 
 
 def test_weekdays_and_months_are_one_key_in_either_language() -> None:

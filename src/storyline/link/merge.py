@@ -235,7 +235,7 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         background=bool(record.get("background")),
         language=language,
     )
-    report.matters = matters_named(report.terms)
+    report.matters = matters_named(report.terms, language)
     report.cognates = cognates_of(report.terms)
     return report
 
@@ -534,15 +534,21 @@ def _known(values: Iterable[Any]) -> Any:
 
 
 @cache
-def _matters() -> tuple[tuple[str, frozenset[str]], ...]:
+def _matters(language: str | None = None) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each matter's words as the linker stems them in this language's evidence (`terms`): Spanish
+    by lemma (`stem_es`, whose table is loaded only once a Spanish report comes), others by `stem`."""
     data = load_yaml("matters.yaml") or {}
-    return tuple((name, frozenset(stem(w) for w in words) | frozenset(stem_es(w) for w in words))
-                 for name, words in (data.get("matters") or {}).items())
+    stemmer = stem_es if language == "es" else stem
+    return tuple((name, frozenset(stemmer(w) for w in words)) for name, words in (data.get("matters") or {}).items())
 
 
-def matters_named(stems: frozenset[str]) -> frozenset[str]:
-    """Every matter (lexicon/matters.yaml) whose words are among these stems."""
-    return frozenset(name for name, words in _matters() if stems & words)
+def _matter_language(language: str | None) -> str | None:
+    return "es" if language == "es" else None
+
+
+def matters_named(stems: frozenset[str], language: str | None = None) -> frozenset[str]:
+    """Every matter (lexicon/matters.yaml) whose words are among these stems of evidence in this language."""
+    return frozenset(name for name, words in _matters(_matter_language(language)) if stems & words)
 
 
 def matter_of(reports: Sequence[Report], group: Sequence[int]) -> str | None:
@@ -550,8 +556,9 @@ def matter_of(reports: Sequence[Report], group: Sequence[int]) -> str | None:
     then by most words, then the first listed; None when its evidence names none."""
     best: tuple[int, int, int] | None = None
     name = None
-    for rank, (matter, words) in enumerate(_matters()):
-        hits = [len(reports[i].terms & words) for i in group]
+    tables = [_matters(_matter_language(reports[i].language)) for i in group]
+    for rank, (matter, _) in enumerate(_matters()):
+        hits = [len(reports[i].terms & table[rank][1]) for i, table in zip(group, tables, strict=True)]
         score = (sum(1 for h in hits if h), sum(hits), -rank)
         if score[0] and (best is None or score > best):
             best, name = score, matter
