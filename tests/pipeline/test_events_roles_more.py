@@ -241,7 +241,9 @@ def test_resumed_talks_are_a_consultation_and_resumed_ties_support() -> None:
     assert e.recipient is not None and e.recipient.country == "TUR"
 
 
-def test_an_unknown_body_named_as_subject_is_an_actor_and_an_unknown_person_is_not() -> None:
+def test_an_unknown_body_named_as_subject_is_an_actor_and_an_unknown_person_one_of_no_known_country() -> None:
     e = first("The Andean Fisheries Council condemned Chile for the seizure of the trawlers.", "ACCUSE")
     assert e.actor is not None and e.actor.name.endswith("Fisheries Council")
-    assert not [e for e in asserted("Zorvak Meltrane condemned the seizure of the trawlers.") if e.type == "ACCUSE"]
+    e = first("Zorvak Meltrane condemned the seizure of the trawlers.", "ACCUSE")
+    assert e.actor is not None and e.actor.name == "Zorvak Meltrane"
+    assert e.actor.country is None and e.actor.sector is None

@@ -38,6 +38,7 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 GROUP_PRONOUNS = frozenset({"it", "they", "them"})
 FIRST_PERSON = frozenset({"i", "we", "us", "me"})
 ACTIVE_SUBJECTS = ("nsubj", "csubj", "expl")
+ARTICLES = frozenset({"the", "a", "an"})
 STATIVE = frozenset({"oppose", "commit", "determine", "prepare", "resolve", "dedicate", "opposed", "committed",
                      "determined", "prepared"})
 UNDERGOER_ACTS = frozenset({"demobilize", "demobilise", "withdraw", "disarm", "disband", "evacuate", "pull"})
@@ -112,6 +113,7 @@ class Context:
     def __init__(self, mentions: list[Mention], quotes: list[Quote]):
         self.actors = sorted((m for m in mentions if m.kind == "actor"), key=lambda m: m.span.start)
         self.places = sorted((m for m in mentions if m.kind == "place"), key=lambda m: m.span.start)
+        self.when_where = [m.span for m in mentions if m.kind in ("place", "date")]
         self.starts = [m.span.start for m in self.actors]
         self.quotes = quotes
         by_sector: dict[str, Counter[str]] = {}
@@ -189,6 +191,17 @@ class Context:
         if sector in ("GOV", "MIL", "COP", "SPY", "LEG") and self.overall:
             return self.overall, "context:document"
         return None, ""
+
+    def place_country(self, pos: int) -> str | None:
+        """The country of the place mention covering character `pos`, if any."""
+        for m in self.places:
+            if m.span.start <= pos < m.span.end and m.value.get("country"):
+                return str(m.value["country"])
+        return None
+
+    def place_or_date_at(self, pos: int) -> bool:
+        """Whether a place or a date mention covers character `pos`."""
+        return any(x.start <= pos < x.end for x in self.when_where)
 
     def quote_at(self, pos: int) -> Quote | None:
         for q in self.quotes:
@@ -281,6 +294,9 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         elif generic and _own_country(sent, j)[0]:  # "militants operating in Mali"
             actor.country, how = _own_country(sent, j)
             rule = f"mention+{how}"
+        elif generic and _place_modifier(sent, j, ctx):  # "Darfur rebels", "Gaza residents"
+            actor.country = _place_modifier(sent, j, ctx)
+            rule = "mention+place-modifier"
         elif generic:
             country, how = ctx.country_for(actor.sector, m.span.start)
             if country:
@@ -326,6 +342,9 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
     if t.pos in ("NOUN", "PROPN") and word is not None:
         sector = nouns[word]
         country, how = _own_country(sent, j)  # "students throughout Indonesia", "Iraqi Kurds"
+        if country is None:
+            country, how = _place_modifier(sent, j, ctx), "place-modifier"
+            how = how if country else ""
         if country is None and sector is not None:
             country, how = ctx.country_for(sector, t.start)
         named = t.pos == "PROPN" or any(sent.tok(k).pos == "PROPN"
@@ -366,6 +385,16 @@ def _own_country(sent: Sentence, j: int) -> tuple[str | None, str]:
     return None, ""
 
 
+def _place_modifier(sent: Sentence, j: int, ctx: Context) -> str | None:
+    """The country of a place named as a modifier of the noun at j ("Darfur rebels", "Kabul residents"):
+    a group named by where it is from belongs to that place's country."""
+    for k in sent.children(j, "compound", "nmod", "amod"):
+        c = ctx.place_country(sent.tok(k).start)
+        if c:
+            return c
+    return None
+
+
 def criminal(sent: Sentence, j: int, lex: EventLexicon) -> Ref | None:
     """A vessel described as smuggling or carrying drugs, or people named by what they traffic: CRM."""
     rules = lex.tree_rules.get("criminal_targets") or {}
@@ -394,8 +423,10 @@ def criminal(sent: Sentence, j: int, lex: EventLexicon) -> Ref | None:
 # ---------------------------------------------------------------------------------------- actor
 
 
-def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int = 0) -> tuple[list[Ref], str]:
-    """The actor of verb v, and the rule that found it."""
+def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int = 0, *,
+               unknown: bool = False) -> tuple[list[Ref], str]:
+    """The actor of verb v, and the rule that found it. With `unknown`, a subject that names a party
+    the lexicons do not know (`unknown_parties`) is an actor of unknown country, not no actor."""
     if depth > 4:
         return [], ""
     passive = real_passive(sent, v)
@@ -404,7 +435,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         if agent is not None:
             pobj = sent.child(agent, "pobj")
             if pobj is not None:
-                refs = refs_at(sent, pobj, ctx, lex)
+                refs = refs_at(sent, pobj, ctx, lex) or (unknown_parties(sent, pobj, ctx, lex) if unknown else [])
                 if refs:
                     return refs, "passive-by"
         elif stative_passive(sent, v) or sent.tok(v).lemma in UNDERGOER_ACTS:
@@ -463,13 +494,16 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         named = _proper_name(sent, subjects[0])
         if named is not None:  # "The International Labor Office reiterated ...": a name the lexicon lacks
             return [named], "subject-name"
+        parties = unknown_parties(sent, subjects[0], ctx, lex) if unknown else []
+        if parties:
+            return parties, "subject-unknown-party"
         return [], "subject-unknown"
     t = sent.tok(v)
     h = sent.head(v)
     if h is None:
         return [], ""
     if t.dep in ("acomp", "attr") and sent.tok(h).pos in ("AUX", "VERB"):  # "Norway is willing to send"
-        refs, _ = subject_of(sent, h, ctx, lex, depth + 1)
+        refs, _ = subject_of(sent, h, ctx, lex, depth + 1, unknown=unknown)
         return (refs, "copula-subject") if refs else ([], "")
     if t.dep == "relcl":  # "Maduro, who has pledged to defend": the noun described
         refs = refs_at(sent, h, ctx, lex)
@@ -477,14 +511,14 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             return refs, "relative-head"
         hh = sent.head(h)  # "signed an executive order that designated": the signer, through the order
         if hh is not None and sent.tok(h).dep in ("dobj", "obj") and sent.tok(hh).pos == "VERB":
-            refs, _ = subject_of(sent, hh, ctx, lex, depth + 1)
+            refs, _ = subject_of(sent, hh, ctx, lex, depth + 1, unknown=unknown)
             if refs:
                 return refs, "instrument-subject"
         return [], ""
     if t.dep == "pcomp" and sent.tok(h).pos == "ADP":  # "responded by accusing", "after designating"
         above = sent.head(h)
         if above is not None and sent.tok(above).pos in ("VERB", "AUX"):
-            refs, _ = subject_of(sent, above, ctx, lex, depth + 1)
+            refs, _ = subject_of(sent, above, ctx, lex, depth + 1, unknown=unknown)
             return refs, "adjunct-subject" if refs else ""
         return [], ""
     if t.dep in ("xcomp", "conj", "advcl", "pcomp") or (t.dep == "ccomp" and not sent.children(v, *ACTIVE_SUBJECTS)):
@@ -501,7 +535,14 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             return [], ""
         if sent.tok(h).lemma in INCLUDING and ctx.previous:  # "They include designating six cartels ...":
             return ctx.previous, "previous-sentence-subject"  # the steps of the one the sentence before named
-        refs, _rule = subject_of(sent, h, ctx, lex, depth + 1)
+        if t.dep == "conj" and not real_passive(sent, v) and real_passive(sent, h):
+            # "the minister was indicted by the court and will resign": the one the first verb's act fell on
+            for k in sent.children(h, *PASSIVE_SUBJECTS):
+                refs = refs_at(sent, k, ctx, lex) or (unknown_parties(sent, k, ctx, lex) if unknown else [])
+                if refs:
+                    return refs, "coordinated-undergoer"
+            return [], ""
+        refs, _rule = subject_of(sent, h, ctx, lex, depth + 1, unknown=unknown)
         if refs:
             return refs, {"xcomp": "controller", "conj": "coordinated-subject", "advcl": "adjunct-subject",
                           "pcomp": "adjunct-subject", "ccomp": "controller"}[t.dep]
@@ -509,7 +550,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             sent.low(k) == "to" for k in sent.children(v, "aux"))) and sent.tok(h).lemma in INSTRUMENTS:
         hh = sent.head(h)  # "signed an order ... to sanction several banks": the signer's act
         if hh is not None and sent.tok(hh).pos == "VERB":
-            refs, _ = subject_of(sent, hh, ctx, lex, depth + 1)
+            refs, _ = subject_of(sent, hh, ctx, lex, depth + 1, unknown=unknown)
             if refs:
                 return refs, "instrument-subject"
     if t.dep == "acl" and t.tag in ("VBD", "VBN") and (sent.tok(h).head == h or sent.tok(h).dep in ("appos",)
@@ -537,6 +578,31 @@ def _proper_name(sent: Sentence, s: int) -> Ref | None:
     if len(words) < 2 or any(sent.mention(k) is not None for k in words) or t.lemma.lower() not in BODY_WORDS:
         return None
     return Ref(Actor(name=sent.text_of(words), country=None, sector=None, id=None), s, "proper-name")
+
+
+def unknown_parties(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """The parties a subject names that no lexicon knows, one per conjunct: a capitalised proper name
+    that is no place ("Karimov", an acronym), or a party noun (triggers.yaml `party_nouns`, or an actor
+    noun of no sector: "both sides", "Arab states", "rebel leaders"). Each is an actor of unknown
+    country and sector: the act is told, only its actor is not known."""
+    nouns = frozenset(lex.tree_rules.get("party_nouns") or ())
+    groups = actor_nouns()
+    out: list[Ref] = []
+    for j in sent.conjuncts(s):
+        t = sent.tok(j)
+        if sent.mention(j) is not None or ctx.place_or_date_at(t.start):
+            continue
+        name = sent.text_of([k for k in sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "advcl", "cc",
+                                                                "conj"))
+                             if sent.tok(k).dep != "det" or sent.low(k) not in ARTICLES])
+        acronym = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()  # the parser often takes one for a noun
+        if ((t.pos == "PROPN" and t.text[:1].isupper()) or acronym) \
+                and t.text.lower() not in lex.tree_rules.get("causes", ()):
+            out.append(Ref(Actor(name=name or t.text, country=None, sector=None, id=None), j, "unknown-name"))
+        elif t.pos == "NOUN" and (t.lemma in nouns or (t.lemma in groups and groups[t.lemma] is None)):
+            out.append(Ref(Actor(name=name or t.text, country=None, sector=None, id=None), j, "unknown-party",
+                           generic=True))
+    return out
 
 
 def real_passive(sent: Sentence, v: int) -> bool:

@@ -24,8 +24,9 @@ lexicon entry and each decision ("triggers.yaml:verb:threaten; actor=subject; re
 status=planned(will); future-as=ASSAULT->THREATEN(self)") that `storyline.explain` renders.
 
 Precision before recall: no event without an actor, except an agentless passive act of force
-with a named victim; a nominal trigger needs an actor attached to it in the tree; a participle
-describing a noun is no trigger. It does not merge an event told twice (the link stage does).
+with a named victim (a subject no lexicon knows, a bare surname or "both sides", is an actor of
+unknown country: the act is told, only who did it is not known); a nominal trigger needs an actor
+attached to it in the tree; a participle describing a noun is no trigger. It does not merge an event told twice (the link stage does).
 """
 
 from __future__ import annotations
@@ -78,6 +79,9 @@ MEETING_NOUNS = frozenset({"conference", "summit", "meeting", "talk", "talks", "
                            "consultation", "consultations", "dialogue", "round"})
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
 LOCAL_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
+# Sectors of a generic actor with no country known that belong where they act: civilians, students,
+# the opposition, clergy, business, the police.
+PEOPLE_SECTORS = frozenset({"CVL", "EDU", "OPP", "REL", "BUS", "COP"})
 NO_MAGNITUDE: dict[str, int | None] = {"killed": None, "injured": None, "count": None}
 
 
@@ -231,7 +235,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             anchor = hd  # "a mediation mission between A and B": the phrase hangs on the head noun
     else:
         v = h.head
-        r.actors, r.actor_rule = subject_of(sent, v, ctx, lex)
+        r.actors, r.actor_rule = subject_of(sent, v, ctx, lex, unknown=True)
         passive = real_passive(sent, v)
         anchor = v
     if director is not None:
@@ -240,6 +244,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if between and not r.actors:
         r.actors, r.actor_rule, r.reciprocal = between, "between", True
     r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
+    if h.trigger.type == "CONSULT" and r.recipients and all(
+            x.generic and x.actor.sector == "MED" for x in r.recipients):
+        return []  # "spoke to reporters after the meeting": the press is an audience, not a party consulted
     if not r.recipients and not h.noun:
         for k in h.words[1:]:  # "hold talks with the rebels": the parser hangs the phrase on its noun
             if sent.tok(k).pos in ("NOUN", "PROPN"):
@@ -407,6 +414,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 a.actor.country = str(place["country"])
                 a.rule = a.rule.split("+context:")[0] + "+place-of-event"
                 notes.append("between-local-forces")
+    if place is not None and place.get("country"):
+        for a in r.actors:  # "thousands of people marched in Nairobi": the people of the place they act in
+            if a.generic and not a.actor.country and a.actor.sector in PEOPLE_SECTORS:
+                a.actor.country = str(place["country"])
+                a.rule += "+place-of-event"
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()

@@ -1,0 +1,87 @@
+"""The coder on invented wire sentences whose actor no lexicon knows, and the rules that keep, place
+or drop such events (one test per rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Document, Event
+from storyline.pipeline import build
+
+CODER = build(["segment", "parse", "dates", "actors", "places", "quotes", "events"], given=("text", "language"))
+
+
+def asserted(text: str) -> list[Event]:
+    doc = CODER(Document(source="test", text=text, language="en"))
+    return [e for e in doc.events if e.status == "asserted"]
+
+
+def of_type(text: str, type_: str) -> list[Event]:
+    return [e for e in asserted(text) if e.type == type_]
+
+
+# A subject the lexicons do not know is still the actor of the act it names: a bare surname, an
+# acronym (which the parser often takes for a common noun), a party noun with no country ("both
+# sides", "Gulf states"). The event is kept with an actor of unknown country and sector.
+@pytest.mark.parametrize(("text", "type_", "name"), [
+    ("Karvelis accused the ruling party of rigging the vote.", "ACCUSE", "Karvelis"),
+    ("The ZNLF attacked a police post near the border on Monday.", "ASSAULT", "ZNLF"),
+    ("Both sides accused each other of breaking the truce.", "ACCUSE", "Both sides"),
+    ("Gulf states condemned the bombing of the hospital.", "ACCUSE", "Gulf states"),
+    ("Ostrova vowed to release the captured sailors.", "AGREE", "Ostrova"),
+])
+def test_an_unknown_subject_is_an_actor_of_unknown_country(text: str, type_: str, name: str) -> None:
+    found = of_type(text, type_)
+    assert found, f"no {type_} in {text!r}: {[(e.type, e.rule) for e in asserted(text)]}"
+    e = found[0]
+    assert e.actor is not None and e.actor.name == name, e.rule
+    assert e.actor.country is None and e.actor.sector is None
+    assert "unknown-party" in e.rule
+
+
+def test_an_unknown_actor_ranks_below_a_known_one() -> None:
+    known = of_type("Kenya accused the ruling party of rigging the vote.", "ACCUSE")
+    unknown = of_type("Karvelis accused the ruling party of rigging the vote.", "ACCUSE")
+    assert known and unknown and unknown[0].confidence < known[0].confidence
+
+
+@pytest.mark.parametrize("text", [
+    "The letter condemned the arrests of the editors.",  # a thing, no party
+    "Friday saw fierce fighting around the airport.",  # a date
+])
+def test_a_subject_that_names_no_party_gives_no_actor(text: str) -> None:
+    assert not [e for e in asserted(text) if e.actor is not None and "unknown-party" in e.rule]
+
+
+def test_a_talk_to_the_press_is_no_consultation() -> None:
+    assert not of_type("The senator spoke to reporters outside the courthouse.", "CONSULT")
+    assert of_type("The senator spoke to the Kenyan ambassador outside the courthouse.", "CONSULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Insurgents planned and executed an attack on a police convoy.",
+    "The insurgents performed an attack on a police convoy.",
+])
+def test_an_attack_executed_is_carried_out(text: str) -> None:
+    found = of_type(text, "ASSAULT")
+    assert found and found[0].actor is not None and found[0].actor.sector == "REB", \
+        [(e.type, e.rule) for e in asserted(text)]
+
+
+def test_a_second_verb_after_a_passive_is_the_act_of_the_one_it_fell_on() -> None:
+    # "was impeached by the assembly and will resign": the governor resigns, not the assembly
+    found = [e for e in CODER(Document(source="test", text="The governor was impeached by the assembly and will "
+                                       "resign.", language="en")).events if e.type == "RETREAT"]
+    assert found and found[0].actor is not None and found[0].actor.sector == "GOV", [e.rule for e in found]
+    assert "coordinated-undergoer" in found[0].rule
+
+
+def test_people_with_no_country_belong_to_the_place_they_act_in() -> None:
+    e = of_type("Thousands of people marched in Nairobi to protest the arrest of a Ugandan opposition leader.",
+                "PROTEST")
+    assert e and e[0].actor is not None and e[0].actor.country == "KEN", [x.rule for x in e]
+
+
+def test_a_group_named_by_its_place_is_of_that_place_country() -> None:
+    e = of_type("The army accused Darfur rebels of attacking a convoy, a Chadian mediator said.", "ACCUSE")
+    assert e and e[0].recipient is not None and e[0].recipient.country == "SDN", [x.rule for x in e]
