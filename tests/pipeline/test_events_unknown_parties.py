@@ -85,3 +85,45 @@ def test_people_with_no_country_belong_to_the_place_they_act_in() -> None:
 def test_a_group_named_by_its_place_is_of_that_place_country() -> None:
     e = of_type("The army accused Darfur rebels of attacking a convoy, a Chadian mediator said.", "ACCUSE")
     assert e and e[0].recipient is not None and e[0].recipient.country == "SDN", [x.rule for x in e]
+
+
+def test_a_pronoun_subject_is_the_unknown_speaker_who_said_it() -> None:
+    # "Mandela said he was prepared to meet": the speaker, though no lexicon knows him
+    found = of_type("On Monday, Karvelis said he was prepared to meet the opposition leader.", "AGREE")
+    assert found and found[0].actor is not None and found[0].actor.name == "Karvelis", \
+        [(e.type, e.rule) for e in asserted("On Monday, Karvelis said he was prepared to meet the opposition leader.")]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Kenya suspended all aid to Ostrovia.", "SANCTION"),  # a type that needs a recipient
+    ("Kenya met Ostrovia in Nairobi on Saturday.", "CONSULT"),  # a meeting of one actor needs a party
+])
+def test_a_needed_recipient_may_be_one_no_lexicon_knows(text: str, type_: str) -> None:
+    found = of_type(text, type_)
+    assert found and found[0].recipient is not None and found[0].recipient.name == "Ostrovia", \
+        [(e.type, e.rule) for e in asserted(text)]
+    assert found[0].recipient.country is None
+
+
+@pytest.mark.parametrize(("text", "type_", "sector"), [
+    ("Rioters set fire to government buildings in the city.", "ASSAULT", "CVL"),
+    ("Islamists attacked a police station in the north.", "ASSAULT", "REB"),
+    ("Communists staged a rally in the capital.", "PROTEST", "PTY"),
+])
+def test_group_words_name_a_sector(text: str, type_: str, sector: str) -> None:
+    found = of_type(text, type_)
+    assert found and found[0].actor is not None and found[0].actor.sector == sector, \
+        [(e.type, e.rule) for e in asserted(text)]
+
+
+def test_a_crowd_counted_is_a_party() -> None:
+    found = of_type("Thousands marched through the capital on Sunday.", "PROTEST")
+    assert found and found[0].actor is not None and found[0].actor.name == "Thousands"
+
+
+def test_a_purpose_is_the_act_of_the_main_subject() -> None:
+    doc = CODER(Document(source="test", text="Kenya sent twenty officers to Somalia to investigate the killings.",
+                         language="en"))
+    found = [e for e in doc.events if e.type == "ACCUSE"]
+    assert found and found[0].actor is not None and found[0].actor.country == "KEN", [e.rule for e in doc.events]
+    assert found[0].status == "hypothetical"  # what it is sent to do is not yet done

@@ -455,7 +455,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         if sent.low(s) in RELATIVE_PRONOUNS or sent.tok(s).tag == "WDT":
             break  # "Maduro, who has pledged": the noun the clause describes
         if sent.tok(s).pos == "PRON" and sent.low(s) not in FIRST_PERSON:
-            speaker = _speaker_of_clause(sent, v, ctx, lex, depth)  # "Nigeria said it will withdraw"
+            speaker = _speaker_of_clause(sent, v, ctx, lex, depth, unknown)  # "Nigeria said it will withdraw"
             if speaker:
                 return speaker, "subject+speaker"
         refs = refs_at(sent, s, ctx, lex)
@@ -529,8 +529,10 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                 refs = refs_at(sent, obj, ctx, lex)
                 if refs:
                     return refs, "object-control"
-        if t.dep == "advcl" and t.tag not in ("VBG", "VBN"):
-            return [], ""
+        purpose = t.tag == "VB" and any(sent.low(k) == "to" for k in sent.children(v, "aux")) \
+            and not sent.children(v, "mark")
+        if t.dep == "advcl" and t.tag not in ("VBG", "VBN") and not purpose:
+            return [], ""  # "sent 21 officers to Bosnia to investigate": a purpose is the main subject's
         if t.dep == "conj" and sent.children(v, "nsubj"):
             return [], ""
         if sent.tok(h).lemma in INCLUDING and ctx.previous:  # "They include designating six cartels ...":
@@ -595,8 +597,11 @@ def unknown_parties(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> 
         name = sent.text_of([k for k in sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "advcl", "cc",
                                                                 "conj"))
                              if sent.tok(k).dep != "det" or sent.low(k) not in ARTICLES])
-        acronym = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()  # the parser often takes one for a noun
-        if ((t.pos == "PROPN" and t.text[:1].isupper()) or acronym) \
+        # the parser often takes an acronym, or a name it has not seen, for a common noun; after the first
+        # word of the sentence a capital still says it is a name
+        acronym = len(t.text) > 1 and t.text.isalpha() and t.text.isupper()
+        capital = t.text[:1].isupper() and (t.pos == "PROPN" or (t.pos == "NOUN" and j > sent.first))
+        if (capital or acronym) \
                 and t.text.lower() not in lex.tree_rules.get("causes", ()):
             out.append(Ref(Actor(name=name or t.text, country=None, sector=None, id=None), j, "unknown-name"))
         elif t.pos == "NOUN" and (t.lemma in nouns or (t.lemma in groups and groups[t.lemma] is None)):
@@ -613,7 +618,8 @@ def real_passive(sent: Sentence, v: int) -> bool:
     return bool(sent.children(v, "nsubjpass", "auxpass", "csubjpass")) or not sent.children(v, "nsubj")
 
 
-def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int) -> list[Ref]:
+def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: int,
+                       unknown: bool = False) -> list[Ref]:
     """The subject of the speech verb whose clause holds v ("the rebels said they will release"): what a
     third-person pronoun subject there most often means."""
     speech = set(lex.tree_rules.get("speech_verbs") or ())
@@ -624,7 +630,7 @@ def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, 
         if h is None:
             return []
         if t.dep in ("ccomp", "parataxis") and sent.tok(h).lemma in speech:
-            refs, _ = subject_of(sent, h, ctx, lex, depth + 1)
+            refs, _ = subject_of(sent, h, ctx, lex, depth + 1, unknown=unknown)
             return refs
         if t.dep not in ("conj", "xcomp"):
             return []
@@ -895,6 +901,24 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 if found:
                     return found, "recipient:targeting", territory
     return [], None, territory
+
+
+def unknown_recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLexicon,
+                       actors: list[Ref]) -> list[Ref]:
+    """A recipient no lexicon knows, in the trigger's own argument places ("met Honecker", "sent aid to
+    the ZNLF"): the last resort of a reading that needs one, an actor of unknown country."""
+    own = {a.actor.name for a in actors}
+    for place in hit.trigger.recipient or (("object",) if not hit.noun else ()):
+        if place == "object":
+            args = objects(sent, anchor)
+        else:
+            args = [k for p in sent.children(anchor, "prep", "dative") if sent.low(p) == place
+                    for k in [sent.child(p, "pobj")] if k is not None]
+        for a in args:
+            found = [f for f in unknown_parties(sent, a, ctx, lex) if f.actor.name not in own]
+            if found:
+                return found
+    return []
 
 
 def objects(sent: Sentence, v: int) -> list[int]:

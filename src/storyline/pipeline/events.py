@@ -26,7 +26,8 @@ status=planned(will); future-as=ASSAULT->THREATEN(self)") that `storyline.explai
 Precision before recall: no event without an actor, except an agentless passive act of force
 with a named victim (a subject no lexicon knows, a bare surname or "both sides", is an actor of
 unknown country: the act is told, only who did it is not known); a nominal trigger needs an actor
-attached to it in the tree; a participle describing a noun is no trigger. It does not merge an event told twice (the link stage does).
+attached to it in the tree; a participle describing a noun is no trigger. It does not merge an
+event told twice (the link stage does).
 """
 
 from __future__ import annotations
@@ -66,6 +67,7 @@ from .eventroles import (
     recipients,
     refs_at,
     subject_of,
+    unknown_recipients,
 )
 from .eventstatus import Status, status
 from .tree import OBJECTS, Sentence, sentences
@@ -277,7 +279,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     said_of = any(refs_at(sent, subj, ctx, lex) for k in sent.children(anchor, "ccomp")
                   for subj in sent.children(k, "nsubj", "nsubjpass"))  # "warned the US was prepared for ..."
     if h.trigger.needs_recipient and not (r.recipient_rule or "").startswith("recipient:") and not said_of:
-        return []  # "business groups warned that uncertainty was hurting": a warning to no one named
+        r.recipients = unknown_recipients(sent, h, anchor, ctx, lex, r.actors)  # "warned Karvelis"
+        if not r.recipients:
+            return []  # "business groups warned that uncertainty was hurting": a warning to no one named
+        r.recipient_rule = "recipient:unknown-party"
     if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:"):
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
@@ -311,9 +316,12 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             and (not h.noun or h.trigger.mode == "visit"):
         found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)  # "would meet U.N. envoy Smith"
         found = [f for f in found if f.rule == "predicate-party"]
+        rule = "predicate-party"
         if not found and not _meeting_object(sent, h):
-            return []  # "the cabinet met Sunday": no one consulted
-        r.recipients, r.recipient_rule = found, "predicate-party"
+            found, rule = unknown_recipients(sent, h, anchor, ctx, lex, r.actors), "recipient:unknown-party"
+            if not found:
+                return []  # "the cabinet met Sunday": no one consulted
+        r.recipients, r.recipient_rule = found, rule
     st = status(sent, v if v is not None else h.head, lex, noun=h.head if h.noun else None)
     type_, mode = h.trigger.type, h.trigger.mode
     if h.trigger.only_negated and st.value != "negated":
@@ -394,6 +402,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)
         if found:
             r.recipients, r.recipient_rule = found, found[0].rule
+    if not r.recipients and not r.reciprocal and type_ in NEEDS_RECIPIENT:
+        r.recipients = unknown_recipients(sent, h, anchor, ctx, lex, r.actors)  # "sent aid to the ZNLF"
+        r.recipient_rule = "recipient:unknown-party" if r.recipients else r.recipient_rule
     _sentence_nationality(sent, r, type_, ctx)
     date = event_date(sent, reach, anchor, dates, attribution)
     if date is None and r.actor_rule == "previous-sentence-subject":
