@@ -127,3 +127,38 @@ def test_a_purpose_is_the_act_of_the_main_subject() -> None:
     found = [e for e in doc.events if e.type == "ACCUSE"]
     assert found and found[0].actor is not None and found[0].actor.country == "KEN", [e.rule for e in doc.events]
     assert found[0].status == "hypothetical"  # what it is sent to do is not yet done
+
+
+def test_a_party_noun_owned_by_a_pronoun_is_of_the_country_named_before_it() -> None:
+    found = of_type("Egypt's president said his country would never allow foreign bases on its soil.", "REJECT")
+    assert found and found[0].actor is not None and found[0].actor.country == "EGY", [e.rule for e in found]
+    found = of_type("Gulf states condemned the Israeli raid.", "ACCUSE")
+    assert found and found[0].actor is not None and found[0].actor.country is None  # no owner: not guessed
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The king vowed never to allow foreign troops on Jordanian soil.", "REJECT"),  # a refusal promised
+    ("Karvelis vowed not to resign.", "REJECT"),
+    ("The rebels promised not to attack civilians.", "AGREE"),  # a promise to refrain is no threat
+    ("The rebels vowed to attack the capital.", "THREATEN"),
+])
+def test_a_promise_of_a_negated_act(text: str, type_: str) -> None:
+    got = {e.type for e in asserted(text)}
+    assert type_ in got and (type_ != "AGREE" or "THREATEN" not in got), [(e.type, e.rule) for e in asserted(text)]
+
+
+@pytest.mark.parametrize(("text", "type_", "sector"), [
+    ("The Chinese premier is expected to visit India next month.", "AGREE", "GOV"),  # a future visit: AGREE
+    ("The rebels were forced to retreat from the town.", "RETREAT", "REB"),
+])
+def test_the_subject_of_a_passive_controls_its_complement(text: str, type_: str, sector: str) -> None:
+    found = of_type(text, type_)
+    assert found and found[0].actor is not None and found[0].actor.sector == sector, \
+        [(e.type, e.rule) for e in asserted(text)]
+    assert "passive-controller" in found[0].rule
+
+
+def test_executing_an_operation_is_no_execution() -> None:
+    got = asserted("The army planned and executed a raid on the rebel camp.")
+    assert not [e for e in got if e.mode == "targeted"], [(e.type, e.mode, e.rule) for e in got]
+    assert [e for e in asserted("The regime executed three dissidents on Monday.") if e.mode == "targeted"]

@@ -522,6 +522,12 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             return refs, "adjunct-subject" if refs else ""
         return [], ""
     if t.dep in ("xcomp", "conj", "advcl", "pcomp") or (t.dep == "ccomp" and not sent.children(v, *ACTIVE_SUBJECTS)):
+        if t.dep == "xcomp" and real_passive(sent, h) and not sent.child(h, "agent"):
+            # "the premier is expected to visit", "the rebels were forced to retreat": the passive's subject
+            for k in sent.children(h, *PASSIVE_SUBJECTS):
+                refs = refs_at(sent, k, ctx, lex) or (unknown_parties(sent, k, ctx, lex) if unknown else [])
+                if refs:
+                    return refs, "passive-controller"
         if t.dep == "xcomp":
             # "ordered the army to shell": the one ordered (object control), else the controller
             obj = sent.child(h, *OBJECTS)
@@ -605,9 +611,23 @@ def unknown_parties(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> 
                 and t.text.lower() not in lex.tree_rules.get("causes", ()):
             out.append(Ref(Actor(name=name or t.text, country=None, sector=None, id=None), j, "unknown-name"))
         elif t.pos == "NOUN" and (t.lemma in nouns or (t.lemma in groups and groups[t.lemma] is None)):
-            out.append(Ref(Actor(name=name or t.text, country=None, sector=None, id=None), j, "unknown-party",
-                           generic=True))
+            country = _pronoun_owner_country(sent, j, ctx)  # "the president said his country would ..."
+            out.append(Ref(Actor(name=name or t.text, country=country, sector=None, id=None), j,
+                           "unknown-party+pronoun-owner" if country else "unknown-party"))
     return out
+
+
+def _pronoun_owner_country(sent: Sentence, j: int, ctx: Context) -> str | None:
+    """For a party noun owned by a pronoun ("his country", "their government"), the country of the
+    nearest party named before it in the sentence."""
+    if not any(sent.tok(k).pos == "PRON" for k in sent.children(j, "poss")):
+        return None
+    for m in reversed(ctx.before(sent.tok(j).start)):
+        if m.span.start < sent.span.start:
+            return None
+        if m.value.get("country") and m.value.get("sector") != "MED":
+            return str(m.value["country"])
+    return None
 
 
 def real_passive(sent: Sentence, v: int) -> bool:

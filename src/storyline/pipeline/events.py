@@ -756,8 +756,14 @@ def _operation_agent(sent: Sentence, v: int | None, ctx: Context, lex: EventLexi
 def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: str | None, notes: list[str],
                   lex: EventLexicon) -> tuple[str, str | None]:
     t = h.trigger
-    conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE and not _circumstance(sent, h, x)]
+    conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE and not _circumstance(sent, h, x)
+                and not sent.children(x.head, "neg")]  # "promised not to attack civilians": no threat
     if t.promise:
+        refused = [x for x in inner if sent.children(x.head, "neg") and (
+            x.trigger.type in REFUSABLE or x.trigger.only_negated or x.trigger.negated_as == "REJECT")]
+        if refused:  # "vowed never to allow foreign troops on its soil": a refusal promised is a refusal
+            notes.append(f"promised-refusal-of={refused[0].trigger.type}")
+            return "REJECT", _request_mode(refused[0].trigger.type)
         if conflict:
             notes.append(f"promise-of={conflict[0].trigger.type}")
             return "THREATEN", _threat_mode(conflict[0].trigger.type, conflict[0].trigger.mode, lex)
