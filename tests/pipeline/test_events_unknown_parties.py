@@ -162,3 +162,11 @@ def test_executing_an_operation_is_no_execution() -> None:
     got = asserted("The army planned and executed a raid on the rebel camp.")
     assert not [e for e in got if e.mode == "targeted"], [(e.type, e.mode, e.rule) for e in got]
     assert [e for e in asserted("The regime executed three dissidents on Monday.") if e.mode == "targeted"]
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The guerrillas announced a unilateral ceasefire for the holidays.", "RETREAT"),  # as "declared a ceasefire"
+    ("Kenya and Uganda signed a protocol on border trade.", "SUPPORT"),  # a signing, like an agreement signed
+])
+def test_lexicon_readings(text: str, type_: str) -> None:
+    assert of_type(text, type_), [(e.type, e.rule) for e in asserted(text)]
