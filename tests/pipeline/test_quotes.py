@@ -272,6 +272,30 @@ SPEAKER_RULES = [
         "“This is the best town in the state to raise a family.” ― Helen R. Ostrowski",
         "This is the best town", "Helen R. Ostrowski", "signature",
     ),
+    (  # "affirmed" is a speech cue
+        "“The vote will be held on time,” Councilwoman Edna Farr affirmed.",
+        "The vote will be held", "Edna Farr", "+after",
+    ),
+    (  # other cues a reporter writes after a quotation, inverted or not
+        "“Nobody reads the fine print,” laughed Oscar Prentiss.",
+        "Nobody reads the fine", "Oscar Prentiss", "+after",
+    ),
+    (
+        "“That claim is simply false,” Dana Whitlock shot back on Tuesday.",
+        "That claim is simply", "Dana Whitlock", "+after",
+    ),
+    (
+        "“Nobody asked us,” pointed out Ray Colter, who runs the shelter.",
+        "Nobody asked us", "Ray Colter", "+after",
+    ),
+    (  # a role noun after an inverted verb, then the person it names
+        "“We feel very good about where we are,” said campaign manager Rhoda Vance.",
+        "We feel very good", "Rhoda Vance", "+after",
+    ),
+    (
+        "“The count is not over,” said party spokesman Tim Abara.",
+        "The count is not over", "Tim Abara", "+after",
+    ),
 ]
 
 

@@ -170,7 +170,8 @@ class SpeakerIndex(NameIndex):
             return Cue(self.tokens[k].start, self.tokens[end].end, verb, sp, False, first, self.venue_after(e + 1))
         sp, first = self.np_left(k)
         inverted = False
-        if sp is None and verb.split()[0] in self.lex.invertible and (self._after_quote(k) or self._after_comma(k)):
+        invertible = verb in self.lex.invertible or verb.split()[0] in self.lex.invertible  # "went on" whole
+        if sp is None and invertible and (self._after_quote(k) or self._after_comma(k)):
             sp = self.np_right(e + 1)
             inverted, first = sp is not None, k
             if sp is not None:
@@ -432,6 +433,12 @@ class SpeakerIndex(NameIndex):
             if word.lower() in self.lex.source_nouns or word.lower() in self.lex.document_nouns:
                 while m + 1 < n and self.tokens[m + 1].text.lower() in self.lex.source_nouns:
                     m += 1
+                if m + 1 < n and self._joined(m, m + 1) and self._is_name_token(m + 1):
+                    # "said campaign manager Robby Nole": the role, then the person it names.
+                    e = self.run_right(m + 1, n)
+                    person = self._person(m + 1, e) if e is not None else None
+                    if person is not None:
+                        return person
                 return self._nominal(i, m)
             if word.lower() in self.lex.np_modifiers or self._is_name_token(m) or POSSESSIVE.search(word):
                 m += 1
