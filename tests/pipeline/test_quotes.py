@@ -288,6 +288,26 @@ SPEAKER_RULES = [
         "“Nobody asked us,” pointed out Ray Colter, who runs the shelter.",
         "Nobody asked us", "Ray Colter", "+after",
     ),
+    (  # "they" is the organisation the sentence before opens with, past an adverbial with a comma in it
+        "After a hastily called, two-hour session, the Harbor Water Board issued a statement on the leak.\n\n"
+        "\"We will test every well in the county,\" they said.",
+        "We will test every well", "Harbor Water Board", "+pronoun",
+    ),
+    (  # "it" is the newspaper that spoke last
+        "“The mayor knew about the payments,” the Valley Courier reported.\n\n"
+        "“He approved two of them himself,” it added.",
+        "He approved two", "Valley Courier", "+pronoun",
+    ),
+    (  # a plural common noun comes later than the organisation: "they" stays unresolved
+        "The Harbor Water Board met on Monday. Its engineers said the leak was small.\n\n"
+        "“We found it within hours,” they said.",
+        "We found it within", None, "+after",
+    ),
+    (  # "they" never stands for a person
+        "Senator Joan Pike toured the plant on Monday.\n\n"
+        "“We were not told about the leak,” they said.",
+        "We were not told", None, "+after",
+    ),
     (  # a role noun after an inverted verb, then the person it names
         "“We feel very good about where we are,” said campaign manager Rhoda Vance.",
         "We feel very good", "Rhoda Vance", "+after",

@@ -27,7 +27,8 @@ Each quotation is classified:
 Each `Quote` keeps its span (marks included), the text inside the marks, the cue
 words and a venue phrase, and a `rule` saying how it was found and attributed.
 
-It does not resolve "they"/"it", attribute paraphrase (indirect speech), or use
+It resolves "they"/"it" only to an organisation named just before (see
+`quotespeaker`); it does not attribute paraphrase (indirect speech), or use
 `doc.sentences` (it finds the few sentence edges it needs itself).
 """
 

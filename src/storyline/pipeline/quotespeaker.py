@@ -10,7 +10,10 @@ speaker —
   a bracket ("Sen. Claire McCaskill (D-Mo.) said");
 - "he"/"she" resolved to the most recent compatible speaker or sentence subject,
   else the most recent named person of that gender (names inside quotations are
-  never antecedents);
+  never antecedents); "it"/"they" to an organisation named as the subject or a
+  cue's speaker in the sentence before ("The Security Council issued a
+  statement ... they said"), unless a common noun of the pronoun's number comes
+  later there;
 - unnamed sources kept as their noun phrase ("a senior official"), documents
   too ("the report said" → "the report", kind "document", which the quote's rule
   marks) —
@@ -18,8 +21,8 @@ speaker —
 plus the cue words with any addressee ("told reporters") and a venue phrase
 ("at the Oval Office", "in a statement").
 
-It does not parse or tag: it reads the tokens next to a cue verb. "they", "it",
-"we" and "I" are left unresolved.
+It does not parse or tag: it reads the tokens next to a cue verb. "we" and "I",
+and "it"/"they" with no organisation just before, are left unresolved.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ NEWLINES = re.compile(r"\n+")
 NEAR_WINDOW = 1200
 FAR_WINDOW = 4000
 DETERMINERS = ("the", "a", "an", "another", "one")
+# Pronouns that may stand for an organisation speaking ("“...,” they said in a statement").
+GROUP_PRONOUNS = frozenset({"it", "they"})
 AS_ONLY = frozenset({"put", "puts"})  # first words of the cue phrases that attribute only after "as"
 
 
@@ -309,9 +314,9 @@ class SpeakerIndex(NameIndex):
         i = k - 1 if start is None else start
         while start is None and i > 0 and not self._sentence_initial(i):
             i -= 1
-        if self.tokens[i].text in self.lex.non_name_words and self.tokens[i].text.lower() not in (
+        if (self.tokens[i].text in self.lex.non_name_words and self.tokens[i].text.lower() not in (
             self.lex.male | self.lex.female | {"the"}
-        ):
+        )) or self._opening_participle(i):
             m = i
             while m < k and self.tokens[m].text != ",":
                 m += 1
@@ -332,6 +337,39 @@ class SpeakerIndex(NameIndex):
                 named, first = self._nominal_left(m)
                 return named, first
         return None, k
+
+    def _opening_name(self, i: int) -> Named | None:
+        """The name the sentence starting at token i opens with, after an adverbial up to its comma
+        ("Following a meeting on Friday, the Security Council ...") and "the"; None when the sentence
+        opens otherwise or starts after a quotation inside a sentence."""
+        n = len(self.tokens)
+        if self.inq[i] or self._mid_sentence_quote_before(i):
+            return None
+        t = self.tokens[i].text
+        if (t in self.lex.non_name_words and t.lower() not in self.lex.male | self.lex.female | {"the"}) \
+                or self._opening_participle(i):
+            m = i
+            while m < n and m < i + 16 and not self._stop(m) and not (
+                    self.tokens[m].text == "," and m + 1 < n
+                    and (not self.tokens[m + 1].text.islower() or self.tokens[m + 1].text == "the")):
+                m += 1  # "Following a swiftly called, late-afternoon meeting, the ...": to the comma before the subject
+            if m >= n or self.tokens[m].text != ",":
+                return None
+            i = m + 1
+        if i < n and self.tokens[i].text.lower() == "the":
+            i += 1
+        if i >= n or self.inq[i]:
+            return None
+        e = self.run_right(i, n)
+        return self.classify(i, e) if e is not None else None
+
+    def _opening_participle(self, i: int) -> bool:
+        """Token i opens an adverbial with a participle ("Following a meeting, ...", "Citing the report,
+        ..."): a capitalised word in -ing that is no given name, then a lower-case word."""
+        t = self.tokens[i].text
+        return (t.endswith("ing") and t[0].isupper() and t[1:].islower() and t not in self.lex.male_names
+                and t not in self.lex.female_names and i + 1 < len(self.tokens)
+                and self.tokens[i + 1].text[:1].islower())
 
     def name_before(self, pos: int) -> Named | None:
         """A person named right before pos, the way 'Pollster Carl Bialik: "..."' introduces a quotation."""
@@ -500,7 +538,13 @@ class SpeakerIndex(NameIndex):
         speaker there); else the latest compatible speaker nearby, else the latest compatible named
         person."""
         if pro.gender is None:
-            return None
+            if pro.name.lower() not in GROUP_PRONOUNS:
+                return None
+            org = self._body_before(pro.start, pro.name.lower())
+            if org is None:
+                return None
+            at = org.antecedent if org.resolved_from == "pronoun" and org.antecedent else (org.start, org.end)
+            return Named(org.name, org.kind, pro.start, pro.end, None, "pronoun", at)
         other = "f" if pro.gender == "m" else "m"
         best = self._in_previous_sentence(pro.start, other)
         if best is not None:
@@ -548,6 +592,32 @@ class SpeakerIndex(NameIndex):
         if speaking and (found is None or speaking[-1].start > found.start):
             return speaking[-1]
         return found
+
+    def _body_before(self, pos: int, word: str) -> Named | None:
+        """For "it"/"they": the organisation named as the subject of the sentence before the pronoun's
+        (or of its own, before it) or as a cue's speaker there ("The Security Council issued a
+        statement ... “...,” they said"), the latest; a body named only by a common noun ("the
+        campaign") is left alone."""
+        span = self._previous_sentence(self.tok_at(pos))
+        if span is None:
+            return None
+        lo = span[0]
+        found: list[Named] = []
+        k = bisect.bisect_left(self.cue_starts_so_far(), lo)
+        found += [c.speaker for c in self.cues[k:] if c.start < pos and c.speaker is not None
+                  and c.speaker.start >= lo and c.speaker.end <= pos]
+        starts = self._sentence_starts_cached()
+        for n in range(bisect.bisect_left(starts, self.tok_at(lo)), bisect.bisect_left(starts, self.tok_at(pos))):
+            subject = self._opening_name(starts[n])
+            if subject is not None and lo <= subject.start and subject.end <= pos:
+                found.append(subject)
+        # A common noun of the pronoun's number ("her lawyers" for "they", "the statement" for "it") is the
+        # likelier antecedent when it comes later, and is left unresolved.
+        plural = word == "they"
+        fits = [x for x in found if x.kind == "org" or (
+            x.kind in ("nominal", "document") and x.name.split()[-1].lower().endswith("s") == plural)]
+        best = max(fits, key=lambda x: x.start, default=None)
+        return best if best is not None and best.kind == "org" else None
 
     def cue_starts_so_far(self) -> list[int]:
         """Starts of the cues (all are indexed before any pronoun is resolved)."""
