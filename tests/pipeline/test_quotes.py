@@ -308,6 +308,14 @@ SPEAKER_RULES = [
         "“We were not told about the leak,” they said.",
         "We were not told", None, "+after",
     ),
+    (  # a description first, then the name in apposition, then the verb
+        "“The count is not over,” the party’s state chairman, Owen Latimer, shouted to the crowd.",
+        "The count is not over", "Owen Latimer", "+after",
+    ),
+    (  # the same with a title and a bracket after the name
+        "“We are not done,” her cousin, state Del. Ines Barlow (D-Ashford), told the rally.",
+        "We are not done", "Ines Barlow", "+after",
+    ),
     (  # a role noun after an inverted verb, then the person it names
         "“We feel very good about where we are,” said campaign manager Rhoda Vance.",
         "We feel very good", "Rhoda Vance", "+after",

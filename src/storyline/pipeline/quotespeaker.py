@@ -282,7 +282,19 @@ class SpeakerIndex(NameIndex):
         return None, k
 
     def _apposition(self, comma: int, k: int) -> tuple[Named | None, int]:
-        """'Smith, a spokesman for the ministry, said' — the name before the first of the commas."""
+        """'Smith, a spokesman for the ministry, said' — the name before the first of the commas; or, the
+        other way round, 'Clinton’s campaign chairman, John Podesta, said' — the name before the last."""
+        end = self._skip_bracket(comma - 1)
+        i = self.run_left(end) if end >= 0 else None
+        c = i - 1 if i is not None else -1
+        while c >= 0 and i is not None and i - c <= 4 and self._joined(c, c + 1) and not self.inq[c] and (
+                (self.tokens[c].text.isalpha() and self.tokens[c].text.islower())
+                or self.tokens[c].text in self.lex.titles or self._is_abbrev_dot(c)):
+            c -= 1  # "his niece, state Del. Ana Ruiz": a lower-case role word or a title before the name
+        if i is not None and c > 0 and self.tokens[c].text == "," and not self.inq[c] and self._described(c):
+            named = self.classify(i, end)
+            if named.kind == "person":
+                return named, self._description_start(c)
         j, commas = comma - 1, 0
         while j >= 0 and comma - j < 40 and not self.inq[j] and not self._stop(j):
             if self.tokens[j].text == ",":
@@ -295,6 +307,27 @@ class SpeakerIndex(NameIndex):
                     break
             j -= 1
         return None, k
+
+    def _description_start(self, comma: int) -> int:
+        """First token of the noun phrase that ends at the comma before token `comma` ("Clinton’s campaign
+        chairman", "his niece, state Del."): back over lower-case words, possessives and titles, at most
+        six tokens, to the clause's start."""
+        i = comma
+        while i - 1 >= 0 and comma - i < 6 and not self.inq[i - 1] and self._joined(i - 1, i):
+            t = self.tokens[i - 1].text
+            if t in ".,;:!?—–(" or t.lower() in ("and", "but", "that"):
+                break
+            i -= 1
+        return i
+
+    def _described(self, comma: int) -> bool:
+        """The words before the comma at token `comma` are a description whose head is a lower-case noun
+        ("Clinton’s campaign chairman,", "the county’s top prosecutor,"), not a name of its own."""
+        first = self._description_start(comma)
+        if first >= comma:
+            return False
+        head = self.tokens[comma - 1].text
+        return head.isalpha() and head.islower() and head not in self.lex.between_words
 
     def _opens_clause(self, i: int) -> bool:
         """The name at token i starts its clause, so it can be a subject ("..., Smith, a spokesman, said")."""
