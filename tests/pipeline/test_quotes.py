@@ -316,6 +316,11 @@ SPEAKER_RULES = [
         "“We are not done,” her cousin, state Del. Ines Barlow (D-Ashford), told the rally.",
         "We are not done", "Ines Barlow", "+after",
     ),
+    (  # a passive's agent: the words are the writer's, not the earlier speaker's
+        "“Nothing stops us now,” Dora Quill sang to the crowd.\n\n"
+        "“Harbor Lights at Midnight” was written by Felix Ambrose after the flood of 1998.",
+        "Harbor Lights", "Felix Ambrose", "+by",
+    ),
     (  # a role noun after an inverted verb, then the person it names
         "“We feel very good about where we are,” said campaign manager Rhoda Vance.",
         "We feel very good", "Rhoda Vance", "+after",

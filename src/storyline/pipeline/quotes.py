@@ -16,10 +16,12 @@ Each quotation is classified:
   a paragraph, after ". ", ":", ","), or runs over paragraphs; attributed by a
   speech cue after it ('"...," he told reporters'), before it ('Trump told
   reporters: "..."'), at the end of the previous paragraph ('Smith continued:'),
+  by a passive's agent ('"..." was written by Smith'),
   or, with no cue, by continuation from the attributed quotation just before it
   in the paragraph or the paragraph before;
 - partial or scare quote (`direct=False`): words in marks inside running text;
-  attributed only when its own sentence has a speech cue with a speaker near it;
+  attributed only when its own sentence has a speech cue with a speaker near it,
+  or a passive's agent right after it;
 - never attributed: quotations in headings (a short line of its own), in
   reference-list entries ("[12] Council on Foreign Relations. "..."") and terms
   in mention ('the term "land strikes"', 'so-called "war"').
@@ -56,6 +58,10 @@ SENTENCE_BREAK = re.compile(r"([.!?…])[\"'”’)\]]*\s+(?=[\"“‘'(\[]?[A-Z
 DASH_SIGNATURE = re.compile(r"[^\S\n]*[―—–-]+[^\S\n]*(?=[A-Z])")
 # The same signature after the last closing mark of a paragraph that quotes marks inside its quotation.
 LINE_SIGNATURE = re.compile(r"[”\"’'][.,]?[^\S\n]*[―—–]+[^\S\n]*(?=[A-Z][^”\"“]*$)")
+# A passive whose agent is the speaker or writer: '“...” was written by ...', '“...,” were the words spoken by ...'.
+PASSIVE_BY = re.compile(r"[,.]?\s+(?:was|were|is|are|had been|has been)\s+(?:\w+ly\s+)?(?:first\s+)?"
+                        r"(?:written|said|sung|spoken|uttered|tweeted|posted|coined|penned|delivered|shouted|chanted)"
+                        r"\s+by\s+(?=[A-Z])")
 WORD_BEFORE = re.compile(r"(\w+)\.?$")
 NESTED_QUOTE = re.compile(r"[“‘][^”’]*[”’]")
 FIRST_SECOND_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
@@ -434,14 +440,22 @@ def _quote(
     if f.family == "single" and direct and tail is None:
         direct = False
 
+    agent = PASSIVE_BY.match(text, f.end, tail_hi) if tail is None else None
+    by = index.np_right(index.tok_at(agent.end())) if agent else None
+    if by is not None and by.kind not in ("person", "other", "org"):
+        by = None
     if not direct:
         cue = tail or _head_cue(text, index, _sentence_start(text, ps, f.start, cover), f.start, PARTIAL_GAP_TOKENS)
         if cue is not None and cue.speaker is not None:
             return record(False, Attribution(cue.speaker, cue, "after" if cue is tail else "before"), "partial")
+        if by is not None:
+            return record(False, Attribution(by, None, "by"), "partial")
         return record(False, Attribution(), "partial")
 
     if tail is not None:
         return record(True, Attribution(tail.speaker, tail, "after"), "direct")
+    if by is not None:
+        return record(True, Attribution(by, None, "by"), "direct")  # '“...” was written by Springsteen'
     head = _head_cue(text, index, head_lo, f.start, HEAD_GAP_TOKENS)
     if head is not None and not re.search(r"[.!?;]\s*$", text[head.end : f.start]):
         return record(True, Attribution(head.speaker, head, "before"), "direct")
