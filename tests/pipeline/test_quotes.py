@@ -321,6 +321,14 @@ SPEAKER_RULES = [
         "“Harbor Lights at Midnight” was written by Felix Ambrose after the flood of 1998.",
         "Harbor Lights", "Felix Ambrose", "+by",
     ),
+    (  # a hyphenated noun heads an unnamed speaker
+        "“The debate is rigged,” the GOP front-runner told supporters.",
+        "The debate is rigged", "GOP front-runner", "+after",
+    ),
+    (  # the source of a report between a cue and the words is not their speaker
+        "Ina Farrow said, according to the Valley Courier, “We will not close the mill.”",
+        "We will not close", "Ina Farrow", "+before",
+    ),
     (  # a role noun after an inverted verb, then the person it names
         "“We feel very good about where we are,” said campaign manager Rhoda Vance.",
         "We feel very good", "Rhoda Vance", "+after",

@@ -457,6 +457,13 @@ def _quote(
     if by is not None:
         return record(True, Attribution(by, None, "by"), "direct")  # '“...” was written by Springsteen'
     head = _head_cue(text, index, head_lo, f.start, HEAD_GAP_TOKENS)
+    if head is not None and head.verb == "according to":
+        # 'Kasich said, according to CNN, “...”': the source of the report sits between the cue and its words.
+        k = bisect.bisect_left(index.cue_starts, head.start) - 1
+        said = index.cues[k] if k >= 0 else None
+        if said is not None and said.speaker is not None and said.end >= head_lo \
+                and text[said.end : head.start].strip() == ",":
+            head = said
     if head is not None and not re.search(r"[.!?;]\s*$", text[head.end : f.start]):
         return record(True, Attribution(head.speaker, head, "before"), "direct")
     at_para_start = not before

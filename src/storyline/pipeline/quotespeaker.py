@@ -268,7 +268,7 @@ class SpeakerIndex(NameIndex):
                 before = self.tokens[first - 1].text.lower() if first > 0 else ""
                 if before not in self.lex.object_prepositions:
                     return self._nominal(first, j), first
-        if self.tokens[j].text.isalpha() and self.tokens[j].text.islower():
+        if self.tokens[j].text.replace("-", "").isalpha() and self.tokens[j].text.islower():  # "the GOP front-runner"
             # Any noun after a determiner: "the announcer said", "the gambling tycoon told".
             named, first = self._described_left(j)
             determiner = self.tokens[first].text.lower() in DETERMINERS
