@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from storyline.pipeline.htmlclean import clean_html
+import pytest
+
+from storyline.pipeline.htmlclean import _trafilatura_meta, clean_html
 
 BODY = ("<p>Colombia and Venezuela agreed on Tuesday to reopen the main border crossing between Cúcuta and San "
         "Antonio del Táchira, ending a closure that had lasted nearly three weeks, officials said.</p>"
@@ -25,3 +27,24 @@ def test_the_head_author_wins_over_the_byline() -> None:
     html = page('<meta name="author" content="Luis Mendez">',
                 '<p class="byline">By <a rel="author" href="/staff/ana-torres">Ana Torres</a></p>')
     assert clean_html(html, "t.html").authors == ["Luis Mendez"]
+
+
+TRAFILATURA_CASES = [
+    ("", '<p class="byline">By <a rel="author" href="/staff/ana-torres">Ana Torres</a></p>'),
+    ('<meta name="author" content="Torres">', '<p class="byline">By <a rel="author" href="/a">Ana Torres</a></p>'),
+    ('<meta property="og:title" content="Talks resume &amp; ports reopen">', ""),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ports reopen",'
+     ' "author": {"@type": "Person", "name": "Luis Mendez"}}</script>', ""),
+    ('<script type="application/ld+json">{"@type": "NewsArticle", "author": </script>', '<span class="author">'
+     'Ana Torres and Luis Mendez</span>'),
+]
+
+
+@pytest.mark.parametrize(("head", "byline"), TRAFILATURA_CASES)
+def test_the_author_and_title_steps_give_what_trafilatura_metadata_gives(head: str, byline: str) -> None:
+    from trafilatura import extract_metadata
+
+    html = page(head, byline).replace("<h1>Border crossing reopens</h1>", "")
+    found = extract_metadata(html, extensive=False)
+    authors = [a.strip() for a in (found.author or "").split(";") if a.strip()]
+    assert _trafilatura_meta(html) == (authors, found.title)

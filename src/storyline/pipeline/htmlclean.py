@@ -21,6 +21,7 @@ It does not fetch anything and does not follow links.
 
 from __future__ import annotations
 
+import contextlib
 import html as htmllib
 import json
 import re
@@ -160,13 +161,25 @@ def page_blocks(page: str) -> list[str]:
     return [b for b in (SPACE.sub(" ", line).strip() for line in text.split("\n")) if len(b) > 1]
 
 
-def _trafilatura_meta(page: str, url: str | None) -> tuple[list[str], str | None]:
-    """trafilatura's authors and title of the page (its dates are htmldate's, which `_published` uses too)."""
-    from trafilatura import extract_metadata
+def _trafilatura_meta(page: str) -> tuple[list[str], str | None]:
+    """trafilatura's authors and title of the page: the steps of its `extract_metadata` that give those two,
+    in its order (meta tags, a one-word author dropped, JSON-LD, then the title and byline heuristics, then
+    its trimming), without the rest (its date search through htmldate, URL, site name, categories, tags,
+    licence), which this module reads elsewhere or not at all and which cost most of its time."""
+    from trafilatura.metadata import examine_meta, extract_author, extract_meta_json, extract_title
+    from trafilatura.utils import load_html
 
-    found = extract_metadata(page, default_url=url, extensive=False)
-    if found is None:
+    tree = load_html(page)
+    if tree is None:
         return [], None
+    found = examine_meta(tree)
+    if found.author and " " not in found.author:
+        found.author = None
+    with contextlib.suppress(Exception):  # as there: a fault in its JSON-LD reader keeps what the meta tags gave
+        found = extract_meta_json(tree, found)
+    found.title = found.title or extract_title(tree)
+    found.author = found.author or extract_author(tree)
+    found.clean_and_trim()
     authors = [a.strip() for a in (found.author or "").split(";") if a.strip() and "http" not in a]
     return authors, _clean(found.title) if found.title else None
 
@@ -195,7 +208,7 @@ def clean_html(raw: bytes | str, source: str, url: str | None = None, fill_metad
     lines = [line for line in (SPACE.sub(" ", raw_line).strip() for raw_line in body.splitlines()) if line]
     title = _title(page, meta, ld, site)
     if fill_metadata and (not authors or not title):
-        their_authors, their_title = _trafilatura_meta(page, url)
+        their_authors, their_title = _trafilatura_meta(page)
         if not authors and their_authors:
             # A byline name as trafilatura cut it must stand in the page: that drops run-ons like
             # "Carrie Arnold November" or "JERUSALEM POST STAFF NOVEMBER" (the byline and its date fused).
