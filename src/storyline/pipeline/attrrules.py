@@ -4,7 +4,7 @@
 labels ("gonna", "ain't"), with about 180 one- or two-word rules run by spaCy's `AttributeRuler`. That
 component tries every rule at every word through the general `Matcher`, which costs as much as the
 neural parser itself on news text. `AttributeRules` reads the same rules from the loaded component and
-tries at each word only those whose first word can match there (by fine tag or lower-case form), then
+tries at each word only those that can match there (found once per tag, form, label and space flag), then
 sets the same attributes in the same order (a later rule overrides an earlier one), through spaCy's own
 setter. The result is the component's, token for token; `tests/pipeline/test_parse.py` checks it.
 """
@@ -33,28 +33,24 @@ class AttributeRules:
             for pattern in ruler.matcher.get(str(order))[1]:
                 words = [[self._predicate(key, value) for key, value in word.items()] for word in pattern]
                 self.rules.append((order, words, ruler.indices[order], ruler.attrs[order]))
-        # One-word rules give the same attributes wherever the word's fine tag, form, label and space flag
-        # are the same: merged once per such signature (in rule order, so a later rule overrides).
-        self.merged: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[Any, Any]]] = {}
-        # Rules by what their first word needs: a fine tag, a lower-case form, or neither; one-word rules
-        # apart from longer ones. A word is tried only against the rules its tag or form can start.
-        self.by_tag: dict[int, list[int]] = {}
-        self.by_lower: dict[int, list[int]] = {}
-        self.anywhere: list[int] = []
+        # A word's tag, form, label and space flag (its signature) decide which one-word rules hold for it, and
+        # so the attributes they give, merged once per signature (in rule order, so a later rule overrides),
+        # and which longer rules can start at it; only those are tried against the words that follow.
+        self.signatures: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[Any, Any], tuple[int, ...]]] = {}
+        self.longer = [n for n, (_, words, _, _) in enumerate(self.rules) if len(words) > 1]
+        # One-word rules by what their word needs: a fine tag, a lower-case form, or neither.
         self.single_by_tag: dict[int, list[int]] = {}
         self.single_by_lower: dict[int, list[int]] = {}
         self.single_anywhere: list[int] = []
         for n, (_, words, _, _) in enumerate(self.rules):
-            one = len(words) == 1
+            if len(words) > 1:
+                continue
             keyed = next(((col, op, val) for col, op, val in words[0] if col in (0, 1) and op in ("==", "IN")), None)
             if keyed is None:
-                (self.single_anywhere if one else self.anywhere).append(n)
+                self.single_anywhere.append(n)
                 continue
             col, op, val = keyed
-            if one:
-                table = self.single_by_tag if col == 0 else self.single_by_lower
-            else:
-                table = self.by_tag if col == 0 else self.by_lower
+            table = self.single_by_tag if col == 0 else self.single_by_lower
             for v in (val if op == "IN" else (val,)):
                 table.setdefault(v, []).append(n)
 
@@ -89,11 +85,12 @@ class AttributeRules:
                 return False
         return True
 
-    def _one_word(self, row: list[int]) -> tuple[list[tuple[int, int]], dict[Any, Any]]:
-        """(order, rule) of the one-word rules that hold for a word of this signature, and their attributes
-        merged (a later rule's value wins, as when they are set one after the other)."""
+    def _signature(self, row: list[int]) -> tuple[list[tuple[int, int]], dict[Any, Any], tuple[int, ...]]:
+        """For a word of this signature: (order, rule) of the one-word rules that hold, their attributes merged
+        (a later rule's value wins, as when they are set one after the other), and the longer rules whose
+        first word it can be."""
         key = tuple(row)
-        found = self.merged.get(key)
+        found = self.signatures.get(key)
         if found is None:
             candidates = sorted({*self.single_by_tag.get(row[0], ()), *self.single_by_lower.get(row[1], ()),
                                  *self.single_anywhere})
@@ -101,21 +98,22 @@ class AttributeRules:
             attrs: dict[Any, Any] = {}
             for _, n in rules:
                 attrs.update(self.rules[n][3])
-            found = self.merged[key] = (rules, attrs)
+            starts = tuple(n for n in self.longer if self._holds(row, self.rules[n][1][0]))
+            found = self.signatures[key] = (rules, attrs, starts)
         return found
 
     def __call__(self, doc: Doc) -> Doc:
         rows: list[list[int]] = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
         n = len(doc)
+        found = list(map(self._signature, rows))
         longer: dict[int, list[tuple[int, int]]] = {}  # word -> (order, rule) of the longer rules setting it
-        for start, row in enumerate(rows):
-            for r in (*self.by_tag.get(row[0], ()), *self.by_lower.get(row[1], ()), *self.anywhere):
+        for start, (_, _, starts) in enumerate(found):
+            for r in starts:
                 order, words, index, _ = self.rules[r]
                 end = start + len(words)
-                if end <= n and all(self._holds(rows[start + k], w) for k, w in enumerate(words)):
+                if end <= n and all(self._holds(rows[start + k], words[k]) for k in range(1, len(words))):
                     longer.setdefault(start + index if index >= 0 else end + index, []).append((order, r))
-        for i, row in enumerate(rows):
-            rules, attrs = self._one_word(row)
+        for i, (rules, attrs, _) in enumerate(found):
             if i in longer:
                 for _, r in sorted(rules + longer[i]):
                     set_token_attrs(doc[i], self.rules[r][3])
