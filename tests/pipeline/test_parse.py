@@ -18,6 +18,9 @@ SENTENCES = [
     "He'd wanna know   who ordered the raid\non Honduran soil.",
     "U.S. forces have killed at least 57 people in 14 strikes, according to a tally by the AP.",
     "The juntas' emissaries were redeploying howitzers and outflanking the insurgents' stockades.",
+    # forms the one-word and two-word rules name or match: each must get its rule's attributes, and no other
+    "Y'all got nothin' to fear, c'mon, let's go, he said; gotta say the ballots ain't counted yet.",
+    "Nothing was said to the ballot counters, and the ballots were not counted yet.",
 ]
 
 COLUMNS = [POS, TAG, DEP, HEAD, MORPH, LEMMA]

@@ -20,6 +20,7 @@ from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler itse
 
 # The token attributes the English rules test, and the column each has in `Doc.to_array`.
 COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
+OTHER_FORM = -1  # in a signature, a lower-case form no rule names (string hashes are never negative)
 Predicate = tuple[int, str, Any]  # column, operator ("==", "IN", "NOT_IN", "REGEX"), operand
 
 
@@ -38,6 +39,15 @@ class AttributeRules:
         # and which longer rules can start at it; only those are tried against the words that follow.
         self.signatures: dict[tuple[int, ...], tuple[list[tuple[int, int]], dict[Any, Any], tuple[int, ...]]] = {}
         self.longer = [n for n, (_, words, _, _) in enumerate(self.rules) if len(words) > 1]
+        # The lower-case forms a first word's rule names (==, IN, NOT_IN) or matches (REGEX). Any other form
+        # fails or passes every such test alike, so all of them share one signature: a word's signature
+        # takes its form only when a rule names or matches it (`forms` remembers which do).
+        self.named_forms = {v for _, words, _, _ in self.rules for col, op, operand in words[0]
+                            if col == COLUMNS["LOWER"] and op != "REGEX"
+                            for v in (operand if isinstance(operand, frozenset) else (operand,))}
+        self.form_patterns = [operand for _, words, _, _ in self.rules for col, op, operand in words[0]
+                              if col == COLUMNS["LOWER"] and op == "REGEX"]
+        self.forms: dict[int, int] = {}
         # One-word rules by what their word needs: a fine tag, a lower-case form, or neither.
         self.single_by_tag: dict[int, list[int]] = {}
         self.single_by_lower: dict[int, list[int]] = {}
@@ -86,10 +96,15 @@ class AttributeRules:
         return True
 
     def _signature(self, row: list[int]) -> tuple[list[tuple[int, int]], dict[Any, Any], tuple[int, ...]]:
-        """For a word of this signature: (order, rule) of the one-word rules that hold, their attributes merged
-        (a later rule's value wins, as when they are set one after the other), and the longer rules whose
-        first word it can be."""
-        key = tuple(row)
+        """For a word of this signature (its row, with the form only if a rule names it): (order, rule) of the
+        one-word rules that hold, their attributes merged (a later rule's value wins, as when they are set one
+        after the other), and the longer rules whose first word it can be."""
+        form = self.forms.get(row[1])
+        if form is None:
+            text = self.strings[row[1]]
+            named = row[1] in self.named_forms or any(p.search(text) for p in self.form_patterns)
+            form = self.forms[row[1]] = row[1] if named else OTHER_FORM
+        key = (row[0], form, row[2], row[3])
         found = self.signatures.get(key)
         if found is None:
             candidates = sorted({*self.single_by_tag.get(row[0], ()), *self.single_by_lower.get(row[1], ()),
