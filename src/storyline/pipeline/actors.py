@@ -106,7 +106,7 @@ def recognize(doc: Document) -> Document:
     if not text:
         return doc
     lex = load_lexicon()
-    hits = [h for h in matcher(lex).hits(text) if not _glued_to_name(text, h, lex)]
+    hits = [h for h in matcher(lex).hits(text) if not _glued_to_name(text, h, lex) and not _stance(text, h)]
     own = _own_names(doc.language or "", lex)
     if own:
         hits = [Hit(h.start, h.end, h.text, own[h.text]) if h.text in own else h for h in hits]
@@ -421,6 +421,15 @@ def _resolve(ph: _Phrase, text: str, lex: Lexicon, date: str | None) -> list[Men
 
 def _slug(name: str) -> str:
     return _NOT_WORD.sub("-", name.lower()).strip("-")
+
+
+_STANCE = re.compile(r"(?<![\w-])(?:anti|pro|post)[-\u2010\u2011]$", re.IGNORECASE)
+
+
+def _stance(text: str, h: Hit) -> bool:
+    """ "an anti-Syria journalist", "pro-Russian separatists", "post-Soviet states": a country word after
+    anti-, pro- or post- tells a stance towards the country or a time after it, not who one is."""
+    return h.entry.kind in ("country", "demonym", "people") and bool(_STANCE.search(text[max(0, h.start - 6):h.start]))
 
 
 def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
