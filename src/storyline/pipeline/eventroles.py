@@ -252,7 +252,11 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
                     v = dict(mk.value)
                     v["name"] = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos")))
                     v["sector"] = sector
-                    return Ref(mention_actor(v, t.text), j, "modifier-country")
+                    rule = "modifier-country"
+                    home = _ethnic_home(sent, j, k, ctx, str(v["country"]))
+                    if home:
+                        v["country"], rule = home, "modifier-country+ethnic-home"
+                    return Ref(mention_actor(v, t.text), j, rule)
             if mk is not None and sent.tok(k).dep == "compound" and mk.value.get("sector") \
                     and t.lemma in GROUP_HEADS:  # "cartel figures", "cartel leaders": the compound names the group
                 return Ref(mention_actor(mk.value, mk.span.text), j, "compound-group")
@@ -315,6 +319,11 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
                 if c:
                     actor.country = c
                     rule = f"mention+office-{how}"
+        group = next((k for k in (j, *sent.children(j, "amod", "compound"))
+                      if (sent.mention(k) or m).value.get("country") == actor.country), j)
+        home = _ethnic_home(sent, j, group, ctx, actor.country) if actor.country else None
+        if home:
+            actor.country, rule = home, f"{rule}+ethnic-home"
         if m.rule.startswith("coref:"):
             rule = m.rule
         return Ref(actor, j, rule, generic=generic)
@@ -361,6 +370,36 @@ def named_person(sent: Sentence, ref: Ref) -> bool:
     """A party that is a person named in the sentence (not a state, body or group)."""
     m = sent.mention(ref.at)
     return m is not None and m.value.get("form") in ("person", "unknown_person")
+
+
+def ethnic(sent: Sentence, j: int) -> bool:
+    """Whether the word at j names a people as an ethnic group ("ethnic Albanians", "ethnic Serb fighters")."""
+    words = {j, *sent.children(j, "amod", "compound")}
+    h = sent.head(j)
+    if h is not None and sent.tok(j).dep in ("amod", "compound"):
+        words.add(h)
+    return any(sent.low(k) == "ethnic" for x in words for k in sent.children(x, "amod"))
+
+
+def _ethnic_home(sent: Sentence, j: int, group: int, ctx: Context, country: str | None) -> str | None:
+    """ "ethnic Albanians in south Serbia", "ethnic Serb fighters operating in Bosnia": a people named as an
+    ethnic group belongs to the country it lives in, named in its phrase or, failing that, the one other
+    country the sentence names; not to the state its name comes from."""
+    if not country or not (ethnic(sent, j) or ethnic(sent, group)):
+        return None
+    for k in [*sent.subtree(j, skip=("relcl", "appos", "advcl")), *(
+            sent.child(p, "pobj") for a in sent.children(j, "acl") for p in sent.children(a, "prep"))]:
+        if k is None or k == group:
+            continue
+        h = sent.head(k)
+        m = sent.mention(k)
+        if m is not None and m.value.get("country") not in (None, country) and m.value.get("form") != "person" \
+                and sent.tok(k).dep == "pobj" and h is not None and sent.low(h) in ("in", "inside", "from", "of"):
+            return str(m.value["country"])
+    others = {str(m.value["country"]) for m in (*ctx.actors, *ctx.places)
+              if sent.span.start <= m.span.start < sent.span.end and m.value.get("country") not in (None, country)
+              and m.value.get("form") not in ("person", "unknown_person") and m.value.get("sector") != "MED"}
+    return others.pop() if len(others) == 1 else None
 
 
 def _own_country(sent: Sentence, j: int) -> tuple[str | None, str]:

@@ -24,8 +24,9 @@ lexicon entry and each decision ("triggers.yaml:verb:threaten; actor=subject; re
 status=planned(will); future-as=ASSAULT->THREATEN(self)") that `storyline.explain` renders.
 
 Precision before recall: no event without an actor, except an agentless passive act of force
-with a named victim (a subject no lexicon knows, a bare surname or "both sides", is an actor of
-unknown country: the act is told, only who did it is not known); a nominal trigger needs an actor
+with a named victim or one named by a noun and told by its toll ("the bombing of the embassy killed
+twelve"); a subject no lexicon knows (a bare surname, "both sides") is an actor of unknown country
+(the act is told, only who did it is not known); a nominal trigger needs an actor
 attached to it in the tree; a participle describing a noun is no trigger. It does not merge an
 event told twice (the link stage does).
 """
@@ -57,6 +58,7 @@ from .eventroles import (
     Roles,
     actor_nouns,
     claim_subject,
+    ethnic,
     fallback_recipient,
     frame_compound,
     governing_light_verb,
@@ -302,7 +304,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 r.recipient_rule = r.recipient_rule if r.recipients else None
                 break
     if not r.actors:
-        caused = _caused(sent, v, lex) if not h.noun and v is not None else False
+        if h.noun:  # "the bombing of the embassy killed twelve": an act of force told by its toll, by no one named
+            caused = h.trigger.type == "ASSAULT" and any(x.trigger.lemma in CASUALTY_LEMMAS for x in inner)
+        else:
+            caused = _caused(sent, v, lex) if v is not None else False
         if not ((passive or caused) and r.recipients and h.trigger.type in ("ASSAULT", "COERCE")):
             return []
         agent = _operation_agent(sent, v, ctx, lex)  # "were killed during a Peruvian army operation"
@@ -430,6 +435,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             if a.generic and not a.actor.country and a.actor.sector in PEOPLE_SECTORS:
                 a.actor.country = str(place["country"])
                 a.rule += "+place-of-event"
+        if type_ in ("ASSAULT", "COERCE") and place.get("precision") in ("city", "admin"):
+            for b in r.recipients:  # "killed 23 people in Tel Aviv": the people of the town struck
+                if b.generic and not b.actor.country and b.actor.sector == "CVL":
+                    b.actor.country = str(place["country"])
+                    b.rule += "+place-of-event"
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
@@ -881,10 +891,12 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
     if not own or None in own:
         return []
     others = []
+    taken = [sent.mention(a.at) for a in actors]  # "ethnic Russians in Ukraine": the actor's own word
     for k in sent:
         m = sent.mention(k)
-        if m is None or (sent.tok(k).dep == "compound" and sent.mention(sent.head(k) or k) is m):
-            continue
+        if m is None or any(m is t for t in taken) or ethnic(sent, k) \
+                or (sent.tok(k).dep == "compound" and sent.mention(sent.head(k) or k) is m):
+            continue  # an ethnic group's name is no state it belongs to
         c = m.value.get("country")
         inside_relative = any(sent.tok(a).dep in ("relcl", "acl") and not sent.dominates(a, h.head)
                               for a in sent.ancestors(k))
@@ -926,7 +938,7 @@ def _predicate_party(sent: Sentence, h: Hit, v: int | None, places: list[Mention
     domestic: list[Ref] = []
     for k in words:
         m = sent.mention(k)
-        if m is not None and m.value.get("country") and m.value.get("sector") != "MED" \
+        if m is not None and m.value.get("country") and m.value.get("sector") != "MED" and not ethnic(sent, k) \
                 and mention_actor(m.value, m.span.text).name not in own_names:
             c = m.value.get("country")
             if c not in own:

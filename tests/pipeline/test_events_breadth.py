@@ -1,0 +1,94 @@
+"""Single-sense trigger verbs and nouns from the manual's definitions and CAMEO's verb classes, acts of force
+told by a noun and their toll with no one named, and ethnic groups, on invented wire sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Document, Event
+from storyline.pipeline import build
+from storyline.pipeline.parse import worth_parsing
+
+CODER = build(["segment", "parse", "dates", "actors", "places", "quotes", "events"], given=("text", "language"))
+
+
+def asserted(text: str) -> list[Event]:
+    doc = CODER(Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en"))
+    return [e for e in doc.events if e.status == "asserted"]
+
+
+def first(text: str, type_: str) -> Event:
+    found = [e for e in asserted(text) if e.type == type_]
+    assert found, f"no asserted {type_} in {text!r}: {[(e.type, e.rule) for e in asserted(text)]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    ("Chile on Monday admonished Peru over the border incident.", "ACCUSE", "CHL", "PER"),
+    ("The Kenyan parliament voted to impeach the governor of Nairobi.", "ACCUSE", "KEN", None),
+    ("Norway extolled Colombia's efforts to end the conflict.", "SUPPORT", "NOR", "COL"),
+    ("Ghana exhorted Togo to release the detained journalists.", "REQUEST", "GHA", "TGO"),
+    ("Iraq reneged on its agreement with Kuwait.", "REJECT", "IRQ", "KWT"),
+    ("Armenia redeployed troops to its border with Azerbaijan.", "MOBILIZE", "ARM", "AZE"),
+    ("Ecuador unfroze Venezuelan assets on Friday.", "CONCEDE", "ECU", None),
+    ("Egypt incarcerated three Sudanese traders without trial.", "COERCE", "EGY", "SDN"),
+    ("Bolivian police impounded a Brazilian cargo plane.", "COERCE", "BOL", "BRA"),
+    ("Rebels looted the Malian town of Gao on Sunday.", "ASSAULT", None, None),
+    ("Thailand's killing of the Cambodian soldiers drew protests.", "ASSAULT", "THA", "KHM"),
+])
+def test_a_single_sense_trigger_codes_its_type(text: str, type_: str, actor: str | None,
+                                               recipient: str | None) -> None:
+    e = first(text, type_)
+    if actor:
+        assert e.actor is not None and e.actor.country == actor
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "The colonel admonished his staff to arrive on time.",  # parsed: the filter follows the lexicon
+    "Police impounded the ship.",
+    "The court exonerated the former minister.",
+])
+def test_the_parse_filter_follows_the_new_lemmas(text: str) -> None:
+    assert worth_parsing(text)
+
+
+def test_a_torpedoed_deal_is_no_attack() -> None:
+    assert not [e for e in asserted("Hardliners torpedoed the deal with Iran on Monday.") if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("The bombing of the U.S. embassy killed twelve people.", "USA"),
+    ("An attack on an Israeli police station killed four officers.", "ISR"),
+    ("Yesterday's ambush killed six Nigerian soldiers.", "NGA"),
+])
+def test_an_act_of_force_told_by_its_toll_has_no_actor_named(text: str, recipient: str) -> None:
+    e = first(text, "ASSAULT")
+    assert e.actor is None
+    assert e.recipient is not None and e.recipient.country == recipient
+
+
+def test_a_noun_of_force_with_no_toll_and_no_actor_is_no_event() -> None:
+    assert not asserted("The bombing of the embassy was the subject of a film.")
+
+
+def test_the_victims_of_a_strike_on_a_town_are_its_people() -> None:
+    e = first("Two suicide bombers killed 23 people in Tel Aviv on Sunday.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.country == "ISR"
+
+
+@pytest.mark.parametrize(("text", "type_", "actor"), [
+    ("Ethnic Russians in eastern Ukraine demanded autonomy.", "REQUEST", "UKR"),
+    ("Hundreds of ethnic Hungarians rallied in Romania on Sunday.", "PROTEST", "ROU"),
+    ("Ethnic Albanian rebels operating in Macedonia attacked a police post.", "ASSAULT", "MKD"),
+])
+def test_an_ethnic_group_belongs_to_the_country_it_lives_in(text: str, type_: str, actor: str) -> None:
+    e = first(text, type_)
+    assert e.actor is not None and e.actor.country == actor
+    assert "ethnic-home" in e.rule
+
+
+def test_a_people_named_without_ethnic_keeps_its_state() -> None:
+    e = first("Russians in Ukraine demanded autonomy.", "REQUEST")
+    assert e.actor is not None and e.actor.country == "RUS"
