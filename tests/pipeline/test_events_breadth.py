@@ -92,3 +92,8 @@ def test_an_ethnic_group_belongs_to_the_country_it_lives_in(text: str, type_: st
 def test_a_people_named_without_ethnic_keeps_its_state() -> None:
     e = first("Russians in Ukraine demanded autonomy.", "REQUEST")
     assert e.actor is not None and e.actor.country == "RUS"
+
+
+def test_the_party_leading_a_war_refused_support_is_the_recipient() -> None:
+    e = first("Spain has refused to commit to any direct assistance to the US-led war against Libya.", "REJECT")
+    assert e.recipient is not None and e.recipient.country == "USA"

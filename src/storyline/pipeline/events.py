@@ -966,8 +966,19 @@ def _breadth_first(sent: Sentence, top: int, skip: tuple[str, ...]) -> list[int]
     out, level = [], [top]
     while level:
         out.extend(sorted(level))
-        level = [k for j in level for k in sent.children(j) if sent.tok(k).dep not in skip]
+        level = [k for j in level for k in sent.children(j) if sent.tok(k).dep not in skip or _led_by(sent, k)]
     return out
+
+
+LED = frozenset({"lead", "back", "sponsor", "broker", "arm", "fund"})
+
+
+def _led_by(sent: Sentence, k: int) -> bool:
+    """ "the US-led war", "Iranian-backed militias": the party a hyphened participle names is in the phrase,
+    though the parser hangs it as a measure of the participle."""
+    h = sent.head(k)
+    return sent.tok(k).dep == "npadvmod" and h is not None and h == k + 2 and sent.tok(k + 1).text == "-" \
+        and sent.tok(h).lemma in LED
 
 
 def _pairs(r: Roles) -> list[tuple[Actor | None, Actor | None]]:
