@@ -97,3 +97,13 @@ def test_a_people_named_without_ethnic_keeps_its_state() -> None:
 def test_the_party_leading_a_war_refused_support_is_the_recipient() -> None:
     e = first("Spain has refused to commit to any direct assistance to the US-led war against Libya.", "REJECT")
     assert e.recipient is not None and e.recipient.country == "USA"
+
+
+@pytest.mark.parametrize(("text", "type_", "actor"), [
+    ("Nigeria's mobilization of reserve units alarmed Cameroon.", "MOBILIZE", "NGA"),
+    ("Chile's torture of political prisoners was documented by the commission.", "ASSAULT", "CHL"),
+    ("Kenya made a promise to Uganda to reopen the border crossing.", "AGREE", "KEN"),
+])
+def test_a_nominal_event_the_manual_names(text: str, type_: str, actor: str) -> None:
+    e = first(text, type_)
+    assert e.actor is not None and e.actor.country == actor
