@@ -107,3 +107,18 @@ def test_the_party_leading_a_war_refused_support_is_the_recipient() -> None:
 def test_a_nominal_event_the_manual_names(text: str, type_: str, actor: str) -> None:
     e = first(text, type_)
     assert e.actor is not None and e.actor.country == actor
+
+
+@pytest.mark.parametrize(("text", "type_", "recipient"), [
+    ("A Kenyan opposition leader was charged with treason on Monday.", "ACCUSE", "KEN"),
+    ("Two Peruvian officials were sentenced to ten years in prison.", "SANCTION", "PER"),
+])
+def test_a_charge_or_a_sentence_told_in_the_passive_is_an_event_with_no_actor_named(
+        text: str, type_: str, recipient: str) -> None:
+    e = first(text, type_)
+    assert e.actor is None
+    assert e.recipient is not None and e.recipient.country == recipient
+
+
+def test_a_criticism_by_no_one_named_is_no_event() -> None:
+    assert not [e for e in asserted("The Kenyan minister was criticised for the delay.") if e.type == "ACCUSE"]

@@ -23,11 +23,12 @@ Every event keeps the sentence as evidence, the trigger's offsets and a `rule` n
 lexicon entry and each decision ("triggers.yaml:verb:threaten; actor=subject; recipient=object;
 status=planned(will); future-as=ASSAULT->THREATEN(self)") that `storyline.explain` renders.
 
-Precision before recall: no event without an actor, except an agentless passive act of force
-with a named victim or one named by a noun and told by its toll ("the bombing of the embassy killed
-twelve"); a subject no lexicon knows (a bare surname, "both sides") is an actor of unknown country
-(the act is told, only who did it is not known); a nominal trigger needs an actor
-attached to it in the tree; a participle describing a noun is no trigger. It does not merge an
+Precision before recall: no event without an actor, except an agentless passive act of force,
+coercion, sanction or charge with a named victim ("was sentenced", "was charged with treason") or
+an act of force named by a noun and told by its toll ("the bombing of the embassy killed twelve");
+a subject no lexicon knows (a bare surname, "both sides") is an actor of unknown country (the act
+is told, only who did it is not known); a nominal trigger needs an actor attached to it in the
+tree; a participle describing a noun is no trigger. It does not merge an
 event told twice (the link stage does).
 """
 
@@ -76,6 +77,9 @@ from .tree import OBJECTS, Sentence, sentences
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
+# Acts told in the passive with no agent that are still events: force, coercion, and the authorities'
+# sanctions and charges ("was sentenced", "was charged with treason"); not a criticism by no one named.
+AGENTLESS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
 CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
@@ -308,7 +312,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             caused = h.trigger.type == "ASSAULT" and any(x.trigger.lemma in CASUALTY_LEMMAS for x in inner)
         else:
             caused = _caused(sent, v, lex) if v is not None else False
-        if not ((passive or caused) and r.recipients and h.trigger.type in ("ASSAULT", "COERCE")):
+        if not ((passive or caused) and r.recipients and h.trigger.type in AGENTLESS
+                and not (h.trigger.type == "ACCUSE" and h.trigger.mode == "disapprove")):
             return []
         agent = _operation_agent(sent, v, ctx, lex)  # "were killed during a Peruvian army operation"
         if agent:
