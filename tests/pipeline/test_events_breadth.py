@@ -122,3 +122,17 @@ def test_a_charge_or_a_sentence_told_in_the_passive_is_an_event_with_no_actor_na
 
 def test_a_criticism_by_no_one_named_is_no_event() -> None:
     assert not [e for e in asserted("The Kenyan minister was criticised for the delay.") if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor"), [
+    ("Ghana and Togo upgraded their diplomatic ties to ambassador level.", "SUPPORT", "GHA"),
+    ("Syrian troops recaptured the town of Palmyra on Sunday.", "ASSAULT", "SYR"),
+    ("The Greek navy intercepted a Turkish cargo ship near Crete.", "COERCE", "GRC"),
+])
+def test_a_verb_with_its_context_codes_its_type(text: str, type_: str, actor: str) -> None:
+    e = first(text, type_)
+    assert e.actor is not None and e.actor.country == actor
+
+
+def test_an_upgraded_forecast_is_no_support() -> None:
+    assert not [e for e in asserted("Kenya's central bank upgraded its growth forecast.") if e.type == "SUPPORT"]
