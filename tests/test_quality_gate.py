@@ -28,7 +28,7 @@ SEEDS = {"event_precision": 0.93, "event_recall": 1.0, "quote_recall": 1.0, "quo
          "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0}
 DEV_EN = {"event_f1": 0.56, "event_precision": 0.64, "event_recall": 0.51, "quote_recall": 1.0,
           "quote_speaker_acc": 0.92, "event_date_acc": 0.71}
-PLOVER = {"type_accuracy_odd": 0.71, "type_accuracy": 0.75, "actor_country_accuracy": 0.86,
+PLOVER = {"type_accuracy_odd": 0.72, "type_accuracy": 0.76, "actor_country_accuracy": 0.86,
           "recipient_country_accuracy": 0.8}
 PLOVER_CEILINGS = {"false_events_per_sentence": 0.2}
 POLNEAR_DEV = {"speaker_acc": 0.92, "found": 0.99}
