@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from storyline.link import link_new, story_records
-from storyline.link.stories import outlet, source_key
+from storyline.link.reports import outlet, source_key
 from storyline.model import Actor, Document, Event, RawInput, Span
 from storyline.pagetime import published_at, utc_minute
 from storyline.store.db import Store

@@ -10,8 +10,9 @@ Runs on a store after ingest (the per-document pipeline never sees other documen
 and their `*_text` renderers are the library side of `storyline timeline` and `storyline escalation`.
 
 Modules: `neardup` (MinHash LSH over documents), `evidence` (what reports are compared on),
-`merge` (the merge decisions, pure), `conflicts`, `stories` (incidents and stories kept in the
-store), `timeline`. They hold no SQL: what they read and write goes through `store.dupqueries`
+`merge` (the merge decisions, pure), `conflicts`, `reports` (stored events as reports, their
+outlets, an incident's record), `stories` (incidents and stories kept in the store), `attach`
+(reports with no time joining an incident), `timeline`. They hold no SQL: what they read and write goes through `store.dupqueries`
 and `store.storyqueries`.
 """
 

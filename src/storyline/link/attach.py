@@ -24,6 +24,7 @@ from sqlalchemy import Connection
 
 from ..store import storyqueries
 from . import merge
+from .reports import incident_record, record_digest, report_of, sources_of
 
 
 def _timeless_block(unit: str) -> str:
@@ -43,19 +44,19 @@ def with_timeless_blocks(conn: Connection, blocks: dict[str, list[str]]) -> None
 def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
     """Attach the timeless clusters of these units (see the module docstring); returns the threads
     they left or joined."""
-    from .stories import _digest, _reports, _sources, incident_record
-
     touched: set[str] = set()
     loose_of: dict[str, dict[str, Any]] = {}  # unit -> its block "-" clusters' rows, by id
     for row in storyqueries.block_clusters(conn, sorted(_timeless_block(u) for u in units)):
         loose_of.setdefault(row.unit, {})[row.id] = row
     for unit in sorted(loose_of):
         loose_rows = loose_of[unit]
-        cluster_of = storyqueries.unit_cluster_of_events(conn, unit)
-        reports = sorted(_reports(storyqueries.unit_events(conn, unit)), key=lambda r: r.order)
-        members: dict[str, list[int]] = {}
-        for i, r in enumerate(reports):
-            members.setdefault(cluster_of[r.event_id], []).append(i)
+        # each report with its cluster, in one read of the unit, earliest first
+        told_in = sorted(((report_of(row), cid) for cid, row in storyqueries.unit_events(conn, unit)),
+                         key=lambda pair: pair[0].order)
+        reports = [r for r, _ in told_in]
+        members: dict[str, list[int]] = {}  # cluster id -> its reports' positions in `reports`
+        for i, (_, cid) in enumerate(told_in):
+            members.setdefault(cid, []).append(i)
         loose_ids = [c for c in members if c in loose_rows]
         host_ids = [c for c in members if c not in loose_rows]
         if not host_ids:
@@ -68,7 +69,7 @@ def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
         if not joined:
             continue
         hosts = storyqueries.clusters_by_id(conn, sorted(joined))
-        sources = _sources(conn, {r.document_id for r in reports})
+        sources = sources_of(conn, {r.document_id for r in reports})
         moved: list[dict[str, Any]] = []
         for host_id, loose in sorted(joined.items()):
             host = hosts[host_id]
@@ -77,7 +78,7 @@ def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
             told += sorted((reports[i] for cid in loose for i in members[cid]), key=lambda r: r.order)
             record = incident_record(told, sources)
             data = {**host.data, "record": record, "reports": [[list(r.order), r.actor, r.recipient] for r in told]}
-            storyqueries.rewrite_cluster(conn, host_id, data, _digest(record))
+            storyqueries.rewrite_cluster(conn, host_id, data, record_digest(record))
             moved.extend({"eid": reports[i].event_id, "cid": host_id, "sid": host.story_id}
                          for cid in loose for i in members[cid])
             touched.update(t for t in [host.thread_id, *(loose_rows[cid].thread_id for cid in loose)] if t)

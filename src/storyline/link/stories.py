@@ -38,29 +38,21 @@ events themselves.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import statistics
 import time
-from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from ..errors import StoreError
-from ..intervals import PRECISION_RANK
 from ..model import stable_id
 from ..store import dupqueries, linkschema, storyqueries
 from ..store.db import Store, unwritable
 from ..store.dupqueries import chunks
-from ..store.storyqueries import EventRow
 from . import neardup
 from .attach import attach_timeless, with_timeless_blocks
-from .conflicts import conflicts
-from .evidence import is_outlet
 from .merge import (
     LOOSE,
     Report,
@@ -68,10 +60,20 @@ from .merge import (
     clusters,
     matter_of,
     place_loose,
-    report_from_record,
     thread_keys,
     thread_sectors,
     unit_key,
+)
+from .reports import (
+    Sources,
+    cluster_date,
+    dedupe,
+    incident_record,
+    most_common,
+    party,
+    record_digest,
+    reports_of,
+    sources_of,
 )
 
 
@@ -88,171 +90,12 @@ class LinkSummary:
         return {**asdict(self), "seconds": round(self.seconds, 3)}
 
 
-def _reports(rows: Iterable[EventRow]) -> list[Report]:
-    """Stored asserted events as reports (with their stored stems when already linked)."""
-    return [report_from_record(data, published_at, None if stems is None else frozenset(stems.split()),
-                               published, str(seen or ""), language)
-            for data, published_at, published, seen, stems, language in rows]
-
-
 def _new_blocks(conn: Connection) -> dict[str, list[str]]:
     """block -> ids of the asserted events not linked yet, read as a stream (only ids are kept)."""
     blocks: dict[str, list[str]] = {}
     for event_id, data, published in storyqueries.unlinked_events(conn):
         blocks.setdefault(block_of(data, published), []).append(event_id)
     return blocks
-
-
-UNKNOWN_OUTLET = "unknown"
-
-
-def outlet(publisher: str | None, url: str | None) -> tuple[str, str]:
-    """(key, display name) of a document's outlet: its publisher, else its URL's registered domain
-    ("edition.cnn.com" -> "cnn.com", "www.bbc.co.uk" -> "bbc.co.uk"), else "unknown"."""
-    host = urlsplit(url if url and "//" in url else "//" + (url or "")).hostname if url else None
-    if publisher and publisher.strip() and not (host and publisher.strip().casefold().removeprefix("www.")
-                                                == host.removeprefix("www.")):
-        name = publisher.strip()
-        return name.casefold(), name
-    if url:  # a publisher that is only the URL's host (the clean stage's fallback) gives way to its domain
-        from tld import get_fld  # imported here: it reads its public suffix list on first use
-
-        domain = get_fld(url, fail_silently=True, fix_protocol=True)
-        if not domain:
-            domain = host.removeprefix("www.") if host else None
-        if domain:
-            return domain.casefold(), domain.casefold()
-    return UNKNOWN_OUTLET, UNKNOWN_OUTLET
-
-
-def source_key(publisher: str | None, url: str | None, source: str) -> tuple[str, str]:
-    """The outlet of a document (`outlet`); `source`, its path or URL as given, is never one."""
-    return outlet(publisher, url or (source if "://" in source else None))
-
-
-def _most_common(values: Iterable[Any]) -> Any:
-    counts = Counter(v for v in values if v is not None)
-    if not counts:
-        return None
-    best = max(counts.values())
-    return min(v for v, n in counts.items() if n == best)
-
-
-def _party(parties: Sequence[dict[str, Any]], country: str | None) -> dict[str, Any] | None:
-    if country:
-        parties = [p for p in parties if p.get("country") in (country, None)]
-    if not any(any(p.get(k) for k in ("name", "country", "sector")) for p in parties):
-        return None
-    return {"name": _most_common(p.get("name") for p in parties),
-            "country": country or _most_common(p.get("country") for p in parties),
-            "sector": _most_common(p.get("sector") for p in parties),
-            "id": _most_common(p.get("id") for p in parties)}
-
-
-def _cluster_date(reports: Sequence[Report]) -> Report | None:
-    """The report whose date stands for the cluster: the most precise, then most often given, then earliest."""
-    dated = [r for r in reports if r.span]
-    if not dated:
-        return None
-    rank = min(PRECISION_RANK.get(r.precision or "", 9) for r in dated)
-    best = [r for r in dated if PRECISION_RANK.get(r.precision or "", 9) == rank]
-    counts = Counter(r.date for r in best)
-    return min(best, key=lambda r: (-counts[r.date], r.span, r.order))
-
-
-@dataclass
-class Sources:
-    """Where documents came from: `origin` maps a copy to the document it copies (followed to the
-    end), `key` a document to its outlet's (key, display name)."""
-
-    origin: dict[str, str]
-    key: dict[str, tuple[str, str]]
-
-    def describe(self, doc_ids: Sequence[str]) -> tuple[list[str], list[str]]:
-        """(every outlet carrying these documents, the independent ones among them)."""
-        shown = {self.key[d][0]: self.key[d][1] for d in reversed(doc_ids) if d in self.key}
-        independent = {}
-        for d in reversed(doc_ids):
-            origin = self.origin.get(d, d)
-            if origin in self.key:
-                k, name = self.key[origin]
-                independent[k] = name
-        return sorted(shown.values()), sorted(independent.values())
-
-
-def _sources(conn: Connection, doc_ids: Iterable[str]) -> Sources:
-    """The outlets of these documents and of their origins, from the store."""
-    origin = neardup.origins(conn, doc_ids)
-    key = {row.id: source_key(row.publisher, row.url, row.source)
-           for row in storyqueries.outlet_rows(conn, sorted(set(origin) | set(origin.values())))}
-    return Sources(origin, key)
-
-
-def _dedupe(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def _location(reports: Sequence[Report]) -> dict[str, Any] | None:
-    """The place most of the reports give (the most precise among equals, then the first)."""
-    places = [r.location for r in reports if r.location and r.location.get("name")]
-    if not places:
-        return None
-    counts = Counter(p["name"] for p in places)
-    best = max(counts.values())
-    return next(p for p in places if counts[p["name"]] == best)
-
-
-def _credit_key(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-def incident_id(first_event_id: str) -> str:
-    """An incident's id: from its earliest report's event id (itself a hash of its document's text)."""
-    return stable_id("incident", first_event_id)
-
-
-def incident_record(reports: Sequence[Report], sources: Sources) -> dict[str, Any]:
-    """The contract's `incident` record of one cluster of reports (given earliest first), without
-    its `story_id` (the story is known only once its thread is placed; exports join it)."""
-    docs = _dedupe(r.document_id for r in reports)
-    shown, _ = sources.describe(docs)
-    anchor = _cluster_date(reports)
-    intensities = [r.intensity for r in reports if r.intensity is not None]
-    outlet_names = {sources.key[d][0]: sources.key[d][1] for d in docs if d in sources.key}
-    credited: dict[str, str] = {}
-    first_hand: set[str] = set()  # independent outlets with a report that credits none of the others
-    for r in reports:
-        origin = sources.origin.get(r.document_id, r.document_id)
-        own = sources.key.get(origin, (None, None))[0]
-        credit = _credit_key(r.reported_by) if r.reported_by else None
-        if credit:
-            credited.setdefault(credit, r.reported_by or "")
-        if own is not None and not r.background and not (credit and credit in outlet_names and credit != own):
-            first_hand.add(own)
-    second_hand = sorted(name for key, name in credited.items() if key not in outlet_names and is_outlet(name))
-    original = min(reports, key=lambda r: r.order).document_id
-    return {
-        "kind": "incident",
-        "id": incident_id(reports[0].event_id),
-        "story_id": None,
-        "type": reports[0].type,
-        "actor": _party([r.actor for r in reports], None),
-        "recipient": _party([r.recipient for r in reports], None),
-        "date": anchor.date if anchor else None,
-        "date_precision": anchor.precision if anchor else None,
-        "location": _location(reports),
-        "event_ids": [r.event_id for r in reports],
-        "document_ids": docs,
-        "outlets": shown,
-        "corroboration": len(first_hand),
-        "second_hand": second_hand,
-        "original_document_id": sources.origin.get(original, original),
-        "background": all(r.background for r in reports),
-        "conflicts": conflicts(reports, sources.origin),
-        "intensity": statistics.median(intensities) if intensities else None,
-        "evidence": reports[0].evidence,
-        "sources": shown,
-    }
 
 
 def thread_id(unit: str, thread: str) -> str:
@@ -283,7 +126,7 @@ def link_block(block: str, reports: Sequence[Report], sources: Sources) -> tuple
     for group, matter, thread in zip(groups, matters, thread_keys(reports, groups, matters), strict=True):
         members = [reports[i] for i in group]
         record = incident_record(members, sources)
-        anchor = _cluster_date(members)
+        anchor = cluster_date(members)
         loose = thread[len(LOOSE):] if thread.startswith(LOOSE) else None
         data = {"record": record, "matter": matter,
                 "reports": [[list(r.order), r.actor, r.recipient] for r in members],
@@ -325,10 +168,10 @@ def story_record(unit: str, clusters_data: Sequence[dict[str, Any]], sources: So
                if c["anchor"]]
     first = min(anchors, key=lambda a: (a[0], a[1]))[2] if anchors else None
     last = max(anchors, key=lambda a: (a[0][1], a[0][0], a[1]))[2] if anchors else None
-    docs = _dedupe(order[3] for order, _, _ in reports)
+    docs = dedupe(order[3] for order, _, _ in reports)
     shown, independent = sources.describe(docs)
     event_type, actor_country = unit.split(":", 1)
-    recipient_country = _most_common(recipient.get("country") for _, _, recipient in reports)
+    recipient_country = most_common(recipient.get("country") for _, _, recipient in reports)
     opening = min(clusters_data, key=lambda c: min(tuple(o) for o, _, _ in c["reports"]))
     sid = story_id(opening["record"]["id"])
     records = sorted(({**c["record"], "story_id": sid} for c in clusters_data),
@@ -337,8 +180,8 @@ def story_record(unit: str, clusters_data: Sequence[dict[str, Any]], sources: So
         "kind": "story",
         "id": sid,
         "type": event_type,
-        "actor": _party([a for _, a, _ in reports], None if actor_country == "-" else actor_country),
-        "recipient": _party([r for _, _, r in reports], recipient_country),
+        "actor": party([a for _, a, _ in reports], None if actor_country == "-" else actor_country),
+        "recipient": party([r for _, _, r in reports], recipient_country),
         "date_first": first["date"] if first else None,
         "date_last": last["date"] if last else None,
         "event_ids": [order[4] for order, _, _ in reports],
@@ -348,7 +191,7 @@ def story_record(unit: str, clusters_data: Sequence[dict[str, Any]], sources: So
         "conflicts": [{**c, "cluster_id": rec["id"], "incident_id": rec["id"]}
                       for rec in records for c in rec["conflicts"]],
         "independent_sources": independent,
-        "matter": _most_common(c.get("matter") for c in clusters_data),
+        "matter": most_common(c.get("matter") for c in clusters_data),
         "incident_ids": [rec["id"] for rec in records],
         "clusters": records,
     }
@@ -368,10 +211,6 @@ STORIES_AT_ONCE = 50
 CLUSTERS_AT_ONCE = 2000  # clusters read per round of stories rebuilt (`_thread_rounds`)
 
 
-def _digest(record: dict[str, Any]) -> str:
-    return stable_id(json.dumps(record, sort_keys=True, default=str))
-
-
 def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
     """Cluster the given blocks again from all their events (stored ones plus the new ids listed),
     place their units' loose clusters, then rebuild every story that had or now has a cluster
@@ -381,13 +220,13 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
     units: set[str] = set()
     now = dt.datetime.now(dt.UTC)
     for part in chunks(sorted(blocks), BLOCKS_AT_ONCE):
-        reports = _reports(storyqueries.asserted_events(conn, [i for b in part for i in blocks[b]]))
-        reports += _reports(storyqueries.linked_events(conn, part))
+        reports = reports_of(storyqueries.asserted_events(conn, [i for b in part for i in blocks[b]]))
+        reports += reports_of(storyqueries.linked_events(conn, part))
         by_block: dict[str, list[Report]] = {}
         for r in reports:
             by_block.setdefault(r.block, []).append(r)
         del reports
-        sources = _sources(conn, {r.document_id for rs in by_block.values() for r in rs})
+        sources = sources_of(conn, {r.document_id for rs in by_block.values() for r in rs})
         before: dict[str, tuple[Any, Any, str | None]] = {}
         for old_row in storyqueries.cluster_times(conn, part):
             if old_row.thread_id:
@@ -397,7 +236,7 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
         for block in sorted(by_block):
             cluster_rows, event_rows = link_block(block, by_block[block], sources)
             for row in cluster_rows:
-                digest = _digest(row["data"]["record"])
+                digest = record_digest(row["data"]["record"])
                 created, updated, old = before.get(row["id"], (now, now, None))
                 row.update(digest=digest, created_at=created or now,
                            updated_at=updated if old == digest and updated else now)
@@ -456,7 +295,7 @@ def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
             entry[1].append(data)
             entry[2].append((cid, sid))
         docs = {order[3] for _, cs, _ in by_thread.values() for c in cs for order, _, _ in c["reports"]}
-        sources = _sources(conn, docs)
+        sources = sources_of(conn, docs)
         rows = []
         stale: list[dict[str, str]] = []  # clusters whose story id changed, written in one statement per table
         for tid in sorted(by_thread):

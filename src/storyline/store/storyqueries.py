@@ -22,9 +22,11 @@ from .dupqueries import ROWS_AT_ONCE, chunks
 EventRow = tuple[dict[str, Any], Any, str | None, Any, str | None, str | None]
 
 
-def _event_rows(conn: Connection, where: Any, linked: bool) -> Iterator[EventRow]:
+def _event_rows(conn: Connection, where: Any, linked: bool, cluster: bool = False) -> Iterator[Any]:
+    """Event rows (`EventRow`), each followed by its linked cluster's id when `cluster` is set."""
     e, d, le = schema.events, schema.documents, linkschema.link_events
-    query = select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms, d.c.language)
+    query = select(e.c.data, d.c.published_at, d.c.published, d.c.ingested_at, le.c.terms, d.c.language,
+                   *([le.c.cluster_id] if cluster else []))
     if linked:  # an inner join: the database looks the events up by `link_events`, not reading every event
         query = query.select_from(le).join(e, le.c.event_id == e.c.id)
     else:
@@ -174,15 +176,10 @@ def _of_unit(unit: str) -> Any:
     return linkschema.link_events.c.unit.startswith(unit + ":", autoescape=True)
 
 
-def unit_cluster_of_events(conn: Connection, unit: str) -> dict[str, str]:
-    """Event id -> cluster id, for the linked events of one unit."""
-    le = linkschema.link_events
-    return dict(conn.execute(select(le.c.event_id, le.c.cluster_id).where(_of_unit(unit))).all())
-
-
-def unit_events(conn: Connection, unit: str) -> Iterator[EventRow]:
-    """The asserted events linked in any block of one unit."""
-    return _event_rows(conn, _of_unit(unit), linked=True)
+def unit_events(conn: Connection, unit: str) -> Iterator[tuple[str, EventRow]]:
+    """(cluster id, event row) of the asserted events linked in any block of one unit."""
+    for row in _event_rows(conn, _of_unit(unit), linked=True, cluster=True):
+        yield row[-1], tuple(row[:-1])
 
 
 def clusters_by_id(conn: Connection, ids: Sequence[str]) -> dict[str, Any]:
