@@ -12,8 +12,8 @@ and their `*_text` renderers are the library side of `storyline timeline` and `s
 Modules: `neardup` (MinHash LSH over documents), `evidence` (what reports are compared on),
 `merge` (the merge decisions, pure), `conflicts`, `reports` (stored events as reports, their
 outlets, an incident's record), `stories` (incidents and stories kept in the store), `attach`
-(reports with no time joining an incident), `timeline`. They hold no SQL: what they read and write goes through `store.dupqueries`
-and `store.storyqueries`.
+(reports with no time joining an incident), `timeline`. They hold no SQL: what they read and
+write goes through `store.dupqueries` and `store.storyqueries`.
 """
 
 from __future__ import annotations
