@@ -77,3 +77,28 @@ def test_a_sentence_left_out_of_the_parse_has_no_tokens_but_the_one_before_a_par
     # The coach sentence names the subject the next one's pronoun may take; the first and last are left out.
     assert doc.parsed == [1, 2]
     assert {t.sent for t in doc.tokens} == {1, 2}
+
+
+def _parsed(text: str) -> list[tuple[str, str, str, str, int]]:
+    doc = build(["clean", "language", "segment", "parse"])(
+        to_document(RawInput(source="invented.txt", content=text, format="text")))
+    return [(t.text, t.lemma, t.pos, t.dep, t.head) for t in doc.tokens]
+
+
+def test_new_words_leave_the_vocabulary_and_the_tables_start_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.pipeline import attrrules
+
+    text = ("Police arrested {n} suspects in Tijuvera on Monday, officials said in a statement numbered {n}. "
+            "\u201cThe operation will go on,\u201d a spokesman for the state police told reporters at the scene.")
+    first = _parsed(text.format(n=731_904))
+    strings = len(english().vocab.strings)
+    for n in range(731_905, 731_925):  # a new figure each time
+        _parsed(text.format(n=n))
+    assert len(english().vocab.strings) == strings
+    monkeypatch.setattr(attrrules, "LEMMAS_KEPT", 1)
+    monkeypatch.setattr(attrrules, "SIGNATURES_KEPT", 1)
+    lemmas().table.clear()
+    attribute_rules().merged.clear()
+    again = _parsed(text.format(n=731_904))  # every look-up made again, after the tables were emptied
+    assert again == first
+    assert len(lemmas().table) <= 1 and len(attribute_rules().merged) <= 1

@@ -22,6 +22,11 @@ from spacy.tokens._retokenize import set_token_attrs  # what AttributeRuler itse
 COLUMNS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 OTHER_FORM = -1  # in a signature, a lower-case form no rule names (string hashes are never negative)
 Predicate = tuple[int, str, Any]  # column, operator ("==", "IN", "NOT_IN", "REGEX"), operand
+# Word signatures and lemma look-ups kept for reuse. Every new figure or name is a new word, so a
+# table that only grew would grow with the corpus: full, it starts again (its entries are only a
+# cache, the results are the same).
+SIGNATURES_KEPT = 50_000
+LEMMAS_KEPT = 50_000
 
 
 class AttributeRules:
@@ -107,6 +112,8 @@ class AttributeRules:
         key = (row[0], form, row[2], row[3])
         found = self.signatures.get(key)
         if found is None:
+            if len(self.merged) >= SIGNATURES_KEPT:
+                self.merged.clear()
             candidates = sorted({*self.single_by_tag.get(row[0], ()), *self.single_by_lower.get(row[1], ()),
                                  *self.single_anywhere})
             rules = [(self.rules[n][0], n) for n in candidates if self._holds(row, self.rules[n][1][0])]
@@ -143,7 +150,9 @@ class Lemmas:
     A lemma from spaCy's English rules depends only on the word's form, part of speech and features (its
     own cache is keyed on those three), so each such triple is looked up once and every later word gets the
     stored lemma through one array write. As in the component, a lemma already set (by an attribute rule)
-    is kept."""
+    is kept. The table keeps the lemma's text, not its id in the string store: a word's strings are
+    dropped from the store after its sentence is read (`Language.memory_zone`), and added again when
+    the lemma is given once more."""
 
     def __init__(self, lemmatizer: Any) -> None:
         self.lemmatizer = lemmatizer
@@ -153,7 +162,7 @@ class Lemmas:
         for pos in list(index.keys()):
             if isinstance(index[pos], list):
                 index[pos] = frozenset(index[pos])
-        self.table: dict[tuple[int, int, int], int] = {}
+        self.table: dict[tuple[int, int, int], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
@@ -164,7 +173,10 @@ class Lemmas:
             key = (orth, pos, morph)
             value = self.table.get(key)
             if value is None:
-                value = self.table[key] = strings.add(self.lemmatizer.lemmatize(doc[i])[0])
-            rows[i, 3] = value
+                if len(self.table) >= LEMMAS_KEPT:
+                    self.table.clear()
+                    self.lemmatizer.cache.clear()  # spaCy's own table, keyed the same way
+                value = self.table[key] = self.lemmatizer.lemmatize(doc[i])[0]
+            rows[i, 3] = strings.add(value)
         doc.from_array([LEMMA], rows[:, 3:])  # type: ignore[arg-type]  # a uint64 column, as to_array gave it
         return doc

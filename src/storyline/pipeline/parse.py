@@ -260,27 +260,30 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
     texts = (s.text[skip:] for (_, s), skip in zip(chosen, skips, strict=True))
     # The network's steps through spaCy; its attribute rules by lookup (the same result, at half the cost),
     # then its lemmatizer (which reads the parts of speech the rules set) through one lemma table.
-    tagged = nlp.pipe(texts, batch_size=BATCH, disable=["attribute_ruler", "lemmatizer"])
-    for (k, span), skip, sdoc in zip(chosen, skips, (lemmatizer(rules(d)) for d in tagged), strict=True):
-        offset = span.start + skip
-        strings = sdoc.vocab.strings
-        # Read through arrays, not spaCy Token objects; spaCy's indices count whitespace tokens, which
-        # are skipped: heads are mapped to ours (a head on a whitespace token becomes the token itself).
-        rows = sdoc.to_array([IDX, IS_SPACE, ORTH, LEMMA, POS, TAG, DEP, MORPH]).tolist()
-        heads = sdoc.to_array([HEAD]).astype("int64").tolist()
-        index: dict[int, int] = {}
-        for i, row in enumerate(rows):
-            if not row[1]:
-                index[i] = len(tokens) + len(index)
-        for i, (idx, space, orth, lemma, pos, tag, dep, morph) in enumerate(rows):
-            if space:
-                continue
-            text, pos_ = strings[orth], strings[pos]
-            tokens.append(Token(start=offset + idx, end=offset + idx + len(text), text=text,
-                                lemma=strings[lemma].lower() if pos_ != "PROPN" else strings[lemma], pos=pos_,
-                                tag=strings[tag], dep=strings[dep], head=index.get(i + heads[i], index[i]), sent=k,
-                                morph=_features(strings[morph])))
-        doc.parsed.append(k)
+    # In a memory zone: the strings and lexemes of new words (every figure, every new name) leave spaCy's
+    # vocabulary once the sentences are read, so the vocabulary does not grow with the corpus.
+    with nlp.memory_zone():
+        tagged = nlp.pipe(texts, batch_size=BATCH, disable=["attribute_ruler", "lemmatizer"])
+        for (k, span), skip, sdoc in zip(chosen, skips, (lemmatizer(rules(d)) for d in tagged), strict=True):
+            offset = span.start + skip
+            strings = sdoc.vocab.strings
+            # Read through arrays, not spaCy Token objects; spaCy's indices count whitespace tokens, which
+            # are skipped: heads are mapped to ours (a head on a whitespace token becomes the token itself).
+            rows = sdoc.to_array([IDX, IS_SPACE, ORTH, LEMMA, POS, TAG, DEP, MORPH]).tolist()
+            heads = sdoc.to_array([HEAD]).astype("int64").tolist()
+            index: dict[int, int] = {}
+            for i, row in enumerate(rows):
+                if not row[1]:
+                    index[i] = len(tokens) + len(index)
+            for i, (idx, space, orth, lemma, pos, tag, dep, morph) in enumerate(rows):
+                if space:
+                    continue
+                text, pos_ = strings[orth], strings[pos]
+                tokens.append(Token(start=offset + idx, end=offset + idx + len(text), text=text,
+                                    lemma=strings[lemma].lower() if pos_ != "PROPN" else strings[lemma], pos=pos_,
+                                    tag=strings[tag], dep=strings[dep], head=index.get(i + heads[i], index[i]), sent=k,
+                                    morph=_features(strings[morph])))
+            doc.parsed.append(k)
 
 
 def _in_order(doc: Document) -> None:

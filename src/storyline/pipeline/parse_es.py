@@ -66,15 +66,16 @@ def tag(word: str, lem: str, first: bool) -> tuple[str, str]:
 
 def parse_sentences(doc: Document, chosen: list[tuple[int, Span]]) -> None:
     nlp = spanish()
-    for (k, span), sdoc in zip(chosen, nlp.pipe(s.text for _, s in chosen), strict=True):
-        first = True
-        for t in sdoc:
-            if t.is_space:
-                continue
-            n = len(doc.tokens)
-            lem = lemma(t.text)
-            pos, morph = tag(t.text, lem, first)
-            first = first and pos == "PUNCT"
-            doc.tokens.append(Token(start=span.start + t.idx, end=span.start + t.idx + len(t.text), text=t.text,
-                                    lemma=lem, pos=pos, tag="", dep="", head=n, sent=k, morph=morph))
-        doc.parsed.append(k)
+    with nlp.memory_zone():  # a new word's strings leave the vocabulary once read (see `parse`)
+        for (k, span), sdoc in zip(chosen, nlp.pipe(s.text for _, s in chosen), strict=True):
+            first = True
+            for t in sdoc:
+                if t.is_space:
+                    continue
+                n = len(doc.tokens)
+                lem = lemma(t.text)
+                pos, morph = tag(t.text, lem, first)
+                first = first and pos == "PUNCT"
+                doc.tokens.append(Token(start=span.start + t.idx, end=span.start + t.idx + len(t.text), text=t.text,
+                                        lemma=lem, pos=pos, tag="", dep="", head=n, sent=k, morph=morph))
+            doc.parsed.append(k)
