@@ -106,14 +106,16 @@ class AttributeRules:
         after the other), and the longer rules whose first word it can be."""
         form = self.forms.get(row[1])
         if form is None:
+            if len(self.forms) >= SIGNATURES_KEPT:  # one entry per new word seen: a cache, emptied when full
+                self.forms.clear()
             text = self.strings[row[1]]
             named = row[1] in self.named_forms or any(p.search(text) for p in self.form_patterns)
             form = self.forms[row[1]] = row[1] if named else OTHER_FORM
         key = (row[0], form, row[2], row[3])
         found = self.signatures.get(key)
         if found is None:
-            if len(self.merged) >= SIGNATURES_KEPT:
-                self.merged.clear()
+            if len(self.signatures) >= SIGNATURES_KEPT:
+                self.signatures.clear()
             candidates = sorted({*self.single_by_tag.get(row[0], ()), *self.single_by_lower.get(row[1], ()),
                                  *self.single_anywhere})
             rules = [(self.rules[n][0], n) for n in candidates if self._holds(row, self.rules[n][1][0])]
