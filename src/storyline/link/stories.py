@@ -208,7 +208,7 @@ def story_row(record: dict[str, Any], thread: str) -> dict[str, Any]:
 
 BLOCKS_AT_ONCE = 20  # blocks re-clustered per round: memory follows the blocks, not the store
 STORIES_AT_ONCE = 50
-CLUSTERS_AT_ONCE = 2000  # clusters read per round of stories rebuilt (`_thread_rounds`)
+REPORTS_AT_ONCE = 2000  # reports whose incidents are read per round of stories rebuilt (`_thread_rounds`)
 
 
 def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
@@ -267,14 +267,16 @@ def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
 
 
 def _thread_rounds(conn: Connection, thread_ids: Sequence[str]) -> Iterator[list[str]]:
-    """These threads in rounds of at most `STORIES_AT_ONCE` threads and `CLUSTERS_AT_ONCE` clusters
-    (a thread larger than that is a round of its own): a year of one kind of news in one thread is
-    thousands of incidents, and fifty such threads at once would hold a store's worth of them."""
+    """These threads in rounds of at most `STORIES_AT_ONCE` threads whose incidents hold at most
+    `REPORTS_AT_ONCE` reports (a thread larger than that is a round of its own): a year of one kind
+    of news in one thread is thousands of reports, and fifty such threads at once would hold a
+    store's worth of them. Reports, not incidents, are counted: an incident's stored data lists each
+    of its reports, and a month of near-identical news is a few incidents of hundreds of reports."""
     size = storyqueries.thread_sizes(conn, thread_ids)
     round_: list[str] = []
     held = 0
     for tid in thread_ids:
-        if round_ and (len(round_) >= STORIES_AT_ONCE or held + size[tid] > CLUSTERS_AT_ONCE):
+        if round_ and (len(round_) >= STORIES_AT_ONCE or held + size[tid] > REPORTS_AT_ONCE):
             yield round_
             round_, held = [], 0
         round_.append(tid)

@@ -109,11 +109,12 @@ def move_clusters(conn: Connection, moved: Sequence[dict[str, Any]]) -> None:
 
 
 def thread_sizes(conn: Connection, thread_ids: Sequence[str]) -> Counter[str]:
-    """thread id -> how many incidents it holds."""
-    lc = linkschema.link_clusters
+    """thread id -> how many reports (linked events) its incidents hold."""
+    le, lc = linkschema.link_events, linkschema.link_clusters
     size: Counter[str] = Counter()
     for part in chunks(thread_ids):
-        size.update(dict(conn.execute(select(lc.c.thread_id, func.count()).where(lc.c.thread_id.in_(part))
+        size.update(dict(conn.execute(select(lc.c.thread_id, func.count()).select_from(lc)
+                                      .join(le, le.c.cluster_id == lc.c.id).where(lc.c.thread_id.in_(part))
                                       .group_by(lc.c.thread_id)).all()))
     return size
 
