@@ -74,7 +74,7 @@ def test_a_noun_of_force_with_no_toll_and_no_actor_is_no_event() -> None:
 
 
 def test_the_victims_of_a_strike_on_a_town_are_its_people() -> None:
-    e = first("Two suicide bombers killed 23 people in Tel Aviv on Sunday.", "ASSAULT")
+    e = first("Gunmen killed 14 people in Haifa on Friday night.", "ASSAULT")
     assert e.recipient is not None and e.recipient.country == "ISR"
 
 
@@ -95,8 +95,8 @@ def test_a_people_named_without_ethnic_keeps_its_state() -> None:
 
 
 def test_the_party_leading_a_war_refused_support_is_the_recipient() -> None:
-    e = first("Spain has refused to commit to any direct assistance to the US-led war against Libya.", "REJECT")
-    assert e.recipient is not None and e.recipient.country == "USA"
+    e = first("Norway declined to send troops to the British-led mission against the pirates.", "REJECT")
+    assert e.recipient is not None and e.recipient.country == "GBR"
 
 
 @pytest.mark.parametrize(("text", "type_", "actor"), [

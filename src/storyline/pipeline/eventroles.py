@@ -373,7 +373,7 @@ def named_person(sent: Sentence, ref: Ref) -> bool:
 
 
 def ethnic(sent: Sentence, j: int) -> bool:
-    """Whether the word at j names a people as an ethnic group ("ethnic Albanians", "ethnic Serb fighters")."""
+    """Whether the word at j names a people as an ethnic group ("ethnic Kurds", "ethnic Uzbek militias")."""
     words = {j, *sent.children(j, "amod", "compound")}
     h = sent.head(j)
     if h is not None and sent.tok(j).dep in ("amod", "compound"):
@@ -382,7 +382,7 @@ def ethnic(sent: Sentence, j: int) -> bool:
 
 
 def _ethnic_home(sent: Sentence, j: int, group: int, ctx: Context, country: str | None) -> str | None:
-    """ "ethnic Albanians in south Serbia", "ethnic Serb fighters operating in Bosnia": a people named as an
+    """ "ethnic Kurds in northern Syria", "ethnic Uzbek militias based in Kyrgyzstan": a people named as an
     ethnic group belongs to the country it lives in, named in its phrase or, failing that, the one other
     country the sentence names; not to the state its name comes from."""
     if not country or not (ethnic(sent, j) or ethnic(sent, group)):

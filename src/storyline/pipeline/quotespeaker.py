@@ -11,8 +11,8 @@ speaker —
 - "he"/"she" resolved to the most recent compatible speaker or sentence subject,
   else the most recent named person of that gender (names inside quotations are
   never antecedents); "it"/"they" to an organisation named as the subject or a
-  cue's speaker in the sentence before ("The Security Council issued a
-  statement ... they said"), unless a common noun of the pronoun's number comes
+  cue's speaker in the sentence before ("The water board published a
+  notice ... they said"), unless a common noun of the pronoun's number comes
   later there;
 - unnamed sources kept as their noun phrase ("a senior official"), documents
   too ("the report said" → "the report", kind "document", which the quote's rule
@@ -385,7 +385,7 @@ class SpeakerIndex(NameIndex):
             while m < n and m < i + 16 and not self._stop(m) and not (
                     self.tokens[m].text == "," and m + 1 < n
                     and (not self.tokens[m + 1].text.islower() or self.tokens[m + 1].text == "the")):
-                m += 1  # "Following a swiftly called, late-afternoon meeting, the ...": to the comma before the subject
+                m += 1  # "After an hour-long, closed-door hearing, the ...": to the comma before the subject
             if m >= n or self.tokens[m].text != ",":
                 return None
             i = m + 1
@@ -628,8 +628,8 @@ class SpeakerIndex(NameIndex):
 
     def _body_before(self, pos: int, word: str) -> Named | None:
         """For "it"/"they": the organisation named as the subject of the sentence before the pronoun's
-        (or of its own, before it) or as a cue's speaker there ("The Security Council issued a
-        statement ... “...,” they said"), the latest; a body named only by a common noun ("the
+        (or of its own, before it) or as a cue's speaker there ("The water board published a
+        notice ... “...,” they said"), the latest; a body named only by a common noun ("the
         campaign") is left alone."""
         span = self._previous_sentence(self.tok_at(pos))
         if span is None:
