@@ -96,3 +96,45 @@ def test_roles_of_a_trigger_inside_a_quotation_are_not_read_from_outside_it() ->
             "justo, siempre”, ante la prensa de Estados Unidos.")
     pide = [e for e in d.events if e.trigger.text == "pide"]
     assert pide and pide[0].actor is None and pide[0].recipient is None
+
+
+def test_a_group_after_sobre_is_a_target_not_a_place() -> None:
+    d = run("El secretario de Defensa de Estados Unidos advirtió que su país puede actuar militarmente "
+            "sobre los cárteles en cualquier momento.")
+    advertir = [e for e in d.events if e.trigger.text == "advirtió"]
+    assert advertir and advertir[0].recipient is not None and advertir[0].recipient.sector == "CRM"
+    d = run("El secretario de Defensa de Estados Unidos advirtió que su país puede actuar militarmente "
+            "sobre Venezuela en cualquier momento.")
+    advertir = [e for e in d.events if e.trigger.text == "advirtió"]
+    assert advertir and advertir[0].recipient is None
+
+
+def test_the_words_of_a_rejected_claim_are_not_its_target() -> None:
+    d = run("El canciller de Venezuela negó que en Venezuela operen los cárteles, en respuesta al "
+            "presidente Donald Trump.")
+    assert ("REJECT", "VEN", "USA", "asserted") in triples(d.events)
+    assert not any(m.kind == "actor" and "operen" in m.span.text for m in d.mentions)
+    d = run("El canciller de Venezuela rechazó que Estados Unidos envíe tropas al Caribe.")
+    assert ("REJECT", "VEN", "USA", "asserted") in triples(d.events)
+
+
+def test_a_boat_struck_in_a_report_of_drug_boats_is_a_criminal_target() -> None:
+    d = run("Fuerzas de Estados Unidos hundieron una narcolancha en el Pacífico.\n\n"
+            "Días después, militares estadounidenses atacaron otra embarcación frente a la costa de Colombia.")
+    atacar = [e for e in d.events if e.trigger.text == "atacaron"]
+    assert atacar and atacar[0].recipient is not None and atacar[0].recipient.sector == "CRM"
+    d = run("Fuerzas de Estados Unidos hundieron una narcolancha en el Pacífico.\n\n"
+            "Días después, militares estadounidenses atacaron un puerto desde un buque frente a Colombia.")
+    atacar = [e for e in d.events if e.trigger.text == "atacaron"]
+    assert atacar and not (atacar[0].recipient and atacar[0].recipient.sector == "CRM")
+
+
+def test_a_coordinated_verb_or_a_gerund_shares_the_subject_and_target_before_it() -> None:
+    d = run("La Marina de México abatió a dos integrantes del Cártel de Sinaloa e hirió a otros tres en Culiacán.")
+    herir = [e for e in d.events if e.trigger.text == "hirió"]
+    assert herir and herir[0].actor is not None and herir[0].actor.country == "MEX"
+    assert herir[0].actor.sector == "MIL"
+    assert herir[0].recipient is not None and herir[0].recipient.sector == "CRM"
+    d = run("Fuerzas estadounidenses atacaron una narcolancha en el Caribe, matando a tres tripulantes.")
+    matar = [e for e in d.events if e.trigger.text == "matando"]
+    assert matar and matar[0].recipient is not None and matar[0].recipient.sector == "CRM"

@@ -252,6 +252,8 @@ def _joins(ph: _Phrase, nxt: Hit, gap: str, lex: Lexicon) -> bool:
     if _POSSESSIVE.fullmatch(gap):
         return last in _MOD or last in _HEAD
     if kind in _WORD and (last in _MOD or last in _HEAD):
+        if ph.spanish:  # Spanish puts a country after its keyword: "que en México gobiernen los cárteles" is two
+            return False
         m = _WORDS_GAP.fullmatch(gap)
         words = gap.replace("’s", " ").replace("'s", " ").split()
         return bool(m) and not any(w.lower() in lex.function_words for w in words) and not _clause_between(words)

@@ -6,8 +6,13 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     Marina") or of a nominal trigger; a demonym or "de X" right after a nominal trigger ("el ataque
     estadounidense"); else the nearest actor before the trigger in the clause (the subject of an
     SVO clause, or of the light verb before a noun); else the previous sentence's first actor;
+  - a verb after "y"/"e" or a gerund ("e hirieron a tres", ", matando a dos") shares the subject
+    of the verb before it, and its target when it names none;
   - recipient: the first actor after the trigger that is not the actor's own side (objects, with
-    or without the personal "a", and "contra", "con", "a"); in a passive, the subject before it;
+    or without the personal "a", and "contra", "con", "a"), but not a place ("en México", "frente
+    a las costas de X"; a group is never a place) nor the words of a claim the trigger takes ("negó
+    que en el país gobiernen los cárteles"); in a passive, the subject before it; a boat struck in
+    a report that describes boats as carrying drugs is a criminal target;
   - status: a negation just before the verb (clitics and auxiliaries may stand between) gives
     `negated` ("no descarta" turns into the reading's `negated_as`, asserted); "si ..." before the
     trigger, a conditional verb or a modal over an infinitive gives `hypothetical`; a future verb
@@ -67,6 +72,7 @@ class EsLexicon:
     clause_breaks: frozenset[str]
     light_verbs: frozenset[str]
     place_preps: frozenset[str]
+    place_nouns: frozenset[str]
     transparent: frozenset[str]
     first_person_aux: frozenset[str]
     object_marks: frozenset[str]
@@ -97,7 +103,8 @@ def lexicon() -> EsLexicon:
         conditions=tuple(tuple(c.split()) for c in data["conditions"]),
         modal_verbs=frozenset(data["modal_verbs"]), passive_aux=frozenset(data["passive_aux"]),
         clause_breaks=frozenset(data["clause_breaks"]), light_verbs=frozenset(data["light_verbs"]),
-        place_preps=frozenset(data["place_preps"]), transparent=frozenset(data["transparent"]),
+        place_preps=frozenset(data["place_preps"]), place_nouns=frozenset(data["place_nouns"]),
+        transparent=frozenset(data["transparent"]),
         first_person_aux=frozenset(data["first_person_aux"]), object_marks=frozenset(data["object_marks"]),
         vessels=frozenset(data["criminal_targets"]["vessels"]), vessel_cues=tuple(data["criminal_targets"]["cues"]))
 
@@ -232,6 +239,7 @@ def code(doc: Document) -> Document:
     for t in doc.tokens:
         by_sent.setdefault(t.sent, []).append(t)
     quoted = [(q.span.start, q.span.end) for q in doc.quotes]
+    boats = _drug_boats(doc.tokens, lex)
     previous: _Ref | None = None
     for k in sorted(by_sent):
         if doc.sentence_language.get(k, "es") != "es":  # an English paragraph: the English coder reads it
@@ -242,6 +250,7 @@ def code(doc: Document) -> Document:
                 if span.start <= m.span.start < span.end]
         governed_until = -1
         first_ref = refs[0] if refs else None
+        prior: tuple[Actor | None, Actor | None, str] | None = None  # the last active verb's roles and type
         for i, t in enumerate(toks):
             if i <= governed_until:
                 continue
@@ -259,11 +268,22 @@ def code(doc: Document) -> Document:
             if inside is not None:
                 # Inside a quotation the roles are the quotation's own words; no one outside it is read in.
                 own = [x for x in refs if inside[0] <= x.start and x.end <= inside[1]]
-                actor, recipient, rule_roles = _roles(toks, i, r, own, None, lex)
+                actor, recipient, rule_roles = _roles(toks, i, r, own, None, lex, boats)
             else:
-                actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex)
+                actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex, boats)
             if r.pos == "noun" and actor is None:
                 continue
+            if r.pos == "verb" and prior is not None and prior[0] is not None and _continues(toks, i, lex):
+                # "abatieron a cuatro integrantes del cártel e hirieron a tres", "atacaron la lancha, matando
+                # a dos": the verb shares the subject before it, and the target when it names none of its own.
+                actor = prior[0]
+                if recipient is not None and _side(recipient) == _side(actor):
+                    recipient = None
+                if recipient is None and prior[2] == r.type:
+                    recipient = prior[1]
+                rule_roles = f"actor=shared recipient={'shared' if recipient is prior[1] else rule_roles.split()[-1]}"
+            if r.pos == "verb" and rule_roles.split()[0] in ("actor=before", "actor=previous-sentence", "actor=shared"):
+                prior = (actor, recipient, r.type)
             status = _status(toks, i, lex, negated)
             type_ = r.type
             if negated and r.negated_as:
@@ -297,6 +317,20 @@ def _adjectival(toks: list[Token], i: int, r: EsTrigger, lex: EsLexicon) -> bool
     return not any(x.text.lower() == "por" for x in toks[i + 1:i + 3])
 
 
+def _continues(toks: list[Token], i: int, lex: EsLexicon) -> bool:
+    """A verb that goes on from the one before it with no subject of its own: after "y"/"e" (clitics may
+    stand between: "y lo mató"), or a gerund ("matando", "hiriendo"). Not a participle."""
+    low = toks[i].text.lower()
+    if low.endswith(PARTICIPLE):
+        return False
+    if low.endswith(("ando", "iendo", "yendo")):
+        return True
+    j = i - 1
+    while j >= 0 and toks[j].text.lower() in lex.between_negation:
+        j -= 1
+    return j >= 0 and toks[j].text.lower() in ("y", "e")
+
+
 def _first_person(toks: list[Token], i: int, lex: EsLexicon) -> bool:
     """A verb in the first person: "atacamos", "elogiamos", "hemos acordado", "vamos a atacar"."""
     low = toks[i].text.lower()
@@ -313,7 +347,7 @@ def _clause_end(toks: list[Token], i: int, lex: EsLexicon) -> int:
 
 
 def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: _Ref | None,
-           lex: EsLexicon) -> tuple[Actor | None, Actor | None, str]:
+           lex: EsLexicon, boats: bool = False) -> tuple[Actor | None, Actor | None, str]:
     t = toks[i]
     start_clause = 0
     for j in range(i - 1, -1, -1):
@@ -324,7 +358,7 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     # "intentaban capturar al narcotraficante, ... abatieron": an object after "a"/"al" is no subject.
     # "... en México": a place, not a subject either.
     before = [x for x in refs if clause_start <= x.start and x.end <= t.start
-              and _word_before(toks, x.start) not in lex.object_marks | lex.place_preps]
+              and _word_before(toks, x.start) not in lex.object_marks and not _place(toks, x, lex)]
     after = [x for x in refs if x.start >= t.end]
     # "fue abatido", and a participle after its noun with an agent: "la lancha atacada por fuerzas de X".
     participle = r.pos == "verb" and i > 0 and t.text.lower().endswith(PARTICIPLE)
@@ -358,8 +392,10 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     if recipient is None:
         side = _side(actor.actor) if actor else None
         for x in after:
-            if x is actor or _word_before(toks, x.start) in lex.place_preps:
-                continue
+            if x is actor or (_place(toks, x, lex) and x.actor.sector != "CRM"):
+                continue  # "en México" is a place; "sobre los cárteles" is not: a group is no place
+            if not r.governs and _in_content_clause(toks, i, x.start, lex):
+                continue  # "calificó de falso que en México gobiernen los cárteles": the claim's words, not its target
             if _side(x.actor) != side:
                 recipient = x
                 break
@@ -372,15 +408,17 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
                 recipient = (agents or others)[-1]
     rhow = "recipient=" + ("passive-subject" if passive and recipient else "after" if recipient else "none")
     if recipient is None and r.type in ("ASSAULT", "COERCE"):
-        vessel = _criminal_vessel(toks, i, passive, lex)
+        vessel = _criminal_vessel(toks, i, passive, lex, boats)
         if vessel is not None:
             return (actor.actor if actor else None, vessel, f"{how} recipient=criminal-vessel")
     return (actor.actor if actor else None, recipient.actor if recipient else None, f"{how} {rhow}")
 
 
-def _criminal_vessel(toks: list[Token], i: int, passive: bool, lex: EsLexicon) -> Actor | None:
+def _criminal_vessel(toks: list[Token], i: int, passive: bool, lex: EsLexicon, boats: bool = False) -> Actor | None:
     """A boat described as carrying drugs ("una presunta narcolancha", "una embarcación cargada de drogas")
-    as the target: criminal, though no group is named. After the trigger, or before a passive participle."""
+    as the target: criminal, though no group is named. After the trigger, or before a passive participle.
+    In a report that has described its boats so (`boats`), a boat struck is one of them ("atacaron la
+    lancha"), unless it is where the blow came from or what gave it ("desde un buque", "con un barco")."""
     span = range(i + 1, min(len(toks), i + 9)) if not passive else range(max(0, i - 3), i)
     for j in span:
         if toks[j].text in lex.clause_breaks:
@@ -388,16 +426,63 @@ def _criminal_vessel(toks: list[Token], i: int, passive: bool, lex: EsLexicon) -
         w = toks[j].text.lower()
         if not (w in lex.vessels or toks[j].lemma in lex.vessels):
             continue
-        near = toks[max(0, j - 4):j + 7]
-        if w.startswith("narco") or any(_matches(x.text.lower(), x.lemma, c) for x in near for c in lex.vessel_cues):
+        if _carries_drugs(toks, j, lex) or (boats and _word_before(toks, toks[j].start) not in _PLATFORM):
             return Actor(name=toks[j].text, country=None, sector="CRM", id="CRM")
     return None
+
+
+_PLATFORM = frozenset({"desde", "con", "por", "en", "a bordo"})
+
+
+def _carries_drugs(toks: list[Token], j: int, lex: EsLexicon) -> bool:
+    w = toks[j].text.lower()
+    near = toks[max(0, j - 4):j + 7]
+    return w.startswith("narco") or any(_matches(x.text.lower(), x.lemma, c) for x in near for c in lex.vessel_cues)
+
+
+def _drug_boats(tokens: list[Token], lex: EsLexicon) -> bool:
+    """The document describes a boat as carrying drugs somewhere."""
+    by_sent: dict[int, list[Token]] = {}
+    for t in tokens:
+        by_sent.setdefault(t.sent, []).append(t)
+    return any((t.text.lower() in lex.vessels or t.lemma in lex.vessels) and _carries_drugs(toks, j, lex)
+               for toks in by_sent.values() for j, t in enumerate(toks))
+
+
+def _in_content_clause(toks: list[Token], i: int, start: int, lex: EsLexicon) -> bool:
+    """The position follows the finite verb of the "que" clause the trigger takes, in the same stretch
+    between commas: "negó que en el país gobiernen los cárteles", where the cartels are the clause's
+    own subject. A ref before that verb ("rechazó que Estados Unidos intervenga") is not inside."""
+    que = inside = False
+    for n, t in enumerate(toks[i + 1:]):
+        if t.start >= start:
+            break
+        low = t.text.lower()
+        if low in (",", ".") or t.text in lex.clause_breaks:
+            que = inside = False
+        elif low == "que" and n < 5 and toks[i + n].pos != "ADP":
+            que = True  # its complement ("rechazó que", "calificó de falso que"); not "desde que", nor a relative later
+        elif que and t.pos == "VERB" and not _infinitive(t, lex):
+            inside = True
+    return inside
 
 
 def _relative_between(toks: list[Token], start: int, end: int) -> bool:
     """A relative pronoun between two positions: "la operación en la que fue abatido"."""
     return any(start <= t.start < end and t.text.lower() in ("que", "cual", "cuales", "quien", "quienes")
                for t in toks)
+
+
+def _place(toks: list[Token], x: _Ref, lex: EsLexicon) -> bool:
+    """The actor is named as a place: after "en", "desde", ..., or after a place noun and "de" ("frente a
+    las costas de Colombia", "en aguas de México")."""
+    before = _word_before(toks, x.start)
+    if before in lex.place_preps:
+        return True
+    if before not in ("de", "del"):
+        return False
+    prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
+    return len(prev) > 1 and prev[-2].text.lower() in lex.place_nouns
 
 
 def _word_before(toks: list[Token], start: int) -> str:
