@@ -138,3 +138,18 @@ def test_a_coordinated_verb_or_a_gerund_shares_the_subject_and_target_before_it(
     d = run("Fuerzas estadounidenses atacaron una narcolancha en el Caribe, matando a tres tripulantes.")
     matar = [e for e in d.events if e.trigger.text == "matando"]
     assert matar and matar[0].recipient is not None and matar[0].recipient.sector == "CRM"
+
+
+def test_who_announces_a_strike_or_capture_with_no_agent_carried_it_out() -> None:
+    d = run("El Pentágono confirmó el domingo que una narcolancha fue atacada en el Pacífico.")
+    assert ("ASSAULT", "USA", "CRM", "asserted") in triples(d.events)
+    d = run("La presidenta de México condenó que Nicolás Maduro fue capturado en Caracas.")
+    capturado = [e for e in d.events if e.trigger.text == "capturado"]
+    assert capturado and capturado[0].actor is None
+
+
+def test_a_passive_takes_no_target_from_a_later_clause() -> None:
+    d = run("Dos soldados fueron atacados en Sinaloa mientras patrullaban cerca de un campamento de "
+            "narcotraficantes.")
+    atacados = [e for e in d.events if e.trigger.text == "atacados"]
+    assert atacados and atacados[0].recipient is None and atacados[0].actor is None

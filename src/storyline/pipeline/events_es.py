@@ -5,14 +5,17 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
   - actor: the agent after "por"/"por parte de" of a participle after ser ("fue abatido por la
     Marina") or of a nominal trigger; a demonym or "de X" right after a nominal trigger ("el ataque
     estadounidense"); else the nearest actor before the trigger in the clause (the subject of an
-    SVO clause, or of the light verb before a noun); else the previous sentence's first actor;
+    SVO clause, or of the light verb before a noun); else the previous sentence's first actor; a
+    capture or strike in the passive with no agent, in the "que" clause of a verb of announcing, is
+    the announcer's ("El Pentágono confirmó que una narcolancha fue atacada");
   - a verb after "y"/"e" or a gerund ("e hirieron a tres", ", matando a dos") shares the subject
     of the verb before it, and its target when it names none;
   - recipient: the first actor after the trigger that is not the actor's own side (objects, with
     or without the personal "a", and "contra", "con", "a"), but not a place ("en México", "frente
     a las costas de X"; a group is never a place) nor the words of a claim the trigger takes ("negó
     que en el país gobiernen los cárteles"); in a passive, the subject before it; a boat struck in
-    a report that describes boats as carrying drugs is a criminal target;
+    a report that describes boats as carrying drugs is a criminal target; a passive takes
+    no target after it but its own subject ("fue abatido X, líder de ...");
   - status: a negation just before the verb (clitics and auxiliaries may stand between) gives
     `negated` ("no descarta" turns into the reading's `negated_as`, asserted); "si ..." before the
     trigger, a conditional verb or a modal over an infinitive gives `hypothetical`; a future verb
@@ -73,6 +76,7 @@ class EsLexicon:
     light_verbs: frozenset[str]
     place_preps: frozenset[str]
     place_nouns: frozenset[str]
+    announcers: frozenset[str]
     transparent: frozenset[str]
     first_person_aux: frozenset[str]
     object_marks: frozenset[str]
@@ -104,6 +108,7 @@ def lexicon() -> EsLexicon:
         modal_verbs=frozenset(data["modal_verbs"]), passive_aux=frozenset(data["passive_aux"]),
         clause_breaks=frozenset(data["clause_breaks"]), light_verbs=frozenset(data["light_verbs"]),
         place_preps=frozenset(data["place_preps"]), place_nouns=frozenset(data["place_nouns"]),
+        announcers=frozenset(data["announcers"]),
         transparent=frozenset(data["transparent"]),
         first_person_aux=frozenset(data["first_person_aux"]), object_marks=frozenset(data["object_marks"]),
         vessels=frozenset(data["criminal_targets"]["vessels"]), vessel_cues=tuple(data["criminal_targets"]["cues"]))
@@ -380,16 +385,16 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = before[-1], "actor=light-verb-subject"
     if passive and before and not _relative_between(toks, before[-1].end, t.start):
         recipient = before[-1]
-    elif passive and after and after[0] is not actor and after[0].start - t.end <= 60 \
-            and not any(t.end <= x.start < after[0].start and (x.pos in ("VERB", "CCONJ") or x.text == "por")
-                        for x in toks):
+    elif passive and after and after[0] is not actor and after[0].start - t.end <= 120 \
+            and not any(t.end <= x.start < after[0].start and (x.pos in ("VERB", "AUX", "CCONJ", "SCONJ")
+                                                              or x.text == "por") for x in toks):
         recipient = after[0]  # "la operación en la que fue abatido X, líder del CJNG": the subject follows
     if actor is None and not passive and r.pos == "verb":
         if before:
             actor, how = before[-1], "actor=before"
         elif previous is not None and r.pos == "verb":
             actor, how = previous, "actor=previous-sentence"
-    if recipient is None:
+    if recipient is None and not passive:
         side = _side(actor.actor) if actor else None
         for x in after:
             if x is actor or (_place(toks, x, lex) and x.actor.sector != "CRM"):
@@ -407,11 +412,32 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             if agents or others:
                 recipient = (agents or others)[-1]
     rhow = "recipient=" + ("passive-subject" if passive and recipient else "after" if recipient else "none")
-    if recipient is None and r.type in ("ASSAULT", "COERCE"):
-        vessel = _criminal_vessel(toks, i, passive, lex, boats)
-        if vessel is not None:
-            return (actor.actor if actor else None, vessel, f"{how} recipient=criminal-vessel")
-    return (actor.actor if actor else None, recipient.actor if recipient else None, f"{how} {rhow}")
+    target = recipient.actor if recipient else None
+    if target is None and r.type in ("ASSAULT", "COERCE"):
+        target = _criminal_vessel(toks, i, passive, lex, boats)
+        rhow = "recipient=criminal-vessel" if target else rhow
+    if passive and actor is None and target is not None and r.type in ("ASSAULT", "COERCE"):
+        # "El presidente de X confirmó que Y fue capturado": who announces a capture or a strike with no
+        # agent named is the side that carried it out.
+        actor = _announcer(toks, i, refs, lex, _side(target))
+        how = "actor=announcer" if actor else how
+    return (actor.actor if actor else None, target, f"{how} {rhow}")
+
+
+def _announcer(toks: list[Token], i: int, refs: list[_Ref], lex: EsLexicon, target: str | None) -> _Ref | None:
+    """The subject of a verb of announcing ("informó", "confirmó") whose "que" clause holds the trigger,
+    on another side than the target."""
+    t = toks[i]
+    for x in reversed([x for x in refs if x.end <= t.start]):
+        if _word_before(toks, x.start) in lex.object_marks or _side(x.actor) == target:
+            continue
+        between = [b for b in toks if x.end <= b.start < t.start]
+        k = next((n for n, b in enumerate(between) if b.lemma in lex.announcers and b.pos == "VERB"), None)
+        if k is not None and any(b.text.lower() == "que" for b in between[k + 1:]) \
+                and not any(b.text in lex.clause_breaks for b in between):
+            return x
+        return None
+    return None
 
 
 def _criminal_vessel(toks: list[Token], i: int, passive: bool, lex: EsLexicon, boats: bool = False) -> Actor | None:
