@@ -151,5 +151,19 @@ def test_who_announces_a_strike_or_capture_with_no_agent_carried_it_out() -> Non
 def test_a_passive_takes_no_target_from_a_later_clause() -> None:
     d = run("Dos soldados fueron atacados en Sinaloa mientras patrullaban cerca de un campamento de "
             "narcotraficantes.")
+    assert not [e for e in d.events if e.trigger.text == "atacados" and e.recipient is not None]
+    d = run("Dos soldados de la Marina de México fueron atacados en Sinaloa mientras patrullaban cerca de un "
+            "campamento de narcotraficantes.")
     atacados = [e for e in d.events if e.trigger.text == "atacados"]
-    assert atacados and atacados[0].recipient is None and atacados[0].actor is None
+    assert atacados and atacados[0].recipient is not None and atacados[0].recipient.country == "MEX"
+
+
+def test_the_one_before_an_object_relative_is_the_target_not_the_subject() -> None:
+    d = run("Colombia es uno de los países a los que el gobierno de Estados Unidos impuso aranceles este año.")
+    assert ("SANCTION", "USA", "COL", "asserted") in triples(d.events)
+    assert not any(e.actor is not None and e.actor.country == "COL" for e in d.events)
+
+
+def test_an_act_with_no_one_named_on_either_side_is_not_coded() -> None:
+    d = run("Un hombre fue abatido anoche en la sierra tras un enfrentamiento.")
+    assert not [e for e in d.events if e.trigger.text == "abatido"]

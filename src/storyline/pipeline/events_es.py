@@ -7,7 +7,9 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     estadounidense"); else the nearest actor before the trigger in the clause (the subject of an
     SVO clause, or of the light verb before a noun); else the previous sentence's first actor; a
     capture or strike in the passive with no agent, in the "que" clause of a verb of announcing, is
-    the announcer's ("El Pentágono confirmó que una narcolancha fue atacada");
+    the announcer's ("El Pentágono confirmó que una narcolancha fue atacada"); the one named before
+    an object relative ("los países a los que ... impuso") is the target, not the subject; a
+    passive with no one named on either side is not coded;
   - a verb after "y"/"e" or a gerund ("e hirieron a tres", ", matando a dos") shares the subject
     of the verb before it, and its target when it names none;
   - recipient: the first actor after the trigger that is not the actor's own side (objects, with
@@ -278,6 +280,8 @@ def code(doc: Document) -> Document:
                 actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex, boats)
             if r.pos == "noun" and actor is None:
                 continue
+            if actor is None and recipient is None and t.text.lower().endswith(PARTICIPLE):
+                continue  # a passive with no one named on either side ("fue abatido" alone): nothing to code
             if r.pos == "verb" and prior is not None and prior[0] is not None and _continues(toks, i, lex):
                 # "abatieron a cuatro integrantes del cártel e hirieron a tres", "atacaron la lancha, matando
                 # a dos": the verb shares the subject before it, and the target when it names none of its own.
@@ -364,6 +368,10 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     # "... en México": a place, not a subject either.
     before = [x for x in refs if clause_start <= x.start and x.end <= t.start
               and _word_before(toks, x.start) not in lex.object_marks and not _place(toks, x, lex)]
+    # "México figura entre los países a los que Trump impuso aranceles": the one before "a los que" is the
+    # verb's object, not its subject.
+    objects = [x for x in before if _object_relative(toks, x.end, t.start)]
+    before = [x for x in before if x not in objects]
     after = [x for x in refs if x.start >= t.end]
     # "fue abatido", and a participle after its noun with an agent: "la lancha atacada por fuerzas de X".
     participle = r.pos == "verb" and i > 0 and t.text.lower().endswith(PARTICIPLE)
@@ -394,6 +402,9 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = before[-1], "actor=before"
         elif previous is not None and r.pos == "verb":
             actor, how = previous, "actor=previous-sentence"
+    if recipient is None and not passive and objects \
+            and (actor is None or _side(objects[-1].actor) != _side(actor.actor)):
+        recipient = objects[-1]
     if recipient is None and not passive:
         side = _side(actor.actor) if actor else None
         for x in after:
@@ -491,6 +502,19 @@ def _in_content_clause(toks: list[Token], i: int, start: int, lex: EsLexicon) ->
         elif que and t.pos == "VERB" and not _infinitive(t, lex):
             inside = True
     return inside
+
+
+def _object_relative(toks: list[Token], start: int, end: int) -> bool:
+    """An object relative between two positions: "a los que", "al que", "a quienes", with no comma after it."""
+    words = [t.text.lower() for t in toks if start <= t.start < end]
+    for n, w in enumerate(words):
+        if w not in ("a", "al"):
+            continue
+        k = n + 1 + (n + 1 < len(words) and words[n + 1] in ("el", "la", "los", "las"))
+        if k < len(words) and words[k] in ("que", "quien", "quienes", "cual", "cuales") \
+                and not any(x in (",", ";") for x in words[k + 1:]):
+            return True
+    return False
 
 
 def _relative_between(toks: list[Token], start: int, end: int) -> bool:
