@@ -167,3 +167,10 @@ def test_the_one_before_an_object_relative_is_the_target_not_the_subject() -> No
 def test_an_act_with_no_one_named_on_either_side_is_not_coded() -> None:
     d = run("Un hombre fue abatido anoche en la sierra tras un enfrentamiento.")
     assert not [e for e in d.events if e.trigger.text == "abatido"]
+
+
+def test_an_office_after_a_possessive_is_the_latest_person_s() -> None:
+    d = run("El gobierno de Estados Unidos envió una carta a México.\n\n"
+            "La presidenta Claudia Sheinbaum dijo que su gobierno rechaza cualquier intervención extranjera.")
+    rechazo = [e for e in d.events if e.trigger.text == "rechaza"]
+    assert rechazo and rechazo[0].actor is not None and rechazo[0].actor.country == "MEX"

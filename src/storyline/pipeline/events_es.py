@@ -198,9 +198,10 @@ def _actor_of(m: Mention) -> Actor | None:
                  sector=v.get("sector"), id=v.get("id"))
 
 
-def _actors(mentions: list[Mention]) -> list[tuple[Mention, Actor]]:
+def _actors(mentions: list[Mention], text: str = "") -> list[tuple[Mention, Actor]]:
     """Actor mentions with a side: a title or office with no country ("la mandataria", "el canciller")
-    stands for the latest person named before it with that sector; with none, it is left out."""
+    stands for the latest person named before it with that sector; with none, it is left out. After a
+    possessive ("su gobierno") it is that person's, before any body named earlier with that word."""
     out: list[tuple[Mention, Actor]] = []
     people: list[tuple[Mention, Actor]] = []
     for m in sorted((m for m in mentions if m.kind == "actor"), key=lambda m: m.span.start):
@@ -213,7 +214,9 @@ def _actors(mentions: list[Mention]) -> list[tuple[Mention, Actor]]:
             body = [b for b in out if b[1].country and len(b[0].span.text.split()) > 1
                     and b[0].span.text.split()[0].lower() == head and b[0].value.get("form") != "person"]
             same = [p for p in people if p[1].sector == a.sector]
-            if body:
+            if same and text[max(0, m.span.start - 4):m.span.start].lower().endswith(("su ", "sus ")):
+                a = same[-1][1]
+            elif body:
                 a = body[-1][1]
             elif not same:
                 continue
@@ -240,7 +243,7 @@ def code(doc: Document) -> Document:
         return doc
     lex = lexicon()
     intensity = english_lexicon().intensity
-    actors = _actors(doc.mentions)
+    actors = _actors(doc.mentions, doc.text)
     dates = [m for m in doc.mentions if m.kind == "date" and m.value.get("value")]
     by_sent: dict[int, list[Token]] = {}
     for t in doc.tokens:
