@@ -174,3 +174,14 @@ def test_an_office_after_a_possessive_is_the_latest_person_s() -> None:
             "La presidenta Claudia Sheinbaum dijo que su gobierno rechaza cualquier intervención extranjera.")
     rechazo = [e for e in d.events if e.trigger.text == "rechaza"]
     assert rechazo and rechazo[0].actor is not None and rechazo[0].actor.country == "MEX"
+
+
+def test_the_subject_after_a_phrase_that_opens_with_a_meeting_is_one_of_its_parties() -> None:
+    d = run("Según fuentes oficiales, en una reunión privada el canciller de Colombia expresó al gobierno de "
+            "Venezuela su preocupación por la frontera.")
+    reunion = [e for e in d.events if e.trigger.text == "reunión"]
+    assert reunion and reunion[0].actor is not None and reunion[0].actor.country == "COL"
+    assert reunion[0].recipient is not None and reunion[0].recipient.country == "VEN"
+    d = run("Según fuentes oficiales, tras el ataque el canciller de Colombia expresó al gobierno de "
+            "Venezuela su preocupación por la frontera.")
+    assert not [e for e in d.events if e.trigger.text == "ataque"]

@@ -6,8 +6,9 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     Marina") or of a nominal trigger; a demonym or "de X" right after a nominal trigger ("el ataque
     estadounidense"); else the nearest actor before the trigger in the clause (the subject of an
     SVO clause, or of the light verb before a noun); else the previous sentence's first actor; a
-    capture or strike in the passive with no agent, in the "que" clause of a verb of announcing, is
-    the announcer's ("El Pentágono confirmó que una narcolancha fue atacada"); the one named before
+    meeting or call in a phrase that opens the clause ("en una llamada, el presidente ...") is its
+    subject's; a capture or strike in the passive with no agent, in the "que" clause of a verb of
+    announcing, is the announcer's ("El Pentágono confirmó que una narcolancha fue atacada"); the one named before
     an object relative ("los países a los que ... impuso") is the target, not the subject; a
     passive with no one named on either side is not coded;
   - a verb after "y"/"e" or a gerund ("e hirieron a tres", ", matando a dos") shares the subject
@@ -394,6 +395,8 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = after[0], "actor=de-after-noun"
         elif r.pos == "noun" and before and _light_verb_before(toks, i, lex):
             actor, how = before[-1], "actor=light-verb-subject"
+        elif r.pos == "noun" and r.reciprocal and after and _opens_clause(toks, i, after[0], lex):
+            actor, how = after[0], "actor=subject-after-phrase"
     if passive and before and not _relative_between(toks, before[-1].end, t.start):
         recipient = before[-1]
     elif passive and after and after[0] is not actor and after[0].start - t.end <= 120 \
@@ -518,6 +521,21 @@ def _object_relative(toks: list[Token], start: int, end: int) -> bool:
                 and not any(x in (",", ";") for x in words[k + 1:]):
             return True
     return False
+
+
+def _opens_clause(toks: list[Token], i: int, x: _Ref, lex: EsLexicon) -> bool:
+    """A meeting or a call in a phrase that opens the clause, its subject right after it: "en una llamada
+    telefónica, el presidente de X dijo ...": the subject is one of its parties."""
+    j = i - 1
+    while j >= 0 and toks[j].pos in ("DET", "NOUN") and toks[j].text[:1].islower():
+        j -= 1
+    if j < 0 or toks[j].pos != "ADP" or toks[j].text.lower() in ("de", "del", "a", "al", "con", "entre"):
+        return False
+    if j > 0 and toks[j - 1].text not in (",", *lex.clause_breaks) and toks[j - 1].pos != "PUNCT" \
+            and toks[j - 1].pos != "SCONJ":
+        return False
+    gap = [t for t in toks[i + 1:] if t.start < x.start]
+    return len(gap) <= 4 and all(t.pos in ("DET", "NOUN", "PUNCT") for t in gap)
 
 
 def _relative_between(toks: list[Token], start: int, end: int) -> bool:
