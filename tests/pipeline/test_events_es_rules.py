@@ -185,3 +185,15 @@ def test_the_subject_after_a_phrase_that_opens_with_a_meeting_is_one_of_its_part
     d = run("Según fuentes oficiales, tras el ataque el canciller de Colombia expresó al gobierno de "
             "Venezuela su preocupación por la frontera.")
     assert not [e for e in d.events if e.trigger.text == "ataque"]
+
+
+def test_an_act_with_no_target_takes_the_one_the_same_side_s_acts_have_in_the_report() -> None:
+    d = run("Fuerzas de Estados Unidos atacaron a integrantes del CJNG en Sonora.\n\n"
+            "El último ataque estadounidense dejó tres muertos en la sierra.")
+    ataque = [e for e in d.events if e.trigger.text == "ataque"]
+    assert ataque and ataque[0].recipient is not None and ataque[0].recipient.sector == "CRM"
+    assert "document-same-type" in ataque[0].rule
+    d = run("Fuerzas de Venezuela atacaron a integrantes del CJNG en Sonora.\n\n"
+            "El último ataque estadounidense dejó tres muertos en la sierra.")
+    ataque = [e for e in d.events if e.trigger.text == "ataque"]
+    assert ataque and ataque[0].recipient is None

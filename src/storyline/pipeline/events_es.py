@@ -25,11 +25,14 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     `planned`;
   - a trigger that governs its complement (amenazar, exigir, advertir) keeps the triggers after it
     as its content, not as events of their own.
+Last, a strike, arrest, threat or sanction with no target named takes the target the same side's
+other acts of that type have in the document (marked "recipient=document-same-type").
 Each event's rule starts with the lexicon file name ("es/triggers.yaml:verb:atacar").
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +40,7 @@ from ..errors import ConfigError
 from ..lexicon_data import per_user_files, stage, trigger_entries
 from ..model import Actor, Document, Event, Mention, Span, Token
 from ..plover import COUNTERPART as PLOVER_COUNTERPART
+from ..plover import SAME_TYPE_RECIPIENT
 from .eventlex import lexicon as english_lexicon
 
 SOURCE = "es/triggers.yaml"
@@ -251,6 +255,7 @@ def code(doc: Document) -> Document:
         by_sent.setdefault(t.sent, []).append(t)
     quoted = [(q.span.start, q.span.end) for q in doc.quotes]
     boats = _drug_boats(doc.tokens, lex)
+    first_new = len(doc.events)
     previous: _Ref | None = None
     for k in sorted(by_sent):
         if doc.sentence_language.get(k, "es") != "es":  # an English paragraph: the English coder reads it
@@ -313,7 +318,24 @@ def code(doc: Document) -> Document:
                 intensity=intensity(type_, r.mode), confidence=0.4 if actor and recipient else 0.3))
         if first_ref is not None:
             previous = first_ref
+    _same_type_recipients(doc.events[first_new:])
     return doc
+
+
+def _same_type_recipients(events: list[Event]) -> None:
+    """A strike, an arrest, a threat or a sanction with no target named ("el último ataque
+    estadounidense") takes the target the same side's other acts of the type have in the document."""
+    for e in events:
+        if e.recipient is not None or e.actor is None or e.type not in SAME_TYPE_RECIPIENT:
+            continue
+        seen = Counter(_side(x.recipient) for x in events if x.type == e.type and x.recipient is not None
+                       and x.actor is not None and _side(x.actor) == _side(e.actor) and "document-" not in x.rule)
+        if seen:
+            side, _ = seen.most_common(1)[0]
+            e.recipient = next(x.recipient for x in events if x.recipient is not None and _side(x.recipient) == side
+                               and x.type == e.type and "document-" not in x.rule)
+            e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
+            e.confidence = round(max(0.05, e.confidence - 0.1), 2)
 
 
 PARTICIPLE = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
