@@ -197,3 +197,15 @@ def test_an_act_with_no_target_takes_the_one_the_same_side_s_acts_have_in_the_re
             "El último ataque estadounidense dejó tres muertos en la sierra.")
     ataque = [e for e in d.events if e.trigger.text == "ataque"]
     assert ataque and ataque[0].recipient is None
+
+
+def test_a_rejection_with_no_one_named_is_addressed_to_the_report_s_other_state() -> None:
+    d = run("El gobierno de Estados Unidos envió tropas a la frontera. El presidente Donald Trump habló de "
+            "aranceles.\n\nLa canciller de México rechazó cualquier intervención extranjera.")
+    rechazo = [e for e in d.events if e.trigger.text == "rechazó"]
+    assert rechazo and rechazo[0].recipient is not None and rechazo[0].recipient.country == "USA"
+    assert "document-counterpart" in rechazo[0].rule
+    d = run("El gobierno de Estados Unidos envió tropas a la frontera.\n\n"
+            "La canciller de México rechazó cualquier intervención extranjera.")
+    rechazo = [e for e in d.events if e.trigger.text == "rechazó"]
+    assert rechazo and rechazo[0].recipient is None

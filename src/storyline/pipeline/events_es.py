@@ -26,7 +26,9 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
   - a trigger that governs its complement (amenazar, exigir, advertir) keeps the triggers after it
     as its content, not as events of their own.
 Last, a strike, arrest, threat or sanction with no target named takes the target the same side's
-other acts of that type have in the document (marked "recipient=document-same-type").
+other acts of that type have in the document (marked "recipient=document-same-type"), and a
+rejection, accusation, demand or threat by a state with no one named is addressed to the other
+state the document names most ("recipient=document-counterpart").
 Each event's rule starts with the lexicon file name ("es/triggers.yaml:verb:atacar").
 """
 
@@ -319,7 +321,27 @@ def code(doc: Document) -> Document:
         if first_ref is not None:
             previous = first_ref
     _same_type_recipients(doc.events[first_new:])
+    _document_counterparts(doc.events[first_new:], doc.mentions)
     return doc
+
+
+def _document_counterparts(events: list[Event], mentions: list[Mention]) -> None:
+    """A rejection, accusation, demand or threat by a state with no one named is addressed to the
+    state the document is mostly about besides the actor's: the other country its states, governments
+    and forces are most named for, at least twice and with no tie."""
+    for e in events:
+        if e.recipient is not None or e.actor is None or not e.actor.country or e.type not in PLOVER_COUNTERPART:
+            continue
+        counts = Counter(str(m.value["country"]) for m in mentions if m.kind == "actor"
+                         and m.value.get("country") and m.value.get("country") != e.actor.country
+                         and m.value.get("sector") in (None, "GOV", "MIL", "LEG") and m.value.get("form") != "keyword")
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            continue
+        best = ranked[0][0]
+        e.recipient = Actor(name=best, country=best, sector=None, id=best)
+        e.rule = e.rule.replace("recipient=none", "recipient=document-counterpart")
+        e.confidence = round(max(0.05, e.confidence - 0.15), 2)
 
 
 def _same_type_recipients(events: list[Event]) -> None:
