@@ -209,3 +209,11 @@ def test_a_rejection_with_no_one_named_is_addressed_to_the_report_s_other_state(
             "La canciller de México rechazó cualquier intervención extranjera.")
     rechazo = [e for e in d.events if e.trigger.text == "rechazó"]
     assert rechazo and rechazo[0].recipient is None
+
+
+def test_a_gerund_opening_the_sentence_has_the_main_clause_s_subject() -> None:
+    d = run("El presidente Donald Trump habló en Florida.\n\n"
+            "Criticando los aranceles contra su país, el canciller de Colombia acusó al gobierno de Estados Unidos "
+            "de mentir.")
+    critica = [e for e in d.events if e.trigger.text == "Criticando"]
+    assert critica and critica[0].actor is not None and critica[0].actor.country == "COL"

@@ -12,7 +12,8 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     an object relative ("los países a los que ... impuso") is the target, not the subject; a
     passive with no one named on either side is not coded;
   - a verb after "y"/"e" or a gerund ("e hirieron a tres", ", matando a dos") shares the subject
-    of the verb before it, and its target when it names none;
+    of the verb before it, and its target when it names none; a gerund that opens the sentence has
+    the main clause's subject, named after its comma, and its target in its own clause;
   - recipient: the first actor after the trigger that is not the actor's own side (objects, with
     or without the personal "a", and "contra", "con", "a"), but not a place ("en México", "frente
     a las costas de X"; a group is never a place) nor the words of a claim the trigger takes ("negó
@@ -374,6 +375,19 @@ def _adjectival(toks: list[Token], i: int, r: EsTrigger, lex: EsLexicon) -> bool
     return not any(x.text.lower() == "por" for x in toks[i + 1:i + 3])
 
 
+def _opening_gerund(toks: list[Token], i: int, refs: list[_Ref]) -> tuple[int, _Ref] | None:
+    """A gerund that opens the sentence, and the subject named right after the comma that ends its clause."""
+    if not toks[i].text.lower().endswith(("ando", "iendo", "yendo")) or any(t.pos != "PUNCT" for t in toks[:i]):
+        return None
+    comma = next((t for t in toks[i + 1:] if t.text == ","), None)
+    if comma is None:
+        return None
+    subject = next((x for x in refs if x.start > comma.start), None)
+    if subject is None or subject.start - comma.end > 25:
+        return None
+    return comma.start, subject
+
+
 def _continues(toks: list[Token], i: int, lex: EsLexicon) -> bool:
     """A verb that goes on from the one before it with no subject of its own: after "y"/"e" (clitics may
     stand between: "y lo mató"), or a gerund ("matando", "hiriendo"). Not a participle."""
@@ -421,6 +435,13 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     objects = [x for x in before if _object_relative(toks, x.end, t.start)]
     before = [x for x in before if x not in objects]
     after = [x for x in refs if x.start >= t.end]
+    opening = _opening_gerund(toks, i, refs)
+    if opening is not None:
+        # "Denunciando una violación ..., la mandataria solicitó": the gerund's subject is the main
+        # clause's, after the comma; its target is in its own clause.
+        comma, subject = opening
+        after = [x for x in after if x.start < comma]
+        before = [subject]
     # "fue abatido", and a participle after its noun with an agent: "la lancha atacada por fuerzas de X".
     participle = r.pos == "verb" and i > 0 and t.text.lower().endswith(PARTICIPLE)
     passive = participle and (toks[i - 1].text.lower() in lex.passive_aux or (
