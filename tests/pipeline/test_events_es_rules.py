@@ -217,3 +217,20 @@ def test_a_gerund_opening_the_sentence_has_the_main_clause_s_subject() -> None:
             "de mentir.")
     critica = [e for e in d.events if e.trigger.text == "Criticando"]
     assert critica and critica[0].actor is not None and critica[0].actor.country == "COL"
+
+
+def test_a_counted_strike_with_no_side_named_is_by_the_side_of_the_report_s_other_strikes() -> None:
+    d = run("Fuerzas de Estados Unidos atacaron una narcolancha en el Caribe.\n\n"
+            "Hasta ahora, los ataques han dejado cuarenta muertos.")
+    ataques = [e for e in d.events if e.trigger.text == "ataques"]
+    assert ataques and ataques[0].actor is not None and ataques[0].actor.country == "USA"
+    assert ataques[0].recipient is not None and ataques[0].recipient.sector == "CRM"
+    d = run("El gobierno de Colombia habló de la violencia.\n\nHasta ahora, los ataques han dejado cuarenta muertos.")
+    assert not [e for e in d.events if e.trigger.text == "ataques"]
+
+
+def test_a_nominal_strike_that_a_relative_says_was_threatened_is_not_asserted() -> None:
+    d = run("Fuerzas de Estados Unidos atacaron una narcolancha en el Caribe.\n\n"
+            "La presidenta Claudia Sheinbaum habló sobre el ataque terrestre que Estados Unidos amenazó con lanzar.")
+    ataque = [e for e in d.events if e.trigger.text == "ataque"]
+    assert ataque and all(e.status == "hypothetical" for e in ataque)

@@ -26,7 +26,9 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     `planned`;
   - a trigger that governs its complement (amenazar, exigir, advertir) keeps the triggers after it
     as its content, not as events of their own.
-Last, a strike, arrest, threat or sanction with no target named takes the target the same side's
+Last, a nominal strike or arrest with no side named is by the side the document's other acts of
+the type are by (dropped when there are none; "el ataque que X advirtió" is only threatened), and
+a strike, arrest, threat or sanction with no target named takes the target the same side's
 other acts of that type have in the document (marked "recipient=document-same-type"), and a
 rejection, accusation, demand or threat by a state with no one named is addressed to the other
 state the document names most ("recipient=document-counterpart").
@@ -290,8 +292,8 @@ def code(doc: Document) -> Document:
                 actor, recipient, rule_roles = _roles(toks, i, r, own, None, lex, boats)
             else:
                 actor, recipient, rule_roles = _roles(toks, i, r, refs, previous, lex, boats)
-            if r.pos == "noun" and actor is None:
-                continue
+            if r.pos == "noun" and actor is None and r.type not in ("ASSAULT", "COERCE"):
+                continue  # a strike or an arrest may take its side from the document's others, below
             if actor is None and recipient is None and t.text.lower().endswith(PARTICIPLE):
                 continue  # a passive with no one named on either side ("fue abatido" alone): nothing to code
             if r.pos == "verb" and prior is not None and prior[0] is not None and _continues(toks, i, lex):
@@ -306,6 +308,8 @@ def code(doc: Document) -> Document:
             if r.pos == "verb" and rule_roles.split()[0] in ("actor=before", "actor=previous-sentence", "actor=shared"):
                 prior = (actor, recipient, r.type)
             status = _status(toks, i, lex, negated)
+            if r.pos == "noun" and _warned_of(toks, i, lex):
+                status = "hypothetical"  # "el ataque que Estados Unidos advirtió": only threatened
             type_ = r.type
             if negated and r.negated_as:
                 type_, status = r.negated_as, "asserted"
@@ -321,6 +325,7 @@ def code(doc: Document) -> Document:
                 intensity=intensity(type_, r.mode), confidence=0.4 if actor and recipient else 0.3))
         if first_ref is not None:
             previous = first_ref
+    _same_type_actors(doc.events, first_new)
     _same_type_recipients(doc.events[first_new:])
     _document_counterparts(doc.events[first_new:], doc.mentions)
     return doc
@@ -343,6 +348,42 @@ def _document_counterparts(events: list[Event], mentions: list[Mention]) -> None
         e.recipient = Actor(name=best, country=best, sector=None, id=best)
         e.rule = e.rule.replace("recipient=none", "recipient=document-counterpart")
         e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+
+
+def _warned_of(toks: list[Token], i: int, lex: EsLexicon) -> bool:
+    """A nominal act that a relative clause says was threatened: "el ataque unilateral que X advirtió"."""
+    for j in range(i + 1, min(len(toks), i + 4)):
+        if toks[j].text.lower() != "que":
+            continue
+        for t in toks[j + 1:j + 6]:
+            if t.text in (",", ".") or t.text in lex.clause_breaks:
+                return False
+            readings = lex.triggers.get(f"verb:{t.lemma}", ())
+            if t.pos == "VERB" and any(r.governs and r.type == "THREATEN" for r in readings):
+                return True
+        return False
+    return False
+
+
+def _same_type_actors(events: list[Event], first: int) -> None:
+    """A nominal strike or arrest with no side named ("siete ataques que han dejado ...") is by the side
+    the document's other acts of the type are by; with none, it is dropped."""
+    mine = events[first:]
+    for e in mine:
+        if e.actor is not None or e.type not in ("ASSAULT", "COERCE") or ":noun:" not in e.rule:
+            continue
+        seen = Counter(_side(x.actor) for x in mine if x.type == e.type and x.actor is not None
+                       and "document-" not in x.rule)
+        if seen:
+            side, _ = seen.most_common(1)[0]
+            e.actor = next(x.actor for x in mine if x.actor is not None and _side(x.actor) == side
+                           and x.type == e.type)
+            e.rule = e.rule.replace("actor=none", "actor=document-same-type")
+            e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+            if e.recipient is not None and _side(e.recipient) == _side(e.actor):
+                e.recipient = None  # the first actor after it was read with no side to set it against
+                e.rule = e.rule.replace("recipient=after", "recipient=none")
+    events[first:] = [e for e in mine if not (e.actor is None and ":noun:" in e.rule)]
 
 
 def _same_type_recipients(events: list[Event]) -> None:
