@@ -234,3 +234,10 @@ def test_a_nominal_strike_that_a_relative_says_was_threatened_is_not_asserted() 
             "La presidenta Claudia Sheinbaum habló sobre el ataque terrestre que Estados Unidos amenazó con lanzar.")
     ataque = [e for e in d.events if e.trigger.text == "ataque"]
     assert ataque and all(e.status == "hypothetical" for e in ataque)
+
+
+def test_sharing_intelligence_is_cooperation_and_cooperation_needs_a_recipient() -> None:
+    d = run("Las autoridades de Estados Unidos compartieron información con el gobierno de Colombia.")
+    assert ("COOPERATE", "USA", "COL", "asserted") in triples(d.events)
+    d = run("Según el informe, los militares colaboraron durante toda la semana en la sierra.")
+    assert not [e for e in d.events if e.type == "COOPERATE"]

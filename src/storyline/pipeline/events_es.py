@@ -31,7 +31,8 @@ the type are by (dropped when there are none; "el ataque que X advirtió" is onl
 a strike, arrest, threat or sanction with no target named takes the target the same side's
 other acts of that type have in the document (marked "recipient=document-same-type"), and a
 rejection, accusation, demand or threat by a state with no one named is addressed to the other
-state the document names most ("recipient=document-counterpart").
+state the document names most ("recipient=document-counterpart"). A cooperation, aid or sanction
+with no recipient is no event (the manual's "requires recipient").
 Each event's rule starts with the lexicon file name ("es/triggers.yaml:verb:atacar").
 """
 
@@ -45,7 +46,7 @@ from ..errors import ConfigError
 from ..lexicon_data import per_user_files, stage, trigger_entries
 from ..model import Actor, Document, Event, Mention, Span, Token
 from ..plover import COUNTERPART as PLOVER_COUNTERPART
-from ..plover import SAME_TYPE_RECIPIENT
+from ..plover import NEEDS_RECIPIENT, SAME_TYPE_RECIPIENT
 from .eventlex import lexicon as english_lexicon
 
 SOURCE = "es/triggers.yaml"
@@ -328,6 +329,9 @@ def code(doc: Document) -> Document:
     _same_type_actors(doc.events, first_new)
     _same_type_recipients(doc.events[first_new:])
     _document_counterparts(doc.events[first_new:], doc.mentions)
+    # The manual's "requires recipient" types are no events without one.
+    doc.events[first_new:] = [e for e in doc.events[first_new:]
+                              if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
     return doc
 
 
