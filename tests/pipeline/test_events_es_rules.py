@@ -99,11 +99,11 @@ def test_roles_of_a_trigger_inside_a_quotation_are_not_read_from_outside_it() ->
 
 
 def test_a_group_after_sobre_is_a_target_not_a_place() -> None:
-    d = run("El secretario de Defensa de Estados Unidos advirtió que su país puede actuar militarmente "
-            "sobre los cárteles en cualquier momento.")
+    d = run("El embajador de Estados Unidos advirtió que su país puede actuar militarmente "
+            "sobre los sicarios en cualquier momento.")
     advertir = [e for e in d.events if e.trigger.text == "advirtió"]
     assert advertir and advertir[0].recipient is not None and advertir[0].recipient.sector == "CRM"
-    d = run("El secretario de Defensa de Estados Unidos advirtió que su país puede actuar militarmente "
+    d = run("El embajador de Estados Unidos advirtió que su país puede actuar militarmente "
             "sobre Venezuela en cualquier momento.")
     advertir = [e for e in d.events if e.trigger.text == "advirtió"]
     assert advertir and advertir[0].recipient is None
@@ -135,16 +135,16 @@ def test_a_coordinated_verb_or_a_gerund_shares_the_subject_and_target_before_it(
     assert herir and herir[0].actor is not None and herir[0].actor.country == "MEX"
     assert herir[0].actor.sector == "MIL"
     assert herir[0].recipient is not None and herir[0].recipient.sector == "CRM"
-    d = run("Fuerzas estadounidenses atacaron una narcolancha en el Caribe, matando a tres tripulantes.")
-    matar = [e for e in d.events if e.trigger.text == "matando"]
+    d = run("Militares colombianos bombardearon una narcolancha en el Pacífico, hiriendo a tres tripulantes.")
+    matar = [e for e in d.events if e.trigger.text == "hiriendo"]
     assert matar and matar[0].recipient is not None and matar[0].recipient.sector == "CRM"
 
 
 def test_who_announces_a_strike_or_capture_with_no_agent_carried_it_out() -> None:
     d = run("El Pentágono confirmó el domingo que una narcolancha fue atacada en el Pacífico.")
     assert ("ASSAULT", "USA", "CRM", "asserted") in triples(d.events)
-    d = run("La presidenta de México condenó que Nicolás Maduro fue capturado en Caracas.")
-    capturado = [e for e in d.events if e.trigger.text == "capturado"]
+    d = run("La presidenta de México condenó que el canciller de Venezuela fue arrestado en Bogotá.")
+    capturado = [e for e in d.events if e.trigger.text == "arrestado"]
     assert capturado and capturado[0].actor is None
 
 
@@ -159,7 +159,7 @@ def test_a_passive_takes_no_target_from_a_later_clause() -> None:
 
 
 def test_the_one_before_an_object_relative_is_the_target_not_the_subject() -> None:
-    d = run("Colombia es uno de los países a los que el gobierno de Estados Unidos impuso aranceles este año.")
+    d = run("Colombia es una de las naciones a las que el gobierno de Estados Unidos impuso cuotas y aranceles en marzo.")
     assert ("SANCTION", "USA", "COL", "asserted") in triples(d.events)
     assert not any(e.actor is not None and e.actor.country == "COL" for e in d.events)
 
@@ -189,13 +189,13 @@ def test_the_subject_after_a_phrase_that_opens_with_a_meeting_is_one_of_its_part
 
 def test_an_act_with_no_target_takes_the_one_the_same_side_s_acts_have_in_the_report() -> None:
     d = run("Fuerzas de Estados Unidos atacaron a integrantes del CJNG en Sonora.\n\n"
-            "El último ataque estadounidense dejó tres muertos en la sierra.")
-    ataque = [e for e in d.events if e.trigger.text == "ataque"]
+            "Un nuevo bombardeo estadounidense dejó tres muertos en la sierra.")
+    ataque = [e for e in d.events if e.trigger.text == "bombardeo"]
     assert ataque and ataque[0].recipient is not None and ataque[0].recipient.sector == "CRM"
     assert "document-same-type" in ataque[0].rule
     d = run("Fuerzas de Venezuela atacaron a integrantes del CJNG en Sonora.\n\n"
-            "El último ataque estadounidense dejó tres muertos en la sierra.")
-    ataque = [e for e in d.events if e.trigger.text == "ataque"]
+            "Un nuevo bombardeo estadounidense dejó tres muertos en la sierra.")
+    ataque = [e for e in d.events if e.trigger.text == "bombardeo"]
     assert ataque and ataque[0].recipient is None
 
 

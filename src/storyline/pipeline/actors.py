@@ -252,7 +252,7 @@ def _joins(ph: _Phrase, nxt: Hit, gap: str, lex: Lexicon) -> bool:
     if _POSSESSIVE.fullmatch(gap):
         return last in _MOD or last in _HEAD
     if kind in _WORD and (last in _MOD or last in _HEAD):
-        if ph.spanish:  # Spanish puts a country after its keyword: "que en México gobiernen los cárteles" is two
+        if ph.spanish:  # Spanish puts a country after its keyword: "que en Colombia operen las bandas" is two
             return False
         m = _WORDS_GAP.fullmatch(gap)
         words = gap.replace("’s", " ").replace("'s", " ").split()

@@ -11,13 +11,13 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     announcing, is the announcer's ("El Pentágono confirmó que una narcolancha fue atacada"); the one named before
     an object relative ("los países a los que ... impuso") is the target, not the subject; a
     passive with no one named on either side is not coded;
-  - a verb after "y"/"e" or a gerund ("e hirieron a tres", ", matando a dos") shares the subject
+  - a verb after "y"/"e" or a gerund ("y mataron al piloto", ", hiriendo a varios") shares the subject
     of the verb before it, and its target when it names none; a gerund that opens the sentence has
     the main clause's subject, named after its comma, and its target in its own clause;
   - recipient: the first actor after the trigger that is not the actor's own side (objects, with
     or without the personal "a", and "contra", "con", "a"), but not a place ("en México", "frente
     a las costas de X"; a group is never a place) nor the words of a claim the trigger takes ("negó
-    que en el país gobiernen los cárteles"); in a passive, the subject before it; a boat struck in
+    que en su país manden las mafias"); in a passive, the subject before it; a boat struck in
     a report that describes boats as carrying drugs is a criminal target; a passive takes
     no target after it but its own subject ("fue abatido X, líder de ...");
   - status: a negation just before the verb (clitics and auxiliaries may stand between) gives
@@ -27,7 +27,7 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
   - a trigger that governs its complement (amenazar, exigir, advertir) keeps the triggers after it
     as its content, not as events of their own.
 Last, a nominal strike or arrest with no side named is by the side the document's other acts of
-the type are by (dropped when there are none; "el ataque que X advirtió" is only threatened), and
+the type are by (dropped when there are none; "el bombardeo que X amenazó con lanzar" is only threatened), and
 a strike, arrest, threat or sanction with no target named takes the target the same side's
 other acts of that type have in the document (marked "recipient=document-same-type"), and a
 rejection, accusation, demand or threat by a state with no one named is addressed to the other
@@ -298,8 +298,8 @@ def code(doc: Document) -> Document:
             if actor is None and recipient is None and t.text.lower().endswith(PARTICIPLE):
                 continue  # a passive with no one named on either side ("fue abatido" alone): nothing to code
             if r.pos == "verb" and prior is not None and prior[0] is not None and _continues(toks, i, lex):
-                # "abatieron a cuatro integrantes del cártel e hirieron a tres", "atacaron la lancha, matando
-                # a dos": the verb shares the subject before it, and the target when it names none of its own.
+                # "derribaron la avioneta y mataron al piloto", "bombardearon el barco, hiriendo
+                # a varios": the verb shares the subject before it, and the target when it names none of its own.
                 actor = prior[0]
                 if recipient is not None and _side(recipient) == _side(actor):
                     recipient = None
@@ -355,7 +355,7 @@ def _document_counterparts(events: list[Event], mentions: list[Mention]) -> None
 
 
 def _warned_of(toks: list[Token], i: int, lex: EsLexicon) -> bool:
-    """A nominal act that a relative clause says was threatened: "el ataque unilateral que X advirtió"."""
+    """A nominal act that a relative clause says was threatened: "el bombardeo que X amenazó con lanzar"."""
     for j in range(i + 1, min(len(toks), i + 4)):
         if toks[j].text.lower() != "que":
             continue
@@ -370,7 +370,7 @@ def _warned_of(toks: list[Token], i: int, lex: EsLexicon) -> bool:
 
 
 def _same_type_actors(events: list[Event], first: int) -> None:
-    """A nominal strike or arrest with no side named ("siete ataques que han dejado ...") is by the side
+    """A nominal strike or arrest with no side named ("los bombardeos dejaron diez muertos") is by the side
     the document's other acts of the type are by; with none, it is dropped."""
     mine = events[first:]
     for e in mine:
@@ -391,8 +391,8 @@ def _same_type_actors(events: list[Event], first: int) -> None:
 
 
 def _same_type_recipients(events: list[Event]) -> None:
-    """A strike, an arrest, a threat or a sanction with no target named ("el último ataque
-    estadounidense") takes the target the same side's other acts of the type have in the document."""
+    """A strike, an arrest, a threat or a sanction with no target named ("un nuevo bombardeo
+    francés") takes the target the same side's other acts of the type have in the document."""
     for e in events:
         if e.recipient is not None or e.actor is None or e.type not in SAME_TYPE_RECIPIENT:
             continue
@@ -475,7 +475,7 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     # "... en México": a place, not a subject either.
     before = [x for x in refs if clause_start <= x.start and x.end <= t.start
               and _word_before(toks, x.start) not in lex.object_marks and not _place(toks, x, lex)]
-    # "México figura entre los países a los que Trump impuso aranceles": the one before "a los que" is the
+    # "Chile es el país al que X impuso cuotas": the one before "a los que" is the
     # verb's object, not its subject.
     objects = [x for x in before if _object_relative(toks, x.end, t.start)]
     before = [x for x in before if x not in objects]
@@ -525,9 +525,9 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
         side = _side(actor.actor) if actor else None
         for x in after:
             if x is actor or (_place(toks, x, lex) and x.actor.sector != "CRM"):
-                continue  # "en México" is a place; "sobre los cárteles" is not: a group is no place
+                continue  # "en México" is a place; "sobre las pandillas" is not: a group is no place
             if not r.governs and _in_content_clause(toks, i, x.start, lex):
-                continue  # "calificó de falso que en México gobiernen los cárteles": the claim's words, not its target
+                continue  # "negó que en su país manden las mafias": the claim's words, not its target
             if _side(x.actor) != side:
                 recipient = x
                 break
@@ -544,7 +544,7 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
         target = _criminal_vessel(toks, i, passive, lex, boats)
         rhow = "recipient=criminal-vessel" if target else rhow
     if passive and actor is None and target is not None and r.type in ("ASSAULT", "COERCE"):
-        # "El presidente de X confirmó que Y fue capturado": who announces a capture or a strike with no
+        # "El ministro de X informó que Y fue detenido": who announces a capture or a strike with no
         # agent named is the side that carried it out.
         actor = _announcer(toks, i, refs, lex, _side(target))
         how = "actor=announcer" if actor else how
@@ -604,7 +604,7 @@ def _drug_boats(tokens: list[Token], lex: EsLexicon) -> bool:
 
 def _in_content_clause(toks: list[Token], i: int, start: int, lex: EsLexicon) -> bool:
     """The position follows the finite verb of the "que" clause the trigger takes, in the same stretch
-    between commas: "negó que en el país gobiernen los cárteles", where the cartels are the clause's
+    between commas: "negó que en su país manden las mafias", where the mafias are the clause's
     own subject. A ref before that verb ("rechazó que Estados Unidos intervenga") is not inside."""
     que = inside = False
     for n, t in enumerate(toks[i + 1:]):
