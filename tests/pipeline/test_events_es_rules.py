@@ -241,3 +241,18 @@ def test_sharing_intelligence_is_cooperation_and_cooperation_needs_a_recipient()
     assert ("COOPERATE", "USA", "COL", "asserted") in triples(d.events)
     d = run("Según el informe, los militares colaboraron durante toda la semana en la sierra.")
     assert not [e for e in d.events if e.type == "COOPERATE"]
+
+
+def test_a_participle_the_lemma_table_reads_as_an_adjective_is_a_verb_after_ser_or_haber() -> None:
+    d = run("La policía de Colombia informó que el canciller de Venezuela fue detenido en Bogotá.")
+    assert ("COERCE", "COL", "VEN", "asserted") in triples(d.events)
+    d = run("Las tropas de Colombia han herido a dos integrantes del CJNG en la frontera.")
+    herido = [e for e in d.events if e.trigger.text == "herido"]
+    assert herido and herido[0].actor is not None and herido[0].actor.country == "COL"
+    assert herido[0].recipient is not None and herido[0].recipient.sector == "CRM"
+
+
+def test_a_verb_that_opens_a_relative_clause_has_no_subject_from_the_sentence_before() -> None:
+    d = run("El gobierno de Estados Unidos habló de la frontera.\n\n"
+            "Los legisladores, que han prometido una investigación, se reunieron ayer.")
+    assert not [e for e in d.events if e.trigger.text == "prometido" and e.actor is not None]

@@ -10,7 +10,9 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     subject's; a capture or strike in the passive with no agent, in the "que" clause of a verb of
     announcing, is the announcer's ("El Pentágono confirmó que una narcolancha fue atacada"); the one named before
     an object relative ("los países a los que ... impuso") is the target, not the subject; a
-    passive with no one named on either side is not coded;
+    passive with no one named on either side is not coded; a verb that opens a relative clause on a
+    noun takes no subject from the sentence before; a participle the lemma table reads as an
+    adjective ("fue detenido", "han herido") is the verb's after ser or haber;
   - a verb after "y"/"e" or a gerund ("y mataron al piloto", ", hiriendo a varios") shares the subject
     of the verb before it, and its target when it names none; a gerund that opens the sentence has
     the main clause's subject, named after its comma, and its target in its own clause;
@@ -144,12 +146,41 @@ def _infinitive(t: Token, lex: EsLexicon) -> bool:
     return low == t.lemma and low.endswith(("ar", "er", "ir")) and f"verb:{low}" in lex.triggers
 
 
+PERFECT_AUX = frozenset({"ha", "han", "he", "has", "hemos", "había", "habían", "habría", "habrían", "habrá", "habrán",
+                         "haber", "habiendo"})
+
+
+def _relative_subject(toks: list[Token], i: int, lex: EsLexicon) -> bool:
+    """The verb opens a relative clause on a noun ("los legisladores, que han prometido ..."): its subject
+    is that noun, not someone of the sentence before."""
+    j = i - 1
+    while j >= 0 and toks[j].text.lower() in lex.between_negation | PERFECT_AUX:
+        j -= 1
+    return j > 0 and toks[j].text.lower() in ("que", "quien", "quienes") and toks[j - 1].pos in ("NOUN", "PUNCT")
+
+
+def _participle_lemmas(toks: list[Token], i: int, lex: EsLexicon) -> tuple[str, ...]:
+    """A participle after ser or haber that the lemma table reads as an adjective ("fue detenido", "han
+    herido a tres"): the verbs it can come from, by its ending."""
+    t = toks[i]
+    low = t.text.lower()
+    if i == 0 or t.pos != "NOUN" or not low.endswith(PARTICIPLE):
+        return ()
+    if toks[i - 1].text.lower() not in lex.passive_aux | PERFECT_AUX:
+        return ()
+    stem = low[:low.rfind("ad")] if "ad" in low[-4:] else low[:low.rfind("id")]
+    return (stem + "ar",) if "ad" in low[-4:] else (stem + "er", stem + "ir")
+
+
 def _reading(toks: list[Token], i: int, lex: EsLexicon, negated: bool) -> EsTrigger | None:
     t = toks[i]
+    lemmas: tuple[str, ...] = (t.lemma,)
     pos = "verb" if t.pos in ("VERB", "AUX") or _infinitive(t, lex) else "noun" if t.pos == "NOUN" else None
+    if pos == "noun" and _participle_lemmas(toks, i, lex):
+        pos, lemmas = "verb", _participle_lemmas(toks, i, lex)
     if pos is None:
         return None
-    for r in lex.triggers.get(f"{pos}:{t.lemma}", ()):
+    for r in (r for lem in lemmas for r in lex.triggers.get(f"{pos}:{lem}", ())):
         if r.only_negated and not negated:
             continue
         if r.needs:
@@ -516,7 +547,7 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     if actor is None and not passive and r.pos == "verb":
         if before:
             actor, how = before[-1], "actor=before"
-        elif previous is not None and r.pos == "verb":
+        elif previous is not None and r.pos == "verb" and not _relative_subject(toks, i, lex):
             actor, how = previous, "actor=previous-sentence"
     if recipient is None and not passive and objects \
             and (actor is None or _side(objects[-1].actor) != _side(actor.actor)):
