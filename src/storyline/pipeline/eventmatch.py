@@ -85,9 +85,9 @@ def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
         j = i
         below = set(sent.subtree(i))
         for w in parts[1:]:  # "call for", "hold talks", "pay tribute to": later words nearby, below the verb
-            k = next((k for k in range(j + 1, min(j + 5, sent.end)) if k in below and _is(sent, k, w)), None)
+            k = next((k for k in range(j + 1, min(j + 5, sent.end)) if k in below and is_word(sent, k, w)), None)
             if k is None and j == i:  # "forced the UN refugee agency, UNHCR, out": the verb's own particle
-                k = next((k for k in sent.children(i, "prt", "prep", "advmod") if k > i and _is(sent, k, w)), None)
+                k = next((k for k in sent.children(i, "prt", "prep", "advmod") if k > i and is_word(sent, k, w)), None)
             if k is None:
                 return None
             words.append(k)
@@ -96,7 +96,7 @@ def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
     if r.pos == "noun":
         if t.pos not in NOUN_TAGS:
             return None
-        if not (_is(sent, i, parts[-1]) or t.text.lower() == parts[-1]):
+        if not (is_word(sent, i, parts[-1]) or t.text.lower() == parts[-1]):
             return None
         words = [i]
         for n, w in enumerate(reversed(parts[:-1]), 1):  # "drone strike": the words right before it
@@ -144,7 +144,7 @@ def _closing_clause(sent: Sentence, i: int) -> bool:
     return not sent.children(i, "dobj", "obj", "ccomp", "xcomp")
 
 
-def _is(sent: Sentence, k: int, word: str) -> bool:
+def is_word(sent: Sentence, k: int, word: str) -> bool:
     t = sent.tok(k)
     low = t.text.lower()
     if word.endswith("*"):
@@ -184,7 +184,7 @@ def _window(sent: Sentence, i: int, words: list[int], within: int) -> list[int]:
 def _phrase_at(sent: Sentence, window: list[int], phrase: tuple[str, ...]) -> bool:
     ws = window
     for n, k in enumerate(ws):
-        if all(n + m < len(ws) and ws[n + m] == k + m and _is(sent, k + m, w) for m, w in enumerate(phrase)):
+        if all(n + m < len(ws) and ws[n + m] == k + m and is_word(sent, k + m, w) for m, w in enumerate(phrase)):
             return True
     return False
 

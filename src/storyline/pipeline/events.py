@@ -86,6 +86,8 @@ NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
 MEETING_NOUNS = frozenset({"conference", "summit", "meeting", "talk", "talks", "negotiation", "negotiations", "session",
                            "consultation", "consultations", "dialogue", "round"})
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# Types of a verb that undoes or defies a measure it names ("lifted the curfew", "violated the ban").
+UNDOING = frozenset({"CONCEDE", "RETREAT", "REJECT"})
 LOCAL_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
 # Sectors of a generic actor with no country known that belong where they act: civilians, students,
 # the opposition, clergy, business, the police.
@@ -692,6 +694,14 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
             if hd in at and not at[hd].noun and at[hd].trigger.type == h.trigger.type and id(at[hd]) not in swallowed \
                     and sent.tok(h.head).dep in ("dobj", "obj"):
                 swallowed.add(id(at[hd]))
+                continue
+            # "lifted the curfew", "eased the sanctions", "violated the curfew": a verb that undoes or defies
+            # the measure its reading is keyed on; the measure is its object, no event of its own
+            if hd in at and not at[hd].noun and id(at[hd]) not in swallowed and at[hd].trigger.type in UNDOING \
+                    and sent.tok(h.head).dep in ("dobj", "obj") and any(
+                        len(p) == 1 and eventmatch.is_word(sent, h.head, p[0]) for p in at[hd].trigger.need_phrases):
+                swallowed.add(id(h))
+                content.setdefault(id(at[hd]), []).append(h)
                 continue
             # "an executive order that designated five cartels": the act in the relative clause is the event
             for k in sent.children(h.head, "relcl", "acl"):

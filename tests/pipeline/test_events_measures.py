@@ -1,0 +1,32 @@
+"""Readings of the tree coder on invented wire sentences: a measure a verb acts on, the target an
+"anti-" word names, the visitor of a visit, and other shapes of real reports (one test per rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Document, Event
+from storyline.pipeline import build
+
+CODER = build(["segment", "parse", "dates", "actors", "places", "quotes", "events"], given=("text", "language"))
+
+
+def asserted(text: str) -> list[Event]:
+    doc = CODER(Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en"))
+    return [e for e in doc.events if e.status == "asserted"]
+
+
+def types(text: str) -> list[str]:
+    return sorted(e.type for e in asserted(text))
+
+
+# A verb whose reading is keyed on the measure it takes ("lifted the curfew") is the one event:
+# the measure named as its object is not also an event of its own.
+@pytest.mark.parametrize(("text", "want"), [
+    ("The governor lifted the curfew in the northern province on Sunday.", ["CONCEDE"]),
+    ("The European Union lifted its sanctions on Belarus last week.", ["CONCEDE"]),
+    ("Rioters violated the curfew in the port city overnight.", ["REJECT"]),
+    ("The governor imposed a curfew in the northern province on Sunday.", ["COERCE"]),
+])
+def test_a_measure_acted_on_is_no_event_of_its_own(text: str, want: list[str]) -> None:
+    assert types(text) == want
