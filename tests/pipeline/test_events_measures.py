@@ -30,3 +30,13 @@ def types(text: str) -> list[str]:
 ])
 def test_a_measure_acted_on_is_no_event_of_its_own(text: str, want: list[str]) -> None:
     assert types(text) == want
+
+
+# A protest or a denunciation named "anti-" a country is against that country.
+@pytest.mark.parametrize(("text", "recipient"), [
+    ("Students staged an anti-American protest in Ankara on Friday.", "USA"),
+    ("Farmers held an anti-French demonstration outside the embassy in Rome.", "FRA"),
+])
+def test_an_anti_modifier_names_the_recipient(text: str, recipient: str) -> None:
+    found = [e for e in asserted(text) if e.type == "PROTEST"]
+    assert found and found[0].recipient is not None and found[0].recipient.country == recipient

@@ -434,6 +434,13 @@ def _stance(text: str, h: Hit) -> bool:
     return h.entry.kind in ("country", "demonym", "people") and bool(_STANCE.search(text[max(0, h.start - 6):h.start]))
 
 
+def stance_country(word: str) -> str | None:
+    """The country a word after anti- or pro- names ("American" in "an anti-American protest"), or None."""
+    hits = [h for h in matcher(load_lexicon()).hits(word) if h.start == 0 and h.end == len(word)]
+    return next((h.entry.country for h in hits if h.entry.kind in ("country", "demonym", "people") and h.entry.country),
+                None)
+
+
 def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
     """A one-word country or capital right after or before another capitalised word is part of a
     name ("Jim Jordan", "Chad Wolf"), unless that word is a function word or sentence-initial."""

@@ -50,6 +50,7 @@ from ..plover import (
     SAME_TYPE_RECIPIENT,
 )
 from . import eventmatch
+from .actors import stance_country
 from .eventattrs import DateRef, background, event_date, event_place, magnitude, reported_by
 from .eventlex import EventLexicon, lexicon
 from .eventmatch import Hit
@@ -254,6 +255,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if between and not r.actors:
         r.actors, r.actor_rule, r.reciprocal = between, "between", True
     r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
+    if h.noun and h.trigger.type in ("PROTEST", "ACCUSE"):
+        # "an anti-American protest outside the embassy": the country it is against, before the place it is at
+        against = _stance_target(sent, h.head)
+        if against and not any(x.actor.country == against[0].actor.country for x in r.recipients):
+            r.recipients, r.recipient_rule = against, "recipient:anti-modifier"
     if h.trigger.type == "CONSULT" and r.recipients and all(
             x.generic and x.actor.sector == "MED" for x in r.recipients):
         return []  # "spoke to reporters after the meeting": the press is an audience, not a party consulted
@@ -551,6 +557,23 @@ def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) ->
     for b in r.recipients:
         if b.generic and not b.actor.country and b.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
             b.actor.country, b.rule = country, f"{b.rule}+sentence-country"
+
+
+def _stance_target(sent: Sentence, n: int) -> list[Ref]:
+    """The country an "anti-" modifier of a noun names ("an anti-American protest", "anti-Israel rallies")."""
+    before = [k for k in sent.subtree(n) if k < n]
+    for k in before:
+        low = sent.low(k)
+        if low == "anti" and k + 2 < n and sent.tok(k + 1).text in ("-", "\u2010", "\u2011"):
+            word, at = sent.tok(k + 2).text, k + 2
+        elif low.startswith(("anti-", "anti\u2010", "anti\u2011")) and len(low) > 5:
+            word, at = sent.tok(k).text[5:], k
+        else:
+            continue
+        c = stance_country(word)
+        if c:
+            return [Ref(Actor(name=word, country=c, sector=None, id=c), at, "anti-modifier")]
+    return []
 
 
 def _modal_frame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
