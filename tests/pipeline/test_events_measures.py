@@ -40,3 +40,18 @@ def test_a_measure_acted_on_is_no_event_of_its_own(text: str, want: list[str]) -
 def test_an_anti_modifier_names_the_recipient(text: str, recipient: str) -> None:
     found = [e for e in asserted(text) if e.type == "PROTEST"]
     assert found and found[0].recipient is not None and found[0].recipient.country == recipient
+
+
+# A visit named in an adjunct is the visitor's, to the host: the one it is "of", or, when it is to the
+# subject's own country, the other party of the clause.
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("During the visit of French Foreign Minister Jean Barrot, Italian Prime Minister Giorgia Meloni said "
+     "Italy wants closer ties.", "FRA", "ITA"),
+    ("The Kenyan president spoke with the Nigerian president during his visit to Nairobi.", "NGA", "KEN"),
+    ("During his visit to Paris, the Brazilian president met the French premier.", "BRA", "FRA"),
+])
+def test_the_visitor_is_the_actor_of_a_visit(text: str, actor: str, recipient: str) -> None:
+    visits = [e for e in asserted(text) if e.type == "CONSULT" and e.trigger.text == "visit"]
+    assert visits, [(e.type, e.rule) for e in asserted(text)]
+    e = visits[0]
+    assert (e.actor and e.actor.country, e.recipient and e.recipient.country) == (actor, recipient)

@@ -260,6 +260,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         against = _stance_target(sent, h.head)
         if against and not any(x.actor.country == against[0].actor.country for x in r.recipients):
             r.recipients, r.recipient_rule = against, "recipient:anti-modifier"
+    if h.noun and h.trigger.mode == "visit" and r.actor_rule == "adjunct-subject":
+        _visit_roles(sent, h.head, r, places, ctx, lex)
     if h.trigger.type == "CONSULT" and r.recipients and all(
             x.generic and x.actor.sector == "MED" for x in r.recipients):
         return []  # "spoke to reporters after the meeting": the press is an audience, not a party consulted
@@ -609,6 +611,33 @@ def _adjunct_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> t
         return [], ""
     refs, _ = subject_of(sent, v, ctx, lex)
     return (refs, "adjunct-subject") if refs else ([], "")
+
+
+def _visit_roles(sent: Sentence, n: int, r: Roles, places: list[Mention], ctx: Context, lex: EventLexicon) -> None:
+    """A visit named in an adjunct ("during the visit of X, Y said", "met X during his visit to Y's capital")
+    is the visitor's, to the clause's subject: the one it is "of", else, when the visit is to the subject's
+    own country, the other party of the clause."""
+    hosts = r.actors
+    own = {a.actor.country for a in hosts if a.actor.country}
+    visitors: list[Ref] = []
+    for p in sent.children(n, "prep"):
+        pobj = sent.child(p, "pobj")
+        if pobj is None:
+            continue
+        if sent.low(p) == "of":
+            visitors = [x for x in refs_at(sent, pobj, ctx, lex) if x.actor.country and x.actor.country not in own]
+            rule = "visit-of"
+        elif sent.low(p) == "to" and own and any(pl.span.start <= sent.tok(pobj).start < pl.span.end
+                                                 and pl.value.get("country") in own for pl in places):
+            v = sent.head(sent.head(n) or n)
+            found = [] if v is None else [x for k in sent.subtree(v, skip=("nsubj", "nsubjpass", "advcl", "ccomp"))
+                                          if k not in sent.subtree(n) and sent.mention(k) is not None
+                                          for x in refs_at(sent, k, ctx, lex)]
+            visitors = [x for x in found if x.actor.country and x.actor.country not in own][:1]
+            rule = "visit-to-host"
+        if visitors:
+            r.actors, r.actor_rule, r.recipients, r.recipient_rule = visitors, rule, hosts, "recipient:host"
+            return
 
 
 def _deep_agent(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
