@@ -55,3 +55,29 @@ def test_the_visitor_is_the_actor_of_a_visit(text: str, actor: str, recipient: s
     assert visits, [(e.type, e.rule) for e in asserted(text)]
     e = visits[0]
     assert (e.actor and e.actor.country, e.recipient and e.recipient.country) == (actor, recipient)
+
+
+def test_a_call_named_as_an_adjunct_took_place_with_the_one_thanked() -> None:
+    found = [e for e in asserted("The Japanese prime minister thanked his Australian counterpart for a productive "
+                                 "call on Friday.") if e.type == "CONSULT"]
+    assert found and found[0].actor is not None and found[0].actor.country == "JPN"
+    assert found[0].recipient is not None and found[0].recipient.country == "AUS"
+
+
+def test_a_call_during_which_a_proposal_was_made_is_asserted_with_the_documents_counterpart() -> None:
+    text = ("Kenya and Tanzania are at odds over a new tariff. Tanzania imposed the tariff last month, and Tanzania "
+            "has refused to lift it. During the call, which lasted an hour, the Kenyan president proposed talks "
+            "on the tariff.")
+    found = [e for e in asserted(text) if e.type == "CONSULT" and e.trigger.text == "call"]
+    assert found, [(e.type, e.status, e.rule) for e in CODER(Document(
+        source="t", text=text, published="2025-11-18", published_precision="day", language="en")).events]
+    assert found[0].actor is not None and found[0].actor.country == "KEN"
+    assert found[0].recipient is not None and found[0].recipient.country == "TZA"
+
+
+@pytest.mark.parametrize("text", [
+    "The unions issued a call for a general strike on Monday.",
+    "After the call, the German chancellor said talks would continue.",  # with no one named: no event
+])
+def test_a_bare_call_is_no_consultation_otherwise(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "CONSULT"]

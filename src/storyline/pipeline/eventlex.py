@@ -36,6 +36,7 @@ class Trigger:
     promise: bool = False
     host: bool = False
     needs_light: bool = False
+    adjunct: bool = False  # with needs_light, also an event as a verb's adjunct ("during the call, she ...")
     needs: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     within: int = 8
@@ -122,7 +123,7 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
         key=f"{pos}:{lemma}" + (f"#{n}" if n else ""), lemma=lemma, pos=pos, type=t, mode=mode,
         governs=bool(entry.get("governs")), reciprocal=bool(entry.get("reciprocal")),
         promise=bool(entry.get("promise")), host=bool(entry.get("host")), needs_light=bool(entry.get("needs_light")),
-        needs=tuple(_w(w) for w in entry.get("needs") or ()),
+        adjunct=bool(entry.get("adjunct")), needs=tuple(_w(w) for w in entry.get("needs") or ()),
         unless=tuple(_w(w) for w in entry.get("unless") or ()),
         within=int(entry.get("within", 8)), after=tuple(_w(w) for w in entry.get("after") or ()),
         recipient=tuple(_w(w) for w in entry.get("recipient") or ()),

@@ -87,6 +87,7 @@ NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
 MEETING_NOUNS = frozenset({"conference", "summit", "meeting", "talk", "talks", "negotiation", "negotiations", "session",
                            "consultation", "consultations", "dialogue", "round"})
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+TIME_PREPOSITIONS = frozenset({"during", "after", "before", "following", "since", "amid", "despite"})
 # Types of a verb that undoes or defies a measure it names ("lifted the curfew", "violated the ban").
 UNDOING = frozenset({"CONCEDE", "RETREAT", "REJECT"})
 LOCAL_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
@@ -235,7 +236,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         v = _verb_over(sent, h.head)
         r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex, h.trigger.type)
         if h.trigger.needs_light and governing_light_verb(sent, h.head, lex) is None \
-                and r.actor_rule not in ("nominal-possessive", "nominal-modifier", "nominal-forces"):
+                and r.actor_rule not in ("nominal-possessive", "nominal-modifier", "nominal-forces") \
+                and not (h.trigger.adjunct and not r.actors and _adjunct_actor(sent, h.head, ctx, lex)[0]):
             return []  # "the opposition said it will boycott": a noun needing a light verb, with none
         if not r.actors and h.trigger.type == "CONSULT":
             r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
@@ -333,10 +335,12 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         if found:
             r.recipients, r.recipient_rule = found, rule
     if not r.recipients and not r.reciprocal and h.trigger.type == "CONSULT" and len(r.actors) == 1 \
-            and (not h.noun or h.trigger.mode == "visit"):
+            and (not h.noun or h.trigger.mode in ("visit", "phone") or r.actor_rule == "adjunct-subject"):
         found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)  # "would meet U.N. envoy Smith"
         found = [f for f in found if f.rule == "predicate-party"]
         rule = "predicate-party"
+        if not found and h.noun and (r.actor_rule == "adjunct-subject" or h.trigger.mode == "phone"):
+            found, rule = _call_partner(sent, h, places, r.actors, ctx, lex, r.actor_rule == "adjunct-subject")
         if not found and not _meeting_object(sent, h):
             found, rule = unknown_recipients(sent, h, anchor, ctx, lex, r.actors), "recipient:unknown-party"
             if not found:
@@ -613,6 +617,26 @@ def _adjunct_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> t
     return (refs, "adjunct-subject") if refs else ([], "")
 
 
+def _call_partner(sent: Sentence, h: Hit, places: list[Mention], actors: list[Ref], ctx: Context,
+                  lex: EventLexicon, adjunct: bool) -> tuple[list[Ref], str]:
+    """Whom a meeting named in an adjunct, or a call, was with: a party in the predicate of the verb it
+    hangs on ("thanked the Canadian premier for the call"), else the document's counterpart of the
+    subject's country ("During the call, she proposed ...", "we had a good call": a call is with someone)."""
+    prep = sent.head(h.head) if adjunct else None
+    if prep is not None:
+        v = sent.head(prep)
+        found = [] if v is None else [f for f in _predicate_party(sent, h, v, places, actors, ctx, lex)
+                                      if f.rule == "predicate-party"]
+        if found:
+            return found, "predicate-party"
+    if (h.trigger.mode == "phone" or (prep is not None and sent.low(prep) in ("during", "after"))) \
+            and actors[0].actor.country:
+        other = ctx.counterpart(actors[0].actor.country)
+        if other is not None:
+            return [Ref(other, h.head, "document-counterpart")], "document-counterpart"
+    return [], ""
+
+
 def _visit_roles(sent: Sentence, n: int, r: Roles, places: list[Mention], ctx: Context, lex: EventLexicon) -> None:
     """A visit named in an adjunct ("during the visit of X, Y said", "met X during his visit to Y's capital")
     is the visitor's, to the clause's subject: the one it is "of", else, when the visit is to the subject's
@@ -728,6 +752,8 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
         deps = NOUN_CONTENT_DEPS if g.noun else CONTENT_DEPS
         region: set[int] = set()
         for k in sent.children(g.head, *deps):
+            if sent.tok(k).dep == "prep" and sent.low(k) in TIME_PREPOSITIONS:
+                continue  # "during the call, she proposed talks": when it was said, not what
             region.update(sent.subtree(k, skip=("advcl", "relcl", "parataxis")))
         hv = sent.head(g.head)
         if g.noun and hv is not None and sent.tok(g.head).dep in ("dobj", "obj") and sent.tok(hv).pos == "VERB":

@@ -26,6 +26,10 @@ from dataclasses import dataclass
 from .eventlex import EventLexicon
 from .tree import Sentence
 
+# Prepositions of time whose object happened whatever the verb they hang on: "during the call, she
+# proposed ..." (the call took place; only the proposal is a proposal).
+PRESUPPOSING = frozenset({"during", "after", "following", "since", "amid"})
+
 
 @dataclass
 class Status:
@@ -114,7 +118,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             cur = h
             continue
         if t.dep == "prep" or (t.dep == "pobj" and ht.pos == "ADP"):
-            if t.dep == "prep" and ht.pos == "VERB" and found is None:  # "inquired about bombing"
+            if t.dep == "prep" and ht.pos == "VERB" and found is None \
+                    and sent.low(cur) not in PRESUPPOSING:  # "inquired about bombing"
                 if ht.lemma in negating and sent.low(cur) not in ("after", "since", "following"):
                     return Status("negated", ht.lemma)
                 if ht.lemma in hyp_verbs:
