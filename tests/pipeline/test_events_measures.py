@@ -81,3 +81,14 @@ def test_a_call_during_which_a_proposal_was_made_is_asserted_with_the_documents_
 ])
 def test_a_bare_call_is_no_consultation_otherwise(text: str) -> None:
     assert not [e for e in asserted(text) if e.type == "CONSULT"]
+
+
+# The armed forces of one state taking another state's leader is an abduction; police arresting someone,
+# or troops capturing rebels, stays coercion.
+@pytest.mark.parametrize(("text", "type_"), [
+    ("German forces captured the Libyan president in a nighttime raid last week.", "ASSAULT"),
+    ("German police arrested the Libyan president in Berlin.", "COERCE"),
+    ("Israeli troops captured three Hamas commanders in Gaza.", "COERCE"),
+])
+def test_foreign_forces_taking_a_leader_is_an_abduction(text: str, type_: str) -> None:
+    assert [e.type for e in asserted(text)][:1] == [type_]

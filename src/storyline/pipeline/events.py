@@ -87,6 +87,9 @@ NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
 MEETING_NOUNS = frozenset({"conference", "summit", "meeting", "talk", "talks", "negotiation", "negotiations", "session",
                            "consultation", "consultations", "dialogue", "round"})
 TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"})
+# Verbs of taking a person by force: the armed forces of one state taking another state's leader or
+# official is an abduction (ASSAULT), not an arrest.
+SEIZING = frozenset({"capture", "seize", "snatch", "grab"})
 TIME_PREPOSITIONS = frozenset({"during", "after", "before", "following", "since", "amid", "despite"})
 # Types of a verb that undoes or defies a measure it names ("lifted the curfew", "violated the ban").
 UNDOING = frozenset({"CONCEDE", "RETREAT", "REJECT"})
@@ -397,6 +400,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if type_ == "ACCUSE" and closing and not r.recipients and not r.reciprocal:
         r.recipients = claim_subject(sent, h.head, ctx, lex, r.actors)
         r.recipient_rule = "recipient:claim-subject" if r.recipients else r.recipient_rule
+    if type_ == "COERCE" and h.trigger.lemma in SEIZING and _foreign_leader_taken(r):
+        notes.append("foreign-forces-capture")  # "U.S. forces captured the Venezuelan leader": an abduction
+        type_, mode = "ASSAULT", "abduct"
     by_actor = _reading_by_actor(h, r, type_, lex)
     if by_actor:
         notes.append(f"actor-reading={type_}->{by_actor[0]}")
@@ -928,6 +934,13 @@ def _self_stated(speaker: list[Ref] | None, actors: list[Ref]) -> bool:
     names = {a.actor.name for a in actors}
     countries = {a.actor.country for a in actors if a.actor.country}
     return any(s.actor.name in names or (s.actor.country and s.actor.country in countries) for s in speaker)
+
+
+def _foreign_leader_taken(r: Roles) -> bool:
+    forces = {a.actor.country for a in r.actors if a.actor.sector == "MIL" and a.actor.country}
+    if not r.recipients or not forces or len(forces) != len({a.actor.country for a in r.actors}):
+        return False
+    return all(b.actor.sector == "GOV" and b.actor.country and b.actor.country not in forces for b in r.recipients)
 
 
 def _reading_by_actor(h: Hit, r: Roles, type_: str, lex: EventLexicon) -> tuple[str, str | None] | None:
