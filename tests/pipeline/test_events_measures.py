@@ -92,3 +92,14 @@ def test_a_bare_call_is_no_consultation_otherwise(text: str) -> None:
 ])
 def test_foreign_forces_taking_a_leader_is_an_abduction(text: str, type_: str) -> None:
     assert [e.type for e in asserted(text)][:1] == [type_]
+
+
+# A party's members named with their chamber are lawmakers (LEG); the party named alone stays a party.
+@pytest.mark.parametrize(("text", "sector"), [
+    ("Senate Democrats voted on Tuesday to block a resolution on Iran.", "LEG"),
+    ("House Republicans rejected the bill on Iran.", "LEG"),
+    ("Republicans voted on Tuesday to block a resolution on Iran.", "PTY"),
+])
+def test_party_members_of_a_chamber_are_lawmakers(text: str, sector: str) -> None:
+    found = [e for e in asserted(text) if e.type == "REJECT"]
+    assert found and found[0].actor is not None and found[0].actor.sector == sector

@@ -226,6 +226,10 @@ def mention_actor(value: dict[str, Any], text: str) -> Actor:
                  sector=value.get("sector"), id=value.get("id"))
 
 
+# Words that make a party's members lawmakers: "Senate Republicans", "House Democrats", "parliamentary Labour".
+LEGISLATURE_WORDS = frozenset({"senate", "house", "congressional", "parliamentary", "congress", "parliament"})
+
+
 def refs_at(sent: Sentence, i: int, ctx: Context, lex: EventLexicon, *, pronouns: bool = True,
             typed: bool = False, skip_countries: frozenset[str] = frozenset()) -> list[Ref]:
     """The actors a noun phrase headed at word i names, one per conjunct."""
@@ -326,6 +330,11 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             actor.country, rule = home, f"{rule}+ethnic-home"
         if m.rule.startswith("coref:"):
             rule = m.rule
+        if actor.sector == "PTY" and any(
+                sent.low(k) in LEGISLATURE_WORDS or (sent.mention(k) is not None and sent.mention(k) is not m
+                                                     and sent.mention(k).value.get("sector") == "LEG")  # type: ignore[union-attr]
+                for k in sent.children(j, "compound", "amod")):
+            actor.sector, rule = "LEG", f"{rule}+legislature-members"  # "Senate Republicans": lawmakers
         return Ref(actor, j, rule, generic=generic)
     if pronouns and t.pos == "PRON":
         q = ctx.quote_at(t.start)
