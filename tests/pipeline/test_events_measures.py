@@ -103,3 +103,11 @@ def test_foreign_forces_taking_a_leader_is_an_abduction(text: str, type_: str) -
 def test_party_members_of_a_chamber_are_lawmakers(text: str, sector: str) -> None:
     found = [e for e in asserted(text) if e.type == "REJECT"]
     assert found and found[0].actor is not None and found[0].actor.sector == sector
+
+
+@pytest.mark.parametrize("text", [
+    "The Taiwanese leader vowed to defend the island by force.",
+    "The Brazilian president, who has pledged to defend his country by force if necessary, met generals on Monday.",
+])
+def test_a_pledge_to_act_by_force_is_a_threat(text: str) -> None:
+    assert "THREATEN" in types(text)
