@@ -111,3 +111,9 @@ def test_party_members_of_a_chamber_are_lawmakers(text: str, sector: str) -> Non
 ])
 def test_a_pledge_to_act_by_force_is_a_threat(text: str) -> None:
     assert "THREATEN" in types(text)
+
+
+def test_strikes_that_took_lives_are_an_attack_on_those_killed() -> None:
+    found = [e for e in asserted("The air strikes have taken the lives of at least 30 people.") if e.type == "ASSAULT"]
+    assert found and found[0].recipient is not None and found[0].recipient.sector == "CVL"
+    assert found[0].magnitude["killed"] == 30

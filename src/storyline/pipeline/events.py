@@ -327,6 +327,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             caused = h.trigger.type == "ASSAULT" and any(x.trigger.lemma in CASUALTY_LEMMAS for x in inner)
         else:
             caused = _caused(sent, v, lex) if v is not None else False
+        if caused and not r.recipients and h.trigger.type == "ASSAULT" and v is not None:
+            for o in sent.children(v, *OBJECTS):  # "the strikes have taken the lives of 21 people": whose lives
+                for p in sent.children(o, "prep"):
+                    pobj = sent.child(p, "pobj")
+                    if sent.low(p) == "of" and pobj is not None and not r.recipients:
+                        r.recipients = refs_at(sent, pobj, ctx, lex, typed=True)
+                        r.recipient_rule = "recipient:of-object" if r.recipients else None
         if not ((passive or caused) and r.recipients and h.trigger.type in AGENTLESS
                 and not (h.trigger.type == "ACCUSE" and h.trigger.mode == "disapprove")):
             return []
