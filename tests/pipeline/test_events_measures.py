@@ -117,3 +117,19 @@ def test_strikes_that_took_lives_are_an_attack_on_those_killed() -> None:
     found = [e for e in asserted("The air strikes have taken the lives of at least 30 people.") if e.type == "ASSAULT"]
     assert found and found[0].recipient is not None and found[0].recipient.sector == "CVL"
     assert found[0].magnitude["killed"] == 30
+
+
+# "Responded with X", "retaliated with X": X is the subject's act; the forces a deployment is "of" are the
+# mover's own, not its target.
+def test_a_response_with_a_deployment_is_the_responders() -> None:
+    found = [e for e in asserted("The Turkish president has responded with a massive deployment of his own forces.")
+             if e.type == "MOBILIZE"]
+    assert found and found[0].actor is not None and found[0].actor.country == "TUR"
+    assert found[0].recipient is None
+
+
+def test_a_retaliation_with_strikes_is_the_retaliators() -> None:
+    found = [e for e in asserted("Iran retaliated with missile strikes on Israeli bases.")
+             if e.type == "ASSAULT" and e.trigger.text.startswith("missile")]
+    assert found and found[0].actor is not None and found[0].actor.country == "IRN"
+    assert "light-verb-subject" in found[0].rule

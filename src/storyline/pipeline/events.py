@@ -342,6 +342,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.actors, r.actor_rule = agent, "operation-agent"
     if not r.recipients and not r.reciprocal:
         found, rule = fallback_recipient(sent, anchor, ctx, lex, r.actors)
+        if h.noun and h.trigger.type == "MOBILIZE" and rule == "fallback:of":
+            found = []  # "a deployment of his own forces": the forces moved, not whom they are moved against
         if found:
             r.recipients, r.recipient_rule = found, rule
     if not r.recipients and not r.reciprocal and h.trigger.type == "CONSULT" and len(r.actors) == 1 \
