@@ -133,3 +133,13 @@ def test_a_retaliation_with_strikes_is_the_retaliators() -> None:
              if e.type == "ASSAULT" and e.trigger.text.startswith("missile")]
     assert found and found[0].actor is not None and found[0].actor.country == "IRN"
     assert "light-verb-subject" in found[0].rule
+
+
+# "build-up" reaches the coder as three words; a country's build-up near a coast needs no other target.
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Britain announced a large naval build-up near the Yemeni coast.", "GBR"),
+    ("The carrier has entered the Red Sea, joining a large British naval build-up near the Yemeni coast.", "GBR"),
+])
+def test_a_hyphened_build_up_is_a_mobilization(text: str, actor: str) -> None:
+    found = [e for e in asserted(text) if e.type == "MOBILIZE"]
+    assert found and found[0].actor is not None and found[0].actor.country == actor

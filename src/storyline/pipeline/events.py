@@ -304,7 +304,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         if not r.recipients:
             return []  # "business groups warned that uncertainty was hurting": a warning to no one named
         r.recipient_rule = "recipient:unknown-party"
-    if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:"):
+    if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:") \
+            and not (h.trigger.type == "MOBILIZE" and r.territory):  # "a British build-up near Yemen's coast"
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
