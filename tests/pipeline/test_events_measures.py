@@ -143,3 +143,13 @@ def test_a_retaliation_with_strikes_is_the_retaliators() -> None:
 def test_a_hyphened_build_up_is_a_mobilization(text: str, actor: str) -> None:
     found = [e for e in asserted(text) if e.type == "MOBILIZE"]
     assert found and found[0].actor is not None and found[0].actor.country == actor
+
+
+# Strikes named with their country and told by their toll happened, though no target is named; named
+# with their country alone ("Israeli air strikes are a risk") they are no event.
+@pytest.mark.parametrize(("text", "want"), [
+    ("The death toll from Israeli air strikes has risen to 40 since Friday.", ["ASSAULT"]),
+    ("Israeli air strikes are a risk.", []),
+])
+def test_strikes_told_by_their_toll(text: str, want: list[str]) -> None:
+    assert types(text) == want

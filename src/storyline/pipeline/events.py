@@ -305,7 +305,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             return []  # "business groups warned that uncertainty was hurting": a warning to no one named
         r.recipient_rule = "recipient:unknown-party"
     if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:") \
-            and not (h.trigger.type == "MOBILIZE" and r.territory):  # "a British build-up near Yemen's coast"
+            and not (h.trigger.type == "MOBILIZE" and r.territory) \
+            and not (h.trigger.type == "ASSAULT" and _toll_of(sent, h.head)):  # "a British build-up near Yemen"
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
@@ -651,6 +652,18 @@ def _call_partner(sent: Sentence, h: Hit, places: list[Mention], actors: list[Re
         if other is not None:
             return [Ref(other, h.head, "document-counterpart")], "document-counterpart"
     return [], ""
+
+
+TOLL_NOUNS = frozenset({"toll", "death", "casualty", "fatality", "victim"})
+
+
+def _toll_of(sent: Sentence, n: int) -> bool:
+    """ "the death toll from U.S. strikes has risen to 67": strikes told by the lives they took happened."""
+    p = sent.head(n)
+    if p is None or sent.tok(n).dep != "pobj" or sent.low(p) not in ("from", "of", "in"):
+        return False
+    above = sent.head(p)
+    return above is not None and sent.tok(above).lemma in TOLL_NOUNS
 
 
 def _visit_roles(sent: Sentence, n: int, r: Roles, places: list[Mention], ctx: Context, lex: EventLexicon) -> None:
