@@ -153,3 +153,14 @@ def test_a_hyphened_build_up_is_a_mobilization(text: str, actor: str) -> None:
 ])
 def test_strikes_told_by_their_toll(text: str, want: list[str]) -> None:
     assert types(text) == want
+
+
+# What is agreed decides: a fact told in the past or present is a shared view, an act to come an agreement.
+@pytest.mark.parametrize(("text", "agreement"), [
+    ("We agreed that our work and cooperation have yielded unprecedented results, the Kenyan president said.", False),
+    ("The two leaders agreed that relations are good.", False),
+    ("Kenya and Uganda agreed that the talks will resume in May.", True),
+    ("Kenya and Uganda agreed that the troops withdraw by May.", True),
+])
+def test_agreeing_on_a_view_is_no_agreement(text: str, agreement: bool) -> None:
+    assert ("AGREE" in types(text)) is agreement

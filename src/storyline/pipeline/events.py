@@ -235,6 +235,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     r = Roles()
     if _comparison(sent, h):
         return []  # "just as al-Qaeda waged war on us, ...": a likeness drawn, not an event told
+    if not h.noun and h.trigger.type == "AGREE" and sent.tok(h.head).lemma == "agree" and _agreed_opinion(sent, h.head):
+        return []  # "agreed that the talks had gone well": a shared view, no agreement to act
     if h.noun:
         v = _verb_over(sent, h.head)
         r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex, h.trigger.type)
@@ -655,6 +657,21 @@ def _call_partner(sent: Sentence, h: Hit, places: list[Mention], actors: list[Re
 
 
 TOLL_NOUNS = frozenset({"toll", "death", "casualty", "fatality", "victim"})
+
+
+def _agreed_opinion(sent: Sentence, v: int) -> bool:
+    """ "agreed that their cooperation has yielded results": what is agreed is a fact told in the past or
+    present, not an act to come ("agreed that the talks will resume", "agreed that the army withdraw")."""
+    for k in sent.children(v, "ccomp"):
+        if not any(sent.low(m) == "that" for m in sent.children(k, "mark")):
+            continue
+        aux = {sent.low(a) for a in sent.children(k, "aux", "auxpass")}
+        if aux & {"will", "would", "shall", "should", "must", "'ll", "can", "could", "may", "might", "to"}:
+            return False
+        t = sent.tok(k)  # a plural present may be a subjunctive ("that the troops withdraw"), unless a copula
+        return t.tag in ("VBD", "VBZ") or (t.tag == "VBN" and bool(aux)) \
+            or (t.tag == "VBP" and t.lemma in ("be", "have"))
+    return False
 
 
 def _toll_of(sent: Sentence, n: int) -> bool:
