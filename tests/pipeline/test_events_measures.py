@@ -164,3 +164,12 @@ def test_strikes_told_by_their_toll(text: str, want: list[str]) -> None:
 ])
 def test_agreeing_on_a_view_is_no_agreement(text: str, agreement: bool) -> None:
     assert ("AGREE" in types(text)) is agreement
+
+
+def test_a_campaigns_toll_told_with_no_side_takes_the_side_and_targets_of_its_strikes() -> None:
+    doc = CODER(Document(source="t", text="The Colombian navy on Monday struck three boats carrying drugs in the "
+                         "Caribbean. The operations have killed at least 20 people.", published="2025-11-18",
+                         published_precision="day", language="en"))
+    toll = [e for e in doc.events if e.trigger.text == "killed"]
+    assert toll and toll[0].actor is not None and toll[0].actor.country == "COL"
+    assert toll[0].recipient is not None and toll[0].recipient.sector == "CRM"

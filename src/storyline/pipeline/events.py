@@ -145,6 +145,20 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
     from collections import Counter
 
     for e in events:
+        if e.actor is None and e.type in ("ASSAULT", "COERCE"):  # first, so the victims' rule below sees the side
+            seen = Counter(_key(x.actor) for x in events if x.type == e.type and x.actor is not None)
+            if seen:
+                key, _ = seen.most_common(1)[0]
+                e.actor = next(x.actor for x in events if _key(x.actor) == key)
+                e.rule = re.sub(r"actor=[\w-]+", "actor=document-same-type", e.rule, count=1)
+                e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+            if e.recipient is None:
+                seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None)
+                if seen:
+                    key, _ = seen.most_common(1)[0]
+                    e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
+                    e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
+    for e in events:
         if e.type == "ASSAULT" and e.recipient is not None and e.recipient.sector == "CVL" and e.recipient.id is None \
                 and e.actor is not None:
             # "the operations have killed 57 people": the victims of a side's campaign are whom its other
@@ -173,19 +187,6 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.recipient = other
                 e.rule = e.rule.replace("recipient=none", "recipient=document-counterpart")
                 e.confidence = round(max(0.05, e.confidence - 0.15), 2)
-        if e.actor is None and e.type in ("ASSAULT", "COERCE"):
-            seen = Counter(_key(x.actor) for x in events if x.type == e.type and x.actor is not None)
-            if seen:
-                key, _ = seen.most_common(1)[0]
-                e.actor = next(x.actor for x in events if _key(x.actor) == key)
-                e.rule = e.rule.replace("actor=none", "actor=document-same-type")
-                e.confidence = round(max(0.05, e.confidence - 0.15), 2)
-            if e.recipient is None:
-                seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None)
-                if seen:
-                    key, _ = seen.most_common(1)[0]
-                    e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
-                    e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
     # The manual's "requires recipient" types are no events without one.
     events[:] = [e for e in events if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
 
