@@ -173,3 +173,14 @@ def test_a_campaigns_toll_told_with_no_side_takes_the_side_and_targets_of_its_st
     toll = [e for e in doc.events if e.trigger.text == "killed"]
     assert toll and toll[0].actor is not None and toll[0].actor.country == "COL"
     assert toll[0].recipient is not None and toll[0].recipient.sector == "CRM"
+
+
+def test_a_failed_motion_is_rejected_by_its_chamber() -> None:
+    doc = CODER(Document(source="t", text="The Senate debated a war powers resolution on Iran. A resolution to halt the "
+                         "strikes on Iran failed on Thursday in the U.S. Senate. The senator's similar measure "
+                         "failed 48-51 in early October. The plan failed.", published="2025-11-18",
+                         published_precision="day", language="en"))
+    found = [e for e in doc.events if e.type == "REJECT" and "failed-measure" in e.rule]
+    assert len(found) == 2  # a plan that fails is no vote
+    assert all(e.actor is not None and e.actor.sector == "LEG" and e.actor.country == "USA" for e in found)
+    assert found[0].date == "2025-11-13"

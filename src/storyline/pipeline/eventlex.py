@@ -171,5 +171,5 @@ def lexicon() -> EventLexicon:
         light_lemma_phrases=tuple(tuple(lv.split()) for lv in light if " " in lv),
         tree_rules={k: v for k, v in trig.items() if k in ("criminal_targets", "tree_status", "background",
                                                            "speech_verbs", "territory", "causes",
-                                                           "party_nouns")},
+                                                           "party_nouns", "failed_measures")},
     )

@@ -125,7 +125,7 @@ def code(doc: Document) -> Document:
         previous, ctx.previous = ctx.previous, _main_subject(sent, ctx, lex)
         previous_dates, ctx.previous_dates = ctx.previous_dates, [
             d for d in dates if sent.span.start <= d.span.start < sent.span.end]
-        if not hits and not _modal_frame_candidate(sent, lex):
+        if not hits and not _modal_frame_candidate(sent, lex) and not _failed_measure_candidate(sent, lex):
             continue
         ctx.previous, current = previous, ctx.previous
         ctx.previous_dates, current_dates = previous_dates, ctx.previous_dates
@@ -218,6 +218,7 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
     frames, taken = _demand_frames(sent, kept, ctx, lex)
     kept = [h for h in kept if id(h) not in taken]
     out.extend(frames)
+    out.extend(_failed_measures(sent, ctx, dates, attribution, lex))
     for h in kept:
         ev = _code_hit(sent, h, content.get(id(h), []), directed.get(id(h)), ctx, dates, attribution, places,
                        quote, reference, lex)
@@ -549,6 +550,42 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
                          f"status=asserted; " + (f"content={inner[0].trigger.type}" if inner else "content=none"),
                     intensity=lex.intensity("REQUEST", mode)))
     return out, taken
+
+
+def _failed_measure_candidate(sent: Sentence, lex: EventLexicon) -> bool:
+    verbs = set((lex.tree_rules.get("failed_measures") or {}).get("verbs") or ())
+    return any(sent.tok(k).lemma in verbs for k in sent)
+
+
+def _failed_measures(sent: Sentence, ctx: Context, dates: list[Mention], attribution: list[Mention],
+                     lex: EventLexicon) -> list[Event]:
+    """ "A resolution to halt the strikes failed 48-51 in the Senate": the chamber rejected the measure.
+    The chamber is a legislature named in the sentence, else the nearest one the document named before."""
+    rules = lex.tree_rules.get("failed_measures") or {}
+    verbs, nouns = set(rules.get("verbs") or ()), set(rules.get("nouns") or ())
+    out: list[Event] = []
+    for v in sent:
+        if sent.tok(v).pos != "VERB" or sent.tok(v).lemma not in verbs or sent.children(v, "neg") \
+                or not any(sent.tok(k).lemma in nouns for k in sent.children(v, "nsubj")):
+            continue
+        named = [m for m in (sent.mention(k) for k in sent) if m is not None]
+        chamber = next((m for m in named if m.value.get("sector") == "LEG" and m.value.get("country")), None)
+        rule = "sentence-legislature"
+        if chamber is None:
+            chamber = next((m for m in reversed(ctx.before(sent.span.start))
+                            if m.value.get("sector") == "LEG" and m.value.get("country")), None)
+            rule = "document-legislature"
+        if chamber is None:
+            continue
+        date = event_date(sent, set(sent.subtree(v)), v, dates, attribution)
+        out.append(Event(
+            type="REJECT", mode=None, actor=mention_actor(chamber.value, chamber.span.text), recipient=None,
+            status="asserted", evidence=sent.span, trigger=sent.char_span(v), confidence=0.55,
+            rule=f"triggers.yaml:frame:failed-measure; actor={rule}; recipient=none; status=asserted; "
+                 + (f"date={date.rule}" if date else "date=none"),
+            date=date.value if date else None, date_precision=date.precision if date else None,  # type: ignore[arg-type]
+            date_text=date.text if date else None, intensity=lex.intensity("REJECT", None)))
+    return out
 
 
 def _comparison(sent: Sentence, h: Hit) -> bool:
