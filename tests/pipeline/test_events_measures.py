@@ -184,3 +184,9 @@ def test_a_failed_motion_is_rejected_by_its_chamber() -> None:
     assert len(found) == 2  # a plan that fails is no vote
     assert all(e.actor is not None and e.actor.sector == "LEG" and e.actor.country == "USA" for e in found)
     assert found[0].date == "2025-11-13"
+
+
+def test_a_verbal_act_coordinated_inside_a_reported_clause_is_the_speakers() -> None:
+    found = [e for e in asserted("The Canadian prime minister acknowledged that the operations were taking place "
+                                 "but criticized their expansion.") if e.type == "ACCUSE"]
+    assert found and found[0].actor is not None and found[0].actor.country == "CAN"

@@ -90,6 +90,7 @@ TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"
 # Verbs of taking a person by force: the armed forces of one state taking another state's leader or
 # official is an abduction (ASSAULT), not an arrest.
 SEIZING = frozenset({"capture", "seize", "snatch", "grab"})
+VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 TIME_PREPOSITIONS = frozenset({"during", "after", "before", "following", "since", "amid", "despite"})
 # Types of a verb that undoes or defies a measure it names ("lifted the curfew", "violated the ban").
 UNDOING = frozenset({"CONCEDE", "RETREAT", "REJECT"})
@@ -256,6 +257,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     else:
         v = h.head
         r.actors, r.actor_rule = subject_of(sent, v, ctx, lex, unknown=True)
+        if not r.actors and h.trigger.type in VERBAL_TYPES:
+            r.actors, r.actor_rule = _speaker_of_coordinated(sent, v, ctx, lex, r.actors, r.actor_rule)
         passive = real_passive(sent, v)
         anchor = v
     if director is not None:
@@ -719,6 +722,21 @@ def _toll_of(sent: Sentence, n: int) -> bool:
         return False
     above = sent.head(p)
     return above is not None and sent.tok(above).lemma in TOLL_NOUNS
+
+
+def _speaker_of_coordinated(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, actors: list[Ref],
+                            rule: str) -> tuple[list[Ref], str]:
+    """ "X acknowledged that the operations were taking place but criticized their expansion": a verbal act
+    the parser coordinated inside the clause a speech verb reports, whose subject there is no party, is the
+    speaker's second predicate."""
+    h = sent.head(v)
+    if sent.tok(v).dep != "conj" or h is None or sent.tok(h).dep != "ccomp":
+        return actors, rule
+    speech = sent.head(h)
+    if speech is None or sent.tok(speech).lemma not in set(lex.tree_rules.get("speech_verbs") or ()):
+        return actors, rule
+    refs, _ = subject_of(sent, speech, ctx, lex)
+    return (refs, "speaker-coordinated") if refs else (actors, rule)
 
 
 def _visit_roles(sent: Sentence, n: int, r: Roles, places: list[Mention], ctx: Context, lex: EventLexicon) -> None:
