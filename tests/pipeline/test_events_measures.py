@@ -190,3 +190,11 @@ def test_a_verbal_act_coordinated_inside_a_reported_clause_is_the_speakers() -> 
     found = [e for e in asserted("The Canadian prime minister acknowledged that the operations were taking place "
                                  "but criticized their expansion.") if e.type == "ACCUSE"]
     assert found and found[0].actor is not None and found[0].actor.country == "CAN"
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The Italian premier responded forcefully, warning that Italy will never accept intervention.", "REJECT"),
+    ("The Italian premier warned that Italy will strike back.", "THREATEN"),
+])
+def test_a_warning_of_a_refusal_is_a_refusal(text: str, type_: str) -> None:
+    assert [e.type for e in asserted(text) if e.trigger.text.startswith("warn")] == [type_]

@@ -963,12 +963,13 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
     t = h.trigger
     conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE and not _circumstance(sent, h, x)
                 and not sent.children(x.head, "neg")]  # "promised not to attack civilians": no threat
-    if t.promise:
+    if t.promise or (t.type == "THREATEN" and t.governs):
         refused = [x for x in inner if sent.children(x.head, "neg") and (
             x.trigger.type in REFUSABLE or x.trigger.only_negated or x.trigger.negated_as == "REJECT")]
-        if refused:  # "vowed never to allow foreign troops on its soil": a refusal promised is a refusal
+        if refused:  # "vowed never to allow foreign troops", "warned it will never accept": a refusal
             notes.append(f"promised-refusal-of={refused[0].trigger.type}")
             return "REJECT", _request_mode(refused[0].trigger.type)
+    if t.promise:
         if conflict:
             notes.append(f"promise-of={conflict[0].trigger.type}")
             return "THREATEN", _threat_mode(conflict[0].trigger.type, conflict[0].trigger.mode, lex)
