@@ -198,3 +198,11 @@ def test_a_verbal_act_coordinated_inside_a_reported_clause_is_the_speakers() -> 
 ])
 def test_a_warning_of_a_refusal_is_a_refusal(text: str, type_: str) -> None:
     assert [e.type for e in asserted(text) if e.trigger.text.startswith("warn")] == [type_]
+
+
+def test_a_call_told_by_what_one_did_in_it_is_that_ones_with_whom_it_was_done() -> None:
+    found = [e for e in asserted("The newspaper described a tense phone call last month in which the French "
+                                 "president reportedly pressured the Italian premier to accept a bigger role for the "
+                                 "French army.") if e.type == "CONSULT"]
+    assert found and found[0].actor is not None and found[0].actor.country == "FRA"
+    assert found[0].recipient is not None and found[0].recipient.country == "ITA"

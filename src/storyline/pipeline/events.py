@@ -249,6 +249,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             return []  # "the opposition said it will boycott": a noun needing a light verb, with none
         if not r.actors and h.trigger.type == "CONSULT":
             r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
+        if not r.actors and h.trigger.type == "CONSULT":
+            r.actors, r.actor_rule = _relative_actor(sent, h.head, ctx, lex)  # "a call in which Trump pressed her"
         passive = False
         anchor = h.head
         hd = sent.head(h.head)
@@ -682,6 +684,13 @@ def _call_partner(sent: Sentence, h: Hit, places: list[Mention], actors: list[Re
     """Whom a meeting named in an adjunct, or a call, was with: a party in the predicate of the verb it
     hangs on ("thanked the Canadian premier for the call"), else the document's counterpart of the
     subject's country ("During the call, she proposed ...", "we had a good call": a call is with someone)."""
+    k = _relative_clause(sent, h.head)  # "a call in which the president pressed her": the one pressed
+    if k is not None:
+        for o in sent.children(k, *OBJECTS):
+            names = {a.actor.name for a in actors}
+            found = [f for f in refs_at(sent, o, ctx, lex) if f.actor.name not in names]
+            if found:
+                return found, "relative-object"
     prep = sent.head(h.head) if adjunct else None
     if prep is not None:
         v = sent.head(prep)
@@ -764,6 +773,30 @@ def _visit_roles(sent: Sentence, n: int, r: Roles, places: list[Mention], ctx: C
         if visitors:
             r.actors, r.actor_rule, r.recipients, r.recipient_rule = visitors, rule, hosts, "recipient:host"
             return
+
+
+def _relative_clause(sent: Sentence, n: int) -> int | None:
+    """The verb of an "in which" clause told of the noun at n ("a tense call last month in which the president
+    pressed her"), however the parser hung it."""
+    for k in sent:
+        if sent.tok(k).pos != "VERB":
+            continue
+        for p in sent.children(k, "prep"):
+            if sent.low(p) in ("in", "during") and any(sent.low(w) == "which" for w in sent.children(p, "pobj")) \
+                    and n < p <= n + 4 and all(sent.tok(j).pos in ("ADJ", "NOUN", "PROPN", "DET", "NUM")
+                                               for j in range(n + 1, p)):  # "a call last month in which"
+                return k
+    return None
+
+
+def _relative_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """ "a tense call in which the president pressed her": a meeting told by what one did in it is that one's."""
+    k = _relative_clause(sent, n)
+    if k is not None:
+        refs, _ = subject_of(sent, k, ctx, lex)
+        if refs:
+            return refs, "relative-subject"
+    return [], ""
 
 
 def _deep_agent(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
