@@ -206,3 +206,12 @@ def test_a_call_told_by_what_one_did_in_it_is_that_ones_with_whom_it_was_done() 
                                  "French army.") if e.type == "CONSULT"]
     assert found and found[0].actor is not None and found[0].actor.country == "FRA"
     assert found[0].recipient is not None and found[0].recipient.country == "ITA"
+
+
+def test_a_proposal_to_send_ones_own_troops_to_help_is_an_offer() -> None:
+    found = asserted("The French president had proposed sending French troops into Mali to help the government "
+                     "fight militants.")
+    offers = [e for e in found if e.trigger.text == "sending"]
+    assert offers and offers[0].type == "AGREE"
+    assert offers[0].actor is not None and offers[0].actor.country == "FRA"
+    assert offers[0].recipient is not None and offers[0].recipient.country == "MLI"

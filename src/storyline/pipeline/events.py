@@ -90,6 +90,9 @@ TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"
 # Verbs of taking a person by force: the armed forces of one state taking another state's leader or
 # official is an abduction (ASSAULT), not an arrest.
 SEIZING = frozenset({"capture", "seize", "snatch", "grab"})
+# A proposal of one's own act of help is an offer (AGREE): "proposed sending troops to help".
+PROPOSING = frozenset({"propose"})
+OFFERABLE = frozenset({"MOBILIZE", "AID", "COOPERATE"})
 VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
 TIME_PREPOSITIONS = frozenset({"during", "after", "before", "following", "since", "amid", "despite"})
 # Types of a verb that undoes or defies a measure it names ("lifted the curfew", "violated the ban").
@@ -399,6 +402,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 notes.append(f"future-as={type_}->{new_type}({'self' if own else 'future'},{st.cue})")
                 type_, mode = new_type, new_mode
             st = Status("asserted", st.cue, st.speech, st.condition)
+    if st.value == "hypothetical" and st.cue in PROPOSING and r.actor_rule == "controller" \
+            and type_ in OFFERABLE:  # "had proposed sending troops to help": the manual's AGREE, an offer to act
+        notes.append(f"proposal-as={type_}->AGREE({st.cue})")
+        type_, mode, st = "AGREE", None, Status("asserted", st.cue, st.speech, st.condition)
     conditioned = v is not None and not h.noun and any(
         sent.low(m) in ("if", "unless") for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
     if st.value in ("planned", "hypothetical") and conditioned and speaker \
