@@ -215,3 +215,12 @@ def test_a_proposal_to_send_ones_own_troops_to_help_is_an_offer() -> None:
     assert offers and offers[0].type == "AGREE"
     assert offers[0].actor is not None and offers[0].actor.country == "FRA"
     assert offers[0].recipient is not None and offers[0].recipient.country == "MLI"
+
+
+def test_a_threat_of_force_with_no_target_is_against_whom_the_sides_strikes_hit() -> None:
+    doc = CODER(Document(source="t", text='The Colombian navy struck two boats carrying drugs in the Caribbean on '
+                         'Monday. "We will continue to destroy these threats," the Colombian defense minister vowed.',
+                         published="2025-11-18", published_precision="day", language="en"))
+    threats = [e for e in doc.events if e.type == "THREATEN"]
+    assert threats and threats[0].recipient is not None and threats[0].recipient.sector == "CRM"
+    assert "document-struck" in threats[0].rule

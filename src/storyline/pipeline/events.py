@@ -185,6 +185,18 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
                 e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue
+        if e.recipient is None and e.actor is not None and e.type == "THREATEN" and e.mode == "violence":
+            # "we will continue to destroy these threats, he vowed": a threat of force by the side whose
+            # strikes the document tells is against whom they hit
+            struck = Counter(_key(x.recipient) for x in events if x.type == "ASSAULT" and x.recipient is not None
+                             and x.actor is not None and x.actor.country == e.actor.country
+                             and x.recipient.sector not in (None, "CVL") and "document-" not in x.rule)
+            if struck:
+                key, _ = struck.most_common(1)[0]
+                e.recipient = next(x.recipient for x in events if x.type == "ASSAULT" and _key(x.recipient) == key)
+                e.rule = e.rule.replace("recipient=none", "recipient=document-struck")
+                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
+                continue
         if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART:
             other = ctx.counterpart(e.actor.country)
             if other is not None:
