@@ -224,3 +224,9 @@ def test_a_threat_of_force_with_no_target_is_against_whom_the_sides_strikes_hit(
     threats = [e for e in doc.events if e.type == "THREATEN"]
     assert threats and threats[0].recipient is not None and threats[0].recipient.sector == "CRM"
     assert "document-struck" in threats[0].rule
+
+
+def test_a_meeting_named_in_quotes_is_the_object_of_its_light_verb() -> None:
+    found = [e for e in asserted("On Saturday, the Japanese prime minister held a \u201cBridge of the Pacific\u201d "
+                                 "summit with Asian leaders at his residence.") if e.type == "CONSULT"]
+    assert found and found[0].actor is not None and found[0].actor.country == "JPN"

@@ -790,6 +790,7 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
                 refs = refs_at(sent, pobj, ctx, lex)
                 if refs:
                     return refs, "nominal-by"
+    n = quoted_name_place(sent, n)  # "held a “Shield of the Pacific” summit"
     t = sent.tok(n)
     h = sent.head(n)
     if h is None:
@@ -846,8 +847,28 @@ def frame_compound(sent: Sentence, n: int) -> bool:
     return sent.tok(n).dep == "compound" and h is not None and sent.tok(h).lemma in FRAME_NOUNS
 
 
+CLOSING_QUOTES = frozenset({"\u201d", '"', "'", "\u2019"})
+
+
+def quoted_name_place(sent: Sentence, n: int) -> int:
+    """The word whose place in the tree a noun after a quoted name holds: in "held a “Shield of the Pacific”
+    summit" the parser makes "Shield" the object and hangs "summit" inside the name; the noun is the object."""
+    if n - 1 < sent.first or sent.tok(n - 1).text not in CLOSING_QUOTES or sent.tok(n).dep != "pobj":
+        return n
+    cur = sent.head(n)
+    for _ in range(3):
+        if cur is None:
+            return n
+        if sent.tok(cur).pos == "PROPN" and sent.tok(cur).dep in ("dobj", "obj", "pobj", "nsubj", "nsubjpass") \
+                and cur - 1 >= sent.first and sent.tok(cur - 1).text in ("\u201c", '"', "'", "\u2018"):
+            return cur
+        cur = sent.head(cur)
+    return n
+
+
 def governing_light_verb(sent: Sentence, n: int, lex: EventLexicon) -> int | None:
     """The light verb a nominal trigger is the object of ("launched strikes"), if any."""
+    n = quoted_name_place(sent, n)
     t = sent.tok(n)
     h = sent.head(n)
     while h is not None and (t.dep == "conj" or frame_compound(sent, n)):
