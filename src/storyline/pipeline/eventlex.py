@@ -36,7 +36,7 @@ class Trigger:
     promise: bool = False
     host: bool = False
     needs_light: bool = False
-    adjunct: bool = False  # with needs_light, also an event as a verb's adjunct ("during the call, she ...")
+    adjunct: bool = False  # with needs_light, also an event as a verb's adjunct ("after the call, the minister ...")
     needs: tuple[str, ...] = ()
     unless: tuple[str, ...] = ()
     within: int = 8

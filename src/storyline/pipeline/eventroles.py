@@ -790,7 +790,7 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
                 refs = refs_at(sent, pobj, ctx, lex)
                 if refs:
                     return refs, "nominal-by"
-    n = quoted_name_place(sent, n)  # "held a “Shield of the Pacific” summit"
+    n = quoted_name_place(sent, n)  # "hosted a “Harbour Talks” summit"
     t = sent.tok(n)
     h = sent.head(n)
     if h is None:
@@ -851,8 +851,8 @@ CLOSING_QUOTES = frozenset({"\u201d", '"', "'", "\u2019"})
 
 
 def quoted_name_place(sent: Sentence, n: int) -> int:
-    """The word whose place in the tree a noun after a quoted name holds: in "held a “Shield of the Pacific”
-    summit" the parser makes "Shield" the object and hangs "summit" inside the name; the noun is the object."""
+    """The word whose place in the tree a noun after a quoted name holds: in "hosted a “Voice of the Coast”
+    summit" the parser makes "Voice" the object and hangs "summit" inside the name; the noun is the object."""
     if n - 1 < sent.first or sent.tok(n - 1).text not in CLOSING_QUOTES or sent.tok(n).dep != "pobj":
         return n
     cur = sent.head(n)

@@ -90,7 +90,7 @@ TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning"
 # Verbs of taking a person by force: the armed forces of one state taking another state's leader or
 # official is an abduction (ASSAULT), not an arrest.
 SEIZING = frozenset({"capture", "seize", "snatch", "grab"})
-# A proposal of one's own act of help is an offer (AGREE): "proposed sending troops to help".
+# A proposal of one's own act of help is an offer (AGREE): "offered in a proposal to fly in medics".
 PROPOSING = frozenset({"propose"})
 OFFERABLE = frozenset({"MOBILIZE", "AID", "COOPERATE"})
 VERBAL_TYPES = frozenset({"ACCUSE", "REJECT", "SUPPORT", "REQUEST", "THREATEN"})
@@ -186,7 +186,7 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue
         if e.recipient is None and e.actor is not None and e.type == "THREATEN" and e.mode == "violence":
-            # "we will continue to destroy these threats, he vowed": a threat of force by the side whose
+            # "we will keep bombing these targets, the minister vowed": a threat of force by the side whose
             # strikes the document tells is against whom they hit
             struck = Counter(_key(x.recipient) for x in events if x.type == "ASSAULT" and x.recipient is not None
                              and x.actor is not None and x.actor.country == e.actor.country
@@ -265,7 +265,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         if not r.actors and h.trigger.type == "CONSULT":
             r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
         if not r.actors and h.trigger.type == "CONSULT":
-            r.actors, r.actor_rule = _relative_actor(sent, h.head, ctx, lex)  # "a call in which Trump pressed her"
+            r.actors, r.actor_rule = _relative_actor(sent, h.head, ctx, lex)  # "a talk in which the envoy urged him"
         passive = False
         anchor = h.head
         hd = sent.head(h.head)
@@ -285,7 +285,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.actors, r.actor_rule, r.reciprocal = between, "between", True
     r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
     if h.noun and h.trigger.type in ("PROTEST", "ACCUSE"):
-        # "an anti-American protest outside the embassy": the country it is against, before the place it is at
+        # "an anti-French march outside the consulate": the country it is against, before the place it is at
         against = _stance_target(sent, h.head)
         if against and not any(x.actor.country == against[0].actor.country for x in r.recipients):
             r.recipients, r.recipient_rule = against, "recipient:anti-modifier"
@@ -330,7 +330,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.recipient_rule = "recipient:unknown-party"
     if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:") \
             and not (h.trigger.type == "MOBILIZE" and r.territory) \
-            and not (h.trigger.type == "ASSAULT" and _toll_of(sent, h.head)):  # "a British build-up near Yemen"
+            and not (h.trigger.type == "ASSAULT" and _toll_of(sent, h.head)):  # "a build-up near the Ruritanian border"
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
@@ -354,7 +354,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         else:
             caused = _caused(sent, v, lex) if v is not None else False
         if caused and not r.recipients and h.trigger.type == "ASSAULT" and v is not None:
-            for o in sent.children(v, *OBJECTS):  # "the strikes have taken the lives of 21 people": whose lives
+            for o in sent.children(v, *OBJECTS):  # "the shelling took the lives of nine villagers": whose lives
                 for p in sent.children(o, "prep"):
                     pobj = sent.child(p, "pobj")
                     if sent.low(p) == "of" and pobj is not None and not r.recipients:
@@ -369,7 +369,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if not r.recipients and not r.reciprocal:
         found, rule = fallback_recipient(sent, anchor, ctx, lex, r.actors)
         if h.noun and h.trigger.type == "MOBILIZE" and rule == "fallback:of":
-            found = []  # "a deployment of his own forces": the forces moved, not whom they are moved against
+            found = []  # "a deployment of the army's own units": the forces moved, not whom they are moved against
         if found:
             r.recipients, r.recipient_rule = found, rule
     if not r.recipients and not r.reciprocal and h.trigger.type == "CONSULT" and len(r.actors) == 1 \
@@ -415,7 +415,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 type_, mode = new_type, new_mode
             st = Status("asserted", st.cue, st.speech, st.condition)
     if st.value == "hypothetical" and st.cue in PROPOSING and r.actor_rule == "controller" \
-            and type_ in OFFERABLE:  # "had proposed sending troops to help": the manual's AGREE, an offer to act
+            and type_ in OFFERABLE:  # "proposed flying in medics to assist": the manual's AGREE, an offer to act
         notes.append(f"proposal-as={type_}->AGREE({st.cue})")
         type_, mode, st = "AGREE", None, Status("asserted", st.cue, st.speech, st.condition)
     conditioned = v is not None and not h.noun and any(
@@ -440,7 +440,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.recipients = claim_subject(sent, h.head, ctx, lex, r.actors)
         r.recipient_rule = "recipient:claim-subject" if r.recipients else r.recipient_rule
     if type_ == "COERCE" and h.trigger.lemma in SEIZING and _foreign_leader_taken(r):
-        notes.append("foreign-forces-capture")  # "U.S. forces captured the Venezuelan leader": an abduction
+        notes.append("foreign-forces-capture")  # "Ruritanian commandos seized the rival state's premier": an abduction
         type_, mode = "ASSAULT", "abduct"
     by_actor = _reading_by_actor(h, r, type_, lex)
     if by_actor:
@@ -583,7 +583,7 @@ def _failed_measure_candidate(sent: Sentence, lex: EventLexicon) -> bool:
 
 def _failed_measures(sent: Sentence, ctx: Context, dates: list[Mention], attribution: list[Mention],
                      lex: EventLexicon) -> list[Event]:
-    """ "A resolution to halt the strikes failed 48-51 in the Senate": the chamber rejected the measure.
+    """ "The bill failed by two votes in parliament": the chamber rejected the measure.
     The chamber is a legislature named in the sentence, else the nearest one the document named before."""
     rules = lex.tree_rules.get("failed_measures") or {}
     verbs, nouns = set(rules.get("verbs") or ()), set(rules.get("nouns") or ())
@@ -702,8 +702,8 @@ def _call_partner(sent: Sentence, h: Hit, places: list[Mention], actors: list[Re
                   lex: EventLexicon, adjunct: bool) -> tuple[list[Ref], str]:
     """Whom a meeting named in an adjunct, or a call, was with: a party in the predicate of the verb it
     hangs on ("thanked the Canadian premier for the call"), else the document's counterpart of the
-    subject's country ("During the call, she proposed ...", "we had a good call": a call is with someone)."""
-    k = _relative_clause(sent, h.head)  # "a call in which the president pressed her": the one pressed
+    subject's country ("after the call, the minister announced ...", "we had a useful call": a call is with someone)."""
+    k = _relative_clause(sent, h.head)  # "a talk in which the envoy urged him": the one urged
     if k is not None:
         for o in sent.children(k, *OBJECTS):
             names = {a.actor.name for a in actors}
@@ -729,7 +729,7 @@ TOLL_NOUNS = frozenset({"toll", "death", "casualty", "fatality", "victim"})
 
 
 def _agreed_opinion(sent: Sentence, v: int) -> bool:
-    """ "agreed that their cooperation has yielded results": what is agreed is a fact told in the past or
+    """ "agreed that the harvest had been poor": what is agreed is a fact told in the past or
     present, not an act to come ("agreed that the talks will resume", "agreed that the army withdraw")."""
     for k in sent.children(v, "ccomp"):
         if not any(sent.low(m) == "that" for m in sent.children(k, "mark")):
@@ -744,7 +744,7 @@ def _agreed_opinion(sent: Sentence, v: int) -> bool:
 
 
 def _toll_of(sent: Sentence, n: int) -> bool:
-    """ "the death toll from U.S. strikes has risen to 67": strikes told by the lives they took happened."""
+    """ "the number killed in the Ruritanian shelling stands at 12": strikes told by the lives they took happened."""
     p = sent.head(n)
     if p is None or sent.tok(n).dep != "pobj" or sent.low(p) not in ("from", "of", "in"):
         return False
@@ -754,7 +754,7 @@ def _toll_of(sent: Sentence, n: int) -> bool:
 
 def _speaker_of_coordinated(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, actors: list[Ref],
                             rule: str) -> tuple[list[Ref], str]:
-    """ "X acknowledged that the operations were taking place but criticized their expansion": a verbal act
+    """ "X conceded that the patrols had begun but condemned their scale": a verbal act
     the parser coordinated inside the clause a speech verb reports, whose subject there is no party, is the
     speaker's second predicate."""
     h = sent.head(v)
@@ -795,21 +795,21 @@ def _visit_roles(sent: Sentence, n: int, r: Roles, places: list[Mention], ctx: C
 
 
 def _relative_clause(sent: Sentence, n: int) -> int | None:
-    """The verb of an "in which" clause told of the noun at n ("a tense call last month in which the president
-    pressed her"), however the parser hung it."""
+    """The verb of an "in which" clause told of the noun at n ("a long talk last week in which the envoy
+    urged him"), however the parser hung it."""
     for k in sent:
         if sent.tok(k).pos != "VERB":
             continue
         for p in sent.children(k, "prep"):
             if sent.low(p) in ("in", "during") and any(sent.low(w) == "which" for w in sent.children(p, "pobj")) \
                     and n < p <= n + 4 and all(sent.tok(j).pos in ("ADJ", "NOUN", "PROPN", "DET", "NUM")
-                                               for j in range(n + 1, p)):  # "a call last month in which"
+                                               for j in range(n + 1, p)):  # "a talk last week in which"
                 return k
     return None
 
 
 def _relative_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
-    """ "a tense call in which the president pressed her": a meeting told by what one did in it is that one's."""
+    """ "a long talk in which the envoy urged him": a meeting told by what one did in it is that one's."""
     k = _relative_clause(sent, n)
     if k is not None:
         refs, _ = subject_of(sent, k, ctx, lex)
@@ -907,7 +907,7 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
         region: set[int] = set()
         for k in sent.children(g.head, *deps):
             if sent.tok(k).dep == "prep" and sent.low(k) in TIME_PREPOSITIONS:
-                continue  # "during the call, she proposed talks": when it was said, not what
+                continue  # "after the call, the minister proposed talks": when it was said, not what
             region.update(sent.subtree(k, skip=("advcl", "relcl", "parataxis")))
         hv = sent.head(g.head)
         if g.noun and hv is not None and sent.tok(g.head).dep in ("dobj", "obj") and sent.tok(hv).pos == "VERB":
@@ -1018,7 +1018,7 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
     if t.promise or (t.type == "THREATEN" and t.governs):
         refused = [x for x in inner if sent.children(x.head, "neg") and (
             x.trigger.type in REFUSABLE or x.trigger.only_negated or x.trigger.negated_as == "REJECT")]
-        if refused:  # "vowed never to allow foreign troops", "warned it will never accept": a refusal
+        if refused:  # "vowed never to allow foreign troops", "warned it would never tolerate": a refusal
             notes.append(f"promised-refusal-of={refused[0].trigger.type}")
             return "REJECT", _request_mode(refused[0].trigger.type)
     if t.promise:

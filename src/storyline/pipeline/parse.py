@@ -136,7 +136,7 @@ def requirements() -> dict[str, tuple[Requirement, ...]]:
             rest = tuple(parts[:-1] if t.pos == "noun" else parts[1:])
             out.setdefault(head, []).append((rest, tuple(tuple(n.split()) for n in t.needs)))
     failed = lex.tree_rules.get("failed_measures") or {}
-    for word in failed.get("verbs") or ():  # "the resolution failed": a verb that codes only with a motion
+    for word in failed.get("verbs") or ():  # "the bill failed": a verb that codes only with a motion
         out.setdefault(word, []).append(((), tuple((str(n),) for n in failed.get("nouns") or ())))
     for word in lex.light_lemmas:
         out.setdefault(word, []).append(((), modals))
