@@ -86,7 +86,7 @@ def _ingest_child(files: list[str], db: str, stages: list[str] | None, queue: mp
     cfg = settings.load({"db": db})
     pipeline = build(stages)
     # One page through the pipeline before the clock starts, as the reference is warmed too, and the linking
-    # step's imports done (datasketch pulls in scipy: about 0.4 s of CPU, once per process).
+    # step's imports done (numpy and the MinHash hash functions, once per process).
     our_text(gzip.decompress(Path(files[0]).read_bytes()), "warm-up")
     from storyline.link import neardup
 

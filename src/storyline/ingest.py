@@ -78,7 +78,7 @@ class IngestSummary:
 
 def _link(store: Store, summary: IngestSummary) -> None:
     """Link what is new so far and add it to the summary's link counts."""
-    from .link import link_new  # imported here: MinHash brings numpy and scipy
+    from .link import link_new  # imported here: linking brings numpy
 
     done = link_new(store).as_dict()
     for key, value in done.items():

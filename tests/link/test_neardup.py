@@ -175,3 +175,37 @@ def test_a_templated_corpus_links_in_bounded_work(store: Any) -> None:
     assert summary.documents == len(docs)
     near = [d for d in store.records(["document"]) if d["duplicate_of"]]
     assert near  # the template's copies are still found
+
+
+def test_signature_agreement_follows_jaccard() -> None:
+    """The share of equal MinHash values estimates the Jaccard resemblance; equal sets agree fully,
+    in whatever order their shingles come."""
+    from storyline.link.neardup import NUM_PERM, signature
+
+    base = [f"word{i} word{i + 1} word{i + 2}" for i in range(300)]
+    half = base[:200] + [f"other{i} other{i + 1} other{i + 2}" for i in range(100)]  # J = 200/400
+    disjoint = [f"else{i} else{i + 1} else{i + 2}" for i in range(300)]
+    assert (signature(base) == signature(list(reversed(base)))).all()
+    assert abs((signature(base) == signature(half)).mean() - 0.5) < 0.15
+    assert (signature(base) == signature(disjoint)).sum() <= 3
+    assert len(signature([])) == NUM_PERM and len(signature(base * 20)) == NUM_PERM
+
+
+def test_a_store_indexed_with_earlier_signatures_is_indexed_anew(store: Any) -> None:
+    """Band keys of the earlier signatures (a `bucket` column) can never match new ones: such a store
+    has its linking tables remade, so a later copy still finds a document linked before."""
+    from sqlalchemy import text
+
+    from storyline.store import linkschema
+
+    _, wire_id = store.add_document(_doc("wire.html", WIRE, "Wire", "2025-03-04", SENTENCE_WIRE))
+    link_new(store)
+    with store.engine.begin() as conn:
+        conn.execute(text("DROP TABLE minhash_bands"))
+        conn.execute(text("CREATE TABLE minhash_bands (bucket VARCHAR(16), document_id VARCHAR(64))"))
+        conn.execute(text("INSERT INTO minhash_bands VALUES ('0123456789abcdef', 'x')"))
+    linkschema.ensure(store.engine)
+    store.add_document(_doc("repost.html", REPOST, "Regional Daily", "2025-03-05", SENTENCE_REPOST))
+    summary = link_new(store)
+    assert summary.documents == 2
+    assert _duplicate_of(store) == {"wire.html": None, "repost.html": wire_id}

@@ -10,7 +10,7 @@ were ingested in. Gives the set of already-linked documents whose group changed,
 that count them as sources can be recomputed.
 
 How: each text is cut into word 3-shingles of its normalised form; a MinHash signature
-(datasketch, `NUM_PERM` permutations) is split into `BANDS` bands of `ROWS` rows and each band is
+(`signature`: `NUM_PERM` hash functions) is split into `BANDS` bands of `ROWS` rows and each band is
 hashed into a bucket stored in `minhash_bands`. Documents sharing a bucket are candidates
 (probability of becoming one: 1-(1-J^3)^42, so 0.87 at Jaccard 0.4 and 0.996 at 0.5), and a
 candidate is confirmed on the exact shingle sets:
@@ -61,6 +61,7 @@ BANDS, ROWS = 42, 3
 SEED = 7
 SCHEME = "affine32"
 SHINGLE = 3
+SIGNATURE_BLOCK = 2048  # shingles hashed at once by `signature` (2 MB of temporaries)
 MIN_SHINGLES = 12
 MIN_JACCARD = 0.5
 MIN_CONTAINMENT = 0.8
@@ -84,21 +85,36 @@ def shingles(text: str) -> frozenset[str]:
 
 
 @cache
-def _permutations() -> Any:
-    from datasketch import MinHash
+def _permutations() -> tuple[Any, Any]:
+    """The `NUM_PERM` hash functions, fixed by `SEED`: odd 64-bit multipliers and 64-bit offsets."""
+    import numpy as np
 
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+    rng = np.random.default_rng(SEED)
+    a = rng.integers(0, 2**64, size=NUM_PERM, dtype=np.uint64, endpoint=False) | np.uint64(1)
+    b = rng.integers(0, 2**64, size=NUM_PERM, dtype=np.uint64, endpoint=False)
+    return a, b
+
+
+def signature(grams: Iterable[str]) -> Any:
+    """The MinHash signature of a shingle set: for each of the `NUM_PERM` hash functions, the least
+    value it takes over the shingles. A shingle's CRC-32 (C, stable across processes and versions)
+    is mapped by multiply-shift, h -> the high 32 bits of (a*h + b) mod 2^64, a universal family;
+    numpy's uint64 arithmetic wraps, which is the modulo. An empty set gives all 2^32-1. Shingles
+    are taken `SIGNATURE_BLOCK` at a time, so a long text never needs a large temporary array."""
+    import numpy as np
+
+    a, b = _permutations()
+    values = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint64)
+    least = np.full(NUM_PERM, 2**32 - 1, dtype=np.uint64)
+    for start in range(0, len(values), SIGNATURE_BLOCK):
+        block = values[start:start + SIGNATURE_BLOCK, None]
+        np.minimum(least, ((block * a[None, :] + b[None, :]) >> np.uint64(32)).min(axis=0), out=least)
+    return least.astype(np.uint32)
 
 
 def buckets(grams: Iterable[str]) -> list[str]:
     """The LSH bucket keys of a shingle set: one per band of its MinHash signature."""
-    from datasketch import MinHash
-
-    # CRC-32 (C, stable across processes and versions) instead of datasketch's default SHA-1 per
-    # shingle: the signatures are stored, and SHA-1 in a Python loop was most of the time spent.
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=zlib.crc32, permutations=_permutations(), scheme=SCHEME)
-    mh.update_batch([g.encode("utf-8") for g in grams])
-    values = mh.hashvalues
+    values = signature(grams)
     out = []
     for band in range(BANDS):
         h = hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8, person=b"band%d" % band)
@@ -159,12 +175,12 @@ class BandIndex:
             self.size[key] += 1
             if self.size[key] <= MAX_BUCKET:
                 self.members.setdefault(key, []).append(doc)
-            self.rows.append({"bucket": key, "document_id": doc})
+            self.rows.append({"band": key, "document_id": doc})
 
     def write(self, conn: Connection) -> None:
         # In bucket order: the index on (bucket, document) is then written leaf after leaf, not at
         # random, which keeps a small database page cache from spilling and reading pages back.
-        self.rows.sort(key=lambda r: (r["bucket"], r["document_id"]))
+        self.rows.sort(key=lambda r: (r["band"], r["document_id"]))
         dupqueries.write_bands(conn, self.rows)
         self.rows = []
 

@@ -71,19 +71,19 @@ def bucket_sizes(conn: Connection, buckets: Sequence[str]) -> Iterator[tuple[str
     """(bucket, documents stored in it) of these band buckets, those holding any."""
     mb = linkschema.minhash_bands
     for part in chunks(buckets):
-        yield from conn.execute(select(mb.c.bucket, func.count()).where(mb.c.bucket.in_(part))
-                                .group_by(mb.c.bucket))
+        yield from conn.execute(select(mb.c.band, func.count()).where(mb.c.band.in_(part))
+                                .group_by(mb.c.band))
 
 
 def bucket_members(conn: Connection, buckets: Sequence[str]) -> Iterator[tuple[str, str]]:
     """(bucket, document id) of every document stored in these band buckets."""
     mb = linkschema.minhash_bands
     for part in chunks(buckets):
-        yield from conn.execute(select(mb.c.bucket, mb.c.document_id).where(mb.c.bucket.in_(part)))
+        yield from conn.execute(select(mb.c.band, mb.c.document_id).where(mb.c.band.in_(part)))
 
 
 def write_bands(conn: Connection, rows: Sequence[dict[str, str]]) -> None:
-    """Insert `minhash_bands` rows ({bucket, document_id}) in the order given."""
+    """Insert `minhash_bands` rows ({band, document_id}) in the order given."""
     for part in chunks(rows, ROWS_AT_ONCE):
         conn.execute(insert(linkschema.minhash_bands), list(part))
 

@@ -44,7 +44,10 @@ link_documents = Table(
 minhash_bands = Table(
     "minhash_bands",
     metadata,
-    Column("bucket", String(16), primary_key=True),
+    # Named `band` since the signatures are computed by `link.neardup.signature`: a store indexed
+    # with the earlier signatures has a `bucket` column instead, so `ensure` remakes the tables and
+    # the next link run indexes every document anew (old and new keys never meet).
+    Column("band", String(16), primary_key=True),
     Column("document_id", String(ID), primary_key=True),
 )
 
