@@ -58,7 +58,7 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "input": {"id": S, "source": S, "raw_hash": S, "document_id": S},
     "link_document": {"document_id": S, "group_id": S, "exact": B, "similarity": D},
     "link_event": {"event_id": S, "document_id": S, "unit": S, "cluster_id": S, "story_id": S, "terms": S},
-    "minhash_band": {"bucket": S, "document_id": S},
+    "minhash_band": {"band": S, "document_id": S},
     "link_cluster": {"id": S, "block": S, "unit": S, "thread": S, "loose": S, "sectors": S, "story_id": S,
                      "data": J},
 }
