@@ -4,23 +4,9 @@ told by a noun and their toll with no one named, and ethnic groups, on invented 
 from __future__ import annotations
 
 import pytest
+from english_coder import asserted, first
 
-from storyline.model import Document, Event
-from storyline.pipeline import build
 from storyline.pipeline.parse import worth_parsing
-
-CODER = build(["segment", "parse", "dates", "actors", "places", "quotes", "events"], given=("text", "language"))
-
-
-def asserted(text: str) -> list[Event]:
-    doc = CODER(Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en"))
-    return [e for e in doc.events if e.status == "asserted"]
-
-
-def first(text: str, type_: str) -> Event:
-    found = [e for e in asserted(text) if e.type == type_]
-    assert found, f"no asserted {type_} in {text!r}: {[(e.type, e.rule) for e in asserted(text)]}"
-    return found[0]
 
 
 @pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [

@@ -4,16 +4,9 @@
 from __future__ import annotations
 
 import pytest
+from english_coder import CODER, asserted
 
-from storyline.model import Document, Event
-from storyline.pipeline import build
-
-CODER = build(["segment", "parse", "dates", "actors", "places", "quotes", "events"], given=("text", "language"))
-
-
-def asserted(text: str) -> list[Event]:
-    doc = CODER(Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en"))
-    return [e for e in doc.events if e.status == "asserted"]
+from storyline.model import Document
 
 
 def types(text: str) -> list[str]:

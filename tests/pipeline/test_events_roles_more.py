@@ -4,21 +4,7 @@ sentence with no trigger word, and more (one test per rule)."""
 
 from __future__ import annotations
 
-from storyline.model import Document, Event
-from storyline.pipeline import build
-
-CODER = build(["segment", "parse", "dates", "actors", "places", "quotes", "events"], given=("text", "language"))
-
-
-def asserted(text: str) -> list[Event]:
-    doc = CODER(Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en"))
-    return [e for e in doc.events if e.status == "asserted"]
-
-
-def first(text: str, type_: str) -> Event:
-    found = [e for e in asserted(text) if e.type == type_]
-    assert found, f"no asserted {type_} in {text!r}: {[(e.type, e.rule) for e in asserted(text)]}"
-    return found[0]
+from english_coder import asserted, first
 
 
 def test_recipient_is_the_possessor_inside_the_object() -> None:
