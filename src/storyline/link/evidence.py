@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache, lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache, wraps
+from typing import Any, TypeVar, cast
 
 from ..lexicon_data import load_yaml
 
@@ -34,6 +36,20 @@ NUMBER = re.compile(r"\d[\d,.]*")
 NAMING_KINDS = frozenset({"country", "demonym", "people", "capital", "metonym", "person", "org", "role", "block"})
 MIN_STEM = 3
 BRITISH_IS = re.compile(r"(?<=[a-z]{3})is(ations?|ing|ed|es|e)$")
+WordFunction = TypeVar("WordFunction", bound=Callable[..., Any])
+
+
+def _words_cached(fn: WordFunction) -> WordFunction:
+    """`fn` of a word, its results kept for words but not for figures. News repeats its words, so most
+    are stemmed once per run; figures ("numbered 48213") mostly come once, and kept they would fill the
+    cache with what is never asked again."""
+    kept = lru_cache(maxsize=1 << 16)(fn)
+
+    @wraps(fn)
+    def call(word: str, *args: Any) -> Any:
+        return fn(word, *args) if word[:1].isdigit() else kept(word, *args)
+
+    return cast(WordFunction, call)
 
 
 @cache
@@ -84,14 +100,9 @@ def is_outlet(name: str) -> bool:
     return any(h.entry.sector == "MED" and h.entry.kind in ("org", "keyword") for h in _matcher().hits(name))
 
 
+@_words_cached
 def stem(word: str) -> str:
     """A light English stem: enough to join inflections of one word, never to join two words."""
-    # News repeats its words, so most are stemmed once per run; figures ("numbered 48213") mostly come
-    # once, and kept they would fill the cache with what is never asked again.
-    return _stem(word) if word[:1].isdigit() else _kept_stem(word)
-
-
-def _stem(word: str) -> str:
     w = POSSESSIVE.sub("", word.lower())
     if NUMBER.fullmatch(w):
         return w.replace(",", "")
@@ -106,18 +117,11 @@ def _stem(word: str) -> str:
     return w
 
 
-_kept_stem = lru_cache(maxsize=1 << 16)(_stem)
-
-
 SPANISH_ENDINGS = ("ar", "er", "ir")
 
 
+@_words_cached
 def stem_es(word: str) -> str:
-    """A light Spanish stem (figures are not cached, as in `stem`)."""
-    return _stem_es(word) if word[:1].isdigit() else _kept_stem_es(word)
-
-
-def _stem_es(word: str) -> str:
     """A light Spanish stem: the lemma, accents folded, without an infinitive ending or a final
     vowel ("atacaron" -> "atac", "ataque" -> "atac", "capturado" -> "captur")."""
     from ..pipeline.parse_es import lemma
@@ -132,9 +136,6 @@ def _stem_es(word: str) -> str:
     if w.endswith("qu"):  # "ataque" and "atacar": one stem
         w = w[:-2] + "c"
     return w
-
-
-_kept_stem_es = lru_cache(maxsize=1 << 16)(_stem_es)
 
 
 def terms(sentence: str | None, language: str | None = None, recipient_country: str | None = None) -> frozenset[str]:
@@ -160,13 +161,9 @@ def terms(sentence: str | None, language: str | None = None, recipient_country: 
     return frozenset(out)
 
 
+@_words_cached
 def _content_stem(word: str, spanish: bool = False) -> str | None:
-    """The stem of one word of an evidence sentence, or None for a stop word or a short word (figures
-    are not kept, as in `stem`)."""
-    return _word_stem(word, spanish) if word[:1].isdigit() else _kept_content_stem(word, spanish)
-
-
-def _word_stem(word: str, spanish: bool = False) -> str | None:
+    """The stem of one word of an evidence sentence, or None for a stop word or a short word."""
     word = POSSESSIVE.sub("", word.lower())
     if word in _stopwords() or (len(word) < MIN_STEM and not word[0].isdigit()):
         return None
@@ -176,9 +173,6 @@ def _word_stem(word: str, spanish: bool = False) -> str | None:
     if spanish:
         return None if word in _spanish_function_words() else stem_es(word)
     return stem(word)
-
-
-_kept_content_stem = lru_cache(maxsize=1 << 16)(_word_stem)
 
 
 @lru_cache(maxsize=1 << 16)
