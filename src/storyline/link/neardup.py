@@ -59,7 +59,6 @@ from . import translation
 NUM_PERM = 126
 BANDS, ROWS = 42, 3
 SEED = 7
-SCHEME = "affine32"
 SHINGLE = 3
 SIGNATURE_BLOCK = 2048  # shingles hashed at once by `signature` (2 MB of temporaries)
 MIN_SHINGLES = 12
