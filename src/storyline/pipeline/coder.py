@@ -1,7 +1,8 @@
 """The events stage by language: English through `events.code`, Spanish through `events_es.code`.
 
 A Spanish page's English paragraphs (`Document.sentence_language`) go through the English coder;
-the events of both come out in document order. Other languages are left uncoded (the parse stage
+the events of both come out in document order. Events whose sentence names no time then take
+one from the narrative around them (`dates.narrative_dates`). Other languages are left uncoded (the parse stage
 has already marked them `coded: false`).
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from ..model import Document
 from . import events, events_es
+from .dates import narrative_dates
 
 
 def warm() -> None:
@@ -23,5 +25,7 @@ def code(doc: Document) -> Document:
             spanish, doc.events = doc.events, []
             events.code(doc)
             doc.events = sorted(spanish + doc.events, key=lambda e: (e.evidence.start, e.trigger.start))
-        return doc
-    return events.code(doc)
+    else:
+        events.code(doc)
+    narrative_dates(doc)
+    return doc

@@ -5,6 +5,7 @@ with its precision) and gives `DateMention`s: each expression's offsets and word
 its ISO value (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), precision, and for ranges
 the end. The `resolve` stage stores them on the document as ``Mention(kind="date")``.
 `parse_date_string` reads one standalone date string (a byline, a meta tag).
+`narrative_dates` dates, after the events stage, the events whose sentence names no time.
 
 How expressions resolve:
 
@@ -40,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..model import Document, Mention, Span
+from ..model import Document, Event, Mention, Span
 from .datelex import DateLexicon, key, lexicon
 
 Anchor = tuple[date, str]  # a date and the precision it is known to ("day", "month", "year")
@@ -595,3 +596,71 @@ def resolve(doc: Document) -> Document:
         }
         doc.mentions.append(Mention(kind="date", span=Span(dm.start, dm.end, dm.text), value=value, rule=dm.rule))
     return doc
+
+
+# --- narrative time --------------------------------------------------------------------------------
+
+# Only events told as having happened take their time from the narrative around them.
+NARRATED_STATUSES = frozenset({"asserted"})
+# How far before publication a day the article names may lie and still be the day it reports on.
+NEWS_DAY_DAYS = 3
+
+
+def _after_publication(value: str, published: str | None) -> bool:
+    if not published:
+        return False
+    n = min(len(value), len(published))
+    return value[:n] > published[:n]
+
+
+def _news_day(dated: list[Mention], published: str | None, precision: str | None) -> Mention | None:
+    """The first expression naming a day at most `NEWS_DAY_DAYS` before publication ("este martes",
+    "on Monday" in a Tuesday's article): the day the report is about, as the article itself says it."""
+    anchor = _anchor(published, precision)
+    if anchor is None or anchor[1] != "day":
+        return None
+    for m in dated:
+        if m.value.get("precision") != "day" or m.value.get("is_range"):
+            continue
+        try:
+            day = date.fromisoformat(str(m.value["value"]))
+        except ValueError:
+            continue
+        if 0 <= (anchor[0] - day).days <= NEWS_DAY_DAYS:
+            return m
+    return None
+
+
+def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
+    """Date the asserted events whose own sentence names no time, from the time the text around them names.
+
+    A news report keeps its time frame until it names another: an undated event takes the last
+    date an earlier sentence of its own paragraph resolved to ("Maduro appeared in court on Monday.
+    He said he had been kidnapped." is Monday), rule ``date:previous-sentence``; with none, the day
+    the report is about, when the article names one just before publication (its first expression
+    of a day at most `NEWS_DAY_DAYS` before it: "the president said this Tuesday" in a Tuesday's
+    article), rule ``date:news-day``. Either way the date comes from the article's own words
+    (`date_text`), never from the publication date alone: an article that names no such day leaves
+    its undated events undated. Background recaps, planned, hypothetical and negated events, and
+    dates after publication are never used this way. Changes `events` (by default every event of
+    `doc`) in place.
+    """
+    todo = [e for e in (doc.events if events is None else events)
+            if e.date is None and not e.background and e.status in NARRATED_STATUSES]
+    if not todo:
+        return
+    dated = sorted((m for m in doc.mentions if m.kind == "date" and m.value.get("value")
+                    and not _after_publication(str(m.value["value"]), doc.published)), key=lambda m: m.span.start)
+    news_day = _news_day(dated, doc.published, doc.published_precision)
+    for ev in todo:
+        start = ev.evidence.start
+        paragraph = doc.text.rfind("\n", 0, start) + 1
+        earlier = [m for m in dated if paragraph <= m.span.start < start]
+        if earlier:
+            m, rule = earlier[-1], "date:previous-sentence"
+        elif news_day is not None:
+            m, rule = news_day, "date:news-day"
+        else:
+            continue
+        ev.date, ev.date_precision, ev.date_text = str(m.value["value"]), m.value.get("precision"), m.span.text
+        ev.rule = ev.rule.replace("date=none", f"date={rule}") if "date=none" in ev.rule else f"{ev.rule} date={rule}"

@@ -5,7 +5,8 @@ Takes a `tree.Sentence`, the trigger `Hit` and the document's date and place men
 
 - `event_date`: the temporal expression inside the trigger's own clause (its subtree), else the
   nearest in its sentence; for a sentence inside a direct quotation, the date of the sentence
-  that attributes it. Never the publication date: no expression, no date.
+  that attributes it. Never the publication date: no expression, no date (the events stage then
+  dates what is left from the text around it, `dates.narrative_dates`).
 - `event_place`: a place mention in the trigger's subtree after a place preposition ("in
   Mexico", "off the coast of Venezuela"), else one in its sentence's main clause.
 - `magnitude`: killed / injured from casualty words in the trigger's reach ("killing at least

@@ -1,0 +1,98 @@
+"""Events whose own sentence names no time take the time the text around them names: the paragraph's
+last date, else the day the report is about as the article names it; never the publication date alone."""
+
+from __future__ import annotations
+
+from storyline.model import Document, Event
+from storyline.pipeline import build
+
+AFTER_CLEAN = ["segment", "parse", "dates", "actors", "places", "quotes", "claims", "citations", "events"]
+PIPELINE = build(AFTER_CLEAN, given=["text", "language"])
+
+
+def run(text: str, published: str | None, language: str = "es", precision: str = "day") -> Document:
+    doc = Document(source="t", text=text, published=published, language=language,
+                   published_precision=precision if published else None)  # type: ignore[arg-type]
+    return PIPELINE(doc)
+
+
+def one(doc: Document, trigger: str) -> Event:
+    found = [e for e in doc.events if e.trigger.text.lower().startswith(trigger)]
+    assert found, f"no event on {trigger!r}: {[(e.type, e.trigger.text) for e in doc.events]}"
+    return found[0]
+
+
+def test_an_undated_sentence_keeps_the_day_of_the_sentence_before_it_in_its_paragraph() -> None:
+    # 2026-02-11 is a Wednesday: "el lunes" is the 9th, and so is the accusation told next.
+    d = run("El exgobernador compareció el lunes ante un juez federal en Texas. El acusado denunció a las "
+            "autoridades de Estados Unidos por violar sus derechos.", "2026-02-11")
+    e = one(d, "denunció")
+    assert (e.date, e.date_precision, e.date_text) == ("2026-02-09", "day", "el lunes")
+    assert "date=date:previous-sentence" in e.rule
+
+
+def test_a_paragraph_without_a_date_takes_the_day_the_article_reports_on() -> None:
+    text = ("La presidenta de Honduras afirmó este miércoles que su país no aceptará tropas extranjeras.\n"
+            "Durante su mensaje, la mandataria rechazó la propuesta de Estados Unidos.")
+    d = run(text, "2026-02-11")
+    e = one(d, "rechazó")
+    assert (e.date, e.date_precision, e.date_text) == ("2026-02-11", "day", "este miércoles")
+    assert "date=date:news-day" in e.rule
+
+
+def test_the_day_reported_on_may_be_named_after_the_undated_lead() -> None:
+    text = ("Tras el bombardeo, el gobierno de Colombia condenó a Estados Unidos.\n"
+            "Subtítulo\n"
+            "El Pentágono confirmó ayer que sus aviones atacaron el campamento.")
+    d = run(text, "2026-02-11")
+    e = one(d, "condenó")
+    assert (e.date, e.date_text) == ("2026-02-10", "ayer")
+
+
+def test_a_paragraph_keeps_its_own_earlier_time_over_the_news_day() -> None:
+    text = ("El canciller de Perú habló este miércoles con la prensa.\n"
+            "En marzo de 2024 Ecuador expulsó al embajador de México. Después, Ecuador acusó a México de "
+            "interferir en sus asuntos.")
+    d = run(text, "2026-02-11")
+    e = one(d, "acusó")
+    assert (e.date, e.date_precision) == ("2024-03", "month")  # a month stays a month
+
+
+def test_no_date_in_the_text_leaves_the_event_undated_whatever_the_publication_date() -> None:
+    d = run("El gobierno de Panamá rechazó la propuesta de Estados Unidos.", "2026-02-11")
+    assert one(d, "rechazó").date is None
+
+
+def test_a_day_long_before_publication_is_not_the_day_reported_on() -> None:
+    text = ("El gobierno de Panamá rechazó la propuesta de Estados Unidos.\n"
+            "La propuesta se presentó el 3 de enero.")
+    d = run(text, "2026-02-11")
+    assert one(d, "rechazó").date is None
+
+
+def test_a_later_date_after_publication_is_never_inherited() -> None:
+    d = run("Los cancilleres se reunirán el próximo lunes en Lima. El gobierno de Chile rechazó la propuesta "
+            "de Bolivia.", "2026-02-11")
+    assert one(d, "rechazó").date is None
+
+
+def test_planned_events_stay_undated() -> None:
+    d = run("La presidenta habló este miércoles. Venezuela podría atacar a Colombia.", "2026-02-11")
+    assert all(e.date is None for e in d.events if e.status != "asserted")
+
+
+def test_english_events_take_the_narrative_time_too() -> None:
+    # 2025-11-19 is a Wednesday.
+    text = ("Peru's president said on Tuesday that the country would not accept foreign troops.\n"
+            "In his address, the president rejected the U.S. proposal.")
+    d = run(text, "2025-11-19", language="en")
+    e = one(d, "rejected")
+    assert (e.date, e.date_text) == ("2025-11-18", "Tuesday")
+    assert "date=date:news-day" in e.rule
+
+
+def test_a_month_precise_publication_gives_no_news_day() -> None:
+    text = ("El canciller de Perú habló este miércoles con la prensa.\n"
+            "El gobierno de Panamá rechazó la propuesta de Estados Unidos.")
+    d = run(text, "2026-02", precision="month")
+    assert one(d, "rechazó").date is None
