@@ -3,7 +3,8 @@
 Takes the blocks `textclean.split_dump` found and reads:
 - a leading header line `date YYYY-MM-DD Title…` (what some scrapers write); when what follows the
   date reads as prose (a paragraph, not a headline) it stays in the article as its first paragraph;
-- a date standing on its own line, or after "Published"/"Updated"/"Publicado"/"Fecha",
+- a date standing on its own line (also below a standfirst in the opening blocks), or after
+  "Published"/"Updated"/"Publicado"/"Fecha",
   in the lines just above the article, also as one part of a line split by "|" or "·"
   ("Autor: Redacción | Fecha: 15 de octubre de 2025 a las 10:30"); a time after the
   date ("a las 10:30", "10:30 hrs") is allowed;
@@ -51,6 +52,8 @@ TIME_TAIL = re.compile(r"[\s,(-]*(?:a\s+las\s+|at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s
 DATELINE = re.compile(
     r"^(?:[A-ZÁÉÍÓÚÑ][\w.’'-]*(?:[\s,]+(?:de|del|la|los|las|[A-ZÁÉÍÓÚÑ][\w.’'-]*)){0,6})\s*[,/]\s*(?:a\s+)?"
     r"(?P<date>(?:[^\W\d_]+\.?,?\s+)?\d[^\n]{0,30}?(?:19|20)\d\d)\s*(?:\.-|\.\s*[–—-]|[–—-]|:|\.(?=\s))")
+# "Updated" after a date, with or without a space ("Oct. 19, 2025Updated"), and whatever follows it.
+UPDATED_TAIL = re.compile(r"\s*(?:updated|last updated|actualizad[oa])\b.*$", re.I)
 BYLINE = re.compile(r"^(?:by|words by|written by|por)\s+(.+)$", re.IGNORECASE)
 AUTHOR_SPLIT = re.compile(r"\s*(?:,|&|\band\b|\by\b)\s*")
 AUTHOR_TAIL = re.compile(r"\s*(?:[|•·–—]|\bupdated\b|\bpublished\b|\bon\b\s+\w+\s+\d).*$", re.IGNORECASE)
@@ -94,6 +97,14 @@ def parse_date_line(text: str) -> str | None:
     return parsed[0] if parsed and parsed[1] in ("day", "month") else None
 
 
+def _only_a_date(text: str) -> bool:
+    """Whether a line is a date and nothing else, but for a prefix, a time and an "Updated" after it
+    ("Oct. 19, 2025 Updated 9:56 p.m. ET"); a signed post ("— Name (@name) May 2, 2025") is not."""
+    text = UPDATED_TAIL.sub("", TIME_TAIL.sub("", DATE_PREFIX.sub("", text.strip()))).strip(" ,")
+    dated = find_dates(text, None, None)
+    return bool(text) and bool(dated) and len(dated[0].text) >= DATELINE_DATE_SHARE * len(text)
+
+
 def _date_in_fields(text: str) -> str | None:
     """The date of a line, or of one of its fields when the line is split by "|" or "·"."""
     if iso := parse_date_line(text):
@@ -120,15 +131,20 @@ def dateline_date(paragraph: str) -> str | None:
 
 
 def _lead_date(cleaned: Cleaned, meta: TextMeta) -> str | None:
-    """A date line, a byline field or a dateline in the article's opening blocks, up to its first paragraph."""
+    """A date line, a byline field or a dateline in the article's opening blocks, up to its first paragraph.
+
+    A line that is a date and nothing else counts anywhere in those blocks: a standfirst or an
+    access notice may stand above the date line ("Oct. 19, 2025 Updated 9:56 p.m. ET").
+    """
+    in_lead = True
     for block in [b for b in cleaned.kept if b.index not in meta.consumed][:LEAD_BLOCKS]:
-        if iso := parse_date_line(block.text):
+        if (iso := parse_date_line(block.text)) and (in_lead or _only_a_date(block.text)):
             meta.consumed.add(block.index)
             return iso
-        if (iso := _date_in_fields(block.text)) or (iso := dateline_date(block.text)):
+        if in_lead and ((iso := _date_in_fields(block.text)) or (iso := dateline_date(block.text))):
             return iso
         if block.words >= LEAD_PARAGRAPH_WORDS:
-            break
+            in_lead = False
     return None
 
 
