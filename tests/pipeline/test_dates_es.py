@@ -145,7 +145,34 @@ CASES = [
      "numeric_day_first"),
     (J, "Según el informe fechado el 15.10.2025, la Marina destruyó 12 laboratorios.", "15.10.2025",
      "2025-10-15", "day", "numeric_date"),
+    # the first of a month in words or as an ordinal
+    (J, "El primero de octubre, la Guardia Nacional asumió el control de la aduana.", "primero de octubre",
+     "2025-10-01", "day", "day_month_no_year"),
+    (J, "El 1o. de septiembre el Congreso abrió su periodo de sesiones.", "1o. de septiembre", "2025-09-01", "day",
+     "day_month_no_year"),
+    (J, "El 1.º de julio entró en vigor el nuevo arancel.", "1.º de julio", "2025-07-01", "day",
+     "day_month_no_year"),
+    # a day of the month without its month
+    (J, "El gabinete se reunió el lunes 13 en la capital.", "el lunes 13", "2025-10-13", "day", "weekday_day"),
+    (J, "Este jueves 2 la Marina informó del decomiso.", "Este jueves 2", "2025-10-02", "day", "weekday_day"),
+    (J, "El sábado 27 se registró el enfrentamiento en la sierra.", "El sábado 27", "2025-09-27", "day",
+     "weekday_day"),
+    (J, "El martes 13 murieron tres policías.", "El martes 13", "2025-10-14", "day", "weekday_day"),
+    (J, "El acuerdo se firmó el 14 de este mes en Washington.", "14 de este mes", "2025-10-14", "day",
+     "day_of_relative_month"),
+    (J, "Los detenidos fueron trasladados el 28 del mes pasado.", "28 del mes pasado", "2025-09-28", "day",
+     "day_of_relative_month"),
+    (J, "El día 3 la fiscalía abrió una investigación.", "día 3", "2025-10-03", "day", "day_of_month"),
+    (J, "La comisión se reunirá el día 24 en la cancillería.", "día 24", "2025-10-24", "day", "day_of_month"),
+    (J, "El pasado día 20 el Ejército desplegó tropas.", "pasado día 20", "2025-09-20", "day",
+     "day_of_month_past"),
+    (J, "El próximo día 5 vence el plazo.", "próximo día 5", "2025-11-05", "day", "day_of_month_next"),
+    (J, "Esta madrugada un comando atacó una base policial.", "Esta madrugada", "2025-10-16", "day",
+     "relative_day"),
     # publication date of month precision: only what it settles
+    ("2025-10", "El 14 de este mes se firmó el convenio.", "14 de este mes", "2025-10-14", "day",
+     "day_of_relative_month"),
+    ("2025-10", "El día 3 la fiscalía abrió una investigación.", "día 3", None, None, "day_of_month"),
     ("2025-10", "La semana pasada, el Ejército desplegó tropas.", "La semana pasada", None, None, "relative_week"),
 ]
 
@@ -174,3 +201,15 @@ def test_there_are_sixty_or_more() -> None:
 def test_not_a_date(sentence: str) -> None:
     texts = [m.text for m in find_dates(sentence, J, "day", day_first=True)]
     assert "mañana" not in texts and "Julio" not in texts and "2000" not in texts
+
+
+@pytest.mark.parametrize(("sentence", "words"), [
+    ("El lunes 13 personas resultaron heridas en el ataque.", "El lunes"),  # 13 counts people: the day is Monday
+    ("El día 3 de la huelga los mineros bloquearon la carretera.", None),
+    ("El jueves 9:30 horas comenzó la audiencia.", "El jueves"),
+])
+def test_a_number_after_a_weekday_or_day_is_not_always_a_day(sentence: str, words: str | None) -> None:
+    found = find_dates(sentence, J, "day", day_first=True)
+    assert [m.text for m in found if m.rule.startswith(("weekday_day", "day_of"))] == []
+    if words:
+        assert words in [m.text for m in found]

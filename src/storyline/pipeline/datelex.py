@@ -25,7 +25,8 @@ from ..errors import ConfigError
 from ..lexicon_data import load_yaml, merge_section, per_user_files, user_file, user_files, user_sections
 
 YEAR = r"(?:19|20)\d\d"
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|º|°)?(?!\d)"
+# A day number: "3", "03", "3rd", "1º", "1.º", "1o." (Spanish writes the first of the month as an ordinal).
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|\.?[º°]|o\.?(?!\w))?(?!\d)"
 NOT_LETTER_AFTER = r"(?![^\W\d_])"
 
 
@@ -103,6 +104,8 @@ class DateLexicon:
     day_modifier_after: re.Pattern[str]  # match right after a day
     month_shift_es: dict[str, int]  # key(modifier) -> shift, before "mes de" or after the month
     month_of_year: dict[str, int]  # key(phrase) -> year offset ("del año pasado": -1)
+    day_words: dict[str, int]  # key(word) -> day of the month ("primero": 1)
+    day_of_relative_month: dict[str, int]  # key(phrase) -> months from publication ("de este mes": 0)
     pattern: re.Pattern[str]
     cue_before: re.Pattern[str]  # search in the text before a candidate
     opener_before: re.Pattern[str]  # search in the text before a candidate; group names the opener kind
@@ -170,12 +173,21 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
     es_before = _alternation(list(d["weekday_modifiers"].get("es_before", {})))
     es_after = _alternation(list(d["weekday_modifiers"].get("es_after", {})))
     mo_mods = _alternation(list(d["month_modifiers"]))
+    day_words = _never_if_empty(d["day_words"])
+    day_nouns = _never_if_empty(d["day_nouns"])
+    day_modifiers = _never_if_empty(d["day_modifiers"])
+    relative_month = _never_if_empty(d["day_of_relative_month"])
+
+    def lone_day(name: str) -> str:
+        """A day number standing without its month: never right before a month, a time or a decimal."""
+        return rf"(?P<{name}>{DAY})(?!\s*(?:(?:of|de|del)\s+)?{month})(?![.,:/]?\d)(?![^\W\d_])"
 
     wd_mod_words = list(d["weekday_modifiers"]["en"])
     mo_mod_words = list(d["month_modifiers"])
     at_month = _starts(full_forms, abbr_forms)
     at_mdy = _starts(en_weekdays, full_forms, abbr_forms)
-    at_dmy = _starts(en_weekdays, es_weekdays, digits=True)
+    at_dmy = _starts(en_weekdays, es_weekdays, list(d["day_words"]), digits=True, fold=True)
+    at_dia = _starts(list(d["day_nouns"]), list(d["day_modifiers"]), fold=True)
     at_ago = _starts(list(d["number_words"]["en"]), digits=True, fold=True)
     at_rel = _starts(list(d["relative"]), fold=True)
     at_wdes = _starts(list(d["weekday_modifiers"].get("es_before", {})), fold=True)
@@ -192,8 +204,13 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
         rf"(?P<A_mdy>{at_mdy}(?:(?P<mdy_wd>{weekday}),?\s+)?(?P<mdy_m>{month})(?:\s+|(?<=\.))(?P<mdy_d>{DAY})"
         rf"(?:(?:,\s*|\s+)(?P<mdy_y>{YEAR})(?!\d))?)",
         # [Monday,] 16 February [2025], 3rd of March, [jueves] 16 de febrero de 2025
-        rf"(?P<A_dmy>{at_dmy}(?:(?P<dmy_wd>{weekday}|{weekday_es}),?\s+(?:the\s+)?)?(?<![\d,.])(?P<dmy_d>{DAY})\s+"
+        rf"(?P<A_dmy>{at_dmy}(?:(?P<dmy_wd>{weekday}|{weekday_es}),?\s+(?:the\s+)?)?(?<![\d,.])"
+        rf"(?P<dmy_d>{DAY}|(?i:{day_words}){NOT_LETTER_AFTER})\s+"
         rf"(?:of\s+|de\s+)?(?P<dmy_m>{month})(?:(?:,\s*|\s+|\s+del?\s+)(?P<dmy_y>{YEAR})(?!\d))?)",
+        # el 14 de este mes, el 3 del mes pasado
+        rf"(?P<A_drm>(?=\d)(?<![\d,.])(?P<drm_d>{DAY})\s+(?P<drm_rel>(?i:{relative_month}))(?!\w))",
+        # el día 3, el pasado día 3
+        rf"(?P<A_dia>{at_dia}(?:(?P<dia_mod>(?i:{day_modifiers}))\s+)?(?i:{day_nouns})\s+{lone_day('dia_d')}(?!\s+del?\s))",
         # January 2026, febrero de 2025
         rf"(?P<A_my>{at_month}(?P<my_m>{month})(?:,?\s+|\s+(?:of|de|del)\s+)(?P<my_y>{YEAR})(?!\d))",
         # two weeks ago
@@ -209,8 +226,10 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
         # yesterday, last week, earlier this month
         rf"(?P<A_rel>{at_rel}(?i:{relative})(?!\w))",
         # el lunes, el pasado lunes, el lunes pasado
-        rf"(?P<A_wdes>{at_wdes}(?P<wdes_pre>(?i:{es_before}))\s+(?P<wdes>{weekday_es})(?!,?\s+\d)"
+        rf"(?P<A_wdes>{at_wdes}(?P<wdes_pre>(?i:{es_before}))\s+(?P<wdes>{weekday_es})(?!,?\s+\d+(?![.,:/]\d))"
         rf"(?:\s+(?P<wdes_post>{es_after}))?(?!\w))",
+        # el lunes 13, este jueves 9 (a weekday with its day of the month and no month)
+        rf"(?P<A_wdd>{at_wdes}(?P<wdd_pre>(?i:{es_before}))\s+(?P<wdd>{weekday_es}),?\s+{lone_day('wdd_d')})",
         # Monday, last Monday
         rf"(?P<A_wd>{at_wd}(?:(?P<wd_mod>(?i:{wd_mods}))\s+)?(?P<wd>{weekday}))",
         # July, last March, May of this year
@@ -230,7 +249,9 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
 
     openers = {
         *words(full_forms), *words(abbr_forms), *words(en_weekdays), *words(es_weekdays), *words(d["relative"]),
-        "hace", *words(d["ahead_openers"]), *(f"{m} mes" for m in words(d["month_modifiers_before"])),
+        "hace", *words(d["ahead_openers"]), *words(d["day_nouns"]), *words(d["day_words"]),
+        *(f"{m} {n}" for m in words(d["day_modifiers"]) for n in words(d["day_nouns"])),
+        *(f"{m} mes" for m in words(d["month_modifiers_before"])),
         *(f"{n} {u}" for n in words(d["number_words"]["en"]) for u in words(d["ago_units"]["en"])),
         *(f"{m} {w}" for m in words(wd_mod_words) for w in words(en_weekdays)),
         *(f"{m} {w}" for m in words(d["weekday_modifiers"].get("es_before", {})) for w in words(es_weekdays)),
@@ -287,6 +308,8 @@ def lexicon() -> DateLexicon:
             month_shift_es={key(k): int(v) for group in ("month_modifiers_before", "month_modifiers_after")
                             for k, v in d[group].items()},
             month_of_year={key(k): int(v) for k, v in d["month_of_year"].items()},
+            day_words={key(k): int(v) for k, v in d["day_words"].items()},
+            day_of_relative_month={key(k): int(v) for k, v in d["day_of_relative_month"].items()},
             pattern=_build_pattern(d),
             cue_before=re.compile(rf"(?i:(?<!\w)(?:{cues})(?:\s+(?:{mods}))?[\s-]*)$"),
             opener_before=re.compile(rf"(?i:(?<!\w)(?:{opener_groups})\s+(?:(?:{mods})[\s-]+)?)$"),

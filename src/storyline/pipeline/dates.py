@@ -18,6 +18,12 @@ How expressions resolve:
 - A bare weekday ("on Monday", "Monday") is the most recent such day on or before
   publication: the same day when the article is of that weekday. "last Monday" is
   the most recent strictly before; "next Monday" the first strictly after.
+- A day of the month without its month: "el día 3" is of the publication month (so a
+  day just ahead is the coming one), "el pasado día 20" the most recent before it,
+  "el próximo día 5" the first after; "el 14 de este mes" and "el 3 del mes pasado"
+  count the month from publication; "el lunes 13" is the Monday the 13th nearest
+  publication (within `WEEKDAY_DAY_REACH` days), else the Monday alone. "el primero de
+  octubre", "1o." and "1.º" are the first.
 - "this week", "last week" and "over the weekend" are ranges of days (Monday to
   Sunday, Saturday to Sunday), with `is_range` set.
 - "N weeks ago" is N×7 days before publication, at day precision (rule ``ago_week``
@@ -94,6 +100,7 @@ class _Point:
     unit: str | None = None  # relative or "ago" unit
     count: int | None = None  # relative offset, or N of "N units ago"
     vague: bool = False  # "a few weeks ago"
+    month_offset: int | None = None  # "el 14 de este mes": months from the publication month
 
 
 # --- candidates ------------------------------------------------------------------------------------
@@ -107,9 +114,11 @@ def _valid(y: int, m: int, d: int) -> bool:
     return True
 
 
-def _day(s: str) -> int:
+def _day(s: str, lex: DateLexicon | None = None) -> int:
     found = DAY_DIGITS.match(s)
-    return int(found.group()) if found else 0
+    if found:
+        return int(found.group())
+    return lex.day_words.get(key(s), 0) if lex is not None else 0
 
 
 def _next_word(text: str, end: int) -> str:
@@ -123,7 +132,7 @@ def _has_cue(text: str, start: int, lex: DateLexicon) -> bool:
 
 def _absolute(m: re.Match[str], lex: DateLexicon, prefix: str, order: str, text: str = "") -> _Point | None:
     month = lex.month_of[key(m.group(f"{prefix}_m"))]
-    day = _day(m.group(f"{prefix}_d"))
+    day = _day(m.group(f"{prefix}_d"), lex)
     year_s = m.group(f"{prefix}_y")
     year = int(year_s) if year_s else None
     if not _valid(year or 2000, month, day):  # 2000: a leap year, so "Feb. 29" alone stays
@@ -165,6 +174,30 @@ def _mdy(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
 
 def _dmy(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
     return _absolute(m, lex, "dmy", "day_month", text)
+
+
+def _day_of_relative_month(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
+    """ "el 14 de este mes", "el 3 del mes pasado": a day of a month counted from publication."""
+    offset = lex.day_of_relative_month[key(m.group("drm_rel"))]
+    return _Point(m.start(), m.end(), "day_of_relative_month", "day", day=_day(m.group("drm_d")), month_offset=offset)
+
+
+def _day_noun(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
+    """ "el día 3", "el pasado día 3": a day of the publication month (of the month before or after, moved)."""
+    if _next_word(text, m.end()) in lex.count_nouns:
+        return None
+    shift = lex.day_shift.get(key(m.group("dia_mod") or ""), 0)
+    rule = {-1: "day_of_month_past", 0: "day_of_month", 1: "day_of_month_next"}[shift]
+    return _Point(m.start(), m.end(), rule, "day", day=_day(m.group("dia_d")), shift=shift)
+
+
+def _weekday_day(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
+    """ "el lunes 13": the Monday the 13th nearest publication; the weekday alone if the calendar has none."""
+    weekday = lex.weekday_of[key(m.group("wdd"))]
+    shift = lex.weekday_shift.get(key(m.group("wdd_pre")), 0)
+    if _next_word(text, m.end()) in lex.count_nouns:  # "el lunes 13 personas": the number counts, the day is Monday
+        return _weekday_point(m.start(), m.end("wdd"), weekday, shift)
+    return _Point(m.start(), m.end(), "weekday_day", "day", weekday=weekday, day=_day(m.group("wdd_d")), shift=shift)
 
 
 def _my(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
@@ -283,6 +316,9 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, DateLexicon], _Point | None]]
     "A_num": _numeric,
     "A_mdy": _mdy,
     "A_dmy": _dmy,
+    "A_drm": _day_of_relative_month,
+    "A_dia": _day_noun,
+    "A_wdd": _weekday_day,
     "A_my": _my,
     "A_ago": _ago_en,
     "A_hace": _hace,
@@ -416,6 +452,8 @@ def _resolve(
     if anchor is None:
         return None, None
     a, prec = anchor
+    if p.day is not None and p.month is None:
+        return _day_without_month(p, a, prec), None
     if p.weekday is not None:
         if prec != "day":
             return None, None
@@ -428,6 +466,38 @@ def _resolve(
             back = 7
         return (a - timedelta(days=back), "day"), None
     return _relative_value(p, a, prec)
+
+
+# How far from publication "el lunes 13" may lie: the nearest Monday the 13th, in about a month either way.
+WEEKDAY_DAY_REACH = 45
+
+
+def _day_without_month(p: _Point, a: date, prec: str) -> _Val | None:
+    """A day of the month written without its month: "el 14 de este mes", "el día 3", "el lunes 13"."""
+    day = p.day or 0
+    if p.month_offset is not None:  # "el 14 de este mes"
+        if prec == "year":
+            return None
+        y, m = _add_months(a.year, a.month, p.month_offset)
+        return (date(y, m, day), "day") if _valid(y, m, day) else None
+    if prec != "day":
+        return None
+    if p.weekday is not None:  # "el lunes 13": that weekday and that day, nearest publication
+        found = [date(y, m, day) for y, m in (_add_months(a.year, a.month, n) for n in (-2, -1, 0, 1))
+                 if _valid(y, m, day) and date(y, m, day).weekday() == p.weekday]
+        found = [d for d in found if abs((d - a).days) <= WEEKDAY_DAY_REACH]
+        if found:
+            return min(found, key=lambda d: (abs((d - a).days), d > a)), "day"
+        back = (a.weekday() - p.weekday) % 7  # the calendar has no such day: the weekday alone
+        return a - timedelta(days=back), "day"
+    # "el día 3": of the publication month, as a year-less date just ahead is the coming one;
+    # "el pasado día 3" is the most recent before publication, "el próximo día 3" the first after.
+    y, m = a.year, a.month
+    if p.shift < 0 and day >= a.day:
+        y, m = _add_months(y, m, -1)
+    elif p.shift > 0 and day <= a.day:
+        y, m = _add_months(y, m, 1)
+    return (date(y, m, day), "day") if _valid(y, m, day) else None
 
 
 def _relative_value(p: _Point, a: date, prec: str) -> tuple[_Val | None, _Val | None]:
