@@ -31,7 +31,9 @@ How expressions resolve:
 - "since X" opens a range (no end); "between X and Y" and "from X to Y" close one.
   An end without a year borrows it from the other end.
 - Without a publication date, anything relative or year-less stays unresolved
-  (value None); it is never guessed from today. With a publication date of month
+  (value None); it is never guessed from today. The `resolve` stage counts it from
+  the newest embedded post's day when the page signs posts ("— Name (@name) March 3,
+  2025"), rule ``.../post-day``. With a publication date of month
   or year precision, only what that precision settles is resolved.
 
 What it does not do: read tense (a bare weekday, or a year-less date more than a
@@ -654,9 +656,41 @@ def parse_date_string(s: str, day_first: bool = False) -> tuple[str, str] | None
 # --- the stage -------------------------------------------------------------------------------------
 
 
+# The signature line of a social-media post embedded in a page: "— Jane Roe (@janeroe) March 3, 2025"
+# (the dash may have become a list bullet in the clean text, or be gone).
+POST_SIGNATURE = re.compile(r"^[ \t]*[—–•·-]?[ \t]*[^\n]{0,80}?\(@\w{1,30}\)[ \t]*(?P<date>[^\n]{6,40}?)[ \t]*$",
+                            re.MULTILINE)
+
+
+def newest_post_day(text: str) -> str | None:
+    """The newest day on which a post the page embeds was written, from the posts' signature lines.
+
+    A page is no older than the posts it shows; a page that states no publication date is most
+    likely of the day of the newest one.
+    """
+    days = [parsed[0] for m in POST_SIGNATURE.finditer(text)
+            if (parsed := parse_date_string(m.group("date"))) is not None and parsed[1] == "day"]
+    return max(days, default=None)
+
+
 def resolve(doc: Document) -> Document:
-    """Pipeline stage: add a date mention for every temporal expression in `doc.text`."""
-    for dm in find_dates(doc.text, doc.published, doc.published_precision, day_first=doc.language == "es"):
+    """Pipeline stage: add a date mention for every temporal expression in `doc.text`.
+
+    A page that states no publication date but embeds dated posts has its relative expressions
+    ("on Wednesday", "yesterday") resolved against the newest post's day; their rules end in
+    ``/post-day`` so the record says what they were counted from. The document's own publication
+    date stays unknown.
+    """
+    day_first = doc.language == "es"
+    found = find_dates(doc.text, doc.published, doc.published_precision, day_first=day_first)
+    post_day = None if doc.published else newest_post_day(doc.text)
+    if post_day is not None:
+        alone = {(dm.start, dm.end): dm.value for dm in found}
+        found = find_dates(doc.text, post_day, "day", day_first=day_first)
+        for dm in found:
+            if dm.value is not None and alone.get((dm.start, dm.end)) is None:
+                dm.rule += "/post-day"
+    for dm in found:
         value = {
             "value": dm.value,
             "precision": dm.precision,
