@@ -96,3 +96,37 @@ def test_a_month_precise_publication_gives_no_news_day() -> None:
             "El gobierno de Panamá rechazó la propuesta de Estados Unidos.")
     d = run(text, "2026-02", precision="month")
     assert one(d, "rechazó").date is None
+
+
+def test_an_event_two_weeks_before_the_remarks_it_is_told_after() -> None:
+    # 2025-11-19 is a Wednesday; the remarks were on Tuesday the 18th, the report two weeks before.
+    text = ("Peru's president said on Tuesday that the country would not accept foreign troops.\n"
+            "His remarks came two weeks after a newspaper reported that Chile had threatened to close the border.")
+    d = run(text, "2025-11-19", language="en")
+    e = one(d, "threatened")
+    assert (e.date, e.date_precision) == ("2025-11-04", "day")
+    assert "date=date:news-day+offset" in e.rule and e.date_text == "Tuesday; two weeks after"
+
+
+def test_an_event_told_n_days_later_is_moved_forward() -> None:
+    text = ("El ejército de Colombia atacó el lunes un campamento en la frontera. Tres días después, Venezuela "
+            "condenó a Colombia por el ataque.")
+    d = run(text, "2026-02-13")  # a Friday: "el lunes" is the 9th
+    e = one(d, "condenó")
+    assert (e.date, e.date_precision) == ("2026-02-12", "day")
+
+
+def test_an_offset_opening_the_sentence_counts_from_an_unknown_date() -> None:
+    text = ("El canciller de Perú habló este miércoles con la prensa.\n"
+            "Dos semanas después de las elecciones, el gobierno de Bolivia rechazó la propuesta de Chile.")
+    d = run(text, "2026-02-11")
+    assert one(d, "rechazó").date is None
+
+
+def test_offsets_are_found_but_not_resolved_against_publication() -> None:
+    from storyline.pipeline.dates import find_dates
+    found = {m.text: m for m in find_dates("Dos días más tarde y two weeks after the vote, a few days later.",
+                                           "2026-02-11")}
+    assert (found["Dos días más tarde"].value, found["Dos días más tarde"].offset) == (None, ("day", 2))
+    assert found["two weeks after"].offset == ("week", -2)
+    assert "a few days later" not in found

@@ -106,6 +106,8 @@ class DateLexicon:
     month_of_year: dict[str, int]  # key(phrase) -> year offset ("del año pasado": -1)
     day_words: dict[str, int]  # key(word) -> day of the month ("primero": 1)
     day_of_relative_month: dict[str, int]  # key(phrase) -> months from publication ("de este mes": 0)
+    offset_sign: dict[str, int]  # key(word) -> which way the event told next lies ("after": -1, "later": +1)
+    offset_connectors: frozenset[str]  # key(word) of those that take the other event as complement ("after")
     pattern: re.Pattern[str]
     cue_before: re.Pattern[str]  # search in the text before a candidate
     opener_before: re.Pattern[str]  # search in the text before a candidate; group names the opener kind
@@ -177,6 +179,8 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
     day_nouns = _never_if_empty(d["day_nouns"])
     day_modifiers = _never_if_empty(d["day_modifiers"])
     relative_month = _never_if_empty(d["day_of_relative_month"])
+    offset_en = _never_if_empty(d["offset_words"].get("en", {}))
+    offset_es = _never_if_empty(d["offset_words"].get("es", {}))
 
     def lone_day(name: str) -> str:
         """A day number standing without its month: never right before a month, a time or a decimal."""
@@ -216,6 +220,12 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
         # two weeks ago
         rf"(?P<A_ago>{at_ago}(?<![\d,.])(?i:(?P<ago_n>{numbers_en}|\d{{1,3}})\s+(?P<ago_u>{units_en})\s+ago)"
         rf"(?!\w))",
+        # two weeks after, three days later
+        rf"(?P<A_off>{at_ago}(?<![\d,.])(?i:(?P<off_n>{numbers_en}|\d{{1,3}})\s+(?P<off_u>{units_en})\s+"
+        rf"(?P<off_w>{offset_en}))(?!\w))",
+        # dos semanas después (de), tres días antes (de), una semana más tarde
+        rf"(?P<A_offes>(?<![\d,.])(?i:(?P<offes_n>{numbers_es}|\d{{1,3}})\s+(?P<offes_u>{units_es})\s+"
+        rf"(?P<offes_w>{offset_es}))(?!\w))",
         # hace dos semanas, dentro de dos semanas
         rf"(?P<A_hace>(?i:(?P<hace_w>hace|{ahead})\s+(?P<hace_n>{numbers_es}|\d{{1,3}})\s+(?P<hace_u>{units_es}))"
         r"(?!\w))",
@@ -252,7 +262,8 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
         "hace", *words(d["ahead_openers"]), *words(d["day_nouns"]), *words(d["day_words"]),
         *(f"{m} {n}" for m in words(d["day_modifiers"]) for n in words(d["day_nouns"])),
         *(f"{m} mes" for m in words(d["month_modifiers_before"])),
-        *(f"{n} {u}" for n in words(d["number_words"]["en"]) for u in words(d["ago_units"]["en"])),
+        *(f"{n} {u}" for lang in ("en", "es") for n in words(d["number_words"].get(lang, {}))
+          for u in words(d["ago_units"].get(lang, {}))),
         *(f"{m} {w}" for m in words(wd_mod_words) for w in words(en_weekdays)),
         *(f"{m} {w}" for m in words(d["weekday_modifiers"].get("es_before", {})) for w in words(es_weekdays)),
         *(f"{m} {f}" for m in words(mo_mod_words) for f in words(full_forms)),
@@ -310,6 +321,9 @@ def lexicon() -> DateLexicon:
             month_of_year={key(k): int(v) for k, v in d["month_of_year"].items()},
             day_words={key(k): int(v) for k, v in d["day_words"].items()},
             day_of_relative_month={key(k): int(v) for k, v in d["day_of_relative_month"].items()},
+            offset_sign={key(k): int(v[0]) for lang in d["offset_words"].values() for k, v in lang.items()},
+            offset_connectors=frozenset(key(k) for lang in d["offset_words"].values() for k, v in lang.items()
+                                        if v[1] == "connector"),
             pattern=_build_pattern(d),
             cue_before=re.compile(rf"(?i:(?<!\w)(?:{cues})(?:\s+(?:{mods}))?[\s-]*)$"),
             opener_before=re.compile(rf"(?i:(?<!\w)(?:{opener_groups})\s+(?:(?:{mods})[\s-]+)?)$"),

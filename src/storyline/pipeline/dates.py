@@ -36,9 +36,13 @@ How expressions resolve:
   2025"), rule ``.../post-day``. With a publication date of month
   or year precision, only what that precision settles is resolved.
 
+- "two weeks after", "three days later", "dos semanas después de" count from another
+  event: they get no value here, only their offset (`DateMention.offset`, the
+  mention's ``offset``), which `narrative_dates` applies to the time of their sentence.
+
 What it does not do: read tense (a bare weekday, or a year-less date more than a
 month ahead, in a sentence about the future still takes the most recent one), resolve
-expressions relative to another event ("two weeks after the report"), or
+an offset from an event it names ("two weeks after the election"), or
 recognise centuries, seasons alone, holidays or times of day.
 """
 
@@ -48,6 +52,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from ..model import Document, Event, Mention, Span
 from .datelex import DateLexicon, key, lexicon
@@ -81,6 +86,7 @@ class DateMention:
     end_value: str | None = None  # for closed ranges; None if open or not a range
     is_range: bool = False
     rule: str = ""
+    offset: tuple[str, int] | None = None  # "two weeks after": ("week", -2), counted from another event
 
 
 @dataclass
@@ -225,6 +231,25 @@ def _hace(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
     return _ago(m, text, lex, "hace_n", "hace_u", ahead=key(m.group("hace_w")) != "hace")
 
 
+def _offset(m: re.Match[str], text: str, lex: DateLexicon, prefix: str) -> _Point | None:
+    n_text = key(m.group(f"{prefix}_n"))
+    count = int(n_text) if n_text.isdigit() else lex.number_of.get(n_text)
+    if count is None:
+        return None  # "a few days later": no count to move by
+    word = key(m.group(f"{prefix}_w"))
+    unit = lex.unit_of[key(m.group(f"{prefix}_u"))]
+    kind = "connector" if word in lex.offset_connectors else "adverb"
+    return _Point(m.start(), m.end(), f"offset_{kind}_{unit}", "other", unit=unit, count=lex.offset_sign[word] * count)
+
+
+def _offset_en(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
+    return _offset(m, text, lex, "off")
+
+
+def _offset_es(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
+    return _offset(m, text, lex, "offes")
+
+
 def _relative(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
     phrase = key(m.group())
     first = phrase.split()[0]
@@ -322,6 +347,8 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, DateLexicon], _Point | None]]
     "A_dia": _day_noun,
     "A_wdd": _weekday_day,
     "A_my": _my,
+    "A_off": _offset_en,
+    "A_offes": _offset_es,
     "A_ago": _ago_en,
     "A_hace": _hace,
     "A_moes": _month_es,
@@ -427,8 +454,8 @@ def _resolve(
     `forward`: place a year-less date first on or after the anchor (the end of a range).
     `upcoming`: allow a year-less day just after publication (not after "since").
     """
-    if p.rule == "numeric_ambiguous" or p.vague:
-        return None, None
+    if p.rule in ("numeric_ambiguous",) or p.rule.startswith("offset_") or p.vague:
+        return None, None  # an offset counts from another event, not from publication
     if p.unit == "decade" and p.rule == "decade" and p.year is not None:
         return (date(p.year, 1, 1), "year"), (date(p.year + 9, 1, 1), "year")
     if p.year is not None:
@@ -610,6 +637,8 @@ def find_dates(
             out.append(_mention(text, opener.start(), p.end, f"range_since/{p.rule}", val, None, True))
         else:
             out.append(_mention(text, p.start, p.end, p.rule, val, own_end, own_end is not None))
+            if p.rule.startswith("offset_") and p.unit and p.count:
+                out[-1].offset = (p.unit, p.count)
         last_kept = p
         i += 1
     return out
@@ -691,19 +720,24 @@ def resolve(doc: Document) -> Document:
             if dm.value is not None and alone.get((dm.start, dm.end)) is None:
                 dm.rule += "/post-day"
     for dm in found:
-        value = {
+        value: dict[str, Any] = {
             "value": dm.value,
             "precision": dm.precision,
             "end_value": dm.end_value,
             "is_range": dm.is_range,
             "text": dm.text,
         }
+        if dm.offset is not None:
+            value["offset"] = {"unit": dm.offset[0], "count": dm.offset[1]}
         doc.mentions.append(Mention(kind="date", span=Span(dm.start, dm.end, dm.text), value=value, rule=dm.rule))
     return doc
 
 
 # --- narrative time --------------------------------------------------------------------------------
 
+# A word before "two weeks after" puts it inside its sentence ("the remarks came two weeks after ..."),
+# not at its opening ("Two weeks after the vote, ...").
+WORD = re.compile(r"[^\W\d_]{2,}")
 # Only events told as having happened take their time from the narrative around them.
 NARRATED_STATUSES = frozenset({"asserted"})
 # How far before publication a day the article names may lie and still be the day it reports on.
@@ -743,7 +777,10 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
     He said he had been kidnapped." is Monday), rule ``date:previous-sentence``; with none, the day
     the report is about, when the article names one just before publication (its first expression
     of a day at most `NEWS_DAY_DAYS` before it: "the president said this Tuesday" in a Tuesday's
-    article), rule ``date:news-day``. Either way the date comes from the article's own words
+    article), rule ``date:news-day``. An offset before the event's trigger moves that time ("the
+    remarks came two weeks after a paper reported ..."; "three days later, ..."), rule ``...+offset``;
+    one opening the sentence with its event as complement ("Two weeks after the vote, ...") leaves the
+    event undated. Either way the date comes from the article's own words
     (`date_text`), never from the publication date alone: an article that names no such day leaves
     its undated events undated. Background recaps, planned, hypothetical and negated events, and
     dates after publication are never used this way. Changes `events` (by default every event of
@@ -755,6 +792,7 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
         return
     dated = sorted((m for m in doc.mentions if m.kind == "date" and m.value.get("value")
                     and not _after_publication(str(m.value["value"]), doc.published)), key=lambda m: m.span.start)
+    offsets = [m for m in doc.mentions if m.kind == "date" and m.value.get("offset")]
     news_day = _news_day(dated, doc.published, doc.published_precision)
     for ev in todo:
         start = ev.evidence.start
@@ -766,5 +804,34 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
             m, rule = news_day, "date:news-day"
         else:
             continue
-        ev.date, ev.date_precision, ev.date_text = str(m.value["value"]), m.value.get("precision"), m.span.text
+        value, precision, text = str(m.value["value"]), m.value.get("precision"), m.span.text
+        shift = [o for o in offsets if start <= o.span.start < ev.trigger.start]
+        if shift:  # "the remarks came two weeks after NBC reported ...": the report is two weeks before
+            o = shift[-1]
+            if o.rule.startswith("offset_connector") and not WORD.search(doc.text[start:o.span.start]):
+                continue  # "Two weeks after the vote, X struck": counted from a date not known here
+            moved = _shifted(value, precision, o.value["offset"])
+            if moved is None:
+                continue
+            value, precision = moved
+            text, rule = f"{text}; {o.span.text}", f"{rule}+offset"
+        ev.date, ev.date_precision, ev.date_text = value, precision, text  # type: ignore[assignment]
         ev.rule = ev.rule.replace("date=none", f"date={rule}") if "date=none" in ev.rule else f"{ev.rule} date={rule}"
+
+
+def _shifted(value: str, precision: str | None, offset: dict[str, Any]) -> tuple[str, str] | None:
+    """A date moved by an offset ({"unit": "week", "count": -2}), at the precision both allow; None if
+    the offset is finer than the date ("two days after" a month)."""
+    unit, count = str(offset.get("unit")), int(offset.get("count") or 0)
+    need = "year" if unit in ("year", "decade") else "month" if unit == "month" else "day"
+    if precision not in _RANK or _RANK[precision] < _RANK[need]:
+        return None
+    parts = [int(x) for x in value.split("-")] + [1, 1]
+    y, mo, d = parts[0], parts[1], parts[2]
+    if need == "day":
+        days = count // 24 if unit == "hour" else count * (7 if unit == "week" else 1)
+        return (date(y, mo, d) + timedelta(days=days)).isoformat(), "day"
+    if need == "month":
+        y, mo = _add_months(y, mo, count)
+        return f"{y:04d}-{mo:02d}", "month"  # "two months after" a day: about that month
+    return f"{y + count * (10 if unit == 'decade' else 1):04d}", "year"
