@@ -101,7 +101,7 @@ def test_a_month_precise_publication_gives_no_news_day() -> None:
 def test_an_event_two_weeks_before_the_remarks_it_is_told_after() -> None:
     # 2025-11-19 is a Wednesday; the remarks were on Tuesday the 18th, the report two weeks before.
     text = ("Peru's president said on Tuesday that the country would not accept foreign troops.\n"
-            "His remarks came two weeks after a newspaper reported that Chile had threatened to close the border.")
+            "His remarks came two weeks after a newspaper reported that Chile threatened to close the border.")
     d = run(text, "2025-11-19", language="en")
     e = one(d, "threatened")
     assert (e.date, e.date_precision) == ("2025-11-04", "day")
@@ -130,3 +130,31 @@ def test_offsets_are_found_but_not_resolved_against_publication() -> None:
     assert (found["Dos días más tarde"].value, found["Dos días más tarde"].offset) == (None, ("day", 2))
     assert found["two weeks after"].offset == ("week", -2)
     assert "a few days later" not in found
+
+
+def test_a_habit_or_a_stretch_of_time_takes_no_narrative_date() -> None:
+    text = ("Peru's president said on Tuesday that the country would not accept foreign troops.\n"
+            "Chile has repeatedly rejected Bolivia's proposals. Ecuador's navy has seized dozens of boats in "
+            "recent weeks.")
+    d = run(text, "2025-11-19", language="en")
+    assert one(d, "rejected").date is None
+    es = run("La presidenta habló este miércoles con la prensa.\nVenezuela ha rechazado reiteradamente la "
+             "propuesta de Colombia.", "2026-02-11")
+    assert one(es, "rechazado").date is None
+
+
+def test_a_habit_in_another_clause_does_not_stop_the_event() -> None:
+    text = ("El canciller de Perú habló este miércoles con la prensa.\n"
+            "El canciller dijo que su país siempre defenderá la paz, rechazando la propuesta de Chile.")
+    d = run(text, "2026-02-11")
+    assert one(d, "rechazando").date == "2026-02-11"
+
+
+def test_the_pluperfect_lies_before_the_narrative_time() -> None:
+    text = ("Peru's president said on Tuesday that the country would not accept foreign troops.\n"
+            "He added that Chile had rejected the proposal.")
+    d = run(text, "2025-11-19", language="en")
+    assert one(d, "rejected").date is None
+    es = run("La presidenta habló este miércoles con la prensa. Dijo que Venezuela había rechazado la propuesta "
+             "de Colombia.", "2026-02-11")
+    assert one(es, "rechazado").date is None

@@ -108,6 +108,8 @@ class DateLexicon:
     day_of_relative_month: dict[str, int]  # key(phrase) -> months from publication ("de este mes": 0)
     offset_sign: dict[str, int]  # key(word) -> which way the event told next lies ("after": -1, "later": +1)
     offset_connectors: frozenset[str]  # key(word) of those that take the other event as complement ("after")
+    habit: re.Pattern[str]  # search in an event's sentence: a habit or a stretch, not one occasion
+    anterior_before: re.Pattern[str]  # search in the text before a trigger: a pluperfect auxiliary
     pattern: re.Pattern[str]
     cue_before: re.Pattern[str]  # search in the text before a candidate
     opener_before: re.Pattern[str]  # search in the text before a candidate; group names the opener kind
@@ -322,6 +324,9 @@ def lexicon() -> DateLexicon:
             day_words={key(k): int(v) for k, v in d["day_words"].items()},
             day_of_relative_month={key(k): int(v) for k, v in d["day_of_relative_month"].items()},
             offset_sign={key(k): int(v[0]) for lang in d["offset_words"].values() for k, v in lang.items()},
+            habit=re.compile(rf"(?i:(?<!\w)(?:{_never_if_empty(d['habit_cues'])})(?!\w))"),
+            anterior_before=re.compile(
+                rf"(?i:(?<!\w)(?:{_never_if_empty(d['anterior_auxiliaries'])})\s+(?:[^\W\d_]+\s+)?)$"),
             offset_connectors=frozenset(key(k) for lang in d["offset_words"].values() for k, v in lang.items()
                                         if v[1] == "connector"),
             pattern=_build_pattern(d),

@@ -783,11 +783,18 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
     event undated. Either way the date comes from the article's own words
     (`date_text`), never from the publication date alone: an article that names no such day leaves
     its undated events undated. Background recaps, planned, hypothetical and negated events, and
-    dates after publication are never used this way. Changes `events` (by default every event of
+    dates after publication are never used this way; nor is it given to an event told as a habit or a
+    stretch of time in the trigger's clause ("has repeatedly rejected", "en las últimas semanas":
+    `habit_cues`) or in the
+    pluperfect ("had spoken", "había atacado": `anterior_auxiliaries`), which lies before the
+    narrative's time. Changes `events` (by default every event of
     `doc`) in place.
     """
+    lex = lexicon()
     todo = [e for e in (doc.events if events is None else events)
-            if e.date is None and not e.background and e.status in NARRATED_STATUSES]
+            if e.date is None and not e.background and e.status in NARRATED_STATUSES
+            and not lex.habit.search(doc.text, *_clause(doc.text, e))
+            and not lex.anterior_before.search(doc.text, max(e.evidence.start, e.trigger.start - 30), e.trigger.start)]
     if not todo:
         return
     dated = sorted((m for m in doc.mentions if m.kind == "date" and m.value.get("value")
@@ -817,6 +824,17 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
             text, rule = f"{text}; {o.span.text}", f"{rule}+offset"
         ev.date, ev.date_precision, ev.date_text = value, precision, text  # type: ignore[assignment]
         ev.rule = ev.rule.replace("date=none", f"date={rule}") if "date=none" in ev.rule else f"{ev.rule} date={rule}"
+
+
+CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+
+
+def _clause(text: str, ev: Event) -> tuple[int, int]:
+    """The stretch of the event's sentence around its trigger between two commas (or the like)."""
+    start, end = ev.evidence.start, ev.evidence.end
+    before = [m.end() for m in CLAUSE_BREAK.finditer(text, start, ev.trigger.start)]
+    after = CLAUSE_BREAK.search(text, ev.trigger.end, end)
+    return (before[-1] if before else start), (after.start() if after else end)
 
 
 def _shifted(value: str, precision: str | None, offset: dict[str, Any]) -> tuple[str, str] | None:
