@@ -158,3 +158,13 @@ def test_the_pluperfect_lies_before_the_narrative_time() -> None:
     es = run("La presidenta habló este miércoles con la prensa. Dijo que Venezuela había rechazado la propuesta "
              "de Colombia.", "2026-02-11")
     assert one(es, "rechazado").date is None
+
+
+def test_the_next_day_moves_the_narrative_time_by_one() -> None:
+    text = ("El ejército de Colombia atacó el lunes un campamento en la frontera. Al día siguiente, Venezuela "
+            "condenó a Colombia por el ataque.")
+    d = run(text, "2026-02-13")  # "el lunes" is the 9th
+    assert one(d, "condenó").date == "2026-02-10"
+    en = run("Colombia's army struck a camp on the border on Monday. The next day, Venezuela condemned Colombia.",
+             "2026-02-13", language="en")
+    assert one(en, "condemned").date == "2026-02-10"

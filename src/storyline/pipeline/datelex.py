@@ -108,6 +108,7 @@ class DateLexicon:
     day_of_relative_month: dict[str, int]  # key(phrase) -> months from publication ("de este mes": 0)
     offset_sign: dict[str, int]  # key(word) -> which way the event told next lies ("after": -1, "later": +1)
     offset_connectors: frozenset[str]  # key(word) of those that take the other event as complement ("after")
+    offset_phrases: dict[str, tuple[str, int, str]]  # key(phrase) -> (unit, count, kind)
     habit: re.Pattern[str]  # search in an event's sentence: a habit or a stretch, not one occasion
     anterior_before: re.Pattern[str]  # search in the text before a trigger: a pluperfect auxiliary
     pattern: re.Pattern[str]
@@ -228,6 +229,8 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
         # dos semanas después (de), tres días antes (de), una semana más tarde
         rf"(?P<A_offes>(?<![\d,.])(?i:(?P<offes_n>{numbers_es}|\d{{1,3}})\s+(?P<offes_u>{units_es})\s+"
         rf"(?P<offes_w>{offset_es}))(?!\w))",
+        # the next day, al día siguiente
+        rf"(?P<A_offp>(?i:{_never_if_empty(d['offset_phrases'])})(?!\w))",
         # hace dos semanas, dentro de dos semanas
         rf"(?P<A_hace>(?i:(?P<hace_w>hace|{ahead})\s+(?P<hace_n>{numbers_es}|\d{{1,3}})\s+(?P<hace_u>{units_es}))"
         r"(?!\w))",
@@ -261,7 +264,7 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
 
     openers = {
         *words(full_forms), *words(abbr_forms), *words(en_weekdays), *words(es_weekdays), *words(d["relative"]),
-        "hace", *words(d["ahead_openers"]), *words(d["day_nouns"]), *words(d["day_words"]),
+        "hace", *words(d["ahead_openers"]), *words(d["offset_phrases"]), *words(d["day_nouns"]), *words(d["day_words"]),
         *(f"{m} {n}" for m in words(d["day_modifiers"]) for n in words(d["day_nouns"])),
         *(f"{m} mes" for m in words(d["month_modifiers_before"])),
         *(f"{n} {u}" for lang in ("en", "es") for n in words(d["number_words"].get(lang, {}))
@@ -324,6 +327,7 @@ def lexicon() -> DateLexicon:
             day_words={key(k): int(v) for k, v in d["day_words"].items()},
             day_of_relative_month={key(k): int(v) for k, v in d["day_of_relative_month"].items()},
             offset_sign={key(k): int(v[0]) for lang in d["offset_words"].values() for k, v in lang.items()},
+            offset_phrases={key(k): (str(v[0]), int(v[1]), str(v[2])) for k, v in d["offset_phrases"].items()},
             habit=re.compile(rf"(?i:(?<!\w)(?:{_never_if_empty(d['habit_cues'])})(?!\w))"),
             anterior_before=re.compile(
                 rf"(?i:(?<!\w)(?:{_never_if_empty(d['anterior_auxiliaries'])})\s+(?:[^\W\d_]+\s+)?)$"),

@@ -242,6 +242,11 @@ def _offset(m: re.Match[str], text: str, lex: DateLexicon, prefix: str) -> _Poin
     return _Point(m.start(), m.end(), f"offset_{kind}_{unit}", "other", unit=unit, count=lex.offset_sign[word] * count)
 
 
+def _offset_phrase(m: re.Match[str], text: str, lex: DateLexicon) -> _Point:
+    unit, count, kind = lex.offset_phrases[key(m.group())]
+    return _Point(m.start(), m.end(), f"offset_{kind}_{unit}", "other", unit=unit, count=count)
+
+
 def _offset_en(m: re.Match[str], text: str, lex: DateLexicon) -> _Point | None:
     return _offset(m, text, lex, "off")
 
@@ -347,6 +352,7 @@ _HANDLERS: dict[str, Callable[[re.Match[str], str, DateLexicon], _Point | None]]
     "A_dia": _day_noun,
     "A_wdd": _weekday_day,
     "A_my": _my,
+    "A_offp": _offset_phrase,
     "A_off": _offset_en,
     "A_offes": _offset_es,
     "A_ago": _ago_en,
