@@ -168,3 +168,27 @@ def test_the_next_day_moves_the_narrative_time_by_one() -> None:
     en = run("Colombia's army struck a camp on the border on Monday. The next day, Venezuela condemned Colombia.",
              "2026-02-13", language="en")
     assert one(en, "condemned").date == "2026-02-10"
+
+
+def test_a_second_mention_set_off_as_an_aside_dates_the_event_told_before() -> None:
+    # 2026-02-15 is a Sunday: the strike was reported on Sunday, carried out on Friday the 13th.
+    text = ("Estados Unidos atacó otra lancha frente a las costas de Colombia, informó este domingo el "
+            "Comando Sur.\nEl ataque, realizado el viernes, dejó tres muertos.")
+    d = run(text, "2026-02-15")
+    e = next(e for e in d.events if e.trigger.text == "atacó")
+    assert (e.date, e.date_text) == ("2026-02-13", "el viernes")
+    assert "date=date:re-mention" in e.rule
+
+
+def test_a_restrictive_second_mention_may_be_another_event() -> None:
+    text = ("Estados Unidos atacó otra lancha frente a las costas de Colombia este domingo.\n"
+            "El ataque del viernes dejó tres muertos.")
+    d = run(text, "2026-02-15")
+    assert next(e for e in d.events if e.trigger.text == "atacó").date == "2026-02-15"
+
+
+def test_a_second_mention_much_earlier_than_the_first_is_another_event() -> None:
+    text = ("Estados Unidos atacó otra lancha frente a las costas de Colombia este domingo.\n"
+            "El ataque, realizado el 3 de enero, dejó tres muertos.")
+    d = run(text, "2026-02-15")
+    assert next(e for e in d.events if e.trigger.text == "atacó").date == "2026-02-15"

@@ -109,6 +109,7 @@ class DateLexicon:
     offset_sign: dict[str, int]  # key(word) -> which way the event told next lies ("after": -1, "later": +1)
     offset_connectors: frozenset[str]  # key(word) of those that take the other event as complement ("after")
     offset_phrases: dict[str, tuple[str, int, str]]  # key(phrase) -> (unit, count, kind)
+    anaphoric: frozenset[str]  # determiners of a second mention ("the", "el")
     habit: re.Pattern[str]  # search in an event's sentence: a habit or a stretch, not one occasion
     anterior_before: re.Pattern[str]  # search in the text before a trigger: a pluperfect auxiliary
     pattern: re.Pattern[str]
@@ -328,6 +329,7 @@ def lexicon() -> DateLexicon:
             day_of_relative_month={key(k): int(v) for k, v in d["day_of_relative_month"].items()},
             offset_sign={key(k): int(v[0]) for lang in d["offset_words"].values() for k, v in lang.items()},
             offset_phrases={key(k): (str(v[0]), int(v[1]), str(v[2])) for k, v in d["offset_phrases"].items()},
+            anaphoric=frozenset(w.lower() for w in d["anaphoric_determiners"]),
             habit=re.compile(rf"(?i:(?<!\w)(?:{_never_if_empty(d['habit_cues'])})(?!\w))"),
             anterior_before=re.compile(
                 rf"(?i:(?<!\w)(?:{_never_if_empty(d['anterior_auxiliaries'])})\s+(?:[^\W\d_]+\s+)?)$"),

@@ -833,6 +833,48 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
 
 
 CLAUSE_BREAK = re.compile(r"[,;:()—–]")
+# How long before the sentence's own date a second mention may date the event: a report follows its event.
+REMENTION_DAYS = 7
+
+
+def remention_dates(doc: Document) -> None:
+    """Date an event from its second mention in the next sentence, set off as an aside: "The US struck
+    another boat, the secretary said on Sunday. The strike, carried out on Friday, hit ..." dates the
+    first strike Friday (rule ``date:re-mention``).
+
+    The second mention opens its sentence with a determiner and the trigger noun, and its date stands
+    in the aside between the commas after it (a non-restrictive phrase: the strike already told; "the
+    Friday strike" may be another). It must be of the same type as the first, and earlier than the
+    first's own date by at most `REMENTION_DAYS` (the time of the report) or the first must have none.
+    """
+    lex = lexicon()
+    starts = [s.start for s in doc.sentences]
+    for second in doc.events:
+        if second.date is None or second.date_precision != "day" or not second.date_text:
+            continue
+        sent = second.evidence
+        if doc.text[sent.start:second.trigger.start].strip().lower() not in lex.anaphoric:
+            continue
+        after = doc.text[second.trigger.end:sent.end]
+        aside = after.split(",")[1] if after.startswith(",") and after.count(",") >= 2 else ""
+        if second.date_text not in aside:
+            continue
+        k = next((i for i, s in enumerate(starts) if s == sent.start), None)
+        if not k:
+            continue
+        before = doc.sentences[k - 1]
+        for first in doc.events:
+            if first.evidence.start != before.start or first.type != second.type:
+                continue
+            if first.date is not None:
+                try:
+                    gap = (date.fromisoformat(first.date) - date.fromisoformat(second.date)).days
+                except ValueError:
+                    continue
+                if first.date_precision != "day" or not 0 < gap <= REMENTION_DAYS:
+                    continue
+            first.date, first.date_precision, first.date_text = second.date, "day", second.date_text
+            first.rule = f"{first.rule} date=date:re-mention"
 
 
 def _clause(text: str, ev: Event) -> tuple[int, int]:
