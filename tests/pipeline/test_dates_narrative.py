@@ -192,3 +192,10 @@ def test_a_second_mention_much_earlier_than_the_first_is_another_event() -> None
             "El ataque, realizado el 3 de enero, dejó tres muertos.")
     d = run(text, "2026-02-15")
     assert next(e for e in d.events if e.trigger.text == "atacó").date == "2026-02-15"
+
+
+def test_an_offset_never_moves_an_event_past_publication() -> None:
+    text = ("El ejército de Colombia atacó el lunes un campamento en la frontera. Tres días después, Venezuela "
+            "condenó a Colombia por el ataque.")
+    d = run(text, "2026-02-11")  # a Wednesday: Monday the 9th and three days make the 12th, after publication
+    assert one(d, "condenó").date is None

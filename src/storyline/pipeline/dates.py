@@ -824,7 +824,7 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
             if o.rule.startswith("offset_connector") and not WORD.search(doc.text[start:o.span.start]):
                 continue  # "Two weeks after the vote, X struck": counted from a date not known here
             moved = _shifted(value, precision, o.value["offset"])
-            if moved is None:
+            if moved is None or _after_publication(moved[0], doc.published):
                 continue
             value, precision = moved
             text, rule = f"{text}; {o.span.text}", f"{rule}+offset"
