@@ -25,9 +25,9 @@ pytestmark = pytest.mark.slow
 
 # Floors, pinned at what was measured; raise them when a figure rises, never lower them.
 SEEDS = {"event_precision": 0.93, "event_recall": 1.0, "quote_recall": 1.0, "quote_speaker_acc": 1.0,
-         "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0}
+         "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0, "event_date_acc": 1.0}
 DEV_EN = {"event_f1": 0.75, "event_precision": 0.78, "event_recall": 0.72, "quote_recall": 1.0,
-          "quote_speaker_acc": 0.92, "event_date_acc": 0.75}
+          "quote_speaker_acc": 0.92, "event_date_acc": 1.0, "published_date_acc": 1.0}
 PLOVER = {"type_accuracy_odd": 0.72, "type_accuracy": 0.76, "actor_country_accuracy": 0.86,
           "recipient_country_accuracy": 0.8}
 PLOVER_CEILINGS = {"false_events_per_sentence": 0.2}
