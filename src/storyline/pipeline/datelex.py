@@ -195,6 +195,8 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
     at_month = _starts(full_forms, abbr_forms)
     at_mdy = _starts(en_weekdays, full_forms, abbr_forms)
     at_dmy = _starts(en_weekdays, es_weekdays, list(d["day_words"]), digits=True, fold=True)
+    at_ago_es = _starts(list(d["number_words"].get("es", {})), digits=True, fold=True)
+    at_offp = _starts(list(d["offset_phrases"]), fold=True)
     at_dia = _starts(list(d["day_nouns"]), list(d["day_modifiers"]), fold=True)
     at_ago = _starts(list(d["number_words"]["en"]), digits=True, fold=True)
     at_rel = _starts(list(d["relative"]), fold=True)
@@ -228,10 +230,10 @@ def _build_pattern(d: dict[str, Any]) -> re.Pattern[str]:
         rf"(?P<A_off>{at_ago}(?<![\d,.])(?i:(?P<off_n>{numbers_en}|\d{{1,3}})\s+(?P<off_u>{units_en})\s+"
         rf"(?P<off_w>{offset_en}))(?!\w))",
         # dos semanas después (de), tres días antes (de), una semana más tarde
-        rf"(?P<A_offes>(?<![\d,.])(?i:(?P<offes_n>{numbers_es}|\d{{1,3}})\s+(?P<offes_u>{units_es})\s+"
+        rf"(?P<A_offes>{at_ago_es}(?<![\d,.])(?i:(?P<offes_n>{numbers_es}|\d{{1,3}})\s+(?P<offes_u>{units_es})\s+"
         rf"(?P<offes_w>{offset_es}))(?!\w))",
         # the next day, al día siguiente
-        rf"(?P<A_offp>(?i:{_never_if_empty(d['offset_phrases'])})(?!\w))",
+        rf"(?P<A_offp>{at_offp}(?i:{_never_if_empty(d['offset_phrases'])})(?!\w))",
         # hace dos semanas, dentro de dos semanas
         rf"(?P<A_hace>(?i:(?P<hace_w>hace|{ahead})\s+(?P<hace_n>{numbers_es}|\d{{1,3}})\s+(?P<hace_u>{units_es}))"
         r"(?!\w))",
