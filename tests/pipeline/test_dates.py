@@ -182,7 +182,8 @@ CASES = [
     ("2025-11", "month", "In July, he threatened strikes against the cartels.",
      [E("July", "2025-07", "month")]),
     ("2025-11", "month", "The talks collapsed on Monday.", [E("Monday", None, None)]),
-    ("2025-11", "month", "Officials met on Nov. 3 in the capital.", [E("Nov. 3", None, None)]),
+    # Before publication or at most a month after it, a day of the publication's own month is of its year.
+    ("2025-11", "month", "Officials met on Nov. 3 in the capital.", [E("Nov. 3", "2025-11-03", "day")]),
     ("2025-11", "month", "Officials met on Oct. 3 in the capital.", [E("Oct. 3", "2025-10-03", "day")]),
     ("2025", "year", "Last year, exports to the United States rose sharply.", [E("Last year", "2024", "year")]),
     ("2025", "year", "In July, he threatened strikes against the cartels.", [E("July", None, None)]),

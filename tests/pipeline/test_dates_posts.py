@@ -40,3 +40,16 @@ def test_a_stated_publication_date_wins_over_the_posts() -> None:
 def test_the_publication_date_stays_unknown() -> None:
     doc = resolve(Document(source="t", text=TEXT, language="en"))
     assert doc.published is None
+
+
+def test_an_undated_page_with_posts_has_a_news_day_for_its_undated_events() -> None:
+    from storyline.pipeline import build
+    text = ("Guatemala and Belize on Thursday signed a border patrol agreement after two days of talks.\n"
+            "During the visit of the Belizean foreign minister, Guatemala's president rejected the proposal of "
+            "Honduras.\n"
+            "• Ministry of Foreign Affairs (@minex_example) April 9, 2026\n")
+    pipeline = build(["segment", "parse", "dates", "actors", "places", "quotes", "claims", "citations", "events"],
+                     given=["text", "language"])
+    doc = pipeline(Document(source="t", text=text, language="en"))
+    rejected = [e for e in doc.events if e.trigger.text == "rejected"]
+    assert rejected and (rejected[0].date, rejected[0].date_text) == ("2026-04-09", "Thursday")

@@ -409,8 +409,8 @@ def _place_year(
 ) -> int | None:
     """The year that puts month(/day) last on or before the anchor (first on or after when `forward`).
 
-    None when the anchor's precision cannot tell (a year-only anchor, or a day in
-    the anchor's own month when only the month is known).
+    None when the anchor's precision cannot tell (a year-only anchor, or a day moved by
+    "pasado"/"próximo" in the anchor's own month when only the month is known).
     """
     if anchor is None:
         return None
@@ -422,7 +422,9 @@ def _place_year(
             return a.year
         return a.year + 1 if forward else a.year - 1
     if month == a.month and prec == "month":
-        return None  # "Feb. 3" in an article of "2025-02": before or after publication?
+        # "Feb. 3" in an article of "2025-02": before publication or just after it, it is of 2025; a moved
+        # one ("el pasado 3 de febrero") may be of the year before, if the article is of February 1 or 2.
+        return None if strict else a.year
     before = (month, day or 0) < (a.month, a.day if prec == "day" else 0) if month == a.month else month < a.month
     if forward:
         return a.year if not before else a.year + 1
@@ -515,8 +517,9 @@ def _day_without_month(p: _Point, a: date, prec: str) -> _Val | None:
             return None
         y, m = _add_months(a.year, a.month, p.month_offset)
         return (date(y, m, day), "day") if _valid(y, m, day) else None
-    if prec != "day":
-        return None
+    if prec != "day":  # of a month-precise publication only "el día 3" (in that month) is known
+        ok = prec == "month" and p.weekday is None and p.shift == 0 and _valid(a.year, a.month, day)
+        return (date(a.year, a.month, day), "day") if ok else None
     if p.weekday is not None:  # "el lunes 13": that weekday and that day, nearest publication
         found = [date(y, m, day) for y, m in (_add_months(a.year, a.month, n) for n in (-2, -1, 0, 1))
                  if _valid(y, m, day) and date(y, m, day).weekday() == p.weekday]
@@ -783,18 +786,18 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
     He said he had been kidnapped." is Monday), rule ``date:previous-sentence``; with none, the day
     the report is about, when the article names one just before publication (its first expression
     of a day at most `NEWS_DAY_DAYS` before it: "the president said this Tuesday" in a Tuesday's
-    article), rule ``date:news-day``. An offset before the event's trigger moves that time ("the
-    remarks came two weeks after a paper reported ..."; "three days later, ..."), rule ``...+offset``;
-    one opening the sentence with its event as complement ("Two weeks after the vote, ...") leaves the
-    event undated. Either way the date comes from the article's own words
-    (`date_text`), never from the publication date alone: an article that names no such day leaves
-    its undated events undated. Background recaps, planned, hypothetical and negated events, and
-    dates after publication are never used this way; nor is it given to an event told as a habit or a
-    stretch of time in the trigger's clause ("has repeatedly rejected", "en las últimas semanas":
-    `habit_cues`) or in the
+    article; on a page that states no date, before the newest post it embeds), rule
+    ``date:news-day``. An offset before the event's trigger moves that time ("the remarks came two
+    weeks after a paper reported ..."; "three days later, ..."), rule ``...+offset``; one opening
+    the sentence with its event as complement ("Two weeks after the vote, ...") leaves the event
+    undated. Either way the date comes from the article's own words (`date_text`), never from the
+    publication date alone: an article that names no such day leaves its undated events undated.
+
+    Background recaps, planned, hypothetical and negated events, and dates after publication are
+    never used this way; nor is it given to an event told as a habit or a stretch of time in the
+    trigger's clause ("has repeatedly rejected", "en las últimas semanas": `habit_cues`) or in the
     pluperfect ("had spoken", "había atacado": `anterior_auxiliaries`), which lies before the
-    narrative's time. Changes `events` (by default every event of
-    `doc`) in place.
+    narrative's time. Changes `events` (by default every event of `doc`) in place.
     """
     lex = lexicon()
     todo = [e for e in (doc.events if events is None else events)
@@ -806,7 +809,11 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
     dated = sorted((m for m in doc.mentions if m.kind == "date" and m.value.get("value")
                     and not _after_publication(str(m.value["value"]), doc.published)), key=lambda m: m.span.start)
     offsets = [m for m in doc.mentions if m.kind == "date" and m.value.get("offset")]
-    news_day = _news_day(dated, doc.published, doc.published_precision)
+    if doc.published:
+        news_day = _news_day(dated, doc.published, doc.published_precision)
+    else:  # a page that states no date: the newest post it embeds, as the dates stage counted from it
+        post_day = newest_post_day(doc.text)
+        news_day = _news_day(dated, post_day, "day") if post_day else None
     for ev in todo:
         start = ev.evidence.start
         paragraph = doc.text.rfind("\n", 0, start) + 1
