@@ -462,7 +462,7 @@ def _resolve(
     `forward`: place a year-less date first on or after the anchor (the end of a range).
     `upcoming`: allow a year-less day just after publication (not after "since").
     """
-    if p.rule in ("numeric_ambiguous",) or p.rule.startswith("offset_") or p.vague:
+    if p.rule == "numeric_ambiguous" or p.rule.startswith("offset_") or p.vague:
         return None, None  # an offset counts from another event, not from publication
     if p.unit == "decade" and p.rule == "decade" and p.year is not None:
         return (date(p.year, 1, 1), "year"), (date(p.year + 9, 1, 1), "year")
