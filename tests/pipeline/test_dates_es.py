@@ -175,8 +175,8 @@ CASES = [
     ("2025-10", "El día 3 la fiscalía abrió una investigación.", "día 3", "2025-10-03", "day", "day_of_month"),
     ("2025-10", "El pasado día 3 la fiscalía abrió una investigación.", "pasado día 3", None, None,
      "day_of_month_past"),
-    ("2025-07", "El arancel, que el presidente anunció en una carta el 12 de julio, entró en vigor.", "12 de julio",
-     "2025-07-12", "day", "day_month_no_year"),
+    ("2025-05", "La tasa, que el ministro presentó en un discurso el 9 de mayo, rige desde hoy.", "9 de mayo",
+     "2025-05-09", "day", "day_month_no_year"),
     ("2025-07", "El pasado 2 de julio se firmó el acuerdo.", "2 de julio", None, None, "day_month_past"),
     ("2025-10", "La semana pasada, el Ejército desplegó tropas.", "La semana pasada", None, None, "relative_week"),
 ]

@@ -24,8 +24,8 @@ def one(doc: Document, trigger: str) -> Event:
 
 def test_an_undated_sentence_keeps_the_day_of_the_sentence_before_it_in_its_paragraph() -> None:
     # 2026-02-11 is a Wednesday: "el lunes" is the 9th, and so is the accusation told next.
-    d = run("El exgobernador compareció el lunes ante un juez federal en Texas. El acusado denunció a las "
-            "autoridades de Estados Unidos por violar sus derechos.", "2026-02-11")
+    d = run("La exministra declaró el lunes ante una comisión del Senado en Lima. La exfuncionaria denunció a las "
+            "autoridades de Chile por espiar sus llamadas.", "2026-02-11")
     e = one(d, "denunció")
     assert (e.date, e.date_precision, e.date_text) == ("2026-02-09", "day", "el lunes")
     assert "date=date:previous-sentence" in e.rule

@@ -782,8 +782,8 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
     """Date the asserted events whose own sentence names no time, from the time the text around them names.
 
     A news report keeps its time frame until it names another: an undated event takes the last
-    date an earlier sentence of its own paragraph resolved to ("Maduro appeared in court on Monday.
-    He said he had been kidnapped." is Monday), rule ``date:previous-sentence``; with none, the day
+    date an earlier sentence of its own paragraph resolved to ("The minister testified to the committee on Monday.
+    She said the memo was forged." is Monday), rule ``date:previous-sentence``; with none, the day
     the report is about, when the article names one just before publication (its first expression
     of a day at most `NEWS_DAY_DAYS` before it: "the president said this Tuesday" in a Tuesday's
     article; on a page that states no date, before the newest post it embeds), rule
@@ -826,7 +826,7 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
             continue
         value, precision, text = str(m.value["value"]), m.value.get("precision"), m.span.text
         shift = [o for o in offsets if start <= o.span.start < ev.trigger.start]
-        if shift:  # "the remarks came two weeks after NBC reported ...": the report is two weeks before
+        if shift:  # "the remarks came two weeks after a paper reported ...": the report is two weeks before
             o = shift[-1]
             if o.rule.startswith("offset_connector") and not WORD.search(doc.text[start:o.span.start]):
                 continue  # "Two weeks after the vote, X struck": counted from a date not known here
@@ -846,7 +846,7 @@ REMENTION_DAYS = 7
 
 def remention_dates(doc: Document) -> None:
     """Date an event from its second mention in the next sentence, set off as an aside: "The US struck
-    another boat, the secretary said on Sunday. The strike, carried out on Friday, hit ..." dates the
+    a depot, the general said on Sunday. The raid, carried out on Friday, hit ..." dates the
     first strike Friday (rule ``date:re-mention``).
 
     The second mention opens its sentence with a determiner and the trigger noun, and its date stands

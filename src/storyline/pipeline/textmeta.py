@@ -99,7 +99,7 @@ def parse_date_line(text: str) -> str | None:
 
 def _only_a_date(text: str) -> bool:
     """Whether a line is a date and nothing else, but for a prefix, a time and an "Updated" after it
-    ("Oct. 19, 2025 Updated 9:56 p.m. ET"); a signed post ("— Name (@name) May 2, 2025") is not."""
+    ("Apr. 8, 2024 Updated 6:15 a.m. ET"); a signed post ("— Name (@name) May 2, 2025") is not."""
     text = UPDATED_TAIL.sub("", TIME_TAIL.sub("", DATE_PREFIX.sub("", text.strip()))).strip(" ,")
     dated = find_dates(text, None, None)
     return bool(text) and bool(dated) and len(dated[0].text) >= DATELINE_DATE_SHARE * len(text)
@@ -134,7 +134,7 @@ def _lead_date(cleaned: Cleaned, meta: TextMeta) -> str | None:
     """A date line, a byline field or a dateline in the article's opening blocks, up to its first paragraph.
 
     A line that is a date and nothing else counts anywhere in those blocks: a standfirst or an
-    access notice may stand above the date line ("Oct. 19, 2025 Updated 9:56 p.m. ET").
+    access notice may stand above the date line ("Apr. 8, 2024 Updated 6:15 a.m. ET").
     """
     in_lead = True
     for block in [b for b in cleaned.kept if b.index not in meta.consumed][:LEAD_BLOCKS]:
