@@ -32,7 +32,11 @@ Two levels, because an analyst needs both and they fail differently:
    then joins the only incident of its unit, any month, that it fits (`attach_hosts`).
 2. **Threads** (the story exported). Clusters of one type and actor country, with the same
    recipient country, are one thread across every month: "the US threatens Mexico" from July to
-   November is one storyline with several real-world events in it. A cluster whose recipient
+   November is one storyline with several real-world events in it. Two threads of one recipient
+   country whose matters each name the other's (a vote to stop the strikes, a vote on the war
+   powers resolution limiting military action) are one (`_joined_matters`); a cluster whose evidence
+   names no matter ("the operations have killed 57") takes the one its article's other clusters of
+   the block name (`_document_matters`), else it is a story of its own. A cluster whose recipient
    country is unknown joins the only thread of its block that its recipient sector fits when
    there is one; when several fit, the one holding the report most similar to one of its own (at
    least `THREAD_ATTACH`). When none of its block fits, it joins the only thread of its unit (any
@@ -568,7 +572,8 @@ def matter_of(reports: Sequence[Report], group: Sequence[int]) -> str | None:
 def thread_keys(reports: Sequence[Report], groups: Sequence[list[int]],
                 matters: Sequence[str | None] | None = None) -> list[str]:
     """The thread of each cluster (given as lists of report indices) of one block: "=", the
-    recipient country, "|" and the cluster's matter; for a cluster whose recipient country is
+    recipient country, "|" and the cluster's matter (or the matter of the thread it is joined to,
+    `_joined_matters`); for a cluster whose recipient country is
     unknown, the thread of the block it fits (same matter, see the module docstring), else "?" and
     its recipient sector and matter (`place_loose` decides); "#" and the cluster's first event when
     the actor's country is unknown or its evidence names no matter (nothing to follow it by: it is
@@ -579,6 +584,10 @@ def thread_keys(reports: Sequence[Report], groups: Sequence[list[int]],
     recipient = [_known(reports[i].recipient.get("country") for i in g) for g in groups]
     sector = [Counter(reports[i].recipient.get("sector") for i in g if reports[i].recipient.get("sector"))
               for g in groups]
+    matters = _document_matters(reports, groups, recipient, matters)
+    side = [country or LOOSE + str(sector[c].most_common(1)[0][0] if sector[c] else "")
+            for c, country in enumerate(recipient)]
+    matters = _joined_matters(reports, groups, side, matters)
     by_thread: dict[str, list[int]] = {}
     for c, country in enumerate(recipient):
         if country and matters[c]:
@@ -606,6 +615,73 @@ def thread_keys(reports: Sequence[Report], groups: Sequence[list[int]],
                 best = cand
         keys.append("=" + best[2] if best else f"{LOOSE}{own or ''}|{matter}")
     return keys
+
+
+def _document_matters(reports: Sequence[Report], groups: Sequence[list[int]], recipient: Sequence[str | None],
+                      matters: Sequence[str | None]) -> list[str | None]:
+    """Each cluster's matter, a cluster whose evidence names none taking the one matter named by the
+    other clusters of its documents in the block (same type and actor country, a recipient country
+    that agrees): "the operations have killed at least 57 people" or "a similar measure failed" tell
+    what their article tells, in words that point back to it. Two matters there, and it keeps none."""
+    named: dict[str, list[tuple[str | None, str]]] = {}  # document -> (recipient country, matter) of its clusters
+    for c, g in enumerate(groups):
+        matter = matters[c]
+        if matter:
+            for doc in {reports[i].document_id for i in g}:
+                named.setdefault(doc, []).append((recipient[c], matter))
+    out = list(matters)
+    for c, g in enumerate(groups):
+        if out[c] is not None:
+            continue
+        found = {matter for doc in {reports[i].document_id for i in g} for country, matter in named.get(doc, ())
+                 if _agree(country, recipient[c])}
+        if len(found) == 1:
+            out[c] = found.pop()
+    return out
+
+
+def _joined_matters(reports: Sequence[Report], groups: Sequence[list[int]], side: Sequence[str],
+                    matters: Sequence[str | None]) -> list[str | None]:
+    """Each cluster's matter, once the threads of one recipient (`side`: its country, else "?" and its
+    sector) whose matters each name the other's are one: "a vote to stop the strikes on boats"
+    (strikes named most) and "voted to dismiss the war powers resolution ... military action" (the
+    vote named most) are one thread of votes on the strikes. Both ways, not one: a tariff threat
+    that also names the border and a border thread that never names tariffs stay two stories. The
+    joined thread takes the matter of its largest part (then the first in lexicon order, as `matter_of`)."""
+    named = [frozenset().union(*(reports[i].matters for i in g)) for g in groups]
+    parts: dict[tuple[str, str], list[int]] = {}
+    for c, (own, matter) in enumerate(zip(side, matters, strict=True)):
+        if matter:
+            parts.setdefault((own, matter), []).append(c)
+    owner = {key: key for key in parts}
+
+    def find(key: tuple[str, str]) -> tuple[str, str]:
+        while owner[key] != key:
+            key = owner[key]
+        return key
+
+    keys = sorted(parts)
+    for n, a in enumerate(keys):
+        for b in keys[n + 1:]:
+            if a[0] != b[0]:
+                continue
+            if any(b[1] in named[c] for c in parts[a]) and any(a[1] in named[c] for c in parts[b]):
+                ra, rb = find(a), find(b)
+                if ra != rb:
+                    owner[max(ra, rb)] = min(ra, rb)
+    joined: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for key in keys:
+        joined.setdefault(find(key), []).append(key)
+    rank = {name: n for n, (name, _) in enumerate(_matters())}
+    matter_of_part = {}
+    for members in joined.values():
+        lead = min(members, key=lambda k: (-len(parts[k]), rank.get(k[1], len(rank)), k[1]))
+        matter_of_part.update({k: lead[1] for k in members})
+    out = list(matters)
+    for key, cs in parts.items():
+        for c in cs:
+            out[c] = matter_of_part[key]
+    return out
 
 
 LOOSE = "?"  # thread_keys: a cluster its own block could not place; `place_loose` decides per unit
