@@ -28,6 +28,11 @@ SEEDS = {"event_precision": 0.93, "event_recall": 1.0, "quote_recall": 1.0, "quo
          "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0, "event_date_acc": 1.0}
 DEV_EN = {"event_f1": 0.75, "event_precision": 0.78, "event_recall": 0.72, "quote_recall": 1.0,
           "quote_speaker_acc": 0.92, "event_date_acc": 1.0, "published_date_acc": 1.0}
+# Across the development pages (storylines are scored on all of them, whatever the language): gold
+# storylines found whole in one exported story, and the precision of incident pairs whenever the export
+# puts found reports of two pages in one incident (None while it puts none together).
+DEV_STORYLINES_FOUND = 2  # of 6
+DEV_INCIDENT_PAIR_PRECISION = 0.95
 PLOVER = {"type_accuracy_odd": 0.72, "type_accuracy": 0.76, "actor_country_accuracy": 0.86,
           "recipient_country_accuracy": 0.8}
 PLOVER_CEILINGS = {"false_events_per_sentence": 0.2}
@@ -65,6 +70,16 @@ def test_development_pages_english() -> None:
     got = _last_json([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(SHARED / "eval/dev/gold.json"),
                       "--pages", str(SHARED / "eval/dev/pages"), "--lang", "en"])
     _check(got, DEV_EN)
+    check_cross_document(got)
+
+
+def check_cross_document(got: dict) -> None:
+    """The storylines and incident-pair floors of a development-pages run (see `DEV_STORYLINES_FOUND`)."""
+    found = int(str(got.get("storylines_found") or "0/0").partition("/")[0])
+    assert found >= DEV_STORYLINES_FOUND, f"storylines found {got.get('storylines_found')}, floor {DEV_STORYLINES_FOUND}"
+    precision = got.get("incident_pair_precision")
+    assert precision is None or precision >= DEV_INCIDENT_PAIR_PRECISION, (
+        f"incident pair precision {precision}, floor {DEV_INCIDENT_PAIR_PRECISION}")
 
 
 def test_plover_gold_sentences() -> None:
