@@ -349,3 +349,43 @@ def test_a_placeholder_publication_day_of_year_one_blocks_in_its_own_month() -> 
     # Some sites print 0001-01-01 when they have no date; three days before it is no date at all.
     assert period_of(None, None, "0001-01-01") == "0001-01"
     assert period_of(None, None, "2026-02-02") == "2026-01"
+
+
+# --- an act whose actor's country is unknown --------------------------------------------------------
+
+NO_ACTOR = {"name": None, "country": None, "sector": None, "id": None}
+MEX_GANG = {"name": "the gang", "country": "MEX", "sector": "CRM", "id": None}
+RAID = {"type": "ASSAULT", "actor": {**MEX_GOV, "sector": "MIL"}, "recipient": MEX_GANG, "date": "2026-03-02",
+        "precision": "day", "evidence": "Mexican marines killed six gang members in a raid on a ranch in Sinaloa"}
+RAID_NO_ACTOR = {"type": "ASSAULT", "actor": NO_ACTOR, "recipient": MEX_GANG, "date": "2026-03-03",
+                 "precision": "day", "evidence": "A gang leader was shot dead in the raid near Culiacan, officials said"}
+
+
+def test_an_act_with_no_actor_country_joins_the_only_thread_of_its_type_it_fits() -> None:
+    from storyline.link.merge import place_actorless
+
+    raids = ("ASSAULT:MEX", "=MEX|military_strikes", "2026-03", {"CRM"})
+    assert place_actorless("2026-03", None, "MEX", {"CRM"}, "military_strikes", [raids]) == raids[:2]
+    assert place_actorless("2026-03", "MIL", None, {"CRM"}, "military_strikes", [raids]) == raids[:2]
+    assert place_actorless("2026-04", None, "MEX", {"CRM"}, "military_strikes", [raids]) is None  # another month
+    assert place_actorless("2026-03", None, "USA", {"CRM"}, "military_strikes", [raids]) is None  # another recipient
+    assert place_actorless("2026-03", None, "MEX", {"CRM"}, "capture", [raids]) is None  # another matter
+    assert place_actorless("2026-03", "CRM", "MEX", {"CRM"}, "military_strikes", [raids]) is None  # not a state's act
+    assert place_actorless("2026-03", None, None, set(), "military_strikes", [raids]) is None  # done to no one named
+    strikes = ("ASSAULT:USA", "=MEX|military_strikes", "2026-03", set())
+    assert place_actorless("2026-03", None, "MEX", {"CRM"}, "military_strikes", [raids, strikes]) is None  # two fit
+
+
+@pytest.mark.parametrize("order", ["known-first", "unknown-first"])
+def test_an_act_with_no_actor_country_is_told_in_its_states_story(store: Any, order: str) -> None:
+    docs = [("navy.html", "Coast Daily", "2026-03-02", [RAID]), ("wire.html", "Valley Wire", "2026-03-03",
+                                                                    [RAID_NO_ACTOR])]
+    for source, publisher, published, events in docs if order == "known-first" else docs[::-1]:
+        store.add_document(_doc(source, publisher, published, events))
+        link_new(store)
+    (story,) = [s for s in story_records(store) if s["type"] == "ASSAULT"]
+    assert story["actor"]["country"] == "MEX"
+    assert len(story["document_ids"]) == 2 and len(story["incident_ids"]) == 2
+    incremental = _snapshot(store)
+    relink_all(store)
+    assert _snapshot(store) == incremental

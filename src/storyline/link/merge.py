@@ -36,7 +36,9 @@ Two levels, because an analyst needs both and they fail differently:
    country whose matters each name the other's (a vote to stop the strikes, a vote on the war
    powers resolution limiting military action) are one (`_joined_matters`); a cluster whose evidence
    names no matter ("the operations have killed 57") takes the one its article's other clusters of
-   the block name (`_document_matters`), else it is a story of its own. A cluster whose recipient
+   the block name (`_document_matters`), else it is a story of its own. A cluster whose actor's
+   country is unknown ("the raid killed a gang leader") joins the only thread of its type, in its
+   month, of its matter and recipient (`place_actorless`), else it is a story of its own. A cluster whose recipient
    country is unknown joins the only thread of its block that its recipient sector fits when
    there is one; when several fit, the one holding the report most similar to one of its own (at
    least `THREAD_ATTACH`). When none of its block fits, it joins the only thread of its unit (any
@@ -701,6 +703,35 @@ def place_loose(loose: str, threads: dict[str, set[str]]) -> str:
     fits = [k for k, sectors in threads.items()
             if k.partition("|")[2] == matter and (not own or not sectors or own in sectors)]
     return "=" + fits[0] if len(fits) == 1 else "~" + loose
+
+
+def place_actorless(period: str, actor_sector: str | None, recipient: str | None, sectors: set[str],
+                    matter: str | None, threads: Iterable[tuple[str, str, str, set[str]]]) -> tuple[str, str] | None:
+    """The thread a cluster whose actor's country is unknown joins, or None (it stays a story of its
+    own): among `threads` — (unit, thread key, period, recipient sectors) of the clusters of its
+    type whose actor's country is known — the only one of its matter, of a cluster in its own
+    period (block month, "-" for no time), whose recipient country is its own (or either unknown)
+    and whose recipient sectors fit its own. Only an act of a state whose state is not named ("the
+    forces", "the government", or no actor found) joins, and only one naming whom it was done to
+    (a recipient country or sector): cartels or protesters with no country are not a state's
+    story. An unknown fits a known actor, never two: with two candidates ("a strike on a boat" in
+    a month of strikes by two states) nothing tells which. Returns (unit, thread key)."""
+    if not matter or (actor_sector and actor_sector not in STATE_SECTORS) or not (recipient or sectors):
+        return None
+    fits: set[tuple[str, str]] = set()
+    for unit, thread, when, theirs in threads:
+        if when != period or thread[:1] not in ("=", "~"):
+            continue
+        side, _, their_matter = thread[1:].partition("|")
+        if their_matter != matter:
+            continue
+        country = side if thread[0] == "=" else None
+        if recipient and country and recipient != country:
+            continue
+        if sectors and theirs and not sectors & theirs:
+            continue
+        fits.add((unit, thread))
+    return fits.pop() if len(fits) == 1 else None
 
 
 # --- a report with no time at all joins the only incident of its unit it fits -------------------------

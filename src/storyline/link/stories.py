@@ -12,7 +12,9 @@ running `link_new` again with nothing new changes nothing.
 
 Two levels (see `merge`): an **incident** is one real-world event (a cluster of reports, a
 `link_clusters` row); a **story** is a thread of incidents on one matter: one type, actor
-country, recipient country and matter (lexicon/matters.yaml) across months. `story_records(store)`
+country, recipient country and matter (lexicon/matters.yaml) across months; an incident whose
+actor's country is unknown joins the one thread of its type it fits (`_place_actorless`), decided
+again whenever a unit of its type changes. `story_records(store)`
 streams the contract's `story` records, `store.incidents.incident_records(store)` the `incident`
 records; a story's `incident_ids` and additive `clusters` list its incidents.
 
@@ -59,6 +61,7 @@ from .merge import (
     block_of,
     clusters,
     matter_of,
+    place_actorless,
     place_loose,
     thread_keys,
     thread_sectors,
@@ -247,6 +250,7 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
     touched.update(attach_timeless(conn, units))
     for part in chunks(sorted(units)):
         touched.update(_place_loose(conn, part))
+    touched.update(_place_actorless(conn, units))
     return _rebuild_stories(conn, touched)
 
 
@@ -261,6 +265,33 @@ def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
         thread, tid = place(row, threads)
         if tid != row["thread_id"]:
             moved.append({"cid": row["id"], "t": thread, "tid": tid, "old": row["thread_id"]})
+    if moved:
+        storyqueries.move_clusters(conn, moved)
+    return {m["tid"] for m in moved} | {m["old"] for m in moved if m["old"]}
+
+
+def _place_actorless(conn: Connection, units: set[str]) -> set[str]:
+    """Give each incident whose actor's country is unknown, of these units' types, the one thread of
+    its type it fits (`merge.place_actorless`), else its own story back; returns the threads it left
+    or joined. Decided again whenever a unit of its type changes, from all of that type's threads,
+    so linking incrementally reaches what `relink_all` reaches."""
+    types = sorted({u.split(":", 1)[0] for u in units})
+    rows = storyqueries.actorless_clusters(conn, [unit_key(t, None) for t in types])
+    threads_of: dict[str, list[tuple[str, str, str, set[str]]]] = {}
+    moved = []
+    for row in sorted(rows, key=lambda r: r.id):
+        event_type = row.unit.split(":", 1)[0]
+        if event_type not in threads_of:
+            threads_of[event_type] = [(r.unit, r.thread, r.block.rsplit(":", 1)[1], set((r.sectors or "").split()))
+                                      for r in storyqueries.type_threads(conn, event_type, row.unit)]
+        record = row.data["record"]
+        host = place_actorless(row.block.rsplit(":", 1)[1], (record.get("actor") or {}).get("sector"),
+                               (record.get("recipient") or {}).get("country"),
+                               set((row.sectors or "").split()), row.data.get("matter"), threads_of[event_type])
+        own = "#" + record["event_ids"][0]  # `merge.thread_keys`: a story of its own
+        thread, tid = (host[1], thread_id(*host)) if host else (own, thread_id(row.unit, own))
+        if tid != row.thread_id:
+            moved.append({"cid": row.id, "t": thread, "tid": tid, "old": row.thread_id})
     if moved:
         storyqueries.move_clusters(conn, moved)
     return {m["tid"] for m in moved} | {m["old"] for m in moved if m["old"]}
@@ -294,6 +325,8 @@ def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
         by_thread: dict[str, tuple[str, list[dict[str, Any]], list[tuple[str, str | None]]]] = {}
         for tid, cid, unit, sid, data in storyqueries.thread_clusters(conn, part):
             entry = by_thread.setdefault(tid, (unit, [], []))
+            if entry[0].endswith(":-") and not unit.endswith(":-"):  # an actorless incident joined it first
+                entry = by_thread[tid] = (unit, entry[1], entry[2])
             entry[1].append(data)
             entry[2].append((cid, sid))
         docs = {order[3] for _, cs, _ in by_thread.values() for c in cs for order, _, _ in c["reports"]}

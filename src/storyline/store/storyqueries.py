@@ -108,6 +108,23 @@ def move_clusters(conn: Connection, moved: Sequence[dict[str, Any]]) -> None:
                                                                      thread_id=bindparam("tid")), moved)
 
 
+def actorless_clusters(conn: Connection, units: Sequence[str]) -> list[Any]:
+    """Rows (id, unit, block, thread_id, sectors, data) of the incidents of these units (units whose
+    actor's country is unknown: few, and their data is read)."""
+    lc = linkschema.link_clusters
+    return [row for part in chunks(units) for row in conn.execute(
+        select(lc.c.id, lc.c.unit, lc.c.block, lc.c.thread_id, lc.c.sectors, lc.c.data).where(lc.c.unit.in_(part)))]
+
+
+def type_threads(conn: Connection, event_type: str, actorless_unit: str) -> Iterator[Any]:
+    """Rows (unit, block, thread, sectors) of the threaded incidents of one event type whose actor's
+    country is known (every unit of the type but `actorless_unit`)."""
+    lc = linkschema.link_clusters
+    yield from conn.execute(select(lc.c.unit, lc.c.block, lc.c.thread, lc.c.sectors)
+                            .where(lc.c.unit.startswith(event_type + ":", autoescape=True),
+                                   lc.c.unit != actorless_unit, lc.c.thread.is_not(None)))
+
+
 def thread_sizes(conn: Connection, thread_ids: Sequence[str]) -> Counter[str]:
     """thread id -> how many reports (linked events) its incidents hold."""
     le, lc = linkschema.link_events, linkschema.link_clusters
