@@ -1,86 +1,105 @@
-"""Story threading: clusters of one dyad whose matters each name the other's are one thread."""
+"""Story threading across a unit: threads whose matters each name the other's are one, and a report
+naming no matter takes its article's thread."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from storyline.link.merge import matter_of, report_from_record, thread_keys
+import pytest
 
-USA_LEG = {"name": "lawmakers", "country": "USA", "sector": "LEG", "id": None}
-USA_GOV = {"name": "the president", "country": "USA", "sector": "GOV", "id": None}
-VEN = {"name": "Venezuela", "country": "VEN", "sector": None, "id": None}
-MEX = {"name": "Mexico", "country": "MEX", "sector": None, "id": None}
-
-
-def _record(n: int, evidence: str, type_: str, actor: dict[str, Any], recipient: dict[str, Any]) -> dict[str, Any]:
-    return {"id": f"e{n}", "document_id": f"d{n}", "type": type_, "actor": actor, "recipient": recipient,
-            "date": None, "date_precision": None, "location": None, "status": "asserted",
-            "magnitude": {}, "intensity": -2.0, "evidence": evidence}
+from storyline.link import link_new, relink_all, story_records
+from storyline.link.evidence import terms
+from storyline.link.merge import ThreadRow, matters_named, rethread
+from storyline.model import Actor, Document, Event, Span
+from storyline.store.db import Store
 
 
-def _threads(*records: dict[str, Any]) -> tuple[list[str | None], list[str]]:
-    reports = [report_from_record(r, published="2025-10-20") for r in records]
-    groups = [[i] for i in range(len(reports))]
-    return [matter_of(reports, g) for g in groups], thread_keys(reports, groups)
+def _named(sentence: str) -> frozenset[str]:
+    return matters_named(terms(sentence, "en"))
+
+
+VOTE_ON_STRIKES = "A bid by lawmakers to halt the strikes on smuggling boats near Venezuela failed in a vote"
+VOTE_ON_RESOLUTION = "Lawmakers voted to table a resolution limiting further military action against Venezuela"
+
+
+def test_the_words_name_both_matters() -> None:
+    assert {"military_strikes", "war_powers"} <= _named(VOTE_ON_STRIKES)
+    assert {"military_strikes", "war_powers"} <= _named(VOTE_ON_RESOLUTION)
 
 
 def test_two_matters_each_naming_the_other_are_one_thread() -> None:
-    matters, keys = _threads(
-        _record(1, "A bid by lawmakers to halt the strikes on smuggling boats near Venezuela failed in a vote",
-                "REJECT", USA_LEG, VEN),
-        _record(2, "Lawmakers voted to table a resolution limiting further military action against Venezuela",
-                "REJECT", USA_LEG, VEN))
-    assert matters == ["military_strikes", "war_powers"]  # each told by its own words
-    assert keys[0] == keys[1] == "=VEN|military_strikes"
+    rows = [ThreadRow("=VEN|military_strikes", _named(VOTE_ON_STRIKES)),
+            ThreadRow("=VEN|military_strikes", frozenset({"military_strikes"})),
+            ThreadRow("=VEN|war_powers", _named(VOTE_ON_RESOLUTION))]
+    assert rethread(rows) == ["=VEN|military_strikes"] * 3  # the larger part's matter
+    assert rethread(rows[::-1]) == ["=VEN|military_strikes"] * 3  # whatever the order
 
 
 def test_a_matter_named_one_way_only_stays_its_own_thread() -> None:
-    matters, keys = _threads(
-        _record(1, "The president threatened tariffs on Mexican imports over migrants crossing the border",
-                "THREATEN", USA_GOV, MEX),
-        _record(2, "The president threatened Mexico over the migrants crossing its border by the thousands",
-                "THREATEN", USA_GOV, MEX))
-    assert matters == ["tariffs", "border"]
-    assert keys[0] != keys[1]
+    tariffs = _named("The president threatened tariffs on Mexican imports over migrants crossing the border")
+    border = _named("The president threatened Mexico over the migrants crossing its border by the thousands")
+    assert "border" in tariffs and "tariffs" not in border
+    assert rethread([ThreadRow("=MEX|tariffs", tariffs), ThreadRow("=MEX|border", border)]) == [
+        "=MEX|tariffs", "=MEX|border"]
 
 
-def test_matters_of_two_recipients_are_never_joined() -> None:
-    _, keys = _threads(
-        _record(1, "A bid by lawmakers to halt the strikes on smuggling boats near Venezuela failed in a vote",
-                "REJECT", USA_LEG, VEN),
-        _record(2, "Lawmakers voted to table a resolution limiting further military action against Mexico",
-                "REJECT", USA_LEG, MEX))
-    assert keys == ["=VEN|military_strikes", "=MEX|war_powers"]
+def test_threads_of_two_recipients_are_never_joined() -> None:
+    rows = [ThreadRow("=VEN|military_strikes", _named(VOTE_ON_STRIKES)),
+            ThreadRow("=MEX|war_powers", _named(VOTE_ON_RESOLUTION)),
+            ThreadRow("~LEG|war_powers", _named(VOTE_ON_RESOLUTION))]
+    assert rethread(rows) == [row.key for row in rows]
 
 
-def test_a_report_naming_no_matter_takes_the_one_its_article_names() -> None:
-    first = _record(1, "The military said it had struck two smuggling boats off the coast of Venezuela",
-                    "ASSAULT", USA_GOV, VEN)
-    told_back = _record(2, "The operations have killed at least nineteen people so far", "ASSAULT", USA_GOV, VEN)
-    elsewhere = _record(3, "The operations have killed at least nineteen people so far", "ASSAULT", USA_GOV, VEN)
-    elsewhere["document_id"] = "d9"
-    told_back["document_id"] = first["document_id"]
-    matters, keys = _threads(first, told_back, elsewhere)
-    assert matters == ["military_strikes", None, None]
-    assert keys[0] == keys[1] == "=VEN|military_strikes"
-    assert keys[2].startswith("#")  # an article that names no matter: nothing to follow it by
+def test_a_report_naming_no_matter_takes_its_articles_one_thread() -> None:
+    rows = [ThreadRow("=VEN|military_strikes", frozenset({"military_strikes"}), "VEN", frozenset({"d1"})),
+            ThreadRow("#e2", frozenset(), "VEN", frozenset({"d1"})),
+            ThreadRow("#e3", frozenset(), None, frozenset({"d1", "d2"})),
+            ThreadRow("#e4", frozenset(), "COL", frozenset({"d1"})),  # a recipient that disagrees
+            ThreadRow("#e5", frozenset(), "VEN", frozenset({"d9"}))]  # an article naming no matter
+    assert rethread(rows) == ["=VEN|military_strikes", "=VEN|military_strikes", "=VEN|military_strikes",
+                              "#e4", "#e5"]
 
 
-def test_an_article_naming_two_matters_lends_none() -> None:
-    records = [_record(1, "The military said it had struck two smuggling boats off the coast of Venezuela",
-                       "COERCE", USA_GOV, VEN),
-               _record(2, "The treasury froze the assets of two banks in Caracas", "COERCE", USA_GOV, VEN),
-               _record(3, "The measures have hit hard, officials said", "COERCE", USA_GOV, VEN)]
-    for r in records:
-        r["document_id"] = "d1"
-    matters, keys = _threads(*records)
-    assert matters == ["military_strikes", "sanctions", None]
-    assert keys[2].startswith("#")
+def test_an_article_naming_two_threads_lends_none() -> None:
+    rows = [ThreadRow("=VEN|military_strikes", frozenset({"military_strikes"}), "VEN", frozenset({"d1"})),
+            ThreadRow("=VEN|sanctions", frozenset({"sanctions"}), "VEN", frozenset({"d1"})),
+            ThreadRow("#e3", frozenset(), "VEN", frozenset({"d1"}))]
+    assert rethread(rows)[2] == "#e3"
 
 
-def test_reports_with_no_recipient_country_join_threads_both_ways_too() -> None:
-    none = {"name": None, "country": None, "sector": None, "id": None}
-    _, keys = _threads(
-        _record(1, "A bid by lawmakers to halt the strikes on smuggling boats failed in a vote", "REJECT", USA_LEG, none),
-        _record(2, "Lawmakers voted to table a resolution limiting further military action", "REJECT", USA_LEG, none))
-    assert keys[0] == keys[1] == "?|military_strikes"
+# --- in the store, across months ----------------------------------------------------------------------
+
+USA_LEG = {"name": "lawmakers", "country": "USA", "sector": "LEG"}
+VEN = {"name": "Venezuela", "country": "VEN", "sector": None}
+
+
+def _doc(source: str, published: str, sentences: list[tuple[str, str | None]]) -> Document:
+    text = " ".join(s for s, _ in sentences) + f" Filed from {source}."
+    doc = Document(source=source, text=text, publisher=source.split(".")[0], published=published,
+                   published_precision="day", language="en")
+    for sentence, date in sentences:
+        start = text.index(sentence)
+        doc.events.append(Event(
+            type="REJECT", mode=None, actor=Actor(**USA_LEG), recipient=Actor(**VEN), status="asserted",
+            evidence=Span(start, start + len(sentence), sentence), trigger=Span(start, start + 1, sentence[0]),
+            rule="test", date=date, date_precision="day" if date else None))
+    return doc
+
+
+OCTOBER = ("october.html", "2025-10-09", [(VOTE_ON_STRIKES, "2025-10-08"),
+                                          ("The measure fell short once more, officials said", None)])
+JANUARY = ("january.html", "2026-01-15", [(VOTE_ON_RESOLUTION, "2026-01-14")])
+
+
+@pytest.mark.parametrize("order", ["october-first", "january-first"])
+def test_threads_are_joined_across_months_and_match_a_rebuild(tmp_path: Any, order: str) -> None:
+    with Store.open(str(tmp_path / "threads.db")) as store:
+        for source, published, sentences in [OCTOBER, JANUARY] if order == "october-first" else [JANUARY, OCTOBER]:
+            store.add_document(_doc(source, published, sentences))
+            link_new(store)
+        incremental = sorted((s["id"], tuple(sorted(s["event_ids"]))) for s in story_records(store))
+        relink_all(store)
+        rebuilt = sorted((s["id"], tuple(sorted(s["event_ids"]))) for s in story_records(store))
+    assert incremental == rebuilt
+    (story,) = rebuilt  # both votes, and the sentence that names no matter told with them
+    assert len(story[1]) == 3

@@ -34,9 +34,9 @@ Two levels, because an analyst needs both and they fail differently:
    recipient country, are one thread across every month: "the US threatens Mexico" from July to
    November is one storyline with several real-world events in it. Two threads of one recipient
    country whose matters each name the other's (a vote to stop the strikes, a vote on the war
-   powers resolution limiting military action) are one (`_joined_matters`); a cluster whose evidence
-   names no matter ("the operations have killed 57") takes the one its article's other clusters of
-   the block name (`_document_matters`), else it is a story of its own. A cluster whose actor's
+   powers resolution limiting military action) are one, in any month; a cluster whose evidence
+   names no matter ("the operations have killed 57") takes the one thread its article's other
+   clusters of the unit are in, else it is a story of its own (`rethread`). A cluster whose actor's
    country is unknown ("the raid killed a gang leader") joins the only thread of its type, in its
    month, of its matter and recipient (`place_actorless`), else it is a story of its own. A cluster whose recipient
    country is unknown joins the only thread of its block that its recipient sector fits when
@@ -574,22 +574,17 @@ def matter_of(reports: Sequence[Report], group: Sequence[int]) -> str | None:
 def thread_keys(reports: Sequence[Report], groups: Sequence[list[int]],
                 matters: Sequence[str | None] | None = None) -> list[str]:
     """The thread of each cluster (given as lists of report indices) of one block: "=", the
-    recipient country, "|" and the cluster's matter (or the matter of the thread it is joined to,
-    `_joined_matters`); for a cluster whose recipient country is
+    recipient country, "|" and the cluster's matter; for a cluster whose recipient country is
     unknown, the thread of the block it fits (same matter, see the module docstring), else "?" and
     its recipient sector and matter (`place_loose` decides); "#" and the cluster's first event when
-    the actor's country is unknown or its evidence names no matter (nothing to follow it by: it is
-    a story of its own)."""
+    the actor's country is unknown or its evidence names no matter (nothing to follow it by yet).
+    `rethread` then joins the threads of the whole unit."""
     matters = [matter_of(reports, g) for g in groups] if matters is None else matters
     if not any(r.actor.get("country") for r in reports):
         return ["#" + reports[g[0]].event_id for g in groups]
     recipient = [_known(reports[i].recipient.get("country") for i in g) for g in groups]
     sector = [Counter(reports[i].recipient.get("sector") for i in g if reports[i].recipient.get("sector"))
               for g in groups]
-    matters = _document_matters(reports, groups, recipient, matters)
-    side = [country or LOOSE + str(sector[c].most_common(1)[0][0] if sector[c] else "")
-            for c, country in enumerate(recipient)]
-    matters = _joined_matters(reports, groups, side, matters)
     by_thread: dict[str, list[int]] = {}
     for c, country in enumerate(recipient):
         if country and matters[c]:
@@ -619,42 +614,46 @@ def thread_keys(reports: Sequence[Report], groups: Sequence[list[int]],
     return keys
 
 
-def _document_matters(reports: Sequence[Report], groups: Sequence[list[int]], recipient: Sequence[str | None],
-                      matters: Sequence[str | None]) -> list[str | None]:
-    """Each cluster's matter, a cluster whose evidence names none taking the one matter named by the
-    other clusters of its documents in the block (same type and actor country, a recipient country
-    that agrees): "the operations have killed at least 57 people" or "a similar measure failed" tell
-    what their article tells, in words that point back to it. Two matters there, and it keeps none."""
-    named: dict[str, list[tuple[str | None, str]]] = {}  # document -> (recipient country, matter) of its clusters
-    for c, g in enumerate(groups):
-        matter = matters[c]
-        if matter:
-            for doc in {reports[i].document_id for i in g}:
-                named.setdefault(doc, []).append((recipient[c], matter))
-    out = list(matters)
-    for c, g in enumerate(groups):
-        if out[c] is not None:
-            continue
-        found = {matter for doc in {reports[i].document_id for i in g} for country, matter in named.get(doc, ())
-                 if _agree(country, recipient[c])}
-        if len(found) == 1:
-            out[c] = found.pop()
-    return out
+@dataclass
+class ThreadRow:
+    """What `rethread` knows of one incident of a unit: its thread as its block and `place_loose` gave
+    it ("=" country "|" matter, "~" sector "|" matter, "#" first event), every matter its reports
+    name, its recipient country, and its documents (read only for an incident naming no matter)."""
+
+    key: str
+    named: frozenset[str]
+    recipient: str | None = None
+    documents: frozenset[str] = frozenset()
 
 
-def _joined_matters(reports: Sequence[Report], groups: Sequence[list[int]], side: Sequence[str],
-                    matters: Sequence[str | None]) -> list[str | None]:
-    """Each cluster's matter, once the threads of one recipient (`side`: its country, else "?" and its
-    sector) whose matters each name the other's are one: "a vote to stop the strikes on boats"
-    (strikes named most) and "voted to dismiss the war powers resolution ... military action" (the
-    vote named most) are one thread of votes on the strikes. Both ways, not one: a tariff threat
-    that also names the border and a border thread that never names tariffs stay two stories. The
-    joined thread takes the matter of its largest part (then the first in lexicon order, as `matter_of`)."""
-    named = [frozenset().union(*(reports[i].matters for i in g)) for g in groups]
+def _side_matter(key: str) -> tuple[str, str] | None:
+    if key[:1] not in ("=", "~"):
+        return None
+    side, _, matter = key.partition("|")
+    return side, matter
+
+
+def rethread(rows: Sequence[ThreadRow]) -> list[str]:
+    """The thread of each incident of one unit (type and actor country, every month):
+
+    - Threads of one recipient (its country, else its sector) whose matters each name the other's
+      are one: "a vote to stop the strikes on boats" (strikes named most) and "voted to dismiss the
+      war powers resolution ... military action" (the vote named most) are one thread of votes on
+      the strikes. Both ways, not one: a tariff threat that also names the border and a border
+      thread that never names tariffs stay two stories. The joined thread takes the matter of its
+      largest part (then the first in lexicon order, as `matter_of`).
+    - An incident whose evidence names no matter takes the one thread of the incidents its documents
+      also report in this unit whose recipient country agrees with its own: "the operations have
+      killed at least 57 people" or "a similar measure failed" tell what their article tells, in
+      words that point back to it. With two such threads, or none, it stays a story of its own.
+
+    Depends only on the set of rows, never on their order or on earlier runs."""
     parts: dict[tuple[str, str], list[int]] = {}
-    for c, (own, matter) in enumerate(zip(side, matters, strict=True)):
-        if matter:
-            parts.setdefault((own, matter), []).append(c)
+    for n, row in enumerate(rows):
+        sm = _side_matter(row.key)
+        if sm:
+            parts.setdefault(sm, []).append(n)
+    named = {key: frozenset().union(*(rows[n].named for n in members)) for key, members in parts.items()}
     owner = {key: key for key in parts}
 
     def find(key: tuple[str, str]) -> tuple[str, str]:
@@ -663,11 +662,9 @@ def _joined_matters(reports: Sequence[Report], groups: Sequence[list[int]], side
         return key
 
     keys = sorted(parts)
-    for n, a in enumerate(keys):
-        for b in keys[n + 1:]:
-            if a[0] != b[0]:
-                continue
-            if any(b[1] in named[c] for c in parts[a]) and any(a[1] in named[c] for c in parts[b]):
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            if a[0] == b[0] and b[1] in named[a] and a[1] in named[b]:
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     owner[max(ra, rb)] = min(ra, rb)
@@ -675,14 +672,23 @@ def _joined_matters(reports: Sequence[Report], groups: Sequence[list[int]], side
     for key in keys:
         joined.setdefault(find(key), []).append(key)
     rank = {name: n for n, (name, _) in enumerate(_matters())}
-    matter_of_part = {}
+    final: dict[tuple[str, str], str] = {}
     for members in joined.values():
         lead = min(members, key=lambda k: (-len(parts[k]), rank.get(k[1], len(rank)), k[1]))
-        matter_of_part.update({k: lead[1] for k in members})
-    out = list(matters)
-    for key, cs in parts.items():
-        for c in cs:
-            out[c] = matter_of_part[key]
+        final.update({k: f"{lead[0]}|{lead[1]}" for k in members})
+    out = [final[sm] if (sm := _side_matter(row.key)) else row.key for row in rows]
+    by_document: dict[str, set[str]] = {}
+    for n, row in enumerate(rows):
+        if _side_matter(row.key):
+            for doc in row.documents:
+                by_document.setdefault(doc, set()).add(out[n])
+    for n, row in enumerate(rows):
+        if _side_matter(row.key) or not row.documents:
+            continue
+        found = {key for doc in row.documents for key in by_document.get(doc, ())
+                 if key[0] == "~" or _agree(key[1:].partition("|")[0], row.recipient)}
+        if len(found) == 1:
+            out[n] = found.pop()
     return out
 
 

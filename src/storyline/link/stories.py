@@ -58,11 +58,13 @@ from .attach import attach_timeless, with_timeless_blocks
 from .merge import (
     LOOSE,
     Report,
+    ThreadRow,
     block_of,
     clusters,
     matter_of,
     place_actorless,
     place_loose,
+    rethread,
     thread_keys,
     thread_sectors,
     unit_key,
@@ -131,11 +133,15 @@ def link_block(block: str, reports: Sequence[Report], sources: Sources) -> tuple
         record = incident_record(members, sources)
         anchor = cluster_date(members)
         loose = thread[len(LOOSE):] if thread.startswith(LOOSE) else None
+        countries = {r.recipient.get("country") for r in members} - {None}
         data = {"record": record, "matter": matter,
                 "reports": [[list(r.order), r.actor, r.recipient] for r in members],
                 "anchor": None if anchor is None else {"span": list(anchor.span or ()), "order": list(anchor.order)}}
         cluster_rows.append({"id": record["id"], "block": block, "unit": unit,
                              "thread": None if loose is not None else thread, "loose": loose,
+                             "first_thread": None if loose is not None else thread,
+                             "named": " ".join(sorted(frozenset().union(*(r.matters for r in members)))),
+                             "recipient": countries.pop() if len(countries) == 1 else None,
                              "sectors": " ".join(sorted(thread_sectors(reports, group))),
                              "thread_id": None if loose is not None else thread_id(unit, thread),
                              "story_id": None, "data": data})
@@ -149,18 +155,18 @@ def unit_threads(rows: Iterable[dict[str, Any]]) -> dict[str, dict[str, set[str]
     """unit -> "recipient country|matter" -> the sectors in that thread, from cluster rows."""
     out: dict[str, dict[str, set[str]]] = {}
     for row in rows:
-        thread = row["thread"]
+        thread = row["first_thread"]
         if row["loose"] is None and thread and thread.startswith("="):
             out.setdefault(row["unit"], {}).setdefault(thread[1:], set()).update((row["sectors"] or "").split())
     return out
 
 
-def place(row: dict[str, Any], threads: dict[str, dict[str, set[str]]]) -> tuple[str, str]:
-    """(thread, thread id) of a cluster row: its own, or for a loose one, where its unit places it."""
+def place(row: dict[str, Any], threads: dict[str, dict[str, set[str]]]) -> str:
+    """The thread of a cluster row before `merge.rethread`: its block's, or for a loose one, where
+    its unit places it."""
     if row["loose"] is None:
-        return row["thread"], row["thread_id"]
-    thread = place_loose(row["loose"], threads.get(row["unit"], {}))
-    return thread, thread_id(row["unit"], thread)
+        return str(row["first_thread"])
+    return place_loose(row["loose"], threads.get(row["unit"], {}))
 
 
 def story_record(unit: str, clusters_data: Sequence[dict[str, Any]], sources: Sources) -> dict[str, Any]:
@@ -255,16 +261,34 @@ def _relink_blocks(conn: Connection, blocks: dict[str, list[str]]) -> int:
 
 
 def _place_loose(conn: Connection, units: Sequence[str]) -> set[str]:
-    """Give each loose cluster of these units its thread; returns the threads it left or joined."""
+    """Give each cluster of these units its thread: a loose one where its unit places it (`place`),
+    then every one as `merge.rethread` joins its unit's threads (read from the whole unit, every
+    month, so linking incrementally reaches what `relink_all` reaches); returns the threads they
+    left or joined."""
     rows = storyqueries.unit_clusters(conn, units)
     threads = unit_threads(rows)
+    base = [place(row, threads) for row in rows]
+    # the documents of the incidents naming no matter, and which incidents of their units they report
+    open_ids = [row["id"] for row, key in zip(rows, base, strict=True)
+                if key.startswith("#") and not row["unit"].endswith(":-")]
+    docs_of: dict[str, set[str]] = {}
+    for doc, cid in storyqueries.cluster_documents(conn, open_ids):
+        docs_of.setdefault(cid, set()).add(doc)
+    for doc, cid in storyqueries.document_clusters(conn, sorted({d for ds in docs_of.values() for d in ds})):
+        docs_of.setdefault(cid, set()).add(doc)
+    by_unit: dict[str, list[int]] = {}
+    for n, row in enumerate(rows):
+        by_unit.setdefault(row["unit"], []).append(n)
     moved = []
-    for row in rows:
-        if row["loose"] is None:
-            continue
-        thread, tid = place(row, threads)
-        if tid != row["thread_id"]:
-            moved.append({"cid": row["id"], "t": thread, "tid": tid, "old": row["thread_id"]})
+    for unit in sorted(by_unit):
+        members = by_unit[unit]
+        final = rethread([ThreadRow(base[n], frozenset((rows[n]["named"] or "").split()), rows[n]["recipient"],
+                                    frozenset(docs_of.get(rows[n]["id"], ()))) for n in members])
+        for n, thread in zip(members, final, strict=True):
+            row = rows[n]
+            tid = thread_id(unit, thread)
+            if tid != row["thread_id"] or thread != row["thread"]:
+                moved.append({"cid": row["id"], "t": thread, "tid": tid, "old": row["thread_id"]})
     if moved:
         storyqueries.move_clusters(conn, moved)
     return {m["tid"] for m in moved} | {m["old"] for m in moved if m["old"]}

@@ -95,10 +95,26 @@ def write_linked_events(conn: Connection, rows: Sequence[dict[str, Any]]) -> Non
 
 
 def unit_clusters(conn: Connection, units: Sequence[str]) -> list[dict[str, Any]]:
-    """{id, unit, thread, loose, sectors, thread_id} of every incident of these units (at most `CHUNK`)."""
+    """{id, unit, thread, first_thread, loose, sectors, named, recipient, thread_id} of every incident
+    of these units (at most `CHUNK`)."""
     lc = linkschema.link_clusters
     return [r._asdict() for r in conn.execute(
-        select(lc.c.id, lc.c.unit, lc.c.thread, lc.c.loose, lc.c.sectors, lc.c.thread_id).where(lc.c.unit.in_(units)))]
+        select(lc.c.id, lc.c.unit, lc.c.thread, lc.c.first_thread, lc.c.loose, lc.c.sectors, lc.c.named,
+               lc.c.recipient, lc.c.thread_id).where(lc.c.unit.in_(units)))]
+
+
+def cluster_documents(conn: Connection, cluster_ids: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """(document id, incident id) of the reports of these incidents."""
+    le = linkschema.link_events
+    for part in chunks(cluster_ids):
+        yield from conn.execute(select(le.c.document_id, le.c.cluster_id).where(le.c.cluster_id.in_(part)).distinct())
+
+
+def document_clusters(conn: Connection, doc_ids: Sequence[str]) -> Iterator[tuple[str, str]]:
+    """(document id, incident id) of every incident reported by these documents."""
+    le = linkschema.link_events
+    for part in chunks(doc_ids):
+        yield from conn.execute(select(le.c.document_id, le.c.cluster_id).where(le.c.document_id.in_(part)).distinct())
 
 
 def move_clusters(conn: Connection, moved: Sequence[dict[str, Any]]) -> None:
