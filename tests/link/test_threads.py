@@ -103,3 +103,11 @@ def test_threads_are_joined_across_months_and_match_a_rebuild(tmp_path: Any, ord
     assert incremental == rebuilt
     (story,) = rebuilt  # both votes, and the sentence that names no matter told with them
     assert len(story[1]) == 3
+
+
+def test_a_thread_naming_another_matter_now_and_then_keeps_its_own() -> None:
+    tariffs = [ThreadRow("=MEX|tariffs", frozenset({"tariffs"})) for _ in range(3)]
+    tariffs.append(ThreadRow("=MEX|tariffs", frozenset({"tariffs", "military_strikes"})))
+    strikes = [ThreadRow("=MEX|military_strikes", frozenset({"military_strikes", "tariffs"}))]
+    assert rethread(tariffs + strikes) == [row.key for row in tariffs + strikes]
+    assert rethread(tariffs[2:] + strikes) == ["=MEX|tariffs"] * 3  # half of two name the strikes

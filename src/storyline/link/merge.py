@@ -640,8 +640,10 @@ def rethread(rows: Sequence[ThreadRow]) -> list[str]:
       are one: "a vote to stop the strikes on boats" (strikes named most) and "voted to dismiss the
       war powers resolution ... military action" (the vote named most) are one thread of votes on
       the strikes. Both ways, not one: a tariff threat that also names the border and a border
-      thread that never names tariffs stay two stories. The joined thread takes the matter of its
-      largest part (then the first in lexicon order, as `matter_of`).
+      thread that never names tariffs stay two stories; and by at least half of each thread's
+      incidents, so that a long thread naming another matter now and then keeps its own. The
+      joined thread takes the matter of its largest part (then the first in lexicon order, as
+      `matter_of`).
     - An incident whose evidence names no matter takes the one thread of the incidents its documents
       also report in this unit whose recipient country agrees with its own: "the operations have
       killed at least 57 people" or "a similar measure failed" tell what their article tells, in
@@ -653,8 +655,13 @@ def rethread(rows: Sequence[ThreadRow]) -> list[str]:
         sm = _side_matter(row.key)
         if sm:
             parts.setdefault(sm, []).append(n)
-    named = {key: frozenset().union(*(rows[n].named for n in members)) for key, members in parts.items()}
     owner = {key: key for key in parts}
+
+    def names(part: tuple[str, str], matter: str) -> bool:
+        """Whether at least half of this part's incidents name that matter (a year of tariff news
+        naming the military now and then is not a thread on military action)."""
+        members = parts[part]
+        return 2 * sum(matter in rows[n].named for n in members) >= len(members)
 
     def find(key: tuple[str, str]) -> tuple[str, str]:
         while owner[key] != key:
@@ -664,7 +671,7 @@ def rethread(rows: Sequence[ThreadRow]) -> list[str]:
     keys = sorted(parts)
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
-            if a[0] == b[0] and b[1] in named[a] and a[1] in named[b]:
+            if a[0] == b[0] and names(a, b[1]) and names(b, a[1]):
                 ra, rb = find(a), find(b)
                 if ra != rb:
                     owner[max(ra, rb)] = min(ra, rb)
