@@ -71,7 +71,7 @@ link_clusters = Table(
     Column("thread", String(64)),  # "=" recipient country "|" matter, "~" sector "|" matter, "#" first event
     Column("loose", String(48)),  # set when its block could not place it: recipient sector ("" unknown), "|", matter
     Column("first_thread", String(64)),  # the thread its block gave it, before its unit's threads are joined
-    Column("named", String(255)),  # every matter its reports name, space-separated
+    Column("named", Text),  # every matter its reports name, space-separated
     Column("recipient", String(3)),  # its recipient country when its reports agree on one
     Column("sectors", Text),  # the recipient sectors it brings to its thread, space-separated
     Column("thread_id", String(ID), index=True),
