@@ -19,7 +19,7 @@ def _named(sentence: str) -> frozenset[str]:
 
 
 VOTE_ON_STRIKES = "A bid by lawmakers to halt the strikes on smuggling boats near Venezuela failed in a vote"
-VOTE_ON_RESOLUTION = "Lawmakers voted to table a resolution limiting further military action against Venezuela"
+VOTE_ON_RESOLUTION = "Legislators voted down a measure to curb more military action against Venezuela"
 
 
 def test_the_words_name_both_matters() -> None:

@@ -646,7 +646,7 @@ def rethread(rows: Sequence[ThreadRow]) -> list[str]:
       `matter_of`).
     - An incident whose evidence names no matter takes the one thread of the incidents its documents
       also report in this unit whose recipient country agrees with its own: "the operations have
-      killed at least 57 people" or "a similar measure failed" tell what their article tells, in
+      killed at least 40 people" or "a similar measure failed" tell what their article tells, in
       words that point back to it. With two such threads, or none, it stays a story of its own.
 
     Depends only on the set of rows, never on their order or on earlier runs."""
