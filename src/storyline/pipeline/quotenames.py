@@ -6,7 +6,7 @@ left. Gives a `NameIndex`: the text's tokens, which of them lie inside quotation
 and for any capitalised run what it names —
 
 - a person, with titles and roles stripped ("Mexican President Claudia Sheinbaum",
-  "Sen. Claire McCaskill (D-Mo.)" → the name) and a gender when a title or a
+  "Sen. Dana Whitfield (R-Ore.)" → the name) and a gender when a title or a
   common given name tells it;
 - a bare surname expanded to the full name used in the document ("Trump" →
   "Donald Trump");
@@ -238,7 +238,7 @@ class NameIndex:
         return not (nxt == "," or self._is_abbrev_dot(j))
 
     def _skip_bracket(self, j: int) -> int:
-        """Token before a short bracket ending at j ("Sen. Claire McCaskill (D-Mo.)"), else j."""
+        """Token before a short bracket ending at j ("Sen. Dana Whitfield (R-Ore.)"), else j."""
         if j < 0 or self.tokens[j].text != ")" or self.inq[j]:
             return j
         m = j - 1
@@ -292,7 +292,7 @@ class NameIndex:
         return got
 
     def _classify(self, i: int, j: int) -> Named:
-        # "Representative Charles B. Rangel of New York": the person is before "of".
+        # "Representative Laura P. Hendricks of Ohio": the person is before "of".
         for k in range(i + 1, j):
             if self.tokens[k].text == "of":
                 head = self._person(i, k - 1)

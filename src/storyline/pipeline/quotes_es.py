@@ -8,7 +8,7 @@ permitir —dijo la presidenta", "”, añadió."), and names a speaker by a tit
   - a cue verb (lemma in `speech_lemmas` of lexicon/es/quotes.yaml) right after the closing mark,
     with its subject after it ("puntualizó la Embajada") or dropped: `+es:tail`;
   - a cue verb before the quotation in its sentence, whose subject is the noun phrase before the verb
-    ("el Comando Sur de Estados Unidos informó en X que “…”"): `+es:head`;
+    ("el Ministerio de Defensa de Chile informó en un comunicado que “…”"): `+es:head`;
   - a dropped subject, or a quotation opening a paragraph with no cue, takes the subject of the
     sentence just before (outside quotations), else the previous quotation's speaker when nothing
     stands between them: `+es:previous-subject`, `+es:previous-speaker`;
@@ -17,7 +17,7 @@ permitir —dijo la presidenta", "”, añadió."), and names a speaker by a tit
     de EE.UU."): `+es:title-person`, `+es:full-name`;
   - a paragraph opening with a dialogue dash ("—No lo vamos a permitir —dijo la presidenta—. Y no lo
     haremos.") holds direct quotations, cut at the narrator's aside (`dash_quotes`, rule `quote:direct:dash`);
-  - a capitalised quotation right after a noun ("la reunión “América contra los cárteles”") is the
+  - a capitalised quotation right after a noun ("la cumbre “Puentes del Sur”") is the
     thing's name, never a quotation of anyone: `+es:name`.
 A speaker the shared reading took from a named person next to a cue is kept. Names inside quotations
 are never speakers, nor is the byline (it is not in the clean text).
@@ -402,7 +402,7 @@ def _dropped(r: _Reader, q: Quote, previous: Quote | None, how: str) -> tuple[Ac
 
 
 def _name_of(r: _Reader, q: Quote) -> bool:
-    """A name in marks, not a quotation: 'la reunión “América contra los cárteles”' (a capitalised
+    """A name in marks, not a quotation: 'la cumbre “Puentes del Sur”' (a capitalised
     quotation right after determiner + noun), 'alias ‘El Mencho’', a short run of capitalised words."""
     inner = q.text.strip()
     if not inner[:1].isupper():

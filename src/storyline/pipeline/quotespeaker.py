@@ -7,7 +7,7 @@ speaker —
 
 - the subject next to the verb, or after it in inverted order ('"...," said
   Smith'), across an apposition ("Smith, a spokesman for the ministry, said") or
-  a bracket ("Sen. Claire McCaskill (D-Mo.) said");
+  a bracket ("Sen. Dana Whitfield (R-Ore.) said");
 - "he"/"she" resolved to the most recent compatible speaker or sentence subject,
   else the most recent named person of that gender (names inside quotations are
   never antecedents); "it"/"they" to an organisation named as the subject or a
@@ -96,7 +96,7 @@ class SpeakerIndex(NameIndex):
         return None
 
     def _after_as(self, k: int) -> bool:
-        """ "as" opens the clause of the verb at token k, within a few words ("as The New Yorker put it")."""
+        """ "as" opens the clause of the verb at token k, within a few words ("as one columnist put it")."""
         for j in range(k - 1, max(k - 7, -1), -1):
             if self.inq[j] or self.tokens[j].text in ".;:!?" or not self._joined(j, j + 1):
                 return False
@@ -247,7 +247,7 @@ class SpeakerIndex(NameIndex):
             return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f"), j
         i = self.run_left(j)
         if i is not None:
-            # "Mr. Morgan of the Sierra Club said": the speaker is the person before "of".
+            # "Ms. Adeyemi of the Coastal Trust said": the speaker is the person before "of".
             m = i - 1
             if m > 0 and self.tokens[m].text.lower() == "the":
                 m -= 1
@@ -262,7 +262,7 @@ class SpeakerIndex(NameIndex):
             return self._nominal_left(j)
         if j >= 2 and self.tokens[j - 1].text == "of" and self.tokens[j].text.isalpha() and low == self.tokens[j].text \
                 and self.tokens[j - 2].text.isalpha() and self.tokens[j - 2].text.islower():
-            # "the 34-year-old mother of three replied": the noun phrase's head comes before "of".
+            # "the 61-year-old father of two replied": the noun phrase's head comes before "of".
             named, first = self._described_left(j - 2)
             if named is not None and first < j - 2 and self.tokens[first].text.lower() in DETERMINERS:
                 before = self.tokens[first - 1].text.lower() if first > 0 else ""
@@ -275,7 +275,7 @@ class SpeakerIndex(NameIndex):
             if named is not None and first < j and determiner:
                 before = self.tokens[first - 1].text.lower() if first > 0 else ""
                 if before in self.lex.object_prepositions:
-                    # "Protesters marching through the streets chanted": the noun is no subject.
+                    # "Students walking across the square shouted": the noun is no subject.
                     subject, at = self.sentence_subject(first)
                     return (subject, at) if subject is not None else (None, k)
                 return named, first
@@ -438,7 +438,7 @@ class SpeakerIndex(NameIndex):
 
     def _described_left(self, j: int) -> tuple[Named | None, int]:
         """A noun phrase ending at token j that opens with a determiner, with up to three describing
-        words between ("the bespectacled, 71-year-old diplomat"); else what `_nominal_left` finds."""
+        words between ("the soft-spoken, 64-year-old envoy"); else what `_nominal_left` finds."""
         i = j - 1
         while i >= 0 and j - i <= 4 and not self.inq[i] and self._joined(i, i + 1):
             t = self.tokens[i].text
@@ -496,7 +496,7 @@ class SpeakerIndex(NameIndex):
         while m < n and m < i + 5 and not self.inq[m]:
             word = self.tokens[m].text
             if m > i and self._is_name_token(m):
-                # "said 9/11 widow Terry Strada": a role, then the person.
+                # "said flood survivor Marta Lindqvist": a role, then the person.
                 e = self.run_right(m, n)
                 person = self._person(m, e) if e is not None else None
                 if person is not None:
@@ -536,7 +536,7 @@ class SpeakerIndex(NameIndex):
 
     def venue_before(self, i: int, j: int) -> str | None:
         """A venue in the adverbial that opens the sentence at token i and ends with a comma right
-        before the speaker at token j ("In an interview with Fox News, he declared")."""
+        before the speaker at token j ("In an interview with Radio Tirana, she declared")."""
         if j - 1 <= i or self.tokens[j - 1].text != "," or "," in (t.text for t in self.tokens[i : j - 1]):
             return None
         if self.tokens[i].text.lower() not in self.lex.venue_prepositions:
