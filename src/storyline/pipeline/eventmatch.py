@@ -86,7 +86,7 @@ def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
         below = set(sent.subtree(i))
         for w in parts[1:]:  # "call for", "hold talks", "pay tribute to": later words nearby, below the verb
             k = next((k for k in range(j + 1, min(j + 5, sent.end)) if k in below and is_word(sent, k, w)), None)
-            if k is None and j == i:  # "forced the UN refugee agency, UNHCR, out": the verb's own particle
+            if k is None and j == i:  # "forced the relief agency, Caritas, out": the verb's own particle
                 k = next((k for k in sent.children(i, "prt", "prep", "advmod") if k > i and is_word(sent, k, w)), None)
             if k is None:
                 return None
@@ -119,7 +119,7 @@ def _describes(sent: Sentence, i: int) -> bool:
     if t.dep in DESCRIBING:
         return True
     if t.dep == "acl" and t.tag in ("VBN", "VBD") and _closing_clause(sent, i):
-        return False  # "..., a human rights group protested here Wednesday.": the closing clause's own verb
+        return False  # "..., a farmers' union protested here Friday.": the closing clause's own verb
     if t.dep == "acl" and t.tag == "VBN":
         h = sent.head(i)
         if h is not None and sent.tok(h).dep in ("ROOT", "appos") and sent.tok(h).pos in ("NOUN", "PROPN") \

@@ -316,7 +316,7 @@ def code(doc: Document) -> Document:
             if _first_person(toks, i, lex) and any(a <= t.start < b for a, b in quoted):
                 continue  # "“Atacamos un submarino”": who "we" are is the quotation's speaker, not read here
             if _adjectival(toks, i, r, lex):
-                continue  # "una conferencia de prensa ofrecida en ...": a description, not an event
+                continue  # "un discurso ofrecido en ...": a description, not an event
             inside = next(((a, b) for a, b in quoted if a <= t.start < b), None)
             if inside is not None:
                 # Inside a quotation the roles are the quotation's own words; no one outside it is read in.
@@ -543,7 +543,7 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     elif passive and after and after[0] is not actor and after[0].start - t.end <= 120 \
             and not any(t.end <= x.start < after[0].start and (x.pos in ("VERB", "AUX", "CCONJ", "SCONJ")
                                                               or x.text == "por") for x in toks):
-        recipient = after[0]  # "la operación en la que fue abatido X, líder del CJNG": the subject follows
+        recipient = after[0]  # "la redada en la cual fue detenido X, jefe de la banda": the subject follows
     if actor is None and not passive and r.pos == "verb":
         if before:
             actor, how = before[-1], "actor=before"
@@ -680,7 +680,7 @@ def _opens_clause(toks: list[Token], i: int, x: _Ref, lex: EsLexicon) -> bool:
 
 
 def _relative_between(toks: list[Token], start: int, end: int) -> bool:
-    """A relative pronoun between two positions: "la operación en la que fue abatido"."""
+    """A relative pronoun between two positions: "la redada en la cual fue detenido"."""
     return any(start <= t.start < end and t.text.lower() in ("que", "cual", "cuales", "quien", "quienes")
                for t in toks)
 
