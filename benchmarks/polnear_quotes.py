@@ -14,8 +14,8 @@ taken over its segments each widened by one character when a double quote mark
 (“ ” ") sits just outside it, (a) begins with an opening double mark after white
 space is stripped, and (b) has at least 80% of its letters between paired double
 marks (“ pairs with the next ”; a straight " opens when none is open and closes
-otherwise). Partial quotes inside paraphrase ('said that voter fraud is "a big,
-big problem"') fail (a) and are not scored.
+otherwise). Partial quotes inside paraphrase ('said that the new levy is "a huge,
+huge mistake"') fail (a) and are not scored.
 
 **found**: some single quotation of ours covers at least 50% of the Content's
 characters (character overlap / content length, over all its segments).
@@ -40,12 +40,12 @@ Source is taken as is, with three corrections of the gold, each demonstrably nee
   cases, not all (the antecedent may be a person who is no gold Source);
 - the gold key is the last capitalised word of the source's head — the part before
   the first comma, bracket or "who", cut before "of/at/for/from/in" when what
-  precedes has two capitalised words ("Rep. Elijah Cummings of Maryland, the
-  panel's ranking Democrat" → "cummings", "Secretary of State John Kerry" →
-  "kerry") or none ("the 34-year-old mother of three" → "mother"); a head without
+  precedes has two capitalised words ("Rep. Nora Castellan of Oregon, the
+  panel's senior Republican" → "castellan", "Secretary of State John Kerry" →
+  "kerry") or none ("the 52-year-old father of two" → "father"); a head without
   a name of its own but followed by one in apposition takes the apposition
-  ("Another critic, Laurence H. Tribe," → "tribe"; "Scott's niece, state Del.
-  Marcia Price" → "price"). Capitalised function words ("Another", "The") and
+  ("Another critic, Martin J. Oduya," → "oduya"; "Lee's cousin, state Del.
+  Ada Brinks" → "brinks"). Capitalised function words ("Another", "The") and
   pronouns are never keys; possessive stripped; the last word when nothing is
   capitalised ("a source").
 
@@ -199,13 +199,13 @@ def _key(src: str) -> str | None:
     """The word a speaker name must contain: the last capitalised word of the source's head."""
     parts = re.split(r",|\(|\bwho\b|\bwhose\b", src)
     head = parts[0]
-    # "Another critic, Laurence H. Tribe," / "Scott's niece, state Del. Marcia Price": the name is in apposition.
+    # "Another critic, Martin J. Oduya," / "Lee's cousin, state Del. Ada Brinks": the name is in apposition.
     if not _name_words(head) and len(parts) > 1 and _name_words(parts[1]):
         head = parts[1]
     cut = re.split(r"\s(?:of|at|for|from|in)\s", head)[0]
     caps_in_cut = [w for w in re.findall(r"[\w’'\-]+", cut) if w[0].isupper()]
     if len(caps_in_cut) >= 2 or not _name_words(head):
-        head = cut  # "the 34-year-old mother of three" → mother
+        head = cut  # "the 52-year-old father of two" → father
     words = re.findall(r"[\w’'\-]+", head)
     caps = [w for w in words if w[0].isupper() and w.lower() not in PRONOUNS and w.lower() not in FUNCTION_WORDS]
     pick = caps or words
