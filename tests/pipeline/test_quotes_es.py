@@ -26,38 +26,38 @@ def test_dialogue_dash_and_inverted_title_resolve_to_the_named_president() -> No
 
 
 def test_dropped_subject_takes_the_subject_of_the_sentence_before_not_a_name_in_a_quote() -> None:
-    d = run("La presidenta de México, Claudia Sheinbaum, habló el lunes sobre el juicio.\n\n"
-            "“Lo que uno pide para el presidente Nicolás Maduro es un juicio justo, siempre”, afirmó.\n\n"
-            "La mandataria mexicana reiteró además su rechazo a la intervención militar.\n\n"
-            "“Con eso no podemos estar de acuerdo nunca, ni ahora ni después”, subrayó.")
-    assert speaker_of(d, "Con eso no podemos") == "Claudia Sheinbaum"
+    d = run("La presidenta de México, Claudia Sheinbaum, se refirió el martes al proceso en Nueva York.\n\n"
+            "“Lo único que pedimos para Nicolás Maduro es un proceso con todas las garantías”, afirmó.\n\n"
+            "La mandataria mexicana insistió también en su oposición a cualquier operación extranjera.\n\n"
+            "“Eso no lo vamos a aceptar jamás, ni hoy ni mañana”, recalcó.")
+    assert speaker_of(d, "Eso no lo vamos") == "Claudia Sheinbaum"
 
 
 def test_a_bare_body_takes_the_full_name_the_document_gave_it() -> None:
-    d = run("La Embajada de EE.UU. en México publicó un mensaje este domingo sobre el operativo en Sinaloa.\n\n"
-            "“Esta información que circula en redes es falsa”, puntualizó la Embajada.\n\n"
-            "“Actualmente las fuerzas mexicanas refuerzan la seguridad en la región”, aseveraron.")
-    assert speaker_of(d, "Esta información") == "Embajada de EE.UU."
-    assert speaker_of(d, "Actualmente") == "Embajada de EE.UU."
+    d = run("La Embajada de EE.UU. difundió un comunicado este sábado sobre los rumores de un ataque en Sonora.\n\n"
+            "“Los mensajes que se comparten en internet no son ciertos”, puntualizó la Embajada.\n\n"
+            "“Por ahora las autoridades estatales mantienen la vigilancia en la zona”, aseveraron.")
+    assert speaker_of(d, "Los mensajes") == "Embajada de EE.UU."
+    assert speaker_of(d, "Por ahora") == "Embajada de EE.UU."
 
 
 def test_head_cue_subject_is_the_body_before_the_verb() -> None:
-    d = run("El jueves, el Comando Sur de Estados Unidos informó en X que “la lancha transportaba narcóticos "
-            "por una ruta conocida del Pacífico oriental”. “Tres narcoterroristas a bordo murieron”, añadió.")
-    assert speaker_of(d, "la lancha") == "Comando Sur de Estados Unidos"
-    assert speaker_of(d, "Tres narcoterroristas") == "Comando Sur de Estados Unidos"
+    d = run("El martes, el Ministerio de Defensa de Colombia informó en un comunicado que “la embarcación llevaba "
+            "cocaína hacia las costas de Panamá”. “Dos tripulantes fueron detenidos”, añadió.")
+    assert speaker_of(d, "la embarcación") == "Ministerio de Defensa de Colombia"
+    assert speaker_of(d, "Dos tripulantes") == "Ministerio de Defensa de Colombia"
 
 
 def test_a_paragraph_of_quotation_after_a_sentence_takes_its_subject() -> None:
-    d = run("Además, la Oficina de Asuntos Antinarcóticos de EU hizo un reconocimiento a la Marina mexicana.\n\n"
-            "“Honramos la valentía y el sacrificio del personal militar de México en esta lucha”.")
-    assert speaker_of(d, "Honramos") == "Oficina de Asuntos Antinarcóticos de EU"
+    d = run("Por su parte, la Oficina de Asuntos Antinarcóticos de EU felicitó a la Guardia Nacional por el decomiso.\n\n"
+            "“Agradecemos el trabajo constante de los agentes mexicanos en los puertos del Pacífico”.")
+    assert speaker_of(d, "Agradecemos") == "Oficina de Asuntos Antinarcóticos de EU"
 
 
 def test_a_capitalised_name_after_a_noun_is_nobody_s_quotation() -> None:
-    d = run("Aunque México no asistió a la cumbre “Escudo de las Américas”, la presidenta habló sobre el "
-            "ataque que Estados Unidos advirtió que haría.")
-    assert speaker_of(d, "Escudo") is None
+    d = run("Aunque Chile no acudió a la cumbre “Puentes del Sur”, el canciller habló después sobre la "
+            "reunión que Argentina anunció que organizaría.")
+    assert speaker_of(d, "Puentes") is None
 
 
 def test_eu_is_the_united_states_in_a_spanish_text() -> None:
