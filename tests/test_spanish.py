@@ -24,8 +24,8 @@ def test_lemmas_come_from_the_table() -> None:
 
 
 def test_svo_actor_and_recipient_of_a_condemnation() -> None:
-    d = run("La presidenta Claudia Sheinbaum condenó este lunes la intervención militar de Estados Unidos "
-            "en Venezuela y pidió respetar la soberanía de los pueblos de América Latina.")
+    d = run("La presidenta Claudia Sheinbaum condenó este jueves el bombardeo de Estados Unidos contra una "
+            "aldea de Honduras y pidió respetar la soberanía de los países centroamericanos.")
     got = {(e.type, e.actor and e.actor.country, e.recipient and e.recipient.country) for e in d.events}
     assert ("ACCUSE", "MEX", "USA") in got
     assert all(e.rule.startswith("es/triggers.yaml:") for e in d.events)

@@ -149,10 +149,10 @@ ARTICLE_HTML = """<!DOCTYPE html><html lang="es"><head><meta charset="utf-8">
 "author":[{"@type":"Person","name":"Marta Ríos"},{"@type":"Person","name":"Luis Peña"}]}</script></head>
 <body><nav><a href="/">Inicio</a><a href="/mundo">Mundo</a><a href="/deportes">Deportes</a></nav>
 <article><h1>Sheinbaum rechaza intervención</h1>
-<p>La presidenta Claudia Sheinbaum rechazó este martes cualquier intervención militar de Estados Unidos en
-territorio mexicano, un día después de las declaraciones del presidente Donald Trump.</p>
-<p>"México es un país libre, independiente y soberano", dijo la mandataria en su conferencia matutina en el
-Palacio Nacional, donde insistió en que la cooperación en seguridad tiene límites claros.</p>
+<p>La presidenta Claudia Sheinbaum rechazó este martes cualquier acción armada de Estados Unidos en
+suelo mexicano, un día después de las declaraciones del presidente Donald Trump.</p>
+<p>"Nuestro país no recibe órdenes de ningún gobierno extranjero", dijo la mandataria en su rueda de prensa
+diaria, donde insistió en que la cooperación en seguridad tiene límites claros.</p>
 <p>La cancillería enviará una nota diplomática a Washington, según informó la dependencia en un comunicado.</p>
 </article><footer>© 2025 Diario del Golfo. Todos los derechos reservados.</footer></body></html>"""
 

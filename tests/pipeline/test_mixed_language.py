@@ -9,12 +9,12 @@ from storyline.pipeline.language import other_language_sentences, written_in
 STAGES = ["language", "segment", "parse", "dates", "actors", "places", "quotes", "claims", "citations", "events"]
 RUN = build(STAGES, given=["text"])
 
-SPANISH_1 = ("La presidenta Claudia Sheinbaum rechazó este martes cualquier intervención militar de Estados Unidos "
-             "en territorio mexicano y afirmó que la cooperación en seguridad tiene límites claros.")
+SPANISH_1 = ("La presidenta Claudia Sheinbaum rechazó este martes cualquier operación armada de Estados Unidos "
+             "en suelo mexicano y afirmó que la cooperación en seguridad tiene límites claros.")
 ENGLISH = ("In a statement released on Monday, the Pentagon said that the United States military struck a vessel "
            "operated by a cartel in the eastern Pacific and that all of the people on board were killed.")
-SPANISH_2 = ("La Secretaría de Relaciones Exteriores informó que enviará una nota diplomática a Washington para "
-             "pedir aclaraciones sobre el ataque, según un comunicado oficial difundido por la noche.")
+SPANISH_2 = ("La cancillería mexicana dijo que mandará una nota diplomática a Washington para pedir "
+             "explicaciones sobre el ataque, según un comunicado oficial difundido por la noche.")
 
 
 def run(text: str) -> Document:

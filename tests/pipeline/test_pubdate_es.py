@@ -14,8 +14,8 @@ CLEAN = build(["clean"])
 BODY = ("La presidenta Claudia Sheinbaum afirmó este jueves en su conferencia matutina que México no aceptará "
         "ninguna intervención militar extranjera en su territorio y que la cooperación en seguridad con "
         "Estados Unidos seguirá basada en el respeto a la soberanía.\n\n"
-        "La Secretaría de Relaciones Exteriores informó que enviará una nota diplomática a Washington para "
-        "pedir aclaraciones sobre las declaraciones del secretario de Guerra, según un comunicado oficial.")
+        "La cancillería mexicana dijo que mandará una nota diplomática a Washington para pedir "
+        "explicaciones sobre las declaraciones del secretario de Guerra, según un comunicado oficial.")
 
 
 def clean_text(text: str) -> Document:
