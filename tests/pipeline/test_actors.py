@@ -116,7 +116,7 @@ def test_washington_post_is_media() -> None:
 
 
 def test_us_mexico_compound_gives_both_countries() -> None:
-    found = actors("Relations along the U.S.-Mexico border have worsened.")
+    found = actors("Tensions over the U.S.-Mexico water treaty have grown.")
     assert {m.value["country"] for m in found} >= {"USA", "MEX"}
 
 
@@ -174,8 +174,8 @@ def test_a_verb_or_a_number_between_a_country_and_a_keyword_starts_a_new_actor(
 
 # A group noun followed by "in/of/from <country>" is one actor of that country.
 @pytest.mark.parametrize(("text", "words", "country", "sector"), [
-    ("Security forces in Guinea have tortured refugees, Human Rights Watch said.", "Security forces in Guinea",
-     "GIN", "COP"),
+    ("Security forces in Gabon beat detained students, Amnesty International said.", "Security forces in Gabon",
+     "GAB", "COP"),
     ("Rebels in the Ivory Coast attacked an army post on Sunday.", "Rebels in the Ivory Coast", "CIV", "REB"),
     ("The government of Sudan expelled two aid agencies.", "government of Sudan", "SDN", "GOV"),
     ("Police in Kenya arrested 12 protesters.", "Police in Kenya", "KEN", "COP"),

@@ -16,7 +16,7 @@ SENTENCES = [
     "Mexico's foreign ministry rejected the threat and urged Washington to respect its sovereignty.",
     "Officials didn't say whether the strikes, which began in September, would continue.",
     "He'd wanna know   who ordered the raid\non Honduran soil.",
-    "U.S. forces have killed at least 57 people in 14 strikes, according to a tally by the AP.",
+    "U.S. forces have sunk at least 21 vessels in nine raids, according to a count kept by the AP.",
     "The juntas' emissaries were redeploying howitzers and outflanking the insurgents' stockades.",
     # forms the one-word and two-word rules name or match: each must get its rule's attributes, and no other
     "Y'all got nothin' to fear, c'mon, let's go, he said; gotta say the ballots ain't counted yet.",

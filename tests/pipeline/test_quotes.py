@@ -107,8 +107,8 @@ CASES = [
         "The law will be applied", "Luis Moreno", True, "continued", None,
     ),
     (  # a quotation with no cue and nothing attributed before it
-        "The statement was posted online.\n\n“Peace is the only way forward for both of our countries.”",
-        "Peace is the only way", None, True, None, None,
+        "The statement was posted online.\n\n“Dialogue remains the single path ahead for both of our nations.”",
+        "Dialogue remains the single", None, True, None, None,
     ),
 ]
 
@@ -461,14 +461,14 @@ PARSED_SPEAKERS = [
         "It's about us", "Ana Ruiz", "+colon",
     ),
     (  # "as X put it" attributes the words after it
-        "His degrees have not spared him from being seen, as The Harbor Review put it in a long profile, "
-        "“the fixer.”",
-        "the fixer", "Harbor Review", "+before",
+        "Her long career has not kept her from being called, as The Valley Courier put it in a recent editorial, "
+        "“the gatekeeper.”",
+        "the gatekeeper", "Valley Courier", "+before",
     ),
     (  # a signature after the last closing mark, when the quotation quotes words of its own
-        "“I would rather live in hell than in his country. To quote my father ‘Some are so poor all they have is "
-        "money.” And that is all he has “the root of all evil’.” ― Ana Ruiz",
-        "I would rather live", "Ana Ruiz", "signature",
+        "“I would sooner sleep on the street than vote for him. As my aunt used to say ‘Some people collect only "
+        "grudges.” And grudges are what he keeps “and nothing else’.” ― Ana Ruiz",
+        "I would sooner sleep", "Ana Ruiz", "signature",
     ),
 ]
 
@@ -492,9 +492,9 @@ def test_put_it_without_as_is_no_cue(text: str) -> None:
 NEAR_ANTECEDENTS = [
     (  # the full stop of a title ends no sentence: "Mr. Hale's client" is no subject of its own
         "Another critic, Simon Hale, attacked the rules.\n\n"
-        "Mr. Obama dismissed the criticism as the voice of Mr. Hale's client, a coal company.\n\n"
+        "Mr. Okafor waved away the complaint as the voice of Mr. Hale's employer, a shipping firm.\n\n"
         "\"You know, I like Simon,\" he said.",
-        "You know", "Obama", "Hale",
+        "You know", "Okafor", "Hale",
     ),
 ]
 

@@ -14,8 +14,8 @@ CASES = [
     # (text, expected sentences)
     ("The U.S. Navy struck a vessel. Officials said four people died.",
      ["The U.S. Navy struck a vessel.", "Officials said four people died."]),
-    ("Troops returned to the U.S. The Pentagon did not comment.",
-     ["Troops returned to the U.S.", "The Pentagon did not comment."]),
+    ("The envoy flew back to the U.S. The embassy gave no reason.",
+     ["The envoy flew back to the U.S.", "The embassy gave no reason."]),
     ("Gen. Mark Milley met Mr. Ebrard and Dr. Ruiz in Washington.",
      ["Gen. Mark Milley met Mr. Ebrard and Dr. Ruiz in Washington."]),
     ("The talks began on Feb. 3 and ended on Nov. 27 in Mexico City.",
