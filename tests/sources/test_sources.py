@@ -15,7 +15,7 @@ from storyline.sources import read_inputs
 
 ARTICLE = (
     "Mexico's foreign ministry summoned the US ambassador on Wednesday to protest remarks by President Donald "
-    "Trump, who said he would be open to strikes on cartels inside Mexico.\n\n"
+    "Trump, who had called strikes on cartels inside Mexico an option.\n\n"
     "\u201cWe do not accept interventions of any kind,\u201d the ministry said in a statement."
 )
 HTML = (
