@@ -492,7 +492,7 @@ def test_put_it_without_as_is_no_cue(text: str) -> None:
 NEAR_ANTECEDENTS = [
     (  # the full stop of a title ends no sentence: "Mr. Hale's client" is no subject of its own
         "Another critic, Simon Hale, attacked the rules.\n\n"
-        "Mr. Okafor waved away the complaint as the voice of Mr. Hale's employer, a shipping firm.\n\n"
+        "Mr. Okafor waved away the complaint as the work of Mr. Hale's employer, a shipping firm.\n\n"
         "\"You know, I like Simon,\" he said.",
         "You know", "Okafor", "Hale",
     ),
