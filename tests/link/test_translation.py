@@ -15,40 +15,40 @@ from storyline.model import Actor, Document, Event, Span
 from storyline.store.db import Store
 from storyline.store.incidents import incident_records
 
-ENGLISH = """U.S. forces strike drug boat off Oaxaca, killing four
+ENGLISH = """U.S. forces strike fishing vessel off Tumaco, killing three
 
-MEXICO CITY, Nov. 5, 2025 - U.S. forces struck a suspected drug boat in the eastern Pacific on Tuesday, killing four people aboard, the Pentagon said, the 21st such strike since September.
+BOGOTA, Mar. 10, 2026 - U.S. forces struck a suspected smuggling vessel in the Pacific off Colombia on Monday, leaving three people aboard dead, the Pentagon said, the ninth such operation this year.
 
-Defense Secretary Pete Hegseth said the boat belonged to the Sinaloa Cartel and was carrying about 1,200 kilograms of cocaine when it was hit some 400 miles south of Salina Cruz, Oaxaca.
+Admiral Alvin Holsey said the vessel belonged to the Clan del Golfo and held about 900 kilograms of cocaine when it was hit some 120 miles west of Tumaco, Nariño.
 
-Mexican President Claudia Sheinbaum said on Wednesday that her government had not been informed in advance and that the Navy had sent two ships to search for survivors, one of whom was later rescued and taken to Acapulco.
+Colombian President Gustavo Petro said on Tuesday that Bogota had not been warned beforehand and that the Navy had sent a frigate to look for survivors, one of whom was later found alive and flown to Buenaventura.
 
-"We do not agree with these attacks," Sheinbaum told reporters at the National Palace, adding that Foreign Minister Juan Ramón de la Fuente would ask Washington for an explanation.
+"We cannot accept these attacks on our waters," Petro told journalists at the Casa de Nariño, adding that Foreign Minister Laura Sarabia would summon the American charge d'affaires.
 
-The strikes have killed at least 83 people since Sept. 2, according to a tally by the Associated Press."""
+Such operations have left 41 people dead since January, by a count kept by the newspaper El Tiempo."""
 
-SPANISH = """Fuerzas de EE. UU. atacan lancha frente a Oaxaca; mueren cuatro
+SPANISH = """Fuerzas de EE. UU. atacan barco pesquero frente a Tumaco; mueren tres
 
-CIUDAD DE MÉXICO, 5 de noviembre de 2025.- Fuerzas de Estados Unidos atacaron el martes una lancha con un presunto cargamento de droga en el Pacífico oriental y mataron a cuatro personas a bordo, informó el Pentágono, en el ataque número 21 de ese tipo desde septiembre.
+BOGOTÁ, 10 de marzo de 2026.- Fuerzas de Estados Unidos atacaron el lunes una embarcación sospechosa de contrabando en el Pacífico frente a Colombia y dejaron tres personas muertas a bordo, informó el Pentágono, en la novena operación de ese tipo este año.
 
-El secretario de Defensa, Pete Hegseth, afirmó que la lancha pertenecía al Cártel de Sinaloa y transportaba alrededor de 1,200 kilogramos de cocaína cuando fue alcanzada a unas 400 millas al sur de Salina Cruz, Oaxaca.
+El almirante Alvin Holsey afirmó que la embarcación pertenecía al Clan del Golfo y llevaba unos 900 kilogramos de cocaína cuando fue alcanzada a unas 120 millas al oeste de Tumaco, Nariño.
 
-La presidenta Claudia Sheinbaum dijo el miércoles que su gobierno no fue informado con anticipación y que la Marina envió dos buques para buscar sobrevivientes, uno de los cuales fue rescatado más tarde y trasladado a Acapulco.
+El presidente Gustavo Petro dijo el martes que Bogotá no fue advertida de antemano y que la Armada envió una fragata a buscar sobrevivientes, uno de los cuales fue hallado con vida y trasladado en avión a Buenaventura.
 
-“No estamos de acuerdo con estos ataques”, dijo Sheinbaum a periodistas en Palacio Nacional, y añadió que el canciller Juan Ramón de la Fuente pedirá una explicación a Washington.
+“No podemos aceptar estos ataques en nuestras aguas”, dijo Petro a periodistas en la Casa de Nariño, y añadió que la canciller Laura Sarabia convocará al encargado de negocios estadounidense.
 
-Los ataques han dejado al menos 83 muertos desde el 2 de septiembre, según un recuento de la agencia Associated Press."""
+Esas operaciones han dejado 41 muertos desde enero, según un conteo del diario El Tiempo."""
 
 # A different article on the same news, written separately in Spanish: the same people, other numbers, another order.
-SEPARATE = """Sheinbaum pide explicaciones a Washington por ataque en el Pacífico
+SEPARATE = """Petro exige explicaciones a Washington por ataque en el Pacífico
 
-CIUDAD DE MÉXICO, 6 de noviembre de 2025.- La presidenta Claudia Sheinbaum pidió este jueves a Washington explicar el ataque contra una lancha en el Pacífico, y el canciller Juan Ramón de la Fuente se reunió con el embajador Ronald Johnson en la Secretaría de Relaciones Exteriores.
+BOGOTÁ, 11 de marzo de 2026.- El presidente Gustavo Petro exigió este miércoles a Washington explicar el ataque contra una embarcación en el Pacífico, y la canciller Laura Sarabia recibió al encargado de negocios John McNamara en el Palacio de San Carlos.
 
-En Acapulco, la Secretaría de Marina informó que el sobreviviente rescatado recibe atención médica en un hospital naval y que será entrevistado por la Fiscalía General de la República.
+En Buenaventura, la Armada informó que el sobreviviente hallado recibe atención en un hospital militar y que declarará ante la Fiscalía General de la Nación.
 
-Legisladores de Morena y del PAN exigieron en el Senado que el Pentágono y el secretario Pete Hegseth informen sobre los 15 ataques realizados cerca de aguas mexicanas, mientras la oposición acusó al gobierno de tibieza.
+Senadores del Pacto Histórico y del Partido Liberal pidieron en el Congreso que el Comando Sur y el almirante Alvin Holsey rindan cuentas sobre las 12 operaciones hechas cerca de aguas colombianas, mientras la oposición acusó al gobierno de improvisación.
 
-Especialistas de la UNAM advirtieron que los ataques podrían afectar la cooperación en seguridad prevista en el acuerdo firmado en 2024."""
+Académicos de la Universidad Nacional alertaron que los ataques podrían frenar la cooperación antidrogas pactada en 2023."""
 
 
 def _words(text: str) -> int:
@@ -82,12 +82,12 @@ def _ingest(tmp_path: Path, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def test_ingest_links_the_translation_to_its_original_and_not_the_separate_article(tmp_path: Path) -> None:
     docs = _ingest(tmp_path, [
-        {"url": "https://www.harborwire.example/world/strike", "text": ENGLISH, "published": "2025-11-05"},
-        {"url": "https://www.diariodelgolfo.example/mundo/ataque", "text": SPANISH, "published": "2025-11-05"},
-        {"url": "https://www.noticiasdelsur.example/nacional/ataque", "text": SEPARATE, "published": "2025-11-06"},
+        {"url": "https://www.harborwire.example/world/strike", "text": ENGLISH, "published": "2026-03-10"},
+        {"url": "https://www.diariodelgolfo.example/mundo/ataque", "text": SPANISH, "published": "2026-03-10"},
+        {"url": "https://www.noticiasdelsur.example/nacional/ataque", "text": SEPARATE, "published": "2026-03-11"},
     ])
     by_lang = {(d["language"], d["published"]): d for d in docs}
-    en, es, other = by_lang["en", "2025-11-05"], by_lang["es", "2025-11-05"], by_lang["es", "2025-11-06"]
+    en, es, other = by_lang["en", "2026-03-10"], by_lang["es", "2026-03-10"], by_lang["es", "2026-03-11"]
     assert en["duplicate_of"] is None and en["translation_of"] is None
     assert es["duplicate_of"] == en["id"] and es["translation_of"] == en["id"]
     assert other["duplicate_of"] is None and other["translation_of"] is None
@@ -95,28 +95,28 @@ def test_ingest_links_the_translation_to_its_original_and_not_the_separate_artic
 
 def test_translations_published_weeks_apart_are_not_linked(tmp_path: Path) -> None:
     docs = _ingest(tmp_path, [
-        {"url": "https://www.harborwire.example/world/strike", "text": ENGLISH, "published": "2025-11-05"},
+        {"url": "https://www.harborwire.example/world/strike", "text": ENGLISH, "published": "2026-03-10"},
         {"url": "https://www.diariodelgolfo.example/mundo/ataque",
-         "text": SPANISH.replace("5 de noviembre", "1 de diciembre"), "published": "2025-12-01"},
+         "text": SPANISH.replace("10 de marzo", "14 de abril"), "published": "2026-04-14"},
     ])
     assert all(d["duplicate_of"] is None and d["translation_of"] is None for d in docs)
 
 
 # One rejection, told by the English article and by its translation (or by a separate Spanish report).
-REJECT_EN = '"We do not agree with these attacks," Sheinbaum told reporters at the National Palace'
-REJECT_ES = "“No estamos de acuerdo con estos ataques”, dijo Sheinbaum a periodistas en Palacio Nacional"
-REJECT_OTHER = "La presidenta Claudia Sheinbaum pidió este jueves a Washington explicar el ataque contra una lancha"
+REJECT_EN = '"We cannot accept these attacks on our waters," Petro told journalists at the Casa de Nariño'
+REJECT_ES = "“No podemos aceptar estos ataques en nuestras aguas”, dijo Petro a periodistas en la Casa de Nariño"
+REJECT_OTHER = "El presidente Gustavo Petro exigió este miércoles a Washington explicar el ataque contra una embarcación"
 
 
 def _doc(source: str, url: str, text: str, language: str, evidence: str) -> Document:
-    doc = Document(source=source, text=text, url=url, published="2025-11-05", published_precision="day",
+    doc = Document(source=source, text=text, url=url, published="2026-03-10", published_precision="day",
                    language=language)
     start = text.index(evidence)
     doc.events.append(Event(
-        type="REJECT", mode=None, actor=Actor(name="Claudia Sheinbaum", country="MEX", sector="GOV"),
+        type="REJECT", mode=None, actor=Actor(name="Gustavo Petro", country="COL", sector="GOV"),
         recipient=Actor(name="United States", country="USA", sector="GOV"), status="asserted",
         evidence=Span(start, start + len(evidence), evidence), trigger=Span(start, start + 4, evidence[:4]),
-        rule="test", date="2025-11-05", date_precision="day"))
+        rule="test", date="2026-03-10", date_precision="day"))
     return doc
 
 
@@ -136,6 +136,6 @@ def test_a_translation_does_not_corroborate_its_original(store: Store) -> None:
 
 
 def test_a_separate_spanish_report_does_corroborate(store: Store) -> None:
-    incident = _rejection(store, SEPARATE.replace("pidió este jueves", "pidió este miércoles"),
-                          REJECT_OTHER.replace("jueves", "miércoles"))
+    incident = _rejection(store, SEPARATE.replace("exigió este miércoles", "exigió este martes"),
+                          REJECT_OTHER.replace("miércoles", "martes"))
     assert incident["corroboration"] == 2
