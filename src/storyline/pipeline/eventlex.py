@@ -38,6 +38,7 @@ class Trigger:
     needs_light: bool = False
     adjunct: bool = False  # with needs_light, also an event as a verb's adjunct ("after the call, the minister ...")
     needs: tuple[str, ...] = ()
+    subject: tuple[str, ...] = ()  # a subject headed by one of these stands for `needs` ("a car bomb exploded")
     unless: tuple[str, ...] = ()
     within: int = 8
     after: tuple[str, ...] = ()
@@ -45,6 +46,7 @@ class Trigger:
     negated_as: str | None = None  # said with a negation, the reading is this type, asserted ("not rule out")
     only_negated: bool = False  # the reading is an event only when negated ("will not accept")
     needs_recipient: bool = False  # the reading is an event only with a recipient in its own places
+    undergoer: bool = False  # the verb's subject undergoes the act, by no one named ("went on trial")
     source: str = "triggers.yaml"  # the lexicon file the reading came from
 
     @cached_property
@@ -124,11 +126,12 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
         governs=bool(entry.get("governs")), reciprocal=bool(entry.get("reciprocal")),
         promise=bool(entry.get("promise")), host=bool(entry.get("host")), needs_light=bool(entry.get("needs_light")),
         adjunct=bool(entry.get("adjunct")), needs=tuple(_w(w) for w in entry.get("needs") or ()),
+        subject=tuple(_w(w) for w in entry.get("subject") or ()),
         unless=tuple(_w(w) for w in entry.get("unless") or ()),
         within=int(entry.get("within", 8)), after=tuple(_w(w) for w in entry.get("after") or ()),
         recipient=tuple(_w(w) for w in entry.get("recipient") or ()),
         negated_as=entry.get("negated_as"), only_negated=bool(entry.get("only_negated")),
-        needs_recipient=bool(entry.get("needs_recipient")),
+        needs_recipient=bool(entry.get("needs_recipient")), undergoer=bool(entry.get("undergoer")),
         source=name,
     )
 

@@ -181,6 +181,20 @@ def _window(sent: Sentence, i: int, words: list[int], within: int) -> list[int]:
     return out
 
 
+def _own_preposition(sent: Sentence, i: int, words: list[int], r: Trigger) -> bool:
+    """A verb's needed preposition standing past the window as the verb's own phrase: "charged the
+    former army chief of staff of the republic with treason"."""
+    if r.pos != "verb":
+        return False
+    own = [k for k in sent.children(i, "prep", "agent", "dative") if k > words[-1]]
+    return any(is_word(sent, k, p) for k in own for p in r.needs if " " not in p and not p.endswith("*"))
+
+
+def _subject_is(sent: Sentence, i: int, words: tuple[str, ...]) -> bool:
+    """The verb's subject is headed by one of these words ("a car bomb exploded", "a mine went off")."""
+    return any(is_word(sent, s, w) for s in sent.children(i, "nsubj") for w in words)
+
+
 def _phrase_at(sent: Sentence, window: list[int], phrase: tuple[str, ...]) -> bool:
     ws = window
     for n, k in enumerate(ws):
@@ -196,7 +210,8 @@ def _conditions(sent: Sentence, i: int, words: list[int], r: Trigger) -> bool:
             return False
     if r.needs or r.unless:
         window = _window(sent, i, words, r.within)
-        if r.needs and not any(_phrase_at(sent, window, tuple(p.split())) for p in r.needs):
+        if r.needs and not any(_phrase_at(sent, window, tuple(p.split())) for p in r.needs) \
+                and not _own_preposition(sent, i, words, r) and not _subject_is(sent, i, r.subject):
             return False
         if r.unless and any(_phrase_at(sent, window, tuple(p.split())) for p in r.unless):
             return False

@@ -78,6 +78,10 @@ from .tree import OBJECTS, Sentence, sentences
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
+# Dying of an act of force a noun names: "died under torture", "died in the attack", "died of the beating".
+ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+DYING_LEMMAS = frozenset({"die", "perish"})
+DYING_PREPOSITIONS = frozenset({"in", "under", "of", "from", "during", "after"})
 # Acts told in the passive with no agent that are still events: force, coercion, and the authorities'
 # sanctions and charges ("was sentenced", "was charged with treason"); not a criticism by no one named.
 AGENTLESS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
@@ -251,6 +255,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
               reference: dt.date | None, lex: EventLexicon) -> list[Event]:
     notes: list[str] = []
     r = Roles()
+    undergoers: list[Ref] = []
     if _comparison(sent, h):
         return []  # "just as al-Qaeda waged war on us, ...": a likeness drawn, not an event told
     if not h.noun and h.trigger.type == "AGREE" and sent.tok(h.head).lemma == "agree" and _agreed_opinion(sent, h.head):
@@ -278,12 +283,16 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.actors, r.actor_rule = _speaker_of_coordinated(sent, v, ctx, lex, r.actors, r.actor_rule)
         passive = real_passive(sent, v)
         anchor = v
+        if h.trigger.undergoer and r.actors:  # "the former minister went on trial": the one tried, by no one named
+            undergoers, r.actors, r.actor_rule, passive = r.actors, [], None, True
     if director is not None:
         r.actors, r.actor_rule = director[0], director[1]
     between = _between(sent, anchor, ctx, lex)
     if between and not r.actors:
         r.actors, r.actor_rule, r.reciprocal = between, "between", True
     r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
+    if undergoers:
+        r.recipients, r.recipient_rule = undergoers, "recipient:undergoer-subject"
     if h.noun and h.trigger.type in ("PROTEST", "ACCUSE"):
         # "an anti-French march outside the consulate": the country it is against, before the place it is at
         against = _stance_target(sent, h.head)
@@ -307,10 +316,17 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 objs = [o for o in sent.children(x.head, *OBJECTS)]
                 for o in objs:
                     found = [f for f in refs_at(sent, o, ctx, lex, typed=True)
-                             if not (f.generic and f.actor.sector == "CVL")]
-                    if found:
+                             if not (f.generic and f.actor.sector == "CVL") or not r.actors]
+                    if found:  # people at large are whom an act by no one named hit ("a bomb exploded, killing three")
                         r.recipients, r.recipient_rule = found, "recipient:casualty-object"
                         break
+                if not r.recipients and not r.actors and h.noun and sent.dominates(x.head, h.head) \
+                        and real_passive(sent, x.head) and not _told_before(sent, h.head):
+                    for s in sent.children(x.head, "nsubjpass"):  # "five soldiers were killed in an ambush"
+                        found = refs_at(sent, s, ctx, lex, typed=True)
+                        if found:
+                            r.recipients, r.recipient_rule = found, "recipient:casualty-subject"
+                            break
     if not r.recipients and h.trigger.governs and not h.noun and h.trigger.type in CLAUSE_RECIPIENT:
         for k in sent.children(anchor, "ccomp", "xcomp"):  # "China demanded that the United States cancel"
             for subj in sent.children(k, "nsubj", "nsubjpass"):
@@ -332,7 +348,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             and not (h.trigger.type == "MOBILIZE" and r.territory) \
             and not (h.trigger.type == "ASSAULT" and _toll_of(sent, h.head)):  # "a build-up near the Ruritanian border"
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
-    if h.trigger.reciprocal and len(r.actors) > 1 and not r.recipients:
+    joint = h.noun and h.trigger.type == "MOBILIZE" and any(
+        sent.tok(k).lemma == "joint" for k in sent.children(h.head, "amod", "compound"))
+    if (h.trigger.reciprocal or joint) and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
     if passive and r.actor_rule in ("stative-subject", "undergoer-subject"):
         passive = False
@@ -351,8 +369,15 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if not r.actors:
         if h.noun:  # "the bombing of the embassy killed twelve": an act of force told by its toll, by no one named
             caused = h.trigger.type == "ASSAULT" and any(x.trigger.lemma in CASUALTY_LEMMAS for x in inner)
+            if h.trigger.type == "ASSAULT" and not r.recipients:
+                died = _died_of(sent, h.head, ctx, lex)  # "a prisoner died under torture", "two died in the attack"
+                if died:
+                    caused, r.recipients, r.recipient_rule = True, died, "recipient:died-subject"
         else:
             caused = _caused(sent, v, lex) if v is not None else False
+            if not caused and v is not None and h.trigger.type == "ASSAULT" and _attempted(sent, v):
+                caused = True  # "an attempt to assassinate the governor was foiled": the act tried, by no one named
+                notes.append("attempt")
         if caused and not r.recipients and h.trigger.type == "ASSAULT" and v is not None:
             for o in sent.children(v, *OBJECTS):  # "the shelling took the lives of nine villagers": whose lives
                 for p in sent.children(o, "prep"):
@@ -366,6 +391,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         agent = _operation_agent(sent, v, ctx, lex)  # "were killed during a Peruvian army operation"
         if agent:
             r.actors, r.actor_rule = agent, "operation-agent"
+        elif h.trigger.type == "ASSAULT":
+            held = _custodian(sent, v if v is not None else _dying_verb(sent, h.head), ctx, lex)
+            if held:
+                r.actors, r.actor_rule = held, "custodian"
     if not r.recipients and not r.reciprocal:
         found, rule = fallback_recipient(sent, anchor, ctx, lex, r.actors)
         if h.noun and h.trigger.type == "MOBILIZE" and rule == "fallback:of":
@@ -385,6 +414,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 return []  # "the cabinet met Sunday": no one consulted
         r.recipients, r.recipient_rule = found, rule
     st = status(sent, v if v is not None else h.head, lex, noun=h.head if h.noun else None)
+    if "attempt" in notes and st.value == "hypothetical" and (st.cue or "").startswith("to"):
+        st = Status("asserted", st.cue, st.speech, st.condition)  # the attempt was made, whatever came of it
     type_, mode = h.trigger.type, h.trigger.mode
     if h.trigger.only_negated and st.value != "negated":
         return []  # "Mexico accepted the offer" is no rejection; "will not accept" is
@@ -442,6 +473,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if type_ == "COERCE" and h.trigger.lemma in SEIZING and _foreign_leader_taken(r):
         notes.append("foreign-forces-capture")  # "Ruritanian commandos seized the rival state's premier": an abduction
         type_, mode = "ASSAULT", "abduct"
+    if joint and type_ == "MOBILIZE":  # the manual: joint exercises are COOPERATE, one side's drills MOBILIZE
+        notes.append("joint")
+        type_, mode = "COOPERATE", None
     by_actor = _reading_by_actor(h, r, type_, lex)
     if by_actor:
         notes.append(f"actor-reading={type_}->{by_actor[0]}")
@@ -669,6 +703,66 @@ def _modal_frame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
     return any(sent.low(k) in modals and sent.tok(k).dep == "aux" for k in sent)
 
 
+def _died_of(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """Who died of an act of force a noun names: the subject of "die" when the noun is the object of
+    its cause or circumstance ("died under torture", "were among those who died in the shelling")."""
+    v = _dying_verb(sent, n)
+    if v is None:
+        return []
+    for s in sent.children(v, "nsubj"):
+        for k in (s, *sent.children(s, "amod", "compound")):  # "a Ruritanian prisoner": whose prisoner died
+            found = refs_at(sent, k, ctx, lex, typed=True)
+            if found:
+                return found
+    return []
+
+
+def _told_before(sent: Sentence, n: int) -> bool:
+    """A noun pointed back at with a demonstrative ("in this strike", "those raids"): an act told before."""
+    return any(sent.low(k) in ("this", "that", "these", "those") for k in sent.children(n, "det"))
+
+
+def _attempted(sent: Sentence, v: int) -> bool:
+    """A verb of force as what a noun of trying names ("an attempt to kill the president", "a bid to
+    assassinate the king"), with no subject of its own: the manual codes attempted acts of force."""
+    t = sent.tok(v)
+    h = sent.head(v)
+    return t.dep == "acl" and h is not None and sent.tok(h).lemma in ATTEMPT_NOUNS \
+        and not sent.children(v, "nsubj", "nsubjpass") and any(sent.low(a) == "to" for a in sent.children(v, "aux"))
+
+
+def _dying_verb(sent: Sentence, n: int) -> int | None:
+    """The verb of dying whose cause a noun is: "died in the attack", "died as a result of torture"."""
+    p = sent.head(n)
+    if sent.tok(n).dep != "pobj" or p is None:
+        return None
+    if sent.low(p) == "of":  # "as a result of", "as a consequence of"
+        above = sent.head(p)
+        if above is not None and sent.tok(above).lemma in ("result", "consequence") and sent.tok(above).dep == "pobj":
+            p = sent.head(above)
+            if p is None or sent.low(p) != "as":
+                return None
+    elif sent.low(p) not in DYING_PREPOSITIONS:
+        return None
+    v = sent.head(p)
+    return v if v is not None and sent.tok(v).lemma in DYING_LEMMAS else None
+
+
+def _custodian(sent: Sentence, v: int | None, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """Who held the victim of an act of force told with no agent: "died under torture in police custody"
+    (the police), "while in Ruritanian army custody"."""
+    if v is None:
+        return []
+    for p in sent.children(v, "prep"):
+        pobj = sent.child(p, "pobj")
+        if sent.low(p) in ("in", "under") and pobj is not None and sent.tok(pobj).lemma == "custody":
+            for k in sent.children(pobj, "poss", "compound", "amod"):
+                found = refs_at(sent, k, ctx, lex)
+                if found:
+                    return found
+    return []
+
+
 def _caused(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     """ "A minefield explosion killed two youths": an act of force whose subject is the weapon or the
     blast, not a party; kept like an agentless passive."""
@@ -749,7 +843,8 @@ def _toll_of(sent: Sentence, n: int) -> bool:
     if p is None or sent.tok(n).dep != "pobj" or sent.low(p) not in ("from", "of", "in"):
         return False
     above = sent.head(p)
-    return above is not None and sent.tok(above).lemma in TOLL_NOUNS
+    return above is not None and (sent.tok(above).lemma in TOLL_NOUNS or (  # "were killed in a Ruritanian strike"
+        sent.tok(above).pos == "VERB" and sent.tok(above).lemma in CASUALTY_LEMMAS | DYING_LEMMAS))
 
 
 def _speaker_of_coordinated(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, actors: list[Ref],
