@@ -102,3 +102,45 @@ def test_the_one_on_trial_is_the_recipient_of_a_charge_by_no_one_named(text: str
 
 def test_a_match_is_no_trial() -> None:
     assert not asserted("Peru will face Chile in the final on Sunday.")
+
+
+def test_a_verb_of_the_same_type_serves_a_noun_as_its_light_verb() -> None:
+    e = first("Canada slapped sanctions on three Iranian banks.", "SANCTION")
+    assert e.actor is not None and e.actor.country == "CAN"
+    assert e.recipient is not None and e.recipient.country == "IRN"
+
+
+def test_a_by_phrase_gives_a_noun_its_actor_though_the_parser_hangs_it_low() -> None:
+    e = first("The arrest of the opposition leader by Zambian police sparked riots.", "COERCE")
+    assert e.actor is not None and e.actor.country == "ZMB"
+
+
+def test_a_truce_between_two_named_sides_needs_no_light_verb() -> None:
+    evs = [e for e in asserted("The truce between Armenia and Azerbaijan took effect at midnight.") if e.type == "AGREE"]
+    assert {e.actor.country for e in evs if e.actor} == {"ARM", "AZE"}
+
+
+def test_a_light_verbs_subject_no_lexicon_knows_is_an_actor_of_unknown_country() -> None:
+    e = first("The two sides reached a ceasefire agreement on Friday.", "AGREE")
+    assert e.actor is not None and e.actor.country is None
+
+
+def test_an_aid_package_is_aid() -> None:
+    e = first("Japan announced a 20 million dollar aid package for Nepal.", "AID")
+    assert e.actor is not None and e.actor.country == "JPN"
+    assert e.recipient is not None and e.recipient.country == "NPL"
+
+
+def test_paying_a_visit_is_a_visit() -> None:
+    e = first("The Ghanaian president paid a visit to Togo.", "CONSULT")
+    assert e.actor is not None and e.actor.country == "GHA"
+    assert e.recipient is not None and e.recipient.country == "TGO"
+
+
+def test_a_bombardment_of_a_place_by_a_country_is_an_attack_on_it() -> None:
+    e = first("The Russian bombardment of Grozny continued for a third day.", "ASSAULT")
+    assert e.actor is not None and e.actor.country == "RUS"
+
+
+def test_a_country_word_on_an_attack_with_no_target_is_still_no_event() -> None:
+    assert not [e for e in asserted("U.S. military action is a non-starter, the minister said.") if e.type == "ASSAULT"]

@@ -783,8 +783,9 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
                 return refs, "nominal-modifier"
         elif m is not None and m.value.get("sector") and not generic_modifier:
             generic_modifier = refs_at(sent, k, ctx, lex)  # "military drills": after the light verb's subject
-    for p in sent.children(n, "prep", "agent"):
-        if sent.low(p) == "by":
+    of_objects = [o for p in sent.children(n, "prep") if sent.low(p) == "of" for o in sent.children(p, "pobj")]
+    for p in [*sent.children(n, "prep", "agent"), *(q for o in of_objects for q in sent.children(o, "prep"))]:
+        if sent.low(p) == "by":  # "the arrest of the leader by the police": the parser may hang it on the "of" noun
             pobj = sent.child(p, "pobj")
             if pobj is not None:
                 refs = refs_at(sent, pobj, ctx, lex)
@@ -804,7 +805,7 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
     if t.dep in ("dobj", "obj", "nsubjpass", "attr") or (t.dep == "pobj" and sent.low(h) in ("with", "in")):
         v = h if t.dep != "pobj" else sent.head(h)
         if v is not None and sent.tok(v).pos in ("VERB", "AUX") and (_light(sent, v, lex) or t.dep == "attr"):
-            refs, _ = subject_of(sent, v, ctx, lex)
+            refs, _ = subject_of(sent, v, ctx, lex, unknown=True)  # "the two sides reached a truce"
             if refs:
                 return refs, "light-verb-subject"
     if hit_type == "MOBILIZE":  # "a buildup of maritime forces": the forces moved are the mover's own
@@ -837,7 +838,7 @@ def _light(sent: Sentence, v: int, lex: EventLexicon) -> bool:
 
 # Nouns that frame an act named by a compound before them: "a mediation mission", "rescue efforts".
 FRAME_NOUNS = frozenset({"mission", "effort", "bid", "process", "campaign", "initiative", "operation", "trip", "tour",
-                         "drive", "attempt", "program", "programme"})
+                         "drive", "attempt", "program", "programme", "package"})
 
 
 def frame_compound(sent: Sentence, n: int) -> bool:

@@ -263,9 +263,14 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if h.noun:
         v = _verb_over(sent, h.head)
         r.actors, r.actor_rule = nominal_actor(sent, h.head, ctx, lex, h.trigger.type)
-        if h.trigger.needs_light and governing_light_verb(sent, h.head, lex) is None \
-                and r.actor_rule not in ("nominal-possessive", "nominal-modifier", "nominal-forces") \
-                and not (h.trigger.adjunct and not r.actors and _adjunct_actor(sent, h.head, ctx, lex)[0]):
+        same = _same_type_verb(sent, h, lex)
+        if not r.actors and same is not None:  # "slapped sanctions on two firms": the verb that takes the noun
+            r.actors, _ = subject_of(sent, same, ctx, lex)
+            r.actor_rule = "same-type-verb-subject" if r.actors else r.actor_rule
+        if h.trigger.needs_light and governing_light_verb(sent, h.head, lex) is None and same is None \
+                and r.actor_rule not in ("nominal-possessive", "nominal-modifier", "nominal-forces", "nominal-by") \
+                and not (h.trigger.adjunct and not r.actors and _adjunct_actor(sent, h.head, ctx, lex)[0]) \
+                and not _between(sent, h.head, ctx, lex):
             return []  # "the opposition said it will boycott": a noun needing a light verb, with none
         if not r.actors and h.trigger.type == "CONSULT":
             r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
@@ -346,7 +351,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.recipient_rule = "recipient:unknown-party"
     if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:") \
             and not (h.trigger.type == "MOBILIZE" and r.territory) \
-            and not (h.trigger.type == "ASSAULT" and _toll_of(sent, h.head)):  # "a build-up near the Ruritanian border"
+            and not (h.trigger.type == "ASSAULT" and _toll_of(sent, h.head)) \
+            and not (h.trigger.type in ("ASSAULT", "COERCE") and _place_object(sent, h.head, places)):
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     joint = h.noun and h.trigger.type == "MOBILIZE" and any(
         sent.tok(k).lemma == "joint" for k in sent.children(h.head, "amod", "compound"))
@@ -715,6 +721,28 @@ def _died_of(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> list[Re
             if found:
                 return found
     return []
+
+
+def _same_type_verb(sent: Sentence, h: Hit, lex: EventLexicon) -> int | None:
+    """The verb a nominal trigger is the object of when the verb reads as an act of the same type ("slapped
+    sanctions on", "staged an assault on"): it serves the noun as a light verb."""
+    v = sent.head(h.head)
+    if v is None or sent.tok(h.head).dep not in ("dobj", "obj") or sent.tok(v).pos != "VERB":
+        return None
+    readings = lex.heads.get(sent.tok(v).lemma, ())
+    return v if any(x.pos == "verb" and x.type == h.trigger.type and " " not in x.lemma and not x.undergoer
+                    for x in readings) else None
+
+
+def _place_object(sent: Sentence, n: int, places: list[Mention]) -> bool:
+    """A nominal act of force whose object is a place: "the Ruritanian bombardment of the capital"."""
+    for p in sent.children(n, "prep"):
+        if sent.low(p) in ("of", "on"):
+            for o in sent.children(p, "pobj"):
+                at = sent.tok(o).start
+                if any(m.span.start <= at < m.span.end for m in places):
+                    return True
+    return False
 
 
 def _told_before(sent: Sentence, n: int) -> bool:
