@@ -144,3 +144,32 @@ def test_a_bombardment_of_a_place_by_a_country_is_an_attack_on_it() -> None:
 
 def test_a_country_word_on_an_attack_with_no_target_is_still_no_event() -> None:
     assert not [e for e in asserted("U.S. military action is a non-starter, the minister said.") if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Serb gunners shelled the town.", "SRB"),
+    ("Croat militiamen attacked the village.", "HRV"),
+])
+def test_short_demonyms_give_the_attackers_country(text: str, country: str) -> None:
+    e = first(text, "ASSAULT")
+    assert e.actor is not None and e.actor.country == country
+
+
+def test_fighting_between_two_named_sides_is_an_assault_both_ways() -> None:
+    evs = [e for e in asserted("Heavy fighting between Chad and Sudan killed 20 soldiers.") if e.type == "ASSAULT"]
+    assert {(e.actor.country, e.recipient.country) for e in evs if e.actor and e.recipient} == {
+        ("TCD", "SDN"), ("SDN", "TCD")}
+
+
+def test_fighting_with_no_side_named_is_no_event() -> None:
+    assert not asserted("Fighting in the north has displaced thousands.")
+
+
+def test_a_credit_for_a_country_is_aid() -> None:
+    e = first("The World Bank approved a 300 million dollar credit for Ghana.", "AID")
+    assert e.recipient is not None and e.recipient.country == "GHA"
+
+
+def test_a_second_country_word_in_the_actors_own_phrase_is_no_recipient() -> None:
+    e = first("Bosnian Serb gunners shelled the town.", "ASSAULT")
+    assert e.recipient is None or e.recipient.country not in ("SRB", e.actor.country if e.actor else None)

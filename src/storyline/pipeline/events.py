@@ -1270,9 +1270,13 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
         return []
     others = []
     taken = [sent.mention(a.at) for a in actors]  # "ethnic Russians in Ukraine": the actor's own word
+    phrase: set[int] = set()  # "Bosnian Serb gunners": a second country word in the actor's own phrase
+    for a in actors:
+        head = sent.head(a.at) if sent.tok(a.at).dep in ("amod", "compound") else a.at
+        phrase.update(sent.subtree(head if head is not None else a.at, skip=("prep", "relcl", "acl", "appos")))
     for k in sent:
         m = sent.mention(k)
-        if m is None or any(m is t for t in taken) or ethnic(sent, k) \
+        if m is None or k in phrase or any(m is t for t in taken) or ethnic(sent, k) \
                 or (sent.tok(k).dep == "compound" and sent.mention(sent.head(k) or k) is m):
             continue  # an ethnic group's name is no state it belongs to
         c = m.value.get("country")
