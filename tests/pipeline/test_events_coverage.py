@@ -173,3 +173,14 @@ def test_a_credit_for_a_country_is_aid() -> None:
 def test_a_second_country_word_in_the_actors_own_phrase_is_no_recipient() -> None:
     e = first("Bosnian Serb gunners shelled the town.", "ASSAULT")
     assert e.recipient is None or e.recipient.country not in ("SRB", e.actor.country if e.actor else None)
+
+
+def test_a_deployment_of_an_alliances_peacekeepers_is_aid_by_the_alliance() -> None:
+    e = first("The deployment of NATO peacekeeping troops to Bosnia began on Monday.", "AID")
+    assert e.actor is not None and e.actor.sector == "IGO"
+    assert e.recipient is not None and e.recipient.country == "BIH"
+
+
+def test_a_deployment_of_combat_troops_is_no_aid() -> None:
+    assert not [e for e in asserted("The deployment of NATO combat troops to the Baltic began on Monday.")
+                if e.type == "AID"]

@@ -808,13 +808,14 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
             refs, _ = subject_of(sent, v, ctx, lex, unknown=True)  # "the two sides reached a truce"
             if refs:
                 return refs, "light-verb-subject"
-    if hit_type == "MOBILIZE":  # "a buildup of maritime forces": the forces moved are the mover's own
+    if hit_type in ("MOBILIZE", "AID"):  # "a buildup of maritime forces": the forces moved are the mover's own
         for p in sent.children(n, "prep"):
             if sent.low(p) == "of":
                 pobj = sent.child(p, "pobj")
-                if pobj is not None:
+                if pobj is not None:  # "the deployment of NATO troops": an alliance's forces are its own
                     refs = [r for r in refs_at(sent, pobj, ctx, lex, pronouns=False)
-                            if r.actor.sector in ("MIL", "COP") and r.actor.country]
+                            if (r.actor.sector in ("MIL", "COP") and r.actor.country)
+                            or (r.actor.sector == "IGO" and sent.tok(pobj).lemma in FORCES_NOUNS)]
                     if refs:
                         return refs, "nominal-forces"
     if t.dep == "conj" or frame_compound(sent, n):  # "undertook a mediation mission"
@@ -836,6 +837,9 @@ def _light(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     return bool(forms & lex.light_lemmas) or any(p[0] in forms for p in lex.light_lemma_phrases)
 
 
+# Head nouns of a phrase naming armed personnel: "NATO troops", "U.N. peacekeeping forces".
+FORCES_NOUNS = frozenset({"troop", "troops", "force", "forces", "soldier", "peacekeeper", "unit", "contingent",
+                          "battalion"})
 # Nouns that frame an act named by a compound before them: "a mediation mission", "rescue efforts".
 FRAME_NOUNS = frozenset({"mission", "effort", "bid", "process", "campaign", "initiative", "operation", "trip", "tour",
                          "drive", "attempt", "program", "programme", "package"})
