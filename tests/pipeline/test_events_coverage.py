@@ -184,3 +184,23 @@ def test_a_deployment_of_an_alliances_peacekeepers_is_aid_by_the_alliance() -> N
 def test_a_deployment_of_combat_troops_is_no_aid() -> None:
     assert not [e for e in asserted("The deployment of NATO combat troops to the Baltic began on Monday.")
                 if e.type == "AID"]
+
+
+def test_a_possessor_no_lexicon_knows_is_an_actor_of_unknown_country() -> None:
+    e = first("Karimov's visit to Kabul ended on Tuesday.", "CONSULT")
+    assert e.actor is not None and e.actor.name == "Karimov" and e.actor.country is None
+    assert e.recipient is not None and e.recipient.country == "AFG"
+
+
+def test_a_party_noun_as_possessor_is_no_actor() -> None:
+    assert not asserted("The group's deployment drew attention.")
+
+
+@pytest.mark.parametrize(("text", "type_", "freed"), [
+    ("Two Kenyan journalists were freed on Monday.", "RETREAT", "KEN"),
+    ("Three Filipino sailors were rescued off the coast.", "AID", "PHL"),
+])
+def test_a_release_or_rescue_by_no_one_named_is_coded_for_those_it_reached(text: str, type_: str, freed: str) -> None:
+    e = first(text, type_)
+    assert e.actor is None
+    assert e.recipient is not None and e.recipient.country == freed

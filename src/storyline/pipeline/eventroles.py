@@ -649,7 +649,7 @@ def unknown_parties(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> 
         if sent.mention(j) is not None or ctx.place_or_date_at(t.start):
             continue
         name = sent.text_of([k for k in sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "advcl", "cc",
-                                                                "conj"))
+                                                                "conj", "case"))
                              if sent.tok(k).dep != "det" or sent.low(k) not in ARTICLES])
         # the parser often takes an acronym, or a name it has not seen, for a common noun; after the first
         # word of the sentence a capital still says it is a name
@@ -763,7 +763,8 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
     """The actor of a nominal trigger: possessor, country word, "by X", or the subject of the verb
     whose object it is."""
     for k in sent.children(n, "poss"):
-        refs = refs_at(sent, k, ctx, lex)
+        refs = refs_at(sent, k, ctx, lex) or [  # "Karimov's visit to Kabul": a name no lexicon knows
+            r for r in unknown_parties(sent, k, ctx, lex) if r.rule == "unknown-name"]
         if refs:
             return refs, "nominal-possessive"
     generic_modifier: list[Ref] = []

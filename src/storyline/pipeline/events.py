@@ -85,6 +85,9 @@ DYING_PREPOSITIONS = frozenset({"in", "under", "of", "from", "during", "after"})
 # Acts told in the passive with no agent that are still events: force, coercion, and the authorities'
 # sanctions and charges ("was sentenced", "was charged with treason"); not a criticism by no one named.
 AGENTLESS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+# Acts told in the passive by no one named whose recipient is the subject: "the hostages were released",
+# "the dissident was granted asylum", "the crew was rescued".
+AGENTLESS_RECEIVED = frozenset({("RETREAT", "release"), ("AID", None)})
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
 CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
@@ -391,8 +394,14 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                     if sent.low(p) == "of" and pobj is not None and not r.recipients:
                         r.recipients = refs_at(sent, pobj, ctx, lex, typed=True)
                         r.recipient_rule = "recipient:of-object" if r.recipients else None
+        received = (h.trigger.type, h.trigger.mode) in AGENTLESS_RECEIVED
+        if passive and received and not r.recipients and v is not None:
+            for k in sent.children(v, "nsubjpass"):  # "five hostages were freed": the ones freed
+                r.recipients = refs_at(sent, k, ctx, lex, typed=True)
+                r.recipient_rule = "recipient:passive-subject" if r.recipients else None
         if not ((passive or caused) and r.recipients and h.trigger.type in AGENTLESS
-                and not (h.trigger.type == "ACCUSE" and h.trigger.mode == "disapprove")):
+                and not (h.trigger.type == "ACCUSE" and h.trigger.mode == "disapprove")) \
+                and not (passive and r.recipients and received):
             return []
         agent = _operation_agent(sent, v, ctx, lex)  # "were killed during a Peruvian army operation"
         if agent:
