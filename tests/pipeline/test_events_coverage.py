@@ -204,3 +204,8 @@ def test_a_release_or_rescue_by_no_one_named_is_coded_for_those_it_reached(text:
     e = first(text, type_)
     assert e.actor is None
     assert e.recipient is not None and e.recipient.country == freed
+
+
+@pytest.mark.parametrize("text", ["Five hostages were released on Sunday.", "Twelve miners were rescued on Friday."])
+def test_a_release_or_rescue_of_people_of_no_known_side_by_no_one_named_is_no_event(text: str) -> None:
+    assert not asserted(text)

@@ -396,12 +396,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                         r.recipient_rule = "recipient:of-object" if r.recipients else None
         received = (h.trigger.type, h.trigger.mode) in AGENTLESS_RECEIVED
         if passive and received and not r.recipients and v is not None:
-            for k in sent.children(v, "nsubjpass"):  # "five hostages were freed": the ones freed
-                r.recipients = refs_at(sent, k, ctx, lex, typed=True)
+            for k in sent.children(v, "nsubjpass"):  # "two Kenyan journalists were freed": the ones freed, when
+                r.recipients = [x for x in refs_at(sent, k, ctx, lex, typed=True)  # it is said whose they are
+                                if x.actor.country or not x.generic]
                 r.recipient_rule = "recipient:passive-subject" if r.recipients else None
         if not ((passive or caused) and r.recipients and h.trigger.type in AGENTLESS
                 and not (h.trigger.type == "ACCUSE" and h.trigger.mode == "disapprove")) \
-                and not (passive and r.recipients and received):
+                and not (passive and received and any(x.actor.country or not x.generic for x in r.recipients)):
             return []
         agent = _operation_agent(sent, v, ctx, lex)  # "were killed during a Peruvian army operation"
         if agent:
