@@ -209,3 +209,20 @@ def test_a_release_or_rescue_by_no_one_named_is_coded_for_those_it_reached(text:
 @pytest.mark.parametrize("text", ["Five hostages were released on Sunday.", "Twelve miners were rescued on Friday."])
 def test_a_release_or_rescue_of_people_of_no_known_side_by_no_one_named_is_no_event(text: str) -> None:
     assert not asserted(text)
+
+
+def test_troops_that_leave_a_country_withdraw_from_it() -> None:
+    e = first("The last Cuban soldiers left Angola on Wednesday.", "RETREAT")
+    assert e.mode == "withdraw"
+    assert e.actor is not None and e.actor.country == "CUB"
+    assert e.recipient is not None and e.recipient.country == "AGO"
+
+
+@pytest.mark.parametrize("text", ["The minister left Cairo for Amman.", "Rebel fighters left 20 villagers dead."])
+def test_leaving_is_no_withdrawal_unless_forces_leave_a_place(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "RETREAT"]
+
+
+def test_rocketing_a_target_is_an_attack_and_prices_that_rocket_are_not() -> None:
+    assert first("Israeli gunships rocketed a car in Gaza.", "ASSAULT").actor is not None
+    assert not asserted("Oil prices rocketed to a record.")

@@ -208,6 +208,8 @@ def _conditions(sent: Sentence, i: int, words: list[int], r: Trigger) -> bool:
         before = words[0] - 1
         if before < sent.first or sent.low(before) not in r.after:
             return False
+    if r.subject and not r.needs and not _subject_is(sent, i, r.subject):
+        return False
     if r.needs or r.unless:
         window = _window(sent, i, words, r.within)
         if r.needs and not any(_phrase_at(sent, window, tuple(p.split())) for p in r.needs) \
