@@ -226,3 +226,26 @@ def test_leaving_is_no_withdrawal_unless_forces_leave_a_place(text: str) -> None
 def test_rocketing_a_target_is_an_attack_and_prices_that_rocket_are_not() -> None:
     assert first("Israeli gunships rocketed a car in Gaza.", "ASSAULT").actor is not None
     assert not asserted("Oil prices rocketed to a record.")
+
+
+def test_a_preposition_the_parser_left_without_its_object_still_names_the_recipient() -> None:
+    e = first("Chile has granted asylum to three Bolivian officers holed up in its embassy.", "AID")
+    assert e.actor is not None and e.actor.country == "CHL"
+    assert e.recipient is not None and e.recipient.country == "BOL"
+
+
+def test_put_under_investigation_is_a_charge_against_the_subject_by_the_state_where_it_is_done() -> None:
+    e = first("A Canadian citizen has been put under investigation in France for fraud.", "ACCUSE")
+    assert e.mode == "investigate"
+    assert e.recipient is not None and e.recipient.country == "CAN"
+    assert e.actor is not None and e.actor.country == "FRA" and "place-authorities" in e.rule
+
+
+def test_an_arrest_by_no_one_named_is_by_the_authorities_of_the_place() -> None:
+    e = first("A Ghanaian trader was arrested in Lome on Monday.", "COERCE")
+    assert e.actor is not None and e.actor.country == "TGO"
+
+
+def test_an_attack_by_no_one_named_is_not_given_to_the_state_of_the_place() -> None:
+    e = first("Six Malian soldiers were killed in an ambush near Gao.", "ASSAULT")
+    assert e.actor is None

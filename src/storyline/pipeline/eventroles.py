@@ -906,8 +906,8 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
             args = sent.children(anchor, *PASSIVE_SUBJECTS) if passive else objects(sent, anchor)
             rule = "object"
         else:
-            found_args = [sent.child(p, "pobj", "pcomp") for p in sent.children(anchor, "prep", "dative")
-                          if sent.low(p) == place]
+            found_args = [sent.child(p, "pobj", "pcomp") or _stranded_object(sent, p)
+                          for p in sent.children(anchor, "prep", "dative") if sent.low(p) == place]
             args = [a for a in found_args if a is not None]
             rule = place
         for a in args:
@@ -933,7 +933,7 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                     return found, "recipient:receiver", territory
             for p in sent.children(v, "prep", "dative"):
                 if sent.low(p) in places and p > anchor:
-                    pobj = sent.child(p, "pobj")
+                    pobj = sent.child(p, "pobj") or _stranded_object(sent, p)
                     if pobj is not None:
                         found, terr = _targets(sent, pobj, ctx, lex, skip_countries=own_countries)
                         territory.extend(terr)
@@ -996,6 +996,18 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 if found:
                     return found, "recipient:targeting", territory
     return [], None, territory
+
+
+def _stranded_object(sent: Sentence, p: int) -> int | None:
+    """The noun a preposition the parser left with no object stands before: in "granted asylum to five
+    officers holed up in ...", the parser may take "officers" for the subject of "holed"."""
+    for k in range(p + 1, min(p + 7, sent.end)):
+        t = sent.tok(k)
+        if t.pos in ("ADP", "VERB", "AUX", "PUNCT", "SCONJ", "CCONJ"):
+            return None
+        if t.pos in ("NOUN", "PROPN") and t.dep not in ("compound", "amod", "poss", "nmod"):
+            return k
+    return None
 
 
 def unknown_recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLexicon,

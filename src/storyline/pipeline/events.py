@@ -85,6 +85,8 @@ DYING_PREPOSITIONS = frozenset({"in", "under", "of", "from", "during", "after"})
 # Acts told in the passive with no agent that are still events: force, coercion, and the authorities'
 # sanctions and charges ("was sentenced", "was charged with treason"); not a criticism by no one named.
 AGENTLESS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+# Official acts whose actor, when no one is named, is the state of the country where they are done.
+AUTHORITIES_ACTS = frozenset({"ACCUSE", "COERCE", "SANCTION"})
 # Acts told in the passive by no one named whose recipient is the subject: "the hostages were released",
 # "the dissident was granted asylum", "the crew was rescued".
 AGENTLESS_RECEIVED = frozenset({("RETREAT", "release"), ("AID", None)})
@@ -281,6 +283,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.actors, r.actor_rule = _relative_actor(sent, h.head, ctx, lex)  # "a talk in which the envoy urged him"
         passive = False
         anchor = h.head
+        under = _passive_light(sent, h.head, lex) if not r.actors and h.trigger.type in AGENTLESS else None
+        if under is not None:  # "a Canadian was put under investigation": the one it is done to, by no one named
+            undergoers = [x for k in sent.children(under, "nsubjpass") for x in _party_of(sent, k, ctx, lex)]
+            passive = bool(undergoers)
         hd = sent.head(h.head)
         if hd is not None and frame_compound(sent, h.head):
             anchor = hd  # "a mediation mission between A and B": the phrase hangs on the head noun
@@ -538,6 +544,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if place is None and r.territory:
         t = r.territory[0].actor
         place = {"name": t.name, "country": t.country, "lat": None, "lon": None, "precision": "country"}
+    if not r.actors and place is not None and place.get("country") and type_ in AUTHORITIES_ACTS \
+            and r.recipients and not r.reciprocal:
+        # "a Canadian was put under investigation in France", "went on trial in Cairo": a charge, an arrest or
+        # a sentence by no one named is the act of the authorities of the country where it is done
+        r.actors, r.actor_rule = [_authorities(str(place["country"]), anchor)], "place-authorities"
     if r.actor_rule == "between" and place is not None and place.get("country"):
         for a in [*r.actors, *r.recipients]:  # "clashes between police and gangs in Nairobi": the local police
             if a.generic and a.actor.sector in LOCAL_SECTORS and "context:" in a.rule:
@@ -726,11 +737,39 @@ def _died_of(sent: Sentence, n: int, ctx: Context, lex: EventLexicon) -> list[Re
     if v is None:
         return []
     for s in sent.children(v, "nsubj"):
-        for k in (s, *sent.children(s, "amod", "compound")):  # "a Ruritanian prisoner": whose prisoner died
-            found = refs_at(sent, k, ctx, lex, typed=True)
-            if found:
-                return found
+        found = _party_of(sent, s, ctx, lex)
+        if found:
+            return found
     return []
+
+
+def _party_of(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """The party a noun names, or failing that the one its country word gives ("a Ruritanian prisoner",
+    "a US national")."""
+    for k in (s, *sent.children(s, "amod", "compound")):
+        found = refs_at(sent, k, ctx, lex, typed=True)
+        if found:
+            return found
+    return []
+
+
+def _authorities(country: str, at: int) -> Ref:
+    """The state of a country as the actor of an official act no one is named for."""
+    from ..lexicon import load_lexicon
+
+    known = load_lexicon().countries.get(country)
+    name = known.names[0] if known is not None and known.names else country
+    return Ref(Actor(name=name, country=country, sector="GOV", id=f"{country}GOV"), at, "state-of-place")
+
+
+def _passive_light(sent: Sentence, n: int, lex: EventLexicon) -> int | None:
+    """The passive light verb whose phrase a nominal act is: "was put under investigation", "were taken
+    into custody"."""
+    p = sent.head(n)
+    if sent.tok(n).dep != "pobj" or p is None or sent.low(p) not in ("under", "into", "on"):
+        return None
+    v = sent.head(p)
+    return v if v is not None and v == governing_light_verb(sent, n, lex) and real_passive(sent, v) else None
 
 
 def _same_type_verb(sent: Sentence, h: Hit, lex: EventLexicon) -> int | None:
