@@ -249,3 +249,27 @@ def test_an_arrest_by_no_one_named_is_by_the_authorities_of_the_place() -> None:
 def test_an_attack_by_no_one_named_is_not_given_to_the_state_of_the_place() -> None:
     e = first("Six Malian soldiers were killed in an ambush near Gao.", "ASSAULT")
     assert e.actor is None
+
+
+def test_an_attack_named_by_a_country_word_and_told_by_its_toll_happened() -> None:
+    e = first("A Turkish air raid on a village in northern Iraq killed four people.", "ASSAULT")
+    assert e.actor is not None and e.actor.country == "TUR"
+    assert e.recipient is not None and e.recipient.country == "IRQ"
+
+
+@pytest.mark.parametrize(("text", "actor", "recipient"), [
+    ("The African Union sent a team of experts to Burundi to investigate the killings.", None, "BDI"),
+    ("The Peruvian government set up a commission to investigate the massacre.", "PER", None),
+])
+def test_a_body_sent_or_set_up_to_investigate_is_an_inquiry_under_way(text: str, actor: str | None,
+                                                                      recipient: str | None) -> None:
+    e = first(text, "ACCUSE")
+    assert e.mode == "investigate"
+    if actor:
+        assert e.actor is not None and e.actor.country == actor
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient
+
+
+def test_a_wish_to_investigate_is_no_inquiry_under_way() -> None:
+    assert not [e for e in asserted("The Peruvian government wants to investigate the massacre.") if e.type == "ACCUSE"]

@@ -85,6 +85,9 @@ DYING_PREPOSITIONS = frozenset({"in", "under", "of", "from", "during", "after"})
 # Acts told in the passive with no agent that are still events: force, coercion, and the authorities'
 # sanctions and charges ("was sentenced", "was charged with treason"); not a criticism by no one named.
 AGENTLESS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+# Verbs that set up or send a body whose purpose clause is then under way: "sent experts to investigate".
+SETTING_UP = frozenset({"send", "dispatch", "set", "appoint", "establish", "form", "create", "name", "convene",
+                        "commission", "task", "deploy"})
 # Official acts whose actor, when no one is named, is the state of the country where they are done.
 AUTHORITIES_ACTS = frozenset({"ACCUSE", "COERCE", "SANCTION"})
 # Acts told in the passive by no one named whose recipient is the subject: "the hostages were released",
@@ -360,7 +363,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.recipient_rule = "recipient:unknown-party"
     if h.noun and r.actor_rule == "nominal-modifier" and not (r.recipient_rule or "").startswith("recipient:") \
             and not (h.trigger.type == "MOBILIZE" and r.territory) \
-            and not (h.trigger.type == "ASSAULT" and _toll_of(sent, h.head)) \
+            and not (h.trigger.type == "ASSAULT" and (_toll_of(sent, h.head) or any(
+                x.trigger.lemma in CASUALTY_LEMMAS for x in inner))) \
             and not (h.trigger.type in ("ASSAULT", "COERCE") and _place_object(sent, h.head, places)):
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
     joint = h.noun and h.trigger.type == "MOBILIZE" and any(
@@ -436,6 +440,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 return []  # "the cabinet met Sunday": no one consulted
         r.recipients, r.recipient_rule = found, rule
     st = status(sent, v if v is not None else h.head, lex, noun=h.head if h.noun else None)
+    if st.value == "hypothetical" and (st.cue or "").startswith("to") and h.trigger.mode == "investigate" \
+            and v is not None and not h.noun and _set_up_to(sent, v):
+        notes.append("inquiry-set-up")  # "sent a team to investigate": the inquiry is under way (the manual's ACCUSE)
+        st = Status("asserted", st.cue, st.speech, st.condition)
+        if not r.recipients and not r.reciprocal:
+            r.recipients = _sent_to(sent, v, ctx, lex)  # "sent experts to Bosnia to investigate": where it is done
+            r.recipient_rule = "recipient:sent-to" if r.recipients else r.recipient_rule
     if "attempt" in notes and st.value == "hypothetical" and (st.cue or "").startswith("to"):
         st = Status("asserted", st.cue, st.speech, st.condition)  # the attempt was made, whatever came of it
     type_, mode = h.trigger.type, h.trigger.mode
@@ -750,6 +761,28 @@ def _party_of(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> list[R
         found = refs_at(sent, k, ctx, lex, typed=True)
         if found:
             return found
+    return []
+
+
+def _set_up_to(sent: Sentence, v: int) -> bool:
+    """A purpose clause of a verb that sets up or sends those who will do it: "sent experts to investigate",
+    "set up a commission to look into"."""
+    h = sent.head(v)
+    return sent.tok(v).dep in ("advcl", "xcomp", "acl", "relcl") and h is not None \
+        and sent.tok(h).lemma in SETTING_UP and (sent.tok(h).lemma != "set" or any(
+            sent.low(k) == "up" for k in sent.children(h, "prt")))
+
+
+def _sent_to(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
+    """The country a body is sent to or set up in, for the act of its purpose clause at v."""
+    h = sent.head(v)
+    if h is None:
+        return []
+    for k in sent.subtree(h, skip=("advcl", "xcomp", "relcl", "ccomp", "nsubj")):
+        if sent.tok(k).dep == "pobj" and sent.low(sent.head(k) or k) in ("to", "in"):
+            found = [x for x in refs_at(sent, k, ctx, lex, typed=True) if x.actor.country]
+            if found:
+                return found
     return []
 
 
