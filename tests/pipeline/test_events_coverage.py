@@ -273,3 +273,7 @@ def test_a_body_sent_or_set_up_to_investigate_is_an_inquiry_under_way(text: str,
 
 def test_a_wish_to_investigate_is_no_inquiry_under_way() -> None:
     assert not [e for e in asserted("The Peruvian government wants to investigate the massacre.") if e.type == "ACCUSE"]
+
+
+def test_a_call_between_two_leaders_talked_about_is_no_new_consultation() -> None:
+    assert not [e for e in asserted("The call between Lula and Milei was friendly enough.") if e.type == "CONSULT"]

@@ -278,8 +278,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         if h.trigger.needs_light and governing_light_verb(sent, h.head, lex) is None and same is None \
                 and r.actor_rule not in ("nominal-possessive", "nominal-modifier", "nominal-forces", "nominal-by") \
                 and not (h.trigger.adjunct and not r.actors and _adjunct_actor(sent, h.head, ctx, lex)[0]) \
-                and not _between(sent, h.head, ctx, lex):
-            return []  # "the opposition said it will boycott": a noun needing a light verb, with none
+                and not (h.trigger.type != "CONSULT" and _between(sent, h.head, ctx, lex)):
+            # "the opposition said it will boycott": a noun needing a light verb, with none; "the call between
+            # the two leaders was amicable": a call talked about, not told (a truce between two sides is one)
+            return []
         if not r.actors and h.trigger.type == "CONSULT":
             r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
         if not r.actors and h.trigger.type == "CONSULT":
