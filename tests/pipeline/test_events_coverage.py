@@ -277,3 +277,24 @@ def test_a_wish_to_investigate_is_no_inquiry_under_way() -> None:
 
 def test_a_call_between_two_leaders_talked_about_is_no_new_consultation() -> None:
     assert not [e for e in asserted("The call between Lula and Milei was friendly enough.") if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize(("text", "host"), [
+    ("The visit of the Chilean president to Peru ended on Tuesday.", "PER"),
+    ("During the visit of the Chilean foreign minister, Peruvian President Gabriel Soto said trade would grow.", "PER"),
+])
+def test_a_visit_is_by_the_one_its_of_phrase_names(text: str, host: str) -> None:
+    e = first(text, "CONSULT")
+    assert e.mode == "visit"
+    assert e.actor is not None and e.actor.country == "CHL"
+    assert e.recipient is not None and e.recipient.country == host
+
+
+def test_a_resignation_is_by_the_one_its_of_phrase_names() -> None:
+    e = first("The resignation of the Kenyan finance minister was announced on Monday.", "RETREAT")
+    assert e.actor is not None and e.actor.country == "KEN"
+
+
+def test_a_release_is_done_to_the_one_its_of_phrase_names() -> None:
+    assert not [e for e in asserted("The release of the Kenyan hostages was announced on Monday.")
+                if e.actor is not None and e.actor.country == "KEN"]

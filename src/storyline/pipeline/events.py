@@ -85,6 +85,9 @@ DYING_PREPOSITIONS = frozenset({"in", "under", "of", "from", "during", "after"})
 # Acts told in the passive with no agent that are still events: force, coercion, and the authorities'
 # sanctions and charges ("was sentenced", "was charged with treason"); not a criticism by no one named.
 AGENTLESS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
+# Nouns of acts done by the one an "of" phrase names: "the visit of the president", "the resignation of the
+# minister" (unlike "the release of the hostages", done to them).
+AGENT_OF_MODES = frozenset({"visit", "resign"})
 # Verbs that set up or send a body whose purpose clause is then under way: "sent experts to investigate".
 SETTING_UP = frozenset({"send", "dispatch", "set", "appoint", "establish", "form", "create", "name", "convene",
                         "commission", "task", "deploy"})
@@ -282,6 +285,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             # "the opposition said it will boycott": a noun needing a light verb, with none; "the call between
             # the two leaders was amicable": a call talked about, not told (a truce between two sides is one)
             return []
+        if not r.actors and h.trigger.mode in AGENT_OF_MODES:  # "the visit of the Chilean president to Lima"
+            r.actors = [x for p in sent.children(h.head, "prep") if sent.low(p) == "of"
+                        for o in sent.children(p, "pobj") for x in refs_at(sent, o, ctx, lex)]
+            r.actor_rule = "nominal-of" if r.actors else r.actor_rule
         if not r.actors and h.trigger.type == "CONSULT":
             r.actors, r.actor_rule = _adjunct_actor(sent, h.head, ctx, lex)  # "during the call, she proposed"
         if not r.actors and h.trigger.type == "CONSULT":
@@ -312,6 +319,16 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
     if undergoers:
         r.recipients, r.recipient_rule = undergoers, "recipient:undergoer-subject"
+    if not r.recipients and r.actor_rule == "nominal-of":
+        for at in {x.at for x in r.actors}:  # "the visit of the president to Lima": the parser hangs it on him
+            for prep in sent.children(at, "prep"):
+                if sent.low(prep) in h.trigger.recipient and not r.recipients:
+                    r.recipients = [x for o in sent.children(prep, "pobj") for x in refs_at(sent, o, ctx, lex)]
+                    r.recipient_rule = f"recipient:{sent.low(prep)}" if r.recipients else None
+        if not r.recipients and h.trigger.mode == "visit":  # "during the visit of the envoy, the president said"
+            visitors = {x.actor.country for x in r.actors}
+            hosts = [x for x in _adjunct_actor(sent, h.head, ctx, lex)[0] if x.actor.country not in visitors]
+            r.recipients, r.recipient_rule = hosts, ("recipient:host-subject" if hosts else None)
     if h.noun and h.trigger.type in ("PROTEST", "ACCUSE"):
         # "an anti-French march outside the consulate": the country it is against, before the place it is at
         against = _stance_target(sent, h.head)
