@@ -171,6 +171,13 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.actor = next(x.actor for x in events if _key(x.actor) == key)
                 e.rule = re.sub(r"actor=[\w-]+", "actor=document-same-type", e.rule, count=1)
                 e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+            if e.actor is None and e.type == "ASSAULT" and e.location and e.location.get("country") \
+                    and e.location.get("precision") in ("city", "admin", "country"):
+                # "an attempt on the governor's life was foiled in Tyumen": attackers no one names, with
+                # no other strike in the document to go by, are coded to the country where they struck
+                e.actor = Actor(name="unidentified attackers", country=str(e.location["country"]))
+                e.rule = re.sub(r"actor=[\w-]+", "actor=place-of-attack", e.rule, count=1)
+                e.confidence = round(max(0.05, e.confidence - 0.15), 2)
             if e.recipient is None:
                 seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None)
                 if seen:
