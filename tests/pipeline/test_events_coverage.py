@@ -262,6 +262,7 @@ def test_an_attack_named_by_a_country_word_and_told_by_its_toll_happened() -> No
 @pytest.mark.parametrize(("text", "actor", "recipient"), [
     ("The African Union sent a team of experts to Burundi to investigate the killings.", None, "BDI"),
     ("The Peruvian government set up a commission to investigate the massacre.", "PER", None),
+    ("The United Nations sent 30 personnel to Haiti to investigate the feasibility of a police force.", None, "HTI"),
 ])
 def test_a_body_sent_or_set_up_to_investigate_is_an_inquiry_under_way(text: str, actor: str | None,
                                                                       recipient: str | None) -> None:

@@ -470,9 +470,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             and v is not None and not h.noun and _set_up_to(sent, v):
         notes.append("inquiry-set-up")  # "sent a team to investigate": the inquiry is under way (the manual's ACCUSE)
         st = Status("asserted", st.cue, st.speech, st.condition)
-        if not r.recipients and not r.reciprocal:
-            r.recipients = _sent_to(sent, v, ctx, lex)  # "sent experts to Bosnia to investigate": where it is done
-            r.recipient_rule = "recipient:sent-to" if r.recipients else r.recipient_rule
+        if not r.reciprocal and not any(x.actor.country for x in r.recipients):
+            where = _sent_to(sent, v, ctx, lex)  # "sent experts to Bosnia to investigate": where it is done
+            if where:
+                r.recipients, r.recipient_rule = where, "recipient:sent-to"
     if "attempt" in notes and st.value == "hypothetical" and (st.cue or "").startswith("to"):
         st = Status("asserted", st.cue, st.speech, st.condition)  # the attempt was made, whatever came of it
     type_, mode = h.trigger.type, h.trigger.mode
