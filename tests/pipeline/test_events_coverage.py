@@ -301,3 +301,15 @@ def test_a_resignation_is_by_the_one_its_of_phrase_names() -> None:
 def test_a_release_is_done_to_the_one_its_of_phrase_names() -> None:
     assert not [e for e in asserted("The release of the Kenyan hostages was announced on Monday.")
                 if e.actor is not None and e.actor.country == "KEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "The French navy dispatched an aircraft carrier to the eastern Mediterranean.",
+    "Russia sent two warships to the Baltic Sea.",
+])
+def test_ships_sent_are_a_mobilization_of_weapons(text: str) -> None:
+    assert first(text, "MOBILIZE").mode == "weapons"
+
+
+def test_troops_sent_stay_a_mobilization_of_troops() -> None:
+    assert first("India deployed troops and tanks along the border.", "MOBILIZE").mode == "troops"
