@@ -313,3 +313,18 @@ def test_ships_sent_are_a_mobilization_of_weapons(text: str) -> None:
 
 def test_troops_sent_stay_a_mobilization_of_troops() -> None:
     assert first("India deployed troops and tanks along the border.", "MOBILIZE").mode == "troops"
+
+
+def test_a_pronoun_with_no_one_named_before_it_is_an_actor_of_unknown_country() -> None:
+    e = first("They attacked a Kenyan police post on Sunday.", "ASSAULT")
+    assert e.actor is not None and e.actor.country is None and "unresolved-pronoun" in e.rule
+    assert e.recipient is not None and e.recipient.country == "KEN"
+
+
+def test_a_pronoun_resolved_to_a_named_party_keeps_it() -> None:
+    e = first("Peru said it would never accept the deal.", "REJECT")
+    assert e.actor is not None and e.actor.country == "PER"
+
+
+def test_an_unresolved_pronoun_inside_a_quotation_is_no_actor() -> None:
+    assert not asserted('The senator spoke on Monday. "They are killing thousands of our people every year."')

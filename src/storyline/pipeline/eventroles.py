@@ -63,6 +63,8 @@ DEMANDING = frozenset({"demand", "call", "urge", "press", "seek", "oppose", "den
 # A state's own institutions: a generic one of these ("the army") can be whom a protest's demand is made of.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
+# Pronouns of a party that, with no one named before them, still say an act had an actor.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 # Heads a group word can stand before as a compound ("cartel leaders"): the group is the actor.
 GROUP_HEADS = frozenset({"figure", "leader", "member", "boss", "operative", "chief", "commander", "kingpin",
                          "lieutenant", "gunman", "fighter", "official", "officer", "soldier", "agent", "cell",
@@ -639,8 +641,9 @@ def _proper_name(sent: Sentence, s: int) -> Ref | None:
 def unknown_parties(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
     """The parties a subject names that no lexicon knows, one per conjunct: a capitalised proper name
     that is no place ("Karimov", an acronym), or a party noun (triggers.yaml `party_nouns`, or an actor
-    noun of no sector: "both sides", "Arab states", "rebel leaders"). Each is an actor of unknown
-    country and sector: the act is told, only its actor is not known."""
+    noun of no sector: "both sides", "Arab states", "rebel leaders"), or a pronoun of a party with no
+    one named before it ("they"). Each is an actor of unknown country and sector: the act is told, only
+    its actor is not known."""
     nouns = frozenset(lex.tree_rules.get("party_nouns") or ())
     groups = actor_nouns()
     out: list[Ref] = []
@@ -658,6 +661,8 @@ def unknown_parties(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> 
         if (capital or acronym) \
                 and t.text.lower() not in lex.tree_rules.get("causes", ()):
             out.append(Ref(Actor(name=name or t.text, country=None, sector=None, id=None), j, "unknown-name"))
+        elif t.pos == "PRON" and sent.low(j) in PERSONAL_PRONOUNS:  # "they attacked a post", no one named before
+            out.append(Ref(Actor(name=t.text, country=None, sector=None, id=None), j, "unresolved-pronoun"))
         elif t.pos == "NOUN" and (t.lemma in nouns or (t.lemma in groups and groups[t.lemma] is None)):
             country = _pronoun_owner_country(sent, j, ctx)  # "the president said his country would ..."
             out.append(Ref(Actor(name=name or t.text, country=country, sector=None, id=None), j,

@@ -318,6 +318,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         anchor = v
         if h.trigger.undergoer and r.actors:  # "the former minister went on trial": the one tried, by no one named
             undergoers, r.actors, r.actor_rule, passive = r.actors, [], None, True
+    if quote is not None and any(a.rule == "unresolved-pronoun" for a in r.actors):
+        return []  # "They are killing thousands.": who "they" are, the quotation does not say
     if director is not None:
         r.actors, r.actor_rule = director[0], director[1]
     between = _between(sent, anchor, ctx, lex)
