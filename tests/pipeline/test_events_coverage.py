@@ -328,3 +328,26 @@ def test_a_pronoun_resolved_to_a_named_party_keeps_it() -> None:
 
 def test_an_unresolved_pronoun_inside_a_quotation_is_no_actor() -> None:
     assert not asserted('The senator spoke on Monday. "They are killing thousands of our people every year."')
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Rebels took control of the northern Malian town of Kidal.", "ASSAULT"),
+    ("Government troops regained control of the city after heavy fighting.", "ASSAULT"),
+    ("Iraqi troops crossed into Kuwait.", "ASSAULT"),
+    ("A mob stoned the police station in Lahore.", "ASSAULT"),
+    ("Police broke up a demonstration in central Minsk.", "COERCE"),
+    ("The Bosnian Serbs shelved the peace plan.", "REJECT"),
+    ("Washington rescinded the visas of three Russian officials.", "SANCTION"),
+    ("The rebels mustered 5,000 fighters near the border.", "MOBILIZE"),
+])
+def test_general_verbs_of_the_manuals_types(text: str, type_: str) -> None:
+    assert first(text, type_)
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition took control of parliament.",
+    "The couple broke up in May.",
+    "The tourists crossed into Kenya on Monday.",
+])
+def test_the_same_verbs_in_their_other_senses_are_no_events(text: str) -> None:
+    assert not asserted(text)
