@@ -351,3 +351,25 @@ def test_general_verbs_of_the_manuals_types(text: str, type_: str) -> None:
 ])
 def test_the_same_verbs_in_their_other_senses_are_no_events(text: str) -> None:
     assert not asserted(text)
+
+
+@pytest.mark.parametrize(("text", "type_", "actor"), [
+    ("The Egyptian foreign ministry issued a statement condemning the Israeli raid.", "ACCUSE", "EGY"),
+    ("Amnesty International released a report accusing Turkey of torturing prisoners.", "ACCUSE", None),
+    ("The Chilean president sent a message congratulating the new Peruvian leader.", "SUPPORT", "CHL"),
+    ("Kenya's letter urging Uganda to reopen the border was delivered on Monday.", "REQUEST", "KEN"),
+])
+def test_a_message_whose_participle_tells_a_verbal_act_is_by_its_author(text: str, type_: str,
+                                                                        actor: str | None) -> None:
+    e = first(text, type_)
+    assert e.actor is not None
+    if actor:
+        assert e.actor.country == actor
+
+
+@pytest.mark.parametrize("text", [
+    "Amnesty International released a report accusing Turkey of torturing prisoners.",
+    "Kenya sent a letter to the United Nations asking for food aid.",
+])
+def test_releasing_a_report_or_sending_a_letter_is_no_release_or_aid(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type in ("RETREAT", "AID")]

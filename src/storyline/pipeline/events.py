@@ -88,6 +88,9 @@ AGENTLESS = frozenset({"ASSAULT", "COERCE", "SANCTION", "ACCUSE"})
 # Nouns of acts done by the one an "of" phrase names: "the visit of the president", "the resignation of the
 # minister" (unlike "the release of the hostages", done to them).
 AGENT_OF_MODES = frozenset({"visit", "resign"})
+# Nouns of a message whose participle tells a verbal act by its author: "a statement condemning the raid".
+MESSAGE_NOUNS = frozenset({"statement", "message", "letter", "communique", "communiqué", "note", "report",
+                           "declaration", "resolution", "memo", "memorandum", "editorial", "speech", "address"})
 # Verbs that set up or send a body whose purpose clause is then under way: "sent experts to investigate".
 SETTING_UP = frozenset({"send", "dispatch", "set", "appoint", "establish", "form", "create", "name", "convene",
                         "commission", "task", "deploy"})
@@ -314,6 +317,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.actors, r.actor_rule = subject_of(sent, v, ctx, lex, unknown=True)
         if not r.actors and h.trigger.type in VERBAL_TYPES:
             r.actors, r.actor_rule = _speaker_of_coordinated(sent, v, ctx, lex, r.actors, r.actor_rule)
+        if not r.actors and h.trigger.type in VERBAL_TYPES:
+            r.actors, r.actor_rule = _message_author(sent, v, ctx, lex)  # "issued a statement condemning"
+            r.actor_rule = r.actor_rule or None
         passive = real_passive(sent, v)
         anchor = v
         if h.trigger.undergoer and r.actors:  # "the former minister went on trial": the one tried, by no one named
@@ -822,6 +828,24 @@ def _authorities(country: str, at: int) -> Ref:
     known = load_lexicon().countries.get(country)
     name = known.names[0] if known is not None and known.names else country
     return Ref(Actor(name=name, country=country, sector="GOV", id=f"{country}GOV"), at, "state-of-place")
+
+
+def _message_author(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """A verbal act told by a participle on a noun of a message ("issued a statement condemning the raid",
+    "Iran's letter urging calm"): the message's author, its possessor or the subject of the verb issuing it."""
+    n = sent.head(v)
+    if sent.tok(v).dep != "acl" or sent.tok(v).tag != "VBG" or n is None or sent.tok(n).lemma not in MESSAGE_NOUNS:
+        return [], ""
+    for k in sent.children(n, "poss"):
+        refs = refs_at(sent, k, ctx, lex)
+        if refs:
+            return refs, "message-possessor"
+    w = sent.head(n)
+    if w is not None and sent.tok(n).dep in ("dobj", "obj") and sent.tok(w).pos == "VERB":
+        refs, _ = subject_of(sent, w, ctx, lex)
+        if refs:
+            return refs, "message-author"
+    return [], ""
 
 
 def _passive_light(sent: Sentence, n: int, lex: EventLexicon) -> int | None:
