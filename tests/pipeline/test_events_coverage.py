@@ -373,3 +373,12 @@ def test_a_message_whose_participle_tells_a_verbal_act_is_by_its_author(text: st
 ])
 def test_releasing_a_report_or_sending_a_letter_is_no_release_or_aid(text: str) -> None:
     assert not [e for e in asserted(text) if e.type in ("RETREAT", "AID")]
+
+
+def test_a_light_verbs_participle_with_an_agent_gives_a_noun_its_actor() -> None:
+    evs = [e for e in asserted("The peace agreement signed by Peru and Ecuador took effect.") if e.type == "AGREE"]
+    assert {e.actor.country for e in evs if e.actor} == {"PER", "ECU"}
+
+
+def test_a_participle_of_no_light_verb_gives_no_actor() -> None:
+    assert not [e for e in asserted("The agreement praised by Peru took effect.") if e.type == "AGREE"]

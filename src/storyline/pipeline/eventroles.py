@@ -797,6 +797,13 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
                 refs = refs_at(sent, pobj, ctx, lex)
                 if refs:
                     return refs, "nominal-by"
+    for a in sent.children(n, "acl"):  # "the sanctions imposed by the UN", "the accord signed by both sides"
+        if sent.tok(a).tag == "VBN" and _light(sent, a, lex):
+            for g in sent.children(a, "agent"):
+                pobj = sent.child(g, "pobj")
+                refs = refs_at(sent, pobj, ctx, lex) if pobj is not None else []
+                if refs:
+                    return refs, "nominal-by"
     n = quoted_name_place(sent, n)  # "hosted a “Harbour Talks” summit"
     t = sent.tok(n)
     h = sent.head(n)
