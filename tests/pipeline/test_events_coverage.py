@@ -382,3 +382,24 @@ def test_a_light_verbs_participle_with_an_agent_gives_a_noun_its_actor() -> None
 
 def test_a_participle_of_no_light_verb_gives_no_actor() -> None:
     assert not [e for e in asserted("The agreement praised by Peru took effect.") if e.type == "AGREE"]
+
+
+def test_forces_killed_in_a_town_by_no_one_named_are_its_forces() -> None:
+    e = first("Five soldiers were killed in an ambush near Gao.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.country == "MLI"
+
+
+def test_those_killed_are_the_recipient_of_a_strike_that_names_no_target() -> None:
+    e = first("A U.S. drone strike killed five people.", "ASSAULT")
+    assert e.recipient is not None and "casualties" in e.rule
+
+
+def test_a_concession_aimed_at_no_one_named_falls_on_the_country_where_it_is_made() -> None:
+    e = first("The Chadian president shortened the nightly curfew imposed in Chad.", "CONCEDE")
+    assert e.recipient is not None and e.recipient.country == "TCD"
+
+
+def test_a_place_named_only_in_the_attribution_gives_no_recipient() -> None:
+    evs = asserted("Somali rebels have kidnapped up to 16 Italian engineers from a town market and exploded a series "
+                   "of bombs in the capital, western diplomatic sources in neighboring Kenya said today.")
+    assert len(evs) == 2 and not any(e.recipient and e.recipient.country == "KEN" for e in evs)

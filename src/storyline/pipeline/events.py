@@ -94,6 +94,10 @@ MESSAGE_NOUNS = frozenset({"statement", "message", "letter", "communique", "comm
 # Verbs that set up or send a body whose purpose clause is then under way: "sent experts to investigate".
 SETTING_UP = frozenset({"send", "dispatch", "set", "appoint", "establish", "form", "create", "name", "convene",
                         "commission", "task", "deploy"})
+# Acts that, aimed at no party named, fall on the people of the country where they are done.
+DOMESTIC_TARGET = frozenset({"CONCEDE", "COERCE", "PROTEST", "ASSAULT"})
+# Generic victims of an act of force or coercion in a town, who are taken to be its people or its forces.
+PLACE_PEOPLE = frozenset({"CVL", "MIL", "COP", "MED", "OPP", "REL", "EDU", "BUS"})
 # Official acts whose actor, when no one is named, is the state of the country where they are done.
 AUTHORITIES_ACTS = frozenset({"ACCUSE", "COERCE", "SANCTION"})
 # Acts told in the passive by no one named whose recipient is the subject: "the hostages were released",
@@ -175,7 +179,7 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.rule = re.sub(r"actor=[\w-]+", "actor=document-same-type", e.rule, count=1)
                 e.confidence = round(max(0.05, e.confidence - 0.15), 2)
             if e.actor is None and e.type == "ASSAULT" and e.location and e.location.get("country") \
-                    and e.location.get("precision") in ("city", "admin", "country"):
+                    and e.location.get("precision") in ("city", "admin", "country") and "place-in-clause" in e.rule:
                 # "an attempt on the governor's life was foiled in Tyumen": attackers no one names, with
                 # no other strike in the document to go by, are coded to the country where they struck
                 e.actor = Actor(name="unidentified attackers", country=str(e.location["country"]))
@@ -576,6 +580,12 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if not r.recipients and not r.reciprocal and type_ in NEEDS_RECIPIENT:
         r.recipients = unknown_recipients(sent, h, anchor, ctx, lex, r.actors)  # "sent aid to the ZNLF"
         r.recipient_rule = "recipient:unknown-party" if r.recipients else r.recipient_rule
+    if not r.recipients and not r.reciprocal and type_ == "ASSAULT":
+        for x in inner:  # "a Ruritanian drone strike killed five people": those killed, when no one else is named
+            if x.trigger.lemma in CASUALTY_LEMMAS and not r.recipients:
+                r.recipients = [f for o in sent.children(x.head, *OBJECTS)
+                                for f in refs_at(sent, o, ctx, lex, typed=True)]
+                r.recipient_rule = "recipient:casualties" if r.recipients else None
     _sentence_nationality(sent, r, type_, ctx)
     date = event_date(sent, reach, anchor, dates, attribution)
     if date is None and r.actor_rule == "previous-sentence-subject":
@@ -607,10 +617,23 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 a.actor.country = str(place["country"])
                 a.rule += "+place-of-event"
         if type_ in ("ASSAULT", "COERCE") and place.get("precision") in ("city", "admin"):
-            for b in r.recipients:  # "killed 23 people in Tel Aviv": the people of the town struck
-                if b.generic and not b.actor.country and b.actor.sector == "CVL":
+            for b in r.recipients:  # "killed 23 people in Tel Aviv": the people of the town struck, and
+                # "killed five soldiers near Gao": its forces
+                if b.generic and not b.actor.country and b.actor.sector in PLACE_PEOPLE:
                     b.actor.country = str(place["country"])
                     b.rule += "+place-of-event"
+    place_here = place is not None and bool(place.get("country")) and any(  # named in the act's own clause,
+        m.value.get("country") == place["country"]  # not in "..., sources in Pakistan said"
+        and any(m.span.start <= sent.tok(k).start < m.span.end for k in reach) for m in places)
+    if not r.actors and type_ == "ASSAULT" and place_here:
+        notes.append("place-in-clause")  # the document stage may code unnamed attackers to it
+    if not r.recipients and not r.reciprocal and type_ in DOMESTIC_TARGET and place is not None and place_here \
+            and place.get("precision") in ("city", "admin", "country"):
+        # "lifted the state of emergency in Darfur", "a general strike shut down Kathmandu": an act aimed at no
+        # party named falls on the people of the country where it is done
+        c = str(place["country"])
+        r.recipients, r.recipient_rule = [Ref(Actor(name=str(place.get("name") or c), country=c), anchor,
+                                              "place-of-event")], "place-of-event"
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
