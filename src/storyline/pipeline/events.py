@@ -24,12 +24,19 @@ lexicon entry and each decision ("triggers.yaml:verb:threaten; actor=subject; re
 status=planned(will); future-as=ASSAULT->THREATEN(self)") that `storyline.explain` renders.
 
 Precision before recall: no event without an actor, except an agentless passive act of force,
-coercion, sanction or charge with a named victim ("was sentenced", "was charged with treason") or
-an act of force named by a noun and told by its toll ("the bombing of the embassy killed twelve");
-a subject no lexicon knows (a bare surname, "both sides") is an actor of unknown country (the act
-is told, only who did it is not known); a nominal trigger needs an actor attached to it in the
-tree; a participle describing a noun is no trigger. It does not merge an
-event told twice (the link stage does).
+coercion, sanction or charge with a named victim ("was sentenced", "was charged with treason",
+"was put under investigation", "went on trial"), a release or rescue of people whose side is said
+("two Kenyan journalists were freed"), an act of force named by a noun and told by its toll or its
+victims ("the bombing of the embassy killed twelve", "five soldiers were killed in an ambush", "died
+under torture"), a bomb that exploded, and an attempt on a life ("an attempt to assassinate the
+governor was foiled"). An official act by no one named is the state's where it is done; attackers
+no one names are coded to the country of a place in the act's own clause when the document has no
+other strike to go by. A subject no lexicon knows (a bare surname, "both sides", a pronoun with no
+one named before it outside a quotation) is an actor of unknown country (the act is told, only who
+did it is not known); a nominal trigger needs an actor attached to it in the tree (a possessor, a
+country word, "by X", "between A and B", the subject of a light verb or of a verb of its own type);
+a participle describing a noun is no trigger. It does not merge an event told twice (the link stage
+does).
 """
 
 from __future__ import annotations
