@@ -32,8 +32,8 @@ def test_a_death_under_torture_in_custody_is_by_the_custodian() -> None:
 
 
 def test_death_as_a_result_of_an_act_of_force() -> None:
-    e = first("A Nigerian farmer died as a result of torture.", "ASSAULT")
-    assert e.recipient is not None and e.recipient.country == "NGA"
+    e = first("A Peruvian student died as a result of the torture he suffered.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.country == "PER"
 
 
 def test_a_failed_attempt_on_a_life_is_an_assault() -> None:
@@ -176,9 +176,9 @@ def test_a_second_country_word_in_the_actors_own_phrase_is_no_recipient() -> Non
 
 
 def test_a_deployment_of_an_alliances_peacekeepers_is_aid_by_the_alliance() -> None:
-    e = first("The deployment of NATO peacekeeping troops to Bosnia began on Monday.", "AID")
+    e = first("The deployment of African Union peacekeeping soldiers to Somalia started on Friday.", "AID")
     assert e.actor is not None and e.actor.sector == "IGO"
-    assert e.recipient is not None and e.recipient.country == "BIH"
+    assert e.recipient is not None and e.recipient.country == "SOM"
 
 
 def test_a_deployment_of_combat_troops_is_no_aid() -> None:
@@ -235,10 +235,10 @@ def test_a_preposition_the_parser_left_without_its_object_still_names_the_recipi
 
 
 def test_put_under_investigation_is_a_charge_against_the_subject_by_the_state_where_it_is_done() -> None:
-    e = first("A Canadian citizen has been put under investigation in France for fraud.", "ACCUSE")
+    e = first("A Chilean banker was put under investigation in Spain for bribery.", "ACCUSE")
     assert e.mode == "investigate"
-    assert e.recipient is not None and e.recipient.country == "CAN"
-    assert e.actor is not None and e.actor.country == "FRA" and "place-authorities" in e.rule
+    assert e.recipient is not None and e.recipient.country == "CHL"
+    assert e.actor is not None and e.actor.country == "ESP" and "place-authorities" in e.rule
 
 
 def test_an_arrest_by_no_one_named_is_by_the_authorities_of_the_place() -> None:
@@ -262,7 +262,7 @@ def test_an_attack_named_by_a_country_word_and_told_by_its_toll_happened() -> No
 @pytest.mark.parametrize(("text", "actor", "recipient"), [
     ("The African Union sent a team of experts to Burundi to investigate the killings.", None, "BDI"),
     ("The Peruvian government set up a commission to investigate the massacre.", "PER", None),
-    ("The United Nations sent 30 personnel to Haiti to investigate the feasibility of a police force.", None, "HTI"),
+    ("The United Nations sent 12 experts to Haiti to investigate the state of its prisons.", None, "HTI"),
 ])
 def test_a_body_sent_or_set_up_to_investigate_is_an_inquiry_under_way(text: str, actor: str | None,
                                                                       recipient: str | None) -> None:
@@ -395,11 +395,11 @@ def test_those_killed_are_the_recipient_of_a_strike_that_names_no_target() -> No
 
 
 def test_a_concession_aimed_at_no_one_named_falls_on_the_country_where_it_is_made() -> None:
-    e = first("The Chadian president shortened the nightly curfew imposed in Chad.", "CONCEDE")
-    assert e.recipient is not None and e.recipient.country == "TCD"
+    e = first("The Malian president eased the nightly curfew in force in Mali.", "CONCEDE")
+    assert e.recipient is not None and e.recipient.country == "MLI"
 
 
 def test_a_place_named_only_in_the_attribution_gives_no_recipient() -> None:
-    evs = asserted("Somali rebels have kidnapped up to 16 Italian engineers from a town market and exploded a series "
-                   "of bombs in the capital, western diplomatic sources in neighboring Kenya said today.")
-    assert len(evs) == 2 and not any(e.recipient and e.recipient.country == "KEN" for e in evs)
+    evs = asserted("Yemeni rebels abducted nine French aid workers from a village clinic and set off several car "
+                   "bombs in the port, diplomats in neighbouring Oman said on Sunday.")
+    assert len(evs) == 2 and not any(e.recipient and e.recipient.country == "OMN" for e in evs)

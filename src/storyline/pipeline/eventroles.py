@@ -821,7 +821,7 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
             refs, _ = subject_of(sent, v, ctx, lex, unknown=True)  # "the two sides reached a truce"
             if refs:
                 return refs, "light-verb-subject"
-    if hit_type in ("MOBILIZE", "AID"):  # "a buildup of maritime forces": the forces moved are the mover's own
+    if hit_type in ("MOBILIZE", "AID"):  # "a buildup of naval forces": the forces moved are the mover's own
         for p in sent.children(n, "prep"):
             if sent.low(p) == "of":
                 pobj = sent.child(p, "pobj")

@@ -609,7 +609,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         place = {"name": t.name, "country": t.country, "lat": None, "lon": None, "precision": "country"}
     if not r.actors and place is not None and place.get("country") and type_ in AUTHORITIES_ACTS \
             and r.recipients and not r.reciprocal:
-        # "a Canadian was put under investigation in France", "went on trial in Cairo": a charge, an arrest or
+        # "a banker was put under investigation in Spain", "went on trial in Cairo": a charge, an arrest or
         # a sentence by no one named is the act of the authorities of the country where it is done
         r.actors, r.actor_rule = [_authorities(str(place["country"]), anchor)], "place-authorities"
     if r.actor_rule == "between" and place is not None and place.get("country"):
@@ -925,7 +925,7 @@ def _attempted(sent: Sentence, v: int) -> bool:
 
 
 def _dying_verb(sent: Sentence, n: int) -> int | None:
-    """The verb of dying whose cause a noun is: "died in the attack", "died as a result of torture"."""
+    """The verb of dying whose cause a noun is: "died in the attack", "died as a result of the torture"."""
     p = sent.head(n)
     if sent.tok(n).dep != "pobj" or p is None:
         return None
