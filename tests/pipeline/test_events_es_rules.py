@@ -256,3 +256,34 @@ def test_a_verb_that_opens_a_relative_clause_has_no_subject_from_the_sentence_be
     d = run("El gobierno de Estados Unidos habló de la frontera.\n\n"
             "Los legisladores, que han prometido una investigación, se reunieron ayer.")
     assert not [e for e in d.events if e.trigger.text == "prometido" and e.actor is not None]
+
+
+def test_a_nominal_capture_told_as_happening_takes_the_operations_side_and_the_place_state() -> None:
+    d = run("La captura se produjo el martes durante un operativo militar colombiano en Quito.")
+    assert ("ASSAULT", "COL", "ECU", "asserted") in triples(d.events)
+    captura = next(e for e in d.events if e.trigger.text == "captura")
+    assert "actor=operation" in captura.rule and "recipient=place-of-act" in captura.rule
+    # Not told as happening: a mention of the capture with no one named is no event of its own.
+    d = run("La captura, en el marco de una operación militar colombiana en Quito, fue polémica.")
+    assert not [e for e in d.events if e.trigger.text == "captura"]
+
+
+def test_a_passive_inside_an_operation_takes_the_operations_own_side() -> None:
+    d = run("El operativo del Ejército de Colombia en el que fue detenido Juan Pérez, líder del Cártel de "
+            "Sinaloa, duró horas.")
+    detenido = next(e for e in d.events if e.trigger.text == "detenido")
+    assert detenido.actor is not None and detenido.actor.country == "COL" and detenido.actor.sector == "MIL"
+    assert "actor=operation" in detenido.rule
+
+
+def test_a_passive_inside_an_unnamed_operation_is_by_the_one_state_force_the_document_names() -> None:
+    text = ("La cancillería de Chile elogió a Perú tras el operativo en el que fue abatido Juan Pérez, líder "
+            "del Cártel de Sinaloa. La embajada destacó la actuación de la Secretaría de Marina")
+    d = run(text + ".")
+    abatido = next(e for e in d.events if e.trigger.text == "abatido")
+    assert abatido.actor is not None and abatido.actor.country == "MEX" and abatido.actor.sector == "MIL"
+    assert "actor=document-forces" in abatido.rule
+    # Forces of two countries: nothing tells whose operation it was.
+    d = run(text + " y del Ejército de Colombia.")
+    abatido = next(e for e in d.events if e.trigger.text == "abatido")
+    assert abatido.actor is None

@@ -10,7 +10,13 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     subject's; a capture or strike in the passive with no agent, in the "que" clause of a verb of
     announcing, is the announcer's ("El Pentágono confirmó que una narcolancha fue atacada"); the one named before
     an object relative ("los países a los que ... impuso") is the target, not the subject; a
-    passive with no one named on either side is not coded; a verb that opens a relative clause on a
+    passive with no one named on either side is not coded; a capture or a strike in the passive with
+    no agent inside an operation ("el operativo de la Marina en el que fue abatido X") is the
+    operation's side, and with the operation's side named nowhere near, that of the state forces the
+    document names when they are all of one country; a nominal capture or strike told as happening
+    ("la captura ocurrió el sábado en el marco de una operación militar estadounidense", "se produjo",
+    "tuvo lugar") is coded, by the operation's side, and done to the state whose country or capital it
+    happened in when no target is named; a verb that opens a relative clause on a
     noun takes no subject from the sentence before; a participle the lemma table reads as an
     adjective ("fue detenido", "han herido") is the verb's after ser or haber;
   - a verb after "y"/"e" or a gerund ("y mataron al piloto", ", hiriendo a varios") shares the subject
@@ -97,6 +103,8 @@ class EsLexicon:
     object_marks: frozenset[str]
     vessels: frozenset[str]
     vessel_cues: tuple[str, ...]
+    operation_nouns: frozenset[str] = frozenset()
+    occurrence_verbs: tuple[tuple[str, ...], ...] = ()
 
 
 @per_user_files
@@ -126,7 +134,9 @@ def lexicon() -> EsLexicon:
         announcers=frozenset(data["announcers"]),
         transparent=frozenset(data["transparent"]),
         first_person_aux=frozenset(data["first_person_aux"]), object_marks=frozenset(data["object_marks"]),
-        vessels=frozenset(data["criminal_targets"]["vessels"]), vessel_cues=tuple(data["criminal_targets"]["cues"]))
+        vessels=frozenset(data["criminal_targets"]["vessels"]), vessel_cues=tuple(data["criminal_targets"]["cues"]),
+        operation_nouns=frozenset(data.get("operation_nouns") or ()),
+        occurrence_verbs=tuple(tuple(str(v).split()) for v in data.get("occurrence_verbs") or ()))
 
 
 def warm() -> None:
@@ -357,6 +367,7 @@ def code(doc: Document) -> Document:
                 intensity=intensity(type_, r.mode), confidence=0.4 if actor and recipient else 0.3))
         if first_ref is not None:
             previous = first_ref
+    _operation_forces(doc.events[first_new:], actors)
     _same_type_actors(doc.events, first_new)
     _same_type_recipients(doc.events[first_new:])
     _document_counterparts(doc.events[first_new:], doc.mentions)
@@ -538,6 +549,14 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = before[-1], "actor=light-verb-subject"
         elif r.pos == "noun" and r.reciprocal and after and _opens_clause(toks, i, after[0], lex):
             actor, how = after[0], "actor=subject-after-phrase"
+    occurs = r.pos == "noun" and r.type in ("ASSAULT", "COERCE") and _occurs(toks, i, lex) is not None
+    if actor is None and r.type in ("ASSAULT", "COERCE") and (occurs or passive):
+        # "la captura ocurrió ... en el marco de una operación militar estadounidense", "el operativo de
+        # la Marina en el que fue abatido X": the operation's side; named nowhere near, the document's forces.
+        op = _operation(toks, i, lex, after_trigger=occurs)
+        if op is not None:
+            actor = _operation_side(toks, op, refs, lex)
+            how = "actor=operation" if actor else "actor=operation-unnamed" if passive else how
     if passive and before and not _relative_between(toks, before[-1].end, t.start):
         recipient = before[-1]
     elif passive and after and after[0] is not actor and after[0].start - t.end <= 120 \
@@ -570,6 +589,14 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             if agents or others:
                 recipient = (agents or others)[-1]
     rhow = "recipient=" + ("passive-subject" if passive and recipient else "after" if recipient else "none")
+    if occurs and recipient is None and actor is not None:
+        # "la captura ocurrió el sábado en Caracas": an act of one state told as happening in another's
+        # country or capital is done to that state.
+        recipient = next((x for x in after if _place(toks, x, lex) and x.form in ("name", "capital")
+                          and x.actor.country and x.actor.sector != "CRM" and _side(x.actor) != _side(actor.actor)
+                          and not any(b.text in lex.clause_breaks for b in toks if t.end <= b.start < x.start)),
+                         None)
+        rhow = "recipient=place-of-act" if recipient else rhow
     target = recipient.actor if recipient else None
     if target is None and r.type in ("ASSAULT", "COERCE"):
         target = _criminal_vessel(toks, i, passive, lex, boats)
@@ -580,6 +607,73 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
         actor = _announcer(toks, i, refs, lex, _side(target))
         how = "actor=announcer" if actor else how
     return (actor.actor if actor else None, target, f"{how} {rhow}")
+
+
+def _occurs(toks: list[Token], i: int, lex: EsLexicon) -> int | None:
+    """The verb of occurring whose subject the nominal trigger is, a few words after it with no other
+    verb between ("la captura ocurrió", "el ataque contra la base se produjo", "la redada tuvo lugar"):
+    the index of its last word, or None."""
+    for j in range(i + 1, min(len(toks), i + 8)):
+        if toks[j].text in lex.clause_breaks or toks[j].text in (",", ".", ":"):
+            return None
+        for phrase in lex.occurrence_verbs:
+            words = toks[j:j + len(phrase)]
+            if len(words) == len(phrase) and any(w.pos in ("VERB", "AUX") for w in words) \
+                    and all(w.text.lower() == p or w.lemma == p for w, p in zip(words, phrase, strict=True)):
+                return j + len(phrase) - 1
+        if toks[j].pos in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _operation(toks: list[Token], i: int, lex: EsLexicon, after_trigger: bool) -> int | None:
+    """The operation noun a capture or a strike is told inside: after it in its sentence ("ocurrió en el
+    marco de una operación militar"), or, for a passive, the noun whose relative clause holds it ("el
+    operativo en el que fue abatido"). Its index, or None."""
+    if after_trigger:
+        for j in range(i + 1, len(toks)):
+            if toks[j].text in lex.clause_breaks:
+                return None
+            if toks[j].text.lower() in lex.operation_nouns or toks[j].lemma in lex.operation_nouns:
+                return j
+        return None
+    for j in range(i - 1, max(-1, i - 12), -1):
+        if toks[j].text in lex.clause_breaks or toks[j].text in (",", "."):
+            return None
+        if toks[j].text.lower() in lex.operation_nouns or toks[j].lemma in lex.operation_nouns:
+            return j if any(b.text.lower() in ("que", "cual", "donde") for b in toks[j + 1:i]) else None
+    return None
+
+
+def _operation_side(toks: list[Token], op: int, refs: list[_Ref], lex: EsLexicon) -> _Ref | None:
+    """The side an operation noun names: a demonym right after it, maybe past "militar" ("operación
+    militar estadounidense"), or "de X" ("operativo de la Marina"). Not a place ("operación en Caracas")."""
+    end = toks[op].end
+    for x in refs:
+        if x.start < end or x.start - end > 14 or _place(toks, x, lex):
+            continue
+        between = [b for b in toks if end <= b.start < x.start]
+        if len(between) > 3 or any(b.pos in ("VERB", "AUX") or b.text in (",", ".") for b in between):
+            continue
+        if x.form == "adjective" or _word_before(toks, x.start) in ("de", "del"):
+            return x
+    return None
+
+
+def _operation_forces(events: list[Event], actors: list[tuple[Mention, Actor]]) -> None:
+    """A capture or a strike in an operation whose side is named nowhere near ("el operativo en el que
+    fue abatido X") is by the state forces the document names (armed forces, police, defence
+    ministry), when they are all of one country that is not the target's side."""
+    for e in events:
+        if e.actor is not None or "actor=operation-unnamed" not in e.rule:
+            continue
+        forces = [a for _, a in actors if a.sector in ("MIL", "COP") and a.country and _side(a) != _side(e.recipient)]
+        if len({a.country for a in forces}) != 1:
+            continue
+        best = Counter(a.id or a.name for a in forces).most_common(1)[0][0]
+        e.actor = next(a for a in forces if (a.id or a.name) == best)
+        e.rule = e.rule.replace("actor=operation-unnamed", "actor=document-forces")
+        e.confidence = round(max(0.05, e.confidence - 0.15), 2)
 
 
 def _announcer(toks: list[Token], i: int, refs: list[_Ref], lex: EsLexicon, target: str | None) -> _Ref | None:
