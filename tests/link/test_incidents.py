@@ -194,16 +194,18 @@ US_MILITARY = {"name": "U.S. military", "country": "USA", "sector": "MIL", "id":
 SHEINBAUM = {"name": "Claudia Sheinbaum", "country": "MEX", "sector": "GOV", "id": "sheinbaum"}
 CARTELS = {"name": "cartels", "country": None, "sector": "CRM", "id": None}
 VENEZUELA = {"name": "Nicolás Maduro", "country": "VEN", "sector": "GOV", "id": "maduro"}
+ORTEGA = {"name": "Daniel Ortega", "country": "NIC", "sector": "GOV", "id": "ortega"}
+NICARAGUA = {"name": "Nicaragua", "country": "NIC", "sector": None, "id": "NIC"}
 
 
 def report(n: int, evidence: str, type_: str, actor: dict[str, Any], recipient: dict[str, Any],
            date: str | None = None, published: str | None = None, language: str = "en",
-           background: bool = False) -> Any:
+           background: bool = False, mode: str | None = None, killed: int | None = None) -> Any:
     from storyline.link.merge import report_from_record
 
-    record = {"id": f"e{n}", "document_id": f"d{n}", "type": type_, "actor": actor, "recipient": recipient,
+    record = {"id": f"e{n}", "document_id": f"d{n}", "type": type_, "mode": mode, "actor": actor, "recipient": recipient,
               "date": date, "date_precision": "day" if date else None, "location": None, "status": "asserted",
-              "magnitude": {}, "intensity": -5.0, "evidence": evidence, "background": background}
+              "magnitude": {"killed": killed}, "intensity": -5.0, "evidence": evidence, "background": background}
     return report_from_record(record, published=published, seen=f"s{n}", language=language)
 
 
@@ -249,6 +251,36 @@ RULES = [
             "2026-01-04"),
      report(2, "Nicolás Maduro was captured by U.S. troops", "ASSAULT", US_FORCES, VENEZUELA, None, "2026-01-04"),
      True),
+    ("one capture of one named person told in other words, neither report placed in time",
+     report(1, "Navy commandos seized Daniel Ortega at a ranch outside Managua after a long chase", "ASSAULT",
+            US_FORCES, ORTEGA, mode="abduct"),
+     report(2, "Democrats demanded answers days after U.S. troops captured Ortega in a night operation", "ASSAULT",
+            US_FORCES, ORTEGA, mode="abduct"), True),
+    ("the same two sentences with a country as the recipient: no one person, so the words must say it",
+     report(1, "Navy commandos seized Daniel Ortega at a ranch outside Managua after a long chase", "ASSAULT",
+            US_FORCES, NICARAGUA, mode="abduct"),
+     report(2, "Democrats demanded answers days after U.S. troops captured Ortega in a night operation", "ASSAULT",
+            US_FORCES, NICARAGUA, mode="abduct"), False),
+    ("a capture and a targeted killing of one person are two acts",
+     report(1, "Navy commandos seized Daniel Ortega at a ranch outside Managua after a long chase", "ASSAULT",
+            US_FORCES, ORTEGA, mode="abduct"),
+     report(2, "A drone killed Ortega in a strike on his convoy", "ASSAULT", US_FORCES, ORTEGA, mode="targeted"),
+     False),
+    ("strikes on one person's forces recur: no one-off mode, the words must say it",
+     report(1, "U.S. jets bombed positions loyal to Daniel Ortega near Managua", "ASSAULT", US_FORCES, ORTEGA,
+            mode="aerial"),
+     report(2, "Another wave of strikes hit Ortega's guard in the north", "ASSAULT", US_FORCES, ORTEGA, mode="aerial"),
+     False),
+    ("one person's capture told with figures far apart: two raids",
+     report(1, "Commandos seized Daniel Ortega in a raid that killed 40 guards", "ASSAULT", US_FORCES, ORTEGA,
+            mode="abduct", killed=40),
+     report(2, "Troops captured Ortega in an operation in which 3 soldiers died", "ASSAULT", US_FORCES, ORTEGA,
+            mode="abduct", killed=3), False),
+    ("one person's capture, both dated, days apart: two captures",
+     report(1, "Navy commandos seized Daniel Ortega at a ranch outside Managua", "ASSAULT", US_FORCES, ORTEGA,
+            "2026-03-02", "2026-03-03", mode="abduct"),
+     report(2, "Troops captured Ortega again after his escape from a prison ship", "ASSAULT", US_FORCES, ORTEGA,
+            "2026-03-20", "2026-03-21", mode="abduct"), False),
     ("an English and a Spanish report sharing only a word's first letters across other matters",
      report(1, "The government announced new controls on the operation of border crossings", "SANCTION", TRUMP,
             CARTELS, None, "2025-02-20"),

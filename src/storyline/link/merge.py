@@ -65,6 +65,12 @@ Thresholds and why:
   without the undated penalty; 0.982 / 0.979 at LINK_SCORE 0.45. The false pairs left are mostly
   same-day events of one type and dyad sharing a few words, which the event-data convention (one
   event per dyad, type and day) would merge anyway.
+- ONE_OFF_MODES (abduct, arrest, targeted): an act done once to one person the lexicon knows
+  ("forces captured X in a raid", "commandos seized X") scores at least LINK_SCORE against a report of
+  the same mode on the same person (`one_person_act`), however differently the two tell it, when
+  nothing else contradicts (dates, places, recipients, figures far apart). Two timeless recaps of
+  one capture share only the name and the verb and fall short of the timeless 0.5; a country, a
+  sector or a group as the recipient never counts as one person.
 - DATE_TOLERANCE_DAYS 1: outlets in different time zones, or writing "on Monday" about a night
   operation, disagree by a day; two days apart is more often a second event.
 - THREAD_ATTACH 0.2: the same floor as MIN_EVIDENCE: an unknown-recipient report picks among
@@ -100,6 +106,9 @@ UNDATED_REACH_DAYS = 31  # an undated report joins only events of the month befo
 SAME_ACTOR_BONUS = 0.05  # the same named person or organisation acts
 DATE_TOLERANCE_DAYS = 1
 THREAD_ATTACH = 0.2
+# Modes of an act done once to one person (`one_person_act`): a capture or abduction, an arrest, a
+# targeted killing. A person is captured once in a raid; strikes, threats or accusations recur.
+ONE_OFF_MODES = frozenset({"abduct", "arrest", "targeted"})
 # Arms of one state's executive: "Trump ordered the strike" and "U.S. forces struck" name one actor
 # (GOV, MIL), as "rejects Trump's plan" and "rejects U.S. military intervention" name one recipient.
 # The legislature, courts and parties are other actors (a Senate vote is not the president's act).
@@ -146,6 +155,7 @@ class Report:
     background: bool = False  # a recap of an earlier event: it never joins another report's incident
     language: str | None = None  # its document's (ISO 639-1): reports in two languages compare cognates
     cognates: frozenset[str] = frozenset()  # `cognates_of(terms)`
+    mode: str | None = None  # the event's PLOVER mode ("abduct", "arrest", ...)
 
     @property
     def unit(self) -> str:
@@ -240,6 +250,7 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         published_day=published_span[1] if published_span else None,
         background=bool(record.get("background")),
         language=language,
+        mode=record.get("mode"),
     )
     report.matters = matters_named(report.terms, language)
     report.cognates = cognates_of(report.terms)
@@ -340,12 +351,33 @@ def same_day_dyad(a: Report, b: Report) -> bool:
             and a.recipient.get("country") is not None and a.recipient.get("country") == b.recipient.get("country"))
 
 
+def _person(entity_id: str) -> bool:
+    """Whether the actor lexicon (shipped and user files) knows this id as a person."""
+    from ..lexicon import load_lexicon  # the actor stage's lexicon, read once and cached there
+
+    return entity_id in load_lexicon().people
+
+
+def one_person_act(a: Report, b: Report) -> bool:
+    """Both reports tell one act done once to one person (`ONE_OFF_MODES`: a capture, an arrest, a
+    targeted killing), of the same mode, done to the same person the lexicon knows (the same
+    recipient id), and no figures far apart: "U.S. forces captured X" and "troops seized X in a raid"
+    tell one capture, whatever else their sentences say. A country, a sector or a group as the
+    recipient ("a boat", "the cartels") never qualifies. Type and actor country are equal by
+    construction (one unit); dates, places and recipients are checked by `incompatibility`."""
+    rid = a.recipient.get("id")
+    return (a.mode in ONE_OFF_MODES and a.mode == b.mode and rid is not None and rid == b.recipient.get("id")
+            and far_figures(a, b) is None and _person(rid))
+
+
 def link_score(a: Report, b: Report) -> float:
     """Evidence similarity plus corroborating details; 0 when the evidence is too different.
-    Reports of one type and dyad on the same day (`same_day_dyad`) score at least `LINK_SCORE`."""
+    Reports of one type and dyad on the same day (`same_day_dyad`), and two of one act on one
+    person (`one_person_act`), score at least `LINK_SCORE`."""
+    floor = LINK_SCORE if one_person_act(a, b) else 0.0
     sim = evidence_similarity(a, b)
     if sim < MIN_EVIDENCE:
-        return LINK_SCORE if same_day_dyad(a, b) else 0.0
+        return LINK_SCORE if same_day_dyad(a, b) else floor
     score = sim
     if not (a.span and b.span):
         score -= UNDATED_PENALTY
@@ -364,7 +396,7 @@ def link_score(a: Report, b: Report) -> float:
         score -= FAR_FIGURE_PENALTY
     if a.actor.get("id") and a.actor.get("id") == b.actor.get("id"):
         score += SAME_ACTOR_BONUS
-    return score
+    return max(score, floor)
 
 
 @dataclass

@@ -4,7 +4,7 @@
 compares them with the linker's own rules (`merge`), and says for each criterion — block (type,
 actor country, month), time (no date and no publication date), actor and recipient, place,
 figures, dates, the undated report's publication date, evidence similarity, the same-day rule,
-the link score — what each report gives, whether it passes and the rule's threshold; then whether
+the one-person rule, the link score — what each report gives, whether it passes and the rule's threshold; then whether
 the store holds them in one incident. `merge_text` renders that for `storyline explain A --with B`.
 
 Two reports can be one incident without a direct link between them (each linked to a third); the
@@ -79,16 +79,22 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
             merge._publication_allows(undated, dated),
             f"the event at most {merge.DATE_TOLERANCE_DAYS} day after, {merge.UNDATED_REACH_DAYS} days before")
     sim = merge.evidence_similarity(a, b)
-    add("evidence similarity", sorted(a.terms), sorted(b.terms), sim >= merge.MIN_EVIDENCE or merge.same_day_dyad(a, b),
+    one_person = merge.one_person_act(a, b)
+    add("evidence similarity", sorted(a.terms), sorted(b.terms),
+        sim >= merge.MIN_EVIDENCE or merge.same_day_dyad(a, b) or one_person,
         f"{sim:.3f} against {merge.MIN_EVIDENCE} (mean of Jaccard and containment of content stems; of their "
         "first letters, accents folded, for two languages)")
     add("same day, dyad and matter", sorted(a.matters), sorted(b.matters), merge.same_day_dyad(a, b),
         "one event per type, dyad and day lets reports without shared words meet")
+    add("one act on one person", f"{a.mode} of {a.recipient.get('id')}", f"{b.mode} of {b.recipient.get('id')}",
+        one_person, f"an act done once to one person ({', '.join(sorted(merge.ONE_OFF_MODES))}), of one mode, "
+        f"to the same person the lexicon knows, with no figures far apart, scores at least {merge.LINK_SCORE}")
     score = merge.link_score(a, b)
     compatible = ((a.block == b.block and merge.compatible(a, b))
                   or (attach and merge.incompatibility(a, b, attach=True) is None))
     add("link score", None, None, score >= merge.LINK_SCORE,
-        f"{score:.3f} against {merge.LINK_SCORE} (evidence plus same day/month, same figure, same actor)")
+        f"{score:.3f} against {merge.LINK_SCORE} (evidence plus same day/month, same figure, same actor; "
+        "at least the floor of the same-day and one-person rules)")
     where = linkqueries.clusters_of(store, [event_a, event_b])
     same = where.get(event_a) is not None and where.get(event_a) == where.get(event_b)
     linkable = compatible and score >= merge.LINK_SCORE
