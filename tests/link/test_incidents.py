@@ -196,16 +196,19 @@ CARTELS = {"name": "cartels", "country": None, "sector": "CRM", "id": None}
 VENEZUELA = {"name": "Nicolás Maduro", "country": "VEN", "sector": "GOV", "id": "maduro"}
 ORTEGA = {"name": "Daniel Ortega", "country": "NIC", "sector": "GOV", "id": "ortega"}
 NICARAGUA = {"name": "Nicaragua", "country": "NIC", "sector": None, "id": "NIC"}
+CANADA = {"name": "Canada", "country": "CAN", "sector": None, "id": "CAN"}
+COLOMBIA = {"name": "Colombia", "country": "COL", "sector": None, "id": "COL"}
 
 
 def report(n: int, evidence: str, type_: str, actor: dict[str, Any], recipient: dict[str, Any],
            date: str | None = None, published: str | None = None, language: str = "en",
-           background: bool = False, mode: str | None = None, killed: int | None = None) -> Any:
+           background: bool = False, mode: str | None = None, killed: int | None = None, rule: str = "") -> Any:
     from storyline.link.merge import report_from_record
 
     record = {"id": f"e{n}", "document_id": f"d{n}", "type": type_, "mode": mode, "actor": actor, "recipient": recipient,
               "date": date, "date_precision": "day" if date else None, "location": None, "status": "asserted",
-              "magnitude": {"killed": killed}, "intensity": -5.0, "evidence": evidence, "background": background}
+              "magnitude": {"killed": killed}, "intensity": -5.0, "evidence": evidence, "background": background,
+              "rule": rule}
     return report_from_record(record, published=published, seen=f"s{n}", language=language)
 
 
@@ -281,6 +284,29 @@ RULES = [
             "2026-03-02", "2026-03-03", mode="abduct"),
      report(2, "Troops captured Ortega again after his escape from a prison ship", "ASSAULT", US_FORCES, ORTEGA,
             "2026-03-20", "2026-03-21", mode="abduct"), False),
+    ("one vote told by its count, either side first, in other words, neither report placed in time",
+     report(1, "The Senate voted 52-47 against a resolution sponsored by Sen. Tim Kaine to end the tariffs",
+            "REJECT", US_SENATE, CANADA),
+     report(2, "Kaine's similar resolution failed 47-52 in the spring", "REJECT", US_SENATE, CANADA), True),
+    ("the same count in two votes that share no words: two votes",
+     report(1, "The Senate voted 52-47 against a resolution sponsored by Sen. Tim Kaine to end the tariffs",
+            "REJECT", US_SENATE, CANADA),
+     report(2, "A farm subsidy bill from the House went down 47-52 on Friday", "REJECT", US_SENATE, CANADA), False),
+    ("the same count, but the president's act: no vote",
+     report(1, "Trump rejected a 52-47 split of the dairy quotas that Ottawa put forward on Monday", "REJECT", TRUMP,
+            CANADA),
+     report(2, "The White House turned down a dairy offer split 47-52 between the two countries", "REJECT", TRUMP,
+            CANADA), False),
+    ("a recipient filled from the document is no evidence against the other report's",
+     report(1, "Senators rejected the war powers resolution on the strikes in the Caribbean by a wide margin",
+            "REJECT", US_SENATE, COLOMBIA, rule="verb:reject; recipient=document-counterpart"),
+     report(2, "Senators rejected the war powers resolution on the strikes in the Caribbean by a wide margin",
+            "REJECT", US_SENATE, VENEZUELA), True),
+    ("two recipients the sentences name, of two states: two acts",
+     report(1, "Senators rejected the war powers resolution on the strikes in the Caribbean by a wide margin",
+            "REJECT", US_SENATE, COLOMBIA),
+     report(2, "Senators rejected the war powers resolution on the strikes in the Caribbean by a wide margin",
+            "REJECT", US_SENATE, VENEZUELA), False),
     ("an English and a Spanish report sharing only a word's first letters across other matters",
      report(1, "The government announced new controls on the operation of border crossings", "SANCTION", TRUMP,
             CARTELS, None, "2025-02-20"),

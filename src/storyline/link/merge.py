@@ -71,6 +71,13 @@ Thresholds and why:
   nothing else contradicts (dates, places, recipients, figures far apart). Two timeless recaps of
   one capture share only the name and the verb and fall short of the timeless 0.5; a country, a
   sector or a group as the recipient never counts as one person.
+- A legislature's vote told with one count by both reports, either side first ("voted 51-48",
+  "failed 48-51"), whose evidence shares words (at least MIN_EVIDENCE), scores at least LINK_SCORE
+  (`same_tally`): a tally is a figure of the vote itself, where a vote told by its tally and one told
+  by its resolution otherwise share too few words for the timeless 0.5.
+- A recipient the sentence does not name but the coder filled from the document (the other state
+  the document names most, `recipient=document-counterpart`) is no evidence against another
+  report's: it neither refuses a link nor fixes the recipient of the incident it joins.
 - DATE_TOLERANCE_DAYS 1: outlets in different time zones, or writing "on Monday" about a night
   operation, disagree by a day; two days apart is more often a second event.
 - THREAD_ATTACH 0.2: the same floor as MIN_EVIDENCE: an unknown-recipient report picks among
@@ -80,6 +87,7 @@ Thresholds and why:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -156,6 +164,9 @@ class Report:
     language: str | None = None  # its document's (ISO 639-1): reports in two languages compare cognates
     cognates: frozenset[str] = frozenset()  # `cognates_of(terms)`
     mode: str | None = None  # the event's PLOVER mode ("abduct", "arrest", ...)
+    # The recipient was not named in the sentence but filled from the document (the other state it
+    # names most, `recipient=document-counterpart`): it is no evidence against another report's.
+    recipient_inferred: bool = False
 
     @property
     def unit(self) -> str:
@@ -251,6 +262,7 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         background=bool(record.get("background")),
         language=language,
         mode=record.get("mode"),
+        recipient_inferred="recipient=document-counterpart" in str(record.get("rule") or ""),
     )
     report.matters = matters_named(report.terms, language)
     report.cognates = cognates_of(report.terms)
@@ -325,10 +337,12 @@ def incompatibility(a: Report, b: Report, attach: bool = False) -> str | None:
         return "no date and no publication date on one side"
     if not sectors_agree(a.actor.get("sector"), b.actor.get("sector"), a.actor.get("country")):
         return "actor sector"
-    if not _agree(a.recipient.get("country"), b.recipient.get("country")):
+    if a.recipient_inferred or b.recipient_inferred:
+        pass  # a recipient the sentence does not name says nothing against the other's
+    elif not _agree(a.recipient.get("country"), b.recipient.get("country")):
         return "recipient country"
-    if not sectors_agree(a.recipient.get("sector"), b.recipient.get("sector"),
-                         a.recipient.get("country") or b.recipient.get("country")):
+    elif not sectors_agree(a.recipient.get("sector"), b.recipient.get("sector"),
+                           a.recipient.get("country") or b.recipient.get("country")):
         return "recipient sector"
     if not _agree(a.place_country, b.place_country):
         return "place country"
@@ -370,11 +384,30 @@ def one_person_act(a: Report, b: Report) -> bool:
             and far_figures(a, b) is None and _person(rid))
 
 
+TALLY = re.compile(r"\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b")
+
+
+def tally(evidence: str) -> frozenset[int] | None:
+    """The vote count a sentence gives ("voted 51-48", "failed 48-51"), as the set of its two numbers;
+    None with none, or with two different ones."""
+    found = {frozenset((int(x), int(y))) for x, y in TALLY.findall(evidence) if x != y}
+    return found.pop() if len(found) == 1 else None
+
+
+def same_tally(a: Report, b: Report) -> bool:
+    """Two reports of a legislature's vote giving the same count, whichever side first ("51-48",
+    "48-51"), whose evidence also shares words (`MIN_EVIDENCE`): one vote."""
+    if a.actor.get("sector") != "LEG" or b.actor.get("sector") != "LEG":
+        return False
+    ta = tally(a.evidence)
+    return ta is not None and ta == tally(b.evidence) and evidence_similarity(a, b) >= MIN_EVIDENCE
+
+
 def link_score(a: Report, b: Report) -> float:
     """Evidence similarity plus corroborating details; 0 when the evidence is too different.
     Reports of one type and dyad on the same day (`same_day_dyad`), and two of one act on one
     person (`one_person_act`), score at least `LINK_SCORE`."""
-    floor = LINK_SCORE if one_person_act(a, b) else 0.0
+    floor = LINK_SCORE if one_person_act(a, b) or same_tally(a, b) else 0.0
     sim = evidence_similarity(a, b)
     if sim < MIN_EVIDENCE:
         return LINK_SCORE if same_day_dyad(a, b) else floor
@@ -445,8 +478,10 @@ def _pick(choose: Any, a: int | None, b: int | None) -> int | None:
 
 
 def _fixed(r: Report) -> dict[str, Any]:
+    inferred = r.recipient_inferred
     return {"actor_sector": r.actor.get("sector"), "actor_country": r.actor.get("country"),
-            "recipient_country": r.recipient.get("country"), "recipient_sector": r.recipient.get("sector"),
+            "recipient_country": None if inferred else r.recipient.get("country"),
+            "recipient_sector": None if inferred else r.recipient.get("sector"),
             "place_country": r.place_country}
 
 

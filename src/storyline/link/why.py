@@ -4,8 +4,9 @@
 compares them with the linker's own rules (`merge`), and says for each criterion — block (type,
 actor country, month), time (no date and no publication date), actor and recipient, place,
 figures, dates, the undated report's publication date, evidence similarity, the same-day rule,
-the one-person rule, the link score — what each report gives, whether it passes and the rule's threshold; then whether
-the store holds them in one incident. `merge_text` renders that for `storyline explain A --with B`.
+the one-person and vote-count rules, the link score — what each report gives, whether it passes
+and the rule's threshold; then whether the store holds them in one incident. `merge_text` renders
+that for `storyline explain A --with B`.
 
 Two reports can be one incident without a direct link between them (each linked to a third); the
 answer then says so. It decides nothing and writes nothing.
@@ -52,15 +53,19 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
         "a report with no date and no publication date to the month meets another such report paying "
         f"{merge.UNDATED_PENALTY + merge.TIMELESS_PENALTY:.1f} of its score, and one placed in time only as the "
         f"only incident of its unit it fits, paying {merge.UNDATED_PENALTY:.1f}")
+    inferred = a.recipient_inferred or b.recipient_inferred
     for name, key, side in (("actor sector", "sector", "actor"), ("recipient country", "country", "recipient"),
                             ("recipient sector", "sector", "recipient")):
         va, vb = getattr(a, side).get(key), getattr(b, side).get(key)
+        either = ", or on one side not named in the sentence but filled from its document" \
+            if side == "recipient" else ""
+        free = inferred and side == "recipient"
         if key == "sector":
             country = getattr(a, side).get("country") or getattr(b, side).get("country")
-            add(name, va, vb, merge.sectors_agree(va, vb, country),
-                "equal, unknown on one side, or two arms of one known state's executive (GOV, MIL, COP, SPY)")
+            add(name, va, vb, free or merge.sectors_agree(va, vb, country),
+                "equal, unknown on one side, or two arms of one known state's executive (GOV, MIL, COP, SPY)" + either)
         else:
-            add(name, va, vb, va is None or vb is None or va == vb, "equal, or unknown on one side")
+            add(name, va, vb, free or va is None or vb is None or va == vb, "equal, or unknown on one side" + either)
     add("place country", a.place_country, b.place_country,
         a.place_country is None or b.place_country is None or a.place_country == b.place_country,
         "equal, or unknown on one side")
@@ -89,12 +94,16 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     add("one act on one person", f"{a.mode} of {a.recipient.get('id')}", f"{b.mode} of {b.recipient.get('id')}",
         one_person, f"an act done once to one person ({', '.join(sorted(merge.ONE_OFF_MODES))}), of one mode, "
         f"to the same person the lexicon knows, with no figures far apart, scores at least {merge.LINK_SCORE}")
+    ta, tb = merge.tally(a.evidence), merge.tally(b.evidence)
+    add("same vote count", sorted(ta) if ta else None, sorted(tb) if tb else None, merge.same_tally(a, b),
+        f"two votes of a legislature giving one count (either side first), evidence at least {merge.MIN_EVIDENCE}, "
+        f"score at least {merge.LINK_SCORE}")
     score = merge.link_score(a, b)
     compatible = ((a.block == b.block and merge.compatible(a, b))
                   or (attach and merge.incompatibility(a, b, attach=True) is None))
     add("link score", None, None, score >= merge.LINK_SCORE,
         f"{score:.3f} against {merge.LINK_SCORE} (evidence plus same day/month, same figure, same actor; "
-        "at least the floor of the same-day and one-person rules)")
+        "at least the floor of the same-day, one-person and vote-count rules)")
     where = linkqueries.clusters_of(store, [event_a, event_b])
     same = where.get(event_a) is not None and where.get(event_a) == where.get(event_b)
     linkable = compatible and score >= merge.LINK_SCORE
