@@ -274,6 +274,10 @@ def test_a_passive_inside_an_operation_takes_the_operations_own_side() -> None:
     detenido = next(e for e in d.events if e.trigger.text == "detenido")
     assert detenido.actor is not None and detenido.actor.country == "COL" and detenido.actor.sector == "MIL"
     assert "actor=operation" in detenido.rule
+    # The operation told after the passive, in its clause.
+    d = run("Juan Pérez, líder del Cártel de Sinaloa, fue detenido durante un operativo del Ejército de Colombia.")
+    detenido = next(e for e in d.events if e.trigger.text == "detenido")
+    assert detenido.actor is not None and detenido.actor.country == "COL"
 
 
 def test_a_passive_inside_an_unnamed_operation_is_by_the_one_state_force_the_document_names() -> None:

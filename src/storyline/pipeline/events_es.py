@@ -11,7 +11,8 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     announcing, is the announcer's ("El Pentágono confirmó que una narcolancha fue atacada"); the one named before
     an object relative ("los países a los que ... impuso") is the target, not the subject; a
     passive with no one named on either side is not coded; a capture or a strike in the passive with
-    no agent inside an operation ("el operativo de la Marina en el que fue abatido X") is the
+    no agent inside an operation ("el operativo de la Marina en el que fue abatido X", "fue detenido
+    durante un operativo del Ejército") is the
     operation's side, and with the operation's side named nowhere near, that of the state forces the
     document names when they are all of one country; a nominal capture or strike told as happening
     ("la captura ocurrió el sábado en el marco de una operación militar estadounidense", "se produjo",
@@ -554,6 +555,8 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
         # "la captura ocurrió ... en el marco de una operación militar estadounidense", "el operativo de
         # la Marina en el que fue abatido X": the operation's side; named nowhere near, the document's forces.
         op = _operation(toks, i, lex, after_trigger=occurs)
+        if op is None and passive:  # "fue detenido durante un operativo de la Marina"
+            op = _operation(toks, i, lex, after_trigger=True, within=6)
         if op is not None:
             actor = _operation_side(toks, op, refs, lex)
             how = "actor=operation" if actor else "actor=operation-unnamed" if passive else how
@@ -626,13 +629,13 @@ def _occurs(toks: list[Token], i: int, lex: EsLexicon) -> int | None:
     return None
 
 
-def _operation(toks: list[Token], i: int, lex: EsLexicon, after_trigger: bool) -> int | None:
+def _operation(toks: list[Token], i: int, lex: EsLexicon, after_trigger: bool, within: int = 0) -> int | None:
     """The operation noun a capture or a strike is told inside: after it in its sentence ("ocurrió en el
     marco de una operación militar"), or, for a passive, the noun whose relative clause holds it ("el
     operativo en el que fue abatido"). Its index, or None."""
     if after_trigger:
-        for j in range(i + 1, len(toks)):
-            if toks[j].text in lex.clause_breaks:
+        for j in range(i + 1, min(len(toks), i + 1 + within) if within else len(toks)):
+            if toks[j].text in lex.clause_breaks or (within and toks[j].pos in ("VERB", "AUX")):
                 return None
             if toks[j].text.lower() in lex.operation_nouns or toks[j].lemma in lex.operation_nouns:
                 return j
