@@ -264,7 +264,7 @@ def test_a_nominal_capture_told_as_happening_takes_the_operations_side_and_the_p
     captura = next(e for e in d.events if e.trigger.text == "captura")
     assert "actor=operation" in captura.rule and "recipient=place-of-act" in captura.rule
     # Not told as happening: a mention of the capture with no one named is no event of its own.
-    d = run("La captura, en el marco de una operación militar colombiana en Quito, fue polémica.")
+    d = run("La captura, durante una operación militar colombiana en Quito, fue polémica.")
     assert not [e for e in d.events if e.trigger.text == "captura"]
 
 
@@ -281,8 +281,8 @@ def test_a_passive_inside_an_operation_takes_the_operations_own_side() -> None:
 
 
 def test_a_passive_inside_an_unnamed_operation_is_by_the_one_state_force_the_document_names() -> None:
-    text = ("La cancillería de Chile elogió a Perú tras el operativo en el que fue abatido Juan Pérez, líder "
-            "del Cártel de Sinaloa. La embajada destacó la actuación de la Secretaría de Marina")
+    text = ("La cancillería de Chile elogió a Perú tras la operación en la que fue abatido Juan Pérez, líder "
+            "del Cártel de Sinaloa. La embajada destacó el trabajo de la Secretaría de Marina")
     d = run(text + ".")
     abatido = next(e for e in d.events if e.trigger.text == "abatido")
     assert abatido.actor is not None and abatido.actor.country == "MEX" and abatido.actor.sector == "MIL"

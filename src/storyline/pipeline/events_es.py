@@ -11,11 +11,11 @@ mentions and the dates, and the triggers of `lexicon/es/triggers.yaml`. The rule
     announcing, is the announcer's ("El Pentágono confirmó que una narcolancha fue atacada"); the one named before
     an object relative ("los países a los que ... impuso") is the target, not the subject; a
     passive with no one named on either side is not coded; a capture or a strike in the passive with
-    no agent inside an operation ("el operativo de la Marina en el que fue abatido X", "fue detenido
+    no agent inside an operation ("la operación de la Policía en la que murió abatido X", "fue detenido
     durante un operativo del Ejército") is the
     operation's side, and with the operation's side named nowhere near, that of the state forces the
     document names when they are all of one country; a nominal capture or strike told as happening
-    ("la captura ocurrió el sábado en el marco de una operación militar estadounidense", "se produjo",
+    ("la detención ocurrió el martes durante una operación naval peruana", "se produjo",
     "tuvo lugar") is coded, by the operation's side, and done to the state whose country or capital it
     happened in when no target is named; a verb that opens a relative clause on a
     noun takes no subject from the sentence before; a participle the lemma table reads as an
@@ -552,8 +552,8 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = after[0], "actor=subject-after-phrase"
     occurs = r.pos == "noun" and r.type in ("ASSAULT", "COERCE") and _occurs(toks, i, lex) is not None
     if actor is None and r.type in ("ASSAULT", "COERCE") and (occurs or passive):
-        # "la captura ocurrió ... en el marco de una operación militar estadounidense", "el operativo de
-        # la Marina en el que fue abatido X": the operation's side; named nowhere near, the document's forces.
+        # "la detención ocurrió ... durante una operación naval peruana", "la operación de
+        # la Policía en la que murió abatido X": the operation's side; named nowhere near, the document's forces.
         op = _operation(toks, i, lex, after_trigger=occurs)
         if op is None and passive:  # "fue detenido durante un operativo de la Marina"
             op = _operation(toks, i, lex, after_trigger=True, within=6)
@@ -593,7 +593,7 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
                 recipient = (agents or others)[-1]
     rhow = "recipient=" + ("passive-subject" if passive and recipient else "after" if recipient else "none")
     if occurs and recipient is None and actor is not None:
-        # "la captura ocurrió el sábado en Caracas": an act of one state told as happening in another's
+        # "la detención ocurrió el martes en Quito": an act of one state told as happening in another's
         # country or capital is done to that state.
         recipient = next((x for x in after if _place(toks, x, lex) and x.form in ("name", "capital")
                           and x.actor.country and x.actor.sector != "CRM" and _side(x.actor) != _side(actor.actor)
@@ -631,8 +631,8 @@ def _occurs(toks: list[Token], i: int, lex: EsLexicon) -> int | None:
 
 def _operation(toks: list[Token], i: int, lex: EsLexicon, after_trigger: bool, within: int = 0) -> int | None:
     """The operation noun a capture or a strike is told inside: after it in its sentence ("ocurrió en el
-    marco de una operación militar"), or, for a passive, the noun whose relative clause holds it ("el
-    operativo en el que fue abatido"). Its index, or None."""
+    curso de una operación naval"), or, for a passive, the noun whose relative clause holds it ("la
+    redada en la que fue detenido"). Its index, or None."""
     if after_trigger:
         for j in range(i + 1, min(len(toks), i + 1 + within) if within else len(toks)):
             if toks[j].text in lex.clause_breaks or (within and toks[j].pos in ("VERB", "AUX")):
@@ -664,7 +664,7 @@ def _operation_side(toks: list[Token], op: int, refs: list[_Ref], lex: EsLexicon
 
 
 def _operation_forces(events: list[Event], actors: list[tuple[Mention, Actor]]) -> None:
-    """A capture or a strike in an operation whose side is named nowhere near ("el operativo en el que
+    """A capture or a strike in an operation whose side is named nowhere near ("la redada en la que
     fue abatido X") is by the state forces the document names (armed forces, police, defence
     ministry), when they are all of one country that is not the target's side."""
     for e in events:
