@@ -85,16 +85,23 @@ def _parsed(text: str) -> list[tuple[str, str, str, str, int]]:
     return [(t.text, t.lemma, t.pos, t.dep, t.head) for t in doc.tokens]
 
 
-def test_new_words_leave_the_vocabulary_and_the_tables_start_again_when_full(monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyline.pipeline import attrrules
+def test_new_words_stay_in_the_vocabulary_until_it_is_full_and_leave_it_after(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.pipeline import attrrules, parse
 
     text = ("Police arrested {n} suspects in Tijuvera on Monday, officials said in a statement numbered {n}. "
             "\u201cThe operation will go on,\u201d a spokesman for the state police told reporters at the scene.")
+    monkeypatch.setitem(parse.VOCABULARY, "full", False)
+    monkeypatch.setattr(parse, "VOCAB_KEPT", 0)  # full: new words leave it
     first = _parsed(text.format(n=731_904))
     strings = len(english().vocab.strings)
     for n in range(731_905, 731_925):  # a new figure each time
         _parsed(text.format(n=n))
     assert len(english().vocab.strings) == strings
+    assert "731904" not in english().vocab.strings
+    monkeypatch.setitem(parse.VOCABULARY, "full", False)
+    monkeypatch.setattr(parse, "VOCAB_KEPT", len(english().vocab) + 1_000)  # room: new words stay
+    assert _parsed(text.format(n=731_904)) == first  # the same tokens and tree, its words kept or not
+    assert "731904" in english().vocab.strings
     monkeypatch.setattr(attrrules, "LEMMAS_KEPT", 1)
     monkeypatch.setattr(attrrules, "SIGNATURES_KEPT", 1)
     lemmas().table.clear()

