@@ -16,6 +16,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Literal
 
 Precision = Literal["day", "month", "year"]
@@ -242,6 +243,7 @@ def normalise_text(text: str) -> str:
 _PLAIN_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
 
 
+@lru_cache(maxsize=64)  # the store asks for a document's hash several times while it writes it
 def content_hash(text: str) -> str:
     return hashlib.sha256(normalise_text(text).encode("utf-8")).hexdigest()[:16]
 
