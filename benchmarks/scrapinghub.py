@@ -85,9 +85,13 @@ def _ingest_child(files: list[str], db: str, stages: list[str] | None, queue: mp
 
     cfg = settings.load({"db": db})
     pipeline = build(stages)
-    # One page through the pipeline before the clock starts, as the reference is warmed too, and the linking
-    # step's imports done (numpy and the MinHash hash functions, once per process).
-    our_text(gzip.decompress(Path(files[0]).read_bytes()), "warm-up")
+    # One page through the pipeline before the clock starts, as the reference is warmed too (what each stage
+    # builds on its first document, once per process), and the linking step's imports done (numpy and the
+    # MinHash hash functions, once per process).
+    from storyline.model import RawInput
+    from storyline.pipeline.run import process
+
+    process(RawInput(source="warm-up", content=gzip.decompress(Path(files[0]).read_bytes()), format="html"), pipeline)
     from storyline.link import neardup
 
     neardup.buckets(frozenset())
