@@ -57,7 +57,7 @@ def warm() -> None:
     english()
     attribute_rules()
     lemmas()
-    requirements()
+    candidate_lemmas()
 
 
 @cache
@@ -209,9 +209,15 @@ def _forms(text: str) -> set[str]:
     return forms
 
 
+@per_user_files
+def candidate_lemmas() -> frozenset[str]:
+    """The lemmas `requirements` gives ways for, as a set (a set meets a set at the cost of the smaller)."""
+    return frozenset(requirements())
+
+
 def _worth(forms: set[str]) -> bool:
     ways = requirements()
-    for lemma in forms.intersection(ways):
+    for lemma in forms & candidate_lemmas():
         for rest, needs in ways[lemma]:
             if all(_present(w, forms) for w in rest) and (
                     not needs or any(all(_present(w, forms) for w in n) for n in needs)):
@@ -229,7 +235,7 @@ def chosen_sentences(texts: list[str]) -> list[int]:
     """Indices of the sentences to parse: those worth parsing, and before each the nearest earlier sentence
     with any candidate lemma at all ("the government has taken steps against the gangs. They include
     sanctioning ..."), whose subject the coder carries to the next parsed sentence's pronouns and gerunds."""
-    wanted = requirements()  # its lemmas: the first words of every trigger, light verb and speech cue
+    wanted = candidate_lemmas()  # the first words of every trigger, light verb and speech cue
     out: list[int] = []
     context: int | None = None  # the last sentence with a candidate lemma not yet chosen
     for k, text in enumerate(texts):

@@ -100,7 +100,8 @@ def _lexicon() -> dict[str, Any]:
         "glued": {k: float(v) for k, v in data["glued_multipliers"].items()},
         "vague": {k: float(v) for k, v in data["vague_plurals"].items()},
         "vague_qualifier": data["vague_qualifier"],
-        "qualifiers": [tuple(q.split()) for q in qualifiers],
+        "qualifiers": frozenset(tuple(q.split()) for q in qualifiers),
+        "qualifier_lengths": sorted({len(q.split()) for q in qualifiers}, reverse=True),
         "currency_symbols": data["currency_symbols"],
         "currency_words": data["currency_words"],
         "percent": sorted((tuple(p.split()) for p in data["percent_words"]), key=lambda p: -len(p)),
@@ -380,9 +381,9 @@ def _currency_before(text: str, toks: list[Tok], i: int) -> tuple[str, int] | No
 
 
 def _qualifier(toks: list[Tok], first: int) -> tuple[str | None, int]:
-    for form in _lexicon()["qualifiers"]:
-        n = len(form)
-        if first - n >= 0 and tuple(t.low for t in toks[first - n : first]) == form:
+    lex = _lexicon()
+    for n in lex["qualifier_lengths"]:  # the longest first: "just over" before "over"
+        if first - n >= 0 and (form := tuple(t.low for t in toks[first - n : first])) in lex["qualifiers"]:
             return " ".join(form), first - n
     return None, first
 
