@@ -110,3 +110,18 @@ def test_new_words_stay_in_the_vocabulary_until_it_is_full_and_leave_it_after(mo
     again = _parsed(text.format(n=731_904))  # every look-up made again, after the tables were emptied
     assert again == first
     assert len(lemmas().table) <= 1 and len(attribute_rules().signatures) <= 1 and len(attribute_rules().forms) <= 1
+
+
+def test_the_networks_multiply_through_numpys_openblas_held_to_one_thread_while_parsing() -> None:
+    from threadpoolctl import threadpool_info
+
+    from storyline.pipeline.parse import blas_held, one_thread_blas
+
+    if one_thread_blas() is None:
+        pytest.skip("numpy here does not use OpenBLAS: the networks keep thinc's BLIS")
+    nlp = english()
+    layers = [node for _, c in nlp.components if getattr(c, "model", None) is not None for node in c.model.walk()]
+    assert layers and all(getattr(node.ops, "use_blis", True) is False for node in layers)
+    with blas_held():
+        inside = [i["num_threads"] for i in threadpool_info() if i["internal_api"] == "openblas"]
+    assert inside and set(inside) == {1}
