@@ -158,7 +158,7 @@ def page_blocks(page: str) -> list[str]:
     body = INVISIBLE.sub(" ", page[m.start() :] if m else page)
     # One pass per step over the whole body: cheaper than cleaning each of thousands of small pieces.
     text = htmllib.unescape(ANY_TAG.sub(" ", BLOCK_TAG.sub("\n", body)))
-    return [b for b in (SPACE.sub(" ", line).strip() for line in text.split("\n")) if len(b) > 1]
+    return [b for b in (" ".join(line.split()) for line in text.split("\n")) if len(b) > 1]  # runs of space as one
 
 
 def _trafilatura_meta(page: str) -> tuple[list[str], str | None]:
