@@ -147,7 +147,7 @@ class Context:
 
     def title_person(self, title: str, pos: int, lo: int, hi: int, country: str | None = None) -> Actor | None:
         """The person the document names most often before `pos` with this title (and `country`, when
-        given); one named in the same sentence (lo..hi) is someone else ("the president said no to Trump")."""
+        given); one named in the same sentence (lo..hi) is someone else ("the minister said no to the envoy")."""
         words = title.lower().replace(".", "").split()
         head = words[-1] if words else ""
         here = {m.value.get("id") for m in self.actors if lo <= m.span.start < hi and m.value.get("form") == "person"}
@@ -269,7 +269,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         if t.pos == "PROPN" and t.text[:1].isupper():  # "U.N. mediator Diego Cordovez": a person named with a body
             for k in sent.children(j, "compound"):
                 mk = sent.mention(k)
-                titled = sent.tok(k).pos == "NOUN"  # a title word: "South African leader F.W. de Klerk"
+                titled = sent.tok(k).pos == "NOUN"  # a title word: "Chilean leader Rosa Etxeberria"
                 if titled and mk is None:
                     mk = next((sent.mention(c) for c in sent.children(k, "compound", "amod")
                                if sent.mention(c) is not None), None)
@@ -489,7 +489,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                 if refs:
                     return refs, "passive-by"
         elif stative_passive(sent, v) or sent.tok(v).lemma in UNDERGOER_ACTS:
-            # "Israel is opposed to French mediation": a stance, not a passive; "2,000 rebels have been
+            # "Greece is opposed to Turkish membership": a stance, not a passive; "2,000 rebels have been
             # demobilized", "troops were withdrawn": the forces are the ones who stand down
             for s in sent.children(v, *PASSIVE_SUBJECTS):
                 refs = refs_at(sent, s, ctx, lex) or _loose(sent, s, ctx, lex)
@@ -555,7 +555,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
     if t.dep in ("acomp", "attr") and sent.tok(h).pos in ("AUX", "VERB"):  # "Norway is willing to send"
         refs, _ = subject_of(sent, h, ctx, lex, depth + 1, unknown=unknown)
         return (refs, "copula-subject") if refs else ([], "")
-    if t.dep == "relcl":  # "Maduro, who has pledged to defend": the noun described
+    if t.dep == "relcl":  # "the general, who has vowed to resist": the noun described
         refs = refs_at(sent, h, ctx, lex)
         if refs:
             return refs, "relative-head"
@@ -684,8 +684,8 @@ def _pronoun_owner_country(sent: Sentence, j: int, ctx: Context) -> str | None:
 
 
 def real_passive(sent: Sentence, v: int) -> bool:
-    """A passive verb; not an active one whose "by" phrase the parser took for an agent ("X on Thursday
-    shortened by one hour the curfew")."""
+    """A passive verb; not an active one whose "by" phrase the parser took for an agent ("X on Monday
+    shortened by two hours the curfew")."""
     if not sent.is_passive(v):
         return False
     return bool(sent.children(v, "nsubjpass", "auxpass", "csubjpass")) or not sent.children(v, "nsubj")
@@ -712,7 +712,7 @@ def _speaker_of_clause(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, 
 
 
 def _closing_speech_subject(sent: Sentence, v: int, h: int, lex: EventLexicon) -> bool:
-    """ "Palestinian youths resorted to throwing stones ..., officials said": the parser made the first
+    """ "Kurdish youths resorted to hurling rocks ..., witnesses said": the parser made the first
     noun the subject of the closing speech verb and hung the sentence's own verb on it."""
     if sent.tok(h).dep != "nsubj":
         return False
@@ -984,7 +984,7 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 if found:
                     return found, "recipient:governed-act", territory
     if hit.trigger.type == "PROTEST":
-        # "staged a hunger strike to demand the resignation of President X": whom the demand is made of
+        # "held a sit-in to call for the dismissal of Minister X": whom the demand is made of
         light = governing_light_verb(sent, anchor, lex) if hit.noun else None
         for k in _purpose_clauses(sent, [anchor] if light is None else [anchor, light]):
             args = [*objects(sent, k), *(o for p in sent.children(k, "prep")
@@ -1075,7 +1075,7 @@ def _purpose_clauses(sent: Sentence, tops: list[int]) -> list[int]:
 
 def _party_within(sent: Sentence, a: int, ctx: Context, lex: EventLexicon, own: set[str]) -> list[Ref]:
     """The first party named in the phrase headed at `a`, looking through of/by/from phrases, possessors
-    and participles: "the resignation of President X", "the return of property seized by the army",
+    and participles: "the dismissal of Minister X", "the handover of farms taken by the militia",
     "reforms by the government". A generic civilian group is what the demand is for, not whom it is of."""
     level = [a]
     for _ in range(5):
@@ -1157,7 +1157,7 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
 
 
 def claim_subject(sent: Sentence, trigger: int, ctx: Context, lex: EventLexicon, actors: list[Ref]) -> list[Ref]:
-    """ "Croatian authorities are failing to uphold the rights of refugees, a rights group protested": a
+    """ "Serbian police are ignoring the rights of detained migrants, a rights group protested": a
     verb of protest closing the sentence accuses the subject of the claim before it (the sentence's root
     clause, which the trigger is not the head of)."""
     root = sent.root()

@@ -289,7 +289,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     r = Roles()
     undergoers: list[Ref] = []
     if _comparison(sent, h):
-        return []  # "just as al-Qaeda waged war on us, ...": a likeness drawn, not an event told
+        return []  # "just as the rebels burned our villages, ...": a likeness drawn, not an event told
     if not h.noun and h.trigger.type == "AGREE" and sent.tok(h.head).lemma == "agree" and _agreed_opinion(sent, h.head):
         return []  # "agreed that the talks had gone well": a shared view, no agreement to act
     if h.noun:
@@ -400,7 +400,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                     r.recipients, r.recipient_rule = found, "recipient:clause-subject"
                     break
     said_of = any(refs_at(sent, subj, ctx, lex) for k in sent.children(anchor, "ccomp")
-                  for subj in sent.children(k, "nsubj", "nsubjpass"))  # "warned the US was prepared for ..."
+                  for subj in sent.children(k, "nsubj", "nsubjpass"))  # "warned the army was ready for ..."
     if h.trigger.needs_recipient and not (r.recipient_rule or "").startswith("recipient:") and not said_of:
         r.recipients = unknown_recipients(sent, h, anchor, ctx, lex, r.actors)  # "warned Karvelis"
         if not r.recipients:
@@ -680,9 +680,9 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
     taken: set[int] = set()
     for v in sent:
         if sent.tok(v).pos not in ("VERB", "AUX") or not any(sent.low(k) in modals for k in sent.children(v, "aux")):
-            continue  # "said the US must be ready to mediate": a copula too
+            continue  # "said Greece must be ready to resume talks": a copula too
         s = sent.head(v)
-        if sent.tok(v).dep != "ccomp" and not (  # "issued a reminder to Iraq that it must cooperate"
+        if sent.tok(v).dep != "ccomp" and not (  # "sent a reminder to Chad that it must comply"
                 sent.tok(v).dep == "acl" and s is not None and sent.tok(s).pos == "NOUN"
                 and any(sent.low(k) == "that" for k in sent.children(v, "mark"))):
             continue
@@ -1463,7 +1463,7 @@ def _predicate_party(sent: Sentence, h: Hit, v: int | None, places: list[Mention
                      ctx: Context, lex: EventLexicon) -> list[Ref]:
     """The party named inside the trigger's own predicate when no argument place held one: "denounced
     Serbia's suppression of the unrest" (Serbia), "refused to commit to the US-led war" (the US),
-    "lifted the state of emergency in West Darfur" (the region, for an act within one's own country).
+    "lifted the curfew in Arequipa" (the region, for an act within one's own country).
     A foreign party first; a place of the actor's own country only when the document names no other
     state the actor deals with (the document's counterpart is left to the document's roles)."""
     top = v if v is not None else h.head
