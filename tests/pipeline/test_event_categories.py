@@ -28,7 +28,7 @@ CATEGORIES = [
     ("The Burmese junta said it would free the opposition leader next month.", "AGREE"),
     ("Iraq told the United Nations it would let weapons inspectors back into the country.", "AGREE"),
     ("Saudi Arabia said on Wednesday it would increase its aid to Syria.", "AGREE"),
-    ("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.", "AGREE"),
+    ("Sudanese rebel leaders said they would meet African Union mediator Tomas Lindgren.", "AGREE"),
     # CONSULT
     ("The Kenyan president greeted the visiting Ugandan leader at the airport.", "CONSULT"),
     ("The Chinese premier toured Pakistan last week.", "CONSULT"),
@@ -52,7 +52,7 @@ CATEGORIES = [
     # AID
     ("Japan gave $100 million in aid to the Philippines.", "AID"),
     ("The World Bank approved a $50 million loan to Ghana.", "AID"),
-    ("Peru granted asylum to five Panamanian army officers.", "AID"),
+    ("Ecuador granted asylum to three Bolivian navy officers.", "AID"),
     ("NATO provided protection to the Bosnian government.", "AID"),
     # PROTEST
     ("Students burned American flags outside the embassy in Tehran.", "PROTEST"),
@@ -100,7 +100,7 @@ def test_category_triggers(text: str, type_: str) -> None:
 
 # (sentence, type that must not be the most confident asserted event)
 NOT_THIS = [
-    ("Israel and Lebanon renewed negotiations on an Israeli troop pullback from Lebanon.", "RETREAT"),  # a topic
+    ("Ethiopia and Eritrea renewed negotiations on an Ethiopian troop pullback from the border.", "RETREAT"),  # a topic
     ("The Israeli government called up 20,000 reservists on Sunday.", "REQUEST"),  # no "call on"
     ("Japan gave $100 million in aid to the Philippines.", "CONCEDE"),  # no "give in"
     ("Teachers walked out of classes to demand higher pay.", "REJECT"),  # a strike, not leaving talks
@@ -116,7 +116,7 @@ def test_not_this_reading(text: str, type_: str) -> None:
 
 @pytest.mark.parametrize(("text", "actor", "recipient"), [
     ("The Philippines said it would hold talks with Muslim rebels next week.", "PHL", "PHL"),
-    ("Afghan rebel leaders said they would meet U.N. mediator Diego Cordovez.", "AFG", None),
+    ("Sudanese rebel leaders said they would meet African Union mediator Tomas Lindgren.", "SDN", None),
 ])
 def test_recipient_on_the_phrase_noun_and_a_titled_name(text: str, actor: str, recipient: str | None) -> None:
     e = top(text)

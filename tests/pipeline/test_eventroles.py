@@ -29,7 +29,7 @@ def asserted(text: str, type_: str) -> list[Event]:
      "ACCUSE", "BLR", "recipient=recipient:object"),
     # the act a threat or an offer governs names its target
     ("Turkey threatened to bomb Syrian villages on Monday.", "THREATEN", "SYR", "recipient=recipient:governed-act"),
-    ("Ghana said it is willing to withdraw its peacekeepers from Mali.", "AGREE", "MLI",
+    ("Ghana said it is ready to withdraw its peacekeepers from Mali.", "AGREE", "MLI",
      "recipient=recipient:governed-act"),
     # the subject of the that-clause of a demand noun, hung on its light verb
     ("The World Health Organization renewed its demand on Tuesday that Ethiopia lift restrictions on aid convoys.",
@@ -42,7 +42,7 @@ def asserted(text: str, type_: str) -> list[Event]:
     ("Chilean dockworkers rioted after a rally calling for the removal of President Jorge Alvear from office.",
      "PROTEST", "CHL", "recipient=recipient:purpose"),
     # a place of a country named with a compass word is that country
-    ("Turkey today mounted its long-threatened invasion of Northern Iraq, officials said.", "ASSAULT", "IRQ",
+    ("Armenia today launched its long-feared invasion of Northern Azerbaijan, officials said.", "ASSAULT", "AZE",
      "recipient=recipient:of"),
     # whose act the object is: "a ban by X"
     ("A radio station in Tripoli has defied a ban by General Khalifa Haftar on broadcasting the speeches.",
@@ -70,7 +70,7 @@ def test_recipient_place(text: str, type_: str, country: str, rule: str) -> None
 @pytest.mark.parametrize(("text", "type_"), [
     # one's own forces, sent or contributed, are never the target
     ("Egypt is ready to contribute 2,000 troops to a peace force in Somalia.", "AGREE"),
-    ("Ukraine agreed to send 2,000 National Guard troops to its western border after a request from Poland.",
+    ("Ukraine agreed to send 2,000 reserve soldiers to its western border after a request from Poland.",
      "AGREE"),
 ])
 def test_ones_own_forces_are_no_recipient(text: str, type_: str) -> None:

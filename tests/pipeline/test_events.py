@@ -169,8 +169,8 @@ def test_pronoun_actor_resolves_through_coreference() -> None:
 
 
 def test_pronoun_after_statement_verb_is_its_subject() -> None:
-    e = asserted("Switzerland said on Friday that it had expelled two Russian diplomats.")[0]
-    assert (e.type, country(e.actor), country(e.recipient)) == ("SANCTION", "CHE", "RUS")
+    e = asserted("Spain said on Friday that it had expelled three Belarusian diplomats.")[0]
+    assert (e.type, country(e.actor), country(e.recipient)) == ("SANCTION", "ESP", "BLR")
 
 
 @pytest.mark.parametrize(("text", "published", "date", "precision"), [
@@ -239,7 +239,7 @@ MORE = [
     # a clause subject the actor stage does not know still gives an actor (name, sector, no country)
     ("Tribal elders in the north rejected the new constitution on Monday.", "REJECT", "elders"),
     ("The Pan-African Forum has agreed to send observers to the vote.", "AGREE", "Forum"),
-    ("Hundreds of thousands of people blocked roads across the capital.", "PROTEST", "people"),
+    ("Tens of thousands of people blocked roads across the capital.", "PROTEST", "people"),
     ("Islamist militiamen stormed the town overnight.", "ASSAULT", "militiamen"),
     # demand frames: "X said Y must ..."
     ("Germany said on Friday that Iran must release the detained journalists.", "REQUEST", "Germany"),
@@ -361,9 +361,9 @@ def test_include_gerund_takes_previous_subject(text: str, want: tuple | None) ->
 # No recipient in the trigger's own places: the best one left (an of/for/with/from phrase, then the
 # country of the place it happened in), else none at lower confidence; never the report's source.
 FALLBACK_RECIPIENTS = [
-    ("North Korea expelled inspectors of the International Atomic Energy Agency on Friday.", "SANCTION", "PRK",
-     "International Atomic Energy Agency"),
-    ("Britain suspended part of a military aid program for Kenya on Tuesday.", "SANCTION", "GBR", "KEN"),
+    ("Syria expelled monitors of the World Health Organization on Monday.", "SANCTION", "SYR",
+     "World Health Organization"),
+    ("Germany suspended part of a police training program for Mali on Wednesday.", "SANCTION", "DEU", "MLI"),
     ("The United Nations suspended food aid in Kabul on Monday.", "SANCTION", None, "AFG"),
     ("Security forces in Guinea have beaten dozens of Liberian refugees, Amnesty International said.", "ASSAULT",
      "GIN", "LBR"),
@@ -412,9 +412,9 @@ def test_the_reporting_source_is_never_a_recipient(text: str) -> None:
 # party's "would"/"could" stays hypothetical.
 INTENT = [
     ("The rebels said they will release the hostages on Friday.", "AGREE"),
-    ("Iraq said it would allow the return of U.N. weapons inspectors without conditions.", "AGREE"),
+    ("Iran said it would allow European nuclear monitors to come back without preconditions.", "AGREE"),
     ("The kidnappers offered to hand over the bodies to the Red Cross.", "AGREE"),
-    ("Egypt would be ready to host a meeting of the two sides, its foreign minister said.", "AGREE"),
+    ("Norway would be ready to host fresh talks between the rivals, its prime minister said.", "AGREE"),
     ("Nigeria said it will withdraw its force from Liberia unless the rebels disarm.", "THREATEN"),
     ("The opposition said it will boycott the elections unless the electoral commission is replaced.", "THREATEN"),
     ("The junta announced that it will extend the curfew in the capital.", "THREATEN"),
@@ -499,7 +499,7 @@ def test_directives(text: str, want: list[tuple], status: str) -> None:
 
 
 def test_a_sent_force_is_the_senders_own_and_not_the_recipient() -> None:
-    text = "Ukraine agreed to send 2,000 National Guard troops to its western border after a request from Poland."
+    text = "Ukraine agreed to send 2,000 reserve soldiers to its western border after a request from Poland."
     got = asserted(text)
     assert got and country(got[0].actor) == "UKR", [e.rule for e in got]
     assert not any(e.recipient is not None and e.recipient.sector == "MIL" for e in got)

@@ -15,16 +15,16 @@ def test_recipient_is_the_possessor_inside_the_object() -> None:
 
 
 def test_recipient_is_a_country_word_deeper_in_the_predicate() -> None:
-    e = first("The Spanish government has refused to commit to any direct support for the French-led mission.",
+    e = first("The Italian government has refused to pledge any direct help to the German-led operation.",
               "REJECT")
-    assert e.recipient is not None and e.recipient.country == "FRA"
+    assert e.recipient is not None and e.recipient.country == "DEU"
 
 
 def test_a_place_of_ones_own_country_is_the_recipient_of_a_domestic_act() -> None:
-    e = first("Kenya's government on Sunday lifted a state of emergency in Mombasa that was imposed in May.",
+    e = first("Peru's government on Friday lifted the curfew in Arequipa that was declared in March.",
               "CONCEDE")
-    assert e.actor is not None and e.actor.country == "KEN"
-    assert e.recipient is not None and e.recipient.country == "KEN"
+    assert e.actor is not None and e.actor.country == "PER"
+    assert e.recipient is not None and e.recipient.country == "PER"
     assert "predicate-own-place" in e.rule
 
 
@@ -78,9 +78,9 @@ def test_a_country_word_on_a_compound_gives_the_nominal_actor() -> None:
 
 
 def test_a_noun_in_a_relative_clause_does_not_swallow_the_event_it_describes() -> None:
-    text = "Four opposition parties in Togo have organized a general strike that shut down Lome in protest of the arrests."
+    text = "Three opposition parties in Benin have called a general strike that paralysed Cotonou in protest at the detentions."
     e = first(text, "PROTEST")
-    assert e.actor is not None and e.actor.country == "TGO"
+    assert e.actor is not None and e.actor.country == "BEN"
     assert "general strike" in e.trigger.text
 
 
@@ -106,9 +106,9 @@ def test_an_office_holder_stays_without_country_when_the_sentence_names_two() ->
 
 
 def test_a_promise_is_not_a_threat_because_of_a_war_named_as_its_background() -> None:
-    e = first("On May 3, Kazakhstan offered to negotiate with the president of Kyrgyzstan following the "
-              "invasion of the border district.", "AGREE")
-    assert e.actor is not None and e.actor.country == "KAZ"
+    e = first("On June 9, Uzbekistan offered to negotiate with Tajikistan's prime minister following the "
+              "invasion of a border district.", "AGREE")
+    assert e.actor is not None and e.actor.country == "UZB"
 
 
 def test_a_killing_with_its_own_subject_is_not_swallowed_by_a_clause_under_it() -> None:
@@ -119,8 +119,8 @@ def test_a_killing_with_its_own_subject_is_not_swallowed_by_a_clause_under_it() 
 
 
 def test_a_particle_far_from_its_verb_completes_the_phrase() -> None:
-    e = first("Nairobi forced the UN refugee agency, UNHCR, out of the camps on Monday.", "COERCE")
-    assert e.actor is not None and e.actor.country == "KEN"
+    e = first("Kampala forced the UN children's agency, UNICEF, out of the settlements on Thursday.", "COERCE")
+    assert e.actor is not None and e.actor.country == "UGA"
 
 
 def test_a_statement_that_a_party_must_be_ready_is_a_request_of_it() -> None:
