@@ -40,22 +40,22 @@ def test_first_person_inside_a_quotation_is_not_coded_from_the_sentence() -> Non
 
 
 def test_an_object_after_the_personal_a_is_no_subject_and_a_cartel_is_not_its_state() -> None:
-    d = run("La Secretaría de la Defensa Nacional informó que mientras los soldados intentaban detener al "
-            "narcotraficante, abatieron a tres integrantes del CJNG en Jalisco.")
+    d = run("El Ejército de Colombia informó que mientras los soldados intentaban capturar al capo, "
+            "abatieron a dos miembros del Clan del Golfo en Antioquia.")
     abatir = [e for e in d.events if e.trigger.text == "abatieron"]
-    assert abatir and abatir[0].actor is not None and abatir[0].actor.country == "MEX"
+    assert abatir and abatir[0].actor is not None and abatir[0].actor.country == "COL"
     assert abatir[0].actor.sector == "MIL"
     assert abatir[0].recipient is not None and abatir[0].recipient.sector == "CRM"
 
 
 def test_the_counterpart_of_a_condemnation_is_the_agent_it_answers() -> None:
-    d = run("Ante la captura de Nicolás Maduro por fuerzas estadounidenses, la presidenta Claudia Sheinbaum "
-            "condenó las acciones militares en Venezuela.")
-    assert ("ACCUSE", "MEX", "USA", "asserted") in triples(d.events)
+    d = run("Ante el arresto del general Arturo Salcedo por fuerzas estadounidenses, el presidente colombiano "
+            "Gustavo Petro condenó la intervención armada en Panamá.")
+    assert ("ACCUSE", "COL", "USA", "asserted") in triples(d.events)
 
 
 def test_a_boat_described_as_carrying_drugs_is_a_criminal_target() -> None:
-    d = run("El almirante estadounidense ordenó un segundo bombardeo contra una presunta narcolancha en el Caribe.")
+    d = run("El comandante estadounidense ordenó un nuevo ataque aéreo contra una supuesta narcolancha en el Pacífico.")
     assert ("ASSAULT", "USA", "CRM", "asserted") in triples(d.events)
     d = run("Fuerzas de Estados Unidos atacaron una lancha en el Caribe frente a la costa de Colombia.")
     assert not any(e.recipient is not None and e.recipient.sector == "CRM" for e in d.events)
@@ -70,23 +70,23 @@ def test_a_bare_body_is_the_one_named_before_and_a_place_is_no_subject() -> None
 
 
 def test_the_subject_of_a_passive_in_a_relative_clause_follows_the_verb() -> None:
-    d = run("El Departamento de Estado de EU calificó como exitosa la operación en la que fue abatido "
-            "el líder del Cártel de Sinaloa en Culiacán.")
+    d = run("La Fiscalía de Colombia elogió la redada en la que fue abatido "
+            "un jefe del Clan del Golfo en Antioquia.")
     abatir = [e for e in d.events if e.trigger.text == "abatido"]
     assert abatir and abatir[0].recipient is not None and abatir[0].recipient.sector == "CRM"
 
 
 def test_a_participle_describing_a_noun_is_no_event_unless_it_has_an_agent() -> None:
-    d = run("En una conferencia de prensa ofrecida en Florida, el presidente de Estados Unidos habló de Venezuela.")
-    assert not [e for e in d.events if e.trigger.text == "ofrecida"]
+    d = run("En un discurso ofrecido en Lima, el canciller de Chile habló de Bolivia.")
+    assert not [e for e in d.events if e.trigger.text == "ofrecido"]
     d = run("La lancha atacada por fuerzas de Estados Unidos en el Caribe transportaba cocaína.")
     atacada = [e for e in d.events if e.trigger.text == "atacada"]
     assert atacada and atacada[0].actor is not None and atacada[0].actor.country == "USA"
 
 
 def test_a_passive_subject_after_the_verb_is_not_read_across_another_clause() -> None:
-    d = run("Los soldados de la Secretaría de la Defensa Nacional fueron atacados y al repeler la agresión "
-            "abatieron a cuatro integrantes del CJNG en Jalisco.")
+    d = run("Los soldados del Ejército de Colombia fueron atacados y al responder el fuego "
+            "abatieron a dos miembros del Clan del Golfo en Antioquia.")
     atacados = [e for e in d.events if e.trigger.text == "atacados"]
     assert atacados and not (atacados[0].recipient and atacados[0].recipient.sector == "CRM")
 
@@ -99,12 +99,12 @@ def test_roles_of_a_trigger_inside_a_quotation_are_not_read_from_outside_it() ->
 
 
 def test_a_group_after_sobre_is_a_target_not_a_place() -> None:
-    d = run("El embajador de Estados Unidos advirtió que su país puede actuar militarmente "
+    d = run("La enviada estadounidense advirtió que Washington podría actuar militarmente "
             "sobre los sicarios en cualquier momento.")
     advertir = [e for e in d.events if e.trigger.text == "advirtió"]
     assert advertir and advertir[0].recipient is not None and advertir[0].recipient.sector == "CRM"
-    d = run("El embajador de Estados Unidos advirtió que su país puede actuar militarmente "
-            "sobre Venezuela en cualquier momento.")
+    d = run("La enviada estadounidense advirtió que Washington podría actuar militarmente "
+            "sobre Nicaragua en cualquier momento.")
     advertir = [e for e in d.events if e.trigger.text == "advirtió"]
     assert advertir and advertir[0].recipient is None
 
