@@ -342,7 +342,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
         q = ctx.quote_at(t.start)
         if low in FIRST_PERSON and q is not None and q.speaker is not None:
             speaker = q.speaker
-            if not speaker.country and speaker.sector:  # "Admiral Holsey ... stated, “... we stand ready”"
+            if not speaker.country and speaker.sector:  # "the admiral ... said, “... we will respond”"
                 country, _ = ctx.country_for(speaker.sector, q.span.start)
                 speaker = Actor(name=speaker.name, country=country, sector=speaker.sector, id=speaker.id)
             return Ref(speaker, j, "pronoun:quote-speaker")
@@ -529,7 +529,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                 refs = refs_at(sent, k, ctx, lex)
                 if refs:
                     return refs, "subject-inner"
-        for ap in sent.children(s, "appos"):  # "Kenzo Oshima, the United Nations relief coordinator, demanded"
+        for ap in sent.children(s, "appos"):  # "Maria Lindqvist, the European Union aid commissioner, demanded"
             if sent.tok(s).pos != "PROPN":
                 continue
             for k in sent.subtree(ap, skip=("relcl", "acl", "advcl")):
@@ -927,7 +927,7 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
             territory.extend(terr)
             found = [f for f in found if f.actor.name not in own]
             if found and all(f.generic and f.actor.sector == "CVL" for f in found):
-                aboard = _aboard(sent, anchor, lex)  # "killed 14 people aboard vessels ferrying drugs"
+                aboard = _aboard(sent, anchor, lex)  # "killed nine people aboard boats carrying drugs"
                 if aboard is not None:
                     return [aboard], f"recipient:{rule}+aboard", territory
             if found:

@@ -373,7 +373,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                     r.recipients, r.recipient_rule = found, rule
                     break
     if not r.recipients and h.trigger.type == "ASSAULT":
-        for x in inner:  # "US drone attacks have killed eight leaders": whom the casualty verb names
+        for x in inner:  # "French air strikes have killed five commanders": whom the casualty verb names
             if x.trigger.lemma in CASUALTY_LEMMAS:
                 objs = [o for o in sent.children(x.head, *OBJECTS)]
                 for o in objs:
@@ -1239,7 +1239,7 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
             if sent.dominates(c.head, a.head) and not sent.dominates(top, c.head) and any(
                     sent.tok(k).lemma not in causes and sent.tok(k).pos in ("NOUN", "PROPN")
                     for k in sent.children(c.head, "nsubj")):
-                continue  # "two bombers killed 23 people when they blew themselves up": the killing is the act
+                continue  # "two gunmen killed 11 people when they blew up a bus": the killing is the act
             if sent.dominates(c.head, a.head) and not sent.dominates(top, c.head) and any(
                     sent.tok(sent.child(g, "pobj") or g).lemma not in causes for g in sent.children(c.head, "agent")):
                 continue  # "five soldiers were killed by rebels in an ambush": the killing, by its agent
