@@ -279,8 +279,8 @@ def test_more_phrasings(text: str, type_: str, actor: str) -> None:
 # Shared and inherited subjects: the second event keeps the first clause's actor.
 SHARED = [
     ("Afghan rebels have kidnapped six Russian engineers and exploded a bomb in Kabul.", "ASSAULT", "AFG", 2),
-    ("Egyptian police opened fire on the marchers, killing one and arresting 12.", "COERCE", "EGY", 1),
-    ("Benin opened its borders to the migrants, but was still refusing entry to Ghanaians.", "REJECT", "BEN", 1),
+    ("Moroccan police opened fire on the strikers, killing two and arresting 15.", "COERCE", "MAR", 1),
+    ("Ghana opened its ports to the refugees, but was still refusing entry to Togolese.", "REJECT", "GHA", 1),
 ]
 
 
@@ -443,8 +443,8 @@ def test_third_party_speculation_stays_hypothetical(text: str) -> None:
 # one of the same type; a demand frame keeps a same-country addressee; a group meeting alone consults no one;
 # a protest verb that closes the sentence as its attribution is a verbal protest.
 @pytest.mark.parametrize(("text", "types"), [
-    ("The rebels announced they will return weapons seized last year from the peacekeepers.", ["AGREE"]),
-    ("Kenyan police opened fire to disperse demonstrators, killing two people and arresting 30.",
+    ("The militia announced it will return weapons seized in March from the border police.", ["AGREE"]),
+    ("Ugandan police opened fire to disperse strikers in Jinja, killing three and arresting 25.",
      ["ASSAULT", "COERCE"]),
     ("Syrian rebels announced that President Assad and his Syrian government must step down.",
      ["REQUEST", "REQUEST"]),

@@ -130,7 +130,7 @@ def test_a_statement_that_a_party_must_be_ready_is_a_request_of_it() -> None:
 
 
 def test_a_reminder_that_a_party_must_act_is_a_request_of_it() -> None:
-    e = first("The Italian government issued a stern reminder to Libya that it must cooperate with the inspectors.",
+    e = first("The Italian government sent a firm reminder to Libya that it must comply with the court's ruling.",
               "REQUEST")
     assert e.actor is not None and e.actor.country == "ITA"
     assert e.recipient is not None and e.recipient.country == "LBY"
@@ -191,7 +191,7 @@ def test_a_that_clause_hung_on_the_verb_is_the_content_of_its_object_noun() -> N
 
 
 def test_a_group_named_without_country_takes_the_one_country_of_its_sentence() -> None:
-    e = first("The Malian government has accused rebels of violating the ceasefire.", "ACCUSE")
+    e = first("The Malian government has accused armed rebels of attacking an aid convoy.", "ACCUSE")
     assert e.recipient is not None and e.recipient.country == "MLI"
     assert "sentence-country" in e.rule
 
@@ -207,7 +207,7 @@ def test_a_meeting_with_a_party_named_inside_the_object_is_coded() -> None:
 
 
 def test_a_part_of_a_force_demobilized_is_the_force() -> None:
-    e = first("One third of the Kurdish guerrillas have been demobilized since the accord, commanders said.",
+    e = first("Half of the Kurdish guerrillas have been demobilized since the truce began, officers said.",
               "RETREAT")
     assert e.actor is not None and "guerrillas" in e.actor.name
 
