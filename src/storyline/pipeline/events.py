@@ -516,7 +516,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if st.value in ("planned", "hypothetical") and (own or (st.value == "planned" and (
             speaker is None or type_ in FUTURE_COOPERATION))):
         new_type = lex.future_as.get(f"{type_}:{mode}") or lex.future_as.get(type_)
-        if unless and lex.unless_as:  # "will withdraw its force unless the rebels disarm": a threat
+        if unless and lex.unless_as:  # "will withdraw its contingent unless the clans disarm": a threat
             new_type = lex.unless_as
         if new_type:
             if new_type != type_:
