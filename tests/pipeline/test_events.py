@@ -125,8 +125,8 @@ def test_a_threat_swallows_the_strikes_it_threatens() -> None:
 def test_planned_action_takes_the_manuals_future_category() -> None:
     e = asserted("Japan will provide humanitarian aid to the Philippines, officials said.")[0]
     assert e.type == "AGREE"
-    e = asserted("Nigeria announced that it will withdraw its peacekeepers from Chad.")[0]
-    assert (e.type, country(e.actor)) == ("CONCEDE", "NGA")
+    e = asserted("Rwanda announced that it will withdraw its troops from Congo.")[0]
+    assert (e.type, country(e.actor)) == ("CONCEDE", "RWA")
 
 
 @pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
@@ -262,7 +262,7 @@ MORE = [
     ("Israel reimposed the blockade on the Gaza Strip.", "COERCE", "Israel"),
     ("Riot police dispersed the protesters with batons.", "COERCE", "police"),
     ("Spain established diplomatic relations with the new republic.", "SUPPORT", "Spain"),
-    ("Israel's supreme court opened a hearing into the army's interrogation methods.", "ACCUSE", "court"),
+    ("Brazil's supreme court opened a hearing into the police's use of force.", "ACCUSE", "court"),
     ("Insurgents exploded a car bomb outside the ministry in Kabul.", "ASSAULT", "Insurgents"),
 ]
 
@@ -278,7 +278,7 @@ def test_more_phrasings(text: str, type_: str, actor: str) -> None:
 
 # Shared and inherited subjects: the second event keeps the first clause's actor.
 SHARED = [
-    ("Afghan rebels have kidnapped six Russian engineers and exploded a bomb in Kabul.", "ASSAULT", "AFG", 2),
+    ("Somali militants have kidnapped four Italian aid workers and exploded a mine in Mogadishu.", "ASSAULT", "SOM", 2),
     ("Moroccan police opened fire on the strikers, killing two and arresting 15.", "COERCE", "MAR", 1),
     ("Ghana opened its ports to the refugees, but was still refusing entry to Togolese.", "REJECT", "GHA", 1),
 ]
@@ -415,10 +415,10 @@ INTENT = [
     ("Iran said it would allow European nuclear monitors to come back without preconditions.", "AGREE"),
     ("The kidnappers offered to hand over the bodies to the Red Cross.", "AGREE"),
     ("Norway would be ready to host fresh talks between the rivals, its prime minister said.", "AGREE"),
-    ("Nigeria said it will withdraw its force from Liberia unless the rebels disarm.", "THREATEN"),
+    ("Kenya said it will withdraw its contingent from Somalia unless the clans disarm.", "THREATEN"),
     ("The opposition said it will boycott the elections unless the electoral commission is replaced.", "THREATEN"),
     ("The junta announced that it will extend the curfew in the capital.", "THREATEN"),
-    ("Montenegro's prime minister said he will resign.", "RETREAT"),
+    ("Peru's interior minister said he will resign.", "RETREAT"),
 ]
 
 
