@@ -17,8 +17,8 @@ from storyline.store.incidents import incident_records, incidents_since
 
 USA = {"name": "U.S. forces", "country": "USA", "sector": "MIL"}
 BOATS = {"name": "boat", "country": None, "sector": "CRM"}
-STRIKE = "U.S. forces struck a suspected drug boat in the eastern Pacific on Tuesday, killing four people aboard"
-RETOLD = "The U.S. military killed four people aboard a suspected drug boat in a strike in the eastern Pacific"
+STRIKE = "U.S. forces struck a suspected drug boat in the Pacific off Guatemala on Tuesday, killing four people aboard"
+RETOLD = "The U.S. military killed four people aboard a suspected drug boat in a strike in the Pacific off Guatemala"
 
 
 def _doc(source: str, publisher: str | None, url: str | None, events: list[dict[str, Any]],
@@ -220,9 +220,9 @@ RULES = [
      report(2, "U.S. forces struck a drug boat in the Caribbean, killing six people aboard", "ASSAULT", US_FORCES,
             CARTELS, "2025-10-14", "2025-10-15"), True),
     ("a refusal of the president's plan and of the military's intervention: one recipient state",
-     report(1, "Sheinbaum rejected any U.S. military intervention on Mexican soil against the cartels", "REJECT",
+     report(1, "Sheinbaum refused any U.S. armed intervention in Mexican territory against the cartels", "REJECT",
             SHEINBAUM, TRUMP, "2025-11-18", "2025-11-19"),
-     report(2, "Sheinbaum again rejected a U.S. military intervention against cartels on Mexican soil", "REJECT",
+     report(2, "Sheinbaum again refused a U.S. armed intervention against cartels in Mexican territory", "REJECT",
             SHEINBAUM, US_MILITARY, "2025-11-18", "2025-11-19"), True),
     ("the Senate's vote is not the president's act, even in the same words",
      report(1, "rejected the war powers resolution on military action in the Caribbean", "REJECT", US_SENATE,

@@ -160,7 +160,7 @@ THREAT_NOV = {"type": "THREATEN", "date": "2025-11-17", "precision": "day",
 THREAT_UNDATED = {"type": "THREATEN",
                   "evidence": "Trump has openly threatened land strikes inside Mexico against the cartels"}
 REJECT = {"type": "REJECT", "actor": MEX_GOV, "recipient": {**USA_GOV, "id": None}, "intensity": -4.0,
-          "evidence": "Sheinbaum rejected any U.S. military intervention on Mexican soil"}
+          "evidence": "Sheinbaum refused any U.S. armed intervention in Mexican territory"}
 REJECT_OTHER_WORDS = {"type": "REJECT", "actor": MEX_GOV, "recipient": {**USA_GOV, "id": None}, "intensity": -4.0,
                       "evidence": "Mexico's president has said she opposes any such attacks on her country"}
 SIX = {"type": "SANCTION", "recipient": CARTELS, "date": "2025-01", "precision": "month", "count": 6,
