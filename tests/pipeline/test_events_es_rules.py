@@ -281,8 +281,8 @@ def test_a_passive_inside_an_operation_takes_the_operations_own_side() -> None:
 
 
 def test_a_passive_inside_an_unnamed_operation_is_by_the_one_state_force_the_document_names() -> None:
-    text = ("La cancillería de Chile elogió a Perú tras la operación en la que fue abatido Juan Pérez, líder "
-            "del Cártel de Sinaloa. La embajada destacó el trabajo de la Secretaría de Marina")
+    text = ("La cancillería de Chile elogió a Perú tras la operación naval en la que fue abatido Juan Pérez, "
+            "jefe del Cártel del Golfo. La embajada destacó el trabajo de la Secretaría de Marina")
     d = run(text + ".")
     abatido = next(e for e in d.events if e.trigger.text == "abatido")
     assert abatido.actor is not None and abatido.actor.country == "MEX" and abatido.actor.sector == "MIL"
