@@ -1,5 +1,5 @@
 """Readings of the tree coder on invented wire sentences in shapes that news reports take: a designation
-of armed or criminal groups (one test per rule)."""
+of armed or criminal groups, an act told as the purpose of an armed operation (one test per rule)."""
 
 from __future__ import annotations
 
@@ -24,3 +24,24 @@ def test_designating_a_criminal_or_armed_group_is_a_sanction(text: str) -> None:
 ])
 def test_designating_a_place_or_a_candidate_is_no_sanction(text: str) -> None:
     assert not [e for e in asserted(text) if e.type == "SANCTION"]
+
+
+# An act told as the purpose of an armed operation ("ordered an operation to seize X") takes the status of
+# the verb over the operation: ordered, it is told as done; planned, it is planned.
+def test_an_ordered_operation_tells_its_purpose_as_done() -> None:
+    e = first("The prime minister ordered an operation to arrest the rebel commander.", "COERCE")
+    assert e.status == "asserted"
+
+
+def test_a_planned_operation_keeps_its_purpose_planned() -> None:
+    coded = asserted("The army planned an operation to arrest the rebel commander.")
+    assert not [e for e in coded if e.type == "COERCE"]
+    assert [e for e in coded if e.type == "THREATEN"]  # a planned act of coercion, announced
+
+
+# Seizing another state's leader in an operation a state's leader ordered is an abduction (ASSAULT), by the
+# ordering state, on the leader's country.
+def test_an_operation_to_seize_a_foreign_leader_is_an_assault() -> None:
+    e = first("The Russian president ordered an operation to seize and detain the Georgian prime minister.", "ASSAULT")
+    assert e.actor is not None and e.actor.country == "RUS"
+    assert e.recipient is not None and e.recipient.country == "GEO"

@@ -80,7 +80,7 @@ from .eventroles import (
     subject_of,
     unknown_recipients,
 )
-from .eventstatus import Status, status
+from .eventstatus import Status, operation_purpose, status
 from .tree import OBJECTS, Sentence, sentences
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
@@ -593,6 +593,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 r.recipients = [f for o in sent.children(x.head, *OBJECTS)
                                 for f in refs_at(sent, o, ctx, lex, typed=True)]
                 r.recipient_rule = "recipient:casualties" if r.recipients else None
+    if type_ == "COERCE" and not h.noun and h.trigger.lemma in SEIZING and _by_operation(sent, h.head) \
+            and _foreign_leader_taken(r, by_state=True):
+        notes.append("operation-capture")  # "ordered an operation to seize the rival state's premier": an abduction
+        type_, mode = "ASSAULT", "abduct"
     _sentence_nationality(sent, r, type_, ctx)
     date = event_date(sent, reach, anchor, dates, attribution)
     if date is None and r.actor_rule == "previous-sentence-subject":
@@ -1373,8 +1377,17 @@ def _self_stated(speaker: list[Ref] | None, actors: list[Ref]) -> bool:
     return any(s.actor.name in names or (s.actor.country and s.actor.country in countries) for s in speaker)
 
 
-def _foreign_leader_taken(r: Roles) -> bool:
-    forces = {a.actor.country for a in r.actors if a.actor.sector == "MIL" and a.actor.country}
+def _by_operation(sent: Sentence, v: int) -> bool:
+    """The act is the purpose of an armed operation ("ordered an operation to capture and hold")."""
+    h = sent.head(v)
+    while sent.tok(v).dep == "conj" and h is not None:
+        v, h = h, sent.head(h)
+    return operation_purpose(sent, v) is not None
+
+
+def _foreign_leader_taken(r: Roles, by_state: bool = False) -> bool:
+    """Forces (or, by_state, a state whose operation does it) of one country taking another state's leaders."""
+    forces = {a.actor.country for a in r.actors if (by_state or a.actor.sector == "MIL") and a.actor.country}
     if not r.recipients or not forces or len(forces) != len({a.actor.country for a in r.actors}):
         return False
     return all(b.actor.sector == "GOV" and b.actor.country and b.actor.country not in forces for b in r.recipients)

@@ -12,7 +12,8 @@ the light verb of a nominal trigger) and the event lexicon, and gives a `Status`
 - **planned**: a future modal (will, 'll, going to) or a verb of intent ("plans to", "prepares
   to", "vowed to");
 - **asserted** otherwise, also through verbs that pass the act on ("decided to pause", "began
-  to deploy", "ordered strikes").
+  to deploy", "ordered strikes"); the purpose of an armed operation takes the status of the verb
+  over the operation ("ordered an operation to capture" asserted, "planned an operation to" planned).
 
 The climb stops at a clause of its own (a `ccomp` of a speech verb keeps its inner status:
 "said it will strike" is planned, "said it struck" asserted). Lists are `tree_status` in
@@ -29,6 +30,26 @@ from .tree import Sentence
 # Prepositions of time whose object happened whatever the verb they hang on: "during the call, she
 # proposed ..." (the call took place; only the proposal is a proposal).
 PRESUPPOSING = frozenset({"during", "after", "following", "since", "amid"})
+# Nouns of an armed operation whose purpose clause is the operation's act: "launched an operation to capture
+# the rebel leader" tells the capture as the operation, with the status of the verb over the noun.
+OPERATION_NOUNS = frozenset({"operation", "raid", "mission", "offensive"})
+
+
+def operation_purpose(sent: Sentence, v: int) -> int | None:
+    """The verb over the operation noun whose purpose clause v is: "ordered" in "ordered an operation to
+    capture", the clause hanging on the noun or, as the parser also reads it, on the verb whose object the
+    noun is. None otherwise."""
+    t = sent.tok(v)
+    h = sent.head(v)
+    if t.tag != "VB" or h is None or not any(sent.low(k) == "to" for k in sent.children(v, "aux")):
+        return None
+    if t.dep in ("acl", "relcl"):
+        n = sent.tok(h)
+        return sent.head(h) if n.lemma in OPERATION_NOUNS and n.dep in ("dobj", "nsubjpass") else None
+    if t.dep in ("advcl", "xcomp") and sent.tok(h).pos == "VERB" and any(
+            sent.tok(o).lemma in OPERATION_NOUNS for o in sent.children(h, "dobj", "nsubjpass")):
+        return h
+    return None
 
 
 @dataclass
@@ -99,6 +120,17 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             marks = [sent.low(k) for k in sent.children(cur, "mark")]
             if any(m in conditions for m in marks):
                 return Status("hypothetical", marks[0], condition=True)
+        over = operation_purpose(sent, cur) if found is None else None
+        if over is not None:  # "ordered an operation to capture": the verb over the operation decides
+            lemma = sent.tok(over).lemma
+            if lemma in negating:
+                return Status("negated", lemma)
+            if lemma in hyp_verbs:
+                found = Status("hypothetical", lemma)
+            elif lemma in planned_verbs:
+                found = Status("planned", lemma)
+            cur = over
+            continue
         if t.dep in ("advcl", "acl", "relcl") and found is None and t.tag == "VB" \
                 and any(sent.low(k) == "to" for k in sent.children(cur, "aux")) \
                 and sent.tok(sent.tok(cur).head).lemma not in ("order", "decree", "directive", "memorandum",
