@@ -1,5 +1,6 @@
 """Readings of the tree coder on invented wire sentences in shapes that news reports take: a designation
-of armed or criminal groups, an act told as the purpose of an armed operation (one test per rule)."""
+of armed or criminal groups, an act told as the purpose of an armed operation, the approval of an act of
+force (one test per rule)."""
 
 from __future__ import annotations
 
@@ -45,3 +46,27 @@ def test_an_operation_to_seize_a_foreign_leader_is_an_assault() -> None:
     e = first("The Russian president ordered an operation to seize and detain the Georgian prime minister.", "ASSAULT")
     assert e.actor is not None and e.actor.country == "RUS"
     assert e.recipient is not None and e.recipient.country == "GEO"
+
+
+# A leader saying an act of force of his side would be fine with him approves a possible act: a THREATEN, by
+# him (the subject of the verb of saying, or the possessor of the remarks the clause qualifies); the act
+# approved is no event of its own, and an act or a thing refused, or one that is no act of force, is no threat.
+def test_approving_a_possible_strike_is_a_threat() -> None:
+    coded = asserted("The Turkish president said air strikes on the militants would be fine with him.")
+    assert [e.type for e in coded] == ["THREATEN"]
+    assert coded[0].actor is not None and coded[0].actor.country == "TUR"
+
+
+def test_remarks_approving_a_raid_threaten_by_their_author() -> None:
+    e = first("While Baghdad rejects any such move, the Turkish president’s latest remarks – suggesting raids on "
+              "the border are “okay with me” – have angered Iraq.", "THREATEN")
+    assert e.actor is not None and e.actor.country == "TUR"
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the new bus timetable was fine with him.",
+    "The Turkish president said air strikes on the militants were not acceptable to him.",
+    "The Turkish president said air strikes on the militants were not okay with him.",
+])
+def test_approving_no_act_of_force_is_no_threat(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "THREATEN"]

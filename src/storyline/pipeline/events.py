@@ -62,6 +62,8 @@ from .eventattrs import DateRef, background, event_date, event_place, magnitude,
 from .eventlex import EventLexicon, lexicon
 from .eventmatch import Hit
 from .eventroles import (
+    FIRST_PERSON,
+    PERSON_PRONOUNS,
     Context,
     Ref,
     Roles,
@@ -271,6 +273,9 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
     kept = [h for h in kept if id(h) not in taken]
     out.extend(frames)
     out.extend(_failed_measures(sent, ctx, dates, attribution, lex))
+    approvals, taken = _approval_frames(sent, kept, ctx, dates, attribution, lex)
+    kept = [h for h in kept if id(h) not in taken]
+    out.extend(approvals)
     for h in kept:
         ev = _code_hit(sent, h, content.get(id(h), []), directed.get(id(h)), ctx, dates, attribution, places,
                        quote, reference, lex)
@@ -715,6 +720,87 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
                          f"status=asserted; " + (f"content={inner[0].trigger.type}" if inner else "content=none"),
                     intensity=lex.intensity("REQUEST", mode)))
     return out, taken
+
+
+# Predicate adjectives of consent: "strikes would be fine with me".
+APPROVING = frozenset({"ok", "okay", "fine", "acceptable", "alright"})
+
+
+def _approval_frames(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Mention], attribution: list[Mention],
+                     lex: EventLexicon) -> tuple[list[Event], set[int]]:
+    """ "The president said strikes on the camps would be fine with him": a leader approving an act of force
+    of his own side that has not happened threatens it (THREATEN), toward the act's target. The act is the
+    subject of a copula whose adjective of consent takes "with" and the one who consents (a pronoun for the
+    one who says it, or a party named); the speaker is the subject of the verb the clause hangs on or the
+    possessor of the remark it qualifies. The act approved is no event of its own."""
+    out: list[Event] = []
+    taken: set[int] = set()
+    for a in sent:
+        t = sent.tok(a)
+        cop = sent.head(a)
+        if t.dep != "acomp" or sent.low(a) not in APPROVING or cop is None or sent.tok(cop).lemma != "be" \
+                or sent.children(cop, "neg"):
+            continue
+        by = [o for w in sent.children(a, "prep") if sent.low(w) == "with" for o in sent.children(w, "pobj")]
+        if not by:
+            continue
+        subjects = sent.children(cop, "nsubj")
+        if not subjects and cop > sent.first and sent.tok(cop - 1).pos == "NOUN":
+            subjects = [cop - 1]  # "suggesting strikes are fine with him", the parser taking the act as an object
+        acts = [h for h in hits if h.noun and h.head in subjects and h.trigger.type in PROMISED_FORCE]
+        if not acts:
+            continue
+        actors: list[Ref] = []
+        rule = ""
+        if sent.low(by[0]) not in PERSON_PRONOUNS | FIRST_PERSON:
+            actors, rule = refs_at(sent, by[0], ctx, lex), "approval-by"
+        if not actors:
+            actors, rule = _approver(sent, cop, subjects[0], ctx, lex)
+        if not actors:
+            continue
+        h = acts[0]
+        taken.update(id(x) for x in acts)
+        targets = [f for w in sent.children(h.head, "prep") if sent.low(w) in ("on", "against")
+                   for o in sent.children(w, "pobj") for f in refs_at(sent, o, ctx, lex)]
+        targets = [f for f in targets if f.actor.country not in {x.actor.country for x in actors}] \
+            or _only_other_country(sent, h, actors)
+        mode = _threat_mode(h.trigger.type, h.trigger.mode, lex)
+        date = event_date(sent, set(sent.subtree(cop)), cop, dates, attribution)
+        aimed: list[Actor | None] = [f.actor for f in targets] or [None]
+        for x in actors:
+            for y in aimed:
+                out.append(Event(
+                    type="THREATEN", mode=mode, actor=x.actor, recipient=y, status="asserted",
+                    evidence=sent.span, trigger=sent.char_span(a), confidence=0.55,
+                    rule=f"triggers.yaml:frame:approval; actor={rule}; recipient="
+                         + ("recipient:approved-act" if targets else "none")
+                         + f"; status=asserted; threat-of={h.trigger.type}; "
+                         + (f"date={date.rule}" if date else "date=none"),
+                    date=date.value if date else None,
+                    date_precision=date.precision if date else None,  # type: ignore[arg-type]
+                    date_text=date.text if date else None, intensity=lex.intensity("THREATEN", mode)))
+    return out, taken
+
+
+def _approver(sent: Sentence, cop: int, act: int, ctx: Context, lex: EventLexicon) -> tuple[list[Ref], str]:
+    """Who says an act would be fine with him: the subject of the verb the clause hangs on ("said strikes are
+    fine"), or the possessor of a remark the clause qualifies ("his remarks suggesting strikes are fine")."""
+    v = sent.head(cop) if act in sent.children(cop, "nsubj") else sent.head(act)
+    if v is None or v == cop:
+        return [], ""
+    n = sent.head(v) if sent.tok(v).dep == "acl" else None
+    if n is None and sent.tok(v).tag == "VBG" and sent.tok(v).dep == "advcl":
+        k = v - 1  # "Smith's remarks – suggesting strikes are fine": the participle set off after its noun
+        while k > sent.first and sent.tok(k).pos == "PUNCT":
+            k -= 1
+        n = k if k < v - 1 and sent.tok(k).pos == "NOUN" else None
+    if n is not None:
+        for k in sent.children(n, "poss"):
+            refs = refs_at(sent, k, ctx, lex)
+            if refs:
+                return refs, "approval-remark-possessor"
+    refs, rule = subject_of(sent, v, ctx, lex)
+    return refs, f"approval-{rule}" if refs else ""
 
 
 def _failed_measure_candidate(sent: Sentence, lex: EventLexicon) -> bool:
