@@ -70,3 +70,11 @@ def test_remarks_approving_a_raid_threaten_by_their_author() -> None:
 ])
 def test_approving_no_act_of_force_is_no_threat(text: str) -> None:
     assert not [e for e in asserted(text) if e.type == "THREATEN"]
+
+
+# An act of force told by its toll in a verb coordinated with another ("the raids hit X and have taken the
+# lives of ten"): the coordinated verbs share the act as subject, so the toll tells the act, aimed at what the
+# first verb names.
+def test_a_toll_coordinated_with_a_hit_tells_the_act_on_its_target() -> None:
+    e = first("The raids hit speedboats carrying cocaine and have taken the lives of at least 14 people.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.sector == "CRM"

@@ -447,6 +447,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             if not caused and v is not None and h.trigger.type == "ASSAULT" and _attempted(sent, v):
                 caused = True  # "an attempt to assassinate the governor was foiled": the act tried, by no one named
                 notes.append("attempt")
+        w = sent.head(v) if v is not None and sent.tok(v).dep == "conj" and not sent.children(v, "nsubj") else None
+        if caused and not r.recipients and h.trigger.type == "ASSAULT" and w is not None:
+            for o in sent.children(w, *OBJECTS):  # "the raids hit the depots and killed ten": what they hit
+                r.recipients = refs_at(sent, o, ctx, lex, typed=True)
+                r.recipient_rule = "recipient:coordinated-object" if r.recipients else None
         if caused and not r.recipients and h.trigger.type == "ASSAULT" and v is not None:
             for o in sent.children(v, *OBJECTS):  # "the shelling took the lives of nine villagers": whose lives
                 for p in sent.children(o, "prep"):
@@ -1050,7 +1055,11 @@ def _caused(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     """ "A minefield explosion killed two youths": an act of force whose subject is the weapon or the
     blast, not a party; kept like an agentless passive."""
     causes = set(lex.tree_rules.get("causes") or ())
-    return any(sent.tok(s).lemma in causes for s in sent.children(v, "nsubj"))
+    subjects = sent.children(v, "nsubj")
+    h = sent.head(v)
+    if not subjects and sent.tok(v).dep == "conj" and h is not None:
+        subjects = sent.children(h, "nsubj")  # "the raids hit the camps and have killed ten": the shared subject
+    return any(sent.tok(s).lemma in causes for s in subjects)
 
 
 def _refusal(sent: Sentence, v: int | None) -> bool:
