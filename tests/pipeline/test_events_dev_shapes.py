@@ -76,5 +76,5 @@ def test_approving_no_act_of_force_is_no_threat(text: str) -> None:
 # lives of ten"): the coordinated verbs share the act as subject, so the toll tells the act, aimed at what the
 # first verb names.
 def test_a_toll_coordinated_with_a_hit_tells_the_act_on_its_target() -> None:
-    e = first("The raids hit speedboats carrying cocaine and have taken the lives of at least 14 people.", "ASSAULT")
+    e = first("The raids hit speedboats full of cocaine and so far have taken the lives of 9 crew.", "ASSAULT")
     assert e.recipient is not None and e.recipient.sector == "CRM"

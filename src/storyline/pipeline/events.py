@@ -1473,7 +1473,7 @@ def _self_stated(speaker: list[Ref] | None, actors: list[Ref]) -> bool:
 
 
 def _by_operation(sent: Sentence, v: int) -> bool:
-    """The act is the purpose of an armed operation ("ordered an operation to capture and hold")."""
+    """The act is the purpose of an armed operation ("ordered a raid to seize and hold")."""
     h = sent.head(v)
     while sent.tok(v).dep == "conj" and h is not None:
         v, h = h, sent.head(h)

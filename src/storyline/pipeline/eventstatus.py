@@ -13,7 +13,7 @@ the light verb of a nominal trigger) and the event lexicon, and gives a `Status`
   to", "vowed to");
 - **asserted** otherwise, also through verbs that pass the act on ("decided to pause", "began
   to deploy", "ordered strikes"); the purpose of an armed operation takes the status of the verb
-  over the operation ("ordered an operation to capture" asserted, "planned an operation to" planned).
+  over the operation ("ordered a raid to seize" asserted, "planned a raid to" planned).
 
 The climb stops at a clause of its own (a `ccomp` of a speech verb keeps its inner status:
 "said it will strike" is planned, "said it struck" asserted). Lists are `tree_status` in
@@ -121,7 +121,7 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             if any(m in conditions for m in marks):
                 return Status("hypothetical", marks[0], condition=True)
         over = operation_purpose(sent, cur) if found is None else None
-        if over is not None:  # "ordered an operation to capture": the verb over the operation decides
+        if over is not None:  # "ordered a raid to seize": the verb over the operation decides
             lemma = sent.tok(over).lemma
             if lemma in negating:
                 return Status("negated", lemma)
