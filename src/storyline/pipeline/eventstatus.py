@@ -22,6 +22,7 @@ The climb stops at a clause of its own (a `ccomp` of a speech verb keeps its inn
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from .eventlex import EventLexicon
@@ -60,6 +61,20 @@ class Status:
     condition: bool = False  # under an if/unless clause
 
 
+def _governing_verb(sent: Sentence, v: int, negating: Collection[str], hyp_verbs: Collection[str],
+                    planned_verbs: Collection[str]) -> Status | None:
+    """The status a verb over an act gives it ("rejected strikes", "was considering strikes", "planned a
+    raid to seize"), or None when the verb leaves it as told."""
+    lemma = sent.tok(v).lemma
+    if lemma in negating:
+        return Status("negated", lemma)
+    if lemma in hyp_verbs:
+        return Status("hypothetical", lemma)
+    if lemma in planned_verbs:
+        return Status("planned", lemma)
+    return None
+
+
 def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -> Status:
     rules = lex.tree_rules.get("tree_status") or {}
     planned_modals = set(rules.get("planned_modals") or ())
@@ -95,13 +110,10 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             if any(sent.low(k) == "no" for k in sent.children(o, "det")):
                 return Status("negated", "no")
     if noun is not None and v != noun:  # "was considering strikes", "rejected strikes": the verb over the noun
-        lemma = sent.tok(v).lemma
-        if lemma in negating:
-            return Status("negated", lemma)
-        if lemma in hyp_verbs:
-            found = Status("hypothetical", lemma)
-        elif lemma in planned_verbs:
-            found = Status("planned", lemma)
+        over_noun = _governing_verb(sent, v, negating, hyp_verbs, planned_verbs)
+        if over_noun is not None and over_noun.value == "negated":
+            return over_noun
+        found = over_noun or found
     cur = v
     steps = 0
     while cur is not None and steps < 6:
@@ -122,13 +134,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
                 return Status("hypothetical", marks[0], condition=True)
         over = operation_purpose(sent, cur) if found is None else None
         if over is not None:  # "ordered a raid to seize": the verb over the operation decides
-            lemma = sent.tok(over).lemma
-            if lemma in negating:
-                return Status("negated", lemma)
-            if lemma in hyp_verbs:
-                found = Status("hypothetical", lemma)
-            elif lemma in planned_verbs:
-                found = Status("planned", lemma)
+            found = _governing_verb(sent, over, negating, hyp_verbs, planned_verbs)
+            if found is not None and found.value == "negated":
+                return found
             cur = over
             continue
         if t.dep in ("advcl", "acl", "relcl") and found is None and t.tag == "VB" \
