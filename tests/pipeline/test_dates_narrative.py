@@ -199,3 +199,21 @@ def test_an_offset_never_moves_an_event_past_publication() -> None:
             "condenó a Colombia por el ataque.")
     d = run(text, "2026-02-11")  # a Wednesday: Monday the 9th and three days make the 12th, after publication
     assert one(d, "condenó").date is None
+
+
+def test_a_bare_year_in_the_sentence_before_does_not_date_the_event() -> None:
+    # The year qualifies a figure; the rejection told next is the paragraph's present, not 2021.
+    text = ("Seizures of synthetic opioids at the border doubled in 2021 alone. While the Peruvian president "
+            "firmly rejects the plan, the Chilean government insists on sending troops.")
+    d = run(text, None, language="en")
+    e = one(d, "rejects")
+    assert e.date is None
+    assert "date:previous-sentence" not in e.rule
+
+
+def test_a_month_in_the_sentence_before_still_dates_the_event() -> None:
+    text = ("The Peruvian foreign minister testified before a Senate committee on 3 March 2021. "
+            "The minister rejected the plan of the Chilean government.")
+    d = run(text, None, language="en")
+    e = one(d, "rejected")
+    assert (e.date, e.date_precision) == ("2021-03-03", "day")

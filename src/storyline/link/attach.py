@@ -18,6 +18,7 @@ in an article of 10 November does not meet the dated report of a strike on 28 Oc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection
@@ -41,6 +42,21 @@ def with_timeless_blocks(conn: Connection, blocks: dict[str, list[str]]) -> None
             blocks.setdefault(host, [])
 
 
+def replies_reader(conn: Connection) -> Callable[[merge.Report], frozenset[merge.Reply]]:
+    """`merge.replies` of a report, reading its document's events once, when first asked."""
+    records: dict[str, list[dict[str, Any]]] = {}
+    known: dict[str, frozenset[merge.Reply]] = {}
+
+    def replies_of(report: merge.Report) -> frozenset[merge.Reply]:
+        if report.event_id not in known:
+            if report.document_id not in records:
+                records[report.document_id] = [data for _, data in
+                                               storyqueries.document_event_data(conn, [report.document_id])]
+            known[report.event_id] = merge.replies(report, records[report.document_id])
+        return known[report.event_id]
+    return replies_of
+
+
 def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
     """Attach the timeless clusters of these units (see the module docstring); returns the threads
     they left or joined."""
@@ -61,7 +77,8 @@ def attach_timeless(conn: Connection, units: set[str]) -> set[str]:
         host_ids = [c for c in members if c not in loose_rows]
         if not host_ids:
             continue
-        chosen = merge.attach_hosts(reports, [members[c] for c in loose_ids], [members[c] for c in host_ids])
+        chosen = merge.attach_hosts(reports, [members[c] for c in loose_ids], [members[c] for c in host_ids],
+                                    replies_reader(conn))
         joined: dict[str, list[str]] = {}
         for cid, h in zip(loose_ids, chosen, strict=True):
             if h is not None:

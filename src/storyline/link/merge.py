@@ -71,6 +71,10 @@ Thresholds and why:
   nothing else contradicts (dates, places, recipients, figures far apart). Two timeless recaps of
   one capture share only the name and the verb and fall short of the timeless 0.5; a country, a
   sector or a group as the recipient never counts as one person.
+- A report with no time at all told in one sentence with a reply the other way (a rejection and
+  the threat it answers) meets a report placed in time told with a reply of the same type between
+  the same two states (`exchange`), however few words the two share: one exchange told twice. It
+  still joins only the one incident of its unit it fits (`attach_hosts`).
 - A legislature's vote told with one count by both reports, either side first ("voted 51-48",
   "failed 48-51"), whose evidence shares words (at least MIN_EVIDENCE), scores at least LINK_SCORE
   (`same_tally`): a tally is a figure of the vote itself, where a vote told by its tally and one told
@@ -89,7 +93,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -382,6 +386,36 @@ def one_person_act(a: Report, b: Report) -> bool:
     rid = a.recipient.get("id")
     return (a.mode in ONE_OFF_MODES and a.mode == b.mode and rid is not None and rid == b.recipient.get("id")
             and far_figures(a, b) is None and _person(rid))
+
+
+Reply = tuple[str, str, str]  # (type, actor country, recipient country) of a report told with another
+
+
+def replies(report: Report, records: Iterable[dict[str, Any]]) -> frozenset[Reply]:
+    """What the same sentence of its article tells going the other way (`exchange`): among `records`
+    (its document's events), those with its evidence whose actor is its recipient's country and
+    whose recipient is its actor's: "X rejects the plan, while Y threatens strikes" gives the
+    rejection by X the reply (THREATEN, Y, X). Background recaps never count."""
+    actor, recipient = report.actor.get("country"), report.recipient.get("country")
+    if actor is None or recipient is None or actor == recipient:
+        return frozenset()
+    found = set()
+    for rec in records:
+        if rec.get("id") == report.event_id or rec.get("background") or (rec.get("evidence") or "") != report.evidence:
+            continue
+        a, r = _party(rec.get("actor")).get("country"), _party(rec.get("recipient")).get("country")
+        if a == recipient and r == actor:
+            found.add((str(rec["type"]), a, r))
+    return frozenset(found)
+
+
+def exchange(a_replies: frozenset[Reply], b_replies: frozenset[Reply]) -> bool:
+    """Two reports each told in one sentence with a reply of the same type between the same two
+    states (`replies`): the two sentences tell one exchange ("X rejects it, while Y says strikes are
+    fine" and "X rejected it on Tuesday, after Y said he would not rule out strikes"), however few
+    words they share. Used only for a report with no time at all (`attach_hosts`), which still joins
+    only the one incident of its unit it fits."""
+    return bool(a_replies & b_replies)
 
 
 TALLY = re.compile(r"\b(\d{1,3})\s?[-–]\s?(\d{1,3})\b")
@@ -817,7 +851,8 @@ def place_actorless(period: str, actor_sector: str | None, recipient: str | None
 # --- a report with no time at all joins the only incident of its unit it fits -------------------------
 
 def attach_hosts(reports: Sequence[Report], loose: Sequence[Sequence[int]],
-                 hosts: Sequence[Sequence[int]]) -> list[int | None]:
+                 hosts: Sequence[Sequence[int]],
+                 replies_of: Callable[[Report], frozenset[Reply]] | None = None) -> list[int | None]:
     """For each cluster of `timeless` reports (`loose`, report indices), the index of the only
     cluster of `hosts` (clusters of the same unit placed in time: their own dates or their
     articles') that it fits, else None.
@@ -829,7 +864,8 @@ def attach_hosts(reports: Sequence[Report], loose: Sequence[Sequence[int]],
     side `UNDATED_PENALTY`: on the development pages' gold events, two calls of one pair of
     presidents two months apart, and two deployments, joined without it). It joins only when one
     host fits: with two candidates (two strikes told alike) nothing in time can tell which one it
-    tells of. A background recap never joins."""
+    tells of. A background recap never joins. With `replies_of` (a report's `replies`), a pair
+    that tells one exchange (`exchange`) links whatever its words share."""
     postings: dict[str, list[int]] = {}
     host_of_report: dict[int, int] = {}
     two = _mixed_languages(reports)
@@ -859,7 +895,9 @@ def attach_hosts(reports: Sequence[Report], loose: Sequence[Sequence[int]],
             pairs = [(reports[i], reports[j]) for i in members for j in hosts[h]]
             if any(incompatibility(a, b, attach=True) for a, b in pairs):
                 continue
-            if any(link_score(a, b) >= LINK_SCORE for a, b in pairs):
+            told_alike = any(link_score(a, b) >= LINK_SCORE for a, b in pairs)
+            if told_alike or (replies_of is not None and any(
+                    exchange(mine, replies_of(b)) for a, b in pairs if (mine := replies_of(a)))):
                 fits.add(h)
         host = fits.pop() if len(fits) == 1 else None
         if host is not None and not groups[host].admits(own):

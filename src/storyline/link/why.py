@@ -4,7 +4,7 @@
 compares them with the linker's own rules (`merge`), and says for each criterion — block (type,
 actor country, month), time (no date and no publication date), actor and recipient, place,
 figures, dates, the undated report's publication date, evidence similarity, the same-day rule,
-the one-person and vote-count rules, the link score — what each report gives, whether it passes
+the one-person, exchange and vote-count rules, the link score — what each report gives, whether it passes
 and the rule's threshold; then whether the store holds them in one incident. `merge_text` renders
 that for `storyline explain A --with B`.
 
@@ -85,8 +85,11 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
             f"the event at most {merge.DATE_TOLERANCE_DAYS} day after, {merge.UNDATED_REACH_DAYS} days before")
     sim = merge.evidence_similarity(a, b)
     one_person = merge.one_person_act(a, b)
+    ra = merge.replies(a, linkqueries.document_events(store, a.document_id))
+    rb = merge.replies(b, linkqueries.document_events(store, b.document_id))
+    told_as_exchange = attach and merge.exchange(ra, rb)
     add("evidence similarity", sorted(a.terms), sorted(b.terms),
-        sim >= merge.MIN_EVIDENCE or merge.same_day_dyad(a, b) or one_person,
+        sim >= merge.MIN_EVIDENCE or merge.same_day_dyad(a, b) or one_person or told_as_exchange,
         f"{sim:.3f} against {merge.MIN_EVIDENCE} (mean of Jaccard and containment of content stems; of their "
         "first letters, accents folded, for two languages)")
     add("same day, dyad and matter", sorted(a.matters), sorted(b.matters), merge.same_day_dyad(a, b),
@@ -94,6 +97,10 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     add("one act on one person", f"{a.mode} of {a.recipient.get('id')}", f"{b.mode} of {b.recipient.get('id')}",
         one_person, f"an act done once to one person ({', '.join(sorted(merge.ONE_OFF_MODES))}), of one mode, "
         f"to the same person the lexicon knows, with no figures far apart, scores at least {merge.LINK_SCORE}")
+    add("one exchange", sorted(ra), sorted(rb), told_as_exchange,
+        "a report with no time at all and one placed in time, each told in one sentence with a reply of the same "
+        "type between the same two states (the other way), link however few words they share; the one with no "
+        "time still joins only the one incident of its unit it fits")
     ta, tb = merge.tally(a.evidence), merge.tally(b.evidence)
     add("same vote count", sorted(ta) if ta else None, sorted(tb) if tb else None, merge.same_tally(a, b),
         f"two votes of a legislature giving one count (either side first), evidence at least {merge.MIN_EVIDENCE}, "
@@ -106,7 +113,7 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
         "at least the floor of the same-day, one-person and vote-count rules)")
     where = linkqueries.clusters_of(store, [event_a, event_b])
     same = where.get(event_a) is not None and where.get(event_a) == where.get(event_b)
-    linkable = compatible and score >= merge.LINK_SCORE
+    linkable = compatible and (score >= merge.LINK_SCORE or told_as_exchange)
     if same and linkable:
         verdict = "one incident: the two reports link directly"
     elif same:

@@ -783,7 +783,9 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
 
     A news report keeps its time frame until it names another: an undated event takes the last
     date an earlier sentence of its own paragraph resolved to ("The minister testified to the committee on Monday.
-    She said the memo was forged." is Monday), rule ``date:previous-sentence``; with none, the day
+    She said the memo was forged." is Monday), rule ``date:previous-sentence``, unless that date is a bare
+    year ("Seizures doubled in 2023 alone. The minister rejects ..."): a year names a period a figure
+    or a term covers, not the time the paragraph tells, and the event stays undated; with none, the day
     the report is about, when the article names one just before publication (its first expression
     of a day at most `NEWS_DAY_DAYS` before it: "the president said this Tuesday" in a Tuesday's
     article; on a page that states no date, before the newest post it embeds), rule
@@ -818,6 +820,8 @@ def narrative_dates(doc: Document, events: list[Event] | None = None) -> None:
         start = ev.evidence.start
         paragraph = doc.text.rfind("\n", 0, start) + 1
         earlier = [m for m in dated if paragraph <= m.span.start < start]
+        if earlier and earlier[-1].value.get("precision") == "year":
+            continue  # a bare year names a period ("in 2023 alone", a figure's), not the time being told
         if earlier:
             m, rule = earlier[-1], "date:previous-sentence"
         elif news_day is not None:

@@ -80,6 +80,14 @@ def document_times(store: Store, doc_id: str) -> Any:
                             .where(d.c.id == doc_id)).one()
 
 
+def document_events(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """The records of one stored document's asserted events."""
+    e = schema.events
+    with store.engine.connect() as conn:
+        return [data for (data,) in conn.execute(select(e.c.data).where(e.c.document_id == doc_id,
+                                                                           e.c.status == "asserted"))]
+
+
 def clusters_of(store: Store, event_ids: Iterable[str]) -> dict[str, str]:
     """event id -> the event cluster (incident) it is in, for the events linking has placed."""
     le = linkschema.link_events

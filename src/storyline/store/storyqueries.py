@@ -210,6 +210,14 @@ def _of_unit(unit: str) -> Any:
     return linkschema.link_events.c.unit.startswith(unit + ":", autoescape=True)
 
 
+def document_event_data(conn: Connection, doc_ids: Sequence[str]) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(document id, record) of every asserted event of these documents."""
+    e = schema.events
+    for part in chunks(doc_ids):
+        yield from conn.execute(select(e.c.document_id, e.c.data)
+                                .where(e.c.status == "asserted", e.c.document_id.in_(part)))
+
+
 def unit_events(conn: Connection, unit: str) -> Iterator[tuple[str, EventRow]]:
     """(cluster id, event row) of the asserted events linked in any block of one unit."""
     for row in _event_rows(conn, _of_unit(unit), linked=True, cluster=True):
