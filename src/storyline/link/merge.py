@@ -412,7 +412,7 @@ def replies(report: Report, records: Iterable[dict[str, Any]]) -> frozenset[Repl
 def exchange(a_replies: frozenset[Reply], b_replies: frozenset[Reply]) -> bool:
     """Two reports each told in one sentence with a reply of the same type between the same two
     states (`replies`): the two sentences tell one exchange ("X rejects it, while Y says strikes are
-    fine" and "X rejected it on Tuesday, after Y said he would not rule out strikes"), however few
+    fine" and "X rejected it on Tuesday, after Y said strikes remained an option"), however few
     words they share. Used only for a report with no time at all (`attach_hosts`), which still joins
     only the one incident of its unit it fits."""
     return bool(a_replies & b_replies)
