@@ -403,3 +403,11 @@ def test_a_place_named_only_in_the_attribution_gives_no_recipient() -> None:
     evs = asserted("Yemeni rebels abducted nine French aid workers from a village clinic and set off several car "
                    "bombs in the port, diplomats in neighbouring Oman said on Sunday.")
     assert len(evs) == 2 and not any(e.recipient and e.recipient.country == "OMN" for e in evs)
+
+@pytest.mark.parametrize("text", [
+    "Chilean forces struck a speedboat off Arica on Monday, killing four people.",
+    "Chilean jets carried out strikes on a camp near the border, killing four people.",
+])
+def test_those_killed_are_no_recipient_when_the_strike_names_its_target(text: str) -> None:
+    e = first(text, "ASSAULT")
+    assert "casualties" not in e.rule

@@ -597,7 +597,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if not r.recipients and not r.reciprocal and type_ in NEEDS_RECIPIENT:
         r.recipients = unknown_recipients(sent, h, anchor, ctx, lex, r.actors)  # "sent aid to the ZNLF"
         r.recipient_rule = "recipient:unknown-party" if r.recipients else r.recipient_rule
-    if not r.recipients and not r.reciprocal and type_ == "ASSAULT":
+    if not r.recipients and not r.reciprocal and type_ == "ASSAULT" and not _names_target(sent, h.head):
         for x in inner:  # "a Ruritanian drone strike killed five people": those killed, when no one else is named
             if x.trigger.lemma in CASUALTY_LEMMAS and not r.recipients:
                 r.recipients = [f for o in sent.children(x.head, *OBJECTS)
@@ -1470,6 +1470,15 @@ def _self_stated(speaker: list[Ref] | None, actors: list[Ref]) -> bool:
     names = {a.actor.name for a in actors}
     countries = {a.actor.country for a in actors if a.actor.country}
     return any(s.actor.name in names or (s.actor.country and s.actor.country in countries) for s in speaker)
+
+
+def _names_target(sent: Sentence, head: int) -> bool:
+    """Whether an act names what it was aimed at, even one no lexicon knows: an object ("struck a
+    boat") or an on/against/at phrase ("strikes on boats"). Those it killed are then not its target."""
+    if any(True for _ in sent.children(head, "dobj", "obj")):
+        return True
+    return any(sent.low(p) in ("on", "against", "at") and any(True for _ in sent.children(p, "pobj"))
+               for p in sent.children(head, "prep"))
 
 
 def _by_operation(sent: Sentence, v: int) -> bool:
