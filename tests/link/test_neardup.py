@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from storyline.link import link_new, relink_all, story_records
-from storyline.link.neardup import near_duplicate, shingles
+from storyline.link.neardup import ShingleCache, fingerprints, near_duplicate, resemblance, shingles
 from storyline.model import Actor, Document, Event, Span
 from storyline.store import schema
 
@@ -65,6 +65,26 @@ def db_url(any_backend_db_url: str) -> str:
 )
 def test_near_duplicate_decisions(a: str, b: str, expected: bool) -> None:
     assert (near_duplicate(shingles(a), shingles(b)) is not None) is expected
+    assert (near_duplicate(fingerprints(shingles(a)), fingerprints(shingles(b))) is not None) is expected
+
+
+@pytest.mark.parametrize(("a", "b"), [(WIRE, REPOST), (WIRE, HALF_MIRROR), (WIRE, OTHER), (REPOST, OTHER)])
+def test_fingerprints_keep_the_resemblance_of_the_shingles(a: str, b: str) -> None:
+    """Compared as fingerprints, two texts have the Jaccard and containment of their shingle strings."""
+    grams_a, grams_b = shingles(a), shingles(b)
+    assert len(fingerprints(grams_a)) == len(grams_a)
+    assert resemblance(fingerprints(grams_a), fingerprints(grams_b)) == resemblance(grams_a, grams_b)
+
+
+def test_shingle_cache_gives_back_what_it_kept_within_its_budget() -> None:
+    sets = {name: fingerprints(shingles(text)) for name, text in (("wire", WIRE), ("repost", REPOST),
+                                                                  ("other", OTHER))}
+    cache = ShingleCache(budget=len(sets["wire"]) + len(sets["repost"]))
+    for name, grams in sets.items():
+        assert cache.put(name, grams) is grams
+    assert "wire" not in cache  # the oldest went when the third set passed the budget
+    assert cache["repost"] == sets["repost"] and cache["other"] == sets["other"]
+    assert cache.size == len(sets["repost"]) + len(sets["other"]) <= cache.budget
 
 
 def _event(text: str, sentence: str) -> Event:
