@@ -340,6 +340,25 @@ def _thread_rounds(conn: Connection, thread_ids: Sequence[str]) -> Iterator[list
         yield round_
 
 
+def _share_parties(data: dict[str, Any], parties: dict[tuple[Any, ...], Any]) -> None:
+    """Make the equal actor, recipient and place dicts of an incident's stored data (its reports'
+    and its record's) one object each.
+
+    A thread of a year of one kind of news holds thousands of reports naming the same few parties
+    and places: decoded, each would bring its own copies. The story is only read from them."""
+    def one(value: Any) -> Any:
+        if isinstance(value, dict) and all(v is None or isinstance(v, (str, int, float)) for v in value.values()):
+            return parties.setdefault(tuple((k, type(v), v) for k, v in value.items()), value)  # 1 is not 1.0
+        return value
+
+    for report in data.get("reports") or ():
+        report[1], report[2] = one(report[1]), one(report[2])
+    record = data.get("record") or {}
+    for key in ("actor", "recipient", "location"):
+        if key in record:
+            record[key] = one(record[key])
+
+
 def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
     """Write the story of each of these threads again from its clusters' stored data, and give its
     clusters and events the story's id (which follows from its first incident, so it can change)."""
@@ -347,7 +366,9 @@ def _rebuild_stories(conn: Connection, thread_ids: set[str]) -> int:
     storyqueries.forget_stories(conn, sorted(thread_ids))  # all first: a story id may pass from one thread to another
     for part in _thread_rounds(conn, sorted(thread_ids)):
         by_thread: dict[str, tuple[str, list[dict[str, Any]], list[tuple[str, str | None]]]] = {}
+        parties: dict[tuple[Any, ...], Any] = {}
         for tid, cid, unit, sid, data in storyqueries.thread_clusters(conn, part):
+            _share_parties(data, parties)
             entry = by_thread.setdefault(tid, (unit, [], []))
             if entry[0].endswith(":-") and not unit.endswith(":-"):  # an actorless incident joined it first
                 entry = by_thread[tid] = (unit, entry[1], entry[2])
