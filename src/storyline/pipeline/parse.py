@@ -43,8 +43,9 @@ BATCH = 256
 # the same words page after page, and a word's lexeme (its shape, prefix, suffix, norm) made once costs
 # nothing when it comes back, where making it again is an eighth of the parse. Past it, the new words of
 # each page leave the vocabulary once read, so it stays this size whatever the size of the corpus (50,000
-# new words took 22 MB). The lexeme is a function of the word: kept or made again, the parse is the same.
-VOCAB_KEPT = 60_000
+# new words took 22 MB; 30,000 hold the Scrapinghub pages' words and keep a 100,000-document run under
+# 400 MB). The lexeme is a function of the word: kept or made again, the parse is the same.
+VOCAB_KEPT = 30_000
 VOCABULARY = {"full": False}  # set once the vocabulary holds VOCAB_KEPT lexemes
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 PARSED_LANGUAGES = ("en", "es")
