@@ -18,6 +18,7 @@ from pathlib import Path
 
 from storyline.model import RawInput
 from storyline.pipeline import build
+from storyline.pipeline.parse import english
 from storyline.pipeline.run import to_document
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -53,6 +54,8 @@ def main() -> int:
         "parse_words_per_second": round(parsed_words / max(cpu.get("parse", 0.0), 1e-9), 1),
         "parse_share_of_pipeline_cpu": round(cpu.get("parse", 0.0) / total, 3),
         "stage_cpu_seconds": {k: round(v, 2) for k, v in cpu.items()},
+        # lexemes spaCy's vocabulary holds after these pages (parse.VOCAB_KEPT bounds the words kept)
+        "vocabulary_lexemes": len(english().vocab),
     }
     return print_figures(out, width=30)
 
