@@ -171,6 +171,10 @@ class BandIndex:
         for bucket, doc in dupqueries.bucket_members(conn, small):
             self.members.setdefault(bucket, []).append(doc)
 
+    def stored(self) -> set[str]:
+        """The stored documents of the chunk's usable buckets: every candidate it can give but its own."""
+        return {doc for docs in self.members.values() for doc in docs}
+
     def likeliest(self, keys: Iterable[str], own: str) -> list[str]:
         shared: Counter[str] = Counter()
         for key in set(keys):
@@ -293,6 +297,7 @@ def link_documents(conn: Connection) -> NearDupResult:
                 if len(text_grams) >= MIN_SHINGLES:
                     grams_of[row.id], keys_of[row.id] = fingerprints(text_grams), buckets(text_grams)
         index = BandIndex(conn, (k for keys in keys_of.values() for k in keys))
+        _groups_read(conn, index.stored() - new_ids, group_of)  # the chunk's candidates, in a few queries
         for row, twin in batch:
             result.documents += 1
             new_ids.add(row.id)
@@ -408,6 +413,13 @@ def _mark_translations(conn: Connection, doc_ids: Sequence[str]) -> None:
                 else None
             if want != r.translation_of:
                 dupqueries.set_translation_of(conn, r.id, want)
+
+
+def _groups_read(conn: Connection, docs: Iterable[str], group_of: dict[str, str]) -> None:
+    """`_group` for many earlier documents at once, read in a few queries, not one a document."""
+    wanted = sorted(d for d in docs if d not in group_of)
+    found = dupqueries.groups_of(conn, wanted)
+    group_of.update((d, found.get(d) or d) for d in wanted)
 
 
 def _group(conn: Connection, doc: str, group_of: dict[str, str]) -> str:

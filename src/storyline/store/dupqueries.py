@@ -95,6 +95,16 @@ def group_of(conn: Connection, doc: str) -> str | None:
     return found
 
 
+def groups_of(conn: Connection, docs: Sequence[str]) -> dict[str, str]:
+    """`group_of` for many documents in a few queries: those the pass has seen, with their canonical."""
+    ld = linkschema.link_documents
+    found: dict[str, str] = {}
+    for part in chunks(docs):
+        found.update((r.document_id, r.group_id)
+                     for r in conn.execute(select(ld.c.document_id, ld.c.group_id).where(ld.c.document_id.in_(part))))
+    return found
+
+
 def write_groups(conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
     """Insert `link_documents` rows ({document_id, group_id, exact, similarity})."""
     for part in chunks(rows, ROWS_AT_ONCE):
