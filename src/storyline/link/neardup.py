@@ -297,6 +297,7 @@ def link_documents(conn: Connection) -> NearDupResult:
                 if len(text_grams) >= MIN_SHINGLES:
                     grams_of[row.id], keys_of[row.id] = fingerprints(text_grams), buckets(text_grams)
         index = BandIndex(conn, (k for keys in keys_of.values() for k in keys))
+        group_of.clear()  # stored groups do not change within a pass: the cache holds one chunk's candidates
         _groups_read(conn, index.stored() - new_ids, group_of)  # the chunk's candidates, in a few queries
         for row, twin in batch:
             result.documents += 1
