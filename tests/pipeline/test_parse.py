@@ -125,3 +125,12 @@ def test_the_networks_multiply_through_numpys_openblas_held_to_one_thread_while_
     with blas_held():
         inside = [i["num_threads"] for i in threadpool_info() if i["internal_api"] == "openblas"]
     assert inside and set(inside) == {1}
+
+
+def test_the_possible_lemmas_kept_are_bounded_while_new_words_keep_coming() -> None:
+    from storyline.pipeline import parse
+
+    for n in range(parse.WORDS_KEPT + 500):
+        parse.possible_lemmas(f"zorbed{n:x}".replace("0", "q"))
+    assert parse.possible_lemmas.cache_info().currsize <= parse.WORDS_KEPT
+    assert "stop" in parse.possible_lemmas("stopped")  # answers are unchanged by the bound

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 from contextlib import AbstractContextManager, nullcontext
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..errors import ConfigError
@@ -46,6 +46,7 @@ BATCH = 256
 # new words took 22 MB; 30,000 hold the Scrapinghub pages' words and keep a 100,000-document run under
 # 400 MB). The lexeme is a function of the word: kept or made again, the parse is the same.
 VOCAB_KEPT = 30_000
+WORDS_KEPT = 1 << 16  # words whose possible lemmas are kept (`possible_lemmas`)
 VOCABULARY = {"full": False}  # set once the vocabulary holds VOCAB_KEPT lexemes
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 PARSED_LANGUAGES = ("en", "es")
@@ -133,9 +134,10 @@ def _lemma_tables() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     return exceptions, suffixes
 
 
-@cache
+@lru_cache(maxsize=WORDS_KEPT)
 def possible_lemmas(word: str) -> frozenset[str]:
-    """Every lemma the pipeline's rules could give this word (lower case), before tagging."""
+    """Every lemma the pipeline's rules could give this word (lower case), before tagging. The answers for the
+    last `WORDS_KEPT` words asked are kept: an archive's vocabulary keeps growing (names, misspellings)."""
     exceptions, suffixes = _lemma_tables()
     out = {word, *exceptions.get(word, ())}
     for old, new in suffixes:

@@ -12,7 +12,7 @@ word is its own head: the Spanish rules (`events_es.py`) read word order, not a 
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..lexicon_data import load_yaml
@@ -33,7 +33,7 @@ def _words() -> tuple[dict[str, str], tuple[str, ...], tuple[str, ...]]:
     return pos, tuple(data["conditional_endings"]), tuple(data["future_endings"])
 
 
-@cache
+@lru_cache(maxsize=1 << 16)  # the last words asked: an archive's vocabulary keeps growing
 def lemma(word: str) -> str:
     import simplemma
 
