@@ -276,6 +276,8 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
     approvals, taken = _approval_frames(sent, kept, ctx, dates, attribution, lex)
     kept = [h for h in kept if id(h) not in taken]
     out.extend(approvals)
+    main: list[Event] = []
+    aside: list[Event] = []
     for h in kept:
         ev = _code_hit(sent, h, content.get(id(h), []), directed.get(id(h)), ctx, dates, attribution, places,
                        quote, reference, lex)
@@ -284,7 +286,22 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
             if key not in seen:
                 seen.add(key)
                 out.append(e)
+                (aside if _subordinate(sent, h.head) else main).append(e)
+    told = [e.confidence for e in main if e.status == "asserted"]
+    for e in aside:  # the sentence's own act ranks above what a relative or adverbial clause adds to it
+        if told and e.confidence >= max(told):
+            e.confidence = round(max(0.05, max(told) - 0.05), 2)
     return out
+
+
+SUBORDINATE = ("relcl", "advcl", "acl")
+
+
+def _subordinate(sent: Sentence, k: int) -> bool:
+    """A trigger inside a relative or adverbial clause, or a clause describing a noun: "the rebels, who
+    killed twenty soldiers, agreed to a truce" and "thousands marched after police shot a student" tell
+    the truce and the march; the killing and the shooting are told about them."""
+    return any(sent.tok(x).dep in SUBORDINATE for x in (k, *sent.ancestors(k)))
 
 
 def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref], str] | None, ctx: Context,
