@@ -3,7 +3,7 @@ argument decides. Invented sentences."""
 
 from __future__ import annotations
 
-from english_coder import asserted
+from english_coder import asserted, first
 
 
 def _top(text: str) -> str:
@@ -25,3 +25,35 @@ def test_the_main_clause_act_ranks_above_an_adverbial_clause_act() -> None:
 def test_an_act_told_alone_in_a_relative_clause_keeps_its_rank() -> None:
     evs = asserted("Villagers mourned the teachers whom the militia killed near Gulu.")
     assert [e.type for e in evs] == ["ASSAULT"] and evs[0].confidence >= 0.6
+
+
+def test_observers_withdrawn_reduce_relations_and_troops_withdrawn_retreat() -> None:
+    e = first("The African Union pulled its ceasefire observers out of Burundi on Friday.", "SANCTION")
+    assert e.mode == "withdraw"
+    assert _top("Ethiopia withdrew its troops from the disputed valley on Friday.") == "RETREAT"
+
+
+def test_an_aid_agency_expelled_is_a_sanction_and_migrants_expelled_a_coercion() -> None:
+    e = first("Ruritania expelled the UN refugee agency on Monday.", "SANCTION")
+    assert e.mode == "expel"
+    e = first("Ruritania expelled forty migrants on Monday.", "COERCE")
+    assert e.mode == "deport"
+
+
+def test_an_order_to_leave_the_country_is_an_expulsion_not_a_request() -> None:
+    evs = asserted("The Ruritanian government ordered the Red Cross to leave the country.")
+    assert [e.type for e in evs] == ["SANCTION"] and evs[0].mode == "expel"
+    evs = asserted("The Ruritanian government ordered two foreign reporters to leave the country.")
+    assert [(e.type, e.mode) for e in evs] == [("COERCE", "deport")]
+    assert _top("Germany ordered Ruritania to release the reporters.") == "REQUEST"
+
+
+def test_welcoming_a_visitor_hosts_a_visit_and_welcoming_a_move_approves_it() -> None:
+    e = first("The Pope welcomed the Peruvian president to the Vatican on Saturday.", "CONSULT")
+    assert e.mode == "visit" and e.recipient is not None and e.recipient.country == "PER"
+    assert _top("France welcomed the decision by Peru to hold early elections.") == "SUPPORT"
+
+
+def test_a_welcome_given_to_a_visitor_is_a_consultation_and_to_a_plan_support() -> None:
+    assert _top("The Spanish king gave a warm welcome to the Chilean president in Madrid.") == "CONSULT"
+    assert _top("The European Union gave a cautious welcome to the Chilean peace plan.") == "SUPPORT"

@@ -76,6 +76,7 @@ from .eventroles import (
     mention_actor,
     named_person,
     nominal_actor,
+    objects,
     real_passive,
     recipients,
     refs_at,
@@ -586,6 +587,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if by_actor:
         notes.append(f"actor-reading={type_}->{by_actor[0]}")
         type_, mode = by_actor
+    by_argument = _reading_by_argument(sent, h, v, r, type_, mode)
+    if by_argument:
+        notes.append(f"argument-reading={type_}->{by_argument[0]}")
+        type_, mode = by_argument
     reach = set(sent.subtree(anchor, skip=("relcl",)))
     if h.noun and v is not None:
         reach |= {v}
@@ -1528,6 +1533,54 @@ def _reading_by_actor(h: Hit, r: Roles, type_: str, lex: EventLexicon) -> tuple[
             if state or ref.actor.sector in sectors or (name and name[-1] in words):
                 return str(reading["as"]), reading.get("mode")
     return None
+
+
+# What is withdrawn or expelled decides between the manual's readings: one's troops pulled back are a
+# RETREAT, and individuals expelled a COERCE; observers, diplomats, peacekeepers, aid staff or a whole
+# mission withdrawn, and an international body or its staff expelled, reduce relations (SANCTION
+# withdraw/expel; CAMEO 166, 1661-1663).
+NON_MILITARY = frozenset({"peacekeeper", "observer", "monitor", "inspector", "diplomat", "ambassador", "envoy",
+                          "staff", "mission", "embassy", "consulate", "agency", "organization", "organisation",
+                          "volunteer", "delegation", "representative", "aid", "personnel"})
+BODIES = frozenset({"IGO", "NGO"})
+# Who is welcomed decides between hosting a visit (CONSULT) and approving a move (SUPPORT).
+VISITORS = frozenset({"leader", "president", "premier", "minister", "chancellor", "king", "queen", "prince",
+                      "emir", "sultan", "pope", "envoy", "delegation", "counterpart", "visitor", "guest", "head",
+                      "ambassador", "monarch", "dignitary", "secretary", "emissary", "foreign minister"})
+LEAVING = frozenset({"leave", "quit", "depart", "exit"})
+
+
+def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_: str,
+                         mode: str | None) -> tuple[str, str | None] | None:
+    """The reading the argument's kind decides, where one verb has several senses in the manual:
+    "withdrew its observers" is a SANCTION (withdraw), "withdrew its troops" a RETREAT; "expelled the
+    aid agency" a SANCTION (expel), "expelled two smugglers" a COERCE; "ordered the relief agency to
+    leave the country" an expulsion, not a request; "welcomed the visiting premier" hosts a visit
+    (CONSULT), "welcomed the decision" approves it (SUPPORT)."""
+    if h.noun or v is None:
+        if type_ == "SUPPORT" and h.trigger.lemma == "welcome" and _visitor(sent, r):
+            return "CONSULT", "visit"  # "gave a warm welcome to the visiting premier"
+        return None
+    kinds = {sent.tok(k).lemma for o in objects(sent, v) for k in (o, *sent.conjuncts(o))}
+    kinds |= {f"{sent.tok(c).lemma} {sent.tok(k).lemma}" for o in objects(sent, v)
+              for k in (o, *sent.conjuncts(o)) for c in sent.children(k, "compound")}
+    if type_ == "RETREAT" and mode == "withdraw" and kinds & NON_MILITARY:
+        return "SANCTION", "withdraw"
+    bodies = bool(kinds & NON_MILITARY) or (bool(r.recipients) and all(x.actor.sector in BODIES for x in r.recipients))
+    ordered_out = type_ == "REQUEST" and h.trigger.lemma in ("order", "tell") and any(
+        sent.tok(x).lemma in LEAVING for x in sent.children(v, "xcomp", "ccomp"))
+    if ordered_out or (type_ == "COERCE" and mode == "deport"):  # "ordered the foreign reporters to leave"
+        return ("SANCTION", "expel") if bodies else ("COERCE", "deport") if ordered_out else None
+    if type_ == "SUPPORT" and h.trigger.lemma == "welcome" and _visitor(sent, r):
+        return "CONSULT", "visit"
+    return None
+
+
+def _visitor(sent: Sentence, r: Roles) -> bool:
+    """The one welcomed is a person or a delegation (a visitor), not a decision or a move."""
+    return bool(r.recipients) and all(
+        named_person(sent, x) or sent.tok(x.at).lemma in VISITORS
+        or any(sent.tok(c).lemma in VISITORS for c in sent.children(x.at, "compound")) for x in r.recipients)
 
 
 def _mode_cue(sent: Sentence, reach: set[int], type_: str, lex: EventLexicon) -> str | None:
