@@ -57,3 +57,8 @@ def test_welcoming_a_visitor_hosts_a_visit_and_welcoming_a_move_approves_it() ->
 def test_a_welcome_given_to_a_visitor_is_a_consultation_and_to_a_plan_support() -> None:
     assert _top("The Spanish king gave a warm welcome to the Chilean president in Madrid.") == "CONSULT"
     assert _top("The European Union gave a cautious welcome to the Chilean peace plan.") == "SUPPORT"
+
+
+def test_an_unknown_office_holder_does_not_take_the_country_of_the_other_leader_named() -> None:
+    e = first("President Alvaro Quintanilla gave a warm welcome to the Chilean leader on Thursday.", "CONSULT")
+    assert e.actor is not None and e.actor.country != "CHL"

@@ -317,6 +317,8 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
                 and not any(sent.mention(k) is not None and sent.mention(k) is not m  # "Arab League Secretary X"
                             and not (sent.mention(k).value.get("country")) for k in sent.subtree(j)):  # type: ignore[union-attr]
             c = ctx.sentence_country(sent.span.start, sent.span.end)  # "President X extended the curfew in Abidjan"
+            if c and any(x is not m and x.value.get("title") and x.value.get("country") == c for x in sent.mentions):
+                c = None  # "President X welcomed the South African leader": the country is the other office holder's
             if c:
                 actor.country = c
                 rule = "mention+office-sentence-country"
