@@ -62,3 +62,12 @@ def test_a_welcome_given_to_a_visitor_is_a_consultation_and_to_a_plan_support() 
 def test_an_unknown_office_holder_does_not_take_the_country_of_the_other_leader_named() -> None:
     e = first("President Alvaro Quintanilla gave a warm welcome to the Chilean leader on Thursday.", "CONSULT")
     assert e.actor is not None and e.actor.country != "CHL"
+
+
+def test_an_outlet_ordered_to_stop_publishing_is_censored_by_the_one_who_ordered() -> None:
+    evs = asserted("The Bolivian government ordered the opposition newspaper El Faro to suspend publication for a month.")
+    assert [(e.type, e.mode) for e in evs] == [("COERCE", "censor")]
+    assert evs[0].actor is not None and evs[0].actor.country == "BOL"
+    assert evs[0].recipient is not None and evs[0].recipient.country == "BOL"  # the outlet is the director's own
+    e = first("The junta ordered the independent newspaper to stop publishing.", "COERCE")
+    assert e.mode == "censor" and e.recipient is not None and e.recipient.sector == "MED"

@@ -366,6 +366,16 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if between and not r.actors:
         r.actors, r.actor_rule, r.reciprocal = between, "between", True
     r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
+    if director is not None and not r.recipients and h.trigger.type == "COERCE" and v is not None \
+            and sent.tok(v).dep == "xcomp" and sent.head(v) is not None:
+        # "ordered the weekly to suspend publication": the outlet made to act against itself is the one coerced
+        r.recipients = [f for o in sent.children(sent.head(v), *OBJECTS)  # type: ignore[arg-type]
+                        for f in refs_at(sent, o, ctx, lex) if f.actor.sector not in LOCAL_SECTORS]
+        r.recipient_rule = "recipient:directed-party" if r.recipients else None
+        home = {a.actor.country for a in r.actors if a.actor.country}
+        for party in r.recipients:  # a party of no country named in a directive is the director's own (`_directive`)
+            if not party.actor.country and len(home) == 1:
+                party.actor.country, party.rule = next(iter(home)), party.rule + "+director-country"
     if undergoers:
         r.recipients, r.recipient_rule = undergoers, "recipient:undergoer-subject"
     if not r.recipients and r.actor_rule == "nominal-of":
