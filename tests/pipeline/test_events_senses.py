@@ -71,3 +71,21 @@ def test_an_outlet_ordered_to_stop_publishing_is_censored_by_the_one_who_ordered
     assert evs[0].recipient is not None and evs[0].recipient.country == "BOL"  # the outlet is the director's own
     e = first("The junta ordered the independent newspaper to stop publishing.", "COERCE")
     assert e.mode == "censor" and e.recipient is not None and e.recipient.sector == "MED"
+
+
+def test_naming_an_act_by_a_word_of_blame_condemns_it() -> None:
+    e = first("The Iranian foreign ministry called the raid illegal.", "ACCUSE")
+    assert e.mode == "disapprove" and e.actor is not None and e.actor.country == "IRN"
+    e = first("Moscow described the Georgian bombing as an act of aggression.", "ACCUSE")
+    assert e.recipient is not None and e.recipient.country == "GEO"
+    assert _top("Chile's foreign ministry called the bombing a cowardly act of terrorism.") == "ACCUSE"
+
+
+def test_a_word_of_blame_outside_what_the_verb_predicates_is_no_condemnation() -> None:
+    assert not [e for e in asserted("The Egyptian president called the Israeli premier to discuss the terror attack.")
+                if e.type == "ACCUSE"]
+
+
+def test_a_label_the_actor_gives_in_a_free_relative_is_no_condemnation() -> None:
+    text = "Congress debated the raids on what the ministry describes as terrorist cells."
+    assert not [e for e in asserted(text) if e.type == "ACCUSE"]

@@ -47,6 +47,7 @@ class Trigger:
     only_negated: bool = False  # the reading is an event only when negated ("will not accept")
     needs_recipient: bool = False  # the reading is an event only with a recipient in its own places
     undergoer: bool = False  # the verb's subject undergoes the act, by no one named ("went on trial")
+    predicate: bool = False  # `needs` is read in what the verb predicates of its object ("called the raid illegal")
     source: str = "triggers.yaml"  # the lexicon file the reading came from
 
     @cached_property
@@ -132,6 +133,7 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
         recipient=tuple(_w(w) for w in entry.get("recipient") or ()),
         negated_as=entry.get("negated_as"), only_negated=bool(entry.get("only_negated")),
         needs_recipient=bool(entry.get("needs_recipient")), undergoer=bool(entry.get("undergoer")),
+        predicate=bool(entry.get("predicate")),
         source=name,
     )
 
