@@ -89,3 +89,16 @@ def test_a_word_of_blame_outside_what_the_verb_predicates_is_no_condemnation() -
 def test_a_label_the_actor_gives_in_a_free_relative_is_no_condemnation() -> None:
     text = "Congress debated the raids on what the ministry describes as terrorist cells."
     assert not [e for e in asserted(text) if e.type == "ACCUSE"]
+
+
+def test_support_in_words_is_support_and_support_in_goods_is_aid() -> None:
+    assert _top("Britain provided diplomatic support to the Burmese opposition council.") == "SUPPORT"
+    assert _top("Britain provided logistical support to the Burmese opposition council.") == "AID"
+    assert _top("The United States supported the Chadian army with weapons and money.") == "AID"
+    assert _top("The United States supported the Chadian position at the talks.") == "SUPPORT"
+
+
+def test_protesters_who_clash_with_police_riot() -> None:
+    e = first("Hundreds of protesters clashed with police outside the Kenyan parliament.", "PROTEST")
+    assert e.mode == "riot"
+    assert _top("Ugandan troops clashed with rebels near the Congolese border.") == "ASSAULT"

@@ -1558,6 +1558,11 @@ VISITORS = frozenset({"leader", "president", "premier", "minister", "chancellor"
                       "emir", "sultan", "pope", "envoy", "delegation", "counterpart", "visitor", "guest", "head",
                       "ambassador", "monarch", "dignitary", "secretary", "emissary", "foreign minister"})
 LEAVING = frozenset({"leave", "quit", "depart", "exit"})
+# Support that is said to be only words is the manual's SUPPORT, support given in goods its AID.
+BACKING = frozenset({"support", "backing", "help", "assistance"})
+NON_MATERIAL = frozenset({"diplomatic", "political", "moral", "verbal", "vocal", "public", "rhetorical"})
+MATERIAL = frozenset({"weapon", "arms", "money", "fund", "funding", "aid", "troop", "equipment", "ammunition",
+                      "supply", "food", "loan", "cash", "munition", "training", "advisor", "adviser"})
 
 
 def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_: str,
@@ -1583,6 +1588,14 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
         return ("SANCTION", "expel") if bodies else ("COERCE", "deport") if ordered_out else None
     if type_ == "SUPPORT" and h.trigger.lemma == "welcome" and _visitor(sent, r):
         return "CONSULT", "visit"
+    if type_ == "AID" and any(sent.tok(o).lemma in BACKING and any(sent.tok(a).lemma in NON_MATERIAL
+                                                                    for a in sent.children(o, "amod"))
+                              for o in objects(sent, v)):
+        return "SUPPORT", None  # "provided diplomatic support to the council": the manual's non-material support
+    if type_ == "SUPPORT" and h.trigger.lemma in ("support", "back") and any(
+            sent.tok(o).lemma in MATERIAL for p in sent.children(v, "prep") if sent.low(p) == "with"
+            for k in sent.children(p, "pobj") for o in (k, *sent.conjuncts(k))):
+        return "AID", None  # "supported the rebels with weapons and money": material aid
     return None
 
 
