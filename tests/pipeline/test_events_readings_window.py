@@ -1,0 +1,20 @@
+"""Readings whose window or phrase left common shapes uncoded. Invented sentences."""
+
+from __future__ import annotations
+
+from english_coder import asserted, first
+
+
+def test_prisoners_released_are_found_past_a_number_and_an_adjective() -> None:
+    e = first("The Peruvian government released 50 political prisoners on Sunday.", "RETREAT")
+    assert e.mode == "release"
+
+
+def test_a_released_statement_is_still_no_release_of_people() -> None:
+    assert not [e for e in asserted("The Peruvian army released a long statement on the prisoners.")
+                if e.type == "RETREAT"]
+
+
+def test_breaking_relations_reduces_them() -> None:
+    e = first("Libya broke diplomatic relations with Egypt on Monday.", "SANCTION")
+    assert e.recipient is not None and e.recipient.country == "EGY"
