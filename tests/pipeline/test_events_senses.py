@@ -102,3 +102,9 @@ def test_protesters_who_clash_with_police_riot() -> None:
     e = first("Hundreds of protesters clashed with police outside the Kenyan parliament.", "PROTEST")
     assert e.mode == "riot"
     assert _top("Ugandan troops clashed with rebels near the Congolese border.") == "ASSAULT"
+
+
+def test_a_joint_operation_of_two_states_is_their_cooperation() -> None:
+    evs = asserted("Peru and Bolivia launched a joint operation against drug traffickers.")
+    assert {(e.type, e.actor.country if e.actor else None) for e in evs} == {("COOPERATE", "PER"), ("COOPERATE", "BOL")}
+    assert _top("Bolivian police launched a joint operation against drug traffickers.") == "ASSAULT"

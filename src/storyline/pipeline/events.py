@@ -445,8 +445,14 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 x.trigger.lemma in CASUALTY_LEMMAS for x in inner))) \
             and not (h.trigger.type in ("ASSAULT", "COERCE") and _place_object(sent, h.head, places)):
         return []  # "U.S. military action is a non-starter": a country word on a noun needs a target named
-    joint = h.noun and h.trigger.type == "MOBILIZE" and any(
+    joint = h.noun and h.trigger.type in ("MOBILIZE", "ASSAULT") and any(
         sent.tok(k).lemma == "joint" for k in sent.children(h.head, "amod", "compound"))
+    if joint and h.trigger.type == "ASSAULT" and len({a.actor.name for a in r.actors}) > 1:
+        # the manual: joint military operations are COOPERATE between the partners ("the United States and
+        # Colombia launched a joint operation against traffickers"); whom they act against is not the partner
+        r.recipients, r.recipient_rule = [], None
+    elif joint and h.trigger.type == "ASSAULT":
+        joint = False  # one side's part in a joint operation stays its act of force
     if (h.trigger.reciprocal or joint) and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
     if passive and r.actor_rule in ("stative-subject", "undergoer-subject"):
@@ -590,7 +596,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if type_ == "COERCE" and h.trigger.lemma in SEIZING and _foreign_leader_taken(r):
         notes.append("foreign-forces-capture")  # "Ruritanian commandos seized the rival state's premier": an abduction
         type_, mode = "ASSAULT", "abduct"
-    if joint and type_ == "MOBILIZE":  # the manual: joint exercises are COOPERATE, one side's drills MOBILIZE
+    if joint and type_ in ("MOBILIZE", "ASSAULT"):  # the manual: joint exercises and operations are COOPERATE
         notes.append("joint")
         type_, mode = "COOPERATE", None
     by_actor = _reading_by_actor(h, r, type_, lex)
