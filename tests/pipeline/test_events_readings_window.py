@@ -18,3 +18,13 @@ def test_a_released_statement_is_still_no_release_of_people() -> None:
 def test_breaking_relations_reduces_them() -> None:
     e = first("Libya broke diplomatic relations with Egypt on Monday.", "SANCTION")
     assert e.recipient is not None and e.recipient.country == "EGY"
+
+
+def test_supplies_sent_are_found_past_a_measure() -> None:
+    e = first("Britain sent three planeloads of medical supplies to Armenia.", "AID")
+    assert e.recipient is not None and e.recipient.country == "ARM"
+
+
+def test_a_telephone_conversation_held_is_a_consultation() -> None:
+    e = first("The Chilean president held a telephone conversation with the Peruvian president.", "CONSULT")
+    assert e.mode == "phone" and e.recipient is not None and e.recipient.country == "PER"
