@@ -28,3 +28,9 @@ def test_supplies_sent_are_found_past_a_measure() -> None:
 def test_a_telephone_conversation_held_is_a_consultation() -> None:
     e = first("The Chilean president held a telephone conversation with the Peruvian president.", "CONSULT")
     assert e.mode == "phone" and e.recipient is not None and e.recipient.country == "PER"
+
+
+def test_parties_returning_to_the_negotiating_table_consult() -> None:
+    evs = [e for e in asserted("Israel and Syria returned to the negotiating table on Monday.") if e.type == "CONSULT"]
+    assert {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in evs} == {
+        ("ISR", "SYR"), ("SYR", "ISR")}

@@ -108,3 +108,33 @@ def test_a_joint_operation_of_two_states_is_their_cooperation() -> None:
     evs = asserted("Peru and Bolivia launched a joint operation against drug traffickers.")
     assert {(e.type, e.actor.country if e.actor else None) for e in evs} == {("COOPERATE", "PER"), ("COOPERATE", "BOL")}
     assert _top("Bolivian police launched a joint operation against drug traffickers.") == "ASSAULT"
+
+
+def test_a_policy_attacked_is_an_accusation_and_a_post_attacked_an_assault() -> None:
+    e = first("The Indian prime minister attacked Pakistan's support for the militants.", "ACCUSE")
+    assert e.mode == "disapprove" and e.recipient is not None and e.recipient.country == "PAK"
+    assert not [e for e in asserted("The Indian prime minister attacked Pakistan's support for the militants.")
+                if e.type == "ASSAULT"]
+    assert _top("Maoist rebels attacked an Indian army post near the border.") == "ASSAULT"
+
+
+def test_a_measure_killed_or_shot_down_is_rejected() -> None:
+    assert _top("The Philippine Senate killed the bill on Tuesday.") == "REJECT"
+    assert _top("The Kenyan government shot down the proposal for early elections.") == "REJECT"
+    assert _top("Gunmen killed the Kenyan trade minister in Nairobi.") == "ASSAULT"
+
+
+def test_walking_out_in_anger_from_talks_rejects_them() -> None:
+    e = first("The Bosnian Serb delegation stormed out of the peace talks in Geneva.", "REJECT")
+    assert e.mode == "meet"
+
+
+def test_a_court_that_condemns_to_death_convicts() -> None:
+    e = first("A Nigerian military court condemned the former minister to death for treason.", "SANCTION")
+    assert e.mode == "convict"
+    assert _top("The Nigerian government condemned the bombing of the mosque.") == "ACCUSE"
+
+
+def test_troops_that_march_into_a_town_are_moved_not_demonstrating() -> None:
+    assert _top("Indian troops marched into the border town of Kargil on Sunday.") == "MOBILIZE"
+    assert _top("Thousands of Indian students marched in New Delhi against the fee increase.") == "PROTEST"

@@ -1564,6 +1564,17 @@ VISITORS = frozenset({"leader", "president", "premier", "minister", "chancellor"
                       "emir", "sultan", "pope", "envoy", "delegation", "counterpart", "visitor", "guest", "head",
                       "ambassador", "monarch", "dignitary", "secretary", "emissary", "foreign minister"})
 LEAVING = frozenset({"leave", "quit", "depart", "exit"})
+# Verbs of force whose object is a policy, a stand or a measure: an attack in words (ACCUSE), a measure
+# killed or shot down (REJECT).
+WORDY_ATTACKS = frozenset({"attack", "assail", "blast", "hit", "hit out at", "strike", "target"})
+KILLING_OFF = frozenset({"kill", "shoot down", "torpedo", "sink", "bury"})
+MEASURES = frozenset({"bill", "measure", "proposal", "plan", "deal", "idea", "resolution", "amendment", "motion",
+                      "legislation", "initiative", "agreement", "treaty", "reform", "law", "budget", "nomination",
+                      "package", "offer", "talk", "negotiation", "bid"})
+STANDS = MEASURES | frozenset({"policy", "decision", "remark", "statement", "comment", "speech", "stance", "record",
+                               "handling", "support", "approach", "strategy", "program", "programme", "move",
+                               "announcement", "claim", "criticism", "report", "ruling", "verdict", "election",
+                               "vote", "choice"})
 # Support that is said to be only words is the manual's SUPPORT, support given in goods its AID.
 BACKING = frozenset({"support", "backing", "help", "assistance"})
 NON_MATERIAL = frozenset({"diplomatic", "political", "moral", "verbal", "vocal", "public", "rhetorical"})
@@ -1594,6 +1605,11 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
         return ("SANCTION", "expel") if bodies else ("COERCE", "deport") if ordered_out else None
     if type_ == "SUPPORT" and h.trigger.lemma == "welcome" and _visitor(sent, r):
         return "CONSULT", "visit"
+    heads = {sent.tok(k).lemma for o in objects(sent, v) for k in (o, *sent.conjuncts(o))}
+    if type_ == "ASSAULT" and h.trigger.lemma in WORDY_ATTACKS and heads and heads <= STANDS:
+        return "ACCUSE", "disapprove"  # "attacked the government's budget plan": words against a policy
+    if type_ == "ASSAULT" and h.trigger.lemma in KILLING_OFF and heads and heads <= MEASURES:
+        return "REJECT", None  # "the Senate killed the bill", "shot down the proposal"
     if type_ == "AID" and any(sent.tok(o).lemma in BACKING and any(sent.tok(a).lemma in NON_MATERIAL
                                                                     for a in sent.children(o, "amod"))
                               for o in objects(sent, v)):
