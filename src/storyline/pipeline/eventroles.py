@@ -550,6 +550,11 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         if parties:
             return parties, "subject-unknown-party"
         return [], "subject-unknown"
+    for k in sent.children(v, "npadvmod"):  # "Turkey massed troops": a subject the parser took for a measure
+        if k < v and sent.mention(k) is not None and sent.tok(k).pos == "PROPN":
+            refs = refs_at(sent, k, ctx, lex)
+            if refs:
+                return refs, "subject"
     t = sent.tok(v)
     h = sent.head(v)
     if h is None:
