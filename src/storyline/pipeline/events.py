@@ -60,7 +60,7 @@ from . import eventmatch
 from .actors import stance_country
 from .eventattrs import DateRef, background, event_date, event_place, magnitude, reported_by
 from .eventlex import EventLexicon, lexicon
-from .eventmatch import Hit
+from .eventmatch import Hit, is_word
 from .eventroles import (
     FIRST_PERSON,
     PERSON_PRONOUNS,
@@ -106,6 +106,7 @@ SETTING_UP = frozenset({"send", "dispatch", "set", "appoint", "establish", "form
                         "commission", "task", "deploy"})
 # Acts that, aimed at no party named, fall on the people of the country where they are done.
 DOMESTIC_TARGET = frozenset({"CONCEDE", "COERCE", "PROTEST", "ASSAULT"})
+HOME_ACTS = frozenset({"CONCEDE", "COERCE", "PROTEST"})  # with no one named, done to the actor's own country
 # Generic victims of an act of force or coercion in a town, who are taken to be its people or its forces.
 PLACE_PEOPLE = frozenset({"CVL", "MIL", "COP", "MED", "OPP", "REL", "EDU", "BUS"})
 # Official acts whose actor, when no one is named, is the state of the country where they are done.
@@ -405,6 +406,14 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 if found and rule:
                     r.recipients, r.recipient_rule = found, rule
                     break
+    if not r.recipients and not h.noun and h.trigger.needs and v is not None and h.trigger.type != "ASSAULT":
+        for k in sent.children(v, "dobj", "obj"):  # "suspended talks with the rebels": the word the reading
+            if any(is_word(sent, k, w) for w in h.trigger.needs if " " not in w) \
+                    and any(sent.low(p) in h.trigger.recipient for p in sent.children(k, "prep")):
+                found, rule, _ = recipients(sent, h, k, ctx, lex, r.actors, False)  # needs holds the phrase
+                if found and rule:
+                    r.recipients, r.recipient_rule = found, rule
+                    break
     if not r.recipients and h.trigger.type == "ASSAULT":
         for x in inner:  # "French air strikes have killed five commanders": whom the casualty verb names
             if x.trigger.lemma in CASUALTY_LEMMAS:
@@ -693,6 +702,12 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         c = str(place["country"])
         r.recipients, r.recipient_rule = [Ref(Actor(name=str(place.get("name") or c), country=c), anchor,
                                               "place-of-event")], "place-of-event"
+    home = {a.actor.country for a in r.actors if a.actor.country}
+    if not r.recipients and not r.reciprocal and type_ in HOME_ACTS and len(home) == 1 and st.value == "asserted":
+        # "the government lifted the state of emergency", "opposition parties organized a general strike": a
+        # concession, a repression or a protest aimed at no one named is aimed at the actor's own country
+        c = next(iter(home))
+        r.recipients, r.recipient_rule = [Ref(Actor(name=c, country=c), anchor, "actor-country")], "actor-country"
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
