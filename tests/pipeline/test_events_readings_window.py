@@ -34,3 +34,33 @@ def test_parties_returning_to_the_negotiating_table_consult() -> None:
     evs = [e for e in asserted("Israel and Syria returned to the negotiating table on Monday.") if e.type == "CONSULT"]
     assert {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in evs} == {
         ("ISR", "SYR"), ("SYR", "ISR")}
+
+
+def test_a_concession_or_protest_aimed_at_no_one_is_aimed_at_the_actors_country() -> None:
+    e = first("Nepal's seven opposition parties organized a general strike on Monday.", "PROTEST")
+    assert e.recipient is not None and e.recipient.country == "NPL"
+    e = first("Iran expelled two British diplomats.", "SANCTION")
+    assert e.recipient is not None and e.recipient.country == "GBR"  # a party named keeps its place
+
+
+def test_a_subject_the_parser_takes_for_a_measure_is_still_the_actor() -> None:
+    e = first("Turkey massed troops on the Iraqi border.", "MOBILIZE")
+    assert e.actor is not None and e.actor.country == "TUR"
+
+
+def test_the_recipient_hangs_on_the_word_the_reading_needs() -> None:
+    e = first("The Sudanese government suspended talks with the SPLA rebels.", "SANCTION")
+    assert e.recipient is not None and e.recipient.sector == "REB"
+
+
+def test_other_common_shapes_are_coded() -> None:
+    assert first("Iraq returned the seized fishing boats to Kuwait.", "RETREAT").recipient is not None
+    assert first("The Ugandan government sent riot police to the northern province.", "MOBILIZE")
+    assert first("Japan gave $10 million to Bangladesh for flood relief.", "AID").recipient is not None
+    assert first("Kenyan students staged a sit-in at the university.", "PROTEST")
+    assert first("Chilean coal miners walked off the job over pay.", "PROTEST").mode == "strike"
+    assert first("The Egyptian ministry closed down two independent newspapers.", "COERCE").mode == "censor"
+    assert first("The Kenyan government closed the universities after the riots.", "COERCE").mode == "restrict"
+    e = first("Kenya opened its borders to thousands of refugees fleeing Somalia.", "AID")
+    assert e.recipient is not None and e.recipient.sector == "CVL"
+    assert first("Kenya opened its border with Somalia.", "RETREAT")
