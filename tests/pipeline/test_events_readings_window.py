@@ -64,3 +64,10 @@ def test_other_common_shapes_are_coded() -> None:
     e = first("Kenya opened its borders to thousands of refugees fleeing Somalia.", "AID")
     assert e.recipient is not None and e.recipient.sector == "CVL"
     assert first("Kenya opened its border with Somalia.", "RETREAT")
+
+
+def test_more_shapes_past_a_longer_window() -> None:
+    assert first("The kidnappers released the two Italian aid workers unharmed.", "RETREAT").mode == "release"
+    e = first("The World Bank froze loans to Kenya over corruption.", "SANCTION")
+    assert e.recipient is not None and e.recipient.country == "KEN"
+    assert first("The Kenyan authorities shut down the offices of the opposition party.", "COERCE").mode == "restrict"

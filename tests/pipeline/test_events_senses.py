@@ -138,3 +138,15 @@ def test_a_court_that_condemns_to_death_convicts() -> None:
 def test_troops_that_march_into_a_town_are_moved_not_demonstrating() -> None:
     assert _top("Indian troops marched into the border town of Kargil on Sunday.") == "MOBILIZE"
     assert _top("Thousands of Indian students marched in New Delhi against the fee increase.") == "PROTEST"
+
+
+def test_aid_workers_expelled_are_deported_and_an_aid_agency_expelled_is_a_sanction() -> None:
+    e = first("The Sudanese government expelled 40 foreign aid workers.", "COERCE")
+    assert e.mode == "deport"
+    assert first("Sudan expelled the International Committee of the Red Cross.", "SANCTION").mode == "expel"
+
+
+def test_prisoners_of_war_handed_over_are_released_and_suspects_handed_over_a_cooperation() -> None:
+    e = first("The rebels handed over 50 prisoners of war to the Red Cross.", "RETREAT")
+    assert e.mode == "release"
+    assert _top("Colombia handed over two drug suspects to the United States.") == "COOPERATE"

@@ -1572,7 +1572,13 @@ def _reading_by_actor(h: Hit, r: Roles, type_: str, lex: EventLexicon) -> tuple[
 # withdraw/expel; CAMEO 166, 1661-1663).
 NON_MILITARY = frozenset({"peacekeeper", "observer", "monitor", "inspector", "diplomat", "ambassador", "envoy",
                           "staff", "mission", "embassy", "consulate", "agency", "organization", "organisation",
-                          "volunteer", "delegation", "representative", "aid", "personnel"})
+                          "volunteer", "delegation", "representative", "aid", "personnel", "worker"})
+# Who may be expelled as a body or a state's envoy (SANCTION); other people expelled are deported (COERCE).
+EXPELLED_BODIES = frozenset({"peacekeeper", "observer", "monitor", "inspector", "diplomat", "ambassador", "envoy",
+                             "mission", "embassy", "consulate", "agency", "organization", "organisation",
+                             "delegation"})
+PEOPLE = frozenset({"worker", "member", "employee", "official", "journalist", "reporter", "correspondent", "national",
+                    "citizen", "activist", "volunteer", "staff", "personnel", "missionary", "priest", "nun"})
 BODIES = frozenset({"IGO", "NGO"})
 # Who is welcomed decides between hosting a visit (CONSULT) and approving a move (SUPPORT).
 VISITORS = frozenset({"leader", "president", "premier", "minister", "chancellor", "king", "queen", "prince",
@@ -1613,7 +1619,8 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
               for k in (o, *sent.conjuncts(o)) for c in sent.children(k, "compound")}
     if type_ == "RETREAT" and mode == "withdraw" and kinds & NON_MILITARY:
         return "SANCTION", "withdraw"
-    bodies = bool(kinds & NON_MILITARY) or (bool(r.recipients) and all(x.actor.sector in BODIES for x in r.recipients))
+    bodies = bool(kinds & EXPELLED_BODIES) or (bool(r.recipients) and not kinds & PEOPLE
+                                               and all(x.actor.sector in BODIES for x in r.recipients))
     ordered_out = type_ == "REQUEST" and h.trigger.lemma in ("order", "tell") and any(
         sent.tok(x).lemma in LEAVING for x in sent.children(v, "xcomp", "ccomp"))
     if ordered_out or (type_ == "COERCE" and mode == "deport"):  # "ordered the foreign reporters to leave"
