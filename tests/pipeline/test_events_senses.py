@@ -150,3 +150,9 @@ def test_prisoners_of_war_handed_over_are_released_and_suspects_handed_over_a_co
     e = first("The rebels handed over 50 prisoners of war to the Red Cross.", "RETREAT")
     assert e.mode == "release"
     assert _top("Colombia handed over two drug suspects to the United States.") == "COOPERATE"
+
+
+def test_what_is_allowed_is_the_content_of_the_permission() -> None:
+    text = "The Pakistani interior minister allowed opposition leader Maulana Abdul Rahman Khan to hold a rally in Karachi."
+    assert [e.type for e in asserted(text)] == ["CONCEDE"]
+    assert _top("Pakistani opposition leader Maulana Abdul Rahman Khan held a rally in Karachi.") == "PROTEST"
