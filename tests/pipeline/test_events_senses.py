@@ -156,3 +156,8 @@ def test_what_is_allowed_is_the_content_of_the_permission() -> None:
     text = "The Pakistani interior minister allowed opposition leader Maulana Abdul Rahman Khan to hold a rally in Karachi."
     assert [e.type for e in asserted(text)] == ["CONCEDE"]
     assert _top("Pakistani opposition leader Maulana Abdul Rahman Khan held a rally in Karachi.") == "PROTEST"
+
+
+def test_charging_that_another_did_something_accuses_it() -> None:
+    evs = asserted("India charged that Pakistan was training militants in Kashmir.")
+    assert [(e.type, e.recipient.country if e.recipient else None) for e in evs] == [("ACCUSE", "PAK")]
