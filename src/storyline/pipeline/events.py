@@ -654,6 +654,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             and _foreign_leader_taken(r, by_state=True):
         notes.append("operation-capture")  # "ordered an operation to seize the rival state's premier": an abduction
         type_, mode = "ASSAULT", "abduct"
+    if h.noun and not r.reciprocal:
+        _received(sent, h, r, ctx, lex, notes)
     _sentence_nationality(sent, r, type_, ctx)
     date = event_date(sent, reach, anchor, dates, attribution)
     if date is None and r.actor_rule == "previous-sentence-subject":
@@ -1641,6 +1643,25 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
             for k in sent.children(p, "pobj") for o in (k, *sent.conjuncts(k))):
         return "AID", None  # "supported the rebels with weapons and money": material aid
     return None
+
+
+RECEIVING = frozenset({"receive", "win", "get", "obtain", "secure", "gain"})
+
+
+def _received(sent: Sentence, h: Hit, r: Roles, ctx: Context, lex: EventLexicon, notes: list[str]) -> None:
+    """ "Pakistan received aid from the United States", "won recognition from the Community", "got a call from
+    the premier": an act the subject receives is by the one it comes from, and the subject is its recipient."""
+    lv = governing_light_verb(sent, h.head, lex)
+    if lv is None or sent.tok(lv).lemma not in RECEIVING:
+        return
+    givers = [x for at in (h.head, lv) for p in sent.children(at, "prep") if sent.low(p) == "from"
+              for o in sent.children(p, "pobj") for x in refs_at(sent, o, ctx, lex)]
+    if not givers:
+        return
+    takers = [x for x in r.actors if x.actor.name not in {g.actor.name for g in givers}]
+    r.actors, r.recipients = givers, takers
+    r.actor_rule, r.recipient_rule = "received-from", ("recipient:receiver" if takers else None)
+    notes.append("received-from")
 
 
 def _visitor(sent: Sentence, r: Roles) -> bool:

@@ -1,0 +1,22 @@
+"""An act its subject receives ("received aid from X") is by the one it comes from. Invented sentences."""
+
+from __future__ import annotations
+
+from english_coder import asserted, first
+
+
+def test_aid_received_from_a_state_is_that_states_aid_to_the_receiver() -> None:
+    e = first("Pakistan received 500 million dollars in aid from the United States.", "AID")
+    assert e.actor is not None and e.actor.country == "USA"
+    assert e.recipient is not None and e.recipient.country == "PAK"
+
+
+def test_a_call_received_is_made_by_the_caller() -> None:
+    e = first("The Chilean president received a phone call from the Peruvian president.", "CONSULT")
+    assert e.actor is not None and e.actor.country == "PER"
+    assert e.recipient is not None and e.recipient.country == "CHL"
+
+
+def test_an_offer_accepted_stays_the_acceptors_agreement() -> None:
+    evs = [e for e in asserted("The Ethiopian government accepted an offer of food aid from Japan.") if e.type == "AGREE"]
+    assert evs and evs[0].actor is not None and evs[0].actor.country == "ETH"
