@@ -161,3 +161,9 @@ def test_what_is_allowed_is_the_content_of_the_permission() -> None:
 def test_charging_that_another_did_something_accuses_it() -> None:
     evs = asserted("India charged that Pakistan was training militants in Kashmir.")
     assert [(e.type, e.recipient.country if e.recipient else None) for e in evs] == [("ACCUSE", "PAK")]
+
+
+def test_an_apology_offered_is_a_concession_and_a_massacre_named_in_its_addressee_no_threat() -> None:
+    evs = asserted("The Peruvian premier offered an apology to the victims of the massacre.")
+    assert [e.type for e in evs] == ["CONCEDE"]
+    assert _top("The Japanese premier offered aid to the victims of the bombing in Lima.") == "AGREE"

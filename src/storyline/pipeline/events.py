@@ -705,7 +705,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.recipients, r.recipient_rule = [Ref(Actor(name=str(place.get("name") or c), country=c), anchor,
                                               "place-of-event")], "place-of-event"
     home = {a.actor.country for a in r.actors if a.actor.country}
-    if not r.recipients and not r.reciprocal and type_ in HOME_ACTS and len(home) == 1 and st.value == "asserted":
+    if not r.recipients and not r.reciprocal and type_ in HOME_ACTS and len(home) == 1 and st.value == "asserted" \
+            and not (type_ == "COERCE" and any(a.actor.sector == "MIL" for a in r.actors)):  # forces may act abroad
         # "the government lifted the state of emergency", "opposition parties organized a general strike": a
         # concession, a repression or a protest aimed at no one named is aimed at the actor's own country
         c = next(iter(home))
@@ -1456,7 +1457,8 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
                   lex: EventLexicon) -> tuple[str, str | None]:
     t = h.trigger
     conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE and not _circumstance(sent, h, x)
-                and not sent.children(x.head, "neg")]  # "promised not to attack civilians": no threat
+                and not sent.children(x.head, "neg")  # "promised not to attack civilians": no threat
+                and not _addressee_phrase(sent, h, x)]  # "offered help to the victims of the massacre"
     if t.promise or (t.type == "THREATEN" and t.governs):
         refused = [x for x in inner if sent.children(x.head, "neg") and (
             x.trigger.type in REFUSABLE or x.trigger.only_negated or x.trigger.negated_as == "REJECT")]
@@ -1477,6 +1479,12 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
         if mode:
             notes.append(f"content={inner[0].trigger.type}")
     return type_, mode
+
+
+def _addressee_phrase(sent: Sentence, h: Hit, x: Hit) -> bool:
+    """A trigger inside the phrase naming whom a promise is made to ("offered an apology to the victims of the
+    massacre"): it describes the addressee, it is not what is promised."""
+    return any(sent.low(p) in ("to", "for") and sent.dominates(p, x.head) for p in sent.children(h.head, "prep"))
 
 
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"following", "after", "before", "since", "amid", "despite", "during", "over",
