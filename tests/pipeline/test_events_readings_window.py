@@ -71,3 +71,24 @@ def test_more_shapes_past_a_longer_window() -> None:
     e = first("The World Bank froze loans to Kenya over corruption.", "SANCTION")
     assert e.recipient is not None and e.recipient.country == "KEN"
     assert first("The Kenyan authorities shut down the offices of the opposition party.", "COERCE").mode == "restrict"
+
+
+def test_aid_counted_as_a_sum_is_the_sum_givers_act() -> None:
+    e = first("The European Union approved 20 million euros in humanitarian aid for Sudan.", "AID")
+    assert e.actor is not None and e.actor.sector == "IGO"
+    assert e.recipient is not None and e.recipient.country == "SDN"
+
+
+def test_a_point_in_negotiations_is_no_negotiation_of_the_speaker() -> None:
+    text = "Peru and Chile will keep working on the border, a key point of contention in negotiations over fishing."
+    assert not [e for e in asserted(text) if e.type in ("CONSULT", "AGREE") and "negotiations" in e.trigger.text]
+
+
+def test_a_captive_named_by_trade_is_released() -> None:
+    assert first("Guerrillas freed a kidnapped British businessman after six months.", "RETREAT").mode == "release"
+
+
+def test_forces_seizing_someone_abroad_do_not_seize_their_own_country() -> None:
+    evs = [e for e in asserted("American special forces seized the couple at their residence in Caracas.")
+           if e.type == "COERCE"]
+    assert all(e.recipient is None or e.recipient.country != "USA" for e in evs)

@@ -816,9 +816,10 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
     h = sent.head(n)
     if h is None:
         return [], ""
-    if t.dep == "pobj" and sent.low(h) == "of":  # "gave 5 million dollars of aid"
+    if t.dep == "pobj" and sent.low(h) in ("of", "in"):  # "gave 5 million dollars of aid", "20 million euros in aid"
         above = sent.head(h)
-        if above is not None and sent.tok(above).pos in ("NOUN", "NUM") and sent.tok(above).dep in ("dobj", "obj"):
+        if above is not None and sent.tok(above).pos in ("NOUN", "NUM") and sent.tok(above).dep in ("dobj", "obj") \
+                and (sent.low(h) == "of" or _amount(sent, above)):
             n, t, h = above, sent.tok(above), sent.head(above)
             if h is None:
                 return [], ""
@@ -843,6 +844,11 @@ def nominal_actor(sent: Sentence, n: int, ctx: Context, lex: EventLexicon,
     if generic_modifier:
         return generic_modifier, "nominal-modifier"
     return [], ""
+
+
+def _amount(sent: Sentence, n: int) -> bool:
+    """A noun counted as a sum or a quantity ("20 million euros", "$5 million", "three planeloads")."""
+    return sent.tok(n).pos == "NUM" or bool(sent.children(n, "nummod")) or sent.low(n) in ("$", "€", "£")
 
 
 def _light(sent: Sentence, v: int, lex: EventLexicon) -> bool:
@@ -906,6 +912,12 @@ def governing_light_verb(sent: Sentence, n: int, lex: EventLexicon) -> int | Non
         v = sent.head(h)
         if v is not None and _light(sent, v, lex):
             return v
+        if v is not None and sent.low(h) in ("in", "of") and sent.tok(v).dep in ("dobj", "obj") \
+                and sent.tok(v).pos == "NOUN" and (sent.low(h) == "of" or _amount(sent, v)):
+            # "approved 20 million euros in aid", "launched a wave of strikes"
+            w = sent.head(v)
+            if w is not None and _light(sent, w, lex):
+                return w
     return None
 
 
