@@ -167,3 +167,10 @@ def test_an_apology_offered_is_a_concession_and_a_massacre_named_in_its_addresse
     evs = asserted("The Peruvian premier offered an apology to the victims of the massacre.")
     assert [e.type for e in evs] == ["CONCEDE"]
     assert _top("The Japanese premier offered aid to the victims of the bombing in Lima.") == "AGREE"
+
+
+def test_forces_sent_to_help_disaster_victims_are_aid_and_forces_sent_to_a_border_a_mobilization() -> None:
+    e = first("The Pakistani government dispatched soldiers to help flood victims in the north.", "AID")
+    assert e.recipient is not None and e.recipient.sector == "CVL"
+    assert first("Turkey sent 500 soldiers for rescue work after the earthquake in Iran.", "AID")
+    assert _top("India sent troops to the border with Pakistan.") == "MOBILIZE"

@@ -615,6 +615,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     by_argument = _reading_by_argument(sent, h, v, r, type_, mode)
     if by_argument:
         notes.append(f"argument-reading={type_}->{by_argument[0]}")
+        if by_argument[0] == "AID" and type_ == "MOBILIZE" and not r.recipients and v is not None:
+            r.recipients = [f for x in sent.children(v, "advcl", "xcomp") if sent.tok(x).lemma in RELIEF
+                            for o in objects(sent, x) for f in refs_at(sent, o, ctx, lex, typed=True)]
+            r.recipient_rule = "recipient:helped" if r.recipients else r.recipient_rule  # "to help flood victims"
         type_, mode = by_argument
     reach = set(sent.subtree(anchor, skip=("relcl",)))
     if h.noun and v is not None:
@@ -1606,6 +1610,9 @@ STANDS = MEASURES | frozenset({"policy", "decision", "remark", "statement", "com
                                "handling", "support", "approach", "strategy", "program", "programme", "move",
                                "announcement", "claim", "criticism", "report", "ruling", "verdict", "election",
                                "vote", "choice"})
+# Forces moved to help, rescue or rebuild are aid (the manual's MOBILIZE: disaster relief is AID).
+RELIEF = frozenset({"help", "assist", "aid", "rescue", "evacuate", "rebuild", "distribute", "relief",
+                    "reconstruction", "evacuation"})
 # Support that is said to be only words is the manual's SUPPORT, support given in goods its AID.
 BACKING = frozenset({"support", "backing", "help", "assistance"})
 NON_MATERIAL = frozenset({"diplomatic", "political", "moral", "verbal", "vocal", "public", "rhetorical"})
@@ -1637,6 +1644,11 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
         return ("SANCTION", "expel") if bodies else ("COERCE", "deport") if ordered_out else None
     if type_ == "SUPPORT" and h.trigger.lemma == "welcome" and _visitor(sent, r):
         return "CONSULT", "visit"
+    if type_ == "MOBILIZE" and (any(sent.tok(x).lemma in RELIEF for x in sent.children(v, "advcl", "xcomp"))
+                                or any(sent.tok(k).lemma in RELIEF for p in sent.children(v, "prep")
+                                       if sent.low(p) == "for" for o in sent.children(p, "pobj")
+                                       for k in (o, *sent.children(o, "compound")))):
+        return "AID", None  # the manual: forces sent for disaster relief are aid ("sent troops to help flood victims")
     heads = {sent.tok(k).lemma for o in objects(sent, v) for k in (o, *sent.conjuncts(o))}
     if type_ == "ASSAULT" and h.trigger.lemma in WORDY_ATTACKS and heads and heads <= STANDS:
         return "ACCUSE", "disapprove"  # "attacked the government's budget plan": words against a policy
