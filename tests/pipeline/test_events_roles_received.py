@@ -20,3 +20,11 @@ def test_a_call_received_is_made_by_the_caller() -> None:
 def test_an_offer_accepted_stays_the_acceptors_agreement() -> None:
     evs = [e for e in asserted("The Ethiopian government accepted an offer of food aid from Japan.") if e.type == "AGREE"]
     assert evs and evs[0].actor is not None and evs[0].actor.country == "ETH"
+
+
+def test_a_group_of_no_country_acting_toward_the_only_government_named_is_of_that_country() -> None:
+    e = first("Islamic fundamentalists began a hunger strike to demand the resignation of the Algerian president.",
+              "PROTEST")
+    assert e.actor is not None and e.actor.country == "DZA"
+    e = first("Students in Paris protested against the American government's decision.", "PROTEST")
+    assert e.actor is not None and e.actor.country != "USA"  # another country is named: no guess

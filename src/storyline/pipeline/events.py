@@ -685,6 +685,17 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 a.actor.country = str(place["country"])
                 a.rule = a.rule.split("+context:")[0] + "+place-of-event"
                 notes.append("between-local-forces")
+    if r.actors and type_ not in ("CONSULT", "AID", "COOPERATE") and all(
+            not a.actor.country and a.actor.sector not in ("IGO", "NGO") and not named_person(sent, a)
+            for a in r.actors):
+        # "fundamentalists began a hunger strike to demand the resignation of the Algerian president", "Yoruba
+        # leaders are willing to forgive the Nigerian president": a group of no country named, acting toward the
+        # government of the one country the sentence names, is of that country
+        ruled = {x.actor.country for x in r.recipients if x.actor.country and x.actor.sector == "GOV"}
+        named = {str(m.value["country"]) for m in sent.mentions if m.value.get("country")}
+        if len(ruled) == 1 and named <= ruled:
+            for a in r.actors:
+                a.actor.country, a.rule = next(iter(ruled)), a.rule + "+own-government"
     if place is not None and place.get("country"):
         for a in r.actors:  # "thousands of people marched in Nairobi": the people of the place they act in
             if a.generic and not a.actor.country and a.actor.sector in PEOPLE_SECTORS:
