@@ -522,8 +522,9 @@ def test_what_is_sent_is_never_the_recipient(text: str) -> None:
     ("Canada and Denmark agreed on Monday to hold joint exercises along Greenland's border with Russia.",
      {("AGREE", "CAN", "DNK"), ("AGREE", "DNK", "CAN")}),
     ("Peru and Chile agreed to reopen their border with Bolivia.", {("AGREE", "PER", "CHL"), ("AGREE", "CHL", "PER")}),
+    # the signing is the manual's SUPPORT; the agreement signed is no AGREE of its own
     ("The foreign ministers of Egypt and Sudan signed an agreement during a visit to Cairo.",
-     {("SUPPORT", "EGY", "SDN"), ("AGREE", "EGY", "SDN"), ("CONSULT", "EGY", "SDN")}),
+     {("SUPPORT", "EGY", "SDN"), ("CONSULT", "EGY", "SDN")}),
     ("Japan and South Korea agreed with China to resume talks.", {("AGREE", "JPN", "CHN"), ("AGREE", "KOR", "CHN")}),
 ])
 def test_joint_verbs_with_coordinated_subjects(text: str, want: set[tuple]) -> None:

@@ -174,3 +174,10 @@ def test_forces_sent_to_help_disaster_victims_are_aid_and_forces_sent_to_a_borde
     assert e.recipient is not None and e.recipient.sector == "CVL"
     assert first("Turkey sent 500 soldiers for rescue work after the earthquake in Iran.", "AID")
     assert _top("India sent troops to the border with Pakistan.") == "MOBILIZE"
+
+
+def test_the_object_a_verb_reading_needs_is_part_of_the_verbs_event() -> None:
+    evs = asserted("Peru and Chile signed a trade agreement on Monday.")
+    assert {e.type for e in evs} == {"SUPPORT"}
+    evs = asserted("Peru and Chile reached an agreement on fishing rights.")
+    assert {e.type for e in evs} == {"AGREE"} and len({e.trigger.start for e in evs}) == 1

@@ -269,6 +269,9 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
                   places: list[Mention], quote: Quote | None, reference: dt.date | None,
                   lex: EventLexicon) -> list[Event]:
     kept, content, directed = _scope(sent, hits, ctx, lex)
+    needed = {k for h in kept if not h.noun and h.trigger.needs for k in sent.children(h.head, "dobj", "obj")
+              if any(eventmatch.is_word(sent, k, w) for w in h.trigger.needs if " " not in w)}
+    kept = [h for h in kept if not (h.noun and h.head in needed)]  # "signed an agreement": the signing tells it
     out: list[Event] = []
     seen: set[tuple] = set()
     frames, taken = _demand_frames(sent, kept, ctx, lex)
