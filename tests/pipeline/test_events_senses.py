@@ -181,3 +181,12 @@ def test_the_object_a_verb_reading_needs_is_part_of_the_verbs_event() -> None:
     assert {e.type for e in evs} == {"SUPPORT"}
     evs = asserted("Peru and Chile reached an agreement on fishing rights.")
     assert {e.type for e in evs} == {"AGREE"} and len({e.trigger.start for e in evs}) == 1
+
+
+def test_the_demand_a_protest_makes_is_its_topic_not_an_event_of_its_own() -> None:
+    evs = asserted("Thousands of Iraqi Kurds demonstrated in Kirkuk on Sunday calling for independence from Iraq.")
+    assert [e.type for e in evs] == ["PROTEST"]
+    evs = asserted("Hundreds of Kenyan students staged a rally in Nairobi demanding the release of their leaders.")
+    assert [e.type for e in evs] == ["PROTEST"]
+    evs = asserted("Kenyan police arrested the students and demanded the release of the hostages.")
+    assert {e.type for e in evs} == {"COERCE", "REQUEST"}  # a demand beside another act stays one

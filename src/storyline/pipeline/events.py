@@ -272,6 +272,10 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
     needed = {k for h in kept if not h.noun and h.trigger.needs for k in sent.children(h.head, "dobj", "obj")
               if any(eventmatch.is_word(sent, k, w) for w in h.trigger.needs if " " not in w)}
     kept = [h for h in kept if not (h.noun and h.head in needed)]  # "signed an agreement": the signing tells it
+    marching = {h.head for h in kept if h.trigger.type == "PROTEST"} | {
+        v for h in kept if h.trigger.type == "PROTEST" and h.noun
+        for v in [governing_light_verb(sent, h.head, lex)] if v is not None}
+    kept = [h for h in kept if not _protest_topic(sent, h, marching)]
     out: list[Event] = []
     seen: set[tuple] = set()
     frames, taken = _demand_frames(sent, kept, ctx, lex)
@@ -297,6 +301,15 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
         if told and e.confidence >= max(told):
             e.confidence = round(max(0.05, max(told) - 0.05), 2)
     return out
+
+
+def _protest_topic(sent: Sentence, h: Hit, marching: set[int]) -> bool:
+    """The manual (PROTEST): the topic of a protest, typically a demand, is not coded as an event of its own:
+    "thousands marched in the capital demanding his resignation", "staged a rally calling for independence"."""
+    if h.trigger.type not in ("REQUEST", "ACCUSE", "REJECT") or h.noun:
+        return False
+    parent = sent.head(h.head)
+    return sent.tok(h.head).dep in ("advcl", "xcomp", "acl", "conj") and parent in marching
 
 
 SUBORDINATE = ("relcl", "advcl", "acl")
