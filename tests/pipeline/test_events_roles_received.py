@@ -28,3 +28,11 @@ def test_a_group_of_no_country_acting_toward_the_only_government_named_is_of_tha
     assert e.actor is not None and e.actor.country == "DZA"
     e = first("Students in Paris protested against the American government's decision.", "PROTEST")
     assert e.actor is not None and e.actor.country != "USA"  # another country is named: no guess
+
+
+def test_a_second_participle_of_a_passive_has_no_actor_of_its_own() -> None:
+    evs = asserted("Lebanon complained to the United Nations over two Israeli air raids in which 20 people "
+                   "were killed or wounded.")
+    assert not [e for e in evs if e.type == "ASSAULT" and e.actor is not None and e.actor.name == "20 people"]
+    e = first("The Kenyan minister was indicted by the court and resigned.", "RETREAT")
+    assert e.actor is not None and e.actor.country == "KEN"  # an active second verb keeps the undergoer
