@@ -36,3 +36,9 @@ def test_a_second_participle_of_a_passive_has_no_actor_of_its_own() -> None:
     assert not [e for e in evs if e.type == "ASSAULT" and e.actor is not None and e.actor.name == "20 people"]
     e = first("The Kenyan minister was indicted by the court and resigned.", "RETREAT")
     assert e.actor is not None and e.actor.country == "KEN"  # an active second verb keeps the undergoer
+
+
+def test_two_coordinated_verbs_share_the_object_the_parser_gives_the_last() -> None:
+    evs = asserted("Burmese soldiers beat and arrested dozens of students in Rangoon.")
+    got = {(e.type, e.recipient.name if e.recipient else None) for e in evs}
+    assert got == {("ASSAULT", "students"), ("COERCE", "students")}

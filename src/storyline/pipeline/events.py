@@ -383,6 +383,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if between and not r.actors:
         r.actors, r.actor_rule, r.reciprocal = between, "between", True
     r.recipients, r.recipient_rule, r.territory = recipients(sent, h, anchor, ctx, lex, r.actors, passive)
+    if not r.recipients and not h.noun and v is not None and "object" in h.trigger.recipient and not objects(sent, v):
+        for nxt in sent.children(v, "conj"):  # "soldiers beat and arrested dozens of students": a shared object
+            if sent.tok(nxt).pos == "VERB" and nxt > v and objects(sent, nxt):
+                shared, rule, _ = recipients(sent, h, nxt, ctx, lex, r.actors, False)
+                if shared and rule == "recipient:object":
+                    r.recipients, r.recipient_rule = shared, "recipient:shared-object"
+                    break
     if director is not None and not r.recipients and h.trigger.type == "COERCE" and v is not None \
             and sent.tok(v).dep == "xcomp" and sent.head(v) is not None:
         # "ordered the weekly to suspend publication": the outlet made to act against itself is the one coerced
