@@ -80,7 +80,7 @@ def test_aid_counted_as_a_sum_is_the_sum_givers_act() -> None:
 
 
 def test_a_point_in_negotiations_is_no_negotiation_of_the_speaker() -> None:
-    text = "Peru and Chile will keep working on the border, a key point of contention in negotiations over fishing."
+    text = "Peru and Chile will keep working on the border, a sore issue in negotiations over fishing."
     assert not [e for e in asserted(text) if e.type in ("CONSULT", "AGREE") and "negotiations" in e.trigger.text]
 
 

@@ -23,17 +23,17 @@ def test_an_offer_accepted_stays_the_acceptors_agreement() -> None:
 
 
 def test_a_group_of_no_country_acting_toward_the_only_government_named_is_of_that_country() -> None:
-    e = first("Islamic fundamentalists began a hunger strike to demand the resignation of the Algerian president.",
+    e = first("Radical clerics went on a hunger strike to demand the removal of the Tunisian prime minister.",
               "PROTEST")
-    assert e.actor is not None and e.actor.country == "DZA"
+    assert e.actor is not None and e.actor.country == "TUN"
     e = first("Students in Paris protested against the American government's decision.", "PROTEST")
     assert e.actor is not None and e.actor.country != "USA"  # another country is named: no guess
 
 
 def test_a_second_participle_of_a_passive_has_no_actor_of_its_own() -> None:
-    evs = asserted("Lebanon complained to the United Nations over two Israeli air raids in which 20 people "
-                   "were killed or wounded.")
-    assert not [e for e in evs if e.type == "ASSAULT" and e.actor is not None and e.actor.name == "20 people"]
+    evs = asserted("Jordan protested to the Security Council over three Syrian shellings in which 14 farmers "
+                   "were shot or injured.")
+    assert not [e for e in evs if e.type == "ASSAULT" and e.actor is not None and e.actor.name == "14 farmers"]
     e = first("The Kenyan minister was indicted by the court and resigned.", "RETREAT")
     assert e.actor is not None and e.actor.country == "KEN"  # an active second verb keeps the undergoer
 

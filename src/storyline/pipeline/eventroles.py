@@ -602,7 +602,7 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             return ctx.previous, "previous-sentence-subject"  # the steps of the one the sentence before named
         if t.dep == "conj" and not real_passive(sent, v) and real_passive(sent, h):
             if t.tag == "VBN" and not sent.children(v, "aux", "auxpass", "nsubj"):
-                return [], ""  # "20 people were killed or wounded": the second participle is passive too
+                return [], ""  # "a dozen villagers were shot or injured": the second participle is passive too
             # "the minister was indicted by the court and will resign": the one the first verb's act fell on
             for k in sent.children(h, *PASSIVE_SUBJECTS):
                 refs = refs_at(sent, k, ctx, lex) or (unknown_parties(sent, k, ctx, lex) if unknown else [])

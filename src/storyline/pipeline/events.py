@@ -711,8 +711,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     if r.actors and type_ not in ("CONSULT", "AID", "COOPERATE") and all(
             not a.actor.country and a.actor.sector not in ("IGO", "NGO") and not named_person(sent, a)
             for a in r.actors):
-        # "fundamentalists began a hunger strike to demand the resignation of the Algerian president", "Yoruba
-        # leaders are willing to forgive the Nigerian president": a group of no country named, acting toward the
+        # "clerics went on a hunger strike to seek the removal of the Tunisian premier", "tribal
+        # elders say they will pardon the Ghanaian president": a group of no country named, acting toward the
         # government of the one country the sentence names, is of that country
         ruled = {x.actor.country for x in r.recipients if x.actor.country and x.actor.sector == "GOV"}
         named = {str(m.value["country"]) for m in sent.mentions if m.value.get("country")}
