@@ -23,7 +23,7 @@ def test_an_offer_accepted_stays_the_acceptors_agreement() -> None:
 
 
 def test_a_group_of_no_country_acting_toward_the_only_government_named_is_of_that_country() -> None:
-    e = first("Radical clerics went on a hunger strike to demand the removal of the Tunisian prime minister.",
+    e = first("Radical clerics staged a sit-in to demand the removal of the Tunisian prime minister.",
               "PROTEST")
     assert e.actor is not None and e.actor.country == "TUN"
     e = first("Students in Paris protested against the American government's decision.", "PROTEST")
