@@ -325,6 +325,7 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
             rows = sdoc.to_array([IDX, IS_SPACE, ORTH, LEMMA, POS, TAG, DEP, MORPH]).tolist()
             heads = sdoc.to_array([HEAD]).astype("int64").tolist()
             index: dict[int, int] = {}
+            tokens_before = len(tokens)
             for i, row in enumerate(rows):
                 if not row[1]:
                     index[i] = len(tokens) + len(index)
@@ -336,7 +337,54 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
                                     lemma=strings[lemma].lower() if pos_ != "PROPN" else strings[lemma], pos=pos_,
                                     tag=strings[tag], dep=strings[dep], head=index.get(i + heads[i], index[i]), sent=k,
                                     morph=_features(strings[morph])))
+            _subject_after_opening_phrase(tokens, tokens_before, len(tokens))
             doc.parsed.append(k)
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+
+
+def _subject_after_opening_phrase(tokens: list[Token], first: int, end: int) -> None:
+    """Repair one misreading of the parser: a sentence opening with a phrase set off by a comma ("During
+    the visit of the envoy, the president said ...") whose main verb has no subject, because the
+    parser hung the noun phrase after the comma on the phrase's last noun as an apposition. That noun
+    phrase, ending right before the verb (or its auxiliaries), is the verb's subject."""
+    if end - first < 4 or tokens[first].dep != "prep":
+        return
+    root = next((i for i in range(first, end) if tokens[i].head == i), None)
+    if root is None or tokens[first].head != root or tokens[root].pos not in ("VERB", "AUX"):
+        return
+    kids = [i for i in range(first, end) if tokens[i].head == root and i != root]
+    if any(tokens[i].dep in SUBJECT_DEPS for i in kids):
+        return
+    before = root
+    while before - 1 > first and tokens[before - 1].head == root and tokens[before - 1].dep in ("aux", "neg", "advmod"):
+        before -= 1
+    appos = next((i for i in range(first, before) if tokens[i].dep == "appos"
+                  and _right_edge(tokens, i, first, end) == before - 1), None)
+    if appos is None:
+        return
+    left = _left_edge(tokens, appos, first, end)
+    if left <= first or tokens[left - 1].text != ",":
+        return
+    tokens[appos].dep, tokens[appos].head = "nsubj", root
+
+
+def _in_subtree(tokens: list[Token], i: int, top: int) -> bool:
+    while True:
+        if i == top:
+            return True
+        if tokens[i].head == i:
+            return False
+        i = tokens[i].head
+
+
+def _left_edge(tokens: list[Token], top: int, first: int, end: int) -> int:
+    return min(i for i in range(first, end) if _in_subtree(tokens, i, top))
+
+
+def _right_edge(tokens: list[Token], top: int, first: int, end: int) -> int:
+    return max(i for i in range(first, end) if _in_subtree(tokens, i, top))
 
 
 def _vocabulary_kept(nlp: Any) -> AbstractContextManager[Any]:

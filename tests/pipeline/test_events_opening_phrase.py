@@ -1,0 +1,39 @@
+"""The subject of a sentence opening with a phrase set off by a comma ("During the visit of the envoy, the
+president said ..."): the parser may hang the noun phrase after the comma on the phrase as an apposition;
+the parse stage gives it back to the main verb as its subject, and the coder reads both acts off it."""
+
+from __future__ import annotations
+
+from english_coder import CODER, asserted
+
+from storyline.model import Document
+
+VISIT = ("During the visit of U.K. Secretary of State David Lammy, Indian Prime Minister Narendra Modi stressed "
+         "that his government will never allow foreign troops on its soil.")
+
+
+def test_the_noun_phrase_after_the_comma_is_the_subject_of_the_main_verb() -> None:
+    doc = CODER(Document(source="test", text=VISIT, language="en"))
+    by_text = {t.text: t for t in doc.tokens}
+    stressed = next(i for i, t in enumerate(doc.tokens) if t.text == "stressed")
+    assert by_text["Modi"].dep == "nsubj" and by_text["Modi"].head == stressed
+
+
+def test_the_visit_is_a_consultation_by_the_visitor_with_the_host() -> None:
+    e = next(e for e in asserted(VISIT) if e.type == "CONSULT")
+    assert e.actor is not None and e.actor.country == "GBR"
+    assert e.recipient is not None and e.recipient.country == "IND"
+
+
+def test_the_refusal_is_the_hosts_own() -> None:
+    e = next(e for e in asserted(VISIT) if e.type == "REJECT")
+    assert e.actor is not None and e.actor.country == "IND"
+
+
+def test_an_apposition_inside_the_opening_phrase_stays_one() -> None:
+    text = ("During the visit of José Albares, the Spanish foreign minister, the Moroccan prime minister "
+            "said his government would keep its ports open.")
+    doc = CODER(Document(source="test", text=text, language="en"))
+    said = next(i for i, t in enumerate(doc.tokens) if t.text == "said")
+    subjects = [t for t in doc.tokens if t.head == said and t.dep == "nsubj"]
+    assert len(subjects) == 1 and subjects[0].start > text.index("the Moroccan")
