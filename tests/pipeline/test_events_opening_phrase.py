@@ -37,3 +37,20 @@ def test_an_apposition_inside_the_opening_phrase_stays_one() -> None:
     said = next(i for i, t in enumerate(doc.tokens) if t.text == "said")
     subjects = [t for t in doc.tokens if t.head == said and t.dep == "nsubj"]
     assert len(subjects) == 1 and subjects[0].start > text.index("the Moroccan")
+
+
+# A visit goes from the visitor to the host: a meeting of the same two countries the same sentence (or a
+# later one) tells with no direction of its own is oriented as the visit; with no visit told, it keeps its own.
+def test_a_dialogue_during_a_visit_is_oriented_from_the_visitor() -> None:
+    coded = asserted("Moroccan Prime Minister Aziz Akhannouch said he had the same dialogue with Spanish Foreign "
+                     "Minister José Albares during his visit to Morocco last month.")
+    consults = [e for e in coded if e.type == "CONSULT"]
+    assert len(consults) == 2
+    assert all(e.actor is not None and e.actor.country == "ESP" for e in consults)
+    assert all(e.recipient is not None and e.recipient.country == "MAR" for e in consults)
+
+
+def test_a_dialogue_with_no_visit_keeps_its_subject_as_actor() -> None:
+    e = next(e for e in asserted("Indian Prime Minister Narendra Modi said he had the same dialogue with British "
+                                 "Foreign Secretary David Lammy last month.") if e.type == "CONSULT")
+    assert e.actor is not None and e.actor.country == "IND"

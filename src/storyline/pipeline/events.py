@@ -243,8 +243,29 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.recipient = other
                 e.rule = e.rule.replace("recipient=none", "recipient=document-counterpart")
                 e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+    _visit_orientation(events)
     # The manual's "requires recipient" types are no events without one.
     events[:] = [e for e in events if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
+
+
+def _visit_orientation(events: list[Event]) -> None:
+    """A visit has a direction, from the visitor to the host. A meeting of the same two countries told
+    with none of its own, in the visit's sentence or after it ("held talks with him during his visit";
+    "during the meeting, the president said"), is oriented as the visit: from the visitor's side."""
+    visits = [v for v in events if v.type == "CONSULT" and v.mode == "visit" and v.actor is not None
+              and v.recipient is not None and v.actor.country and v.recipient.country
+              and v.actor.country != v.recipient.country]
+    for e in events:
+        if e.type != "CONSULT" or e.mode == "visit" or e.actor is None or e.recipient is None \
+                or "recipient=reciprocal" in e.rule or "actor=between" in e.rule:
+            continue
+        for v in visits:
+            assert v.actor is not None and v.recipient is not None
+            if (e.actor.country, e.recipient.country) == (v.recipient.country, v.actor.country) \
+                    and v.evidence.start <= e.evidence.start:
+                e.actor, e.recipient = e.recipient, e.actor
+                e.rule += "; oriented=visit"
+                break
 
 
 def _main_subject(sent: Sentence, ctx: Context, lex: EventLexicon) -> list[Ref]:
