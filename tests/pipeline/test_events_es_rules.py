@@ -291,3 +291,17 @@ def test_a_passive_inside_an_unnamed_operation_is_by_the_one_state_force_the_doc
     d = run(text + " y del Ejército de Colombia.")
     abatido = next(e for e in d.events if e.trigger.text == "abatido")
     assert abatido.actor is None
+
+
+# A measure named by a noun with a relative clause whose light verb has a subject ("los aranceles ..., que el
+# mandatario X anunció"): that subject is its actor, and with no one named after it, the other side named
+# before it is whom it falls on. A relative whose "que" is its own subject names no actor.
+def test_the_subject_of_a_light_verb_in_a_relative_clause_is_the_nouns_actor() -> None:
+    d = run("El primer ministro de Canadá aceptó suspender la aplicación de los aranceles del 20 por ciento, "
+            "que el mandatario chino anunció en una carta el 3 de mayo.")
+    assert ("SANCTION", "CHN", "CAN", "asserted") in triples(d.events)
+
+
+def test_a_relative_clause_with_no_subject_of_its_own_names_no_actor() -> None:
+    d = run("Los aranceles que afectan a Canadá fueron criticados en Pekín.")
+    assert not [e for e in d.events if e.type == "SANCTION"]

@@ -63,6 +63,8 @@ SOURCE = "es/triggers.yaml"
 # ("ante la captura por fuerzas estadounidenses, X condenó ..."): the coders' class (lexicon/plover.yaml),
 # and a concession too ("X cedió ante ...").
 COUNTERPART = PLOVER_COUNTERPART | {"CONCEDE"}
+# How many words after a noun its relative "que" may stand, and after "que" its verb.
+RELATIVE_REACH = 10
 
 
 @dataclass(frozen=True)
@@ -550,6 +552,8 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             actor, how = before[-1], "actor=light-verb-subject"
         elif r.pos == "noun" and r.reciprocal and after and _opens_clause(toks, i, after[0], lex):
             actor, how = after[0], "actor=subject-after-phrase"
+        elif r.pos == "noun" and (rel := _relative_light_subject(toks, i, after, lex)) is not None:
+            actor, how = rel, "actor=relative-light-verb"
     occurs = r.pos == "noun" and r.type in ("ASSAULT", "COERCE") and _occurs(toks, i, lex) is not None
     if actor is None and r.type in ("ASSAULT", "COERCE") and (occurs or passive):
         # "la detención ocurrió ... durante una operación naval peruana", "la operación de
@@ -584,9 +588,10 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             if _side(x.actor) != side:
                 recipient = x
                 break
-        if recipient is None and (r.reciprocal or r.type in COUNTERPART) and actor is not None:
+        if recipient is None and (r.reciprocal or r.type in COUNTERPART or how == "actor=relative-light-verb") \
+                and actor is not None:
             # "ante la captura de X por fuerzas estadounidenses, Y condenó": the agent of what is answered,
-            # else the other side named nearest before.
+            # else the other side named nearest before ("convenció a X de pausar los aranceles, que Y anunció").
             others = [x for x in refs if x.end <= t.start and x is not actor and _side(x.actor) != side]
             agents = [x for x in others if _word_before(toks, x.start) == "por"]
             if agents or others:
@@ -800,6 +805,25 @@ def _word_before(toks: list[Token], start: int) -> str:
     while k >= 0 and prev[k].pos == "DET":
         k -= 1
     return prev[k].text.lower() if k >= 0 else ""
+
+
+def _relative_light_subject(toks: list[Token], i: int, after: list[_Ref], lex: EsLexicon) -> _Ref | None:
+    """The subject of a light verb in a relative clause on the noun ("los aranceles del 30 por ciento, que
+    el mandatario estadounidense anunció en una carta"): who announced or imposed them is their actor.
+    A relative whose "que" is its own subject ("los aranceles que afectan a ...") names none."""
+    q = next((j for j in range(i + 1, min(len(toks), i + RELATIVE_REACH)) if toks[j].text.lower() == "que"), None)
+    if q is None or any(toks[j].pos in ("VERB", "AUX") or toks[j].text in lex.clause_breaks or toks[j].text == "."
+                        for j in range(i + 1, q)):
+        return None
+    for v in range(q + 1, min(len(toks), q + RELATIVE_REACH)):
+        if toks[v].text in lex.clause_breaks or toks[v].text == ".":
+            return None
+        if toks[v].pos in ("VERB", "AUX"):
+            if toks[v].lemma not in lex.light_verbs:
+                return None
+            subject = [x for x in after if toks[q].end <= x.start and x.end <= toks[v].start]
+            return subject[-1] if subject else None
+    return None
 
 
 def _light_verb_before(toks: list[Token], i: int, lex: EsLexicon) -> bool:
