@@ -235,3 +235,12 @@ def test_an_unknown_body_named_as_subject_is_an_actor_and_an_unknown_person_one_
     e = first("Zorvak Meltrane condemned the seizure of the trawlers.", "ACCUSE")
     assert e.actor is not None and e.actor.name == "Zorvak Meltrane"
     assert e.actor.country is None and e.actor.sector is None
+
+
+def test_a_toll_compared_with_anothers_is_no_event() -> None:
+    got = asserted("These militias have killed more Kenyans than the famine, the minister said.")
+    assert not [e for e in got if e.type == "ASSAULT"], [e.rule for e in got]
+
+
+def test_a_toll_of_more_than_a_figure_is_an_event() -> None:
+    assert [e for e in asserted("The rebels killed more than 20 soldiers in the attack.") if e.type == "ASSAULT"]

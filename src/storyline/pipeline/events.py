@@ -960,18 +960,31 @@ def _failed_measures(sent: Sentence, ctx: Context, dates: list[Mention], attribu
 
 
 def _comparison(sent: Sentence, h: Hit) -> bool:
-    """A trigger inside a "just as ..." / "much as ..." clause: the speaker's comparison."""
+    """A trigger inside a "just as ..." / "much as ..." clause: the speaker's comparison. So is an act told
+    by a toll compared with another's ("have killed more people than the famine"): a tally, no event."""
     cur: int | None = h.head
     for _ in range(3):
         if cur is None:
             return False
         t = sent.tok(cur)
-        if t.pos in ("VERB", "AUX") and t.dep == "advcl":
-            marks = [k for k in sent.children(cur, "mark", "advmod") if sent.low(k) == "as"]
-            return any(sent.low(k) in ("just", "much") for m in marks for k in sent.children(m, "advmod")) or \
-                any(sent.low(k) in ("just", "much") and k + 1 in marks for k in range(sent.first, cur))
+        if t.pos in ("VERB", "AUX") and t.dep == "advcl" and _just_as(sent, cur):
+            return True
+        if t.pos in ("VERB", "AUX") and any(
+                sent.low(m) in COMPARATIVES and any(sent.low(p) == "than" for p in sent.children(o, "prep"))
+                for o in sent.children(cur, "dobj", "obj") for m in sent.children(o, "amod")):
+            return True
         cur = sent.head(cur) if t.dep in ("dobj", "obj", "pobj", "prep") else None
     return False
+
+
+COMPARATIVES = frozenset({"more", "fewer", "less"})
+
+
+def _just_as(sent: Sentence, verb: int) -> bool:
+    """Whether this clause opens with "just as" or "much as"."""
+    marks = [k for k in sent.children(verb, "mark", "advmod") if sent.low(k) == "as"]
+    return any(sent.low(k) in ("just", "much") for m in marks for k in sent.children(m, "advmod")) or \
+        any(sent.low(k) in ("just", "much") and k + 1 in marks for k in range(sent.first, verb))
 
 
 def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) -> None:
