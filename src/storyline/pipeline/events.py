@@ -603,6 +603,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         type_, st = new, Status("asserted", st.cue, st.speech, st.condition)
         inner = [] if new != type_ else inner
     type_, mode = _content_type(sent, h, inner, type_, mode, notes, lex)
+    if COUNTERED in notes:
+        return []
     first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
     speaker = _speaker(sent, st, quote, ctx, lex)
     own = _self_stated(speaker, r.actors)
@@ -1530,7 +1532,8 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
     t = h.trigger
     conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE and not _circumstance(sent, h, x)
                 and not sent.children(x.head, "neg")  # "promised not to attack civilians": no threat
-                and not _addressee_phrase(sent, h, x)]  # "offered help to the victims of the massacre"
+                and not _addressee_phrase(sent, h, x)  # "offered help to the victims of the massacre"
+                and not _countered(sent, h, x, lex)]
     if t.promise or (t.type == "THREATEN" and t.governs):
         refused = [x for x in inner if sent.children(x.head, "neg") and (
             x.trigger.type in REFUSABLE or x.trigger.only_negated or x.trigger.negated_as == "REJECT")]
@@ -1541,6 +1544,8 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
         if conflict:
             notes.append(f"promise-of={conflict[0].trigger.type}")
             return "THREATEN", _threat_mode(conflict[0].trigger.type, conflict[0].trigger.mode, lex)
+        if any(x.trigger.type in PROMISED_FORCE and _countered(sent, h, x, lex) for x in inner):
+            notes.append(COUNTERED)  # "stand ready to combat the threats": a stance, neither threat nor offer
         return type_, mode
     if type_ == "THREATEN" and mode is None and inner:
         mode = _threat_mode(inner[0].trigger.type, inner[0].trigger.mode, lex)
@@ -1557,6 +1562,20 @@ def _addressee_phrase(sent: Sentence, h: Hit, x: Hit) -> bool:
     """A trigger inside the phrase naming whom a promise is made to ("offered an apology to the victims of the
     massacre"): it describes the addressee, it is not what is promised."""
     return any(sent.low(p) in ("to", "for") and sent.dominates(p, x.head) for p in sent.children(h.head, "prep"))
+
+
+COUNTERED = "promise-against-force"
+
+
+def _countered(sent: Sentence, h: Hit, x: Hit, lex: EventLexicon) -> bool:
+    """A nominal act of force or threat in a promise's complement that is the object of a verb other than
+    its light verb ("stand ready to combat the threats", "vowed to confront the attacks"): what the promise
+    is against, not what it promises."""
+    if not x.noun or sent.tok(x.head).dep not in ("dobj", "obj"):
+        return False
+    v = sent.head(x.head)
+    return v is not None and v != h.head and sent.tok(v).pos == "VERB" \
+        and governing_light_verb(sent, x.head, lex) is None
 
 
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"following", "after", "before", "since", "amid", "despite", "during", "over",
