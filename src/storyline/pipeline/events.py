@@ -171,6 +171,7 @@ def code(doc: Document) -> Document:
         doc.events.extend(code_sentence(sent, hits, ctx, dates, attribution, places, quote, reference, lex))
         ctx.previous, ctx.previous_dates = current, current_dates
     _document_roles(doc.events, ctx)
+    _proposals_to_the_measures_owner(doc.events, doc.text)
     return doc
 
 
@@ -246,6 +247,28 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
     _visit_orientation(events)
     # The manual's "requires recipient" types are no events without one.
     events[:] = [e for e in events if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
+
+
+def _proposals_to_the_measures_owner(events: list[Event], text: str) -> None:
+    """Proposing to suspend or lift a measure that another state has imposed on one's own country ("she
+    proposed suspending the tariffs", where the document tells the other president imposed them) asks that
+    state to do it: the manual's REQUEST to it, not an offer of one's own. The measure is the trigger word of
+    the document's sanction, named after the proposed verb in the sentence."""
+    for e in events:
+        if e.type != "AGREE" or not any(f"future-as=CONCEDE->AGREE(self,{cue})" in e.rule for cue in PROPOSING) \
+                or e.actor is None or not e.actor.country:
+            continue
+        after = text[e.trigger.end:e.evidence.end].lower()
+        own = e.actor.country
+        owners = {s.actor.country for s in events if s.type == "SANCTION" and s.actor is not None
+                  and s.actor.country and s.actor.country != own
+                  and (s.recipient is None or s.recipient.country in (None, own))
+                  and re.search(rf"\b{re.escape(s.trigger.text.lower())}\b", after)}
+        if len(owners) == 1:
+            owner = next(s.actor for s in events if s.type == "SANCTION" and s.actor is not None
+                         and s.actor.country in owners)
+            e.type, e.mode, e.recipient = "REQUEST", None, owner
+            e.rule = e.rule.replace("recipient=none", "recipient=measure-owner") + "; proposal-to-measure-owner"
 
 
 def _visit_orientation(events: list[Event]) -> None:
