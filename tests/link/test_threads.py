@@ -111,3 +111,33 @@ def test_a_thread_naming_another_matter_now_and_then_keeps_its_own() -> None:
     strikes = [ThreadRow("=MEX|military_strikes", frozenset({"military_strikes", "tariffs"}))]
     assert rethread(tariffs + strikes) == [row.key for row in tariffs + strikes]
     assert rethread(tariffs[2:] + strikes) == ["=MEX|tariffs"] * 3  # half of two name the strikes
+
+
+# An agreement to make a concession (the coder marks it "content=CONCEDE") is linked as the concession:
+# "agreed to pause the tariffs" in one month and "paused the tariffs again" in another are one story.
+CAN_GOV = {"name": "Canadian government", "country": "CAN", "sector": "GOV"}
+CHN = {"name": "China", "country": "CHN", "sector": None}
+
+
+def _concession(source: str, published: str, sentence: str, type_: str, rule: str) -> Document:
+    doc = Document(source=source, text=sentence, publisher=source.split(".")[0], published=published,
+                   published_precision="day", language="en")
+    doc.events.append(Event(
+        type=type_, mode=None, actor=Actor(**CAN_GOV), recipient=Actor(**CHN), status="asserted",
+        evidence=Span(0, len(sentence), sentence), trigger=Span(0, 1, sentence[0]), rule=rule,
+        date=published, date_precision="day"))
+    return doc
+
+
+@pytest.mark.parametrize("rule, together", [("triggers.yaml:verb:agree; content=CONCEDE", True),
+                                            ("triggers.yaml:verb:agree", False)])
+def test_an_agreement_to_concede_threads_with_the_concessions(tmp_path: Any, rule: str, together: bool) -> None:
+    with Store.open(str(tmp_path / "concede.db")) as store:
+        store.add_document(_concession("wire.html", "2025-03-03", "Ottawa agreed to pause the new tariffs on "
+                                       "Chinese steel for a month.", "AGREE", rule))
+        store.add_document(_concession("paper.html", "2025-07-20", "Ottawa paused the steel tariffs on Chinese "
+                                       "imports for another ninety days.", "CONCEDE", "triggers.yaml:verb:pause"))
+        link_new(store)
+        stories = list(story_records(store))
+    concede = [s for s in stories if s["type"] == "CONCEDE"]
+    assert len(concede) == 1 and len(concede[0]["event_ids"]) == (2 if together else 1)

@@ -236,7 +236,8 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
     undated report, and the order of reports), `seen` when the document was first ingested,
     `language` its document's."""
     actor, recipient = _party(record.get("actor")), _party(record.get("recipient"))
-    if record["type"] in SYMMETRIC_TYPES and _null_last(actor) > _null_last(recipient):
+    event_type = linked_type(record)
+    if event_type in SYMMETRIC_TYPES and _null_last(actor) > _null_last(recipient):
         actor, recipient = recipient, actor
     location = record.get("location") or {}
     precision = record.get("date_precision")
@@ -246,7 +247,7 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         event_id=record["id"],
         document_id=record["document_id"],
         order=report_order(published, published_at, seen, record["document_id"], record["id"]),
-        type=record["type"],
+        type=event_type,
         actor=actor,
         recipient=recipient,
         date=record.get("date"),
@@ -257,7 +258,7 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
         magnitude=dict(record.get("magnitude") or {}),
         intensity=record.get("intensity"),
         evidence=record.get("evidence") or "",
-        terms=(terms(record.get("evidence"), language, _target_country(record["type"], recipient))
+        terms=(terms(record.get("evidence"), language, _target_country(event_type, recipient))
                if stems is None else stems),
         period=period_of(record.get("date"), precision, published),
         location=dict(location) if location else None,
@@ -271,6 +272,19 @@ def report_from_record(record: dict[str, Any], published_at: str | None = None, 
     report.matters = matters_named(report.terms, language)
     report.cognates = cognates_of(report.terms)
     return report
+
+
+# An agreement whose content is a concession ("agreed to pause the tariffs": the coder marks it
+# "content=CONCEDE") is linked as that concession: other outlets tell the same act as the pause itself.
+AGREED_CONCESSION = "content=CONCEDE"
+
+
+def linked_type(record: dict[str, Any]) -> str:
+    """The type a report is linked under: its event's, except an agreement to make a concession, which
+    is linked as the concession (`AGREED_CONCESSION`)."""
+    if record["type"] == "AGREE" and AGREED_CONCESSION in str(record.get("rule") or ""):
+        return "CONCEDE"
+    return str(record["type"])
 
 
 def cognates_of(stems: frozenset[str]) -> frozenset[str]:

@@ -1563,6 +1563,10 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
         if refused:  # "vowed never to allow foreign troops", "warned it would never tolerate": a refusal
             notes.append(f"promised-refusal-of={refused[0].trigger.type}")
             return "REJECT", _request_mode(refused[0].trigger.type)
+    if type_ == "AGREE" and t.governs and not h.noun and any(
+            x.trigger.type == "CONCEDE" and not x.noun and sent.head(x.head) == h.head
+            and sent.tok(x.head).dep == "xcomp" and not sent.children(x.head, "neg") for x in inner):
+        notes.append(f"content={AGREED_CONCESSION}")  # "agreed to pause the tariffs": the linker threads it so
     if t.promise:
         if conflict:
             notes.append(f"promise-of={conflict[0].trigger.type}")
@@ -1588,6 +1592,7 @@ def _addressee_phrase(sent: Sentence, h: Hit, x: Hit) -> bool:
 
 
 COUNTERED = "promise-against-force"
+AGREED_CONCESSION = "CONCEDE"  # the content an agreement to make a concession is marked with ("content=CONCEDE")
 
 
 def _countered(sent: Sentence, h: Hit, x: Hit, lex: EventLexicon) -> bool:
