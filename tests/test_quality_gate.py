@@ -24,7 +24,7 @@ BIN = Path(sys.executable).parent
 pytestmark = pytest.mark.slow
 
 # Floors, pinned at what was measured; raise them when a figure rises, never lower them.
-SEEDS = {"event_precision": 0.93, "event_recall": 1.0, "quote_recall": 1.0, "quote_speaker_acc": 1.0,
+SEEDS = {"event_precision": 1.0, "event_recall": 1.0, "quote_recall": 1.0, "quote_speaker_acc": 1.0,
          "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0, "event_date_acc": 1.0}
 DEV_EN = {"event_f1": 0.84, "event_precision": 0.87, "event_recall": 0.81, "quote_recall": 1.0,
           "quote_speaker_acc": 0.92, "event_date_acc": 1.0, "published_date_acc": 1.0,
@@ -32,7 +32,7 @@ DEV_EN = {"event_f1": 0.84, "event_precision": 0.87, "event_recall": 0.81, "quot
 # Across the development pages (storylines are scored on all of them, whatever the language): gold
 # storylines found whole in one exported story, and the precision of incident pairs whenever the export
 # puts found reports of two pages in one incident (None while it puts none together).
-DEV_STORYLINES_FOUND = 5  # of 6
+DEV_STORYLINES_FOUND = 6  # of 6
 DEV_INCIDENT_PAIR_PRECISION = 0.95
 PLOVER = {"type_accuracy_odd": 0.73, "type_accuracy": 0.80, "type_accuracy_even": 0.87, "coverage": 0.89,
           "actor_country_accuracy": 0.86, "recipient_country_accuracy": 0.84}
