@@ -54,3 +54,15 @@ def test_a_dialogue_with_no_visit_keeps_its_subject_as_actor() -> None:
     e = next(e for e in asserted("Indian Prime Minister Narendra Modi said he had the same dialogue with British "
                                  "Foreign Secretary David Lammy last month.") if e.type == "CONSULT")
     assert e.actor is not None and e.actor.country == "IND"
+
+
+# A verb coordinated under one passive subject ("was planned and executed by") reads its conditions off that
+# subject too: an operation executed is an operation carried out, not a person put to death.
+def test_an_operation_planned_and_executed_is_carried_out_not_an_execution() -> None:
+    coded = asserted("The raid in the northern hills was planned and executed by Colombian special forces.")
+    assert coded and all(e.mode != "targeted" for e in coded), [e.rule for e in coded]
+
+
+def test_a_prisoner_captured_and_executed_is_an_execution() -> None:
+    coded = asserted("The rebel commander was captured and executed by the army.")
+    assert [e for e in coded if e.type == "ASSAULT" and e.mode == "targeted"]

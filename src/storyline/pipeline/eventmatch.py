@@ -170,7 +170,11 @@ def _window(sent: Sentence, i: int, words: list[int], within: int) -> list[int]:
             out = sorted({*out, *range(max(sent.first, h - 2), h + 1)})
             break
         cur = h
-    for k in sent.children(i, "nsubjpass"):
+    subjects = list(sent.children(i, "nsubjpass"))
+    coordinated = sent.head(i)
+    if not subjects and not sent.children(i, "nsubj") and sent.tok(i).dep == "conj" and coordinated is not None:
+        subjects = list(sent.children(coordinated, "nsubjpass"))  # "was planned and executed by": the shared subject
+    for k in subjects:
         out = sorted({*out, *sent.subtree(k, skip=("relcl", "acl", "prep"))})
     t = sent.tok(i)
     h = sent.head(i)
