@@ -76,8 +76,7 @@ def test_a_bomber_is_an_actor_of_no_known_country() -> None:
 def test_joint_exercises_are_cooperation() -> None:
     evs = [e for e in asserted("Chile and Peru held joint naval exercises off the Pacific coast.")]
     assert {e.type for e in evs} == {"COOPERATE"}
-    assert {(e.actor.country, e.recipient.country) for e in evs if e.actor and e.recipient} == {
-        ("CHL", "PER"), ("PER", "CHL")}
+    assert {(e.actor.country, e.recipient.country) for e in evs if e.actor and e.recipient} == {("CHL", "PER")}
 
 
 def test_one_sides_exercises_stay_mobilization() -> None:
@@ -117,7 +116,7 @@ def test_a_by_phrase_gives_a_noun_its_actor_though_the_parser_hangs_it_low() -> 
 
 def test_a_truce_between_two_named_sides_needs_no_light_verb() -> None:
     evs = [e for e in asserted("The truce between Armenia and Azerbaijan took effect at midnight.") if e.type == "AGREE"]
-    assert {e.actor.country for e in evs if e.actor} == {"ARM", "AZE"}
+    assert {(e.actor.country, e.recipient.country) for e in evs if e.actor and e.recipient} == {("ARM", "AZE")}
 
 
 def test_a_light_verbs_subject_no_lexicon_knows_is_an_actor_of_unknown_country() -> None:

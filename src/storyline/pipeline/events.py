@@ -11,7 +11,8 @@ tree) and the dates, actors, places and quotes stages. For each parsed sentence:
    ("..., killing 14 people") is its magnitude; a directive to one's own forces ("ordered the
    navy to strike") is the act directed, by the one who directed it;
 3. roles (eventroles.py): actor and recipient from the tree and the document context, one event
-   per actor-recipient pair; a reciprocal reading with a compound actor gives both directions;
+   per actor-recipient pair; a reciprocal reading with a compound actor gives one event per pair of
+   parties for a type with no direction (a meeting, an agreement), both directions for another (fighting);
 4. status (eventstatus.py); a planned or conditional act announced by its own actor becomes the
    manual's single category (plover.yaml `future_as`: an announced strike is a THREATEN); a
    negated cooperative act announced by its actor is a REJECT; a deliberation reported by
@@ -53,6 +54,7 @@ from ..plover import (
     NEEDS_RECIPIENT,
     PLACE_TARGET,
     PROMISED_FORCE,
+    RECIPROCAL,
     REFUSABLE,
     SAME_TYPE_RECIPIENT,
 )
@@ -814,7 +816,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         f"reported_by={credited[1]}" if credited else None) if x)
     conf = _confidence(h, r, st)
     out = []
-    for actor, recipient in _pairs(r):
+    for actor, recipient in _pairs(r, type_):
         out.append(Event(
             type=type_, mode=mode, actor=actor, recipient=recipient, status=st.value, evidence=sent.span,
             trigger=trigger, rule=rule, date=date.value if date else None,
@@ -1938,8 +1940,15 @@ def _led_by(sent: Sentence, k: int) -> bool:
         and sent.tok(h).lemma in LED
 
 
-def _pairs(r: Roles) -> list[tuple[Actor | None, Actor | None]]:
+def _pairs(r: Roles, type_: str) -> list[tuple[Actor | None, Actor | None]]:
+    """The (actor, recipient) pairs an event is told for. A reciprocal reading of a type with no direction
+    (`RECIPROCAL`: "Chile and Peru held talks") is one event per pair of parties, named in their order (a
+    dyad filter and the linker read such a type either way round); one of a directed type ("fighting
+    between A and B") is one event each way."""
     actors: list[Actor | None] = [a.actor for a in r.actors] or [None]
+    if r.reciprocal and type_ in RECIPROCAL:
+        return [(a, b) for i, a in enumerate(actors) for b in actors[i + 1:] if a is not None and b is not None
+                and a.name != b.name]
     if r.reciprocal:
         return [(a, b) for a in actors for b in actors if a is not b and a is not None and b is not None
                 and a.name != b.name]
