@@ -305,3 +305,15 @@ def test_the_subject_of_a_light_verb_in_a_relative_clause_is_the_nouns_actor() -
 def test_a_relative_clause_with_no_subject_of_its_own_names_no_actor() -> None:
     d = run("Los aranceles que afectan a Canadá fueron criticados en Pekín.")
     assert not [e for e in d.events if e.type == "SANCTION"]
+
+
+# Willingness to help or cooperate told by a light verb ("manifestó su interés de ayudar") is an offer: AGREE
+# by the light verb's subject; interest of any other kind is no event.
+def test_an_expressed_interest_in_helping_is_an_offer() -> None:
+    d = run("En varias llamadas, el presidente chino ha manifestado su interés de ayudar mediante operaciones "
+            "conjuntas, a lo cual el gobierno mexicano ha respondido con una negativa.")
+    assert ("AGREE", "CHN", "MEX", "asserted") in triples(d.events)
+
+
+def test_interest_of_another_kind_is_no_event() -> None:
+    assert not run("El interés de los inversionistas chinos en el puerto mexicano creció.").events
