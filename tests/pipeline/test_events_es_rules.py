@@ -317,3 +317,16 @@ def test_an_expressed_interest_in_helping_is_an_offer() -> None:
 
 def test_interest_of_another_kind_is_no_event() -> None:
     assert not run("El interés de los inversionistas chinos en el puerto mexicano creció.").events
+
+
+# A reciprocal act with no partner named ("con autoridades estadounidenses aportando inteligencia") is done with
+# the other country the document is about; with none to go by it is no event (cooperation needs a recipient).
+def test_a_reciprocal_act_with_no_partner_named_takes_the_documents_counterpart() -> None:
+    d = run("El gobierno mexicano informó del operativo en Sinaloa. La Marina mexicana detuvo al líder del cártel. "
+            "La embajada precisó que la acción se hizo con autoridades estadounidenses aportando inteligencia.")
+    assert ("COOPERATE", "USA", "MEX", "asserted") in triples(d.events)
+
+
+def test_a_reciprocal_act_with_no_counterpart_in_the_document_is_no_event() -> None:
+    d = run("La embajada precisó que la acción se hizo con autoridades estadounidenses aportando inteligencia.")
+    assert not [e for e in d.events if e.type == "COOPERATE"]

@@ -306,6 +306,7 @@ def code(doc: Document) -> Document:
     quoted = [(q.span.start, q.span.end) for q in doc.quotes]
     boats = _drug_boats(doc.tokens, lex)
     first_new = len(doc.events)
+    reciprocal: set[int] = set()  # events of a reciprocal reading (`_document_counterparts`)
     previous: _Ref | None = None
     for k in sorted(by_sent):
         if doc.sentence_language.get(k, "es") != "es":  # an English paragraph: the English coder reads it
@@ -368,24 +369,28 @@ def code(doc: Document) -> Document:
                 date_precision=date.value.get("precision") if date else None,
                 date_text=date.span.text if date else None,
                 intensity=intensity(type_, r.mode), confidence=0.4 if actor and recipient else 0.3))
+            if r.reciprocal:
+                reciprocal.add(id(doc.events[-1]))
         if first_ref is not None:
             previous = first_ref
     _operation_forces(doc.events[first_new:], actors)
     _same_type_actors(doc.events, first_new)
     _same_type_recipients(doc.events[first_new:])
-    _document_counterparts(doc.events[first_new:], doc.mentions)
+    _document_counterparts(doc.events[first_new:], doc.mentions, reciprocal)
     # The manual's "requires recipient" types are no events without one.
     doc.events[first_new:] = [e for e in doc.events[first_new:]
                               if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
     return doc
 
 
-def _document_counterparts(events: list[Event], mentions: list[Mention]) -> None:
+def _document_counterparts(events: list[Event], mentions: list[Mention], reciprocal: set[int] | None = None) -> None:
     """A rejection, accusation, demand or threat by a state with no one named is addressed to the
     state the document is mostly about besides the actor's: the other country its states, governments
-    and forces are most named for, at least twice and with no tie."""
+    and forces are most named for, at least twice and with no tie. So is a reciprocal act (`reciprocal`,
+    the ids of such events: "con autoridades estadounidenses aportando inteligencia") with no partner named."""
     for e in events:
-        if e.recipient is not None or e.actor is None or not e.actor.country or e.type not in PLOVER_COUNTERPART:
+        if e.recipient is not None or e.actor is None or not e.actor.country \
+                or (e.type not in PLOVER_COUNTERPART and id(e) not in (reciprocal or ())):
             continue
         counts = Counter(str(m.value["country"]) for m in mentions if m.kind == "actor"
                          and m.value.get("country") and m.value.get("country") != e.actor.country
