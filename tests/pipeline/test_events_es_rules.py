@@ -330,3 +330,13 @@ def test_a_reciprocal_act_with_no_partner_named_takes_the_documents_counterpart(
 def test_a_reciprocal_act_with_no_counterpart_in_the_document_is_no_event() -> None:
     d = run("La embajada precisó que la acción se hizo con autoridades estadounidenses aportando inteligencia.")
     assert not [e for e in d.events if e.type == "COOPERATE"]
+
+
+# A party named as the author of a text ("la Carta de las Naciones Unidas") is the text, not whom the act is
+# aimed at; named for itself ("la intervención de la ONU") it is the party.
+def test_the_author_of_a_violated_charter_is_not_the_accused() -> None:
+    d = run("Denunciando una violación al Artículo 2 de la Carta de las Naciones Unidas, la presidenta mexicana "
+            "solicitó la intervención de la ONU.")
+    accuse = [e for e in d.events if e.type == "ACCUSE"]
+    assert accuse and all(e.recipient is None or e.recipient.sector != "IGO" for e in accuse)
+    assert ("REQUEST", "MEX", "IGO", "asserted") in triples(d.events)

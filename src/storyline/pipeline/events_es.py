@@ -107,6 +107,7 @@ class EsLexicon:
     vessels: frozenset[str]
     vessel_cues: tuple[str, ...]
     operation_nouns: frozenset[str] = frozenset()
+    document_nouns: frozenset[str] = frozenset()
     occurrence_verbs: tuple[tuple[str, ...], ...] = ()
 
 
@@ -139,6 +140,7 @@ def lexicon() -> EsLexicon:
         first_person_aux=frozenset(data["first_person_aux"]), object_marks=frozenset(data["object_marks"]),
         vessels=frozenset(data["criminal_targets"]["vessels"]), vessel_cues=tuple(data["criminal_targets"]["cues"]),
         operation_nouns=frozenset(data.get("operation_nouns") or ()),
+        document_nouns=frozenset(data.get("document_nouns") or ()),
         occurrence_verbs=tuple(tuple(str(v).split()) for v in data.get("occurrence_verbs") or ()))
 
 
@@ -588,6 +590,8 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
         for x in after:
             if x is actor or (_place(toks, x, lex) and x.actor.sector != "CRM"):
                 continue  # "en México" is a place; "sobre las pandillas" is not: a group is no place
+            if _document_name(toks, x, lex):
+                continue  # "una violación de la Carta de las Naciones Unidas": a text named, not a party
             if not r.governs and _in_content_clause(toks, i, x.start, lex):
                 continue  # "negó que en su país manden las mafias": the claim's words, not its target
             if _side(x.actor) != side:
@@ -802,6 +806,15 @@ def _place(toks: list[Token], x: _Ref, lex: EsLexicon) -> bool:
         return False
     prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
     return len(prev) > 1 and prev[-2].text.lower() in lex.place_nouns
+
+
+def _document_name(toks: list[Token], x: _Ref, lex: EsLexicon) -> bool:
+    """The actor is named as the author of a text after a document noun and "de" ("la Carta de las
+    Naciones Unidas", "el Tratado de la OTAN"): the text is meant, not the party."""
+    if _word_before(toks, x.start) not in ("de", "del"):
+        return False
+    prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
+    return len(prev) > 1 and prev[-2].lemma.lower() in lex.document_nouns
 
 
 def _word_before(toks: list[Token], start: int) -> str:
