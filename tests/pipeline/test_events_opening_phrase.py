@@ -66,3 +66,16 @@ def test_an_operation_planned_and_executed_is_carried_out_not_an_execution() -> 
 def test_a_prisoner_captured_and_executed_is_an_execution() -> None:
     coded = asserted("The rebel commander was captured and executed by the army.")
     assert [e for e in coded if e.type == "ASSAULT" and e.mode == "targeted"]
+
+
+# Surveillance or reconnaissance flights conducted over another country are a MOBILIZE by those who fly them;
+# conducting anything else (a survey) is no event.
+def test_surveillance_flights_over_another_country_are_a_mobilization() -> None:
+    e = next(e for e in asserted("The Chilean navy has been conducting surveillance flights with drones over "
+                                 "Peru in partnership with the Peruvian government.") if e.type == "MOBILIZE")
+    assert e.actor is not None and e.actor.country == "CHL"
+    assert e.recipient is not None and e.recipient.country == "PER"
+
+
+def test_conducting_a_survey_is_no_event() -> None:
+    assert not asserted("The Chilean ministry conducted a survey of fishermen in Peru.")
