@@ -598,8 +598,11 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             return [], ""  # "sent 21 officers to Bosnia to investigate": a purpose is the main subject's
         if t.dep == "conj" and sent.children(v, "nsubj"):
             return [], ""
-        if sent.tok(h).lemma in INCLUDING and ctx.previous:  # "They include designating six cartels ...":
-            return ctx.previous, "previous-sentence-subject"  # the steps of the one the sentence before named
+        # "They include designating six cartels ...": the steps of the one the sentence before named; not
+        # "the operation involved seven explosions, targeting ...", whose subject is named and no party
+        if sent.tok(h).lemma in INCLUDING and ctx.previous and sent.tok(h).dep not in ("acl", "relcl") and all(
+                sent.tok(k).pos == "PRON" for k in sent.children(h, *ACTIVE_SUBJECTS)):
+            return ctx.previous, "previous-sentence-subject"
         if t.dep == "conj" and not real_passive(sent, v) and real_passive(sent, h):
             if t.tag == "VBN" and not sent.children(v, "aux", "auxpass", "nsubj"):
                 return [], ""  # "a dozen villagers were shot or injured": the second participle is passive too

@@ -632,6 +632,12 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         return []
     first_status = f"status={st.value}" + (f"({st.cue})" if st.cue else "")
     speaker = _speaker(sent, st, quote, ctx, lex)
+    if not r.actors and passive and not h.noun and type_ in ANNOUNCED_ACTS and st.speech is not None and speaker:
+        # "the command confirmed that 21 boats have been targeted": an act of force no one is named for,
+        # announced by a state's forces or government, is theirs when it is done to another side
+        side = [x for x in speaker if x.actor.country and x.actor.sector in STATE_SIDES]
+        if side and not any(x.actor.country == side[0].actor.country for x in r.recipients):
+            r.actors, r.actor_rule = side[:1], "announcer"
     own = _self_stated(speaker, r.actors)
     unless = v is not None and not h.noun and any(
         sent.low(m) == "unless" for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
@@ -1594,6 +1600,8 @@ def _addressee_phrase(sent: Sentence, h: Hit, x: Hit) -> bool:
 
 
 COUNTERED = "promise-against-force"
+ANNOUNCED_ACTS = frozenset({"ASSAULT", "COERCE"})  # an agentless one announced by a state is its own
+STATE_SIDES = frozenset({"GOV", "MIL", "COP", "SPY"})
 AGREED_CONCESSION = "CONCEDE"  # the content an agreement to make a concession is marked with ("content=CONCEDE")
 
 
