@@ -35,3 +35,17 @@ def test_an_act_of_a_clause_with_a_subject_of_its_own_is_not_the_previous_senten
     coded = asserted("The Turkish army struck rebels. The operation involved at least seven explosions across "
                      "the town, targeting rebel camps in the hills.")
     assert not [e for e in coded if "previous-sentence-subject" in e.rule]
+
+
+# A reciprocal act told by one of its parties is told from that party's side; told by no party, in the order
+# the parties are named.
+def test_a_reciprocal_act_told_by_one_party_is_told_from_its_side() -> None:
+    e = next(e for e in asserted("Carney said China and Canada would continue working together to stem the flow "
+                                 "of steel.") if e.type == "AGREE")
+    assert e.actor is not None and e.actor.country == "CAN"
+    assert e.recipient is not None and e.recipient.country == "CHN"
+
+
+def test_a_reciprocal_act_told_by_no_party_keeps_the_order_of_the_names() -> None:
+    e = next(e for e in asserted("China and Canada held talks in Ottawa.") if e.type == "CONSULT")
+    assert e.actor is not None and e.actor.country == "CHN"

@@ -822,6 +822,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         f"reported_by={credited[1]}" if credited else None) if x)
     conf = _confidence(h, r, st)
     out = []
+    if r.reciprocal and type_ in RECIPROCAL and speaker and len(r.actors) > 1:
+        # "X said the two countries would keep working together": told from the side of the party telling it
+        said = {x.actor.country for x in speaker if x.actor.country}
+        r.actors = sorted(r.actors, key=lambda a: a.actor.country not in said)
     for actor, recipient in _pairs(r, type_):
         out.append(Event(
             type=type_, mode=mode, actor=actor, recipient=recipient, status=st.value, evidence=sent.span,
