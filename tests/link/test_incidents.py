@@ -198,6 +198,8 @@ ORTEGA = {"name": "Daniel Ortega", "country": "NIC", "sector": "GOV", "id": "ort
 NICARAGUA = {"name": "Nicaragua", "country": "NIC", "sector": None, "id": "NIC"}
 CANADA = {"name": "Canada", "country": "CAN", "sector": None, "id": "CAN"}
 COLOMBIA = {"name": "Colombia", "country": "COL", "sector": None, "id": "COL"}
+SEDENA = {"name": "Secretaría de la Defensa Nacional", "country": "MEX", "sector": "MIL", "id": "mx_sedena"}
+CJNG = {"name": "Cártel de Jalisco Nueva Generación", "country": "MEX", "sector": "CRM", "id": "cjng"}
 
 
 def report(n: int, evidence: str, type_: str, actor: dict[str, Any], recipient: dict[str, Any],
@@ -307,6 +309,22 @@ RULES = [
             "REJECT", US_SENATE, COLOMBIA),
      report(2, "Senators rejected the war powers resolution on the strikes in the Caribbean by a wide margin",
             "REJECT", US_SENATE, VENEZUELA), False),
+    ("one operation of one ministry on one cartel, told from two days' news in other words",
+     report(1, "La Secretaría de la Defensa precisó que los militares abatieron a cuatro integrantes del cártel "
+               "en el lugar", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es"),
+     report(2, "El gobierno vecino felicitó a México tras el operativo en el que fue abatido el jefe de la organización",
+            "ASSAULT", SEDENA, CJNG, "2026-02-23", "2026-02-23", language="es"), True),
+    ("the same two reports two days apart: two operations",
+     report(1, "La Secretaría de la Defensa precisó que los militares abatieron a cuatro integrantes del cártel "
+               "en el lugar", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es"),
+     report(2, "El gobierno vecino felicitó a México tras el operativo en el que fue abatido el jefe de la organización",
+            "ASSAULT", SEDENA, CJNG, "2026-02-24", "2026-02-24", language="es"), False),
+    ("the same two reports on cartels the lexicon does not name: the words must say it",
+     report(1, "La Secretaría de la Defensa precisó que los militares abatieron a cuatro integrantes del cártel "
+               "en el lugar", "ASSAULT", SEDENA, {**CARTELS, "country": "MEX"}, "2026-02-22", "2026-02-22",
+            language="es"),
+     report(2, "El gobierno vecino felicitó a México tras el operativo en el que fue abatido el jefe de la organización",
+            "ASSAULT", SEDENA, {**CARTELS, "country": "MEX"}, "2026-02-23", "2026-02-23", language="es"), False),
     ("an English and a Spanish report sharing only a word's first letters across other matters",
      report(1, "The government announced new controls on the operation of border crossings", "SANCTION", TRUMP,
             CARTELS, None, "2025-02-20"),

@@ -71,6 +71,12 @@ Thresholds and why:
   nothing else contradicts (dates, places, recipients, figures far apart). Two timeless recaps of
   one capture share only the name and the verb and fall short of the timeless 0.5; a country, a
   sector or a group as the recipient never counts as one person.
+- Two reports dated to the day at most DATE_TOLERANCE_DAYS apart in which one organisation the lexicon
+  knows acts on another it knows (the same two ids: a defence ministry and the cartel it struck), naming a
+  matter in common with no figures far apart, score at least LINK_SCORE (`same_parties_days`): one operation
+  told in the news of its day and of the day after ("este domingo"; a dateline of the Monday), whose
+  sentences tell it from two sides and share a word or two. A country, a sector or a group the lexicon
+  does not name never qualifies: "the army" and "the cartels" act every day.
 - A report with no time at all told in one sentence with a reply the other way (a rejection and
   the threat it answers) meets a report placed in time told with a reply of the same type between
   the same two states (`exchange`), however few words the two share: one exchange told twice. It
@@ -383,6 +389,27 @@ def same_day_dyad(a: Report, b: Report) -> bool:
             and a.recipient.get("country") is not None and a.recipient.get("country") == b.recipient.get("country"))
 
 
+def same_parties_days(a: Report, b: Report) -> bool:
+    """Both dated to the day, the days within `DATE_TOLERANCE_DAYS`, one organisation the lexicon knows acting
+    on one other it knows in both (the same ids: "la Secretaría de la Defensa Nacional" and the cartel it
+    struck), and a matter in common: one operation told from two days' news ("este domingo", the dateline
+    of the day after), however differently its sentences tell it."""
+    if not (a.precision == b.precision == "day" and a.span and b.span
+            and abs(a.span[0] - b.span[0]) <= DATE_TOLERANCE_DAYS):
+        return False
+    aid, rid = a.actor.get("id"), a.recipient.get("id")
+    if not (aid and rid and aid != rid and aid == b.actor.get("id") and rid == b.recipient.get("id")):
+        return False
+    return bool(a.matters & b.matters) and far_figures(a, b) is None and _organisation(aid) and _organisation(rid)
+
+
+def _organisation(entity_id: str) -> bool:
+    """Whether the actor lexicon (shipped and user files) knows this id as an organisation."""
+    from ..lexicon import load_lexicon
+
+    return entity_id in load_lexicon().organisations
+
+
 def _person(entity_id: str) -> bool:
     """Whether the actor lexicon (shipped and user files) knows this id as a person."""
     from ..lexicon import load_lexicon  # the actor stage's lexicon, read once and cached there
@@ -455,7 +482,7 @@ def link_score(a: Report, b: Report) -> float:
     """Evidence similarity plus corroborating details; 0 when the evidence is too different.
     Reports of one type and dyad on the same day (`same_day_dyad`), and two of one act on one
     person (`one_person_act`), score at least `LINK_SCORE`."""
-    floor = LINK_SCORE if one_person_act(a, b) or same_tally(a, b) else 0.0
+    floor = LINK_SCORE if one_person_act(a, b) or same_tally(a, b) or same_parties_days(a, b) else 0.0
     sim = evidence_similarity(a, b)
     if sim < MIN_EVIDENCE:
         return LINK_SCORE if same_day_dyad(a, b) else floor

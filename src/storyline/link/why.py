@@ -85,11 +85,12 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
             f"the event at most {merge.DATE_TOLERANCE_DAYS} day after, {merge.UNDATED_REACH_DAYS} days before")
     sim = merge.evidence_similarity(a, b)
     one_person = merge.one_person_act(a, b)
+    same_parties = merge.same_parties_days(a, b)
     ra = merge.replies(a, linkqueries.document_events(store, a.document_id))
     rb = merge.replies(b, linkqueries.document_events(store, b.document_id))
     told_as_exchange = attach and merge.exchange(ra, rb)
     add("evidence similarity", sorted(a.terms), sorted(b.terms),
-        sim >= merge.MIN_EVIDENCE or merge.same_day_dyad(a, b) or one_person or told_as_exchange,
+        sim >= merge.MIN_EVIDENCE or merge.same_day_dyad(a, b) or one_person or same_parties or told_as_exchange,
         f"{sim:.3f} against {merge.MIN_EVIDENCE} (mean of Jaccard and containment of content stems; of their "
         "first letters, accents folded, for two languages)")
     add("same day, dyad and matter", sorted(a.matters), sorted(b.matters), merge.same_day_dyad(a, b),
@@ -97,6 +98,10 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     add("one act on one person", f"{a.mode} of {a.recipient.get('id')}", f"{b.mode} of {b.recipient.get('id')}",
         one_person, f"an act done once to one person ({', '.join(sorted(merge.ONE_OFF_MODES))}), of one mode, "
         f"to the same person the lexicon knows, with no figures far apart, scores at least {merge.LINK_SCORE}")
+    add("one organisation's act on another, a day apart", f"{a.actor.get('id')} on {a.recipient.get('id')}",
+        f"{b.actor.get('id')} on {b.recipient.get('id')}", same_parties,
+        f"the same two organisations the lexicon knows, both dated to the day at most {merge.DATE_TOLERANCE_DAYS} "
+        f"day apart, a matter in common and no figures far apart, score at least {merge.LINK_SCORE}")
     add("one exchange", sorted(ra), sorted(rb), told_as_exchange,
         "a report with no time at all and one placed in time, each told in one sentence with a reply of the same "
         "type between the same two states (the other way), link however few words they share; the one with no "
