@@ -340,3 +340,16 @@ def test_the_author_of_a_violated_charter_is_not_the_accused() -> None:
     accuse = [e for e in d.events if e.type == "ACCUSE"]
     assert accuse and all(e.recipient is None or e.recipient.sector != "IGO" for e in accuse)
     assert ("REQUEST", "MEX", "IGO", "asserted") in triples(d.events)
+
+
+# The subject of a demand's "que" clause whose verb is one of receiving is who the demand is for, not whom it
+# is made to; the subject of a clause of acting is whom it is made to.
+def test_who_a_demand_is_for_is_not_whom_it_is_made_to() -> None:
+    d = run("El canciller canadiense pidió que el exministro venezolano reciba un juicio justo en Estados Unidos.")
+    request = [e for e in d.events if e.type == "REQUEST"]
+    assert request and all(e.recipient is None or e.recipient.country != "VEN" for e in request)
+
+
+def test_who_is_asked_to_act_is_whom_the_demand_is_made_to() -> None:
+    d = run("El canciller canadiense pidió que Estados Unidos retire sus tropas de Venezuela.")
+    assert ("REQUEST", "CAN", "USA", "asserted") in triples(d.events)

@@ -592,6 +592,8 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
                 continue  # "en México" is a place; "sobre las pandillas" is not: a group is no place
             if _document_name(toks, x, lex):
                 continue  # "una violación de la Carta de las Naciones Unidas": a text named, not a party
+            if r.governs and _beneficiary(toks, i, x):
+                continue  # "pidió que X tenga un juicio justo": X is who it is for, not who is asked
             if not r.governs and _in_content_clause(toks, i, x.start, lex):
                 continue  # "negó que en su país manden las mafias": the claim's words, not its target
             if _side(x.actor) != side:
@@ -806,6 +808,18 @@ def _place(toks: list[Token], x: _Ref, lex: EsLexicon) -> bool:
         return False
     prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
     return len(prev) > 1 and prev[-2].text.lower() in lex.place_nouns
+
+
+RECEIVING = frozenset({"tener", "recibir", "obtener", "gozar", "contar"})
+
+
+def _beneficiary(toks: list[Token], i: int, x: _Ref) -> bool:
+    """The subject of a demand's "que" clause whose verb is one of receiving ("solicitó que X tenga un juicio
+    justo", "pidió que reciban atención"): the one the demand is for, not the one it is made to."""
+    if not any(t.text.lower() == "que" for t in toks[i + 1:] if t.end <= x.start):
+        return False
+    verb = next((t for t in toks if t.start >= x.end and t.pos in ("VERB", "AUX")), None)
+    return verb is not None and verb.lemma in RECEIVING
 
 
 def _document_name(toks: list[Token], x: _Ref, lex: EsLexicon) -> bool:
