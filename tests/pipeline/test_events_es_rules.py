@@ -353,3 +353,24 @@ def test_who_a_demand_is_for_is_not_whom_it_is_made_to() -> None:
 def test_who_is_asked_to_act_is_whom_the_demand_is_made_to() -> None:
     d = run("El canciller canadiense pidió que Estados Unidos retire sus tropas de Venezuela.")
     assert ("REQUEST", "CAN", "USA", "asserted") in triples(d.events)
+
+
+# An act of force named by a noun whose verb is in the future ("la ofensiva pasará a tierra") is yet to come;
+# told by its own side it is the manual's THREATEN by that side, told by another it stays planned.
+STRIKES = "Las fuerzas estadounidenses bombardearon a los cárteles el lunes. "
+
+
+def test_an_offensive_yet_to_come_told_by_its_own_side_is_a_threat() -> None:
+    d = run(STRIKES + "El presidente estadounidense ha asegurado que muy pronto la ofensiva pasará a tierra.")
+    assert ("THREATEN", "USA", "CRM", "asserted") in triples(d.events)
+
+
+def test_an_offensive_yet_to_come_told_by_another_side_stays_planned() -> None:
+    d = run(STRIKES + "El gobierno mexicano ha asegurado que muy pronto la ofensiva pasará a tierra.")
+    assert not [e for e in d.events if e.type == "THREATEN"]
+    assert [e for e in d.events if e.trigger.text == "ofensiva" and e.status == "planned"]
+
+
+def test_an_offensive_that_went_on_is_told_as_done() -> None:
+    d = run(STRIKES + "La ofensiva continuó el martes.")
+    assert [e for e in d.events if e.trigger.text == "ofensiva" and e.status == "asserted" and e.type == "ASSAULT"]

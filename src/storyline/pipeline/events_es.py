@@ -309,6 +309,7 @@ def code(doc: Document) -> Document:
     boats = _drug_boats(doc.tokens, lex)
     first_new = len(doc.events)
     reciprocal: set[int] = set()  # events of a reciprocal reading (`_document_counterparts`)
+    announcers: dict[int, Actor] = {}  # who tells of an act yet to come (`_announced_threats`)
     previous: _Ref | None = None
     for k in sorted(by_sent):
         if doc.sentence_language.get(k, "es") != "es":  # an English paragraph: the English coder reads it
@@ -356,6 +357,10 @@ def code(doc: Document) -> Document:
             if r.pos == "verb" and rule_roles.split()[0] in ("actor=before", "actor=previous-sentence", "actor=shared"):
                 prior = (actor, recipient, r.type)
             status = _status(toks, i, lex, negated)
+            announced = None
+            if r.pos == "noun" and r.type in ANNOUNCEABLE and status == "asserted" and _future_predicate(toks, i, lex):
+                status = "planned"  # "la ofensiva pasará a tierra": an act yet to come, told as such
+                announced = _announcer_before(toks, i, refs)
             if r.pos == "noun" and _warned_of(toks, i, lex):
                 status = "hypothetical"  # "el ataque que Estados Unidos advirtió": only threatened
             type_ = r.type
@@ -373,11 +378,14 @@ def code(doc: Document) -> Document:
                 intensity=intensity(type_, r.mode), confidence=0.4 if actor and recipient else 0.3))
             if r.reciprocal:
                 reciprocal.add(id(doc.events[-1]))
+            if announced is not None:
+                announcers[id(doc.events[-1])] = announced
         if first_ref is not None:
             previous = first_ref
     _operation_forces(doc.events[first_new:], actors)
     _same_type_actors(doc.events, first_new)
     _same_type_recipients(doc.events[first_new:])
+    _announced_threats(doc.events[first_new:], announcers)
     _document_counterparts(doc.events[first_new:], doc.mentions, reciprocal)
     # The manual's "requires recipient" types are no events without one.
     doc.events[first_new:] = [e for e in doc.events[first_new:]
@@ -440,6 +448,41 @@ def _same_type_actors(events: list[Event], first: int) -> None:
                 e.recipient = None  # the first actor after it was read with no side to set it against
                 e.rule = e.rule.replace("recipient=after", "recipient=none")
     events[first:] = [e for e in mine if not (e.actor is None and ":noun:" in e.rule)]
+
+
+ANNOUNCEABLE = frozenset({"ASSAULT"})  # a nominal act of force that can be told as yet to come
+
+
+def _future_predicate(toks: list[Token], i: int, lex: EsLexicon) -> bool:
+    """The noun is the subject of a verb in the future just after it ("la ofensiva pasará a tierra")."""
+    for t in toks[i + 1:i + 4]:
+        if t.text in (",", ".") or t.text in lex.clause_breaks:
+            return False
+        if t.pos in ("VERB", "AUX"):
+            return "Tense=Fut" in t.morph
+    return False
+
+
+def _announcer_before(toks: list[Token], i: int, refs: list[_Ref]) -> Actor | None:
+    """Who tells of it: the last party named before the "que" that opens the noun's clause ("Trump ha
+    asegurado que la ofensiva pasará a tierra")."""
+    que = [t for t in toks[:i] if t.text.lower() == "que"]
+    if not que:
+        return None
+    before = [x for x in refs if x.end <= que[-1].start]
+    return before[-1].actor if before else None
+
+
+def _announced_threats(events: list[Event], announcers: dict[int, Actor]) -> None:
+    """An act of force yet to come, told by its own side ("Trump ha asegurado que la ofensiva pasará a
+    tierra"), is the manual's THREATEN by that side, against whom the act would fall."""
+    for e in events:
+        who = announcers.get(id(e))
+        if who is None or e.actor is None or e.status != "planned" or _side(who) != _side(e.actor):
+            continue
+        e.type, e.status, e.mode = "THREATEN", "asserted", "violence"  # plover.yaml threat_mode of ASSAULT
+        e.intensity = english_lexicon().intensity(e.type, e.mode)
+        e.rule = e.rule.replace("status=planned", "status=planned future-as=ASSAULT->THREATEN(self)")
 
 
 def _same_type_recipients(events: list[Event]) -> None:
