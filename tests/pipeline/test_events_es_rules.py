@@ -374,3 +374,12 @@ def test_an_offensive_yet_to_come_told_by_another_side_stays_planned() -> None:
 def test_an_offensive_that_went_on_is_told_as_done() -> None:
     d = run(STRIKES + "La ofensiva continuó el martes.")
     assert [e for e in d.events if e.trigger.text == "ofensiva" and e.status == "asserted" and e.type == "ASSAULT"]
+
+
+# The one named right after a participle opening its clause ("Ya detenido el presidente X, ...") is the
+# participle's patient, not the subject of the verb after it.
+def test_the_patient_of_an_opening_participle_is_no_subject() -> None:
+    d = run("El canciller canadiense habló con la prensa. “Ya detenido el presidente venezolano, lo que uno pide es "
+            "un juicio justo, siempre”, afirmó el canciller canadiense.")
+    request = [e for e in d.events if e.type == "REQUEST"]
+    assert request and all(e.actor is None or e.actor.country != "VEN" for e in request)

@@ -569,7 +569,8 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     # "intentaban capturar al narcotraficante, ... abatieron": an object after "a"/"al" is no subject.
     # "... en México": a place, not a subject either.
     before = [x for x in refs if clause_start <= x.start and x.end <= t.start
-              and _word_before(toks, x.start) not in lex.object_marks and not _place(toks, x, lex)]
+              and _word_before(toks, x.start) not in lex.object_marks and not _place(toks, x, lex)
+              and not _absolute_patient(toks, x)]
     # "Chile es el país al que X impuso cuotas": the one before "a los que" is the
     # verb's object, not its subject.
     objects = [x for x in before if _object_relative(toks, x.end, t.start)]
@@ -880,6 +881,23 @@ def _word_before(toks: list[Token], start: int) -> str:
     while k >= 0 and prev[k].pos == "DET":
         k -= 1
     return prev[k].text.lower() if k >= 0 else ""
+
+
+ABSOLUTE_OPENERS = frozenset({"ya", "vez", ",", ";"})
+
+
+def _absolute_patient(toks: list[Token], x: _Ref) -> bool:
+    """The one named right after a participle opening its clause ("Ya detenido el presidente, lo que uno
+    pide es ..."): the participle's patient, no subject of the verb after it."""
+    prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
+    for _ in range(2):  # "detenido el presidente Maduro": past a title before the name
+        if prev and prev[-1].pos == "NOUN" and prev[-1].text[:1].islower() \
+                and not prev[-1].text.lower().endswith(PARTICIPLE):
+            prev.pop()
+    if len(prev) < 2 or prev[-1].pos not in ("VERB", "NOUN") or not prev[-1].text.lower().endswith(PARTICIPLE):
+        return False  # the token layer may read the participle as a noun ("un detenido"): its place decides
+    opener = prev[-2].text.lower().strip("“\"«")
+    return opener in ABSOLUTE_OPENERS or not opener
 
 
 def _relative_light_subject(toks: list[Token], i: int, after: list[_Ref], lex: EsLexicon) -> _Ref | None:
