@@ -20,3 +20,9 @@ def test_agreeing_not_to_lift_a_measure_is_no_concession() -> None:
 def test_agreeing_to_cooperate_is_no_concession() -> None:
     e = first("The Canadian government agreed to cooperate with Chile on port security.", "AGREE")
     assert "content=CONCEDE" not in e.rule
+
+
+def test_exempting_goods_from_tariffs_is_a_concession_to_their_country() -> None:
+    e = first("The US president exempted Canadian goods from the tariffs.", "CONCEDE")
+    assert e.actor is not None and e.actor.country == "USA"
+    assert e.recipient is not None and e.recipient.country == "CAN"
