@@ -310,20 +310,20 @@ RULES = [
      report(2, "Senators rejected the war powers resolution on the strikes in the Caribbean by a wide margin",
             "REJECT", US_SENATE, VENEZUELA), False),
     ("one operation of one ministry on one cartel, told from two days' news in other words",
-     report(1, "La Secretaría de la Defensa precisó que los militares abatieron a cuatro integrantes del cártel "
-               "en el lugar", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es"),
-     report(2, "El gobierno vecino felicitó a México tras el operativo en el que fue abatido el jefe de la organización",
+     report(1, "Según el parte castrense, las tropas abatieron a seis pistoleros de la banda "
+               "junto a un rancho", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es"),
+     report(2, "Guatemala elogió a las autoridades mexicanas por la incursión donde cayó abatido el líder criminal",
             "ASSAULT", SEDENA, CJNG, "2026-02-23", "2026-02-23", language="es"), True),
     ("the same two reports two days apart: two operations",
-     report(1, "La Secretaría de la Defensa precisó que los militares abatieron a cuatro integrantes del cártel "
-               "en el lugar", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es"),
-     report(2, "El gobierno vecino felicitó a México tras el operativo en el que fue abatido el jefe de la organización",
+     report(1, "Según el parte castrense, las tropas abatieron a seis pistoleros de la banda "
+               "junto a un rancho", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es"),
+     report(2, "Guatemala elogió a las autoridades mexicanas por la incursión donde cayó abatido el líder criminal",
             "ASSAULT", SEDENA, CJNG, "2026-02-24", "2026-02-24", language="es"), False),
     ("the same two reports on cartels the lexicon does not name: the words must say it",
-     report(1, "La Secretaría de la Defensa precisó que los militares abatieron a cuatro integrantes del cártel "
-               "en el lugar", "ASSAULT", SEDENA, {**CARTELS, "country": "MEX"}, "2026-02-22", "2026-02-22",
+     report(1, "Según el parte castrense, las tropas abatieron a seis pistoleros de la banda "
+               "junto a un rancho", "ASSAULT", SEDENA, {**CARTELS, "country": "MEX"}, "2026-02-22", "2026-02-22",
             language="es"),
-     report(2, "El gobierno vecino felicitó a México tras el operativo en el que fue abatido el jefe de la organización",
+     report(2, "Guatemala elogió a las autoridades mexicanas por la incursión donde cayó abatido el líder criminal",
             "ASSAULT", SEDENA, {**CARTELS, "country": "MEX"}, "2026-02-23", "2026-02-23", language="es"), False),
     ("an English and a Spanish report sharing only a word's first letters across other matters",
      report(1, "The government announced new controls on the operation of border crossings", "SANCTION", TRUMP,

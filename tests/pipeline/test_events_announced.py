@@ -7,15 +7,15 @@ from english_coder import asserted
 
 
 def test_boats_targeted_as_a_navy_announces_are_its_strikes() -> None:
-    coded = asserted("The Turkish navy confirmed that at least 21 smuggling boats have been targeted since early "
-                     "September, resulting in 83 deaths.")
+    coded = asserted("The Egyptian navy reported that some 14 trafficking vessels have been targeted over the past "
+                     "month, leaving 40 people dead.")
     e = next(e for e in coded if e.type == "ASSAULT")
-    assert e.actor is not None and e.actor.country == "TUR" and "actor=announcer" in e.rule
+    assert e.actor is not None and e.actor.country == "EGY" and "actor=announcer" in e.rule
     assert e.recipient is not None and e.recipient.sector == "CRM"
 
 
 def test_boats_targeted_as_witnesses_say_have_no_actor() -> None:
-    coded = asserted("Witnesses said that at least 21 smuggling boats have been targeted since early September.")
+    coded = asserted("Fishermen said that some 14 trafficking vessels have been targeted over the past month.")
     assert all(e.actor is None for e in coded if e.type == "ASSAULT")
 
 
@@ -32,18 +32,18 @@ def test_jets_targeting_camps_strike_them_and_sanctions_targeting_banks_do_not()
 # "They include designating ...": the steps of the one the sentence before named; an act hung on a clause
 # whose own subject is named and no party ("the operation involved ..., targeting ...") is not theirs.
 def test_an_act_of_a_clause_with_a_subject_of_its_own_is_not_the_previous_sentences() -> None:
-    coded = asserted("The Turkish army struck rebels. The operation involved at least seven explosions across "
-                     "the town, targeting rebel camps in the hills.")
+    coded = asserted("The Egyptian army shelled militants. The offensive included heavy blasts along the coast, "
+                     "targeting insurgent convoys near the river.")
     assert not [e for e in coded if "previous-sentence-subject" in e.rule]
 
 
 # A reciprocal act told by one of its parties is told from that party's side; told by no party, in the order
 # the parties are named.
 def test_a_reciprocal_act_told_by_one_party_is_told_from_its_side() -> None:
-    e = next(e for e in asserted("Carney said China and Canada would continue working together to stem the flow "
-                                 "of steel.") if e.type == "AGREE")
-    assert e.actor is not None and e.actor.country == "CAN"
-    assert e.recipient is not None and e.recipient.country == "CHN"
+    e = next(e for e in asserted("Albanese said Japan and Australia would keep cooperating to curb the smuggling "
+                                 "of weapons.") if e.type == "AGREE")
+    assert e.actor is not None and e.actor.country == "AUS"
+    assert e.recipient is not None and e.recipient.country == "JPN"
 
 
 def test_a_reciprocal_act_told_by_no_party_keeps_the_order_of_the_names() -> None:

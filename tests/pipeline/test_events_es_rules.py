@@ -297,9 +297,9 @@ def test_a_passive_inside_an_unnamed_operation_is_by_the_one_state_force_the_doc
 # mandatario X anunció"): that subject is its actor, and with no one named after it, the other side named
 # before it is whom it falls on. A relative whose "que" is its own subject names no actor.
 def test_the_subject_of_a_light_verb_in_a_relative_clause_is_the_nouns_actor() -> None:
-    d = run("El primer ministro de Canadá aceptó suspender la aplicación de los aranceles del 20 por ciento, "
-            "que el mandatario chino anunció en una carta el 3 de mayo.")
-    assert ("SANCTION", "CHN", "CAN", "asserted") in triples(d.events)
+    d = run("El gobierno de Venezuela aceptó suspender el cobro de los aranceles del 15 por ciento, que la "
+            "presidenta mexicana impuso por decreto el 9 de abril.")
+    assert ("SANCTION", "MEX", "VEN", "asserted") in triples(d.events)
 
 
 def test_a_relative_clause_with_no_subject_of_its_own_names_no_actor() -> None:
@@ -307,45 +307,45 @@ def test_a_relative_clause_with_no_subject_of_its_own_names_no_actor() -> None:
     assert not [e for e in d.events if e.type == "SANCTION"]
 
 
-# Willingness to help or cooperate told by a light verb ("manifestó su interés de ayudar") is an offer: AGREE
+# Willingness to help or cooperate told by a light verb ("expresó su interés de colaborar") is an offer: AGREE
 # by the light verb's subject; interest of any other kind is no event.
 def test_an_expressed_interest_in_helping_is_an_offer() -> None:
-    d = run("En varias llamadas, el presidente chino ha manifestado su interés de ayudar mediante operaciones "
-            "conjuntas, a lo cual el gobierno mexicano ha respondido con una negativa.")
-    assert ("AGREE", "CHN", "MEX", "asserted") in triples(d.events)
+    d = run("Durante la cumbre, el mandatario cubano expresó su interés de colaborar con patrullas conjuntas, "
+            "algo que el gobierno colombiano rechazó de inmediato.")
+    assert ("AGREE", "CUB", "COL", "asserted") in triples(d.events)
 
 
 def test_interest_of_another_kind_is_no_event() -> None:
     assert not run("El interés de los inversionistas chinos en el puerto mexicano creció.").events
 
 
-# A reciprocal act with no partner named ("con autoridades estadounidenses aportando inteligencia") is done with
+# A reciprocal act with no partner named ("con funcionarios canadienses aportando información") is done with
 # the other country the document is about; with none to go by it is no event (cooperation needs a recipient).
 def test_a_reciprocal_act_with_no_partner_named_takes_the_documents_counterpart() -> None:
-    d = run("El gobierno mexicano informó del operativo en Sinaloa. La Marina mexicana detuvo al líder del cártel. "
-            "La embajada precisó que la acción se hizo con autoridades estadounidenses aportando inteligencia.")
-    assert ("COOPERATE", "USA", "MEX", "asserted") in triples(d.events)
+    d = run("El gobierno colombiano informó de la redada en Cali. La Policía colombiana capturó al jefe de la banda. "
+            "El vocero indicó que la misión se realizó con funcionarios canadienses aportando información.")
+    assert ("COOPERATE", "CAN", "COL", "asserted") in triples(d.events)
 
 
 def test_a_reciprocal_act_with_no_counterpart_in_the_document_is_no_event() -> None:
-    d = run("La embajada precisó que la acción se hizo con autoridades estadounidenses aportando inteligencia.")
+    d = run("El vocero indicó que la misión se realizó con funcionarios canadienses aportando información.")
     assert not [e for e in d.events if e.type == "COOPERATE"]
 
 
-# A party named as the author of a text ("la Carta de las Naciones Unidas") is the text, not whom the act is
-# aimed at; named for itself ("la intervención de la ONU") it is the party.
+# A party named as the author of a text ("la Convención de la ONU") is the text, not whom the act is
+# aimed at; named for itself ("la mediación de la ONU") it is the party.
 def test_the_author_of_a_violated_charter_is_not_the_accused() -> None:
-    d = run("Denunciando una violación al Artículo 2 de la Carta de las Naciones Unidas, la presidenta mexicana "
-            "solicitó la intervención de la ONU.")
+    d = run("Denunciando una infracción a la Convención de la ONU sobre el mar, el canciller colombiano "
+            "solicitó la mediación de la ONU.")
     accuse = [e for e in d.events if e.type == "ACCUSE"]
     assert accuse and all(e.recipient is None or e.recipient.sector != "IGO" for e in accuse)
-    assert ("REQUEST", "MEX", "IGO", "asserted") in triples(d.events)
+    assert ("REQUEST", "COL", "IGO", "asserted") in triples(d.events)
 
 
 # The subject of a demand's "que" clause whose verb is one of receiving is who the demand is for, not whom it
 # is made to; the subject of a clause of acting is whom it is made to.
 def test_who_a_demand_is_for_is_not_whom_it_is_made_to() -> None:
-    d = run("El canciller canadiense pidió que el exministro venezolano reciba un juicio justo en Estados Unidos.")
+    d = run("La canciller colombiana exigió que el exgobernador venezolano reciba un proceso imparcial en México.")
     request = [e for e in d.events if e.type == "REQUEST"]
     assert request and all(e.recipient is None or e.recipient.country != "VEN" for e in request)
 
@@ -355,18 +355,18 @@ def test_who_is_asked_to_act_is_whom_the_demand_is_made_to() -> None:
     assert ("REQUEST", "CAN", "USA", "asserted") in triples(d.events)
 
 
-# An act of force named by a noun whose verb is in the future ("la ofensiva pasará a tierra") is yet to come;
+# An act of force named by a noun whose verb is in the future ("la ofensiva llegará hasta la costa") is yet to come;
 # told by its own side it is the manual's THREATEN by that side, told by another it stays planned.
 STRIKES = "Las fuerzas estadounidenses bombardearon a los cárteles el lunes. "
 
 
 def test_an_offensive_yet_to_come_told_by_its_own_side_is_a_threat() -> None:
-    d = run(STRIKES + "El presidente estadounidense ha asegurado que muy pronto la ofensiva pasará a tierra.")
+    d = run(STRIKES + "El Pentágono ha afirmado que en breve la ofensiva llegará hasta la costa.")
     assert ("THREATEN", "USA", "CRM", "asserted") in triples(d.events)
 
 
 def test_an_offensive_yet_to_come_told_by_another_side_stays_planned() -> None:
-    d = run(STRIKES + "El gobierno mexicano ha asegurado que muy pronto la ofensiva pasará a tierra.")
+    d = run(STRIKES + "El gobierno mexicano ha señalado que en breve la ofensiva llegará hasta la costa.")
     assert not [e for e in d.events if e.type == "THREATEN"]
     assert [e for e in d.events if e.trigger.text == "ofensiva" and e.status == "planned"]
 
@@ -379,7 +379,7 @@ def test_an_offensive_that_went_on_is_told_as_done() -> None:
 # The one named right after a participle opening its clause ("Ya detenido el presidente X, ...") is the
 # participle's patient, not the subject of the verb after it.
 def test_the_patient_of_an_opening_participle_is_no_subject() -> None:
-    d = run("El canciller canadiense habló con la prensa. “Ya detenido el presidente venezolano, lo que uno pide es "
-            "un juicio justo, siempre”, afirmó el canciller canadiense.")
+    d = run("El canciller colombiano habló con los periodistas. “Ya arrestado el exgobernador venezolano, lo que uno "
+            "exige es un proceso limpio, nada más”, dijo el canciller colombiano.")
     request = [e for e in d.events if e.type == "REQUEST"]
     assert request and all(e.actor is None or e.actor.country != "VEN" for e in request)

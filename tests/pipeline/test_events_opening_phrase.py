@@ -8,26 +8,26 @@ from english_coder import CODER, asserted
 
 from storyline.model import Document
 
-VISIT = ("During the visit of U.K. Secretary of State David Lammy, Indian Prime Minister Narendra Modi stressed "
-         "that his government will never allow foreign troops on its soil.")
+VISIT = ("During the visit of French Defence Minister Sébastien Lecornu, Brazilian President Lula stressed that "
+         "his country will never permit foreign soldiers on its land.")
 
 
 def test_the_noun_phrase_after_the_comma_is_the_subject_of_the_main_verb() -> None:
     doc = CODER(Document(source="test", text=VISIT, language="en"))
     by_text = {t.text: t for t in doc.tokens}
     stressed = next(i for i, t in enumerate(doc.tokens) if t.text == "stressed")
-    assert by_text["Modi"].dep == "nsubj" and by_text["Modi"].head == stressed
+    assert by_text["Lula"].dep == "nsubj" and by_text["Lula"].head == stressed
 
 
 def test_the_visit_is_a_consultation_by_the_visitor_with_the_host() -> None:
     e = next(e for e in asserted(VISIT) if e.type == "CONSULT")
-    assert e.actor is not None and e.actor.country == "GBR"
-    assert e.recipient is not None and e.recipient.country == "IND"
+    assert e.actor is not None and e.actor.country == "FRA"
+    assert e.recipient is not None and e.recipient.country == "BRA"
 
 
 def test_the_refusal_is_the_hosts_own() -> None:
     e = next(e for e in asserted(VISIT) if e.type == "REJECT")
-    assert e.actor is not None and e.actor.country == "IND"
+    assert e.actor is not None and e.actor.country == "BRA"
 
 
 def test_an_apposition_inside_the_opening_phrase_stays_one() -> None:
@@ -51,15 +51,15 @@ def test_a_dialogue_during_a_visit_is_oriented_from_the_visitor() -> None:
 
 
 def test_a_dialogue_with_no_visit_keeps_its_subject_as_actor() -> None:
-    e = next(e for e in asserted("Indian Prime Minister Narendra Modi said he had the same dialogue with British "
-                                 "Foreign Secretary David Lammy last month.") if e.type == "CONSULT")
-    assert e.actor is not None and e.actor.country == "IND"
+    e = next(e for e in asserted("Brazilian President Lula said he had the same dialogue with French Defence "
+                                 "Minister Sébastien Lecornu last month.") if e.type == "CONSULT")
+    assert e.actor is not None and e.actor.country == "BRA"
 
 
-# A verb coordinated under one passive subject ("was planned and executed by") reads its conditions off that
+# A verb coordinated under one passive subject ("was prepared and executed by") reads its conditions off that
 # subject too: an operation executed is an operation carried out, not a person put to death.
 def test_an_operation_planned_and_executed_is_carried_out_not_an_execution() -> None:
-    coded = asserted("The raid in the northern hills was planned and executed by Colombian special forces.")
+    coded = asserted("The assault on the jungle camp was prepared and executed by Peruvian marines.")
     assert coded and all(e.mode != "targeted" for e in coded), [e.rule for e in coded]
 
 
@@ -71,10 +71,11 @@ def test_a_prisoner_captured_and_executed_is_an_execution() -> None:
 # Surveillance or reconnaissance flights conducted over another country are a MOBILIZE by those who fly them;
 # conducting anything else (a survey) is no event.
 def test_surveillance_flights_over_another_country_are_a_mobilization() -> None:
-    e = next(e for e in asserted("The Chilean navy has been conducting surveillance flights with drones over "
-                                 "Peru in partnership with the Peruvian government.") if e.type == "MOBILIZE")
-    assert e.actor is not None and e.actor.country == "CHL"
-    assert e.recipient is not None and e.recipient.country == "PER"
+    e = next(e for e in asserted("The Ecuadorian air force has been conducting reconnaissance flights with "
+                                 "aircraft over Colombia jointly with the Colombian authorities.")
+             if e.type == "MOBILIZE")
+    assert e.actor is not None and e.actor.country == "ECU"
+    assert e.recipient is not None and e.recipient.country == "COL"
 
 
 def test_conducting_a_survey_is_no_event() -> None:

@@ -246,14 +246,14 @@ def test_a_toll_of_more_than_a_figure_is_an_event() -> None:
     assert [e for e in asserted("The rebels killed more than 20 soldiers in the attack.") if e.type == "ASSAULT"]
 
 
-# A promise whose complement counters an act of force or a threat ("stand ready to combat the threats") is a
+# A promise whose complement counters an act of force or a threat ("are prepared to counter the threats") is a
 # stance, neither a threat nor an offer; a promise to carry one out is a threat.
 def test_a_promise_to_counter_threats_is_no_event() -> None:
-    got = asserted("The Chilean admiral said his forces stand ready to combat the threats that seek to "
-                   "destabilize the region.")
+    got = asserted("The Peruvian general said his troops are prepared to counter the threats that aim to "
+                   "unsettle the border.")
     assert not [e for e in got if e.type in ("THREATEN", "AGREE")], [e.rule for e in got]
 
 
 def test_a_promise_to_launch_strikes_is_a_threat() -> None:
-    assert [e for e in asserted("The Chilean admiral said his forces stand ready to launch strikes on the rebel "
+    assert [e for e in asserted("The Peruvian general said his troops are prepared to launch strikes on the rebel "
                                 "camps.") if e.type == "THREATEN"]

@@ -391,8 +391,8 @@ def same_day_dyad(a: Report, b: Report) -> bool:
 
 def same_parties_days(a: Report, b: Report) -> bool:
     """Both dated to the day, the days within `DATE_TOLERANCE_DAYS`, one organisation the lexicon knows acting
-    on one other it knows in both (the same ids: "la Secretaría de la Defensa Nacional" and the cartel it
-    struck), and a matter in common: one operation told from two days' news ("este domingo", the dateline
+    on one other it knows in both (the same ids: a navy ministry and the gang its marines
+    raided), and a matter in common: one operation told from two days' news ("este domingo", the dateline
     of the day after), however differently its sentences tell it."""
     if not (a.precision == b.precision == "day" and a.span and b.span
             and abs(a.span[0] - b.span[0]) <= DATE_TOLERANCE_DAYS):

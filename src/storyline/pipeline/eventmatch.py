@@ -173,7 +173,7 @@ def _window(sent: Sentence, i: int, words: list[int], within: int) -> list[int]:
     subjects = list(sent.children(i, "nsubjpass"))
     coordinated = sent.head(i)
     if not subjects and not sent.children(i, "nsubj") and sent.tok(i).dep == "conj" and coordinated is not None:
-        subjects = list(sent.children(coordinated, "nsubjpass"))  # "was planned and executed by": the shared subject
+        subjects = list(sent.children(coordinated, "nsubjpass"))  # "was drafted and signed by": the shared subject
     for k in subjects:
         out = sorted({*out, *sent.subtree(k, skip=("relcl", "acl", "prep"))})
     t = sent.tok(i)

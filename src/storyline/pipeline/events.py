@@ -252,8 +252,8 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
 
 
 def _proposals_to_the_measures_owner(events: list[Event], text: str) -> None:
-    """Proposing to suspend or lift a measure that another state has imposed on one's own country ("she
-    proposed suspending the tariffs", where the document tells the other president imposed them) asks that
+    """Proposing to suspend or lift a measure that another state has imposed on one's own country ("he
+    proposed lifting the duties", where the document tells the other president imposed them) asks that
     state to do it: the manual's REQUEST to it, not an offer of one's own. The measure is the trigger word of
     the document's sanction, named after the proposed verb in the sentence."""
     for e in events:
@@ -1584,7 +1584,7 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
             notes.append(f"promise-of={conflict[0].trigger.type}")
             return "THREATEN", _threat_mode(conflict[0].trigger.type, conflict[0].trigger.mode, lex)
         if any(x.trigger.type in PROMISED_FORCE and _countered(sent, h, x, lex) for x in inner):
-            notes.append(COUNTERED)  # "stand ready to combat the threats": a stance, neither threat nor offer
+            notes.append(COUNTERED)  # "are prepared to counter the threats": a stance, neither threat nor offer
         return type_, mode
     if type_ == "THREATEN" and mode is None and inner:
         mode = _threat_mode(inner[0].trigger.type, inner[0].trigger.mode, lex)
@@ -1611,7 +1611,7 @@ AGREED_CONCESSION = "CONCEDE"  # the content an agreement to make a concession i
 
 def _countered(sent: Sentence, h: Hit, x: Hit, lex: EventLexicon) -> bool:
     """A nominal act of force or threat in a promise's complement that is the object of a verb other than
-    its light verb ("stand ready to combat the threats", "vowed to confront the attacks"): what the promise
+    its light verb ("are prepared to counter the threats", "vowed to confront the attacks"): what the promise
     is against, not what it promises."""
     if not x.noun or sent.tok(x.head).dep not in ("dobj", "obj"):
         return False

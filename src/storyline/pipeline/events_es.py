@@ -359,7 +359,7 @@ def code(doc: Document) -> Document:
             status = _status(toks, i, lex, negated)
             announced = None
             if r.pos == "noun" and r.type in ANNOUNCEABLE and status == "asserted" and _future_predicate(toks, i, lex):
-                status = "planned"  # "la ofensiva pasará a tierra": an act yet to come, told as such
+                status = "planned"  # "la ofensiva llegará hasta la costa": an act yet to come, told as such
                 announced = _announcer_before(toks, i, refs)
             if r.pos == "noun" and _warned_of(toks, i, lex):
                 status = "hypothetical"  # "el ataque que Estados Unidos advirtió": only threatened
@@ -397,7 +397,7 @@ def _document_counterparts(events: list[Event], mentions: list[Mention], recipro
     """A rejection, accusation, demand or threat by a state with no one named is addressed to the
     state the document is mostly about besides the actor's: the other country its states, governments
     and forces are most named for, at least twice and with no tie. So is a reciprocal act (`reciprocal`,
-    the ids of such events: "con autoridades estadounidenses aportando inteligencia") with no partner named."""
+    the ids of such events: "con funcionarios canadienses aportando información") with no partner named."""
     for e in events:
         if e.recipient is not None or e.actor is None or not e.actor.country \
                 or (e.type not in PLOVER_COUNTERPART and id(e) not in (reciprocal or ())):
@@ -454,7 +454,7 @@ ANNOUNCEABLE = frozenset({"ASSAULT"})  # a nominal act of force that can be told
 
 
 def _future_predicate(toks: list[Token], i: int, lex: EsLexicon) -> bool:
-    """The noun is the subject of a verb in the future just after it ("la ofensiva pasará a tierra")."""
+    """The noun is the subject of a verb in the future just after it ("la ofensiva llegará hasta la costa")."""
     for t in toks[i + 1:i + 4]:
         if t.text in (",", ".") or t.text in lex.clause_breaks:
             return False
@@ -464,8 +464,8 @@ def _future_predicate(toks: list[Token], i: int, lex: EsLexicon) -> bool:
 
 
 def _announcer_before(toks: list[Token], i: int, refs: list[_Ref]) -> Actor | None:
-    """Who tells of it: the last party named before the "que" that opens the noun's clause ("Trump ha
-    asegurado que la ofensiva pasará a tierra")."""
+    """Who tells of it: the last party named before the "que" that opens the noun's clause ("el ministro ha
+    afirmado que la ofensiva llegará hasta la costa")."""
     que = [t for t in toks[:i] if t.text.lower() == "que"]
     if not que:
         return None
@@ -474,8 +474,8 @@ def _announcer_before(toks: list[Token], i: int, refs: list[_Ref]) -> Actor | No
 
 
 def _announced_threats(events: list[Event], announcers: dict[int, Actor]) -> None:
-    """An act of force yet to come, told by its own side ("Trump ha asegurado que la ofensiva pasará a
-    tierra"), is the manual's THREATEN by that side, against whom the act would fall."""
+    """An act of force yet to come, told by its own side ("el ministro ha afirmado que la ofensiva
+    llegará hasta la costa"), is the manual's THREATEN by that side, against whom the act would fall."""
     for e in events:
         who = announcers.get(id(e))
         if who is None or e.actor is None or e.status != "planned" or _side(who) != _side(e.actor):
@@ -635,7 +635,7 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
             if x is actor or (_place(toks, x, lex) and x.actor.sector != "CRM"):
                 continue  # "en México" is a place; "sobre las pandillas" is not: a group is no place
             if _document_name(toks, x, lex):
-                continue  # "una violación de la Carta de las Naciones Unidas": a text named, not a party
+                continue  # "una infracción a la Convención de la ONU": a text named, not a party
             if r.governs and _beneficiary(toks, i, x):
                 continue  # "pidió que X tenga un juicio justo": X is who it is for, not who is asked
             if not r.governs and _in_content_clause(toks, i, x.start, lex):
@@ -867,8 +867,8 @@ def _beneficiary(toks: list[Token], i: int, x: _Ref) -> bool:
 
 
 def _document_name(toks: list[Token], x: _Ref, lex: EsLexicon) -> bool:
-    """The actor is named as the author of a text after a document noun and "de" ("la Carta de las
-    Naciones Unidas", "el Tratado de la OTAN"): the text is meant, not the party."""
+    """The actor is named as the author of a text after a document noun and "de" ("la Convención de la
+    ONU", "el Tratado de la OTAN"): the text is meant, not the party."""
     if _word_before(toks, x.start) not in ("de", "del"):
         return False
     prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
@@ -887,8 +887,8 @@ ABSOLUTE_OPENERS = frozenset({"ya", "vez", ",", ";"})
 
 
 def _absolute_patient(toks: list[Token], x: _Ref) -> bool:
-    """The one named right after a participle opening its clause ("Ya detenido el presidente, lo que uno
-    pide es ..."): the participle's patient, no subject of the verb after it."""
+    """The one named right after a participle opening its clause ("Ya arrestado el gobernador, lo que uno
+    exige es ..."): the participle's patient, no subject of the verb after it."""
     prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
     for _ in range(2):  # "detenido el presidente Maduro": past a title before the name
         if prev and prev[-1].pos == "NOUN" and prev[-1].text[:1].islower() \
@@ -901,8 +901,8 @@ def _absolute_patient(toks: list[Token], x: _Ref) -> bool:
 
 
 def _relative_light_subject(toks: list[Token], i: int, after: list[_Ref], lex: EsLexicon) -> _Ref | None:
-    """The subject of a light verb in a relative clause on the noun ("los aranceles del 30 por ciento, que
-    el mandatario estadounidense anunció en una carta"): who announced or imposed them is their actor.
+    """The subject of a light verb in a relative clause on the noun ("los aranceles del 15 por ciento, que
+    la presidenta mexicana impuso por decreto"): who announced or imposed them is their actor.
     A relative whose "que" is its own subject ("los aranceles que afectan a ...") names none."""
     q = next((j for j in range(i + 1, min(len(toks), i + RELATIVE_REACH)) if toks[j].text.lower() == "que"), None)
     if q is None or any(toks[j].pos in ("VERB", "AUX") or toks[j].text in lex.clause_breaks or toks[j].text == "."
