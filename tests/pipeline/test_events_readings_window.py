@@ -32,8 +32,9 @@ def test_a_telephone_conversation_held_is_a_consultation() -> None:
 
 def test_parties_returning_to_the_negotiating_table_consult() -> None:
     evs = [e for e in asserted("Israel and Syria returned to the negotiating table on Monday.") if e.type == "CONSULT"]
+    # one event for the pair, in the order they are named (a meeting has no direction)
     assert {(e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) for e in evs} == {
-        ("ISR", "SYR"), ("SYR", "ISR")}
+        ("ISR", "SYR")}
 
 
 def test_a_concession_or_protest_aimed_at_no_one_is_aimed_at_the_actors_country() -> None:
