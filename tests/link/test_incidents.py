@@ -199,16 +199,20 @@ NICARAGUA = {"name": "Nicaragua", "country": "NIC", "sector": None, "id": "NIC"}
 CANADA = {"name": "Canada", "country": "CAN", "sector": None, "id": "CAN"}
 COLOMBIA = {"name": "Colombia", "country": "COL", "sector": None, "id": "COL"}
 SEDENA = {"name": "Secretaría de la Defensa Nacional", "country": "MEX", "sector": "MIL", "id": "mx_sedena"}
+MORELIA = {"name": "Morelia", "country": "MEX", "lat": 19.70, "lon": -101.19, "precision": "city"}
+CULIACAN = {"name": "Culiacán", "country": "MEX", "lat": 24.80, "lon": -107.39, "precision": "city"}
+MICHOACAN = {"name": "Michoacán", "country": "MEX", "lat": 19.17, "lon": -101.90, "precision": "admin"}
 CJNG = {"name": "Cártel de Jalisco Nueva Generación", "country": "MEX", "sector": "CRM", "id": "cjng"}
 
 
 def report(n: int, evidence: str, type_: str, actor: dict[str, Any], recipient: dict[str, Any],
            date: str | None = None, published: str | None = None, language: str = "en",
-           background: bool = False, mode: str | None = None, killed: int | None = None, rule: str = "") -> Any:
+           background: bool = False, mode: str | None = None, killed: int | None = None, rule: str = "",
+           location: dict[str, Any] | None = None) -> Any:
     from storyline.link.merge import report_from_record
 
     record = {"id": f"e{n}", "document_id": f"d{n}", "type": type_, "mode": mode, "actor": actor, "recipient": recipient,
-              "date": date, "date_precision": "day" if date else None, "location": None, "status": "asserted",
+              "date": date, "date_precision": "day" if date else None, "location": location, "status": "asserted",
               "magnitude": {"killed": killed}, "intensity": -5.0, "evidence": evidence, "background": background,
               "rule": rule}
     return report_from_record(record, published=published, seen=f"s{n}", language=language)
@@ -314,6 +318,18 @@ RULES = [
                "junto a un rancho", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es"),
      report(2, "Guatemala elogió a las autoridades mexicanas por la incursión donde cayó abatido el líder criminal",
             "ASSAULT", SEDENA, CJNG, "2026-02-23", "2026-02-23", language="es"), True),
+    ("the same two reports a day apart in two towns far apart: two operations",
+     report(1, "Según el parte castrense, las tropas abatieron a seis pistoleros de la banda "
+               "junto a un rancho", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es",
+            location=MORELIA),
+     report(2, "Guatemala elogió a las autoridades mexicanas por la incursión donde cayó abatido el líder criminal",
+            "ASSAULT", SEDENA, CJNG, "2026-02-23", "2026-02-23", language="es", location=CULIACAN), False),
+    ("the same two reports a day apart, a town on one side and its state on the other: one operation",
+     report(1, "Según el parte castrense, las tropas abatieron a seis pistoleros de la banda "
+               "junto a un rancho", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es",
+            location=MORELIA),
+     report(2, "Guatemala elogió a las autoridades mexicanas por la incursión donde cayó abatido el líder criminal",
+            "ASSAULT", SEDENA, CJNG, "2026-02-23", "2026-02-23", language="es", location=MICHOACAN), True),
     ("the same two reports two days apart: two operations",
      report(1, "Según el parte castrense, las tropas abatieron a seis pistoleros de la banda "
                "junto a un rancho", "ASSAULT", SEDENA, CJNG, "2026-02-22", "2026-02-22", language="es"),

@@ -75,7 +75,8 @@ Thresholds and why:
   knows acts on another it knows (the same two ids: a defence ministry and the cartel it struck), naming a
   matter in common with no figures far apart, score at least LINK_SCORE (`same_parties_days`): one operation
   told in the news of its day and of the day after ("este domingo"; a dateline of the Monday), whose
-  sentences tell it from two sides and share a word or two. A country, a sector or a group the lexicon
+  sentences tell it from two sides and share a word or two. Two towns more than FAR_PLACE_KM apart
+  are two operations. A country, a sector or a group the lexicon
   does not name never qualifies: "the army" and "the cartels" act every day.
 - A report with no time at all told in one sentence with a reply the other way (a rejection and
   the threat it answers) meets a report placed in time told with a reply of the same type between
@@ -97,6 +98,7 @@ Thresholds and why:
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -400,7 +402,25 @@ def same_parties_days(a: Report, b: Report) -> bool:
     aid, rid = a.actor.get("id"), a.recipient.get("id")
     if not (aid and rid and aid != rid and aid == b.actor.get("id") and rid == b.recipient.get("id")):
         return False
-    return bool(a.matters & b.matters) and far_figures(a, b) is None and _organisation(aid) and _organisation(rid)
+    return bool(a.matters & b.matters) and far_figures(a, b) is None and not far_places(a, b) \
+        and _organisation(aid) and _organisation(rid)
+
+
+FAR_PLACE_KM = 100.0  # two towns further apart than this are two scenes, not one operation
+
+
+def far_places(a: Report, b: Report) -> bool:
+    """Whether both reports place their act in a town, and the towns are more than `FAR_PLACE_KM` apart
+    (a state or a country named on one side says nothing against a town on the other)."""
+    spots = []
+    for r in (a, b):
+        loc = r.location or {}
+        if loc.get("precision") != "city" or loc.get("lat") is None or loc.get("lon") is None:
+            return False
+        spots.append((math.radians(float(loc["lat"])), math.radians(float(loc["lon"]))))
+    (la1, lo1), (la2, lo2) = spots
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h))) > FAR_PLACE_KM
 
 
 def _organisation(entity_id: str) -> bool:

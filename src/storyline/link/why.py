@@ -101,7 +101,8 @@ def explain_merge(store: Store, event_a: str, event_b: str) -> dict[str, Any]:
     add("one organisation's act on another, a day apart", f"{a.actor.get('id')} on {a.recipient.get('id')}",
         f"{b.actor.get('id')} on {b.recipient.get('id')}", same_parties,
         f"the same two organisations the lexicon knows, both dated to the day at most {merge.DATE_TOLERANCE_DAYS} "
-        f"day apart, a matter in common and no figures far apart, score at least {merge.LINK_SCORE}")
+        f"day apart, a matter in common, no figures far apart and no two towns over {merge.FAR_PLACE_KM:.0f} km "
+        f"apart, score at least {merge.LINK_SCORE}")
     add("one exchange", sorted(ra), sorted(rb), told_as_exchange,
         "a report with no time at all and one placed in time, each told in one sentence with a reply of the same "
         "type between the same two states (the other way), link however few words they share; the one with no "
