@@ -17,16 +17,20 @@ Takes a `tree.Sentence`, the trigger `Hit` and the document's date and place men
   an outlet with a reporting verb, or the speaker of the quotation the sentence is in.
 - `background`: the event's date, or a year on a past episode ("the 1914 occupation", "the war
   of 1898"), lies far before the article (`background` in triggers.yaml).
+- `commonest_party`: the actor or recipient the document's other events most often have, for the roles
+  a sentence leaves open (both coders' document rules).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
+from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Mention, Quote
+from ..model import Actor, Event, Mention, Quote
 from .eventlex import EventLexicon
 from .eventmatch import Hit
 from .tree import Sentence
@@ -215,3 +219,15 @@ def background(sent: Sentence, hit: Hit, date: DateRef | None, reference: dt.dat
             if reference.year - year >= 2 and (sent.tok(hit.head).lemma in episodes or hit.noun):
                 return True, DateRef(str(year), "year", sent.tok(j).text, "date:episode-year")
     return False, None
+
+
+def commonest_party(counted: Iterable[Event], role: str, key: Callable[[Actor], Hashable],
+                    among: Sequence[Event]) -> Actor | None:
+    """The `role` ("actor" or "recipient") the `counted` events most often have, told apart by `key`, as the
+    first of `among` (in document order) with it gives it; None when no counted event has one. Ties go to the
+    party counted first."""
+    seen = Counter(key(party) for x in counted if (party := getattr(x, role)) is not None)
+    if not seen:
+        return None
+    best, _ = seen.most_common(1)[0]
+    return next(party for x in among if (party := getattr(x, role)) is not None and key(party) == best)

@@ -60,7 +60,7 @@ from ..plover import (
 )
 from . import eventmatch
 from .actors import stance_country
-from .eventattrs import DateRef, background, event_date, event_place, magnitude, reported_by
+from .eventattrs import DateRef, background, commonest_party, event_date, event_place, magnitude, reported_by
 from .eventlex import EventLexicon, lexicon
 from .eventmatch import Hit, is_word
 from .eventroles import (
@@ -182,14 +182,11 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
     named takes the target of the document's other strikes by the same side; a rejection or a demand
     by one state with no one named is addressed to the document's main counterpart; an agentless
     strike takes the side the document's other strikes are by. Each is marked in the rule."""
-    from collections import Counter
-
     for e in events:
         if e.actor is None and e.type in ("ASSAULT", "COERCE"):  # first, so the victims' rule below sees the side
-            seen = Counter(_key(x.actor) for x in events if x.type == e.type and x.actor is not None)
-            if seen:
-                key, _ = seen.most_common(1)[0]
-                e.actor = next(x.actor for x in events if _key(x.actor) == key)
+            side = commonest_party([x for x in events if x.type == e.type], "actor", _key, events)
+            if side is not None:
+                e.actor = side
                 e.rule = re.sub(r"actor=[\w-]+", "actor=document-same-type", e.rule, count=1)
                 e.confidence = round(max(0.05, e.confidence - 0.15), 2)
             if e.actor is None and e.type == "ASSAULT" and e.location and e.location.get("country") \
@@ -200,43 +197,40 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.rule = re.sub(r"actor=[\w-]+", "actor=place-of-attack", e.rule, count=1)
                 e.confidence = round(max(0.05, e.confidence - 0.15), 2)
             if e.recipient is None:
-                seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None)
-                if seen:
-                    key, _ = seen.most_common(1)[0]
-                    e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
+                target = commonest_party([x for x in events if x.type == e.type], "recipient", _key, events)
+                if target is not None:
+                    e.recipient = target
                     e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
     for e in events:
         if e.type == "ASSAULT" and e.recipient is not None and e.recipient.sector == "CVL" and e.recipient.id is None \
                 and e.actor is not None:
             # "the operations have killed 57 people": the victims of a side's campaign are whom its other
             # strikes in the document are said to hit, when those are named
-            named = Counter(_key(x.recipient) for x in events if x.type == "ASSAULT" and x.recipient is not None
-                            and x.recipient.sector not in (None, "CVL") and x.actor is not None
-                            and x.actor.country == e.actor.country)
-            if named:
-                key, _ = named.most_common(1)[0]
-                e.recipient = next(x.recipient for x in events if _key(x.recipient) == key)
+            named = commonest_party([x for x in events if x.type == "ASSAULT" and x.recipient is not None
+                                     and x.recipient.sector not in (None, "CVL") and x.actor is not None
+                                     and x.actor.country == e.actor.country], "recipient", _key, events)
+            if named is not None:
+                e.recipient = named
                 e.rule += "; victims=document-same-side"
         if e.recipient is None and e.actor is not None and e.type in SAME_TYPE_RECIPIENT:
-            seen = Counter(_key(x.recipient) for x in events if x.type == e.type and x.recipient is not None
-                           and x.actor is not None and x.actor.country == e.actor.country
-                           and "document-" not in x.rule)
-            if seen:
-                key, _ = seen.most_common(1)[0]
-                x = next(x for x in events if _key(x.recipient) == key)
-                e.recipient = x.recipient
+            target = commonest_party([x for x in events if x.type == e.type and x.actor is not None
+                                      and x.actor.country == e.actor.country and "document-" not in x.rule],
+                                     "recipient", _key, events)
+            if target is not None:
+                e.recipient = target
                 e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
                 e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue
         if e.recipient is None and e.actor is not None and e.type == "THREATEN" and e.mode == "violence":
             # "we will keep bombing these targets, the minister vowed": a threat of force by the side whose
             # strikes the document tells is against whom they hit
-            struck = Counter(_key(x.recipient) for x in events if x.type == "ASSAULT" and x.recipient is not None
-                             and x.actor is not None and x.actor.country == e.actor.country
-                             and x.recipient.sector not in (None, "CVL") and "document-" not in x.rule)
-            if struck:
-                key, _ = struck.most_common(1)[0]
-                e.recipient = next(x.recipient for x in events if x.type == "ASSAULT" and _key(x.recipient) == key)
+            strikes = [x for x in events if x.type == "ASSAULT"]
+            struck = commonest_party([x for x in strikes if x.recipient is not None and x.actor is not None
+                                      and x.actor.country == e.actor.country
+                                      and x.recipient.sector not in (None, "CVL") and "document-" not in x.rule],
+                                     "recipient", _key, strikes)
+            if struck is not None:
+                e.recipient = struck
                 e.rule = e.rule.replace("recipient=none", "recipient=document-struck")
                 e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue

@@ -56,6 +56,7 @@ from ..lexicon_data import per_user_files, stage, trigger_entries
 from ..model import Actor, Document, Event, Mention, Span, Token
 from ..plover import COUNTERPART as PLOVER_COUNTERPART
 from ..plover import NEEDS_RECIPIENT, SAME_TYPE_RECIPIENT
+from .eventattrs import commonest_party
 from .eventlex import lexicon as english_lexicon
 
 SOURCE = "es/triggers.yaml"
@@ -436,12 +437,10 @@ def _same_type_actors(events: list[Event], first: int) -> None:
     for e in mine:
         if e.actor is not None or e.type not in ("ASSAULT", "COERCE") or ":noun:" not in e.rule:
             continue
-        seen = Counter(_side(x.actor) for x in mine if x.type == e.type and x.actor is not None
-                       and "document-" not in x.rule)
-        if seen:
-            side, _ = seen.most_common(1)[0]
-            e.actor = next(x.actor for x in mine if x.actor is not None and _side(x.actor) == side
-                           and x.type == e.type)
+        same = [x for x in mine if x.type == e.type]
+        side = commonest_party([x for x in same if "document-" not in x.rule], "actor", _side, same)
+        if side is not None:
+            e.actor = side
             e.rule = e.rule.replace("actor=none", "actor=document-same-type")
             e.confidence = round(max(0.05, e.confidence - 0.15), 2)
             if e.recipient is not None and _side(e.recipient) == _side(e.actor):
@@ -491,12 +490,11 @@ def _same_type_recipients(events: list[Event]) -> None:
     for e in events:
         if e.recipient is not None or e.actor is None or e.type not in SAME_TYPE_RECIPIENT:
             continue
-        seen = Counter(_side(x.recipient) for x in events if x.type == e.type and x.recipient is not None
-                       and x.actor is not None and _side(x.actor) == _side(e.actor) and "document-" not in x.rule)
-        if seen:
-            side, _ = seen.most_common(1)[0]
-            e.recipient = next(x.recipient for x in events if x.recipient is not None and _side(x.recipient) == side
-                               and x.type == e.type and "document-" not in x.rule)
+        same = [x for x in events if x.type == e.type and "document-" not in x.rule]
+        target = commonest_party([x for x in same if x.actor is not None and _side(x.actor) == _side(e.actor)],
+                                 "recipient", _side, same)
+        if target is not None:
+            e.recipient = target
             e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
             e.confidence = round(max(0.05, e.confidence - 0.1), 2)
 
