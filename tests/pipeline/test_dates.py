@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.model import Document
+from storyline.ingest import to_document
+from storyline.model import Document, RawInput
 from storyline.pipeline import build
 from storyline.pipeline.dates import DateMention, find_dates, parse_date_string
 
@@ -303,3 +304,19 @@ def test_resolve_appends_date_mentions_with_evidence() -> None:
         assert set(m.value) == {"value", "precision", "end_value", "is_range", "text"}
 
 
+
+
+def test_building_the_dates_stage_compiles_its_lexicon_before_any_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.pipeline import datelex
+
+    calls: list[int] = []
+    load = datelex._load_yaml
+    monkeypatch.setattr(datelex, "_load_yaml", lambda: calls.append(1) or load())
+    datelex.lexicon.cache_clear()  # type: ignore[attr-defined]
+    try:
+        pipeline = build(["clean", "dates"])
+        assert calls == [1]  # compiled by the build, not by the first document
+        pipeline(to_document(RawInput(source="brief.txt", content="Colombian troops arrived in the border town on Monday, the army said in a statement.", format="text")))
+        assert calls == [1]
+    finally:
+        datelex.lexicon.cache_clear()  # type: ignore[attr-defined]
