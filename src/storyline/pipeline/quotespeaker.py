@@ -672,9 +672,9 @@ class SpeakerIndex(NameIndex):
         best: tuple[int, int, int] | None = None
         found: Named | None = None
         starts = self._sentence_starts_cached()
-        lo = bisect.bisect_left(starts, self.tok_at(pos - window) - 8)  # an opener lies in its first 8 tokens
-        hi = bisect.bisect_left(starts, self.tok_at(pos))
-        openers = ((starts[n], 0) for n in range(lo, hi))
+        first = bisect.bisect_left(starts, self.tok_at(pos - window) - 8)  # an opener lies in its first 8 tokens
+        last = bisect.bisect_left(starts, self.tok_at(pos))
+        openers = ((starts[n], 0) for n in range(first, last))
         for rank, group in itertools.chain(openers, ((n, 1) for n in range(len(self.speakers)))):
             x = self._sentence_opener(rank) if group == 0 else self.speakers[rank]
             if (x is not None and x.end <= pos and pos - x.end <= window and x.gender != other
