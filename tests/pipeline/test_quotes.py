@@ -532,3 +532,13 @@ def test_excerpt_names_are_antecedents(text: str, starts: str, speaker: str, not
     q = find(run(text), starts)
     assert q.speaker is not None and speaker in q.speaker.name and not_speaker not in q.speaker.name, \
         (q.speaker, q.rule)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("“We will not back down,” said Secretary of Energy Ruth Kemp, speaking in Denver.", "Ruth Kemp"),
+    ("“The border stays open,” said Secretary of Homeland Security Daniel Ortiz on Friday.", "Daniel Ortiz"),
+    ("“The vote is set,” said Representative Laura P. Hendricks of Ohio.", "Laura P. Hendricks"),
+])
+def test_an_office_of_a_department_before_the_name_is_not_part_of_the_name(text: str, speaker: str) -> None:
+    q = find(run(text), text[1:8])
+    assert q.speaker is not None and q.speaker.name == speaker

@@ -298,6 +298,15 @@ class NameIndex:
                 head = self._person(i, k - 1)
                 if head is not None:
                     return head
+                if self.tokens[k - 1].text in self.lex.titles:
+                    # "Secretary of Energy Ruth Kemp": the office's department, then the person, who starts
+                    # at the first given name after it
+                    for p in range(k + 2, j):
+                        if self.tokens[p].text in self.lex.male_names or self.tokens[p].text in self.lex.female_names:
+                            tail = self._person(p, j)
+                            if tail is not None:
+                                return tail
+                            break
                 break
         return self._person(i, j) or self._thing(i, j)
 
