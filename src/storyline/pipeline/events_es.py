@@ -843,13 +843,10 @@ def _relative_between(toks: list[Token], start: int, end: int) -> bool:
 def _place(toks: list[Token], x: _Ref, lex: EsLexicon) -> bool:
     """The actor is named as a place: after "en", "desde", ..., or after a place noun and "de" ("frente a
     las costas de Colombia", "en aguas de México")."""
-    before = _word_before(toks, x.start)
-    if before in lex.place_preps:
+    if _word_before(toks, x.start) in lex.place_preps:
         return True
-    if before not in ("de", "del"):
-        return False
-    prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
-    return len(prev) > 1 and prev[-2].text.lower() in lex.place_nouns
+    noun = _noun_before_de(toks, x)
+    return noun is not None and noun.text.lower() in lex.place_nouns
 
 
 RECEIVING = frozenset({"tener", "recibir", "obtener", "gozar", "contar"})
@@ -867,18 +864,25 @@ def _beneficiary(toks: list[Token], i: int, x: _Ref) -> bool:
 def _document_name(toks: list[Token], x: _Ref, lex: EsLexicon) -> bool:
     """The actor is named as the author of a text after a document noun and "de" ("la Convención de la
     ONU", "el Tratado de la OTAN"): the text is meant, not the party."""
-    if _word_before(toks, x.start) not in ("de", "del"):
-        return False
-    prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
-    return len(prev) > 1 and prev[-2].lemma.lower() in lex.document_nouns
+    noun = _noun_before_de(toks, x)
+    return noun is not None and noun.lemma.lower() in lex.document_nouns
+
+
+def _before(toks: list[Token], start: int) -> list[Token]:
+    """The tokens that end by `start`, determiners left out: the words a party is named after."""
+    return [t for t in toks if t.end <= start and t.pos != "DET"]
 
 
 def _word_before(toks: list[Token], start: int) -> str:
-    prev = [t for t in toks if t.end <= start]
-    k = len(prev) - 1
-    while k >= 0 and prev[k].pos == "DET":
-        k -= 1
-    return prev[k].text.lower() if k >= 0 else ""
+    prev = _before(toks, start)
+    return prev[-1].text.lower() if prev else ""
+
+
+def _noun_before_de(toks: list[Token], x: _Ref) -> Token | None:
+    """The word before the "de" the actor is named after ("aguas" in "en aguas de México", "Convención" in
+    "la Convención de la ONU"), or None when no "de" comes right before it."""
+    prev = _before(toks, x.start)
+    return prev[-2] if len(prev) > 1 and prev[-1].text.lower() in ("de", "del") else None
 
 
 ABSOLUTE_OPENERS = frozenset({"ya", "vez", ",", ";"})
@@ -887,7 +891,7 @@ ABSOLUTE_OPENERS = frozenset({"ya", "vez", ",", ";"})
 def _absolute_patient(toks: list[Token], x: _Ref) -> bool:
     """The one named right after a participle opening its clause ("Ya arrestado el gobernador, lo que uno
     exige es ..."): the participle's patient, no subject of the verb after it."""
-    prev = [t for t in toks if t.end <= x.start and t.pos != "DET"]
+    prev = _before(toks, x.start)
     for _ in range(2):  # "detenido el presidente Maduro": past a title before the name
         if prev and prev[-1].pos == "NOUN" and prev[-1].text[:1].islower() \
                 and not prev[-1].text.lower().endswith(PARTICIPLE):
