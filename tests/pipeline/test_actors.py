@@ -6,6 +6,7 @@ import pytest
 
 from storyline.model import Document, Mention
 from storyline.pipeline import build
+from storyline.pipeline.actors import latest_antecedent
 
 ACTORS = build(["actors"], given=("text",))
 
@@ -146,6 +147,23 @@ def test_pronoun_skips_people_inside_quotes_and_of_the_other_gender() -> None:
     found = actors(text, "2025-03-01")
     pronouns = {m.span.text: m.value["ref"] for m in found if m.rule == "coref:pronoun"}
     assert pronouns == {"she": "Claudia Sheinbaum", "he": "Donald Trump"}
+
+
+@pytest.mark.parametrize(
+    ("people", "pos", "wanted", "expected"),
+    [
+        # (name, end, gender, usable): the latest that ends within reach, fits the gender and is usable
+        ([("Ana", 10, "f", True), ("Ben", 40, "m", True)], 50, "f", "Ana"),
+        ([("Ana", 10, "f", True), ("Kim", 40, None, True)], 50, "f", "Kim"),  # an unknown gender fits
+        ([("Ana", 10, "f", True), ("Eva", 40, "f", False)], 50, "f", "Ana"),  # not usable: passed over
+        ([("Ana", 10, "f", True)], 200, "f", None),  # ends beyond the reach
+        ([("Ana", 60, "f", True)], 50, "f", None),  # ends after the pronoun
+    ],
+)
+def test_latest_antecedent_is_the_latest_fitting_person_within_reach(
+        people: list[tuple[str, int, str | None, bool]], pos: int, wanted: str, expected: str | None) -> None:
+    found = latest_antecedent(people, pos, 100, wanted, lambda p: p[1], lambda p: p[2], lambda p: p[3])
+    assert (found[0] if found else None) == expected
 
 
 def test_common_words_are_not_actors() -> None:

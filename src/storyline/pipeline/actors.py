@@ -32,11 +32,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import accumulate
-from typing import Any
+from typing import Any, TypeVar
 
 from ..lexicon import Lexicon, load_lexicon
 from ..lexicon_data import load_yaml, per_user_files, stage
@@ -71,6 +71,7 @@ _WORD_BEFORE = re.compile(r"([^\W\d_][\w'’\-]*)[ \t\u00a0]+$")
 _WORD_AFTER = re.compile(r"[ \t\u00a0]+([^\W\d_][\w\-]*)")
 _NOT_WORD = re.compile(r"[^\w]+")
 _PRONOUN_REACH = 1500  # characters back to look for the person a he/she refers to
+T = TypeVar("T")
 
 
 @dataclass
@@ -615,11 +616,8 @@ def _pronouns(text: str, people: list[Mention], lex: Lexicon) -> list[Mention]:
         at = bisect_right(quote_starts, pos) - 1
         return at >= 0 and pos < quoted[at][1]
 
-    def gender(m: Mention) -> str | None:
-        ent = lex.people.get(m.value.get("id") or "")
-        return ent.gender if ent else None
-
-    usable = [(m, not in_quote(m.span.start), gender(m)) for m in people]
+    usable = [(m, not in_quote(m.span.start), lexicon_gender(m, lex)) for m in people]
+    starts = [m.span.start for m in people]
     longest = max((m.span.end - m.span.start for m in people), default=0)
     out = []
     ended = 0  # people[:ended] all end before the pronoun in hand: pronouns come in text order
@@ -629,18 +627,39 @@ def _pronouns(text: str, people: list[Mention], lex: Lexicon) -> list[Mention]:
         if in_quote(pos):
             continue
         wanted = "female" if end - pos == 3 else "male"
-        ante = None
-        for back in range(ended - 1, -1, -1):
-            m, outside, sex = usable[back]
-            if m.span.start < pos - _PRONOUN_REACH - longest:
-                break  # it and everyone before it end too far back
-            if pos - m.span.end <= _PRONOUN_REACH and outside and sex in (None, wanted):
-                ante = m
-                break
-        if ante is not None:
-            value = {k: v for k, v in ante.value.items() if k != "ref"}
+        near = usable[bisect_left(starts, pos - _PRONOUN_REACH - longest) : ended]  # the rest end too far back
+        found = latest_antecedent(near, pos, _PRONOUN_REACH, wanted, lambda u: u[0].span.end, lambda u: u[2],
+                                  lambda u: u[1])
+        if found is not None:
+            value = {k: v for k, v in found[0].value.items() if k != "ref"}
             out.append(_mention(text, pos, end, {**value, "ref": value["name"]}, "coref:pronoun"))
     return out
+
+
+def latest_antecedent(candidates: Sequence[T], pos: int, reach: int, wanted: str, end: Callable[[T], int],
+                      gender: Callable[[T], str | None], usable: Callable[[T], object]) -> T | None:
+    """The last of `candidates` (in text order) that ends at most `reach` characters before `pos`, whose
+    gender is unknown or `wanted` (the pronoun's) and that is `usable`: the rule by which both this stage
+    and the quote speakers read "he"/"she" back to a person.
+
+    The two resolvers share this rule and nothing more, as they answer different questions. This
+    stage resolves every he/she outside quotations, among its own person mentions (gender from the
+    lexicon), within one reach, so that event roles can name the person. The quote speakers resolve only
+    the pronoun subject of a speech cue; they prefer the sentence before and the speakers of earlier
+    cues to any name, widen their window in two steps, take any capitalised name that something vouches
+    for (gender from titles and given names too), and read "it"/"they" as an organisation. Either one
+    run in the other's place would change who is named."""
+    for c in reversed(candidates):
+        at = end(c)
+        if at <= pos and pos - at <= reach and gender(c) in (None, wanted) and usable(c):
+            return c
+    return None
+
+
+def lexicon_gender(m: Mention, lex: Lexicon) -> str | None:
+    """"male" or "female", as the lexicon records the person a mention resolved to; None for anyone else."""
+    ent = lex.people.get(str(m.value.get("id") or ""))
+    return ent.gender if ent else None
 
 
 def _pronoun_spans(text: str) -> list[tuple[int, int]]:

@@ -29,6 +29,7 @@ from typing import Any, NamedTuple
 from ..lexicon import load_lexicon
 from ..lexicon_data import per_user_files, stage
 from ..model import Actor, Mention
+from .actors import lexicon_gender
 
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 POSSESSIVE = re.compile(r"[’']s$")
@@ -180,14 +181,12 @@ class NameIndex:
 
     def _people_from_actors(self) -> list[tuple[int, int, str | None]]:
         """Spans the actor stage resolved to a person, with the gender its lexicon records (or None)."""
-        people = load_lexicon().people
+        lex = load_lexicon()
         out = []
         for m in self.actors:
             if m.value.get("form") not in ("person", "unknown_person") or m.rule == "coref:pronoun":
                 continue
-            entity = people.get(str(m.value.get("id") or ""))
-            gender = {"male": "m", "female": "f"}.get(entity.gender or "") if entity else None
-            out.append((m.span.start, m.span.end, gender))
+            out.append((m.span.start, m.span.end, {"male": "m", "female": "f"}.get(lexicon_gender(m, lex) or "")))
         out.sort()
         return out
 

@@ -33,6 +33,7 @@ import operator
 import re
 from dataclasses import dataclass
 
+from .actors import latest_antecedent
 from .quotenames import POSSESSIVE, Named, NameIndex
 
 NEWLINES = re.compile(r"\n+")
@@ -685,14 +686,13 @@ class SpeakerIndex(NameIndex):
         return found
 
     def _last_person(self, pos: int, window: int, other: str) -> Named | None:
-        """The last named person ending in [pos - window, pos] whose gender is not `other`, vouched for."""
+        """The last named person ending in [pos - window, pos] whose gender is not `other`, vouched for: the
+        rule the actor stage resolves he/she by (`actors.latest_antecedent` says why the two differ)."""
         # A capitalised run that merely looks like a name ("No Child Left Behind") is no antecedent
         # unless something vouches for it: a title, a known given name, or the actor stage.
-        for x in reversed(self.persons_in(pos - window, pos)):
-            if (x.end <= pos and pos - x.end <= window and x.gender != other
-                    and (x.gender is not None or x.resolved_from or self.actor_person(x.start, x.end)[0])):
-                return x
-        return None
+        return latest_antecedent(
+            self.persons_in(pos - window, pos), pos, window, "f" if other == "m" else "m", lambda x: x.end,
+            lambda x: x.gender, lambda x: x.gender or x.resolved_from or self.actor_person(x.start, x.end)[0])
 
     def _sentence_starts_cached(self) -> list[int]:
         if self._starts_cache is None:
