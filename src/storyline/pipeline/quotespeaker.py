@@ -461,6 +461,11 @@ class SpeakerIndex(NameIndex):
         kind = "document" if head in self.lex.document_nouns else "nominal"
         return Named(self.text[start:end], kind, start, end)
 
+    def _person_from(self, i: int, n: int) -> Named | None:
+        """The person named by the capitalised run starting at token i (and ending before token n), if any."""
+        e = self.run_right(i, n)
+        return self._person(i, e) if e is not None else None
+
     def np_right(self, i: int) -> Named | None:
         """The speaker right after an inverted cue or "according to"."""
         n = len(self.tokens)
@@ -481,36 +486,27 @@ class SpeakerIndex(NameIndex):
                 if self.tokens[m].text in self.lex.venue_prepositions | {"for", "of", "with", "from", "and", "by"}:
                     break
                 m += 1
-            if POSSESSIVE.search(self.tokens[j].text) and self._is_name_token(j + 1):
-                # "noted NBC’s Dante Chinni": the person after the possessive.
-                e = self.run_right(j + 1, n)
-                person = self._person(j + 1, e) if e is not None else None
-                if person is not None:
-                    return person
-            if named.kind != "person" and m > j + 1 and m < n and self._is_name_token(m):
-                e = self.run_right(m, n)
-                person = self._person(m, e) if e is not None else None
-                if person is not None:
-                    return person
+            # "noted NBC’s Dante Chinni": the person after the possessive.
+            if POSSESSIVE.search(self.tokens[j].text) and self._is_name_token(j + 1) \
+                    and (person := self._person_from(j + 1, n)) is not None:
+                return person
+            if named.kind != "person" and m > j + 1 and m < n and self._is_name_token(m) \
+                    and (person := self._person_from(m, n)) is not None:
+                return person
             return named
         m = i
         while m < n and m < i + 5 and not self.inq[m]:
             word = self.tokens[m].text
-            if m > i and self._is_name_token(m):
-                # "said flood survivor Marta Lindqvist": a role, then the person.
-                e = self.run_right(m, n)
-                person = self._person(m, e) if e is not None else None
-                if person is not None:
-                    return person
+            # "said flood survivor Marta Lindqvist": a role, then the person.
+            if m > i and self._is_name_token(m) and (person := self._person_from(m, n)) is not None:
+                return person
             if word.lower() in self.lex.source_nouns or word.lower() in self.lex.document_nouns:
                 while m + 1 < n and self.tokens[m + 1].text.lower() in self.lex.source_nouns:
                     m += 1
-                if m + 1 < n and self._joined(m, m + 1) and self._is_name_token(m + 1):
-                    # "said campaign manager Robby Nole": the role, then the person it names.
-                    e = self.run_right(m + 1, n)
-                    person = self._person(m + 1, e) if e is not None else None
-                    if person is not None:
-                        return person
+                # "said campaign manager Robby Nole": the role, then the person it names.
+                if m + 1 < n and self._joined(m, m + 1) and self._is_name_token(m + 1) \
+                        and (person := self._person_from(m + 1, n)) is not None:
+                    return person
                 return self._nominal(i, m)
             if word.lower() in self.lex.np_modifiers or self._is_name_token(m) or POSSESSIVE.search(word):
                 m += 1
