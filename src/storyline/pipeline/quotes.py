@@ -152,10 +152,13 @@ def _extract_marks(doc: Document) -> None:
 # -- finding quotations ------------------------------------------------------------------------------
 
 
-def _straight(text: str, pos: int, ps: int, pe: int, open_now: bool) -> str:
-    """Whether a straight double quote at pos opens or closes, from the characters around it."""
-    prev = text[pos - 1] if pos > ps else " "
-    nxt = text[pos + 1] if pos + 1 < pe else " "
+def _around(text: str, pos: int, ps: int, pe: int) -> tuple[str, str]:
+    """The characters either side of a quote mark at pos, a space beyond the ends of its paragraph [ps, pe)."""
+    return (text[pos - 1] if pos > ps else " "), (text[pos + 1] if pos + 1 < pe else " ")
+
+
+def _straight(prev: str, nxt: str, open_now: bool) -> str:
+    """Whether a straight double quote opens or closes, from the characters either side of it."""
     open_like = (prev.isspace() or prev in "([{—–-/") and not nxt.isspace()
     close_like = not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]}—–-…")
     if open_like and not close_like:
@@ -186,19 +189,16 @@ def _scan_double(text: str, paras: list[tuple[int, int]]) -> list[Found]:
         for mark in DOUBLE_MARK.finditer(text, i, pe):
             pos = mark.start()
             c = text[pos]
+            prev, after = _around(text, pos, ps, pe)
             if c == '"':
-                kind, fam = _straight(text, pos, ps, pe, "straight" in stack), "straight"
+                kind, fam = _straight(prev, after, "straight" in stack), "straight"
             elif c in OPENERS:
                 kind, fam = "open", OPENERS[c]
-                prev = text[pos - 1] if pos > ps else " "
-                after = text[pos + 1] if pos + 1 < pe else " "
                 # A “ written where ” belongs ("...end.“ he said") closes the open quotation.
                 if stack and stack[-1] == fam and not prev.isspace() and (after.isspace() or after in ",.;:"):
                     kind = "close"
             elif c in CLOSERS:
                 kind, fam = "close", CLOSERS[c]
-                prev = text[pos - 1] if pos > ps else " "
-                after = text[pos + 1] if pos + 1 < pe else " "
                 if fam not in stack and prev.isspace() and after.isalnum():
                     kind = "open"
             else:
@@ -243,8 +243,7 @@ def _scan_single(text: str, paras: list[tuple[int, int]], doubles: list[Found]) 
             k = bisect.bisect_right(starts, pos) - 1
             if k >= 0 and pos < taken[k][1]:
                 continue
-            prev = text[pos - 1] if pos > ps else " "
-            nxt = text[pos + 1] if pos + 1 < pe else " "
+            prev, nxt = _around(text, pos, ps, pe)
             if c in "‘'" and (prev.isspace() or prev in "([—–-/") and nxt.isalnum():
                 opened = pos
             elif c in "’'" and opened is not None and (prev.isalnum() or prev in ".,!?") and (
