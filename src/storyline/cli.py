@@ -9,12 +9,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Annotated, Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from .clihelp import HelpGroup
 from .errors import StorylineError, UsageError
+
+if TYPE_CHECKING:
+    from .store.db import Store
 
 app = typer.Typer(
     name="storyline",
@@ -53,6 +58,18 @@ def _use_lexicon(files: str) -> None:
 def _fail(exc: StorylineError) -> typer.Exit:
     typer.echo(f"storyline: error: {exc}", err=True)
     return typer.Exit(exc.exit_code)
+
+
+@contextmanager
+def _store(db: str | None) -> Iterator[Store]:
+    """The store the settings name, open; an error opening it or in the block exits as `_fail` says."""
+    from .store.db import Store
+
+    try:
+        with Store.open(_settings(db=db)["db"]) as store:
+            yield store
+    except StorylineError as exc:
+        raise _fail(exc) from exc
 
 
 @app.command()
@@ -180,20 +197,15 @@ def sources(
     import shutil
 
     from .report import render_report, report_json, source_report
-    from .store.db import Store
 
-    try:
-        cfg = _settings(db=db)
-        with Store.open(cfg["db"]) as store:
-            report = source_report(store)
+    with _store(db) as store:
+        report = source_report(store)
         if as_json:
             typer.echo(json.dumps(report_json(report, by=by, sort=sort, desc=desc, limit=limit), ensure_ascii=False,
                                   indent=2))
         else:
             width = shutil.get_terminal_size((160, 24)).columns if sys.stdout.isatty() else None
             typer.echo(render_report(report, by=by, sort=sort, desc=desc, limit=limit, width=width), nl=False)
-    except StorylineError as exc:
-        raise _fail(exc) from exc
 
 
 @app.command()
@@ -203,14 +215,9 @@ def link(
 ) -> None:
     """Link documents across sources: near-duplicates, stories, corroboration, conflicts. Ingest does this too."""
     from .link import link_new, relink_all
-    from .store.db import Store
 
-    try:
-        cfg = _settings(db=db)
-        with Store.open(cfg["db"]) as store:
-            result = relink_all(store) if rebuild else link_new(store)
-    except StorylineError as exc:
-        raise _fail(exc) from exc
+    with _store(db) as store:
+        result = relink_all(store) if rebuild else link_new(store)
     typer.echo(", ".join(f"{k.replace('_', ' ')} {v}" for k, v in result.as_dict().items()))
 
 
@@ -227,14 +234,9 @@ def timeline(
 ) -> None:
     """Stories in date order, with their corroboration and conflicting figures."""
     from .link import timeline_text
-    from .store.db import Store
 
-    try:
-        cfg = _settings(db=db)
-        with Store.open(cfg["db"]) as store:
-            text = timeline_text(store, actor=actor, recipient=recipient, since=since, until=until, type=event_type)
-    except StorylineError as exc:
-        raise _fail(exc) from exc
+    with _store(db) as store:
+        text = timeline_text(store, actor=actor, recipient=recipient, since=since, until=until, type=event_type)
     typer.echo(text)
 
 
@@ -249,14 +251,9 @@ def escalation(
 ) -> None:
     """Summed PLOVER intensity per period for one dyad, counting each real-world event once."""
     from .link import escalation_text
-    from .store.db import Store
 
-    try:
-        cfg = _settings(db=db)
-        with Store.open(cfg["db"]) as store:
-            text = escalation_text(store, dyad, by, include_undated)
-    except StorylineError as exc:
-        raise _fail(exc) from exc
+    with _store(db) as store:
+        text = escalation_text(store, dyad, by, include_undated)
     typer.echo(text)
 
 
@@ -423,16 +420,11 @@ def alerts(
     import json
 
     from .store import watchqueries
-    from .store.db import Store
     from .watch.clock import moment
 
-    try:
-        cfg = _settings(db=db)
-        with Store.open(cfg["db"]) as store:
-            watchqueries.ensure(store)
-            page = watchqueries.alerts_page(store, moment(since) if since else None, rule, limit)
-    except StorylineError as exc:
-        raise _fail(exc) from exc
+    with _store(db) as store:
+        watchqueries.ensure(store)
+        page = watchqueries.alerts_page(store, moment(since) if since else None, rule, limit)
     for a in page["items"]:
         if as_json:
             typer.echo(json.dumps(a, ensure_ascii=False, default=str))
