@@ -108,6 +108,7 @@ from typing import Any
 
 from ..intervals import PRECISION_RANK, interval
 from ..lexicon_data import load_yaml
+from ..unionfind import union_find
 from ..vocab import SYMMETRIC_TYPES
 from .evidence import fold, similarity, stem, stem_es, terms
 
@@ -676,15 +677,9 @@ def links(reports: Sequence[Report]) -> list[Edge]:
 def clusters(reports: Sequence[Report]) -> list[list[int]]:
     """Indices of reports grouped into real-world events; order-independent (see module docstring)."""
     edges = links(reports)
-    owner = list(range(len(reports)))
+    owner = {i: i for i in range(len(reports))}
+    find = union_find(owner)
     groups = {i: _group_of(reports, [i]) for i in range(len(reports))}
-
-    def find(i: int) -> int:
-        while owner[i] != i:
-            owner[i] = owner[owner[i]]
-            i = owner[i]
-        return i
-
     for _neg, _oa, _ob, i, j in edges:
         ri, rj = find(i), find(j)
         if ri == rj or not groups[ri].admits(groups[rj]):
@@ -818,17 +813,13 @@ def rethread(rows: Sequence[ThreadRow]) -> list[str]:
         if sm:
             parts.setdefault(sm, []).append(n)
     owner = {key: key for key in parts}
+    find = union_find(owner)
 
     def names(part: tuple[str, str], matter: str) -> bool:
         """Whether at least half of this part's incidents name that matter (a year of tariff news
         naming the military now and then is not a thread on military action)."""
         members = parts[part]
         return 2 * sum(matter in rows[n].named for n in members) >= len(members)
-
-    def find(key: tuple[str, str]) -> tuple[str, str]:
-        while owner[key] != key:
-            key = owner[key]
-        return key
 
     keys = sorted(parts)
     for i, a in enumerate(keys):

@@ -45,7 +45,7 @@ import re
 import zlib
 from array import array
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -55,6 +55,7 @@ from sqlalchemy import Connection
 from ..model import normalise_text
 from ..store import dupqueries
 from ..store.dupqueries import CHUNK, chunks
+from ..unionfind import union_find
 from . import translation
 
 NUM_PERM = 126
@@ -226,19 +227,6 @@ class ShingleCache:
             oldest = next(iter(self.sets))
             self.size -= len(self.sets.pop(oldest))
         return grams
-
-
-def union_find(parent: dict[str, str]) -> Callable[[str], str]:
-    """The `find` of a union-find over `parent` (path halving); union is `parent[find(a)] = find(b)`."""
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    return find
 
 
 @dataclass

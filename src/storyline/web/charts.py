@@ -16,6 +16,8 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..unionfind import union_find
+
 MAX_X_LABELS = 8
 LAYOUT_ITERATIONS = 120
 
@@ -230,14 +232,8 @@ def _curve(x1: float, y1: float, x2: float, y2: float, bend: float, r1: float, r
 
 def _components(n: int, links: Sequence[tuple[int, int]]) -> list[list[int]]:
     """The connected groups of nodes, biggest first (ties by their first node), each in node order."""
-    parent = list(range(n))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    parent = {i: i for i in range(n)}
+    root = union_find(parent)
     for i, j in links:
         parent[root(i)] = root(j)
     groups: dict[int, list[int]] = {}
