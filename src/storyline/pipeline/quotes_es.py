@@ -347,11 +347,8 @@ def _read(r: _Reader, q: Quote, previous: Quote | None) -> tuple[Actor, str] | N
     m = re.match(r"[^\S\n]*[,.]?[^\S\n]*[—–-]?[^\S\n]*(\w+)", text[end:line_end])
     if m and r.speech_verb(m.group(1)) and m.group(1)[:1].islower():
         v = end + m.end(1)
-        np = r.np_after(v, line_end)
-        if np is not None:
-            actor, how = r.actor(np, q.span.start)
-            if actor is not None:
-                return actor, "+es:tail" + how
+        if (named := _speaker(r, r.np_after(v, line_end), q, "+es:tail")) is not None:
+            return named
         unnamed = r.unnamed_after(v, line_end)
         if unnamed is not None:
             return Actor(unnamed.text), "+es:tail+es:unnamed"
@@ -360,11 +357,8 @@ def _read(r: _Reader, q: Quote, previous: Quote | None) -> tuple[Actor, str] | N
     lo = r.sentence_start(q.span.start)
     for a, _b, w in reversed(r.words(lo, q.span.start)):
         if r.speech_verb(w) and w[:1].islower():
-            np = r.np_before(lo, a)
-            if np is not None:
-                actor, how = r.actor(np, q.span.start)
-                if actor is not None:
-                    return actor, "+es:head" + how
+            if (named := _speaker(r, r.np_before(lo, a), q, "+es:head")) is not None:
+                return named
             if not r.dropped_before(lo, a):
                 return None  # a subject stands there that is not read as anyone: say nothing
             return _dropped(r, q, previous, "+es:head")
@@ -376,26 +370,30 @@ def _read(r: _Reader, q: Quote, previous: Quote | None) -> tuple[Actor, str] | N
     return None
 
 
+def _speaker(r: _Reader, np: _Np | None, q: Quote, how: str) -> tuple[Actor, str] | None:
+    """The quotation's speaker as the noun phrase names it, with `how` and how the phrase was read
+    appended to the rule; None when there is no phrase or it names no one."""
+    if np is None:
+        return None
+    actor, read = r.actor(np, q.span.start)
+    return (actor, how + read) if actor is not None else None
+
+
 def _dropped(r: _Reader, q: Quote, previous: Quote | None, how: str) -> tuple[Actor, str] | None:
     """A dropped subject: the subject of the sentence just before, else the previous quotation's speaker."""
     text = r.text
     lo = r.sentence_start(q.span.start)
     own = r.subject(lo, q.span.start) if lo < q.span.start else None
-    if own is not None:
-        actor, how2 = r.actor(own, q.span.start)
-        if actor is not None:
-            return actor, how + "+es:subject" + how2
+    if (named := _speaker(r, own, q, how + "+es:subject")) is not None:
+        return named
     prev_end = lo
     while prev_end > 0 and (text[prev_end - 1].isspace() or r.quoted(prev_end - 1)):
         prev_end -= 1
     between_quote = previous is not None and previous.span.end >= prev_end - 1
     if not between_quote and prev_end > 0:
-        plo = r.sentence_start(prev_end - 1)
-        np = r.subject(plo, prev_end)
-        if np is not None:
-            actor, how2 = r.actor(np, q.span.start)
-            if actor is not None:
-                return actor, how + "+es:previous-subject" + how2
+        subject = r.subject(r.sentence_start(prev_end - 1), prev_end)
+        if (named := _speaker(r, subject, q, how + "+es:previous-subject")) is not None:
+            return named
     if previous is not None and previous.speaker is not None and q.span.start - previous.span.end < 1200:
         return previous.speaker, how + "+es:previous-speaker"
     return None
