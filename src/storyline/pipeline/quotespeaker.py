@@ -226,6 +226,17 @@ class SpeakerIndex(NameIndex):
                     return r
         return e
 
+    def _pronoun(self, k: int, others: bool = False) -> Named | None:
+        """Token k as a pronoun speaker: "he"/"she" with its gender, with `others` "they", "it", "we" ...
+        without one; None for any other word."""
+        t = self.tokens[k]
+        low = t.text.lower()
+        if others and low in self.lex.other_pronouns:
+            return Named(t.text, "pronoun", t.start, t.end)
+        if low in self.lex.male or low in self.lex.female:
+            return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f")
+        return None
+
     def np_left(self, k: int) -> tuple[Named | None, int]:
         """The subject right before the cue verb at token k, and its first token."""
         j = k - 1
@@ -241,11 +252,8 @@ class SpeakerIndex(NameIndex):
             # "She then urges her husband ... and repeatedly says": the verbs share the sentence's subject.
             named, first = self.sentence_subject(j)
             return (named, first) if named is not None else (None, k)
-        if low in self.lex.male | self.lex.female | self.lex.other_pronouns:
-            t = self.tokens[j]
-            if low in self.lex.other_pronouns:
-                return Named(t.text, "pronoun", t.start, t.end), j
-            return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f"), j
+        if (pronoun := self._pronoun(j, others=True)) is not None:
+            return pronoun, j
         i = self.run_left(j)
         if i is not None:
             # "Ms. Adeyemi of the Coastal Trust said": the speaker is the person before "of".
@@ -359,10 +367,9 @@ class SpeakerIndex(NameIndex):
         for m in range(i, min(k, i + 8)):
             if self.inq[m]:
                 return None, k
+            if (pronoun := self._pronoun(m)) is not None:
+                return pronoun, m
             low = self.tokens[m].text.lower()
-            if low in self.lex.male | self.lex.female:
-                t = self.tokens[m]
-                return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f"), m
             if self._is_name_token(m):
                 e = self.run_right(m, k)
                 if e is not None:
@@ -471,10 +478,9 @@ class SpeakerIndex(NameIndex):
         n = len(self.tokens)
         if i >= n or self.inq[i] or not self._joined(i - 1, i):
             return None
+        if (pronoun := self._pronoun(i)) is not None:
+            return pronoun
         low = self.tokens[i].text.lower()
-        if low in self.lex.male | self.lex.female:
-            t = self.tokens[i]
-            return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f")
         if low == "the" and i + 1 < n and self._is_name_token(i + 1):
             i += 1
         j = self.run_right(i, n)
