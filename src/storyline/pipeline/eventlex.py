@@ -176,5 +176,6 @@ def lexicon() -> EventLexicon:
         light_lemma_phrases=tuple(tuple(lv.split()) for lv in light if " " in lv),
         tree_rules={k: v for k, v in trig.items() if k in ("criminal_targets", "tree_status", "background",
                                                            "speech_verbs", "territory", "causes",
-                                                           "party_nouns", "failed_measures")},
+                                                           "party_nouns", "failed_measures", "sport_cues",
+                                                           "stative_support")},
     )

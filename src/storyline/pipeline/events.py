@@ -308,6 +308,9 @@ def _reference_date(doc: Document, dates: list[Mention]) -> dt.date | None:
 def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Mention], attribution: list[Mention],
                   places: list[Mention], quote: Quote | None, reference: dt.date | None,
                   lex: EventLexicon) -> list[Event]:
+    if _sport(sent, lex):
+        return []
+    hits = [h for h in hits if not _stative_support(sent, h, lex) and not _shown(sent, h)]
     kept, content, directed = _scope(sent, hits, ctx, lex)
     needed = {k for h in kept if not h.noun and h.trigger.needs for k in sent.children(h.head, "dobj", "obj")
               if any(eventmatch.is_word(sent, k, w) for w in h.trigger.needs if " " not in w)}
@@ -336,11 +339,61 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
                 seen.add(key)
                 out.append(e)
                 (aside if _subordinate(sent, h.head) else main).append(e)
+    out = [e for e in out if not _business_only(e)]
+    main = [e for e in main if not _business_only(e)]
     told = [e.confidence for e in main if e.status == "asserted"]
     for e in aside:  # the sentence's own act ranks above what a relative or adverbial clause adds to it
         if told and e.confidence >= max(told):
             e.confidence = round(max(0.05, max(told) - 0.05), 2)
     return out
+
+
+SCORE = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}(?![\w-])")
+NOT_A_PARTY = ("BUS", "CVL", "EDU", "MED")
+
+
+def _sport(sent: Sentence, lex: EventLexicon) -> bool:
+    """A sentence about a game or a match: two sport words ("scored", "saves"), or one and a score."""
+    cues = set(lex.tree_rules.get("sport_cues") or ())
+    found = {w for i in sent for w in (sent.tok(i).lemma.lower(), sent.low(i)) if w in cues}
+    text = sent.span.text.lower()
+    found |= {c for c in cues if " " in c and c in text}
+    return len(found) >= 2 or (len(found) == 1 and SCORE.search(sent.span.text) is not None)
+
+
+def _stative_support(sent: Sentence, h: Hit, lex: EventLexicon) -> bool:
+    """ "has 5 percent support from voters", "a poll shows majority support": how many back someone,
+    not an act of support."""
+    if not (h.noun and h.trigger.type == "SUPPORT"):
+        return False
+    words = set(lex.tree_rules.get("stative_support") or ())
+    near = sent.subtree(h.head, skip=("relcl", "acl"))
+    if any(sent.low(k) in words or sent.tok(k).lemma in words for k in near):
+        return True
+    if any(sent.low(k) == "from" for k in sent.children(h.head, "prep")):
+        return True
+    v = governing_light_verb(sent, h.head, lex)
+    if v is None:
+        return False
+    if sent.tok(v).lemma == "have":
+        return True
+    return any(sent.tok(k).lemma in words for s in sent.children(v, "nsubj") for k in sent.subtree(s))
+
+
+def _shown(sent: Sentence, h: Hit) -> bool:
+    """ "demonstrated that the drug works", "demonstrated its resolve": a finding or a quality shown,
+    not a street protest (which takes no object)."""
+    return (not h.noun and h.trigger.type == "PROTEST" and sent.tok(h.head).lemma == "demonstrate"
+            and bool(sent.children(h.head, "dobj", "obj", "ccomp")))
+
+
+def _business_only(e: Event) -> bool:
+    """A firm's act with no public party as its counterpart ("the company offered a discount",
+    "the chief executive stepped down"): business, not a political event."""
+    if e.actor is None or e.actor.sector != "BUS":
+        return False
+    r = e.recipient
+    return r is None or r.sector in NOT_A_PARTY or (r.sector is None and r.country is None)
 
 
 def _protest_topic(sent: Sentence, h: Hit, marching: set[int]) -> bool:

@@ -1,0 +1,107 @@
+"""Scope of the English coder on invented sentences in shapes real news pages take outside politics: a game
+report, a firm's own business, a poll, a plea in court, a view or a product offered, a finding shown, a
+report made use of, an election won, an act someone ought to do (one test per rule, with a political
+sentence of the same shape that stays coded)."""
+
+from __future__ import annotations
+
+import pytest
+from english_coder import asserted, first
+
+
+# A game or a match: two sport words, or one and a score. Teams that "beat" or "rally" make no event.
+@pytest.mark.parametrize("text", [
+    "Garcia scored twice, Lindqvist made 31 saves and the Rangers beat the Flyers on Saturday.",
+    "Novak and Petrov rallied on Sunday to beat the Spanish pair 4-6, 6-3, 6-2 in the doubles.",
+    "Kazakhstan beat Norway 2-1 in the Davis Cup tie.",
+])
+def test_a_game_report_codes_no_event(text: str) -> None:
+    assert asserted(text) == []
+
+
+def test_a_beating_by_police_stays_an_assault() -> None:
+    e = first("Police beat dozens of demonstrators outside the parliament in Tbilisi on Saturday.", "ASSAULT")
+    assert e.actor is not None and e.actor.sector == "COP"
+
+
+# Winning an election or a race is no beating.
+def test_beating_an_incumbent_in_an_election_is_no_assault() -> None:
+    text = "Montana Republicans beat the incumbent governor by twelve points in the November election."
+    assert not [e for e in asserted(text) if e.type == "ASSAULT"]
+
+
+# A firm acting with no public party on the other side: business, no political event.
+@pytest.mark.parametrize("text", [
+    "The airline's chief executive Tom Harlow stepped down on Friday after the merger collapsed.",
+    "The company is offering its customers a cheaper plan with more storage.",
+])
+def test_a_firms_own_business_codes_no_event(text: str) -> None:
+    assert asserted(text) == []
+
+
+def test_a_firm_suing_a_government_stays_coded() -> None:
+    assert asserted("Huawei sued the United States government over the ban on its equipment.")
+
+
+# How many back someone is no act of support.
+@pytest.mark.parametrize("text", [
+    "The senator has just 4 percent support among young voters in Ohio.",
+])
+def test_a_share_of_support_is_no_support_event(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "SUPPORT"]
+
+
+def test_support_offered_stays_support() -> None:
+    assert first("Japan expressed support for the Philippines in its dispute with China.", "SUPPORT")
+
+
+# A plea in court is no request; a plea to someone is.
+@pytest.mark.parametrize("text", [
+    "The two guards pleaded not guilty in federal court in Miami on Tuesday.",
+    "The former minister pleaded guilty to bribery charges on Monday.",
+])
+def test_a_plea_in_court_is_no_request(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "REQUEST"]
+
+
+def test_pleading_with_someone_stays_a_request() -> None:
+    assert first("The mayor pleaded with the governor to send more troops to the city.", "REQUEST")
+
+
+# What is offered is a view, a proof or a product: no offer to act.
+@pytest.mark.parametrize("text", [
+    "The senator offered proof that the governor had taken bribes.",
+    "The senator offered a detailed analysis of the budget.",
+    "Charter schools are offering poor families hope of a better future.",
+])
+def test_offering_a_view_or_a_proof_is_no_agreement(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "AGREE"]
+
+
+def test_offering_aid_stays_an_offer() -> None:
+    assert first("Iran offered to send aid to Syria after the earthquake.", "AGREE")
+
+
+# "demonstrated that ...", "demonstrated its resolve": shown, not a street protest.
+@pytest.mark.parametrize("text", [
+    "The army demonstrated its resolve in the mountains last week.",
+    "The researchers demonstrated that the drug lowered blood pressure.",
+])
+def test_showing_is_no_demonstration(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type in ("PROTEST", "ACCUSE")]
+
+
+def test_students_demonstrating_stays_a_protest() -> None:
+    assert first("Thousands of students demonstrated outside the education ministry in Santiago.", "PROTEST")
+
+
+# "seized upon a report": made use of, nothing taken.
+def test_seizing_upon_a_report_is_no_seizure() -> None:
+    text = "The senator is seizing upon a newspaper report that the governor lost millions in 2001."
+    assert not [e for e in asserted(text) if e.type == "COERCE"]
+
+
+# What someone ought to do has not been done.
+def test_what_someone_ought_to_do_is_not_asserted() -> None:
+    assert not [e for e in asserted("The minister ought to withdraw the troops from the border.")
+                if e.type == "RETREAT"]
