@@ -105,3 +105,40 @@ def test_seizing_upon_a_report_is_no_seizure() -> None:
 def test_what_someone_ought_to_do_is_not_asserted() -> None:
     assert not [e for e in asserted("The minister ought to withdraw the troops from the border.")
                 if e.type == "RETREAT"]
+
+
+# Harm done to oneself alone is no assault; a bomber who blows himself up still attacks.
+def test_shooting_oneself_is_no_assault() -> None:
+    text = "A retired police officer shot himself in a hospital garage last month."
+    assert not [e for e in asserted(text) if e.type == "ASSAULT"]
+
+
+def test_a_suicide_bombing_stays_an_assault() -> None:
+    assert first("The bomber blew himself up at a checkpoint, killing six soldiers.", "ASSAULT")
+
+
+# A warning that a thing will do harm, with no act named, forecasts; it threatens nothing.
+@pytest.mark.parametrize("text", [
+    "The ministers signed the pact, warning that the new border rules would hurt trade.",
+    "The leaders backed the plan, warning that the British departure would weaken European defence.",
+])
+def test_a_forecast_is_no_threat(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "THREATEN"]
+
+
+@pytest.mark.parametrize("text", [
+    "Iran warned the United States that the move would have serious consequences.",
+    "China warned that it would retaliate against any new tariffs.",
+])
+def test_a_warning_of_consequences_stays_a_threat(text: str) -> None:
+    assert first(text, "THREATEN")
+
+
+# Attacking someone "for" what they did, or "as" something, is words.
+def test_attacking_a_rival_for_what_he_did_is_criticism() -> None:
+    e = first("The governor attacked his rivals on stage for accepting donations from oil firms.", "ACCUSE")
+    assert e.mode == "disapprove"
+
+
+def test_attacking_a_convoy_stays_an_assault() -> None:
+    assert first("Rebels attacked the convoy for three hours near Goma.", "ASSAULT")

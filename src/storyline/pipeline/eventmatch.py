@@ -14,6 +14,7 @@ verb used as an adjective are never triggers. It does not decide roles or status
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .eventlex import EventLexicon, Trigger
@@ -197,6 +198,13 @@ def _own_preposition(sent: Sentence, i: int, words: list[int], r: Trigger) -> bo
 def _subject_is(sent: Sentence, i: int, words: tuple[str, ...]) -> bool:
     """The verb's subject is headed by one of these words ("a car bomb exploded", "a mine went off")."""
     return any(is_word(sent, s, w) for s in sent.children(i, "nsubj") for w in words)
+
+
+def names_any(sent: Sentence, h: Hit, phrases: Iterable[str], within: int | None = None) -> bool:
+    """Whether one of `phrases` stands in the words the hit's conditions are read over (within
+    `within` words of the trigger, by default the reading's own reach)."""
+    window = _window(sent, h.head, h.words, h.trigger.within if within is None else within)
+    return any(_phrase_at(sent, window, tuple(p.split())) for p in phrases)
 
 
 def _phrase_at(sent: Sentence, window: list[int], phrase: tuple[str, ...]) -> bool:

@@ -310,7 +310,8 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
                   lex: EventLexicon) -> list[Event]:
     if _sport(sent, lex):
         return []
-    hits = [h for h in hits if not _stative_support(sent, h, lex) and not _shown(sent, h)]
+    hits = [h for h in hits if not _stative_support(sent, h, lex) and not _shown(sent, h)
+            and not _self_harm(sent, h) and not _forecast(sent, h, lex)]
     kept, content, directed = _scope(sent, hits, ctx, lex)
     needed = {k for h in kept if not h.noun and h.trigger.needs for k in sent.children(h.head, "dobj", "obj")
               if any(eventmatch.is_word(sent, k, w) for w in h.trigger.needs if " " not in w)}
@@ -385,6 +386,34 @@ def _shown(sent: Sentence, h: Hit) -> bool:
     not a street protest (which takes no object)."""
     return (not h.noun and h.trigger.type == "PROTEST" and sent.tok(h.head).lemma == "demonstrate"
             and bool(sent.children(h.head, "dobj", "obj", "ccomp")))
+
+
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
+FORECAST_MODALS = frozenset({"would", "will", "could"})
+
+
+def _self_harm(sent: Sentence, h: Hit) -> bool:
+    """ "shot himself", "hanged herself": harm done to oneself alone is no assault (a bomber who
+    "blew himself up" still attacks)."""
+    if h.noun or h.trigger.type != "ASSAULT" or sent.tok(h.head).lemma in ("blow", "detonate"):
+        return False
+    objs = sent.children(h.head, "dobj", "obj")
+    return bool(objs) and all(sent.low(o) in REFLEXIVE and not sent.children(o, "conj") for o in objs)
+
+
+def _forecast(sent: Sentence, h: Hit, lex: EventLexicon) -> bool:
+    """ "warned voters that a victory would bring the scandal back", "warning that the exit will sap the
+    defences": a forecast of what a thing will do, not a threat of the speaker's own act. Read only where
+    the modal is the warning's one cue: a named act (retaliation, sanctions, force) keeps the threat."""
+    if h.noun or h.trigger.type != "THREATEN" or sent.tok(h.head).lemma != "warn" \
+            or not FORECAST_MODALS & set(h.trigger.needs):
+        return False
+    if eventmatch.names_any(sent, h, [p for p in h.trigger.needs if p not in FORECAST_MODALS], within=sent.end):
+        return False
+    parties = set(lex.tree_rules.get("party_nouns") or ()) | set(actor_nouns())
+    return any(sent.tok(s).pos == "NOUN" and sent.mention(s) is None and sent.tok(s).lemma not in parties
+               and sent.low(s) not in parties
+               for c in sent.children(h.head, "ccomp") for s in sent.children(c, "nsubj"))
 
 
 def _business_only(e: Event) -> bool:
@@ -1828,6 +1857,10 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
     heads = {sent.tok(k).lemma for o in objects(sent, v) for k in (o, *sent.conjuncts(o))}
     if type_ == "ASSAULT" and h.trigger.lemma in WORDY_ATTACKS and heads and heads <= STANDS:
         return "ACCUSE", "disapprove"  # "attacked the government's budget plan": words against a policy
+    if type_ == "ASSAULT" and h.trigger.lemma in WORDY_ATTACKS and any(
+            (sent.low(p) == "for" and sent.children(p, "pcomp")) or (sent.low(p) == "as" and sent.children(p, "pobj"))
+            for p in sent.children(v, "prep")):
+        return "ACCUSE", "disapprove"  # "attacked his rivals for taking donations", "attacked her as a liar": words
     if type_ == "ASSAULT" and h.trigger.lemma in KILLING_OFF and heads and heads <= MEASURES:
         return "REJECT", None  # "the Senate killed the bill", "shot down the proposal"
     if type_ == "AID" and any(sent.tok(o).lemma in BACKING and any(sent.tok(a).lemma in NON_MATERIAL
