@@ -142,3 +142,18 @@ def test_attacking_a_rival_for_what_he_did_is_criticism() -> None:
 
 def test_attacking_a_convoy_stays_an_assault() -> None:
     assert first("Rebels attacked the convoy for three hours near Goma.", "ASSAULT")
+
+
+# Where words were said or people met ("during a stop in Dayton", "at a conference in Reno") is the
+# venue, not the party criticised or promised to; a place inside a threatened act stays its place.
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The former president criticized the health law at a rally in Dayton, Ohio, on Friday.", "ACCUSE"),
+    ("The governor made her pledge at a conference of nurses in Reno on Monday.", "AGREE"),
+])
+def test_the_venue_of_words_is_no_recipient(text: str, type_: str) -> None:
+    assert first(text, type_).recipient is None
+
+
+def test_the_place_of_a_threatened_curfew_stays_its_recipient() -> None:
+    e = first("The governor announced he will extend the curfew in Kano after the riots.", "THREATEN")
+    assert e.recipient is not None and e.recipient.country == "NGA"

@@ -86,7 +86,7 @@ from .eventroles import (
     unknown_recipients,
 )
 from .eventstatus import Status, operation_purpose, status
-from .tree import OBJECTS, Sentence, sentences
+from .tree import CLAUSAL, OBJECTS, Sentence, sentences
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
 CASUALTY_LEMMAS = frozenset({"kill", "wound", "injure"})
@@ -414,6 +414,29 @@ def _forecast(sent: Sentence, h: Hit, lex: EventLexicon) -> bool:
     return any(sent.tok(s).pos == "NOUN" and sent.mention(s) is None and sent.tok(s).lemma not in parties
                and sent.low(s) not in parties
                for c in sent.children(h.head, "ccomp") for s in sent.children(c, "nsubj"))
+
+
+SAID_OR_MET = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "PROTEST"})
+
+
+def _venue(sent: Sentence, k: int, type_: str, top: int) -> bool:
+    """Whether the place or country at word k is where words were said or people met ("criticized the law
+    during a stop in Toledo", "said at a college in Hanoi", "protested at a Queens
+    school"): for what is said or met, a place reached through "in" or "at" on the saying itself is the
+    venue, not a party. A place inside what is said or threatened ("will extend the curfew in the city")
+    stays the act's place."""
+    if type_ not in SAID_OR_MET:
+        return False
+    path = [k, *sent.ancestors(k)]
+    for n, a in enumerate(path):
+        if sent.tok(a).dep == "prep" and sent.low(a) in ("in", "at"):
+            for b in path[n + 1:]:
+                if b == top or sent.dominates(b, top):
+                    return True
+                if sent.tok(b).dep in CLAUSAL:
+                    return False
+            return True
+    return False
 
 
 def _business_only(e: Event) -> bool:
@@ -790,12 +813,14 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         target = _place_target(sent, anchor, places, r.actors)
         if target:
             r.recipients, r.recipient_rule = target, "place-country"
+    top = v if v is not None else h.head
     if not r.recipients and not r.reciprocal and st.value == "asserted":
-        other = _only_other_country(sent, h, r.actors)
+        other = [x for x in _only_other_country(sent, h, r.actors) if not _venue(sent, x.at, type_, top)]
         if other:
             r.recipients, r.recipient_rule = other, "sentence-only-other-country"
     if not r.recipients and not r.reciprocal and r.actors:
-        found = _predicate_party(sent, h, v, places, r.actors, ctx, lex)
+        found = [x for x in _predicate_party(sent, h, v, places, r.actors, ctx, lex)
+                 if x.rule == "predicate-party" or not _venue(sent, x.at, type_, top)]
         if found:
             r.recipients, r.recipient_rule = found, found[0].rule
     if not r.recipients and not r.reciprocal and type_ in NEEDS_RECIPIENT:
