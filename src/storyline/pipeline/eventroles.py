@@ -650,6 +650,25 @@ def _proper_name(sent: Sentence, s: int) -> Ref | None:
     return Ref(Actor(name=sent.text_of(words), country=None, sector=None, id=None), s, "proper-name")
 
 
+DOMESTIC = frozenset({"COP", "JUD"})
+
+
+def _unlisted_person(sent: Sentence, a: int, ctx: Context) -> Ref | None:
+    """An object that is a person's full name no lexicon knows ("arrested Ann Lowe, 32"): two or more
+    capitalised proper-noun words, none of them a place, a date or an actor mention. Of unknown
+    country and sector."""
+    t = sent.tok(a)
+    if t.pos != "PROPN" or sent.mention(a) is not None:
+        return None
+    words = [k for k in sent.subtree(a, skip=("relcl", "acl", "prep", "punct", "appos", "advcl", "conj", "cc",
+                                             "amod", "nummod", "det", "poss"))]
+    if len(words) < 2 or any(sent.tok(k).pos != "PROPN" or not sent.tok(k).text[:1].isupper()
+                             or sent.mention(k) is not None or ctx.place_or_date_at(sent.tok(k).start)
+                             for k in words):
+        return None
+    return Ref(Actor(name=sent.text_of(words), country=None, sector=None, id=None), a, "unknown-name")
+
+
 def unknown_parties(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> list[Ref]:
     """The parties a subject names that no lexicon knows, one per conjunct: a capitalised proper name
     that is no place ("Karimov", an acronym), or a party noun (triggers.yaml `party_nouns`, or an actor
@@ -940,6 +959,8 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     for place in places:
         if place == "object":
             args = sent.children(anchor, *PASSIVE_SUBJECTS) if passive else objects(sent, anchor)
+            if not args and len(hit.words) > 1 and sent.tok(hit.words[-1]).dep == "prep":
+                args = sent.children(hit.words[-1], "pobj")  # "called on the president to act", "lashed out at"
             rule = "object"
         else:
             found_args = [sent.child(p, "pobj", "pcomp") or _stranded_object(sent, p)
@@ -956,6 +977,13 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                     return [aboard], f"recipient:{rule}+aboard", territory
             if found:
                 return found, f"recipient:{rule}", territory
+            if rule == "object" and r.type in ("COERCE", "ASSAULT"):
+                person = _unlisted_person(sent, a, ctx)
+                if person is not None:  # "officers arrested Ann Lowe": a person no lexicon knows
+                    domestic = [x.actor.country for x in actors if x.actor.country and x.actor.sector in DOMESTIC]
+                    if domestic:  # police and courts act on people of their own country, civilians unless told
+                        person.actor.country, person.actor.sector = domestic[0], "CVL"
+                    return [person], "recipient:object+unknown-name", territory
     if hit.noun:  # "conducted drills near Taiwan": the parser often hangs the noun's phrase on its verb
         v = governing_light_verb(sent, anchor, lex)
         if v is not None:
