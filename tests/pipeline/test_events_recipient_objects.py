@@ -26,3 +26,12 @@ def test_an_unlisted_person_arrested_is_the_recipient() -> None:
 def test_a_person_arrested_by_police_is_of_the_police_country() -> None:
     e = first("Nigerian police arrested Musa Bello outside the court in Lagos on Sunday.", "COERCE")
     assert e.recipient is not None and e.recipient.name == "Musa Bello" and e.recipient.country == "NGA"
+
+
+# "accuses him of ...": the recipient is a person the text does not name here, not the state the
+# document otherwise deals with.
+def test_a_pronoun_object_takes_no_counterpart_state() -> None:
+    text = ("Sweden reopened the case against the activist on Monday. American prosecutors accuse him of leaking "
+            "classified cables. Sweden and the United States have discussed the case.")
+    e = first(text, "ACCUSE")
+    assert e.recipient is None or e.recipient.country != "SWE"

@@ -234,7 +234,8 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.rule = e.rule.replace("recipient=none", "recipient=document-struck")
                 e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue
-        if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART:
+        if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART \
+                and "recipient=none" in e.rule:
             other = ctx.counterpart(e.actor.country)
             if other is not None:
                 e.recipient = other
@@ -416,6 +417,7 @@ def _forecast(sent: Sentence, h: Hit, lex: EventLexicon) -> bool:
                for c in sent.children(h.head, "ccomp") for s in sent.children(c, "nsubj"))
 
 
+PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us"})
 SAID_OR_MET = frozenset({"ACCUSE", "REQUEST", "REJECT", "SUPPORT", "AGREE", "CONSULT", "PROTEST"})
 
 
@@ -904,6 +906,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         # concession, a repression or a protest aimed at no one named is aimed at the actor's own country
         c = next(iter(home))
         r.recipients, r.recipient_rule = [Ref(Actor(name=c, country=c), anchor, "actor-country")], "actor-country"
+    if not r.recipients and not r.reciprocal and v is not None and any(
+            sent.low(o) in PERSON_OBJECTS for o in objects(sent, v)):
+        r.recipient_rule = "unresolved-person-object"  # "accuses him of ...": a person, not the other state
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
