@@ -157,3 +157,22 @@ def test_the_venue_of_words_is_no_recipient(text: str, type_: str) -> None:
 def test_the_place_of_a_threatened_curfew_stays_its_recipient() -> None:
     e = first("The governor announced he will extend the curfew in Kano after the riots.", "THREATEN")
     assert e.recipient is not None and e.recipient.country == "NGA"
+
+
+# Agreeing with a decision or an assessment approves it (SUPPORT); agreeing with a state to act stays AGREE.
+@pytest.mark.parametrize("text", [
+    "The prosecutor said she agreed with the court's ruling on the sentence.",
+    "The minister agreed with the assessment of the generals.",
+])
+def test_agreeing_with_a_decision_is_support(text: str) -> None:
+    assert first(text, "SUPPORT")
+    assert not [e for e in asserted(text) if e.type == "AGREE"]
+
+
+def test_agreeing_with_a_state_to_act_stays_agree() -> None:
+    assert first("Iran agreed with Iraq to reopen the border crossing.", "AGREE")
+
+
+def test_offering_an_example_is_no_agreement() -> None:
+    text = "Lopez offered the example of last year's anti-smoking campaign."
+    assert not [e for e in asserted(text) if e.type == "AGREE"]

@@ -1845,6 +1845,8 @@ STANDS = MEASURES | frozenset({"policy", "decision", "remark", "statement", "com
                                "handling", "support", "approach", "strategy", "program", "programme", "move",
                                "announcement", "claim", "criticism", "report", "ruling", "verdict", "election",
                                "vote", "choice"})
+VIEWS = frozenset({"assessment", "view", "opinion", "analysis", "position", "conclusion", "finding", "judgment",
+                   "judgement", "characterization", "description"})
 # Forces moved to help, rescue or rebuild are aid (the manual's MOBILIZE: disaster relief is AID).
 RELIEF = frozenset({"help", "assist", "aid", "rescue", "evacuate", "rebuild", "distribute", "relief",
                     "reconstruction", "evacuation"})
@@ -1887,6 +1889,10 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
     heads = {sent.tok(k).lemma for o in objects(sent, v) for k in (o, *sent.conjuncts(o))}
     if type_ == "ASSAULT" and h.trigger.lemma in WORDY_ATTACKS and heads and heads <= STANDS:
         return "ACCUSE", "disapprove"  # "attacked the government's budget plan": words against a policy
+    if type_ == "AGREE" and h.trigger.lemma == "agree" and any(
+            sent.tok(o).lemma in STANDS | VIEWS for p in sent.children(v, "prep") if sent.low(p) == "with"
+            for o in sent.children(p, "pobj")):
+        return "SUPPORT", None  # "agreed with the court's decision": approval of an act (the manual's SUPPORT)
     if type_ == "ASSAULT" and h.trigger.lemma in WORDY_ATTACKS and any(
             (sent.low(p) == "for" and sent.children(p, "pcomp")) or (sent.low(p) == "as" and sent.children(p, "pobj"))
             for p in sent.children(v, "prep")):
