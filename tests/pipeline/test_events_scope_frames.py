@@ -119,7 +119,7 @@ def test_a_suicide_bombing_stays_an_assault() -> None:
 
 # A warning that a thing will do harm, with no act named, forecasts; it threatens nothing.
 @pytest.mark.parametrize("text", [
-    "The ministers signed the pact, warning that the new border rules would hurt trade.",
+    "The senator warned the voters on Monday that a Republican win would bring the old scandals back.",
     "The leaders backed the plan, warning that the British departure would weaken European defence.",
 ])
 def test_a_forecast_is_no_threat(text: str) -> None:

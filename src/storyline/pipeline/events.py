@@ -406,10 +406,10 @@ def _forecast(sent: Sentence, h: Hit, lex: EventLexicon) -> bool:
     """ "warned voters that a victory would bring the scandal back", "warning that the exit will sap the
     defences": a forecast of what a thing will do, not a threat of the speaker's own act. Read only where
     the modal is the warning's one cue: a named act (retaliation, sanctions, force) keeps the threat."""
-    if h.noun or h.trigger.type != "THREATEN" or sent.tok(h.head).lemma != "warn" \
-            or not FORECAST_MODALS & set(h.trigger.needs):
+    if h.noun or h.trigger.type != "THREATEN" or sent.tok(h.head).lemma != "warn":
         return False
-    if eventmatch.names_any(sent, h, [p for p in h.trigger.needs if p not in FORECAST_MODALS], within=sent.end):
+    acts = {p for t in lex.heads.get("warn", ()) if t.type == "THREATEN" for p in t.needs} - FORECAST_MODALS
+    if eventmatch.names_any(sent, h, sorted(acts), within=sent.end):
         return False
     parties = set(lex.tree_rules.get("party_nouns") or ()) | set(actor_nouns())
     return any(sent.tok(s).pos == "NOUN" and sent.mention(s) is None and sent.tok(s).lemma not in parties
