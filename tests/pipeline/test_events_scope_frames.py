@@ -176,3 +176,30 @@ def test_agreeing_with_a_state_to_act_stays_agree() -> None:
 def test_offering_an_example_is_no_agreement() -> None:
     text = "Lopez offered the example of last year's anti-smoking campaign."
     assert not [e for e in asserted(text) if e.type == "AGREE"]
+
+
+# One country beating another, or a beating told with a score, is a game won; beatings are of people.
+@pytest.mark.parametrize("text", [
+    "Norway beat Portugal on Saturday.",
+    "Uruguay beat Bolivia 4-0 to top the group.",
+])
+def test_a_country_beating_a_country_is_a_game(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "ASSAULT"]
+
+
+def test_police_beating_protesters_stays_an_assault() -> None:
+    assert first("Police beat protesters in Minsk on Sunday night.", "ASSAULT")
+
+
+# A thing offered for sale by a party of no known country or sector is trade, not an offer to act.
+def test_a_product_offered_is_no_agreement() -> None:
+    text = "Zentrix offers free repairs to its customers."
+    assert not [e for e in asserted(text) if e.type == "AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Karimov offered a truce to the government.",
+    "Karimov offered to resign after the vote.",
+])
+def test_an_unknown_party_offering_a_truce_or_to_act_stays_an_offer(text: str) -> None:
+    assert first(text, "AGREE")

@@ -337,6 +337,8 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
                        quote, reference, lex)
         for e in ev:
             key = (e.type, _key(e.actor), _key(e.recipient), e.status, e.trigger.start)
+            if _game_won(sent, e) or _offer_for_sale(sent, h, e):
+                continue
             if key not in seen:
                 seen.add(key)
                 out.append(e)
@@ -439,6 +441,37 @@ def _venue(sent: Sentence, k: int, type_: str, top: int) -> bool:
                     return False
             return True
     return False
+
+
+POLITICAL_OFFERS = frozenset({"ceasefire", "truce", "talk", "talks", "aid", "help", "support", "concession", "deal",
+                              "resignation", "amnesty", "negotiation", "dialogue", "mediation", "assistance", "troop",
+                              "protection", "asylum", "cooperation", "compromise", "peace", "apology", "condolence",
+                              "guarantee", "pardon", "exchange", "swap", "release", "surrender", "plan", "proposal"})
+
+
+def _state_itself(a: Actor | None) -> bool:
+    return a is not None and a.sector is None and a.country is not None and a.id == a.country
+
+
+def _game_won(sent: Sentence, e: Event) -> bool:
+    """ "Norway beat Portugal on Saturday", "Chile beat Peru 3-1": one country beating another, or a beating with a
+    score in the sentence, is a game won, not an assault (beatings are of people)."""
+    if e.type != "ASSAULT" or e.mode != "beat":
+        return False
+    return (_state_itself(e.actor) and _state_itself(e.recipient)) or SCORE.search(sent.span.text) is not None
+
+
+def _offer_for_sale(sent: Sentence, h: Hit, e: Event) -> bool:
+    """ "Zentrix offers free repairs", "the app offers a cheaper plan": a thing offered by a party of no
+    known country or sector, to no public party and not an offer to act, is trade, not an offer in the
+    manual's sense."""
+    if e.type != "AGREE" or h.noun or sent.tok(h.head).lemma != "offer" or e.actor is None:
+        return False
+    if e.actor.country or e.actor.sector or sent.children(h.head, "xcomp") \
+            or any(sent.tok(o).lemma in POLITICAL_OFFERS for o in objects(sent, h.head)):
+        return False
+    r = e.recipient
+    return r is None or (r.country is None and r.sector in (None, *NOT_A_PARTY))
 
 
 def _business_only(e: Event) -> bool:
