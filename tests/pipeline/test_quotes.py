@@ -542,3 +542,56 @@ def test_excerpt_names_are_antecedents(text: str, starts: str, speaker: str, not
 def test_an_office_of_a_department_before_the_name_is_not_part_of_the_name(text: str, speaker: str) -> None:
     q = find(run(text), text[1:8])
     assert q.speaker is not None and q.speaker.name == speaker
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), [
+    # a caller's own words for a thing are the caller's, however short
+    ("Senator Ruth Okafor called the ruling a “betrayal of every family on the coast.”", "betrayal", "Ruth Okafor"),
+    ("Governor Alan Reyes called the new budget “reckless,” and vowed to veto it.", "reckless", "Alan Reyes"),
+])
+def test_words_a_person_calls_something_are_theirs(text: str, starts: str, speaker: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.speaker is not None and speaker in q.speaker.name, (q.speaker, q.rule)
+
+
+def test_a_statement_a_body_issues_speaks_for_it() -> None:
+    text = ("The Harbour Authority, which runs the port, issued a statement warning that "
+            "“ships will face long delays this week.”")
+    q = find(parsed(text), "ships will")
+    assert q.speaker is not None and "Harbour Authority" in q.speaker.name, (q.speaker, q.rule)
+
+
+def test_a_document_from_a_body_is_the_bodys() -> None:
+    q = find(run("“The market is pricing in a slow recovery,” said a report from Halden Securities."), "The market")
+    assert q.speaker is not None and q.speaker.name == "Halden Securities", q.rule
+
+
+def test_going_on_with_an_action_is_no_speech() -> None:
+    text = ("The outage was fixed within hours, Dana Whitfield said, and the engineers “rebuilt” the system "
+            "as the firm continued to enroll customers.")
+    q = find(run(text), "rebuilt")
+    assert q.cue != "continued" and (q.speaker is None or "firm" not in q.speaker.name), (q.speaker, q.rule)
+
+
+def test_continued_to_insist_still_speaks() -> None:
+    q = find(run("The plan is “dead on arrival,” the mayor continued to insist on Friday."), "dead on arrival")
+    assert q.speaker is not None and "mayor" in q.speaker.name, q.rule
+
+
+def test_a_new_sentence_reporting_that_is_no_cue_of_the_quotation_before() -> None:
+    text = ("“We drove to the coast every summer,” Paul Brandt wrote. “Our mother kept every letter he sent us.” "
+            "Sarah Lind added that the family had not seen him in years.")
+    q = find(run(text), "Our mother")
+    assert q.speaker is not None and q.speaker.name == "Paul Brandt", q.rule
+    # the cue still attributes a quotation that ends before it ("... ,” she added that night)
+    q = find(run("“We are done here,” Sarah Lind said that night."), "We are done")
+    assert q.speaker is not None and q.speaker.name == "Sarah Lind", q.rule
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("According to its website, the name of the café is ‘Blue Lantern’.", "Blue Lantern"),
+    ("According to the company, its new tablet will be sold as the “Nova Slate Pro” from March.", "Nova Slate"),
+])
+def test_a_name_in_marks_is_no_quotation(text: str, starts: str) -> None:
+    q = find(run(text), starts)
+    assert q.speaker is None and ":term" in q.rule, (q.speaker, q.rule)

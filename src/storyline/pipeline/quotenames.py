@@ -457,6 +457,10 @@ class NameIndex:
 
     def person_at(self, start: int, end: int) -> Named | None:
         """The person named by the capitalised run holding the characters [start, end), if it names one."""
+        return self.named_at(start, end, ("person",))
+
+    def named_at(self, start: int, end: int, kinds: tuple[str, ...]) -> Named | None:
+        """What the capitalised run holding the characters [start, end) names, if of one of `kinds`."""
         k = self.tok_at(start)
         if k >= len(self.tokens) or self.tokens[k].start != start or not self._is_name_token(k):
             return None
@@ -464,7 +468,7 @@ class NameIndex:
         if i is None or j is None:
             return None
         named = self.classify(i, j)
-        return named if named.kind == "person" else None
+        return named if named.kind in kinds else None
 
     def name_at(self, pos: int) -> Named | None:
         """The name that starts at character pos and ends its line (a signature: '― Pamela Padilla')."""

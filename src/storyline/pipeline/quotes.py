@@ -62,6 +62,9 @@ LINE_SIGNATURE = re.compile(r"[”\"’'][.,]?[^\S\n]*[―—–]+[^\S\n]*(?=[A-
 PASSIVE_BY = re.compile(r"[,.]?\s+(?:was|were|is|are|had been|has been)\s+(?:\w+ly\s+)?(?:first\s+)?"
                         r"(?:written|said|sung|spoken|uttered|tweeted|posted|coined|penned|delivered|shouted|chanted)"
                         r"\s+by\s+(?=[A-Z])")
+# A cue that goes on to report words indirectly ("added that", "said on Monday that").
+REPORTS_THAT = re.compile(r"(?:\s+\w+){0,3}?\s+that\b"
+                          r"(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b)")
 WORD_BEFORE = re.compile(r"(\w+)\.?$")
 NESTED_QUOTE = re.compile(r"[“‘][^”’]*[”’]")
 FIRST_SECOND_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
@@ -76,6 +79,9 @@ TAIL_TOKENS = 12
 HEAD_GAP_TOKENS = 8
 APPOSITION_TOKENS = 40
 PARTIAL_GAP_TOKENS = 15
+# A name in marks ("‘Blue Lantern’", "“Road to Nowhere”") runs to a few words, small linking words lowercase.
+NAME_MAX_WORDS = 6
+NAME_LINKS = frozenset({"of", "the", "and", "to", "a", "an", "in", "on", "for", "de", "la", "at", "with"})
 
 
 @dataclass
@@ -336,6 +342,17 @@ def _term_before(before: str) -> bool:
     return False
 
 
+def _a_name(inner: str, family: str) -> bool:
+    """Words in marks that read as a name (a title, a product, a slogan): a few words, each capitalised,
+    with no sentence punctuation, in single marks or of two words or more."""
+    words = inner.split()
+    if not words or len(words) > NAME_MAX_WORDS or (len(words) == 1 and family != "single"):
+        return False
+    if any(c in inner for c in SENTENCE_PUNCT + "?\""):
+        return False
+    return all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words) and words[0][:1].isupper()
+
+
 def _tokens_between(index: SpeakerIndex, a: int, b: int) -> int:
     return index.tok_at(b) - index.tok_at(a)
 
@@ -356,6 +373,9 @@ def _tail_cue(text: str, index: SpeakerIndex, f: Found, hi: int, strict: bool) -
         if first < close or ("," in gap.strip(" ,—–-") and not cue.inverted):
             return None
         if strict and gap.strip() and not gap.strip(" ,")[:1].isupper() and cue.speaker is None:
+            return None
+        # '“...ended.” Lind added that the family ...': a new sentence reports other words, indirectly.
+        if strict and not cue.inverted and REPORTS_THAT.match(text, cue.end):
             return None
         return cue
     return None
@@ -422,6 +442,8 @@ def _quote(
         return record(False, Attribution(), "heading")
     if _term_before(before):
         return record(False, Attribution(), "term")
+    if before and _a_name(inner, f.family):
+        return record(False, Attribution(), "term")  # 'the lounge is ‘Blue Lantern’': a name, not a remark
 
     last_pe = paras[f.last_para][1]
     nxt = [g.start for g in found[n + 1 :] if g.start < last_pe]

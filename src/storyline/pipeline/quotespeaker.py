@@ -44,6 +44,11 @@ DETERMINERS = ("the", "a", "an", "another", "one")
 # Pronouns that may stand for an organisation speaking ("“...,” they said in a statement").
 GROUP_PRONOUNS = frozenset({"it", "they"})
 AS_ONLY = frozenset({"put", "puts"})  # first words of the cue phrases that attribute only after "as"
+# Cue verbs that also mean going on with an action ("continued to expand"), and the infinitives after
+# them that still report speech ("continued to insist").
+ASPECTUAL = frozenset({"continued", "continues", "continue"})
+SPEECH_INFINITIVES = frozenset({"say", "tell", "insist", "argue", "claim", "warn", "stress", "maintain", "deny",
+                                "call", "ask", "urge", "complain"})
 
 
 @dataclass
@@ -86,7 +91,7 @@ class SpeakerIndex(NameIndex):
                     continue
                 return k + m - 1
         if low in self.lex.cue_verbs and self.tokens[k].text[0].islower():
-            return k
+            return None if self._goes_on_doing(k) else k
         # "Said Ellis: ..." opens its sentence with the verb.
         if low in self.lex.invertible and self._sentence_initial(k):
             return k
@@ -95,6 +100,14 @@ class SpeakerIndex(NameIndex):
         ):
             return k
         return None
+
+    def _goes_on_doing(self, k: int) -> bool:
+        """The verb at token k goes on with another action, not speech ("as the firm continued to enroll
+        customers"); "continued to say" still speaks."""
+        toks = self.tokens
+        if toks[k].text.lower() not in ASPECTUAL or k + 2 >= len(toks) or toks[k + 1].text.lower() != "to":
+            return False
+        return toks[k + 2].text.lower() not in SPEECH_INFINITIVES
 
     def _after_as(self, k: int) -> bool:
         """ "as" opens the clause of the verb at token k, within a few words ("as one columnist put it")."""
@@ -513,6 +526,9 @@ class SpeakerIndex(NameIndex):
                 if m + 1 < n and self._joined(m, m + 1) and self._is_name_token(m + 1) \
                         and (person := self._person_from(m + 1, n)) is not None:
                     return person
+                # "said a report from Halden Securities": the body whose document it is speaks.
+                if word.lower() in self.lex.document_nouns and (source := self._document_source(m)) is not None:
+                    return source
                 return self._nominal(i, m)
             if word.lower() in self.lex.np_modifiers or self._is_name_token(m) or POSSESSIVE.search(word):
                 m += 1
@@ -523,6 +539,19 @@ class SpeakerIndex(NameIndex):
                 continue
             break
         return None
+
+    def _document_source(self, m: int) -> Named | None:
+        """The organisation or person a document at token m comes from ("a report from Halden Securities",
+        "a letter by Ana Ruiz"), when a name follows "from" or "by" right after it."""
+        n = len(self.tokens)
+        if m + 2 >= n or self.tokens[m + 1].text.lower() not in ("from", "by") or not self._joined(m + 1, m + 2):
+            return None
+        i = m + 2 + (self.tokens[m + 2].text.lower() == "the" and m + 3 < n)
+        j = self.run_right(i, n) if self._is_name_token(i) else None
+        if j is None:
+            return None
+        named = self.classify(i, j)
+        return named if named.kind in ("org", "person") else None
 
     def venue_after(self, i: int) -> str | None:
         """The first place-like prepositional phrase in the dozen tokens after the cue."""

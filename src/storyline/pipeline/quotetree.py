@@ -60,7 +60,7 @@ def refine(doc: Document, first: int = 0, names: NameIndex | None = None) -> Non
             prev = q
             continue
         sent = next((s for s in parsed if s.span.start <= q.span.start < s.span.end), None)
-        tree_speaker = _tree_speaker(sent, q) if sent is not None else None
+        tree_speaker = _tree_speaker(sent, q, names) if sent is not None else None
         if tree_speaker is not None and (q.speaker is None or _generic(q.speaker)) \
                 and (q.speaker is None or not _same_head(q.speaker, tree_speaker)):
                 q.speaker = tree_speaker
@@ -117,7 +117,7 @@ def _root_subject(sent: Sentence) -> Actor | None:
     return None
 
 
-def _tree_speaker(sent: Sentence, q: Quote) -> Actor | None:
+def _tree_speaker(sent: Sentence, q: Quote, names: NameIndex | None = None) -> Actor | None:
     inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end]
     if not inside:
         return None
@@ -133,8 +133,39 @@ def _tree_speaker(sent: Sentence, q: Quote) -> Actor | None:
                     actor = _actor_at(sent, s)
                     if actor is not None:
                         return actor
+                for s in [] if sent.children(a, *SUBJECTS) else _controller_subjects(sent, a):
+                    actor = _actor_at(sent, s) or _named_subject(sent, s, names)
+                    if actor is not None:
+                        return actor
                 break
     return None
+
+
+def _named_subject(sent: Sentence, s: int, names: NameIndex | None) -> Actor | None:
+    """The organisation or person a proper-noun subject names, as the quotes stage reads names."""
+    if names is None or sent.tok(s).pos != "PROPN":
+        return None
+    named = names.named_at(sent.tok(s).start, sent.tok(s).end, ("person", "org"))
+    return names.actor(named) if named is not None else None
+
+
+def _controller_subjects(sent: Sentence, a: int) -> list[int]:
+    """The subjects of the verb whose document or clause a subjectless speech verb at a belongs to:
+    "The board issued a statement warning that “...”" (warning describes the statement the board
+    issued), "The board met on Monday, warning that “...”"."""
+    head = sent.head(a)
+    if head is None:
+        return []
+    dep = sent.tok(a).dep
+    if dep == "acl" and sent.tok(head).pos == "NOUN" and sent.tok(head).dep in ("dobj", "obj"):
+        verb = sent.head(head)
+    elif dep in ("advcl", "xcomp"):
+        verb = head
+    else:
+        return []
+    if verb is None or sent.tok(verb).pos != "VERB":
+        return []
+    return list(sent.children(verb, "nsubj"))
 
 
 # How quoted words hang from a verb that is no speech verb yet makes them its subject's words:
@@ -148,7 +179,7 @@ def _object_of_person(sent: Sentence, q: Quote, names: NameIndex | None = None) 
     """The named person subject of the verb whose object the quotation is ("Trump attacked “...”",
     "Another critic, Laurence Tribe, likened the rules to “...”"); only a person the actor stage
     knows or `names` reads as one (a title, a known given name, two name words), and never under a
-    verb that only names or describes ("called it “...”")."""
+    verb that only names ("named it “...”", "called the plan “Bright Future”")."""
     inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end and sent.tok(i).pos != "PUNCT"]
     tops = [i for i in inside
             if sent.head(i) is None or not q.span.start <= sent.tok(sent.tok(i).head).start < q.span.end]
@@ -165,7 +196,10 @@ def _object_of_person(sent: Sentence, q: Quote, names: NameIndex | None = None) 
         verb = head
     else:
         return None
-    if verb is None or sent.tok(verb).pos != "VERB" or sent.tok(verb).lemma in ("be", "have", "call", "name", "dub"):
+    if verb is None or sent.tok(verb).pos != "VERB" or sent.tok(verb).lemma in ("be", "have", "name", "dub"):
+        return None
+    # "called the plan “Bright Future”" names it; "called the plan “reckless”" gives the caller's word for it.
+    if sent.tok(verb).lemma == "call" and not any(w[:1].islower() for w in q.text.split()):
         return None
     for s in sent.children(verb, "nsubj"):
         actor = _actor_at(sent, s)
