@@ -595,3 +595,23 @@ def test_a_new_sentence_reporting_that_is_no_cue_of_the_quotation_before() -> No
 def test_a_name_in_marks_is_no_quotation(text: str, starts: str) -> None:
     q = find(run(text), starts)
     assert q.speaker is None and ":term" in q.rule, (q.speaker, q.rule)
+
+
+def test_a_cue_word_after_a_determiner_is_a_noun() -> None:
+    text = ("Chief negotiator Ada Okonkwo rejected the offer on Monday.\n\n"
+            "Okonkwo said it was only the latest attempt by the council to make the tenants give up their claims "
+            "to the building.\n\n"
+            "\"They wanted us on our knees. We stand tall and we will stand tall.\"")
+    q = find(run(text), "They wanted")
+    assert q.speaker is not None and q.speaker.name == "Ada Okonkwo", q.rule
+
+
+def test_the_and_a_noun_after_an_inverted_cue_is_the_person_speaking() -> None:
+    text = ("The singer Daniel Marsh spoke to the studio audience on Monday.\n\n"
+            "“We lost the house,” Marsh said.\n\n"
+            "“You never know why these things happen,” said the singer.")
+    q = find(run(text), "You never know")
+    assert q.speaker is not None and "Daniel Marsh" in q.speaker.name, q.rule
+    # with nobody named before, the words stay unattributed rather than guessed
+    q = find(run("“The road is closed until Friday,” said the engineer."), "The road")
+    assert q.speaker is None, q.rule

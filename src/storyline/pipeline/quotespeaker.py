@@ -44,6 +44,8 @@ DETERMINERS = ("the", "a", "an", "another", "one")
 # Pronouns that may stand for an organisation speaking ("“...,” they said in a statement").
 GROUP_PRONOUNS = frozenset({"it", "they"})
 AS_ONLY = frozenset({"put", "puts"})  # first words of the cue phrases that attribute only after "as"
+NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
+                              "those", "such", "no", "every", "each"})
 # Cue verbs that also mean going on with an action ("continued to expand"), and the infinitives after
 # them that still report speech ("continued to insist").
 ASPECTUAL = frozenset({"continued", "continues", "continue"})
@@ -81,6 +83,9 @@ class SpeakerIndex(NameIndex):
             return None
         low = self.tokens[k].text.lower()
         if low not in self.lex.cue_first_words:
+            return None
+        # "their claims", "the reports", "his promises": after a determiner the word is a noun.
+        if k > 0 and self.tokens[k - 1].text.lower() in NOUN_DETERMINERS and self._joined(k - 1, k):
             return None
         for phrase in self.lex.cue_phrases:
             m = len(phrase)
@@ -538,7 +543,18 @@ class SpeakerIndex(NameIndex):
                 m += 1
                 continue
             break
-        return None
+        return self._description(i, m)
+
+    def _description(self, i: int, m: int) -> Named | None:
+        """'"...," said the actor.': "the" and one or two lower-case words that end the clause at token m
+        name someone already speaking, as "he" would; kept as a pronoun to resolve once the cues are read."""
+        toks = self.tokens
+        if m >= len(toks) or toks[m].text not in ".,;" or toks[i].text.lower() != "the" or not 2 <= m - i <= 3:
+            return None
+        words = [t.text for t in toks[i + 1 : m]]
+        if not all(w.isalpha() and w.islower() and w not in self.lex.between_words for w in words):
+            return None
+        return Named(self.text[toks[i].start : toks[m - 1].end], "pronoun", toks[i].start, toks[m - 1].end)
 
     def _document_source(self, m: int) -> Named | None:
         """The organisation or person a document at token m comes from ("a report from Halden Securities",
@@ -602,6 +618,12 @@ class SpeakerIndex(NameIndex):
         """he/she → a compatible person of the sentence before the pronoun's own (its subject or a
         speaker there); else the latest compatible speaker nearby, else the latest compatible named
         person."""
+        if pro.gender is None and pro.name.lower().startswith("the "):
+            # "said the actor": the latest person speaking or opening a sentence nearby.
+            best = self._last_event(pro.start, NEAR_WINDOW, "")
+            if best is None:
+                return None
+            return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
         if pro.gender is None:
             if pro.name.lower() not in GROUP_PRONOUNS:
                 return None
