@@ -615,3 +615,32 @@ def test_the_and_a_noun_after_an_inverted_cue_is_the_person_speaking() -> None:
     # with nobody named before, the words stay unattributed rather than guessed
     q = find(run("“The road is closed until Friday,” said the engineer."), "The road")
     assert q.speaker is None, q.rule
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), [
+    (  # the speech verb governing a partial quote, its subject a name only the quotes stage reads
+        "Marta Quill said the call was only part of the talks, and she had one meeting with him, in which Dorn "
+        "“pressed, and I refused, the claim that the port had been sold.”",
+        "pressed, and I refused", "Marta Quill",
+    ),
+    (  # a verb in a relative clause before the quote ("the letter Reed wrote") does not govern it
+        "Paul Hollis added that shortly before the move, he and Reed had spoken, and the letter Reed wrote was "
+        "“warm and generous.”",
+        "warm and generous", "Paul Hollis",
+    ),
+    (  # a complaint is a speech cue
+        "The novelist Ana Farrow spoke at the fair on Sunday.\n\n"
+        "Farrow still bemoans that the book “should have been sold as a thriller.”",
+        "should have been sold", "Ana Farrow",
+    ),
+])
+def test_partial_quotes_in_reported_speech(text: str, starts: str, speaker: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.speaker is not None and speaker in q.speaker.name, (q.speaker, q.rule)
+
+
+def test_a_body_named_with_a_possessive_speaks_whole() -> None:
+    text = ("On Monday, the Valley People's Ledger, the voice of the ruling party, warned that there is "
+            "“absolutely no room left for talks”.")
+    q = find(parsed(text), "absolutely no room")
+    assert q.speaker is not None and q.speaker.name == "People's Ledger", (q.speaker, q.rule)

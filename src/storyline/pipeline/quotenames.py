@@ -470,6 +470,14 @@ class NameIndex:
         named = self.classify(i, j)
         return named if named.kind in kinds else None
 
+    def named_span(self, start: int, end: int, kinds: tuple[str, ...]) -> Named | None:
+        """What the tokens covering the characters [start, end) name, if of one of `kinds`."""
+        i, j = self.tok_at(start), self.tok_at(end) - 1
+        if i >= len(self.tokens) or i > j or self.tokens[i].start != start:
+            return None
+        named = self.classify(i, j)
+        return named if named.kind in kinds else None
+
     def name_at(self, pos: int) -> Named | None:
         """The name that starts at character pos and ends its line (a signature: '― Pamela Padilla')."""
         i = self.tok_at(pos)

@@ -40,6 +40,8 @@ NEWLINES = re.compile(r"\n+")
 # How far back (in characters) a pronoun may look for its antecedent; about four news paragraphs.
 NEAR_WINDOW = 1200
 FAR_WINDOW = 4000
+# How far back "said the actor" looks for the speaker it names again: about two short paragraphs.
+DESCRIPTION_WINDOW = 600
 DETERMINERS = ("the", "a", "an", "another", "one")
 # Pronouns that may stand for an organisation speaking ("“...,” they said in a statement").
 GROUP_PRONOUNS = frozenset({"it", "they"})
@@ -619,8 +621,9 @@ class SpeakerIndex(NameIndex):
         speaker there); else the latest compatible speaker nearby, else the latest compatible named
         person."""
         if pro.gender is None and pro.name.lower().startswith("the "):
-            # "said the actor": the latest person speaking or opening a sentence nearby.
-            best = self._last_event(pro.start, NEAR_WINDOW, "")
+            # "said the actor": the speaker of the cue just before, if it is near.
+            earlier = [x for x in self.speakers if x.end <= pro.start]
+            best = earlier[-1] if earlier and pro.start - earlier[-1].end <= DESCRIPTION_WINDOW else None
             if best is None:
                 return None
             return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))

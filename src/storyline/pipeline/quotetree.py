@@ -61,7 +61,7 @@ def refine(doc: Document, first: int = 0, names: NameIndex | None = None) -> Non
             continue
         sent = next((s for s in parsed if s.span.start <= q.span.start < s.span.end), None)
         tree_speaker = _tree_speaker(sent, q, names) if sent is not None else None
-        if tree_speaker is not None and (q.speaker is None or _generic(q.speaker)) \
+        if tree_speaker is not None and (q.speaker is None or _generic(q.speaker) or _cue_aside(sent, q)) \
                 and (q.speaker is None or not _same_head(q.speaker, tree_speaker)):
                 q.speaker = tree_speaker
                 q.rule += "+tree-speaker"
@@ -88,6 +88,19 @@ def refine(doc: Document, first: int = 0, names: NameIndex | None = None) -> Non
                 q.speaker = person
                 q.rule += "+title-person"
         prev = q
+
+
+def _cue_aside(sent: Sentence | None, q: Quote) -> bool:
+    """A partial quotation's cue, read before it, that does not govern it: the verb of a clause of its
+    own ("X added that the letter Y wrote was “kind”": "wrote" describes the letter; "added" governs)."""
+    if sent is None or q.direct or not q.cue or "+before" not in q.rule:
+        return False
+    first = q.cue.split()[0].lower()
+    at = [i for i in sent if sent.tok(i).end <= q.span.start and sent.low(i) == first]
+    if not at or sent.tok(at[-1]).dep not in ("relcl", "acl"):
+        return False
+    inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end]
+    return all(at[-1] not in set(sent.ancestors(i)) for i in inside)
 
 
 def _generic(a: Actor) -> bool:
@@ -130,7 +143,7 @@ def _tree_speaker(sent: Sentence, q: Quote, names: NameIndex | None = None) -> A
                 continue
             if sent.tok(a).lemma in speech and sent.tok(a).pos in ("VERB", "AUX"):
                 for s in sent.children(a, *SUBJECTS):
-                    actor = _actor_at(sent, s)
+                    actor = _actor_at(sent, s) or _named_subject(sent, s, names)
                     if actor is not None:
                         return actor
                 for s in [] if sent.children(a, *SUBJECTS) else _controller_subjects(sent, a):
@@ -146,6 +159,15 @@ def _named_subject(sent: Sentence, s: int, names: NameIndex | None) -> Actor | N
     if names is None or sent.tok(s).pos != "PROPN":
         return None
     named = names.named_at(sent.tok(s).start, sent.tok(s).end, ("person", "org"))
+    if named is None or named.kind != "person":
+        # A body's name with a possessive in it: "People's" in "the People's Daily".
+        parts = [s]
+        while kids := [k for k in sent.children(parts[-1], "compound", "poss")
+                       if k < parts[-1] and sent.tok(k).pos == "PROPN"]:
+            parts.append(min(kids))
+        start = min(sent.tok(k).start for k in parts)
+        if start < sent.tok(s).start:
+            named = names.named_span(start, sent.tok(s).end, ("person", "org")) or named
     return names.actor(named) if named is not None else None
 
 
