@@ -644,3 +644,14 @@ def test_a_body_named_with_a_possessive_speaks_whole() -> None:
             "“absolutely no room left for talks”.")
     q = find(parsed(text), "absolutely no room")
     assert q.speaker is not None and q.speaker.name == "People's Ledger", (q.speaker, q.rule)
+
+
+def test_a_speaker_reported_between_two_quotations_speaks_on() -> None:
+    text = ("“We have seen no data yet that would settle it,” added Paul Marsh, the deputy director of the program. "
+            "At current rates, Director Ana Ruiz said, there will be two launches by spring. "
+            "“Adding a third launch could—I’m not sure that could happen.”")
+    q = find(run(text), "Adding a third")
+    assert q.speaker is not None and q.speaker.name == "Ana Ruiz", q.rule
+    # with no one else reported between them, the quotation continues the one before
+    q = find(run("“We have seen no data yet,” added Paul Marsh. “Adding a third launch is not possible.”"), "Adding")
+    assert q.speaker is not None and q.speaker.name == "Paul Marsh", q.rule

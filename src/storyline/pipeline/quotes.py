@@ -381,6 +381,19 @@ def _tail_cue(text: str, index: SpeakerIndex, f: Found, hi: int, strict: bool) -
     return None
 
 
+def _cue_between(index: SpeakerIndex, lo: int, hi: int, own: Cue | None, cover: Cover) -> Cue | None:
+    """The last cue in [lo, hi) with a named person speaking, other than `own` (the cue of the quotation
+    before) and outside quotations."""
+    k = bisect.bisect_left(index.cue_starts, hi) - 1
+    while k >= 0 and index.cues[k].start >= lo:
+        cue = index.cues[k]
+        if cue is not own and cue.end <= hi and not cover.covers(cue.start) and cue.speaker is not None \
+                and cue.speaker.kind == "person":
+            return cue
+        k -= 1
+    return None
+
+
 def _head_cue(text: str, index: SpeakerIndex, lo: int, pos: int, gap: int) -> Cue | None:
     """The last cue before pos in [lo, pos) with at most `gap` tokens between it and pos."""
     k = bisect.bisect_left(index.cue_starts, pos) - 1
@@ -516,6 +529,10 @@ def _quote(
         if attr is None or not (attr.direct or attr.how == "after"):
             continue
         if attr.speaker is not None:
+            # '"...," A said. At current rates, B said, ... "..."': B, reported between, speaks on.
+            other = _cue_between(index, g.end, f.start, attr.cue, cover)
+            if other is not None and other.speaker is not None and other.speaker.name != attr.speaker.name:
+                return record(True, Attribution(other.speaker, None, "paraphrase-before"), "direct")
             return record(True, Attribution(attr.speaker, None, "continued"), "direct")
         break
     # 'Smith also noted that ...' then a paragraph that is all quotation: Smith goes on speaking.
