@@ -655,3 +655,17 @@ def test_a_speaker_reported_between_two_quotations_speaks_on() -> None:
     # with no one else reported between them, the quotation continues the one before
     q = find(run("“We have seen no data yet,” added Paul Marsh. “Adding a third launch is not possible.”"), "Adding")
     assert q.speaker is not None and q.speaker.name == "Paul Marsh", q.rule
+
+
+def test_according_to_sources_a_partial_quote_anywhere_in_its_sentence() -> None:
+    text = ("The governor, according to her office, made an unplanned and unannounced visit to the county hospital "
+            "on the east side of town on Sunday for a \"routine check and tests\" before the trip.")
+    q = find(run(text), "routine check")
+    assert q.speaker is not None and q.speaker.name == "her office", q.rule
+
+
+def test_titles_in_a_list_are_names_even_after_according_to() -> None:
+    text = ("According to the promoter, expect to hear the band's hits on the tour, including “Harbor Lights,” "
+            "“Long Road Home,” “Paper Moon” and others.")
+    doc = run(text)
+    assert all(q.speaker is None and ":term" in q.rule for q in doc.quotes), [(q.text, q.rule) for q in doc.quotes]

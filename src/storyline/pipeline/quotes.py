@@ -344,7 +344,8 @@ def _term_before(before: str) -> bool:
 
 def _a_name(inner: str, family: str) -> bool:
     """Words in marks that read as a name (a title, a product, a slogan): a few words, each capitalised,
-    with no sentence punctuation, in single marks or of two words or more."""
+    with no sentence punctuation (a comma may close them), in single marks or of two words or more."""
+    inner = inner.rstrip(",")  # a title in a list: '“Black Water,” “China Grove”'
     words = inner.split()
     if not words or len(words) > NAME_MAX_WORDS or (len(words) == 1 and family != "single"):
         return False
@@ -378,6 +379,17 @@ def _tail_cue(text: str, index: SpeakerIndex, f: Found, hi: int, strict: bool) -
         if strict and not cue.inverted and REPORTS_THAT.match(text, cue.end):
             return None
         return cue
+    return None
+
+
+def _according_to(index: SpeakerIndex, lo: int, pos: int) -> Cue | None:
+    """An "according to" earlier in the sentence, however far: it sources the whole sentence
+    ('The governor, according to her office, made ... for a “routine check”')."""
+    k = bisect.bisect_left(index.cue_starts, pos) - 1
+    while k >= 0 and index.cues[k].start >= lo:
+        if index.cues[k].verb == "according to" and index.cues[k].end <= pos:
+            return index.cues[k]
+        k -= 1
     return None
 
 
@@ -479,7 +491,8 @@ def _quote(
     if by is not None and by.kind not in ("person", "other", "org"):
         by = None
     if not direct:
-        cue = tail or _head_cue(text, index, _sentence_start(text, ps, f.start, cover), f.start, PARTIAL_GAP_TOKENS)
+        lo = _sentence_start(text, ps, f.start, cover)
+        cue = tail or _head_cue(text, index, lo, f.start, PARTIAL_GAP_TOKENS) or _according_to(index, lo, f.start)
         if cue is not None and cue.speaker is not None:
             return record(False, Attribution(cue.speaker, cue, "after" if cue is tail else "before"), "partial")
         if by is not None:
