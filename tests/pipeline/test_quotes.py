@@ -555,22 +555,22 @@ def test_words_a_person_calls_something_are_theirs(text: str, starts: str, speak
 
 
 def test_a_statement_a_body_issues_speaks_for_it() -> None:
-    text = ("The Harbour Authority, which runs the port, issued a statement warning that "
+    text = ("The Harbour Authority, which runs the port, sent a memo cautioning that "
             "“ships will face long delays this week.”")
     q = find(parsed(text), "ships will")
     assert q.speaker is not None and "Harbour Authority" in q.speaker.name, (q.speaker, q.rule)
 
 
 def test_a_document_from_a_body_is_the_bodys() -> None:
-    q = find(run("“The market is pricing in a slow recovery,” said a report from Halden Securities."), "The market")
+    q = find(run("“Demand should pick up by the summer,” said a report from Halden Securities."), "Demand should")
     assert q.speaker is not None and q.speaker.name == "Halden Securities", q.rule
 
 
 def test_going_on_with_an_action_is_no_speech() -> None:
-    text = ("The outage was fixed within hours, Dana Whitfield said, and the engineers “rebuilt” the system "
-            "as the firm continued to enroll customers.")
+    text = ("Crews found the fault by noon, Dana Whitfield said, and “rebuilt” the line while the utility "
+            "continued to connect new homes.")
     q = find(run(text), "rebuilt")
-    assert q.cue != "continued" and (q.speaker is None or "firm" not in q.speaker.name), (q.speaker, q.rule)
+    assert q.cue != "continued" and (q.speaker is None or "utility" not in q.speaker.name), (q.speaker, q.rule)
 
 
 def test_continued_to_insist_still_speaks() -> None:
@@ -589,7 +589,7 @@ def test_a_new_sentence_reporting_that_is_no_cue_of_the_quotation_before() -> No
 
 
 @pytest.mark.parametrize(("text", "starts"), [
-    ("According to its website, the name of the café is ‘Blue Lantern’.", "Blue Lantern"),
+    ("According to the owner, the café now goes by ‘Blue Lantern’.", "Blue Lantern"),
     ("According to the company, its new tablet will be sold as the “Nova Slate Pro” from March.", "Nova Slate"),
 ])
 def test_a_name_in_marks_is_no_quotation(text: str, starts: str) -> None:
@@ -599,18 +599,18 @@ def test_a_name_in_marks_is_no_quotation(text: str, starts: str) -> None:
 
 def test_a_cue_word_after_a_determiner_is_a_noun() -> None:
     text = ("Chief negotiator Ada Okonkwo rejected the offer on Monday.\n\n"
-            "Okonkwo said it was only the latest attempt by the council to make the tenants give up their claims "
+            "Okonkwo said the move was merely the newest push by the council to make the tenants drop their claims "
             "to the building.\n\n"
-            "\"They wanted us on our knees. We stand tall and we will stand tall.\"")
-    q = find(run(text), "They wanted")
+            "\"They want us to kneel. We will not kneel, now or ever.\"")
+    q = find(run(text), "They want us")
     assert q.speaker is not None and q.speaker.name == "Ada Okonkwo", q.rule
 
 
 def test_the_and_a_noun_after_an_inverted_cue_is_the_person_speaking() -> None:
     text = ("The singer Daniel Marsh spoke to the studio audience on Monday.\n\n"
-            "“We lost the house,” Marsh said.\n\n"
-            "“You never know why these things happen,” said the singer.")
-    q = find(run(text), "You never know")
+            "“The tour is off,” Marsh said.\n\n"
+            "“Nobody can tell you why a year like that happens,” said the singer.")
+    q = find(run(text), "Nobody can tell")
     assert q.speaker is not None and "Daniel Marsh" in q.speaker.name, q.rule
     # with nobody named before, the words stay unattributed rather than guessed
     q = find(run("“The road is closed until Friday,” said the engineer."), "The road")
@@ -619,19 +619,19 @@ def test_the_and_a_noun_after_an_inverted_cue_is_the_person_speaking() -> None:
 
 @pytest.mark.parametrize(("text", "starts", "speaker"), [
     (  # the speech verb governing a partial quote, its subject a name only the quotes stage reads
-        "Marta Quill said the call was only part of the talks, and she had one meeting with him, in which Dorn "
-        "“pressed, and I refused, the claim that the port had been sold.”",
-        "pressed, and I refused", "Marta Quill",
+        "Marta Quill said the call was one step in the talks, and she saw Dorn once, at a dinner where he "
+        "“pushed, and I turned down, the idea that the port had been sold.”",
+        "pushed, and I turned down", "Marta Quill",
     ),
     (  # a verb in a relative clause before the quote ("the letter Reed wrote") does not govern it
-        "Paul Hollis added that shortly before the move, he and Reed had spoken, and the letter Reed wrote was "
+        "Paul Hollis added that by then the two had talked again, and the letter Reed wrote was "
         "“warm and generous.”",
         "warm and generous", "Paul Hollis",
     ),
     (  # a complaint is a speech cue
         "The novelist Ana Farrow spoke at the fair on Sunday.\n\n"
-        "Farrow still bemoans that the book “should have been sold as a thriller.”",
-        "should have been sold", "Ana Farrow",
+        "To this day Farrow bemoans that her publisher “never knew what to do with the book.”",
+        "never knew what", "Ana Farrow",
     ),
 ])
 def test_partial_quotes_in_reported_speech(text: str, starts: str, speaker: str) -> None:
@@ -640,17 +640,17 @@ def test_partial_quotes_in_reported_speech(text: str, starts: str, speaker: str)
 
 
 def test_a_body_named_with_a_possessive_speaks_whole() -> None:
-    text = ("On Monday, the Valley People's Ledger, the voice of the ruling party, warned that there is "
-            "“absolutely no room left for talks”.")
-    q = find(parsed(text), "absolutely no room")
+    text = ("On Friday, the Valley People's Ledger, the paper of the governing bloc, cautioned that the city has "
+            "“no patience left for delays”.")
+    q = find(parsed(text), "no patience left")
     assert q.speaker is not None and q.speaker.name == "People's Ledger", (q.speaker, q.rule)
 
 
 def test_a_speaker_reported_between_two_quotations_speaks_on() -> None:
     text = ("“We have seen no data yet that would settle it,” added Paul Marsh, the deputy director of the program. "
-            "At current rates, Director Ana Ruiz said, there will be two launches by spring. "
-            "“Adding a third launch could—I’m not sure that could happen.”")
-    q = find(run(text), "Adding a third")
+            "On present funding, Director Ana Ruiz said, two launches can fly by spring. "
+            "“A third one would need—frankly, I doubt we get there.”")
+    q = find(run(text), "A third one")
     assert q.speaker is not None and q.speaker.name == "Ana Ruiz", q.rule
     # with no one else reported between them, the quotation continues the one before
     q = find(run("“We have seen no data yet,” added Paul Marsh. “Adding a third launch is not possible.”"), "Adding")
@@ -658,14 +658,14 @@ def test_a_speaker_reported_between_two_quotations_speaks_on() -> None:
 
 
 def test_according_to_sources_a_partial_quote_anywhere_in_its_sentence() -> None:
-    text = ("The governor, according to her office, made an unplanned and unannounced visit to the county hospital "
-            "on the east side of town on Sunday for a \"routine check and tests\" before the trip.")
-    q = find(run(text), "routine check")
-    assert q.speaker is not None and q.speaker.name == "her office", q.rule
+    text = ("The ferry, according to the harbour office, was held at the northern pier for most of the morning on "
+            "Tuesday so that crews could carry out \"minor repairs to a hatch\" before it sailed.")
+    q = find(run(text), "minor repairs")
+    assert q.speaker is not None and "harbour office" in q.speaker.name, q.rule
 
 
 def test_titles_in_a_list_are_names_even_after_according_to() -> None:
-    text = ("According to the promoter, expect to hear the band's hits on the tour, including “Harbor Lights,” "
-            "“Long Road Home,” “Paper Moon” and others.")
+    text = ("The setlist, according to the promoter, will draw on the group's early records: “Harbor Lights,” "
+            "“Long Road Home,” “Paper Moon” and more.")
     doc = run(text)
     assert all(q.speaker is None and ":term" in q.rule for q in doc.quotes), [(q.text, q.rule) for q in doc.quotes]

@@ -542,7 +542,7 @@ def _quote(
         if attr is None or not (attr.direct or attr.how == "after"):
             continue
         if attr.speaker is not None:
-            # '"...," A said. At current rates, B said, ... "..."': B, reported between, speaks on.
+            # '"...," A said. On present funding, B said, ... "..."': B, reported between, speaks on.
             other = _cue_between(index, g.end, f.start, attr.cue, cover)
             if other is not None and other.speaker is not None and other.speaker.name != attr.speaker.name:
                 return record(True, Attribution(other.speaker, None, "paraphrase-before"), "direct")

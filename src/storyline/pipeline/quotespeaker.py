@@ -40,7 +40,7 @@ NEWLINES = re.compile(r"\n+")
 # How far back (in characters) a pronoun may look for its antecedent; about four news paragraphs.
 NEAR_WINDOW = 1200
 FAR_WINDOW = 4000
-# How far back "said the actor" looks for the speaker it names again: about two short paragraphs.
+# How far back "said the singer" looks for the speaker it names again: about two short paragraphs.
 DESCRIPTION_WINDOW = 600
 DETERMINERS = ("the", "a", "an", "another", "one")
 # Pronouns that may stand for an organisation speaking ("“...,” they said in a statement").
@@ -109,8 +109,8 @@ class SpeakerIndex(NameIndex):
         return None
 
     def _goes_on_doing(self, k: int) -> bool:
-        """The verb at token k goes on with another action, not speech ("as the firm continued to enroll
-        customers"); "continued to say" still speaks."""
+        """The verb at token k goes on with another action, not speech ("as the firm continued to
+        hire"); "continued to say" still speaks."""
         toks = self.tokens
         if toks[k].text.lower() not in ASPECTUAL or k + 2 >= len(toks) or toks[k + 1].text.lower() != "to":
             return False
@@ -548,7 +548,7 @@ class SpeakerIndex(NameIndex):
         return self._description(i, m)
 
     def _description(self, i: int, m: int) -> Named | None:
-        """'"...," said the actor.': "the" and one or two lower-case words that end the clause at token m
+        """'"...," said the singer.': "the" and one or two lower-case words that end the clause at token m
         name someone already speaking, as "he" would; kept as a pronoun to resolve once the cues are read."""
         toks = self.tokens
         if m >= len(toks) or toks[m].text not in ".,;" or toks[i].text.lower() != "the" or not 2 <= m - i <= 3:
@@ -621,7 +621,7 @@ class SpeakerIndex(NameIndex):
         speaker there); else the latest compatible speaker nearby, else the latest compatible named
         person."""
         if pro.gender is None and pro.name.lower().startswith("the "):
-            # "said the actor": the speaker of the cue just before, if it is near.
+            # "said the singer": the speaker of the cue just before, if it is near.
             earlier = [x for x in self.speakers if x.end <= pro.start]
             best = earlier[-1] if earlier and pro.start - earlier[-1].end <= DESCRIPTION_WINDOW else None
             if best is None:

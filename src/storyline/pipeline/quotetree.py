@@ -92,7 +92,7 @@ def refine(doc: Document, first: int = 0, names: NameIndex | None = None) -> Non
 
 def _cue_aside(sent: Sentence | None, q: Quote) -> bool:
     """A partial quotation's cue, read before it, that does not govern it: the verb of a clause of its
-    own ("X added that the letter Y wrote was “kind”": "wrote" describes the letter; "added" governs)."""
+    own ("X added that the letter Y wrote was “warm”": "wrote" describes the letter; "added" governs)."""
     if sent is None or q.direct or not q.cue or "+before" not in q.rule:
         return False
     first = q.cue.split()[0].lower()
@@ -160,7 +160,7 @@ def _named_subject(sent: Sentence, s: int, names: NameIndex | None) -> Actor | N
         return None
     named = names.named_at(sent.tok(s).start, sent.tok(s).end, ("person", "org"))
     if named is None or named.kind != "person":
-        # A body's name with a possessive in it: "People's" in "the People's Daily".
+        # A body's name with a possessive in it: "People's" in "the People's Ledger".
         parts = [s]
         while kids := [k for k in sent.children(parts[-1], "compound", "poss")
                        if k < parts[-1] and sent.tok(k).pos == "PROPN"]:
@@ -173,8 +173,8 @@ def _named_subject(sent: Sentence, s: int, names: NameIndex | None) -> Actor | N
 
 def _controller_subjects(sent: Sentence, a: int) -> list[int]:
     """The subjects of the verb whose document or clause a subjectless speech verb at a belongs to:
-    "The board issued a statement warning that “...”" (warning describes the statement the board
-    issued), "The board met on Monday, warning that “...”"."""
+    "The board sent a memo cautioning that “...”" (cautioning describes the memo the board sent),
+    "The board met on Monday, warning that “...”"."""
     head = sent.head(a)
     if head is None:
         return []
