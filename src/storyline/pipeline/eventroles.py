@@ -651,6 +651,8 @@ def _proper_name(sent: Sentence, s: int) -> Ref | None:
 
 
 DOMESTIC = frozenset({"COP", "JUD"})
+# the types whose object may be a person no lexicon knows ("arrested Ann Lowe", "called on Ann Lowe to resign")
+PERSON_TARGETS = frozenset({"COERCE", "ASSAULT", "ACCUSE", "REQUEST", "THREATEN", "SUPPORT", "REJECT"})
 
 
 def _unlisted_person(sent: Sentence, a: int, ctx: Context) -> Ref | None:
@@ -660,6 +662,8 @@ def _unlisted_person(sent: Sentence, a: int, ctx: Context) -> Ref | None:
     t = sent.tok(a)
     if t.pos != "PROPN" or sent.mention(a) is not None:
         return None
+    if any(sent.low(d) == "the" for d in sent.children(a, "det")):
+        return None  # "the Clean Water Act", "the USS Harbor": a person's name takes no article
     words = [k for k in sent.subtree(a, skip=("relcl", "acl", "prep", "punct", "appos", "advcl", "conj", "cc",
                                              "amod", "nummod", "det", "poss"))]
     if len(words) < 2 or any(sent.tok(k).pos != "PROPN" or not sent.tok(k).text[:1].isupper()
@@ -711,6 +715,24 @@ def _pronoun_owner_country(sent: Sentence, j: int, ctx: Context) -> str | None:
             return None
         if m.value.get("country") and m.value.get("sector") != "MED":
             return str(m.value["country"])
+    return None
+
+
+def pronoun_person(sent: Sentence, o: int, actors: list[Ref]) -> Ref | None:
+    """The person an object pronoun ("accuses him of ...", "blasted her for ...") stands for: the nearest
+    person named before it in the same sentence who is not the actor ("the ad against Senator Ames,
+    accusing her of ..."). None when the sentence names no such person before it."""
+    if sent.low(o) not in ("him", "her") or sent.tok(o).dep not in ("dobj", "obj", "pobj"):
+        return None
+    own = {a.actor.name for a in actors} | {a.actor.id for a in actors if a.actor.id}
+    start = sent.tok(o).start
+    for m in sorted(sent.mentions, key=lambda m: m.span.start, reverse=True):
+        if m.kind != "actor" or m.span.end > start or m.value.get("form") not in ("person", "unknown_person"):
+            continue
+        actor = mention_actor(m.value, m.span.text)
+        if actor.name in own or (actor.id and actor.id in own):
+            continue
+        return Ref(actor, o, "pronoun-person")
     return None
 
 
@@ -959,6 +981,8 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     for place in places:
         if place == "object":
             args = sent.children(anchor, *PASSIVE_SUBJECTS) if passive else objects(sent, anchor)
+            if not args and not passive and not hit.noun:
+                args = shared_objects(sent, anchor)  # "shot and killed a man": the object both verbs share
             if not args and len(hit.words) > 1 and sent.tok(hit.words[-1]).dep == "prep":
                 args = sent.children(hit.words[-1], "pobj")  # "called on the president to act", "lashed out at"
             rule = "object"
@@ -977,7 +1001,7 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                     return [aboard], f"recipient:{rule}+aboard", territory
             if found:
                 return found, f"recipient:{rule}", territory
-            if rule == "object" and r.type in ("COERCE", "ASSAULT"):
+            if rule == "object" and r.type in PERSON_TARGETS:
                 person = _unlisted_person(sent, a, ctx)
                 if person is not None:  # "officers arrested Ann Lowe": a person no lexicon knows
                     domestic = [x.actor.country for x in actors if x.actor.country and x.actor.sector in DOMESTIC]
@@ -1089,6 +1113,17 @@ def unknown_recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex:
             found = [f for f in unknown_parties(sent, a, ctx, lex) if f.actor.name not in own]
             if found:
                 return found
+    return []
+
+
+def shared_objects(sent: Sentence, v: int) -> list[int]:
+    """The objects of the verb coordinated after v, when v has none and that verb has no subject of its
+    own: in "shot and killed a man", "arrested and charged two officials" the object is also v's."""
+    for k in sent.children(v, "conj"):
+        between = all(sent.tok(j).pos in ("CCONJ", "ADV", "PUNCT") for j in range(v + 1, k))
+        if k > v and between and sent.tok(k).pos == "VERB" and not sent.children(k, "nsubj", "nsubjpass") \
+                and not sent.is_passive(k):
+            return objects(sent, k)
     return []
 
 

@@ -79,6 +79,7 @@ from .eventroles import (
     named_person,
     nominal_actor,
     objects,
+    pronoun_person,
     real_passive,
     recipients,
     refs_at,
@@ -443,6 +444,27 @@ def _venue(sent: Sentence, k: int, type_: str, top: int) -> bool:
     return False
 
 
+VENUE_NOUNS = frozenset({"meeting", "summit", "interview", "ceremony", "conference", "speech", "session", "forum",
+                         "briefing", "event", "gathering", "dinner", "reception"})
+
+
+def _gathering_venue(sent: Sentence, h: Hit, k: int, type_: str, top: int) -> bool:
+    """Whether the party at word k is only named in where words were said or people met: inside a
+    gathering or a speech the act is told in ("over dinner at Ruritania's palace", "in an interview with
+    Ruritania's network", "at a ceremony in Ruritania"), or the place a summit is held in."""
+    if type_ not in SAID_OR_MET:
+        return False
+    for a in sent.ancestors(k):
+        if a == top or a == h.head:
+            break
+        if sent.tok(a).lemma in VENUE_NOUNS and sent.tok(a).pos == "NOUN":
+            return True
+    if type_ == "CONSULT" and h.noun and sent.tok(k).dep == "pobj":
+        p = sent.head(k)
+        return p is not None and sent.low(p) in ("in", "at") and sent.head(p) in (h.head, top)
+    return False
+
+
 POLITICAL_OFFERS = frozenset({"ceasefire", "truce", "talk", "talks", "aid", "help", "support", "concession", "deal",
                               "resignation", "amnesty", "negotiation", "dialogue", "mediation", "assistance", "troop",
                               "protection", "asylum", "cooperation", "compromise", "peace", "apology", "condolence",
@@ -640,7 +662,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 own_side = {a.actor.country for a in r.actors if a.actor.country}
                 names = {a.actor.name for a in r.actors}
                 found = [f for f in refs_at(sent, subj, ctx, lex)  # a person of one's own side may be asked
-                         if f.actor.name not in names and (f.actor.country not in own_side or named_person(sent, f))]
+                         if f.actor.name not in names and (f.actor.country not in own_side or named_person(sent, f)
+                                                           or _other_branch(f, r.actors))]
                 if found:
                     r.recipients, r.recipient_rule = found, "recipient:clause-subject"
                     break
@@ -854,8 +877,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         if other:
             r.recipients, r.recipient_rule = other, "sentence-only-other-country"
     if not r.recipients and not r.reciprocal and r.actors:
+        # a party named in the saying's venue ("in an interview with Ruritania's network", "at a summit in
+        # Ruritania") is no counterpart; one inside what is said or done of is ("denounced Ruritania's move")
         found = [x for x in _predicate_party(sent, h, v, places, r.actors, ctx, lex)
-                 if x.rule == "predicate-party" or not _venue(sent, x.at, type_, top)]
+                 if (x.rule == "predicate-party" and not _gathering_venue(sent, h, x.at, type_, top))
+                 or not _venue(sent, x.at, type_, top)]
         if found:
             r.recipients, r.recipient_rule = found, found[0].rule
     if not r.recipients and not r.reciprocal and type_ in NEEDS_RECIPIENT:
@@ -941,7 +967,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.recipients, r.recipient_rule = [Ref(Actor(name=c, country=c), anchor, "actor-country")], "actor-country"
     if not r.recipients and not r.reciprocal and v is not None and any(
             sent.low(o) in PERSON_OBJECTS for o in objects(sent, v)):
-        r.recipient_rule = "unresolved-person-object"  # "accuses him of ...": a person, not the other state
+        person = next((x for o in objects(sent, v) for x in [pronoun_person(sent, o, r.actors)] if x), None)
+        if person is not None:  # "the ad against Senator Ames, accusing her of ...": the person named before
+            r.recipients, r.recipient_rule = [person], "recipient:object"
+        else:
+            r.recipient_rule = "unresolved-person-object"  # "accuses him of ...": a person, not the other state
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
@@ -1653,6 +1683,15 @@ def _scope(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> 
     return [h for h in hits if id(h) not in swallowed], content, directed
 
 
+def _other_branch(f: Ref, actors: list[Ref]) -> bool:
+    """A body of one's own state that is not one's own branch: "the lawyers demanded that the police reopen
+    the case", "senators demanded that the ministry publish the files" ask another part of the state, not
+    themselves. A government or a state named by its name directs its own bodies instead."""
+    sectors = {a.actor.sector for a in actors}
+    return f.actor.sector in STATE_SIDES and None not in sectors and "GOV" not in sectors \
+        and f.actor.sector not in sectors
+
+
 def _directive(sent: Sentence, g: Hit, hits: list[Hit], ctx: Context,
                lex: EventLexicon) -> tuple[list[Hit], tuple[list[Ref], str]] | None:
     """ "ordered the navy to strike", "authorized strikes": when the one directed is the director's own
@@ -1705,6 +1744,7 @@ def _content_type(sent: Sentence, h: Hit, inner: list[Hit], type_: str, mode: st
                   lex: EventLexicon) -> tuple[str, str | None]:
     t = h.trigger
     conflict = [x for x in inner if x.trigger.type in PROMISED_FORCE and not _circumstance(sent, h, x)
+                and not _topic_of_act(sent, h, x, inner, lex)  # "offered talks on the war": what the talks are about
                 and not sent.children(x.head, "neg")  # "promised not to attack civilians": no threat
                 and not _addressee_phrase(sent, h, x)  # "offered help to the victims of the massacre"
                 and not _countered(sent, h, x, lex)]
@@ -1757,6 +1797,26 @@ def _countered(sent: Sentence, h: Hit, x: Hit, lex: EventLexicon) -> bool:
     v = sent.head(x.head)
     return v is not None and v != h.head and sent.tok(v).pos == "VERB" \
         and governing_light_verb(sent, x.head, lex) is None
+
+
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "regarding", "concerning", "into"})
+
+
+def _topic_of_act(sent: Sentence, h: Hit, x: Hit, inner: list[Hit], lex: EventLexicon) -> bool:
+    """A trigger of force in the topic phrase of another act the promise is of ("offered to hold talks with
+    the rival state on the war", "pledged an inquiry into the killings"): what that act is about, not what
+    is promised. The phrase hangs on that act's word or on its light verb."""
+    for y in inner:
+        if y is x or y.trigger.type in PROMISED_FORCE:
+            continue
+        holders = {y.head}
+        light = governing_light_verb(sent, y.head, lex) if y.noun else None
+        if light is not None and light != h.head:
+            holders.add(light)
+        for p in (p for k in holders for p in sent.children(k, "prep")):
+            if sent.low(p) in TOPIC_PREPOSITIONS and sent.dominates(p, x.head):
+                return True
+    return False
 
 
 CIRCUMSTANCE_PREPOSITIONS = frozenset({"following", "after", "before", "since", "amid", "despite", "during", "over",
@@ -2021,12 +2081,23 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
         inside_relative = any(sent.tok(a).dep in ("relcl", "acl") and not sent.dominates(a, h.head)
                               for a in sent.ancestors(k))
         if c and c not in own and m.value.get("sector") != "MED" and not m.value.get("generic") \
-                and not inside_relative:  # "strikes on camps that Iran says are used by its allies"
+                and not inside_relative and not _destination_of_next_act(sent, h.head, k):
+            # "strikes on camps that Iran says are used by its allies"
             others.append((k, m))
     if len({m.value.get("country") for _, m in others}) != 1:
         return []
     k, m = others[0]
     return [Ref(mention_actor(m.value, m.span.text), k, "only-other-country")]
+
+
+def _destination_of_next_act(sent: Sentence, v: int, k: int) -> bool:
+    """Whether word k is where a second act coordinated with v goes ("freed three prisoners and flew them
+    to Oman"): the destination of that act, not a party to v."""
+    for c in sent.children(v, "conj"):
+        if c > v and sent.tok(c).pos == "VERB" and sent.dominates(c, k):
+            return any(sent.tok(a).dep in ("prep", "dative") and sent.low(a) in ("to", "into", "toward", "towards")
+                       and sent.dominates(c, a) for a in sent.ancestors(k))
+    return False
 
 
 PREDICATE_SKIP = ("nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "punct", "appos", "npadvmod")
@@ -2048,7 +2119,8 @@ def _predicate_party(sent: Sentence, h: Hit, v: int | None, places: list[Mention
     sent_off = {k for u in sent.subtree(top, skip=PREDICATE_SKIP) if sent.tok(u).text.lower() in lex.sending_verbs
                 or sent.tok(u).lemma in lex.sending_verbs for o in sent.children(u, *OBJECTS) for k in sent.subtree(o)}
     words = [k for k in _breadth_first(sent, top, PREDICATE_SKIP)
-             if k not in h.words and k not in inside_actor and k not in sent_off]
+             if k not in h.words and k not in inside_actor and k not in sent_off
+             and not _destination_of_next_act(sent, h.head, k)]
     place_of: dict[int, Mention] = {}
     for place in places:
         for k in words:
