@@ -102,3 +102,15 @@ def test_the_country_of_a_signing_ceremony_is_no_recipient() -> None:
 def test_a_country_inside_what_is_condemned_is_still_the_recipient() -> None:
     e = first("Egypt condemned the crackdown in Turkey on Monday.", "ACCUSE")
     assert e.recipient is not None and e.recipient.country == "TUR"
+
+
+# "audited her accounts": the person named just before the possessive, when that is not the actor.
+def test_the_owner_of_the_object_is_the_person_named_before_the_possessive() -> None:
+    e = first("Ann Vick stood by Senator Ella Marsh as prosecutors probed her accounts in the fraud case.",
+              "ACCUSE")
+    assert e.recipient is not None and e.recipient.name == "Ella Marsh"
+
+
+def test_a_possessive_nearest_to_the_actor_is_the_actors_own() -> None:
+    e = first("After meeting Governor Tom Rask, Senator Ella Marsh criticized his rivals.", "ACCUSE")
+    assert e.recipient is None or e.recipient.name != "Tom Rask"

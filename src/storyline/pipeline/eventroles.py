@@ -721,8 +721,12 @@ def _pronoun_owner_country(sent: Sentence, j: int, ctx: Context) -> str | None:
 def pronoun_person(sent: Sentence, o: int, actors: list[Ref]) -> Ref | None:
     """The person an object pronoun ("accuses him of ...", "blasted her for ...") stands for: the nearest
     person named before it in the same sentence who is not the actor ("the ad against Senator Ames,
-    accusing her of ..."). None when the sentence names no such person before it."""
-    if sent.low(o) not in ("him", "her") or sent.tok(o).dep not in ("dobj", "obj", "pobj"):
+    accusing her of ..."). None when the sentence names no such person before it.
+    A possessive pronoun on the object ("audited her accounts") may be the actor's own: it stands for the
+    nearest person named before it only when that person is not the actor."""
+    possessive = sent.tok(o).dep == "poss"
+    if sent.low(o) not in (("his", "her") if possessive else ("him", "her")) \
+            or not (possessive or sent.tok(o).dep in ("dobj", "obj", "pobj")):
         return None
     own = {a.actor.name for a in actors} | {a.actor.id for a in actors if a.actor.id}
     start = sent.tok(o).start
@@ -731,6 +735,8 @@ def pronoun_person(sent: Sentence, o: int, actors: list[Ref]) -> Ref | None:
             continue
         actor = mention_actor(m.value, m.span.text)
         if actor.name in own or (actor.id and actor.id in own):
+            if possessive:
+                return None
             continue
         return Ref(actor, o, "pronoun-person")
     return None

@@ -972,6 +972,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             r.recipients, r.recipient_rule = [person], "recipient:object"
         else:
             r.recipient_rule = "unresolved-person-object"  # "accuses him of ...": a person, not the other state
+    if not r.recipients and not r.reciprocal and v is not None and type_ in SAID_OR_MET | {"COERCE"}:
+        # "stood by Senator Ames while auditors examined her accounts": whose accounts
+        person = next((x for o in objects(sent, v) for k in sent.children(o, "poss")
+                       for x in [pronoun_person(sent, k, r.actors)] if x), None)
+        if person is not None:
+            r.recipients, r.recipient_rule = [person], "recipient:object-owner"
+
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
         if type_ in ("ASSAULT", "COERCE") or h.noun or type_ in COUNTED_TARGETS else NO_MAGNITUDE.copy()
