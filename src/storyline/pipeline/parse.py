@@ -202,10 +202,9 @@ def _present(word: str, forms: set[str]) -> bool:
 
 
 def _forms(text: str) -> set[str]:
-    forms: set[str] = set()
-    for w in WORD.findall(text):
-        low = w.lower()
-        forms |= possible_lemmas(low)
+    lows = [w.lower() for w in WORD.findall(text)]
+    forms: set[str] = set().union(*map(possible_lemmas, lows))
+    for low in lows:
         if WORD_PARTS.search(low):  # "anti-drug", "Iran's": the parts are the tokens the parser sees
             for part in WORD_PARTS.split(low):
                 if part:
@@ -219,9 +218,8 @@ def candidate_lemmas() -> frozenset[str]:
     return frozenset(requirements())
 
 
-def _worth(forms: set[str]) -> bool:
-    ways = requirements()
-    for lemma in forms & candidate_lemmas():
+def _worth(forms: set[str], ways: dict[str, tuple[Requirement, ...]], wanted: frozenset[str]) -> bool:
+    for lemma in forms & wanted:
         for rest, needs in ways[lemma]:
             if all(_present(w, forms) for w in rest) and (
                     not needs or any(all(_present(w, forms) for w in n) for n in needs)):
@@ -232,7 +230,7 @@ def _worth(forms: set[str]) -> bool:
 def worth_parsing(text: str) -> bool:
     """Whether a sentence can yield an event or feed a quote's speaker: a speech verb, or a trigger or light
     verb with the rest of what its reading needs (see `requirements`), among the word's possible lemmas."""
-    return len(text) <= MAX_SENTENCE and _worth(_forms(text))
+    return len(text) <= MAX_SENTENCE and _worth(_forms(text), requirements(), candidate_lemmas())
 
 
 def chosen_sentences(texts: list[str]) -> list[int]:
@@ -240,6 +238,7 @@ def chosen_sentences(texts: list[str]) -> list[int]:
     with any candidate lemma at all ("the government has taken steps against the gangs. They include
     sanctioning ..."), whose subject the coder carries to the next parsed sentence's pronouns and gerunds."""
     wanted = candidate_lemmas()  # the first words of every trigger, light verb and speech cue
+    ways = requirements()
     out: list[int] = []
     context: int | None = None  # the last sentence with a candidate lemma not yet chosen
     for k, text in enumerate(texts):
@@ -248,7 +247,7 @@ def chosen_sentences(texts: list[str]) -> list[int]:
         forms = _forms(text)
         if forms.isdisjoint(wanted):
             continue
-        if _worth(forms):
+        if _worth(forms, ways, wanted):
             if context is not None:
                 out.append(context)
             out.append(k)
@@ -306,40 +305,69 @@ def lemmas() -> Any:
 
 
 def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
-    from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, MORPH, ORTH, POS, TAG
-
     nlp = english()
     rules, lemmatizer = attribute_rules(), lemmas()
-    tokens = doc.tokens
     skips = [_dateline(s.text) for _, s in chosen]
-    texts = (s.text[skip:] for (_, s), skip in zip(chosen, skips, strict=True))
+    texts = [s.text[skip:] for (_, s), skip in zip(chosen, skips, strict=True)]
     # The network's steps through spaCy; its attribute rules by lookup (the same result, at half the cost),
     # then its lemmatizer (which reads the parts of speech the rules set) through one lemma table.
     # The new words' lexemes stay in the vocabulary until it holds VOCAB_KEPT; past that, in a memory zone.
     with _vocabulary_kept(nlp), blas_held():
         tagged = nlp.pipe(texts, batch_size=BATCH, disable=["attribute_ruler", "lemmatizer"])
-        for (k, span), skip, sdoc in zip(chosen, skips, (lemmatizer(rules(d)) for d in tagged), strict=True):
-            offset = span.start + skip
-            strings = sdoc.vocab.strings
-            # Read through arrays, not spaCy Token objects; spaCy's indices count whitespace tokens, which
-            # are skipped: heads are mapped to ours (a head on a whitespace token becomes the token itself).
-            rows = sdoc.to_array([IDX, IS_SPACE, ORTH, LEMMA, POS, TAG, DEP, MORPH]).tolist()
-            heads = sdoc.to_array([HEAD]).astype("int64").tolist()
-            index: dict[int, int] = {}
-            tokens_before = len(tokens)
-            for i, row in enumerate(rows):
-                if not row[1]:
-                    index[i] = len(tokens) + len(index)
-            for i, (idx, space, orth, lemma, pos, tag, dep, morph) in enumerate(rows):
-                if space:
-                    continue
-                text, pos_ = strings[orth], strings[pos]
-                tokens.append(Token(start=offset + idx, end=offset + idx + len(text), text=text,
-                                    lemma=strings[lemma].lower() if pos_ != "PROPN" else strings[lemma], pos=pos_,
-                                    tag=strings[tag], dep=strings[dep], head=index.get(i + heads[i], index[i]), sent=k,
-                                    morph=_features(strings[morph])))
-            _subject_after_opening_phrase(Sentence(k, span, tokens, tokens_before, len(tokens)))
+        for (k, span), skip, text, sdoc in zip(chosen, skips, texts, (lemmatizer(rules(d)) for d in tagged),
+                                               strict=True):
+            first = len(doc.tokens)
+            _append_tokens(sdoc, text, span.start + skip, k, doc.tokens)
+            if len(doc.tokens) - first >= 4 and doc.tokens[first].dep == "prep":  # the repair's first test
+                _subject_after_opening_phrase(Sentence(k, span, doc.tokens, first, len(doc.tokens)))
             doc.parsed.append(k)
+
+
+# The labels a parsed word carries (part of speech, fine tag, dependency label, morphological features), by
+# their id in spaCy's string store: a closed set, the model's own, so each is read from the store once.
+LABELS: dict[int, str] = {}
+FEATURES: dict[int, str] = {}
+LABELS_KEPT = 4096  # more than the model has; a guard, not a limit that is ever met
+
+
+def _append_tokens(sdoc: Any, text: str, offset: int, k: int, tokens: list[Token]) -> None:
+    """Append the words of one parsed sentence (`sdoc`, of `text`, which starts at `offset` in the clean text)
+    to the token layer. Read through arrays, not spaCy Token objects; a word's text is its stretch of `text`
+    (spaCy's tokens cover the text exactly). spaCy's indices count whitespace tokens, which are skipped:
+    heads are mapped to ours (a head on a whitespace token becomes the token itself)."""
+    from spacy.attrs import DEP, HEAD, IDX, IS_SPACE, LEMMA, LENGTH, MORPH, POS, TAG
+
+    strings = sdoc.vocab.strings
+    rows = sdoc.to_array([IDX, LENGTH, IS_SPACE, LEMMA, POS, TAG, DEP, MORPH]).tolist()
+    heads = sdoc.to_array([HEAD]).astype("int64").tolist()
+    if len(LABELS) > LABELS_KEPT or len(FEATURES) > LABELS_KEPT:
+        LABELS.clear()
+        FEATURES.clear()
+    labels, features = LABELS, FEATURES
+    for row in rows:
+        for value in row[4:7]:
+            if value not in labels:
+                labels[value] = strings[value]
+        if row[7] not in features:
+            features[row[7]] = _features(strings[row[7]])
+    base = len(tokens)
+    if any(row[2] for row in rows):
+        index: dict[int, int] = {}
+        for i, row in enumerate(rows):
+            if not row[2]:
+                index[i] = base + len(index)
+        ours = [index.get(i + heads[i], index[i]) if i in index else -1 for i in range(len(rows))]
+    else:
+        ours = [base + i + h for i, h in enumerate(heads)]
+    append = tokens.append
+    for i, (idx, length, space, lemma, pos, tag, dep, morph) in enumerate(rows):
+        if space:
+            continue
+        pos_ = labels[pos]
+        start = offset + idx
+        append(Token(start, start + length, text[idx:idx + length],
+                     strings[lemma].lower() if pos_ != "PROPN" else strings[lemma], pos_, labels[tag], labels[dep],
+                     ours[i], k, features[morph]))
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
