@@ -222,7 +222,12 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        return content_hash(self.text)
+        """The hash of the normalised text (`content_hash`), worked out once per text: the store asks for it
+        when it queues the document and again for every document of the batch it writes."""
+        kept = self.__dict__.get("_content_hash")  # (text, hash); not a field, so never stored or compared
+        if kept is None or kept[0] is not self.text:
+            kept = self.__dict__["_content_hash"] = (self.text, content_hash(self.text))
+        return str(kept[1])
 
     @property
     def input_id(self) -> str:
