@@ -13,7 +13,6 @@ shape of the export contract.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -235,17 +234,15 @@ class Document:
         return stable_id(self.source_key or self.source, self.raw_hash)
 
 
-_SPACE = re.compile(r"\s+")
-
-
 def normalise_text(text: str) -> str:
     """The form two copies of one article share: NFKC, plain quotes, one space, lower case."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_PLAIN_QUOTES)
-    return _SPACE.sub(" ", text).strip().lower()
+    for curly, plain in _PLAIN_QUOTES:  # a C scan each: several times faster than str.translate on a long text
+        text = text.replace(curly, plain)
+    return " ".join(text.split()).lower()  # runs of space as one, none at the ends
 
 
-_PLAIN_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " "})
+_PLAIN_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " "))
 
 
 @lru_cache(maxsize=64)  # the store asks for a document's hash several times while it writes it
