@@ -323,11 +323,10 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
             doc.parsed.append(k)
 
 
-# The labels a parsed word carries (part of speech, fine tag, dependency label, morphological features), by
-# their id in spaCy's string store: a closed set, the model's own, so each is read from the store once.
-LABELS: dict[int, str] = {}
+# A word's morphological features as the token layer keeps them, by the features' id in spaCy's string store:
+# a closed set (the model's tags map to them), so each is read once.
 FEATURES: dict[int, str] = {}
-LABELS_KEPT = 4096  # more than the model has; a guard, not a limit that is ever met
+FEATURES_KEPT = 4096  # more than the model has; a guard, not a limit that is ever met
 
 
 def _append_tokens(sdoc: Any, text: str, offset: int, k: int, tokens: list[Token]) -> None:
@@ -340,16 +339,6 @@ def _append_tokens(sdoc: Any, text: str, offset: int, k: int, tokens: list[Token
     strings = sdoc.vocab.strings
     rows = sdoc.to_array([IDX, LENGTH, IS_SPACE, LEMMA, POS, TAG, DEP, MORPH]).tolist()
     heads = sdoc.to_array([HEAD]).astype("int64").tolist()
-    if len(LABELS) > LABELS_KEPT or len(FEATURES) > LABELS_KEPT:
-        LABELS.clear()
-        FEATURES.clear()
-    labels, features = LABELS, FEATURES
-    for row in rows:
-        for value in row[4:7]:
-            if value not in labels:
-                labels[value] = strings[value]
-        if row[7] not in features:
-            features[row[7]] = _features(strings[row[7]])
     base = len(tokens)
     if any(row[2] for row in rows):
         index: dict[int, int] = {}
@@ -359,15 +348,20 @@ def _append_tokens(sdoc: Any, text: str, offset: int, k: int, tokens: list[Token
         ours = [index.get(i + heads[i], index[i]) if i in index else -1 for i in range(len(rows))]
     else:
         ours = [base + i + h for i, h in enumerate(heads)]
+    if len(FEATURES) > FEATURES_KEPT:
+        FEATURES.clear()
     append = tokens.append
     for i, (idx, length, space, lemma, pos, tag, dep, morph) in enumerate(rows):
         if space:
             continue
-        pos_ = labels[pos]
+        pos_ = strings[pos]
         start = offset + idx
+        features = FEATURES.get(morph)
+        if features is None:
+            features = FEATURES[morph] = _features(strings[morph])
         append(Token(start, start + length, text[idx:idx + length],
-                     strings[lemma].lower() if pos_ != "PROPN" else strings[lemma], pos_, labels[tag], labels[dep],
-                     ours[i], k, features[morph]))
+                     strings[lemma].lower() if pos_ != "PROPN" else strings[lemma], pos_, strings[tag], strings[dep],
+                     ours[i], k, features))
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
