@@ -669,3 +669,28 @@ def test_titles_in_a_list_are_names_even_after_according_to() -> None:
             "“Long Road Home,” “Paper Moon” and more.")
     doc = run(text)
     assert all(q.speaker is None and ":term" in q.rule for q in doc.quotes), [(q.text, q.rule) for q in doc.quotes]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a country or place right before the name belongs to the office, not to the person
+    ("A former envoy to Portugal Harold Brennick changed his story. “We never met,” Brennick said.",
+     "Harold Brennick"),
+    ("Kenya's ambassador to Norway Achieng Owuor has said that Kenya will not \"bow to pressure\" on it.",
+     "Achieng Owuor"),
+    # a short capitals code (a team position, an agency) and a role word with a lower-case tail
+    ("Falcons QB Derek Malloy spoke after the game. “We lost our heads,” Malloy said.", "Derek Malloy"),
+    ("Drummer-vocalists Tom Ashgrove and Leo Marr reunited. “It feels like home,” Ashgrove said.",
+     "Tom Ashgrove"),
+    # a hyphenated given name after the office "Director of ..."
+    ("Director of Public Audits Anna-Lena Brask spoke. Ms Brask said: \"The accounts do not add up.\"",
+     "Anna-Lena Brask"),
+    # military ranks written without their full stops
+    ("Lt Col Simon Abernethy testified on Tuesday. “I was alarmed,” Abernethy said.", "Simon Abernethy"),
+    # capitalised particles inside a full name stay in it
+    ("On the show the actor Peter Van Der Molen spoke. “We were lucky,” Van Der Molen said.",
+     "Peter Van Der Molen"),
+])
+def test_words_glued_before_a_name_are_not_part_of_it(text: str, speaker: str) -> None:
+    q = [q for q in parsed(text).quotes if q.speaker is not None][-1]
+    assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)
+

@@ -169,6 +169,8 @@ class NameIndex:
         self.actors = [m for m in self.mentions if m.kind == "actor"]
         self._lexicon_people = self._people_from_actors()
         self._actor_names = self._names_from_actors()
+        self._place_spans = sorted((m.span.start, m.span.end) for m in self.actors
+                                   if m.value.get("form") == "name" and m.value.get("country"))
         # Names are classified on demand, line by line (a capitalised run never crosses a line break), as
         # only the few lines near quotations and cues are ever asked about; every answer is memoised.
         self._line_starts = [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
@@ -301,7 +303,7 @@ class NameIndex:
                     # "Secretary of Energy Ruth Kemp": the office's department, then the person, who starts
                     # at the first given name after it
                     for p in range(k + 2, j):
-                        if self.tokens[p].text in self.lex.male_names or self.tokens[p].text in self.lex.female_names:
+                        if self._given(self.tokens[p].text):
                             tail = self._person(p, j)
                             if tail is not None:
                                 return tail
@@ -330,9 +332,13 @@ class NameIndex:
                 continue  # "Bill Clinton": a given name that is also an org word ("Bill") starts a person
             elif w == "." and n > cut + 1 and len(words[n - 1]) == 1 and words[n - 1].isupper():
                 continue  # the full stop of a middle initial ("Laurence H. Tribe") is inside the name
+            elif w[0].isupper() and w.lower() in self.lex.particles and n + 1 < len(words) and any(
+                    self._given(x) for x in words[cut + 1 : n]):
+                continue  # a capitalised particle after a given name is inside it ("Peter Van Der Molen")
             elif w in self.lex.org_words or w.lower() in self.lex.particles or w == ".":
                 cut = n
         rest = [n for n in range(cut + 1, len(words)) if words[n] != "."]
+        rest = rest[self._glued_prefix(i, [words[n] for n in rest], [toks[n] for n in rest]) :]
         if not rest:
             return None
         first = words[rest[0]]
@@ -346,6 +352,34 @@ class NameIndex:
             gender = self.actor_person(start, end)[1]
         named = Named(POSSESSIVE.sub("", self.text[start:end]), "person", start, end, gender)
         return self._expand(named) if len(rest) == 1 else named
+
+    def _given(self, word: str) -> bool:
+        """A known given name, or a hyphenated one whose first part is ("Anna-Lena")."""
+        return (word in self.lex.male_names or word in self.lex.female_names
+                or ("-" in word and word.split("-")[0] in self.lex.male_names | self.lex.female_names))
+
+    def _glued_prefix(self, i: int, words: list[str], toks: list[Token]) -> int:
+        """How many leading words of a would-be person belong to the office or team written before the
+        name, not to the name: a country or place the actor stage read ("envoy to Portugal Harold
+        Brennick"), or, before a known given name, a short code in capitals ("Falcons QB Derek Malloy") or a
+        role word with a lower-case tail ("Drummer-vocalists Tom Ashgrove"). Two words always stay, and a
+        known given name is never cut."""
+        out = 0
+        for n in range(len(words) - 2):
+            w = words[n]
+            if self._given(w):
+                break
+            code = len(w) >= 2 and w.isupper() and w.isalpha()
+            role = "-" in w and all(part.islower() and len(part) >= 3 for part in w.split("-")[1:])
+            place = self._place_at(toks[n].start, toks[n].end)
+            if place or ((code or role) and self._given(words[n + 1])):
+                out = n + 1
+        return out
+
+    def _place_at(self, start: int, end: int) -> bool:
+        """The actor stage read the words [start, end) as a country or place name."""
+        k = bisect.bisect_left(self._place_spans, (start, -1))
+        return k < len(self._place_spans) and self._place_spans[k] == (start, end)
 
     def _thing(self, i: int, j: int) -> Named:
         start, end = self.tokens[i].start, self.tokens[j].end
