@@ -694,3 +694,16 @@ def test_words_glued_before_a_name_are_not_part_of_it(text: str, speaker: str) -
     q = [q for q in parsed(text).quotes if q.speaker is not None][-1]
     assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)
 
+
+@pytest.mark.parametrize(("text", "starts", "quote", "speaker"), [
+    ("Buyers were angry.\n\n“It was a trick to fool buyers,’’ Dana Wirth, head of the watchdog group Fair Trade, "
+     "told the radio station. “And I think it is wrong to do.”\n\nThe firm denied it.",
+     "It was", "It was a trick to fool buyers,", "Dana Wirth"),
+    ("The mayor spoke.\n\n\"We will rebuild the bridge,'' Mayor Tom Harlan said on Monday.\n\nWork starts soon.",
+     "We will", "We will rebuild the bridge,", "Tom Harlan"),
+])
+def test_two_single_marks_close_a_double_quotation(text: str, starts: str, quote: str, speaker: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.text == quote
+    assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)
+

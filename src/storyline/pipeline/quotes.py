@@ -49,7 +49,7 @@ from .quotetree import refine
 OPENERS = {"“": "curly", "„": "curly", "«": "angle"}
 CLOSERS = {"”": "curly", "»": "angle"}
 PARAGRAPH = re.compile(r"[^\n]+")
-DOUBLE_MARK = re.compile("[\"“”„«»]")
+DOUBLE_MARK = re.compile("[\"“”„«»]|’’|''")  # two single closers (’’ or '') can close a double quotation
 SINGLE_MARK = re.compile("[‘’']")
 BULLET = re.compile(r"[\s•·*\-–]*")
 REFERENCE = re.compile(r"\s*(?:\[\d{1,3}\]|\^|↑|\d{1,3}[.)]\s+[A-Z][^.]{0,80}\.\s+[“\"])")
@@ -196,7 +196,14 @@ def _scan_double(text: str, paras: list[tuple[int, int]]) -> list[Found]:
             pos = mark.start()
             c = text[pos]
             prev, after = _around(text, pos, ps, pe)
-            if c == '"':
+            width = mark.end() - pos
+            if width == 2:
+                # '“...,’’ she said': two single closers end the open double quotation, if one is open
+                after = text[pos + 2] if pos + 2 < pe else " "
+                if not stack or prev.isspace() or not (after.isspace() or after in ".,;:!?"):
+                    continue
+                kind, fam = "close", stack[-1]
+            elif c == '"':
                 kind, fam = _straight(prev, after, "straight" in stack), "straight"
             elif c in OPENERS:
                 kind, fam = "open", OPENERS[c]
@@ -221,7 +228,7 @@ def _scan_double(text: str, paras: list[tuple[int, int]]) -> list[Found]:
                 else:
                     stack.pop()
                 if not stack and cur is not None:
-                    cur.pieces[-1].end, cur.pieces[-1].close, cur.closed = pos, pos + 1, True
+                    cur.pieces[-1].end, cur.pieces[-1].close, cur.closed = pos, pos + width, True
                     found.append(cur)
                     cur = None
         if cur is not None:
