@@ -707,3 +707,13 @@ def test_two_single_marks_close_a_double_quotation(text: str, starts: str, quote
     assert q.text == quote
     assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)
 
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), [
+    ("Buyers were angry.\n\n“It was a trick to fool buyers,” Will Darrow, head of the watchdog group Fair Trade, "
+     "told the radio station.\n\nThe firm denied it.", "It was", "Will Darrow"),
+    ("“We are ready,” Will Okonjo said after the vote.", "We are", "Will Okonjo"),
+])
+def test_a_given_name_that_is_also_a_word_names_the_speaker(text: str, starts: str, speaker: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)
+

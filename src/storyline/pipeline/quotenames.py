@@ -35,6 +35,7 @@ TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:[’'\-]\w+)*|[^\w\s]")
 POSSESSIVE = re.compile(r"[’']s$")
 LINE_BREAK = re.compile(r"\n")
 TOKEN_SPLIT = re.compile(f"({TOKEN.pattern})")
+SPEAKER_SLOT = frozenset({",", "”", "’", '"', "'"})  # tokens a speaker's name follows ('“...,” Will Darrow said')
 
 @dataclass(frozen=True)
 class Lexicon:
@@ -213,7 +214,18 @@ class NameIndex:
         if self.inq[i] or not t[0].isupper():
             return False
         stem = POSSESSIVE.sub("", t)
-        return stem not in self.lex.non_name_words or stem in self.lex.titles
+        return stem not in self.lex.non_name_words or stem in self.lex.titles or self._given_in_slot(i, stem)
+
+    def _given_in_slot(self, i: int, stem: str) -> bool:
+        """A given name that is also a common word ("Will") starts a name where a speaker is written:
+        right after a closing quote mark or a comma, with a capitalised name word after it on its line."""
+        if not (stem in self.lex.male_names or stem in self.lex.female_names) or i == 0 or i + 1 >= len(self.tokens):
+            return False
+        if self.tokens[i - 1].text not in SPEAKER_SLOT or not self._joined(i - 1, i) or not self._joined(i, i + 1):
+            return False
+        nxt = self.tokens[i + 1].text
+        return (nxt[0].isupper() and not self.inq[i + 1] and nxt[0].isalpha()
+                and POSSESSIVE.sub("", nxt) not in self.lex.non_name_words)
 
     def _is_abbrev_dot(self, i: int) -> bool:
         """A "." glued to an initial or a title ("W.", "Gen.") that belongs to the name."""
