@@ -697,7 +697,7 @@ def test_words_glued_before_a_name_are_not_part_of_it(text: str, speaker: str) -
 
 @pytest.mark.parametrize(("text", "starts", "quote", "speaker"), [
     ("Buyers were angry.\n\n“It was a trick to fool buyers,’’ Dana Wirth, head of the watchdog group Fair Trade, "
-     "told the radio station. “And I think it is wrong to do.”\n\nThe firm denied it.",
+     "told the radio station. “We also find it unfair on them.”\n\nThe firm denied it.",
      "It was", "It was a trick to fool buyers,", "Dana Wirth"),
     ("The mayor spoke.\n\n\"We will rebuild the bridge,'' Mayor Tom Harlan said on Monday.\n\nWork starts soon.",
      "We will", "We will rebuild the bridge,", "Tom Harlan"),
