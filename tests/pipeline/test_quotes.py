@@ -717,3 +717,13 @@ def test_a_given_name_that_is_also_a_word_names_the_speaker(text: str, starts: s
     q = find(parsed(text), starts)
     assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)
 
+
+
+@pytest.mark.parametrize("text", [
+    "When his readers asked Tom Ellery for more, he would answer, “I prefer the gaps.”",
+    "When readers asked Tom Ellery for more, he’d say: “I prefer the gaps.”",
+    "When readers asked Tom Ellery for more, he'd reply, “I prefer the gaps.”",
+])
+def test_a_cue_after_a_modal_or_contraction_is_read(text: str) -> None:
+    q = find(parsed(text), "I prefer")
+    assert q.speaker is not None and q.speaker.name == "Tom Ellery", (q.speaker, q.rule, q.cue)

@@ -45,6 +45,7 @@ DESCRIPTION_WINDOW = 600
 DETERMINERS = ("the", "a", "an", "another", "one")
 # Pronouns that may stand for an organisation speaking ("“...,” they said in a statement").
 GROUP_PRONOUNS = frozenset({"it", "they"})
+CONTRACTED = re.compile(r"[’'](?:d|ll)$")
 AS_ONLY = frozenset({"put", "puts"})  # first words of the cue phrases that attribute only after "as"
 NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
                               "those", "such", "no", "every", "each"})
@@ -250,11 +251,12 @@ class SpeakerIndex(NameIndex):
         """Token k as a pronoun speaker: "he"/"she" with its gender, with `others` "they", "it", "we" ...
         without one; None for any other word."""
         t = self.tokens[k]
-        low = t.text.lower()
+        low = CONTRACTED.sub("", t.text.lower())  # "he’d answer", "she'll say": the pronoun before the modal
+        end = t.start + len(low)
         if others and low in self.lex.other_pronouns:
-            return Named(t.text, "pronoun", t.start, t.end)
+            return Named(t.text[: len(low)], "pronoun", t.start, end)
         if low in self.lex.male or low in self.lex.female:
-            return Named(t.text, "pronoun", t.start, t.end, "m" if low in self.lex.male else "f")
+            return Named(t.text[: len(low)], "pronoun", t.start, end, "m" if low in self.lex.male else "f")
         return None
 
     def np_left(self, k: int) -> tuple[Named | None, int]:
