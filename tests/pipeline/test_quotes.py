@@ -727,3 +727,14 @@ def test_a_given_name_that_is_also_a_word_names_the_speaker(text: str, starts: s
 def test_a_cue_after_a_modal_or_contraction_is_read(text: str) -> None:
     q = find(parsed(text), "I prefer")
     assert q.speaker is not None and q.speaker.name == "Tom Ellery", (q.speaker, q.rule, q.cue)
+
+
+@pytest.mark.parametrize(("text", "starts"), [
+    ("Everyone called him Sam. According to his uncle, Peter Lasko, “He could read before he could walk.” "
+     "He loved trains.", "He could"),
+    ("The club was stunned. According to a former teammate, Marta Oyelaran, “She never missed a morning.”",
+     "She never"),
+])
+def test_a_name_set_off_after_a_description_is_the_speaker(text: str, starts: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.speaker is not None and q.speaker.name in ("Peter Lasko", "Marta Oyelaran"), (q.speaker, q.rule, q.cue)

@@ -547,6 +547,12 @@ class SpeakerIndex(NameIndex):
                 m += 1
                 continue
             break
+        # "according to his aunt, Ruth Lasko, “...”": the name set off after the description is the speaker
+        if m > i and m + 1 < n and self.tokens[m].text == "," and self._joined(m, m + 1) \
+                and self._is_name_token(m + 1) and (person := self._person_from(m + 1, n)) is not None:
+            after = self.tok_at(person.end)
+            if after >= n or self.tokens[after].text in ",:" or self.inq[after]:
+                return person
         return self._description(i, m)
 
     def _description(self, i: int, m: int) -> Named | None:
