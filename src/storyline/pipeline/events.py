@@ -83,6 +83,7 @@ from .eventroles import (
     real_passive,
     recipients,
     refs_at,
+    shared_objects,
     subject_of,
     unknown_recipients,
 )
@@ -178,6 +179,13 @@ def code(doc: Document) -> Document:
     return doc
 
 
+def _own_forces(side: Actor, target: Actor | None) -> bool:
+    """The target is the state's own government or forces (or its people of no sector named): no side a
+    state's strikes in the document are by is the one that struck them."""
+    return target is not None and side.country is not None and target.country == side.country \
+        and side.sector in ("GOV", "MIL") and target.sector in (None, "GOV", "MIL")
+
+
 def _document_roles(events: list[Event], ctx: Context) -> None:
     """Roles the sentence leaves open, from the rest of the document: "the strikes" with no target
     named takes the target of the document's other strikes by the same side; a rejection or a demand
@@ -186,6 +194,8 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
     for e in events:
         if e.actor is None and e.type in ("ASSAULT", "COERCE"):  # first, so the victims' rule below sees the side
             side = commonest_party([x for x in events if x.type == e.type], "actor", _key, events)
+            if side is not None and _own_forces(side, e.recipient):
+                side = None  # "a US helicopter shot down": a state does not strike its own forces
             if side is not None:
                 e.actor = side
                 e.rule = re.sub(r"actor=[\w-]+", "actor=document-same-type", e.rule, count=1)
@@ -577,6 +587,21 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         anchor = v
         if h.trigger.undergoer and r.actors:  # "the former minister went on trial": the one tried, by no one named
             undergoers, r.actors, r.actor_rule, passive = r.actors, [], None, True
+        elif r.actor_rule == "misparsed-subject" and _headline_participle(sent, v, h):
+            # "Two officers charged with fraud", "Three soldiers arrested over theft": a bare participle on
+            # the noun that opens the sentence is a passive; the noun is the one it is done to
+            undergoers, r.actors, r.actor_rule, passive = r.actors, [], None, True
+        elif (pair := _bare_participles(sent, v, h)) is not None:
+            # "two helicopters shot down and destroyed", "300 protesters shot and killed by soldiers": verbs
+            # that need an object, coordinated with no object and no auxiliary, are passives; their subject is
+            # the one the act fell on, and a "by" phrase on either names who did it
+            first, _second = pair
+            done_to = r.actors if v == first else subject_of(sent, first, ctx, lex, unknown=True)[0]
+            if done_to:
+                agents = [sent.child(p, "pobj") for k in pair for p in sent.children(k, "agent")]
+                by = [x for a in agents if a is not None for x in refs_at(sent, a, ctx, lex)]
+                undergoers, passive = done_to, True
+                r.actors, r.actor_rule = (by, "passive-by") if by else ([], None)
     if quote is not None and any(a.rule == "unresolved-pronoun" for a in r.actors):
         return []  # "They are killing thousands.": who "they" are, the quotation does not say
     if director is not None:
@@ -1312,6 +1337,63 @@ def _message_author(sent: Sentence, v: int, ctx: Context, lex: EventLexicon) -> 
         if refs:
             return refs, "message-author"
     return [], ""
+
+
+# acts that fall on their object: a verb of these types with no object is a passive
+ACTS_ON_OBJECT = frozenset({"ASSAULT", "COERCE"})
+
+
+def _done_to_object(sent: Sentence, v: int, h: Hit) -> bool:
+    """The trigger at v is an act done to its object: an attack or a coercion, or a charge with the
+    phrase a passive of it takes ("charged with", "accused of"); not a protest or a complaint, which
+    needs none."""
+    if "object" not in h.trigger.recipient:
+        return False
+    if h.trigger.type in ACTS_ON_OBJECT:
+        return True
+    return h.trigger.type == "ACCUSE" and any(sent.low(p) in ("with", "of") for p in sent.children(v, "prep"))
+
+
+def _headline_participle(sent: Sentence, v: int, h: Hit) -> bool:
+    """A participle the parser hung on the noun that heads the sentence, with no object of its own or shared with a verb
+    coordinated after it, no "by" agent, and a trigger whose target is its object: a passive of the kind
+    headlines use ("Two officers charged with fraud"), not a finite verb whose object is named."""
+    t = sent.tok(v)
+    head = sent.head(v)
+    if t.tag != "VBN" or t.dep != "acl" or head is None or head > v or sent.tok(head).head != head \
+            or not _done_to_object(sent, v, h):
+        return False
+    if sent.children(v, "agent", "auxpass", "aux") or any(sent.low(k) == "by" for k in sent.children(v, "prep")):
+        return False
+    return not objects(sent, v) and not shared_objects(sent, v)
+
+
+def _bare_participles(sent: Sentence, v: int, h: Hit) -> tuple[int, int] | None:
+    """A verb with a subject but no auxiliary and no object, coordinated with a participle that has no
+    subject, auxiliary or object of its own ("helicopters shot down and destroyed"), when the trigger at v
+    (the first verb or the participle) is an act whose target is its object: the two verbs as a pair, first
+    the one the subject hangs on."""
+    if not _done_to_object(sent, v, h) or sent.tok(v).tag not in ("VBD", "VBN"):
+        return None
+    first = v
+    head = sent.head(v)
+    if sent.tok(v).dep == "conj" and head is not None and head < v:
+        first = head
+    seconds = [k for k in sent.children(first, "conj") if k > first and sent.tok(k).tag == "VBN"
+               and all(sent.tok(j).pos in ("CCONJ", "ADV", "PUNCT") or (sent.tok(j).dep == "prt" and
+                                                                         sent.tok(j).head == first)
+                       for j in range(first + 1, k))]
+    if sent.tok(first).tag not in ("VBD", "VBN") or not sent.children(first, "nsubj") or not seconds:
+        return None
+    if v != first and v not in seconds:
+        return None
+    second = seconds[0]
+    for k in (first, second):
+        if sent.children(k, "aux", "auxpass", *OBJECTS) or objects(sent, k):
+            return None
+    if sent.children(second, "nsubj", "nsubjpass") or sent.tok(sent.child(first, "nsubj") or first).pos == "PRON":
+        return None
+    return first, second
 
 
 def _passive_light(sent: Sentence, n: int, lex: EventLexicon) -> int | None:
