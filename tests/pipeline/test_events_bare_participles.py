@@ -25,8 +25,8 @@ def test_coordinated_bare_participles_are_passives() -> None:
 
 
 def test_a_by_phrase_on_the_second_participle_is_the_actor_of_both() -> None:
-    e = first("Ahmed is one of at least 300 protesters shot and killed by soldiers so far this year, "
-              "according to a rights group.", "ASSAULT")
+    e = first("Ahmed was one of at least 300 protesters shot and killed by soldiers this year, a rights group "
+              "said.", "ASSAULT")
     assert e.actor is not None and e.actor.sector == "MIL"
     assert e.recipient is not None and e.recipient.sector == "CVL"
 
@@ -38,3 +38,10 @@ def test_a_strike_on_a_states_own_forces_is_not_by_that_state() -> None:
     struck = [e for e in evs if e.type == "ASSAULT" and e.recipient is not None and e.recipient.country == "USA"]
     assert struck
     assert all(e.actor is None or e.actor.country != "USA" for e in struck)
+
+
+def test_a_reduced_relative_is_done_to_the_noun_it_follows() -> None:
+    e = first("He was one of 12 protesters shot and wounded by Egyptian soldiers in the capital last month.",
+              "ASSAULT")
+    assert e.actor is not None and e.actor.country == "EGY" and e.actor.sector == "MIL"
+    assert e.recipient is not None and e.recipient.sector == "CVL"

@@ -602,6 +602,19 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 by = [x for a in agents if a is not None for x in refs_at(sent, a, ctx, lex)]
                 undergoers, passive = done_to, True
                 r.actors, r.actor_rule = (by, "passive-by") if by else ([], None)
+        elif (noun := _reduced_relative(sent, v, h)) is not None:
+            # "miners shot and killed by soldiers", "one of the students detained by police": a participle
+            # after its noun with no object is done to that noun, by whoever a "by" phrase on it names
+            done_to = refs_at(sent, noun, ctx, lex) or [
+                x for p in sent.children(noun, "prep") if sent.low(p) == "of"
+                for o in sent.children(p, "pobj") for x in refs_at(sent, o, ctx, lex)]
+            if done_to:
+                undergoers, passive = done_to, True
+                if not r.actors or r.actor_rule != "passive-by":
+                    group = [v, *sent.children(v, "conj"), *([sent.head(v)] if sent.tok(v).dep == "conj" else [])]
+                    agents = [sent.child(p, "pobj") for k in group if k is not None for p in sent.children(k, "agent")]
+                    by = [x for a in agents if a is not None for x in refs_at(sent, a, ctx, lex)]
+                    r.actors, r.actor_rule = (by, "passive-by") if by else ([], None)
     if quote is not None and any(a.rule == "unresolved-pronoun" for a in r.actors):
         return []  # "They are killing thousands.": who "they" are, the quotation does not say
     if director is not None:
@@ -1394,6 +1407,28 @@ def _bare_participles(sent: Sentence, v: int, h: Hit) -> tuple[int, int] | None:
     if sent.children(second, "nsubj", "nsubjpass") or sent.tok(sent.child(first, "nsubj") or first).pos == "PRON":
         return None
     return first, second
+
+
+def _reduced_relative(sent: Sentence, v: int, h: Hit) -> int | None:
+    """The noun a participle at v modifies as a reduced relative ("miners shot by soldiers"), directly or
+    as the second of two coordinated participles, when the trigger is an act done to its object and
+    neither participle has an object, an auxiliary or a subject."""
+    if not _done_to_object(sent, v, h) or sent.tok(v).tag != "VBN":
+        return None
+    first = v
+    if sent.tok(v).dep == "conj":
+        up = sent.head(v)
+        if up is None or up > v or sent.tok(up).tag != "VBN":
+            return None
+        first = up
+    noun = sent.head(first)
+    if sent.tok(first).dep != "acl" or noun is None or noun > first \
+            or sent.tok(noun).pos not in ("NOUN", "PROPN", "NUM"):
+        return None
+    for k in {first, v}:
+        if sent.children(k, "aux", "auxpass", "nsubj", "nsubjpass", *OBJECTS) or objects(sent, k):
+            return None
+    return None if shared_objects(sent, first) else noun
 
 
 def _passive_light(sent: Sentence, n: int, lex: EventLexicon) -> int | None:
