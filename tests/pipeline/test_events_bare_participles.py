@@ -45,3 +45,10 @@ def test_a_reduced_relative_is_done_to_the_noun_it_follows() -> None:
               "ASSAULT")
     assert e.actor is not None and e.actor.country == "EGY" and e.actor.sector == "MIL"
     assert e.recipient is not None and e.recipient.sector == "CVL"
+
+
+def test_the_toll_of_a_side_is_not_one_person_it_shot() -> None:
+    text = "An American police officer shot Mayor Karen Holt at a rally on Monday. American police have shot 40 people."
+    later = text.index("American police have")
+    toll = [e for e in asserted(text) if e.type == "ASSAULT" and e.trigger.start >= later]
+    assert toll and all(e.recipient is not None and e.recipient.sector == "CVL" for e in toll)

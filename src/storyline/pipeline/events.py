@@ -216,9 +216,12 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
         if e.type == "ASSAULT" and e.recipient is not None and e.recipient.sector == "CVL" and e.recipient.id is None \
                 and e.actor is not None:
             # "the operations have killed 57 people": the victims of a side's campaign are whom its other
-            # strikes in the document are said to hit, when those are named
+            # strikes in the document are said to hit, when those are named: a party, not a person no
+            # lexicon knows ("an officer shot Mayor Holt"), and only for a side whose country is known
             named = commonest_party([x for x in events if x.type == "ASSAULT" and x.recipient is not None
-                                     and x.recipient.sector not in (None, "CVL") and x.actor is not None
+                                     and x.recipient.sector not in (None, "CVL")
+                                     and not (x.recipient.id or "").startswith("local:")
+                                     and x.actor is not None and e.actor.country
                                      and x.actor.country == e.actor.country], "recipient", _key, events)
             if named is not None:
                 e.recipient = named
