@@ -594,10 +594,41 @@ def _coreference(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]
             before = bisect_left(taken_starts, hit.end())  # the mentions starting before this one ends
             if hit.start() < ante.span.end or (before and taken_reach[before - 1] > hit.start()):
                 continue
+            said = _honorific_gender(text, hit.start())
+            known = lexicon_gender(ante, lex) or _given_name_gender(ante) or _honorific_gender(text, ante.span.start)
+            if said and known and said != known:
+                continue  # "Mrs. Lowe" after "Senator Tom Lowe": another person of the same name
             value = {**ante.value, "ref": ante.value["name"]}
             out.append(_mention(text, hit.start(), hit.end(), value, "coref:surname"))
     out.extend(_pronouns(text, sorted([*persons, *out], key=lambda m: m.span.start), lex))
     return out
+
+
+_HONORIFIC = re.compile(r"(?<!\w)(Mr|Mrs|Ms|Miss)\.?\s+$")
+
+
+def _honorific_gender(text: str, pos: int) -> str | None:
+    """"male" after "Mr.", "female" after "Mrs.", "Ms." or "Miss" just before `pos`; else None."""
+    m = _HONORIFIC.search(text, max(0, pos - 6), pos)
+    if m is None:
+        return None
+    return "male" if m.group(1) == "Mr" else "female"
+
+
+@cache
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """The male and the female given names the quotes lexicon lists."""
+    data = stage("quotes.yaml")
+    return frozenset(data.get("male_first_names") or ()), frozenset(data.get("female_first_names") or ())
+
+
+def _given_name_gender(m: Mention) -> str | None:
+    """"male" or "female" by the listed given name a person's full name opens with; else None."""
+    words = str(m.value.get("name") or "").split()
+    if len(words) < 2:
+        return None
+    male, female = _given_names()
+    return "female" if words[0] in female else "male" if words[0] in male else None
 
 
 @lru_cache(maxsize=1024)  # the same people recur across the articles of one story
