@@ -14,7 +14,7 @@ def _refs(text: str) -> list[tuple[str, str]]:
 
 def test_mrs_and_a_surname_is_not_the_man_of_that_name() -> None:
     refs = _refs("Senator Tom Alvarez spoke in Ohio on Monday. Mrs. Alvarez criticized the bank, "
-                 "and Mr. Alvarez promised to raise the minimum wage.")
+                 "and Mr. Alvarez promised new roads for the county.")
     assert refs == [("Alvarez", "Tom Alvarez")]
     assert _refs("Senator Karen Holt spoke in Ohio. Ms. Holt criticized the bank; Mr. Holt stayed away.") == \
         [("Holt", "Karen Holt")]
