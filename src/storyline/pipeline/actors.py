@@ -670,8 +670,9 @@ def _pronouns(text: str, people: list[Mention], lex: Lexicon) -> list[Mention]:
 def latest_antecedent(candidates: Sequence[T], pos: int, reach: int, wanted: str, end: Callable[[T], int],
                       gender: Callable[[T], str | None], usable: Callable[[T], object]) -> T | None:
     """The last of `candidates` (in text order) that ends at most `reach` characters before `pos`, whose
-    gender is unknown or `wanted` (the pronoun's) and that is `usable`: the rule by which both this stage
-    and the quote speakers read "he"/"she" back to a person.
+    gender is unknown or `wanted` (the pronoun's) and that is `usable`: the rule by which this stage and
+    the quote speakers read "he"/"she" back to a person, and the event coder an object "him"/"her"
+    within its sentence (`eventroles.pronoun_person`).
 
     The two resolvers share this rule and nothing more, as they answer different questions. This
     stage resolves every he/she outside quotations, among its own person mentions (gender from the

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..lexicon_data import load_yaml, per_user_files, stage
 from ..model import Actor, Mention, Quote
+from .actors import latest_antecedent
 from .eventlex import EventLexicon
 from .eventmatch import Hit
 from .tree import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, Sentence
@@ -729,17 +730,21 @@ def pronoun_person(sent: Sentence, o: int, actors: list[Ref]) -> Ref | None:
             or not (possessive or sent.tok(o).dep in ("dobj", "obj", "pobj")):
         return None
     own = {a.actor.name for a in actors} | {a.actor.id for a in actors if a.actor.id}
-    start = sent.tok(o).start
-    for m in sorted(sent.mentions, key=lambda m: m.span.start, reverse=True):
-        if m.kind != "actor" or m.span.end > start or m.value.get("form") not in ("person", "unknown_person"):
-            continue
+
+    def not_own(m: Mention) -> bool:
         actor = mention_actor(m.value, m.span.text)
-        if actor.name in own or (actor.id and actor.id in own):
-            if possessive:
-                return None
-            continue
-        return Ref(actor, o, "pronoun-person")
-    return None
+        return actor.name not in own and not (actor.id and actor.id in own)
+
+    people = sorted((m for m in sent.mentions if m.kind == "actor"
+                     and m.value.get("form") in ("person", "unknown_person")), key=lambda m: m.span.start)
+    start = sent.tok(o).start
+    # read back by the actor stage's rule, within the sentence and with no gender: the nearest person
+    # before it (a possessive), or the nearest who is not the actor (an object)
+    m = latest_antecedent(people, start, start, "", lambda m: m.span.end, lambda m: None,
+                          (lambda m: True) if possessive else not_own)
+    if m is None or (possessive and not not_own(m)):
+        return None
+    return Ref(mention_actor(m.value, m.span.text), o, "pronoun-person")
 
 
 def real_passive(sent: Sentence, v: int) -> bool:
