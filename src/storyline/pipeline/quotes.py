@@ -39,6 +39,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..model import Document, Quote, Span
@@ -389,39 +390,34 @@ def _tail_cue(text: str, index: SpeakerIndex, f: Found, hi: int, strict: bool) -
     return None
 
 
+def _cues_back(index: SpeakerIndex, lo: int, hi: int) -> Iterator[Cue]:
+    """The cues that start in [lo, hi), the last first."""
+    k = bisect.bisect_left(index.cue_starts, hi) - 1
+    while k >= 0 and index.cues[k].start >= lo:
+        yield index.cues[k]
+        k -= 1
+
+
 def _according_to(index: SpeakerIndex, lo: int, pos: int) -> Cue | None:
     """An "according to" earlier in the sentence, however far: it sources the whole sentence
     ('The governor, according to her office, made ... for a “routine check”')."""
-    k = bisect.bisect_left(index.cue_starts, pos) - 1
-    while k >= 0 and index.cues[k].start >= lo:
-        if index.cues[k].verb == "according to" and index.cues[k].end <= pos:
-            return index.cues[k]
-        k -= 1
-    return None
+    return next((cue for cue in _cues_back(index, lo, pos) if cue.verb == "according to" and cue.end <= pos), None)
 
 
 def _cue_between(index: SpeakerIndex, lo: int, hi: int, own: Cue | None, cover: Cover) -> Cue | None:
     """The last cue in [lo, hi) with a named person speaking, other than `own` (the cue of the quotation
     before) and outside quotations."""
-    k = bisect.bisect_left(index.cue_starts, hi) - 1
-    while k >= 0 and index.cues[k].start >= lo:
-        cue = index.cues[k]
+    for cue in _cues_back(index, lo, hi):
         if cue is not own and cue.end <= hi and not cover.covers(cue.start) and cue.speaker is not None \
                 and cue.speaker.kind == "person":
             return cue
-        k -= 1
     return None
 
 
 def _head_cue(text: str, index: SpeakerIndex, lo: int, pos: int, gap: int) -> Cue | None:
     """The last cue before pos in [lo, pos) with at most `gap` tokens between it and pos."""
-    k = bisect.bisect_left(index.cue_starts, pos) - 1
-    while k >= 0 and index.cues[k].start >= lo:
-        cue = index.cues[k]
-        if cue.end <= pos and _tokens_between(index, cue.end, pos) <= gap:
-            return cue
-        k -= 1
-    return None
+    return next((cue for cue in _cues_back(index, lo, pos)
+                 if cue.end <= pos and _tokens_between(index, cue.end, pos) <= gap), None)
 
 
 def _quote(
