@@ -99,8 +99,12 @@ def _cue_aside(sent: Sentence | None, q: Quote) -> bool:
     at = [i for i in sent if sent.tok(i).end <= q.span.start and sent.low(i) == first]
     if not at or sent.tok(at[-1]).dep not in ("relcl", "acl"):
         return False
-    inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end]
-    return all(at[-1] not in set(sent.ancestors(i)) for i in inside)
+    return not any(sent.dominates(at[-1], i) for i in _inside(sent, q))
+
+
+def _inside(sent: Sentence, q: Quote) -> list[int]:
+    """The words of the sentence that start inside the quotation."""
+    return [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end]
 
 
 def _generic(a: Actor) -> bool:
@@ -131,7 +135,7 @@ def _root_subject(sent: Sentence) -> Actor | None:
 
 
 def _tree_speaker(sent: Sentence, q: Quote, names: NameIndex | None = None) -> Actor | None:
-    inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end]
+    inside = _inside(sent, q)
     if not inside:
         return None
     tops = [i for i in inside if not (q.span.start <= sent.tok(sent.tok(i).head).start < q.span.end)
@@ -202,7 +206,7 @@ def _object_of_person(sent: Sentence, q: Quote, names: NameIndex | None = None) 
     "Another critic, Laurence Tribe, likened the rules to “...”"); only a person the actor stage
     knows or `names` reads as one (a title, a known given name, two name words), and never under a
     verb that only names ("named it “...”", "called the plan “Bright Future”")."""
-    inside = [i for i in sent if q.span.start <= sent.tok(i).start < q.span.end and sent.tok(i).pos != "PUNCT"]
+    inside = [i for i in _inside(sent, q) if sent.tok(i).pos != "PUNCT"]
     tops = [i for i in inside
             if sent.head(i) is None or not q.span.start <= sent.tok(sent.tok(i).head).start < q.span.end]
     if len(tops) != 1:
