@@ -326,7 +326,7 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
     if _sport(sent, lex):
         return []
     hits = [h for h in hits if not _stative_support(sent, h, lex) and not _shown(sent, h)
-            and not _self_harm(sent, h) and not _forecast(sent, h, lex)]
+            and not _self_harm(sent, h) and not _forecast(sent, h, lex) and not _other_sense(sent, h, ctx, lex)]
     kept, content, directed = _scope(sent, hits, ctx, lex)
     needed = {k for h in kept if not h.noun and h.trigger.needs for k in sent.children(h.head, "dobj", "obj")
               if any(eventmatch.is_word(sent, k, w) for w in h.trigger.needs if " " not in w)}
@@ -351,7 +351,8 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
                        quote, reference, lex)
         for e in ev:
             key = (e.type, _key(e.actor), _key(e.recipient), e.status, e.trigger.start)
-            if _game_won(sent, e) or _offer_for_sale(sent, h, e):
+            if _game_won(sent, e) or _offer_for_sale(sent, h, e) or _private_quarrel(sent, h, e, lex) \
+                    or _commercial_deal(sent, h, e):
                 continue
             if key not in seen:
                 seen.add(key)
@@ -367,6 +368,8 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
 
 
 SCORE = re.compile(r"(?<![\w-])\d{1,2}-\d{1,2}(?![\w-])")
+# a result line: "Hornets 3, Rangers 1", each side's name and goals
+SCORE_LINE = re.compile(r"\b[A-Z][\w.]*(?: [A-Z][\w.]*)* \d{1,2}, [A-Z][\w.]*(?: [A-Z][\w.]*)* \d{1,2}\b")
 NOT_A_PARTY = ("BUS", "CVL", "EDU", "MED")
 
 
@@ -403,6 +406,153 @@ def _shown(sent: Sentence, h: Hit) -> bool:
     not a street protest (which takes no object)."""
     return (not h.noun and h.trigger.type == "PROTEST" and sent.tok(h.head).lemma == "demonstrate"
             and bool(sent.children(h.head, "dobj", "obj", "ccomp")))
+
+
+# Verbs whose political sense is done to people ("executed the prisoners", "rounded up dozens of
+# protesters"): with an object that is a thing ("executed the plan", "rounded up the votes") the verb
+# is in its other sense.
+DONE_TO_PEOPLE = frozenset({"execute", "round up", "round"})
+THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "everything", "something", "nothing"})
+PEOPLE_COUNTS = frozenset({"dozen", "hundred", "thousand", "score", "million", "number", "group", "crowd", "handful",
+                           "several", "many", "some", "most", "all", "others", "few"})
+# What one looks into with the eyes ("looked into the camera"), not a matter one investigates.
+SEEN_THINGS = frozenset({"camera", "lens", "eye", "mirror", "sky", "distance", "window", "face", "sun", "crowd",
+                         "audience", "microphone", "screen"})
+# Idioms of English: "ask for the moon", "promise the earth" (to ask or promise too much), "make a big
+# deal of it" (to fuss), "ask not to be named" (a source's anonymity).
+IDIOM_OBJECTS = frozenset({"moon", "earth", "stars"})
+BIG = frozenset({"big", "great", "huge", "much", "no"})
+NAMING = frozenset({"identify", "name", "quote", "disclose", "reveal"})
+# Clauses that tell a fact, not a demand: "insisted the plan will work", "insisted that it was safe".
+# A demand's clause is a bare verb ("insisted that the army withdraw") or takes "should" or "must".
+TELLING_AUX = frozenset({"will", "would", "'ll", "wo", "can", "could", "may", "might", "is", "was", "are", "were",
+                         "has", "have", "had", "'s", "'re", "does", "did"})
+
+
+def _person_like(sent: Sentence, k: int, lex: EventLexicon, depth: int = 0) -> bool:
+    """Whether the noun phrase at word k names people or a party: an actor mention, a name, a person
+    pronoun, a group word ("prisoners", "officials"), a count ("dozens of"), or one of those after "of"."""
+    t = sent.tok(k)
+    low = sent.low(k)
+    if sent.mention(k) is not None or t.pos == "PROPN" or low in PERSON_PRONOUNS or low in PERSON_OBJECTS \
+            or low in ("who", "whom", "someone", "anyone", "everyone", "people"):
+        return True
+    if low in THING_PRONOUNS:
+        return False
+    nouns = set(lex.tree_rules.get("party_nouns") or ()) | set(actor_nouns())
+    if t.lemma in nouns or low in nouns or t.tag == "CD":
+        return True
+    if depth < 2 and any(_person_like(sent, o, lex, depth + 1) for p in sent.children(k, "prep")
+                         if sent.low(p) == "of" for o in sent.children(p, "pobj")):
+        return True
+    return t.lemma in PEOPLE_COUNTS and not sent.children(k, "prep")
+
+
+def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> bool:
+    """The trigger word in a sense the manual does not code, told by its arguments or a fixed phrase of
+    English: "executed the plan", "rounded up the votes" (a thing, not people, undergoes it), "seized on
+    his remarks" (to exploit), "looked into the camera", "insisted the plan will work" (a claim, not a
+    demand), "asked not to be named", "asking for the moon", "made a big deal of it", and a particle
+    verb whose particle heads a phrase of its own after the verb's object ("called the envoy on
+    Monday" is no "call on", "giving a speech in the capital" no "give in")."""
+    t = sent.tok(h.head)
+    lemma = h.trigger.lemma
+    if not h.noun and len(h.words) > 1:
+        k = h.words[1]  # the particle, heading no word of the phrase itself ("put its troops on alert" stays)
+        pobj = sent.children(k, "pobj")
+        if sent.tok(k).dep == "prep" and pobj and not set(pobj) & set(h.words) and any(
+                h.head < o < k and o not in h.words for o in sent.children(h.head, "dobj", "obj")):
+            return True
+    if not h.noun and lemma in DONE_TO_PEOPLE and h.trigger.type in ("ASSAULT", "COERCE"):
+        objs = sent.children(h.head, "dobj", "obj") or sent.children(h.head, "nsubjpass")
+        if objs and not any(_person_like(sent, o, lex) for o in objs):
+            return True
+    if not h.noun and t.lemma == "seize" and h.trigger.type == "COERCE" and not sent.children(h.head, "dobj", "obj") \
+            and any(sent.low(p) in ("on", "upon") for p in sent.children(h.head, "prep")):
+        return True
+    if not h.noun and lemma == "look into":
+        objs = [o for p in h.words[1:] for o in sent.children(p, "pobj")]
+        if objs and all(sent.tok(o).lemma in SEEN_THINGS for o in objs):
+            return True
+    if not h.noun and lemma == "insist" and h.trigger.type == "REQUEST":
+        for c in sent.children(h.head, "ccomp"):
+            aux = {sent.low(a) for a in sent.children(c, "aux", "auxpass")}
+            if aux & TELLING_AUX or (not aux and sent.tok(c).tag in ("VBD", "VBZ")):
+                return True
+    if not h.noun and h.trigger.type == "REQUEST" and t.lemma == "ask":
+        for x in sent.children(h.head, "xcomp"):
+            if sent.tok(x).lemma in NAMING and sent.children(x, "neg") and sent.children(x, "auxpass"):
+                return True
+    if h.trigger.type in ("REQUEST", "AGREE") and t.lemma in ("ask", "promise", "offer", "demand"):
+        below = [o for o in sent.children(h.head, "dobj", "obj")] + [
+            o for p in sent.children(h.head, "prep") if sent.low(p) == "for" for o in sent.children(p, "pobj")]
+        if any(sent.tok(o).lemma in IDIOM_OBJECTS and any(sent.low(d) == "the" for d in sent.children(o, "det"))
+               for o in below):
+            return True
+    if h.noun and t.lemma == "deal" and any(sent.low(a) in BIG for a in sent.children(h.head, "amod", "det")):
+        return True
+    if h.noun and h.trigger.type == "PROTEST" and t.lemma == "rally" and _rally_held(sent, h, lex):
+        return True
+    if not h.noun and t.lemma == "beat" and h.trigger.mode == "beat":
+        return _team_beaten(sent, h, ctx, lex)
+    if not h.noun and t.lemma == "agree" and h.trigger.type == "AGREE":
+        return _agreed_with_someone(sent, h.head, lex)
+    return False
+
+
+HOLDING = frozenset({"hold", "attend", "headline", "address", "host"})
+
+
+def _rally_held(sent: Sentence, h: Hit, lex: EventLexicon) -> bool:
+    """ "Senator Lambert has held rallies in three cities": a rally a named person holds or attends, with
+    nothing it is against, is a campaign event, not a protest ("thousands held a rally against the law",
+    "the opposition held rallies" stay)."""
+    if any(sent.low(p) in ("against", "outside") for p in sent.children(h.head, "prep")):
+        return False
+    v = governing_light_verb(sent, h.head, lex)
+    if v is None or sent.tok(v).lemma not in HOLDING:
+        return False
+    subjects = [j for s in sent.children(v, "nsubj") for j in sent.conjuncts(s)]
+    if not subjects:
+        return False
+    for j in subjects:
+        m = sent.mention(j)
+        if m is not None:
+            if m.value.get("form") not in ("person", "unknown_person") or m.value.get("sector") == "OPP":
+                return False
+        elif sent.tok(j).pos != "PROPN" and sent.low(j) not in ("he", "she"):
+            return False
+    return True
+
+
+def _team_beaten(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> bool:
+    """ "Minnesota beat Buffalo", "the Hornets beat the Rangers": a city, or a plural name no lexicon
+    knows, beaten by a subject that is no armed or state party is a game won; beatings are of people
+    ("guards beat the prisoners", "police beat the Lemurians")."""
+    objs = sent.children(h.head, "dobj", "obj")
+    if not objs or any(sent.mention(o) is not None for o in objs):
+        return False
+    if not all(ctx.place_or_date_at(sent.tok(o).start) or sent.tok(o).tag == "NNPS" for o in objs):
+        return False
+    groups = actor_nouns()
+    for s in sent.children(h.head, "nsubj"):
+        m = sent.mention(s)
+        if (m is not None and m.value.get("sector")) or groups.get(sent.tok(s).lemma):
+            return False
+    return True
+
+
+def _agreed_with_someone(sent: Sentence, v: int, lex: EventLexicon) -> bool:
+    """ "largely agreed with Dorsey": sharing someone's view, not an agreement to act, when nothing agreed
+    on, to or upon is named ("agreed with Ruritania on a truce", "agreed with the rebels to withdraw").
+    Agreeing with a decision or a plan is backing it, which the SUPPORT reading codes."""
+    withs = [p for p in sent.children(v, "prep") if sent.low(p) == "with"]
+    if not withs or sent.children(v, "xcomp", "ccomp", "dobj", "obj"):
+        return False
+    if any(sent.low(p) in ("on", "to", "upon", "over", "about") for p in sent.children(v, "prep")):
+        return False
+    objs = [o for p in withs for o in sent.children(p, "pobj")]
+    return bool(objs) and all(not sent.children(o, "prep") and _person_like(sent, o, lex) for o in objs)
 
 
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
@@ -493,15 +643,20 @@ def _game_won(sent: Sentence, e: Event) -> bool:
     score in the sentence, is a game won, not an assault (beatings are of people)."""
     if e.type != "ASSAULT" or e.mode != "beat":
         return False
-    return (_state_itself(e.actor) and _state_itself(e.recipient)) or SCORE.search(sent.span.text) is not None
+    return (_state_itself(e.actor) and _state_itself(e.recipient)) or SCORE.search(sent.span.text) is not None \
+        or SCORE_LINE.search(sent.span.text) is not None
 
 
 def _offer_for_sale(sent: Sentence, h: Hit, e: Event) -> bool:
-    """ "Zentrix offers free repairs", "the app offers a cheaper plan": a thing offered by a party of no
+    """ "Zentrix offers free repairs", "the app offers a cheaper plan", "the maker promises more room": a
+    thing offered or promised by a party of no
     known country or sector, to no public party and not an offer to act, is trade, not an offer in the
     manual's sense."""
-    if e.type != "AGREE" or h.noun or sent.tok(h.head).lemma != "offer" or e.actor is None:
+    if e.type != "AGREE" or h.noun or sent.tok(h.head).lemma not in ("offer", "promise") or e.actor is None:
         return False
+    if sent.tok(h.head).lemma == "promise" and (sent.children(h.head, "ccomp")
+                                                or not sent.children(h.head, "dobj", "obj")):
+        return False  # "promised that it would withdraw", "promised to": a pledge to act
     if e.actor.country or e.actor.sector or sent.children(h.head, "xcomp") \
             or any(sent.tok(o).lemma in POLITICAL_OFFERS for o in objects(sent, h.head)):
         return False
@@ -509,9 +664,60 @@ def _offer_for_sale(sent: Sentence, h: Hit, e: Event) -> bool:
     return r is None or (r.country is None and r.sector in (None, *NOT_A_PARTY))
 
 
+COMMERCE = frozenset({"AGREE", "AID", "CONSULT", "COOPERATE"})
+
+
+# People of private life ("his wife", "a customer", "the actor"): a quarrel, a fight or an apology between
+# them and a private person is no political event.
+PRIVATE_PEOPLE = frozenset({"man", "woman", "boy", "girl", "mother", "father", "wife", "husband", "son", "daughter",
+                            "child", "kid", "parent", "brother", "sister", "neighbor", "neighbour", "friend",
+                            "boyfriend", "girlfriend", "customer", "stranger", "classmate", "roommate", "partner",
+                            "actor", "actress", "singer", "fan", "coworker", "colleague", "boss", "teacher", "me", "us",
+                            "mom", "dad", "grandmother", "grandfather", "uncle", "aunt", "cousin", "fiance", "fiancee"})
+PRIVATE_ACTS = frozenset({"ASSAULT", "THREATEN", "CONCEDE", "REJECT"})
+# Kinds of deal one firm or artist makes with another: "a record deal", "a book deal".
+COMMERCIAL_DEALS = frozenset({"record", "book", "publishing", "licensing", "sponsorship", "endorsement", "streaming",
+                              "distribution", "merger", "acquisition", "shoe", "film", "movie", "television", "tv",
+                              "advertising", "recording", "marketing", "franchise", "sneaker", "modeling", "modelling"})
+
+
+def _private_party(a: Actor | None) -> bool:
+    return a is None or (a.country is None and a.sector is None)
+
+
+def _private_quarrel(sent: Sentence, h: Hit, e: Event, lex: EventLexicon) -> bool:
+    """ "fought off the child's mother", "threatening to kill her parents", "apologized to the actor",
+    "she would not let me out": an act of a person no lexicon places, done to a private person, is a
+    private matter, not a political event ("soldiers fought the rebels", "threatened to kill the
+    governor" stay)."""
+    if e.type not in PRIVATE_ACTS or not _private_party(e.actor) or h.noun:
+        return False
+    targets = list(sent.children(h.head, "dobj", "obj"))
+    targets += [o for p in sent.children(h.head, "prep", "prt") if sent.low(p) in ("with", "against", "to", "off")
+                for o in sent.children(p, "pobj")]
+    if e.type == "THREATEN":
+        targets += [o for x in sent.children(h.head, "xcomp") for o in sent.children(x, "dobj", "obj")]
+    if not targets or any(sent.mention(k) is not None for k in targets):
+        return False
+    return any(sent.tok(k).lemma in PRIVATE_PEOPLE or sent.low(k) in PRIVATE_PEOPLE for k in targets)
+
+
+def _commercial_deal(sent: Sentence, h: Hit, e: Event) -> bool:
+    """ "has a new record deal with a label": a deal of a trade's kind made by a party of no known country
+    or sector is business ("an arms deal", "a gas deal" between states stay)."""
+    if e.type != "AGREE" or not h.noun or sent.tok(h.head).lemma != "deal" or not _private_party(e.actor):
+        return False
+    return any(sent.low(k) in COMMERCIAL_DEALS for k in sent.children(h.head, "compound", "amod"))
+
+
 def _business_only(e: Event) -> bool:
     """A firm's act with no public party as its counterpart ("the company offered a discount",
-    "the chief executive stepped down"): business, not a political event."""
+    "the chief executive stepped down"): business, not a political event. So is a deal with, or the
+    rescue of, a firm by a party of no known country or sector ("Kestrel Holdings made deals with
+    three mining companies"): commerce between private parties."""
+    if e.actor is not None and e.actor.sector is None and e.actor.country is None and e.type in COMMERCE \
+            and e.recipient is not None and e.recipient.sector == "BUS":
+        return True
     if e.actor is None or e.actor.sector != "BUS":
         return False
     r = e.recipient

@@ -61,6 +61,10 @@ class Status:
     condition: bool = False  # under an if/unless clause
 
 
+SEEING = frozenset({"see", "watch"})
+ENSURING = frozenset({"ensure", "insure", "guarantee"})
+
+
 def _governing_verb(sent: Sentence, v: int, negating: Collection[str], hyp_verbs: Collection[str],
                     planned_verbs: Collection[str]) -> Status | None:
     """The status a verb over an act gives it ("rejected strikes", "was considering strikes", "planned a
@@ -122,7 +126,7 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         for k in sent.children(cur, "neg"):
             return Status("negated", sent.low(k))
         for k in sent.children(cur, "aux", "auxpass"):
-            low = sent.low(k)
+            low = sent.low(k).replace("\u2019", "'")  # "we’ll" as "we'll"
             lemma = sent.tok(k).lemma
             if found is None and (low in planned_modals or lemma in planned_modals):
                 found = Status("planned", low)
@@ -172,6 +176,15 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             break
         if t.dep == "ccomp" and ht.lemma in negating:  # "denied that it had attacked"
             return Status("negated", ht.lemma)
+        if t.dep == "ccomp" and ((ht.lemma in SEEING and sent.tok(h).dep == "xcomp") or ht.lemma in ENSURING):
+            cur = h  # "would like to see Ruritania agree", "must ensure that the police receive": the verb over decides
+            continue
+        if t.dep in ("acl", "ccomp") and ht.pos == "NOUN" and found is None \
+                and any(sent.low(m) == "that" for m in sent.children(cur, "mark")):
+            if ht.lemma in hyp_nouns:  # "the idea that the army withdraws"
+                return Status("hypothetical", ht.lemma)
+            if ht.lemma in planned_verbs:  # "it is our hope that we reach a deal"
+                return Status("planned", ht.lemma)
         if t.dep in ("ccomp", "parataxis") and ht.lemma in speech:
             st = found or Status("asserted")
             st.speech = h
