@@ -120,3 +120,66 @@ def test_a_typographic_apostrophe_in_a_modal_reads_as_the_modal() -> None:
     curly = [(e.type, e.status) for e in asserted("Lambert said he’ll visit Valdora.")]
     assert curly == [(e.type, e.status) for e in asserted("Lambert said he'll visit Valdora.")]
     assert "CONSULT" not in [t for t, _ in curly]  # a visit to come is the manual's AGREE
+
+
+def test_a_comeback_in_a_game_is_no_rally() -> None:
+    assert "PROTEST" not in _types("Rublev had rallied to beat Kovacs in the final set.")
+    assert "PROTEST" in _types("Thousands rallied against the new law in Valdora on Sunday.")
+
+
+def test_troops_taking_to_the_streets_are_no_protest() -> None:
+    assert "PROTEST" not in _types("Soldiers took to the city's streets to clear barricades this weekend.")
+    assert "PROTEST" in _types("Thousands took to the streets of Valdora on Sunday.")
+
+
+def test_declining_to_comment_is_no_rejection() -> None:
+    assert "REJECT" not in _types("The Ruritanian army declined to comment on the report.")
+    assert "REJECT" not in _types("The Ruritanian army declined to say how many soldiers died.")
+    assert "REJECT" in _types("The Ruritanian army refused to disclose its casualty figures.")
+
+
+def test_wound_up_is_the_past_of_wind_up() -> None:
+    assert "ASSAULT" not in _types("Lambert said they wound up with a draw.")
+    assert "ASSAULT" in _types("Rebels wounded four soldiers near Gulu.")
+
+
+def test_a_band_touring_goes_nowhere_named() -> None:
+    assert "AGREE" not in _types("Singer Anna Lemm and guitarist Karl Osterby will tour together for the first "
+                                 "time in years.")
+    assert "AGREE" in _types("The Ruritanian president will tour Valdora next year.")
+
+
+def test_a_claim_contradicted_or_told_falsely_is_no_act_told() -> None:
+    text = "Video shows that Lemm had his hands up, contradicting the police's earlier claim that Lemm had refused."
+    assert "REJECT" not in _types(text)
+    assert "SUPPORT" not in _types("The ad wrongfully suggests that the Ruritanian army supports the bill.")
+    assert "SUPPORT" in _types("The ad suggests that the Ruritanian army supports the bill.")
+
+
+def test_rallies_attended_while_campaigning_are_no_protest() -> None:
+    assert "PROTEST" not in _types("Lambert has worked hard for Kellam, attending office openings and rallies "
+                                   "since February.")
+
+
+def test_a_heading_noun_phrase_is_no_verb() -> None:
+    assert not _types("SEE MORE: Valdora protests: 800 students under siege in university")
+    assert "PROTEST" in _types("Ruritania protests to Valdora: the envoy was expelled.")
+
+
+def test_attacks_a_creature_has_are_not_attacks_made() -> None:
+    assert "ASSAULT" not in _types("The rebels have harder-to-read attacks.")
+    assert "ASSAULT" in _types("The rebels carried out attacks on Gulu.")
+
+
+def _asserted_agreements(text: str) -> int:
+    return sum(e.type == "AGREE" for e in asserted(text))
+
+
+def test_parties_unable_to_agree_have_not_agreed() -> None:
+    assert _asserted_agreements("Ruritania and Valdora were unable to reach an agreement on Monday.") == 0
+    assert _asserted_agreements("Ruritania and Valdora were able to reach an agreement on Monday.") > 0
+
+
+def test_a_call_for_bids_is_no_invitation_to_a_party() -> None:
+    assert "AGREE" not in _types("Austria will invite architects to submit plans for a redesign of the building.")
+    assert "AGREE" in _types("Ruritania invited Valdora to take part in the talks.")

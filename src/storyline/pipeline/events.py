@@ -493,6 +493,29 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
         return True
     if h.noun and h.trigger.type == "PROTEST" and t.lemma == "rally" and _rally_held(sent, h, lex):
         return True
+    if not h.noun and h.trigger.type == "PROTEST" and t.lemma == "rally" and any(
+            sent.tok(x).lemma in GAME_VERBS for x in sent.children(h.head, "xcomp", "advcl")):
+        return True  # "rallied to beat the champion", "rallied to win": a comeback in a game
+    if not h.noun and h.trigger.type == "PROTEST" and lemma == "take to the streets" and any(
+            groups_sector(sent, j) == "MIL" for j in sent.children(h.head, "nsubj")):
+        return True  # "troops took to the streets": soldiers sent out, not a protest
+    if not h.noun and h.trigger.type == "REJECT" and t.lemma in ("decline", "refuse") and _no_comment(sent, h.head):
+        return True
+    if not h.noun and h.trigger.type == "ASSAULT" and sent.low(h.head) == "wound" and any(
+            sent.low(k) in ("up", "down") for k in sent.children(h.head, "prt", "advmod")):
+        return True  # "we wound up with a draw": the past of "wind up"
+    if not h.noun and h.trigger.mode == "visit" and t.lemma == "tour" and _tour_of_no_place(sent, h.head, ctx):
+        return True
+    if not h.noun and _heading_noun(sent, h.head):
+        return True
+    if not h.noun and t.lemma == "invite" \
+            and any(sent.tok(x).lemma in BIDDING for x in sent.children(h.head, "xcomp")) \
+            and not any(sent.mention(o) is not None for o in sent.children(h.head, "dobj", "obj")):
+        return True  # "will invite architects to submit plans": a call for bids, not an invitation to a party
+    if h.noun and h.trigger.type == "ASSAULT":
+        v = governing_light_verb(sent, h.head, lex)
+        if v is not None and sent.tok(v).lemma == "have" and sent.tok(h.head).dep in ("dobj", "obj"):
+            return True  # "the creatures have fast attacks", "had a heart attack": a thing had, not an attack made
     if not h.noun and t.lemma == "beat" and h.trigger.mode == "beat":
         return _team_beaten(sent, h, ctx, lex)
     if not h.noun and t.lemma == "agree" and h.trigger.type == "AGREE":
@@ -501,6 +524,58 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
 
 
 HOLDING = frozenset({"hold", "attend", "headline", "address", "host"})
+BIDDING = frozenset({"submit", "apply", "bid", "tender", "compete", "register", "audition", "enter"})
+GAME_VERBS = frozenset({"beat", "win", "defeat", "tie", "draw", "level", "force", "clinch", "edge", "overcome",
+                        "finish", "claim", "take", "advance", "reach", "secure", "salvage", "earn"})
+# Declining to comment is a statement (not a refusal of anything asked of a party): "declined to say",
+# "refused to comment", "declined to elaborate". Refusing to disclose records or to answer a panel stays.
+NO_COMMENT = frozenset({"comment", "say", "state", "elaborate", "speculate", "discuss", "specify", "confirm",
+                        "explain", "detail"})
+TOURING_PREPOSITIONS = frozenset({"to", "through", "across", "around", "of", "in", "at"})
+
+
+def groups_sector(sent: Sentence, j: int) -> str | None:
+    """The sector of the party the word at j names: its mention's, else its group word's."""
+    m = sent.mention(j)
+    if m is not None:
+        return m.value.get("sector")
+    return actor_nouns().get(sent.tok(j).lemma)
+
+
+def _heading_noun(sent: Sentence, v: int) -> bool:
+    """ "Valdora protests: students under siege": a heading's noun phrase (a name and a plural noun before a
+    colon), which the parser reads as a verb with a subject; a verb in a sentence takes more than its
+    subject before a colon."""
+    t = sent.tok(v)
+    if t.tag != "VBZ" or not sent.low(v).endswith("s") or v + 1 >= sent.end or sent.low(v + 1) not in (":", "|"):
+        return False
+    subjects = sent.children(v, "nsubj")
+    if len(subjects) != 1 or sent.tok(subjects[0]).pos != "PROPN" or max(sent.subtree(subjects[0])) != v - 1:
+        return False
+    return all(sent.tok(k).dep in ("nsubj", "punct", "appos", "dep") or (k < v and sent.tok(k).dep == "ccomp")
+               for k in sent.children(v))  # "SEE MORE: ..." before the heading
+
+
+def _no_comment(sent: Sentence, v: int) -> bool:
+    for x in sent.children(v, "xcomp"):
+        if sent.tok(x).lemma not in NO_COMMENT:
+            continue
+        objs = sent.children(x, "dobj", "obj")
+        return all(sent.low(o) in THING_PRONOUNS or sent.low(o) in ("anything", "more", "details") for o in objs)
+    return False
+
+
+def _tour_of_no_place(sent: Sentence, v: int, ctx: Context) -> bool:
+    """ "the band will tour together next year": a tour that goes to no place named is a performer's, not a
+    visit ("toured the flooded region", "toured through Valdora" stay)."""
+    if sent.children(v, "dobj", "obj"):
+        return False
+    places = [m.span for m in ctx.places]
+    for p in sent.children(v, "prep"):
+        if sent.low(p) in TOURING_PREPOSITIONS and any(
+                any(x.start <= sent.tok(o).start < x.end for x in places) for o in sent.children(p, "pobj")):
+            return False
+    return True
 
 
 def _rally_held(sent: Sentence, h: Hit, lex: EventLexicon) -> bool:
@@ -512,7 +587,10 @@ def _rally_held(sent: Sentence, h: Hit, lex: EventLexicon) -> bool:
     v = governing_light_verb(sent, h.head, lex)
     if v is None or sent.tok(v).lemma not in HOLDING:
         return False
-    subjects = [j for s in sent.children(v, "nsubj") for j in sent.conjuncts(s)]
+    over: int | None = v  # "worked for her, attending rallies": the subject of the verb the clause hangs on
+    while over is not None and not sent.children(over, "nsubj") and sent.tok(over).dep in ("advcl", "xcomp", "conj"):
+        over = sent.head(over)
+    subjects = [j for s in sent.children(over, "nsubj") for j in sent.conjuncts(s)] if over is not None else []
     if not subjects:
         return False
     for j in subjects:

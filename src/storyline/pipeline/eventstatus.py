@@ -65,6 +65,20 @@ SEEING = frozenset({"see", "watch"})
 ENSURING = frozenset({"ensure", "insure", "guarantee"})
 
 
+# Adjectives over an act that say it is not done: "were unable to reach a deal", "unfit to stand trial".
+UNABLE = frozenset({"unable", "unwilling", "powerless", "unfit", "incompetent", "loath", "loth"})
+# What a speaker is said to say untruly, and the claims a fact or a party refutes.
+UNTRULY = frozenset({"falsely", "wrongly", "wrongfully", "mistakenly", "erroneously", "untruthfully"})
+CLAIMS = frozenset({"claim", "assertion", "allegation", "suggestion", "notion", "contention", "story", "account"})
+REFUTING = frozenset({"contradict", "refute", "debunk", "disprove", "deny", "dismiss", "reject", "dispute", "belie",
+                      "undercut", "undermine"})
+
+
+def _falsely(sent: Sentence, v: int) -> bool:
+    mods = [k for a in sent.children(v, "advmod") for k in sent.conjuncts(a)]
+    return any(sent.low(k) in UNTRULY for k in mods)
+
+
 def _governing_verb(sent: Sentence, v: int, negating: Collection[str], hyp_verbs: Collection[str],
                     planned_verbs: Collection[str]) -> Status | None:
     """The status a verb over an act gives it ("rejected strikes", "was considering strikes", "planned a
@@ -153,8 +167,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             break
         ht = sent.tok(h)
         if t.dep in ("xcomp", "pcomp") or (t.dep in ("dobj", "pobj") and cur != v):
-            if ht.lemma in negating:
-                return Status("negated", ht.lemma)
+            if ht.lemma in negating or (t.dep == "xcomp" and ht.pos == "ADJ" and sent.low(h) in UNABLE):
+                return Status("negated", sent.low(h) if ht.pos == "ADJ" else ht.lemma)  # "were unable to agree"
             if found is None and ht.lemma in hyp_verbs:
                 found = Status("hypothetical", ht.lemma)
             elif found is None and ht.lemma in planned_verbs:
@@ -176,6 +190,12 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             break
         if t.dep == "ccomp" and ht.lemma in negating:  # "denied that it had attacked"
             return Status("negated", ht.lemma)
+        if t.dep == "ccomp" and ht.lemma in speech and _falsely(sent, h):  # "falsely suggests that the army backs it"
+            return Status("negated", "falsely")
+        refuter = sent.head(h) if ht.dep in ("dobj", "obj") else None
+        if t.dep in ("acl", "ccomp") and ht.lemma in CLAIMS and refuter is not None \
+                and sent.tok(refuter).lemma in REFUTING:
+            return Status("negated", sent.tok(refuter).lemma)  # "contradicting the claim that he had refused"
         if t.dep == "ccomp" and ((ht.lemma in SEEING and sent.tok(h).dep == "xcomp") or ht.lemma in ENSURING):
             cur = h  # "would like to see Ruritania agree", "must ensure that the police receive": the verb over decides
             continue
