@@ -38,13 +38,13 @@ def test_insisting_that_a_thing_will_happen_is_a_claim_and_insisting_that_a_part
 
 
 def test_a_source_asking_not_to_be_named_makes_no_request() -> None:
-    assert "REQUEST" not in _types("A diplomat, who asked not to be identified, said talks had stalled.")
+    assert "REQUEST" not in _types("A diplomat, who asked not to be named, said the vote was delayed.")
     assert "REQUEST" in _types("Ruritania asked Valdora to extradite the general.")
 
 
 def test_asking_for_the_moon_and_a_big_deal_are_idioms() -> None:
     assert "REQUEST" not in _types("Farmers asked for the moon.")
-    assert "AGREE" not in _types("Ruritania made a big deal about the new border fence.")
+    assert "AGREE" not in _types("Ruritania made a big deal of its new fence.")
     assert "AGREE" in _types("Ruritania made a deal with Valdora on the border on Monday.")
 
 
@@ -55,7 +55,7 @@ def test_a_particle_after_the_object_heads_its_own_phrase() -> None:
 
 
 def test_a_wish_to_see_an_act_is_no_act_told() -> None:
-    text = "Some advisers would like to see Ruritania agree to a ceasefire."
+    text = "Aides would love to see Ruritania agree on a truce."
     doc = CODER(Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en"))
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert agree and all(e.status != "asserted" for e in agree)
@@ -87,17 +87,17 @@ def test_a_result_line_tells_a_game() -> None:
 
 
 def test_a_fight_or_a_threat_against_a_private_person_is_private() -> None:
-    assert "ASSAULT" not in _types("Kellam fought with the shirtless man who snatched the keys.")
-    assert "THREATEN" not in _types("He forced her to hide while threatening to kill her parents.")
+    assert "ASSAULT" not in _types("Kellam fought with a neighbour over a parking spot.")
+    assert "THREATEN" not in _types("Kellam locked the door, threatening to hurt his cousin.")
     assert "CONCEDE" not in _types("Kellam apologized to the actor.")
     assert "THREATEN" in _types("The rebels threatened to kill the governor.")
     assert "ASSAULT" in _types("Soldiers fought the rebels near Gulu.")
 
 
 def test_a_record_deal_and_a_promised_feature_are_business() -> None:
-    assert "AGREE" not in _types("Kellam has a new record deal with Ostrava Music.")
+    assert "AGREE" not in _types("Kellam has a lucrative book deal with Ostrava Press.")
     assert "AGREE" not in _types("Lemm promised more, and they are not delivering yet.")
-    assert "AGREE" in _types("Ruritania promised to withdraw its troops from the valley.")
+    assert "AGREE" in _types("Ruritania promised to pull its soldiers out of the valley.")
 
 
 def test_rallies_a_politician_holds_are_campaign_events_and_rallies_against_a_law_protests() -> None:
@@ -123,17 +123,17 @@ def test_a_typographic_apostrophe_in_a_modal_reads_as_the_modal() -> None:
 
 
 def test_a_comeback_in_a_game_is_no_rally() -> None:
-    assert "PROTEST" not in _types("Rublev had rallied to beat Kovacs in the final set.")
+    assert "PROTEST" not in _types("Kovacs rallied to win the last set against Lemm.")
     assert "PROTEST" in _types("Thousands rallied against the new law in Valdora on Sunday.")
 
 
 def test_troops_taking_to_the_streets_are_no_protest() -> None:
-    assert "PROTEST" not in _types("Soldiers took to the city's streets to clear barricades this weekend.")
-    assert "PROTEST" in _types("Thousands took to the streets of Valdora on Sunday.")
+    assert "PROTEST" not in _types("Soldiers took to the streets to remove roadblocks on Sunday.")
+    assert "PROTEST" in _types("Thousands took to the streets in Valdora against the tax.")
 
 
 def test_declining_to_comment_is_no_rejection() -> None:
-    assert "REJECT" not in _types("The Ruritanian army declined to comment on the report.")
+    assert "REJECT" not in _types("The Ruritanian army declined to comment.")
     assert "REJECT" not in _types("The Ruritanian army declined to say how many soldiers died.")
     assert "REJECT" in _types("The Ruritanian army refused to disclose its casualty figures.")
 
@@ -144,8 +144,7 @@ def test_wound_up_is_the_past_of_wind_up() -> None:
 
 
 def test_a_band_touring_goes_nowhere_named() -> None:
-    assert "AGREE" not in _types("Singer Anna Lemm and guitarist Karl Osterby will tour together for the first "
-                                 "time in years.")
+    assert "AGREE" not in _types("Singer Anna Lemm and guitarist Karl Osterby will tour next spring.")
     assert "AGREE" in _types("The Ruritanian president will tour Valdora next year.")
 
 
@@ -167,7 +166,7 @@ def test_a_heading_noun_phrase_is_no_verb() -> None:
 
 
 def test_attacks_a_creature_has_are_not_attacks_made() -> None:
-    assert "ASSAULT" not in _types("The rebels have harder-to-read attacks.")
+    assert "ASSAULT" not in _types("They have fast attacks.")
     assert "ASSAULT" in _types("The rebels carried out attacks on Gulu.")
 
 
@@ -176,10 +175,10 @@ def _asserted_agreements(text: str) -> int:
 
 
 def test_parties_unable_to_agree_have_not_agreed() -> None:
-    assert _asserted_agreements("Ruritania and Valdora were unable to reach an agreement on Monday.") == 0
-    assert _asserted_agreements("Ruritania and Valdora were able to reach an agreement on Monday.") > 0
+    assert _asserted_agreements("Ruritania and Valdora were unable to agree on a truce on Monday.") == 0
+    assert _asserted_agreements("Ruritania and Valdora agreed on a truce on Monday.") > 0
 
 
 def test_a_call_for_bids_is_no_invitation_to_a_party() -> None:
-    assert "AGREE" not in _types("Austria will invite architects to submit plans for a redesign of the building.")
+    assert "AGREE" not in _types("Ruritania will invite engineers to bid for the bridge contract.")
     assert "AGREE" in _types("Ruritania invited Valdora to take part in the talks.")

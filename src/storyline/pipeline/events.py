@@ -511,7 +511,7 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
     if not h.noun and t.lemma == "invite" \
             and any(sent.tok(x).lemma in BIDDING for x in sent.children(h.head, "xcomp")) \
             and not any(sent.mention(o) is not None for o in sent.children(h.head, "dobj", "obj")):
-        return True  # "will invite architects to submit plans": a call for bids, not an invitation to a party
+        return True  # "the city will invite firms to bid for the contract": a call for bids, not an invitation
     if h.noun and h.trigger.type == "ASSAULT":
         v = governing_light_verb(sent, h.head, lex)
         if v is not None and sent.tok(v).lemma == "have" and sent.tok(h.head).dep in ("dobj", "obj"):
@@ -764,7 +764,7 @@ def _private_party(a: Actor | None) -> bool:
 
 
 def _private_quarrel(sent: Sentence, h: Hit, e: Event, lex: EventLexicon) -> bool:
-    """ "fought off the child's mother", "threatening to kill her parents", "apologized to the actor",
+    """ "fought with a neighbour", "threatened to hurt his cousin", "apologized to a colleague",
     "she would not let me out": an act of a person no lexicon places, done to a private person, is a
     private matter, not a political event ("soldiers fought the rebels", "threatened to kill the
     governor" stay)."""
@@ -781,7 +781,7 @@ def _private_quarrel(sent: Sentence, h: Hit, e: Event, lex: EventLexicon) -> boo
 
 
 def _commercial_deal(sent: Sentence, h: Hit, e: Event) -> bool:
-    """ "has a new record deal with a label": a deal of a trade's kind made by a party of no known country
+    """ "got a book deal from a publisher": a deal of a trade's kind made by a party of no known country
     or sector is business ("an arms deal", "a gas deal" between states stay)."""
     if e.type != "AGREE" or not h.noun or sent.tok(h.head).lemma != "deal" or not _private_party(e.actor):
         return False

@@ -203,7 +203,7 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
                 and any(sent.low(m) == "that" for m in sent.children(cur, "mark")):
             if ht.lemma in hyp_nouns:  # "the idea that the army withdraws"
                 return Status("hypothetical", ht.lemma)
-            if ht.lemma in planned_verbs:  # "it is our hope that we reach a deal"
+            if ht.lemma in planned_verbs:  # "the mediators' hope that the sides settle"
                 return Status("planned", ht.lemma)
         if t.dep in ("ccomp", "parataxis") and ht.lemma in speech:
             st = found or Status("asserted")
