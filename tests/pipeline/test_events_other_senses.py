@@ -15,11 +15,13 @@ def _types(text: str) -> list[str]:
 def test_a_plan_executed_is_carried_out_and_prisoners_executed_are_killed() -> None:
     assert "ASSAULT" not in _types("Ruritania executed it flawlessly.")
     assert "ASSAULT" in _types("Ruritania executed four prisoners on Monday.")
+    assert "ASSAULT" in _types("Ruritania executed the defectors.")  # a noun of no known kind is taken for people
 
 
 def test_votes_rounded_up_are_gathered_and_protesters_rounded_up_are_arrested() -> None:
     assert "COERCE" not in _types("Police rounded up a handful of votes for the bill.")
     assert "COERCE" in _types("Police rounded up dozens of protesters on Monday.")
+    assert "COERCE" in _types("Police rounded up the suspects.")
 
 
 def test_seizing_on_remarks_is_exploiting_them_and_seizing_a_ship_is_a_seizure() -> None:
@@ -65,6 +67,7 @@ def test_a_wish_to_see_an_act_is_no_act_told() -> None:
 def test_agreeing_with_a_person_is_sharing_a_view_and_agreeing_on_a_truce_is_an_agreement() -> None:
     assert "AGREE" not in _types("Kellam largely agreed with Dorsey and seemed to doubt the plan.")
     assert "AGREE" in _types("Ruritania agreed with Valdora on a truce.")
+    assert "AGREE" in _types("Egypt agreed with Israel.")  # a state agreed with is a party to an agreement
     assert "SUPPORT" in _types("The Ruritanian prosecutor said he agrees with the court's decision to jail the general.")
 
 
@@ -182,3 +185,23 @@ def test_parties_unable_to_agree_have_not_agreed() -> None:
 def test_a_call_for_bids_is_no_invitation_to_a_party() -> None:
     assert "AGREE" not in _types("Ruritania will invite engineers to bid for the bridge contract.")
     assert "AGREE" in _types("Ruritania invited Valdora to take part in the talks.")
+
+
+def test_striking_as_remarkable_is_no_strike() -> None:
+    assert "ASSAULT" not in _types("“It’s striking that tensions are rising everywhere,” Lemm said.")
+    assert "ASSAULT" in _types("Ruritanian jets were striking rebel positions, Lemm said.")
+
+
+def test_meetings_won_are_games() -> None:
+    assert "CONSULT" not in _types("Ruritania had won all previous 15 meetings with Valdora.")
+    assert "CONSULT" in _types("Ruritania held meetings with Valdora.")
+
+
+def test_regretting_another_partys_decision_is_disapproval() -> None:
+    assert "ACCUSE" in _types("The Ruritanian foreign ministry regrets Valdora's decision.")
+    assert "CONCEDE" not in _types("The Ruritanian foreign ministry regrets Valdora's decision.")
+    assert "CONCEDE" in _types("The Ruritanian minister regretted his remarks about Valdora.")
+
+
+def test_a_shooting_by_an_unnamed_party_is_kept() -> None:
+    assert "ASSAULT" in _types("Gunmen shot a woman near the market in Gulu.")

@@ -413,8 +413,11 @@ def _shown(sent: Sentence, h: Hit) -> bool:
 # is in its other sense.
 DONE_TO_PEOPLE = frozenset({"execute", "round up", "round"})
 THING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "everything", "something", "nothing"})
-PEOPLE_COUNTS = frozenset({"dozen", "hundred", "thousand", "score", "million", "number", "group", "crowd", "handful",
-                           "several", "many", "some", "most", "all", "others", "few"})
+THINGS = frozenset({"campaign", "sample", "sampling", "list", "roundup", "vote", "ballot", "signature", "money",
+                    "fund", "donation", "data", "figure", "number", "way", "idea", "order", "task", "play", "turn",
+                    "script", "routine", "maneuver", "manoeuvre", "trade", "transaction", "contract", "will",
+                    "warrant", "design", "project", "operation", "game", "drill", "exercise", "pass", "shot", "kick",
+                    "cattle", "sheep", "horse", "stray", "dog", "cat", "animal", "herd", "flock", "item", "thing"})
 # What one looks into with the eyes ("looked into the camera"), not a matter one investigates.
 SEEN_THINGS = frozenset({"camera", "lens", "eye", "mirror", "sky", "distance", "window", "face", "sun", "crowd",
                          "audience", "microphone", "screen"})
@@ -429,23 +432,17 @@ TELLING_AUX = frozenset({"will", "would", "'ll", "wo", "can", "could", "may", "m
                          "has", "have", "had", "'s", "'re", "does", "did"})
 
 
-def _person_like(sent: Sentence, k: int, lex: EventLexicon, depth: int = 0) -> bool:
-    """Whether the noun phrase at word k names people or a party: an actor mention, a name, a person
-    pronoun, a group word ("prisoners", "officials"), a count ("dozens of"), or one of those after "of"."""
+def _thing_like(sent: Sentence, k: int, depth: int = 0) -> bool:
+    """Whether the noun phrase at word k names a thing, not people: "it", a plan, a policy, a campaign, a
+    sample, votes; or a quantity of such things ("a handful of votes", "a sampling of the ways"). A noun
+    of neither kind is taken for people ("the captives", "the defectors")."""
     t = sent.tok(k)
-    low = sent.low(k)
-    if sent.mention(k) is not None or t.pos == "PROPN" or low in PERSON_PRONOUNS or low in PERSON_OBJECTS \
-            or low in ("who", "whom", "someone", "anyone", "everyone", "people"):
-        return True
-    if low in THING_PRONOUNS:
+    if sent.mention(k) is not None or t.pos == "PROPN":
         return False
-    nouns = set(lex.tree_rules.get("party_nouns") or ()) | set(actor_nouns())
-    if t.lemma in nouns or low in nouns or t.tag == "CD":
+    if sent.low(k) in THING_PRONOUNS or t.lemma in THINGS or t.lemma in STANDS or t.lemma in VIEWS:
         return True
-    if depth < 2 and any(_person_like(sent, o, lex, depth + 1) for p in sent.children(k, "prep")
-                         if sent.low(p) == "of" for o in sent.children(p, "pobj")):
-        return True
-    return t.lemma in PEOPLE_COUNTS and not sent.children(k, "prep")
+    return depth < 2 and any(_thing_like(sent, o, depth + 1) for p in sent.children(k, "prep")
+                             if sent.low(p) == "of" for o in sent.children(p, "pobj"))
 
 
 def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> bool:
@@ -465,10 +462,12 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
             return True
     if not h.noun and lemma in DONE_TO_PEOPLE and h.trigger.type in ("ASSAULT", "COERCE"):
         objs = sent.children(h.head, "dobj", "obj") or sent.children(h.head, "nsubjpass")
-        if objs and not any(_person_like(sent, o, lex) for o in objs):
+        if objs and all(_thing_like(sent, o) for o in objs):
             return True
     if not h.noun and t.lemma == "seize" and h.trigger.type == "COERCE" and not sent.children(h.head, "dobj", "obj") \
-            and any(sent.low(p) in ("on", "upon") for p in sent.children(h.head, "prep")):
+            and any(sent.low(p) in ("on", "upon") and not any(ctx.place_or_date_at(sent.tok(o).start)
+                                                              for o in sent.children(p, "pobj"))
+                    for p in sent.children(h.head, "prep")):
         return True
     if not h.noun and lemma == "look into":
         objs = [o for p in h.words[1:] for o in sent.children(p, "pobj")]
@@ -508,6 +507,13 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
         return True
     if not h.noun and _heading_noun(sent, h.head):
         return True
+    if not h.noun and t.lemma == "strike" and any(sent.low(k) == "it" for k in sent.children(h.head, "nsubj")) \
+            and any(sent.children(c, "mark") for c in sent.children(h.head, "ccomp")):
+        return True  # "it's striking that the talks stalled": striking as remarkable
+    if h.noun and h.trigger.type == "CONSULT":
+        v = governing_light_verb(sent, h.head, lex)
+        if v is not None and sent.tok(v).lemma in ("win", "lose") and sent.tok(h.head).dep in ("dobj", "obj"):
+            return True  # "had won all previous meetings with the visitors": games played, not talks
     if not h.noun and t.lemma == "invite" \
             and any(sent.tok(x).lemma in BIDDING for x in sent.children(h.head, "xcomp")) \
             and not any(sent.mention(o) is not None for o in sent.children(h.head, "dobj", "obj")):
@@ -630,7 +636,15 @@ def _agreed_with_someone(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     if any(sent.low(p) in ("on", "to", "upon", "over", "about") for p in sent.children(v, "prep")):
         return False
     objs = [o for p in withs for o in sent.children(p, "pobj")]
-    return bool(objs) and all(not sent.children(o, "prep") and _person_like(sent, o, lex) for o in objs)
+    nouns = set(lex.tree_rules.get("party_nouns") or ()) | set(actor_nouns())
+
+    def person(o: int) -> bool:  # a state or a body agreed with is a party to an agreement
+        m = sent.mention(o)
+        if m is not None:
+            return m.value.get("form") in ("person", "unknown_person")
+        return sent.tok(o).pos == "PROPN" or sent.low(o) in PERSON_OBJECTS or sent.tok(o).lemma in nouns
+
+    return bool(objs) and all(not sent.children(o, "prep") and person(o) for o in objs)
 
 
 REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "oneself"})
@@ -742,7 +756,7 @@ def _offer_for_sale(sent: Sentence, h: Hit, e: Event) -> bool:
     return r is None or (r.country is None and r.sector in (None, *NOT_A_PARTY))
 
 
-COMMERCE = frozenset({"AGREE", "AID", "CONSULT", "COOPERATE"})
+COMMERCE = frozenset({"AGREE", "AID", "COOPERATE"})
 
 
 # People of private life ("his wife", "a customer", "the actor"): a quarrel, a fight or an apology between
@@ -753,6 +767,7 @@ PRIVATE_PEOPLE = frozenset({"man", "woman", "boy", "girl", "mother", "father", "
                             "actor", "actress", "singer", "fan", "coworker", "colleague", "boss", "teacher", "me", "us",
                             "mom", "dad", "grandmother", "grandfather", "uncle", "aunt", "cousin", "fiance", "fiancee"})
 PRIVATE_ACTS = frozenset({"ASSAULT", "THREATEN", "CONCEDE", "REJECT"})
+BRAWLING = frozenset({"fight", "punch", "slap", "kick", "scuffle", "brawl", "wrestle", "tussle", "grapple"})
 # Kinds of deal one firm or artist makes with another: "a record deal", "a book deal".
 COMMERCIAL_DEALS = frozenset({"record", "book", "publishing", "licensing", "sponsorship", "endorsement", "streaming",
                               "distribution", "merger", "acquisition", "shoe", "film", "movie", "television", "tv",
@@ -770,6 +785,8 @@ def _private_quarrel(sent: Sentence, h: Hit, e: Event, lex: EventLexicon) -> boo
     governor" stay)."""
     if e.type not in PRIVATE_ACTS or not _private_party(e.actor) or h.noun:
         return False
+    if e.type == "ASSAULT" and sent.tok(h.head).lemma not in BRAWLING:
+        return False  # a shooting or a killing by an unnamed party may be an attack told without its side
     targets = list(sent.children(h.head, "dobj", "obj"))
     targets += [o for p in sent.children(h.head, "prep", "prt") if sent.low(p) in ("with", "against", "to", "off")
                 for o in sent.children(p, "pobj")]
@@ -2401,6 +2418,9 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
             (sent.low(p) == "for" and sent.children(p, "pcomp")) or (sent.low(p) == "as" and sent.children(p, "pobj"))
             for p in sent.children(v, "prep")):
         return "ACCUSE", "disapprove"  # "attacked his rivals for taking donations", "attacked her as a liar": words
+    if type_ == "CONCEDE" and h.trigger.lemma == "regret" and heads and heads <= STANDS and not any(
+            sent.tok(k).pos == "PRON" for o in objects(sent, v) for k in sent.children(o, "poss")):
+        return "ACCUSE", "disapprove"  # "regrets the decision to expand the zone": disapproval, not an apology
     if type_ == "ASSAULT" and h.trigger.lemma in KILLING_OFF and heads and heads <= MEASURES:
         return "REJECT", None  # "the Senate killed the bill", "shot down the proposal"
     if type_ == "AID" and any(sent.tok(o).lemma in BACKING and any(sent.tok(a).lemma in NON_MATERIAL
