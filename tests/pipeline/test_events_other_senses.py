@@ -193,7 +193,7 @@ def test_striking_as_remarkable_is_no_strike() -> None:
 
 
 def test_meetings_won_are_games() -> None:
-    assert "CONSULT" not in _types("Ruritania had won all previous 15 meetings with Valdora.")
+    assert "CONSULT" not in _types("Ruritania won both meetings with Valdora last season.")
     assert "CONSULT" in _types("Ruritania held meetings with Valdora.")
 
 

@@ -434,7 +434,7 @@ TELLING_AUX = frozenset({"will", "would", "'ll", "wo", "can", "could", "may", "m
 
 def _thing_like(sent: Sentence, k: int, depth: int = 0) -> bool:
     """Whether the noun phrase at word k names a thing, not people: "it", a plan, a policy, a campaign, a
-    sample, votes; or a quantity of such things ("a handful of votes", "a sampling of the ways"). A noun
+    sample, votes; or a quantity of such things ("a handful of votes", "a sample of the replies"). A noun
     of neither kind is taken for people ("the captives", "the defectors")."""
     t = sent.tok(k)
     if sent.mention(k) is not None or t.pos == "PROPN":
