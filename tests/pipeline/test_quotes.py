@@ -739,3 +739,25 @@ def test_a_cue_after_a_modal_or_contraction_is_read(text: str) -> None:
 def test_a_name_set_off_after_a_description_is_the_speaker(text: str, starts: str) -> None:
     q = find(parsed(text), starts)
     assert q.speaker is not None and q.speaker.name in ("Peter Lasko", "Marta Oyelaran"), (q.speaker, q.rule, q.cue)
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), [
+    ("Sen. Tomas Brenner (R-Neb.) endorsed the governor on Friday.\n\n"
+     "Brenner said last spring that the governor had insulted his family. The governor shared a cartoon of "
+     "Lucia Brenner, the senator's wife, beside a photo of his own.\n\n"
+     "“I do not back people who mock my wife,” Brenner said in May.", "I do not", "Tomas Brenner"),
+    ("Rep. Alma Suarez spoke first. Suarez thanked the volunteers.\n\nHer son, Diego Suarez, a teacher, sat "
+     "in the front row and waved a flag.\n\n“We will win this district,” Suarez said.", "We will", "Alma Suarez"),
+])
+def test_a_surname_alone_stays_with_the_person_introduced_first(text: str, starts: str, speaker: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)
+
+
+def test_a_surname_not_yet_used_alone_goes_to_the_person_named_last() -> None:
+    text = ("9:10 a.m.\n\nThe Green candidate, Petra Holm, will skip the forum.\n\n10:40 a.m.\n\n"
+            "Transport Secretary Nils Holm says the rail strike will end on Monday.\n\n"
+            "Holm tells a radio station that “the trains will run again by noon.”")
+    q = find(parsed(text), "the trains")
+    assert q.speaker is not None and q.speaker.name == "Nils Holm", (q.speaker, q.rule)
+

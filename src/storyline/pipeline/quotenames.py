@@ -409,7 +409,32 @@ class NameIndex:
             return named
         before = [c for c in cands if c.start < named.start]
         best = before[-1] if before else cands[0]
+        # Two people of one surname ("Dana Whitfield" and, later, her brother "Colin Whitfield"): once the
+        # surname alone has stood for the one introduced first, it stays with her; the writer names the
+        # other in full. (Used alone only after the second is named, it is the second's.)
+        first = next((c for c in before if self._plain_name(c.name)), best)
+        given = first.name.split()[0]
+        if self._plain_name(best.name) and best.name.split()[0] != given and self._alone_between(
+                named.name, first.end, best.start, cands):
+            best = [c for c in before if c.name.split()[0] == given][-1]
         return Named(best.name, "person", named.start, named.end, best.gender, "surname", (best.start, best.end))
+
+    def _alone_between(self, surname: str, lo: int, hi: int, full: list[Named]) -> bool:
+        """The surname stands alone (outside every full name in `full`) somewhere in text[lo:hi]."""
+        for m in re.finditer(rf"\b{re.escape(surname)}\b", self.text[lo:hi]):
+            at = lo + m.start()
+            if not any(c.start <= at < c.end for c in full):
+                return True
+        return False
+
+    def _plain_name(self, name: str) -> bool:
+        """A given name, any initials or further given names, and a surname ("Dana J. Whitfield"), not a
+        capitalised run that holds more ("Dana Whitfield Wins Seat")."""
+        words = name.split()
+        first = words[0] if words else ""
+        return len(words) >= 2 and first.isalpha() and first[0].isupper() and first not in self.lex.org_words \
+            and first not in self.lex.non_name_words and all(
+            self._given(w) or (len(w.rstrip(".")) == 1 and w[0].isupper()) for w in words[1:-1])
 
     def _names_from_actors(self) -> list[Named]:
         out = []
