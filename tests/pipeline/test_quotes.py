@@ -761,3 +761,14 @@ def test_a_surname_not_yet_used_alone_goes_to_the_person_named_last() -> None:
     q = find(parsed(text), "the trains")
     assert q.speaker is not None and q.speaker.name == "Nils Holm", (q.speaker, q.rule)
 
+
+
+def test_a_person_a_she_was_read_back_to_is_no_antecedent_of_he() -> None:
+    text = ("Later in life, Anselm Crewe wrote one strange novel after another. Each is full of riddles that the "
+            "reader must solve alone, as the critic Robin Hale explained to me. “You see only the top of the "
+            "mountain,” she said. “It is rich, but hard going, because he never spelled things out.” When his "
+            "publishers asked him to explain more, he would reply, “I am afraid of being plain.”")
+    doc = parsed(text)
+    assert find(doc, "You see").speaker.name == "Robin Hale"
+    q = find(doc, "I am afraid")
+    assert q.speaker is not None and q.speaker.name == "Anselm Crewe", (q.speaker, q.rule)

@@ -77,6 +77,8 @@ class SpeakerIndex(NameIndex):
         self._subjects: dict[int, Named | None] = {}  # person opening the sentence at a token, found on demand
         self._starts_cache: list[int] | None = None
         self._cue_starts: list[int] | None = None
+        # Gender a he/she told of a person whose name does not give it ("Jo Lark ... she said"), by name.
+        self._told: dict[str, str] = {}
         self._index_cues()
         self.cue_starts = [c.start for c in self.cues]
 
@@ -645,15 +647,22 @@ class SpeakerIndex(NameIndex):
             return Named(org.name, org.kind, pro.start, pro.end, None, "pronoun", at)
         other = "f" if pro.gender == "m" else "m"
         best = self._in_previous_sentence(pro.start, other)
-        if best is not None:
-            return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
         for pool, window in (("events", NEAR_WINDOW), ("people", NEAR_WINDOW), ("events", FAR_WINDOW),
                              ("people", FAR_WINDOW)):
+            if best is not None:
+                break
             best = self._last_event(pro.start, window, other) if pool == "events" else (
                 self._last_person(pro.start, window, other))
-            if best is not None:
-                return Named(best.name, "person", pro.start, pro.end, best.gender, "pronoun", (best.start, best.end))
-        return None
+        if best is None:
+            return None
+        # The pronoun tells the person's gender: a later pronoun of the other gender is someone else.
+        self._told.setdefault(best.name, pro.gender)
+        return Named(best.name, "person", pro.start, pro.end, best.gender or pro.gender, "pronoun",
+                     (best.start, best.end))
+
+    def _gender(self, x: Named) -> str | None:
+        """The gender of a person: from the name, else from a he/she read back to them earlier."""
+        return x.gender or self._told.get(x.name)
 
     def _previous_sentence(self, k: int) -> tuple[int, int] | None:
         """Characters of the sentence before the one holding token k (quoted words do not end
@@ -686,7 +695,8 @@ class SpeakerIndex(NameIndex):
         # A single unknown name that speaks ("Crowley said ...") is a person for the pronoun after it.
         k = bisect.bisect_left(self.cue_starts_so_far(), lo)
         speaking = [c.speaker for c in self.cues[k:] if c.start < hi and c.speaker is not None
-                    and c.speaker.kind == "other" and c.speaker.start >= lo and self._lone_name(c.speaker.name)]
+                    and c.speaker.kind == "other" and c.speaker.start >= lo and self._lone_name(c.speaker.name)
+                    and self._told.get(c.speaker.name) != other]
         if speaking and (found is None or speaking[-1].start > found.start):
             return speaking[-1]
         return found
@@ -742,7 +752,7 @@ class SpeakerIndex(NameIndex):
         openers = ((starts[n], 0) for n in range(first, last))
         for rank, group in itertools.chain(openers, ((n, 1) for n in range(len(self.speakers)))):
             x = self._sentence_opener(rank) if group == 0 else self.speakers[rank]
-            if (x is not None and x.end <= pos and pos - x.end <= window and x.gender != other
+            if (x is not None and x.end <= pos and pos - x.end <= window and self._gender(x) != other
                     and x.kind == "person" and (lo is None or x.start >= lo)):
                 key = (x.start, group, rank)
                 if best is None or key > best:
@@ -756,7 +766,7 @@ class SpeakerIndex(NameIndex):
         # unless something vouches for it: a title, a known given name, or the actor stage.
         return latest_antecedent(
             self.persons_in(pos - window, pos), pos, window, "f" if other == "m" else "m", lambda x: x.end,
-            lambda x: x.gender, lambda x: x.gender or x.resolved_from or self.actor_person(x.start, x.end)[0])
+            self._gender, lambda x: x.gender or x.resolved_from or self.actor_person(x.start, x.end)[0])
 
     def _sentence_starts_cached(self) -> list[int]:
         if self._starts_cache is None:
