@@ -772,3 +772,20 @@ def test_a_person_a_she_was_read_back_to_is_no_antecedent_of_he() -> None:
     assert find(doc, "You see").speaker.name == "Robin Hale"
     q = find(doc, "I am afraid")
     assert q.speaker is not None and q.speaker.name == "Anselm Crewe", (q.speaker, q.rule)
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), [
+    ("“Rates will fall next year,” said Paula Brandt, an economist at a bank in Leeds.\n\n"
+     "The plan has split the party, with Marianne Oakes — who wants higher taxes on land — attacking it.\n\n"
+     "“This plan hands money to people who already own everything,” she said in a debate.",
+     "This plan", "Marianne Oakes"),
+    ("“Many of us will stay at home,” said Joel Brandt, a grower.\n\n"
+     "Farmers have written songs for the governor, but not for his rival, which worries Rafael Montoya, "
+     "head of the county's growers union.\n\n"
+     "“Nobody sings for our side,” he said.",
+     "Nobody sings", "Rafael Montoya"),
+])
+def test_a_pronoun_reads_back_to_a_person_the_sentence_before_introduces(text: str, starts: str,
+                                                                          speaker: str) -> None:
+    q = find(parsed(text), starts)
+    assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)

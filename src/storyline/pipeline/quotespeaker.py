@@ -628,8 +628,8 @@ class SpeakerIndex(NameIndex):
 
     def resolve_pronoun(self, pro: Named) -> Named | None:
         """he/she → a compatible person of the sentence before the pronoun's own (its subject or a
-        speaker there); else the latest compatible speaker nearby, else the latest compatible named
-        person."""
+        speaker there, else one it names for the first time in the text); else the latest compatible
+        speaker nearby, else the latest compatible named person."""
         if pro.gender is None and pro.name.lower().startswith("the "):
             # "said the singer": the speaker of the cue just before, if it is near.
             earlier = [x for x in self.speakers if x.end <= pro.start]
@@ -646,7 +646,7 @@ class SpeakerIndex(NameIndex):
             at = org.antecedent if org.resolved_from == "pronoun" and org.antecedent else (org.start, org.end)
             return Named(org.name, org.kind, pro.start, pro.end, None, "pronoun", at)
         other = "f" if pro.gender == "m" else "m"
-        best = self._in_previous_sentence(pro.start, other)
+        best = self._in_previous_sentence(pro.start, other) or self._introduced_before(pro.start, other)
         for pool, window in (("events", NEAR_WINDOW), ("people", NEAR_WINDOW), ("events", FAR_WINDOW),
                              ("people", FAR_WINDOW)):
             if best is not None:
@@ -659,6 +659,24 @@ class SpeakerIndex(NameIndex):
         self._told.setdefault(best.name, pro.gender)
         return Named(best.name, "person", pro.start, pro.end, best.gender or pro.gender, "pronoun",
                      (best.start, best.end))
+
+    def _introduced_before(self, pos: int, other: str) -> Named | None:
+        """A person the sentence before the pronoun's brings into the text (their name appears there for the
+        first time, in full), the latest whose gender is not `other`."""
+        span = self._previous_sentence(self.tok_at(pos))
+        if span is None:
+            return None
+        lo = span[0]
+        found = None
+        for x in self.persons_in(lo, pos):
+            if x.start < lo or x.end > pos or x.resolved_from is not None or " " not in x.name \
+                    or self.inq[self.tok_at(x.start)] or self._gender(x) == other:
+                continue
+            if not (x.gender or self.actor_person(x.start, x.end)[0]):
+                continue
+            if re.search(rf"\b{re.escape(x.name.split()[-1])}\b", self.text[:lo]) is None:
+                found = x
+        return found
 
     def _gender(self, x: Named) -> str | None:
         """The gender of a person: from the name, else from a he/she read back to them earlier."""
