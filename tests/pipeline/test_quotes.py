@@ -789,3 +789,11 @@ def test_a_pronoun_reads_back_to_a_person_the_sentence_before_introduces(text: s
                                                                           speaker: str) -> None:
     q = find(parsed(text), starts)
     assert q.speaker is not None and q.speaker.name == speaker, (q.speaker, q.rule)
+
+
+def test_it_after_a_document_that_spoke_is_the_document() -> None:
+    text = ("The paper praised the builder in 1996.\n\n"
+            "“Few men have done more for this harbour town,” the editorial read.\n\n"
+            "“His towers now define the skyline,” it added.")
+    q = find(parsed(text), "His towers")
+    assert q.speaker is not None and q.speaker.name.endswith("editorial"), (q.speaker, q.rule)

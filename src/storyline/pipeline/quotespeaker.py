@@ -13,7 +13,8 @@ speaker —
   never antecedents); "it"/"they" to an organisation named as the subject or a
   cue's speaker in the sentence before ("The water board published a
   notice ... they said"), unless a common noun of the pronoun's number comes
-  later there;
+  later there, and "it" to a document that spoke in the sentence before ('"...," the report
+  said. "...," it added');
 - unnamed sources kept as their noun phrase ("a senior official"), documents
   too ("the report said" → "the report", kind "document", which the quote's rule
   marks) —
@@ -722,8 +723,9 @@ class SpeakerIndex(NameIndex):
     def _body_before(self, pos: int, word: str) -> Named | None:
         """For "it"/"they": the organisation named as the subject of the sentence before the pronoun's
         (or of its own, before it) or as a cue's speaker there ("The water board published a
-        notice ... “...,” they said"), the latest; a body named only by a common noun ("the
-        campaign") is left alone."""
+        notice ... “...,” they said"), the latest, or for "it" a document that spoke there ("“...,” the
+        report said. “...,” it added"); a body named only by a common noun ("the campaign") is left
+        alone."""
         span = self._previous_sentence(self.tok_at(pos))
         if span is None:
             return None
@@ -743,7 +745,7 @@ class SpeakerIndex(NameIndex):
         fits = [x for x in found if x.kind == "org" or (
             x.kind in ("nominal", "document") and x.name.split()[-1].lower().endswith("s") == plural)]
         best = max(fits, key=lambda x: x.start, default=None)
-        return best if best is not None and best.kind == "org" else None
+        return best if best is not None and (best.kind == "org" or (best.kind == "document" and not plural)) else None
 
     def cue_starts_so_far(self) -> list[int]:
         """Starts of the cues (all are indexed before any pronoun is resolved)."""
