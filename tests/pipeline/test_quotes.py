@@ -797,3 +797,9 @@ def test_it_after_a_document_that_spoke_is_the_document() -> None:
             "“His towers now define the skyline,” it added.")
     q = find(parsed(text), "His towers")
     assert q.speaker is not None and q.speaker.name.endswith("editorial"), (q.speaker, q.rule)
+
+
+def test_an_order_shouted_before_its_cue_has_a_speaker() -> None:
+    text = "The crew broke down the gate.\n\n\"Drop the bag! Put it on the ground!\" a guard ordered. \"Now.\""
+    q = find(parsed(text), "Drop the bag")
+    assert q.speaker is not None and q.speaker.name.endswith("guard"), (q.speaker, q.rule)
