@@ -803,3 +803,15 @@ def test_an_order_shouted_before_its_cue_has_a_speaker() -> None:
     text = "The crew broke down the gate.\n\n\"Drop the bag! Put it on the ground!\" a guard ordered. \"Now.\""
     q = find(parsed(text), "Drop the bag")
     assert q.speaker is not None and q.speaker.name.endswith("guard"), (q.speaker, q.rule)
+
+
+@pytest.mark.parametrize("text", [
+    "Guards checked the cells late.\n\n\"We slipped; I slipped,\" Dorian Keyes allegedly told a warden. "
+    "\"We skipped the rounds.\"",
+    "\"We slipped; I slipped,\" Dorian Keyes tearfully told a warden. \"We skipped the rounds.\"",
+])
+def test_a_manner_adverb_between_speaker_and_cue_keeps_the_speaker(text: str) -> None:
+    doc = parsed(text)
+    for starts in ("We slipped", "We skipped"):
+        q = find(doc, starts)
+        assert q.speaker is not None and q.speaker.name == "Dorian Keyes", (starts, q.speaker, q.rule)
