@@ -815,3 +815,11 @@ def test_a_manner_adverb_between_speaker_and_cue_keeps_the_speaker(text: str) ->
     for starts in ("We slipped", "We skipped"):
         q = find(doc, starts)
         assert q.speaker is not None and q.speaker.name == "Dorian Keyes", (starts, q.speaker, q.rule)
+
+
+def test_a_quotation_after_a_sentence_ending_with_its_cue_goes_on_with_that_speaker() -> None:
+    text = ("Ana Marlow studies the cells in mice.\n\n"
+            "Nobody knows which use came first, or whether they arose together, Marlow says. Just because "
+            "people noticed the cells in the nose first, \"that does not mean that is the order in which they arose.\"")
+    q = find(parsed(text), "that does not")
+    assert q.speaker is not None and q.speaker.name == "Ana Marlow", (q.speaker, q.rule)

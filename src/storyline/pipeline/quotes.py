@@ -18,7 +18,8 @@ Each quotation is classified:
   reporters: "..."'), at the end of the previous paragraph ('Smith continued:'),
   by a passive's agent ('"..." was written by Smith'),
   or, with no cue, by continuation from the attributed quotation just before it
-  in the paragraph or the paragraph before;
+  in the paragraph or the paragraph before, or from the speaker of a report that
+  ends the sentence or the paragraph before ('..., Smith says. Still, "..."');
 - partial or scare quote (`direct=False`): words in marks inside running text;
   attributed only when its own sentence has a speech cue with a speaker near it,
   or a passive's agent right after it;
@@ -29,8 +30,8 @@ Each quotation is classified:
 Each `Quote` keeps its span (marks included), the text inside the marks, the cue
 words and a venue phrase, and a `rule` saying how it was found and attributed.
 
-It resolves "they"/"it" only to an organisation named just before (see
-`quotespeaker`); it does not attribute paraphrase (indirect speech), or use
+It resolves "they"/"it" only to an organisation named just before, or "it" to a
+document that spoke just before (see `quotespeaker`); it does not attribute paraphrase (indirect speech), or use
 `doc.sentences` (it finds the few sentence edges it needs itself).
 """
 
@@ -551,11 +552,21 @@ def _quote(
                 return record(True, Attribution(other.speaker, None, "paraphrase-before"), "direct")
             return record(True, Attribution(attr.speaker, None, "continued"), "direct")
         break
-    # 'Smith also noted that ...' then a paragraph that is all quotation: Smith goes on speaking.
+    # 'Smith also noted that ...' then a paragraph that is all quotation: Smith goes on speaking; so too
+    # in the sentence after '..., Smith says.' within one paragraph.
     if at_para_start and f.para > 0 and not any(g.last_para == f.para - 1 for g in found[:n]):
         pps, ppe = paras[f.para - 1]
         lo = _sentence_start(text, pps, ppe, cover)
         cue = _head_cue(text, index, lo, ppe, APPOSITION_TOKENS)
         if cue is not None and cue.speaker is not None and cue.speaker.kind == "person":
+            return record(True, Attribution(cue.speaker, None, "paraphrase-before"), "direct")
+    own = _sentence_start(text, ps, f.start, cover)
+    prev_end = len(text[:own].rstrip())
+    if not at_para_start and own > ps and text[prev_end - 1 : prev_end] == "." and not any(
+            ps <= g.end <= own for g in found[:n]):
+        lo = _sentence_start(text, ps, prev_end - 1, cover)
+        cue = next(_cues_back(index, lo, prev_end), None)
+        if cue is not None and cue.speaker is not None and cue.speaker.kind == "person" \
+                and _tokens_between(index, cue.end, prev_end) <= 1:
             return record(True, Attribution(cue.speaker, None, "paraphrase-before"), "direct")
     return record(True, Attribution(), "direct")
