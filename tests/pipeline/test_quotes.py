@@ -823,3 +823,12 @@ def test_a_quotation_after_a_sentence_ending_with_its_cue_goes_on_with_that_spea
             "people noticed the cells in the nose first, \"that does not mean that is the order in which they arose.\"")
     q = find(parsed(text), "that does not")
     assert q.speaker is not None and q.speaker.name == "Ana Marlow", (q.speaker, q.rule)
+
+
+def test_a_person_named_in_passing_in_the_sentence_before_takes_no_pronoun() -> None:
+    text = ("\"We are ready for the final,\" said coach Ivan Marek.\n\n"
+            "The side has not won a league title since the stadium was sold to a group of investors led by "
+            "the banker Stefan Hollis.\n\n"
+            "\"We will win it this year,\" he said.")
+    q = find(parsed(text), "We will win")
+    assert q.speaker is not None and q.speaker.name == "Ivan Marek", (q.speaker, q.rule)
