@@ -276,7 +276,12 @@ class SpeakerIndex(NameIndex):
         if self.tokens[j].text == ",":
             return self._apposition(j, k)
         if low in ("and", "but"):
-            # "She then urges her husband ... and repeatedly says": the verbs share the sentence's subject.
+            # "He then asks the board ... and again says": the verbs share the sentence's subject,
+            # or the pronoun that opens the clause after the last comma ("When her aunt called, I laughed
+            # and said").
+            comma = self._clause_comma(j)
+            if comma is not None and (pronoun := self._pronoun(comma + 1, others=True)) is not None:
+                return pronoun, comma + 1
             named, first = self.sentence_subject(j)
             return (named, first) if named is not None else (None, k)
         if (pronoun := self._pronoun(j, others=True)) is not None:
@@ -316,6 +321,15 @@ class SpeakerIndex(NameIndex):
                     return (subject, at) if subject is not None else (None, k)
                 return named, first
         return None, k
+
+    def _clause_comma(self, j: int) -> int | None:
+        """The last comma before token j in its sentence, outside quotations, or None."""
+        m = j - 1
+        while m > 0 and not self._sentence_initial(m + 1) and not self.inq[m]:
+            if self.tokens[m].text == ",":
+                return m
+            m -= 1
+        return None
 
     def _apposition(self, comma: int, k: int) -> tuple[Named | None, int]:
         """'Smith, a spokesman for the ministry, said' — the name before the first of the commas; or, the
@@ -631,7 +645,7 @@ class SpeakerIndex(NameIndex):
 
     def resolve_pronoun(self, pro: Named) -> Named | None:
         """he/she → a compatible person of the sentence before the pronoun's own (its subject or a
-        speaker there, else one it names for the first time in the text); else the latest compatible
+        speaker there, else one whose name the text gives there first); else the latest compatible
         speaker nearby, else the latest compatible named person."""
         if pro.gender is None and pro.name.lower().startswith("the "):
             # "said the singer": the speaker of the cue just before, if it is near.
