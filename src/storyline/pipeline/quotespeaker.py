@@ -46,8 +46,6 @@ DESCRIPTION_WINDOW = 600
 DETERMINERS = ("the", "a", "an", "another", "one")
 # Pronouns that may stand for an organisation speaking ("“...,” they said in a statement").
 GROUP_PRONOUNS = frozenset({"it", "they"})
-# Prepositions whose object is mentioned in passing, as agent, owner or source ("bought by", "a photo of").
-PASSING_PREPOSITIONS = frozenset({"by", "of", "from", "for", "about"})
 CONTRACTED = re.compile(r"[’'](?:d|ll)$")
 AS_ONLY = frozenset({"put", "puts"})  # first words of the cue phrases that attribute only after "as"
 NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "these",
@@ -645,8 +643,8 @@ class SpeakerIndex(NameIndex):
 
     def resolve_pronoun(self, pro: Named) -> Named | None:
         """he/she → a compatible person of the sentence before the pronoun's own (its subject or a
-        speaker there, else one whose name the text gives there first); else the latest compatible
-        speaker nearby, else the latest compatible named person."""
+        speaker there); else the latest compatible speaker nearby, else the latest compatible named
+        person."""
         if pro.gender is None and pro.name.lower().startswith("the "):
             # "said the singer": the speaker of the cue just before, if it is near.
             earlier = [x for x in self.speakers if x.end <= pro.start]
@@ -663,7 +661,7 @@ class SpeakerIndex(NameIndex):
             at = org.antecedent if org.resolved_from == "pronoun" and org.antecedent else (org.start, org.end)
             return Named(org.name, org.kind, pro.start, pro.end, None, "pronoun", at)
         other = "f" if pro.gender == "m" else "m"
-        best = self._in_previous_sentence(pro.start, other) or self._introduced_before(pro.start, other)
+        best = self._in_previous_sentence(pro.start, other)
         for pool, window in (("events", NEAR_WINDOW), ("people", NEAR_WINDOW), ("events", FAR_WINDOW),
                              ("people", FAR_WINDOW)):
             if best is not None:
@@ -676,37 +674,6 @@ class SpeakerIndex(NameIndex):
         self._told.setdefault(best.name, pro.gender)
         return Named(best.name, "person", pro.start, pro.end, best.gender or pro.gender, "pronoun",
                      (best.start, best.end))
-
-    def _introduced_before(self, pos: int, other: str) -> Named | None:
-        """A person the sentence before the pronoun's brings into the text (their name appears there for the
-        first time, in full), the latest whose gender is not `other`; not one named only as an agent, owner
-        or source in passing ("The club, bought by Ivo Brandt in 2019, ...")."""
-        span = self._previous_sentence(self.tok_at(pos))
-        if span is None:
-            return None
-        lo = span[0]
-        found = None
-        for x in self.persons_in(lo, pos):
-            if x.start < lo or x.end > pos or x.resolved_from is not None or " " not in x.name \
-                    or self.inq[self.tok_at(x.start)] or self._gender(x) == other:
-                continue
-            if not (x.gender or self.actor_person(x.start, x.end)[0]) or self._after_passing(self.tok_at(x.start)):
-                continue
-            if re.search(rf"\b{re.escape(x.name.split()[-1])}\b", self.text[:lo]) is None:
-                found = x
-        return found
-
-    def _after_passing(self, i: int) -> bool:
-        """The name at token i follows "by", "of", "from", "for" or "about" (over a title or role words, a
-        determiner or a possessive): named in passing, not brought in to act or speak."""
-        j = i - 1
-        while j >= 0 and i - j <= 5 and not self.inq[j]:
-            t = self.tokens[j].text
-            lower_word = t.islower() and t.isalpha() and t not in PASSING_PREPOSITIONS
-            if not (t in self.lex.titles or self._is_abbrev_dot(j) or POSSESSIVE.search(t) or lower_word):
-                break
-            j -= 1
-        return j >= 0 and self.tokens[j].text in PASSING_PREPOSITIONS
 
     def _gender(self, x: Named) -> str | None:
         """The gender of a person: from the name, else from a he/she read back to them earlier."""
