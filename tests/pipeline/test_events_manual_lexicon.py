@@ -1,0 +1,126 @@
+"""Triggers from the PLOVER manual's definitions of each type and the dictionary synonyms of its acts,
+each in its political sense, and the other sense of the same word coding nothing. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from english_coder import asserted, first
+
+
+def _types(text: str) -> set[str]:
+    return {e.type for e in asserted(text)}
+
+
+# (sentence, PLOVER type it must code): one per new reading
+CODED = [
+    # ACCUSE: "criticize, defame, denigrate"; "sue or bring to court"; "all investigations"
+    ("Ruritania's foreign ministry defamed the exiled journalists on Monday.", "ACCUSE"),
+    ("The governor belittled the striking nurses in a radio interview.", "ACCUSE"),
+    ("The opposition leader railed against the government's new fuel levy.", "ACCUSE"),
+    ("The Senate panel subpoenaed the interior minister over the contracts.", "ACCUSE"),
+    ("UN inspectors inspected the uranium plant near the capital on Sunday.", "ACCUSE"),
+    ("The minister voiced an objection to the pipeline plan.", "ACCUSE"),
+    # AGREE: "invitations for state visits"; a proposal of peace
+    ("The Bolivian president extended an invitation to the Uruguayan leader to visit La Paz.", "AGREE"),
+    ("Ruritania submitted a proposal for peace talks to the insurgents.", "AGREE"),
+    # CONSULT
+    ("Chile and Paraguay exchanged views on the river dispute.", "CONSULT"),
+    ("The Kenyan president held a videoconference with the Ugandan leader.", "CONSULT"),
+    # SUPPORT: "express support for, commend, approve policy, action, or actor"
+    ("The ruling coalition rallied behind the prime minister after the vote.", "SUPPORT"),
+    ("Brazil threw its weight behind the Colombian proposal.", "SUPPORT"),
+    ("Spain voted for the motion at the assembly.", "SUPPORT"),
+    ("The foreign minister saluted the efforts of the mediators.", "SUPPORT"),
+    ("Mexico's approval of the plan came after weeks of pressure.", "SUPPORT"),
+    # CONCEDE: easing restrictions, pardons, a demand withdrawn
+    ("The Ecuadorean government repealed the curfew in the port city.", "CONCEDE"),
+    ("The junta rescinded the ban on opposition rallies.", "CONCEDE"),
+    ("Peru scrapped the tariffs on Bolivian wool.", "CONCEDE"),
+    ("The high court commuted the death sentence of the union leader.", "CONCEDE"),
+    ("The Ruritanian government retracted its demand for the return of the ferry.", "CONCEDE"),
+    ("The cabinet caved in to the demands of the truck drivers.", "CONCEDE"),
+    # AID: assistance to a party, arms and training, rescues, refuge
+    ("The Colombian navy assisted Panama in the hunt for the missing trawler.", "AID"),
+    ("France equipped the Malian army with armoured trucks.", "AID"),
+    ("Nigerian troops liberated the hostages held by the kidnappers.", "AID"),
+    ("British instructors trained Ukrainian soldiers near the border.", "AID"),
+    # RETREAT: "the actual release or exchange of prisoners", weapons given up, access granted, troops drawn down
+    ("Ruritania exchanged prisoners with Borduria on Tuesday.", "RETREAT"),
+    ("The two armies swapped forty prisoners of war on Friday.", "RETREAT"),
+    ("The guerrillas gave up their weapons to the peacekeepers.", "RETREAT"),
+    ("Myanmar granted access to the UN investigators on Monday.", "RETREAT"),
+    ("The United States drew down its troops in the region last month.", "RETREAT"),
+    # REQUEST
+    ("Mexico lobbied Washington to drop the steel tariffs.", "REQUEST"),
+    ("The United States encouraged Venezuela to hold a free vote.", "REQUEST"),
+    ("Peru solicited aid from Japan after the floods.", "REQUEST"),
+    # THREATEN: "issuing an in-absentia arrest"
+    ("A Peruvian court issued an arrest warrant for the former president.", "THREATEN"),
+    ("The judge issued a warrant for the arrest of the rebel commander.", "THREATEN"),
+    # SANCTION: expelled from a group, found liable, embassies shut, aid suspended, bans on goods
+    ("The trade bloc excluded Venezuela from its summit.", "SANCTION"),
+    ("Venezuela was suspended from the regional bloc.", "SANCTION"),
+    ("A federal judge ruled against the government in the land case.", "SANCTION"),
+    ("Honduras shut its embassy in Managua on Friday.", "SANCTION"),
+    ("Washington's suspension of aid to Honduras angered its government.", "SANCTION"),
+    ("Russia imposed a ban on imports of Polish pears.", "SANCTION"),
+    # MOBILIZE: "a demonstration of military capabilities and readiness"
+    ("North Korea paraded its new missiles through the capital.", "MOBILIZE"),
+    ("Russia flew two bombers near the Japanese coast.", "MOBILIZE"),
+    ("Two Chinese warships sailed through the strait on Monday.", "MOBILIZE"),
+    ("Moscow built up forces near the Ukrainian border.", "MOBILIZE"),
+    ("China held a military exercise near the island on Tuesday.", "MOBILIZE"),
+    ("The army staged a show of force near the border.", "MOBILIZE"),
+    # COERCE: repression, censorship, arrest, expulsion of individuals, cyber attacks
+    ("The government curbed press freedom.", "COERCE"),
+    ("The government silenced its critics with new laws.", "COERCE"),
+    ("Guatemalan police nabbed the drug lord in a raid.", "COERCE"),
+    ("The government stripped the dissident of his citizenship.", "COERCE"),
+    ("The government's expulsion of foreign journalists drew criticism.", "COERCE"),
+    ("The junta's ban on opposition rallies angered the students.", "COERCE"),
+    ("Russia launched a cyberattack on Estonia.", "COERCE"),
+    ("Iran's seizure of the tanker angered Britain.", "COERCE"),
+    # ASSAULT
+    ("Venezuelan troops battled Colombian guerrillas near the border.", "ASSAULT"),
+    ("Protesters pelted the police with stones.", "ASSAULT"),
+    ("The villagers were hacked to death by the gunmen.", "ASSAULT"),
+    ("The Colombian navy sank a speedboat carrying cocaine off the coast.", "ASSAULT"),
+    ("Gunmen burned two farmers alive in the village.", "ASSAULT"),
+    ("Iraqi forces liberated the city from the militants.", "ASSAULT"),
+    ("Turkey's artillery fire on the villages lasted two hours.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), CODED)
+def test_a_manual_trigger_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
+
+
+def test_prisoners_exchanged_are_released_and_intelligence_exchanged_is_cooperation() -> None:
+    assert _types("Ruritania exchanged prisoners with Borduria on Tuesday.") == {"RETREAT"}
+    assert _types("Brazil and Paraguay exchanged intelligence on the smuggling routes.") == {"COOPERATE"}
+
+
+def test_a_hand_hacked_to_death_is_violence_and_a_website_hacked_a_cyber_act() -> None:
+    assert "COERCE" not in _types("The villagers were hacked to death by the gunmen.")
+    assert first("Russia launched a cyberattack on Estonia.", "COERCE").mode == "cyber"
+
+
+# The political sense codes its type, the other sense of the same word nothing.
+SENSES = [
+    ("The Colombian navy sank a speedboat carrying cocaine off the coast.", "Shares of the mining company sank on Monday.",
+     "ASSAULT"),
+    ("Venezuelan troops battled Colombian guerrillas near the border.", "The team battled for the title on Sunday.",
+     "ASSAULT"),
+    ("Russia flew two bombers near the Japanese coast.", "The team flew to Madrid for the final.", "MOBILIZE"),
+    ("The United States encouraged Venezuela to hold a free vote.", "The firm encouraged customers to buy early.",
+     "REQUEST"),
+    ("The Colombian navy assisted Panama in the hunt for the missing trawler.",
+     "The charity assisted in the search for the missing hikers.", "AID"),
+]
+
+
+@pytest.mark.parametrize(("political", "other", "type_"), SENSES)
+def test_the_other_sense_of_the_word_codes_nothing(political: str, other: str, type_: str) -> None:
+    first(political, type_)
+    assert type_ not in _types(other)
