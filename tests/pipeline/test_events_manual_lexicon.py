@@ -124,3 +124,42 @@ SENSES = [
 def test_the_other_sense_of_the_word_codes_nothing(political: str, other: str, type_: str) -> None:
     first(political, type_)
     assert type_ not in _types(other)
+
+
+# Where the manual types an act apart from the commonest reading of its verb.
+def test_debts_cancelled_are_aid_and_contracts_cancelled_a_sanction() -> None:
+    assert _types("Japan cancelled the debts of Mali.") == {"AID"}
+    assert first("France wrote off the debt of Niger.", "AID").recipient is not None
+
+
+def test_victims_freed_by_the_police_are_aided_and_hostages_freed_by_captors_released() -> None:
+    assert _types("Police freed twelve trafficking victims during a raid in the port.") == {"AID"}
+    assert "RETREAT" in _types("The kidnappers freed the hostages on Sunday.")
+
+
+def test_supporters_mobilized_protest_and_voters_mobilized_code_nothing() -> None:
+    assert first("The opposition mobilized its supporters against the new law.", "PROTEST").mode == "demo"
+    assert "MOBILIZE" not in _types("The campaign mobilized voters in the swing states.")
+
+
+def test_a_state_of_emergency_for_a_disaster_is_no_repression() -> None:
+    first("The junta declared a state of emergency in the capital.", "COERCE")
+    assert "COERCE" not in _types("The governor declared a state of emergency after the floods.")
+
+
+def test_combatants_captured_are_abducted_and_a_robber_captured_arrested() -> None:
+    assert first("Kurdish fighters captured four Turkish soldiers near the border.", "ASSAULT").mode == "abduct"
+    assert first("Police captured the bank robber.", "COERCE").mode == "arrest"
+
+
+def test_shots_in_the_air_are_crowd_control() -> None:
+    assert first("Police fired in the air to disperse the crowd.", "ASSAULT").mode == "crowd-control"
+
+
+@pytest.mark.parametrize(("text", "type_", "mode"), [
+    ("Activists planted a flag on the disputed island.", "THREATEN", "territory"),
+    ("Police pushed back the protesters from the palace.", "COERCE", "restrict"),
+    ("Israeli troops bulldozed the homes of the families.", "ASSAULT", "destroy"),
+])
+def test_the_manuals_named_acts_take_its_mode(text: str, type_: str, mode: str) -> None:
+    assert first(text, type_).mode == mode
