@@ -163,3 +163,41 @@ def test_shots_in_the_air_are_crowd_control() -> None:
 ])
 def test_the_manuals_named_acts_take_its_mode(text: str, type_: str, mode: str) -> None:
     assert first(text, type_).mode == mode
+
+
+MORE = [
+    ("Brazil forged an alliance with Argentina.", "AGREE"),
+    ("Chile clinched a deal with Peru on fishing rights.", "AGREE"),
+    ("Turkey distributed food to the refugees.", "AID"),
+    ("Germany accepted thousands of Syrian refugees.", "AID"),
+    ("Libya dismantled its chemical weapons stockpile.", "RETREAT"),
+    ("Washington held Tehran responsible for the attack.", "ACCUSE"),
+    ("Moscow pointed the finger at Kyiv.", "ACCUSE"),
+    ("The minister dubbed the vote a farce.", "ACCUSE"),
+    ("The rebels shunned the peace talks.", "REJECT"),
+    ("Peru scrapped the visit of the Bolivian president.", "REJECT"),
+    ("The government abandoned the talks with the unions.", "REJECT"),
+    ("Chile postponed the talks with Bolivia.", "REJECT"),
+    ("Mexico declared the Peruvian ambassador persona non grata.", "SANCTION"),
+    ("The U.S. imposed a travel ban on Venezuelan officials.", "SANCTION"),
+    ("Washington's tariff on Chinese steel angered Beijing.", "SANCTION"),
+    ("Russia gathered troops near the border.", "MOBILIZE"),
+    ("The militia recruited child soldiers in the east.", "MOBILIZE"),
+    ("The junta shut two newspapers.", "COERCE"),
+    ("Rebels sabotaged the pipeline near the border.", "ASSAULT"),
+    ("Iranian forces downed a U.S. drone over the Gulf.", "ASSAULT"),
+    ("The Indian army's clash with Chinese troops left twenty dead.", "ASSAULT"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), MORE)
+def test_a_general_trigger_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
+
+
+def test_a_trip_for_talks_is_a_visit_and_prices_going_up_no_event() -> None:
+    for text, verb in (("The Chinese president landed in Moscow for talks with his Russian counterpart.", "landed"),
+                       ("The French president headed to Algiers for talks with his counterpart.", "headed")):
+        assert any(e.type == "CONSULT" and e.mode == "visit" and e.trigger.text == verb for e in asserted(text))
+    assert first("The minister went to Paris for talks with his French counterpart.", "CONSULT").mode == "visit"
+    assert not asserted("Prices went to record highs on Monday.")
