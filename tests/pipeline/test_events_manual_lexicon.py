@@ -201,3 +201,31 @@ def test_a_trip_for_talks_is_a_visit_and_prices_going_up_no_event() -> None:
         assert any(e.type == "CONSULT" and e.mode == "visit" and e.trigger.text == verb for e in asserted(text))
     assert first("The minister went to Paris for talks with his French counterpart.", "CONSULT").mode == "visit"
     assert not asserted("Prices went to record highs on Monday.")
+
+
+FURTHER = [
+    ("Russia furnished the rebels with weapons.", "AID"),
+    ("Germany disagreed with the French decision to close the border.", "ACCUSE"),
+    ("The opposition scorned the president's budget.", "ACCUSE"),
+    ("A Cairo court handed down death sentences to twelve protesters.", "SANCTION"),
+    ("The regime sent the poet to prison for three years.", "COERCE"),
+    ("Police threw the activists in jail.", "COERCE"),
+    ("The junta put the opposition leader behind bars.", "COERCE"),
+    ("The coast guard interdicted a boat carrying cocaine.", "COERCE"),
+    ("Rebels wrested control of the town from the army.", "ASSAULT"),
+    ("Russian artillery hammered rebel positions in the north.", "ASSAULT"),
+    ("The Chilean president was critical of the Bolivian demand.", "ACCUSE"),
+    ("Japan is supportive of the Korean plan.", "SUPPORT"),
+    ("Iran is open to talks with the United States.", "AGREE"),
+    ("Chile registered an objection to the plan with the Peruvian embassy.", "ACCUSE"),
+]
+
+
+@pytest.mark.parametrize(("text", "type_"), FURTHER)
+def test_a_further_trigger_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
+
+
+def test_a_house_arrest_lifted_is_a_concession_and_a_shop_open_to_the_public_no_promise() -> None:
+    first("The government lifted the house arrest of the opposition leader.", "CONCEDE")
+    assert "AGREE" not in _types("The ministry's archive is open to the public on Sundays.")
