@@ -143,7 +143,7 @@ def test_supporters_mobilized_protest_and_voters_mobilized_code_nothing() -> Non
 
 
 def test_a_state_of_emergency_for_a_disaster_is_no_repression() -> None:
-    first("The junta declared a state of emergency in the capital.", "COERCE")
+    first("The junta has declared a nationwide state of emergency.", "COERCE")
     assert "COERCE" not in _types("The governor declared a state of emergency after the floods.")
 
 
