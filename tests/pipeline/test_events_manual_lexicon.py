@@ -229,3 +229,14 @@ def test_a_further_trigger_codes_its_type(text: str, type_: str) -> None:
 def test_a_house_arrest_lifted_is_a_concession_and_a_shop_open_to_the_public_no_promise() -> None:
     first("The government lifted the house arrest of the opposition leader.", "CONCEDE")
     assert "AGREE" not in _types("The ministry's archive is open to the public on Sundays.")
+
+
+# Nouns of an act after a verb that only carries it: the verb's subject does the act.
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Thousands of students participated in the demonstration against the reform.", "PROTEST"),
+    ("Farmers participated in a march on the capital.", "PROTEST"),
+    ("Colombia tabled a proposal for peace talks with the rebels.", "AGREE"),
+    ("The army enforced a curfew in the port city.", "COERCE"),
+])
+def test_a_carrying_verb_gives_the_act_to_its_subject(text: str, type_: str) -> None:
+    first(text, type_)
