@@ -240,3 +240,20 @@ def test_a_house_arrest_lifted_is_a_concession_and_a_shop_open_to_the_public_no_
 ])
 def test_a_carrying_verb_gives_the_act_to_its_subject(text: str, type_: str) -> None:
     first(text, type_)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("In a telephone conversation, Chile's president told Peru's president that the border would stay open.",
+     "CONSULT"),
+    ("The Paris Club granted debt relief to Zambia.", "AID"),
+    ("The United States gave guarantees to Kyiv.", "AGREE"),
+])
+def test_a_nominal_act_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
+
+
+def test_a_territory_occupied_is_seized_and_a_campus_occupied_obstructed() -> None:
+    evs = asserted("Ruritania's occupation of the northern province drew protests.")
+    assert any(e.type == "COERCE" and e.mode == "seize" and e.trigger.text == "occupation" for e in evs)
+    assert "COERCE" not in _types("The students' occupation of the campus lasted a week.")
+    assert first("The students' occupation of the campus lasted a week.", "PROTEST").mode == "obstruct"
