@@ -257,3 +257,13 @@ def test_a_territory_occupied_is_seized_and_a_campus_occupied_obstructed() -> No
     assert any(e.type == "COERCE" and e.mode == "seize" and e.trigger.text == "occupation" for e in evs)
     assert "COERCE" not in _types("The students' occupation of the campus lasted a week.")
     assert first("The students' occupation of the campus lasted a week.", "PROTEST").mode == "obstruct"
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Japan expressed dismay over the Chinese decision.", "ACCUSE"),
+    ("Seoul expressed displeasure with the Japanese textbooks.", "ACCUSE"),
+    ("Chile expressed satisfaction with the verdict of the court.", "SUPPORT"),
+    ("The United Nations sought a ceasefire between the two sides.", "REQUEST"),
+])
+def test_a_feeling_voiced_about_an_act_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
