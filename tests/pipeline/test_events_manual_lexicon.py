@@ -267,3 +267,14 @@ def test_a_territory_occupied_is_seized_and_a_campus_occupied_obstructed() -> No
 ])
 def test_a_feeling_voiced_about_an_act_codes_its_type(text: str, type_: str) -> None:
     first(text, type_)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Washington's lifting of the sanctions on Caracas surprised the opposition.", "CONCEDE"),
+    ("Peru's closure of the border with Bolivia angered La Paz.", "SANCTION"),
+    ("Chile's recall of its ambassador from Lima deepened the row.", "SANCTION"),
+    ("The junta's closure of two newspapers drew criticism.", "COERCE"),
+    ("Colombia's reopening of the border with Venezuela eased tensions.", "RETREAT"),
+])
+def test_a_noun_of_easing_or_cutting_ties_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
