@@ -278,3 +278,22 @@ def test_a_feeling_voiced_about_an_act_codes_its_type(text: str, type_: str) -> 
 ])
 def test_a_noun_of_easing_or_cutting_ties_codes_its_type(text: str, type_: str) -> None:
     first(text, type_)
+
+
+@pytest.mark.parametrize(("forces", "civilians", "type_", "mode"), [
+    ("The Israeli navy blockaded the port of Gaza.", "Farmers blockaded the port.", "COERCE", "restrict"),
+    ("Police blocked the roads leading to the square.", "Protesters blocked the roads leading to the square.",
+     "COERCE", "restrict"),
+    ("Troops occupied the parliament building.", "Students occupied the university building.", "COERCE", "seize"),
+])
+def test_forces_that_block_or_occupy_coerce_and_civilians_protest(forces: str, civilians: str, type_: str,
+                                                                  mode: str) -> None:
+    assert first(forces, type_).mode == mode
+    assert _types(civilians) == {"PROTEST"}
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Colombia joined the treaty on Monday.", "SUPPORT"),
+])
+def test_a_last_trigger_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
