@@ -297,3 +297,8 @@ def test_forces_that_block_or_occupy_coerce_and_civilians_protest(forces: str, c
 ])
 def test_a_last_trigger_codes_its_type(text: str, type_: str) -> None:
     first(text, type_)
+
+
+def test_a_party_armed_by_another_is_aided_and_armed_men_are_no_aid() -> None:
+    assert first("Iran armed the Houthi rebels in Yemen.", "AID").actor is not None
+    assert "AID" not in _types("Armed men attacked the convoy near the border.")
