@@ -302,3 +302,24 @@ def test_a_last_trigger_codes_its_type(text: str, type_: str) -> None:
 def test_a_party_armed_by_another_is_aided_and_armed_men_are_no_aid() -> None:
     assert first("Iran armed the Houthi rebels in Yemen.", "AID").actor is not None
     assert "AID" not in _types("Armed men attacked the convoy near the border.")
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("The government reversed its decision to ban the rally.", "CONCEDE"),
+    ("The rebels turned over twelve prisoners to the Red Cross.", "RETREAT"),
+    ("The militia turned in its weapons to the UN.", "RETREAT"),
+    ("The opposition leader challenged the president to hold a referendum.", "REQUEST"),
+    ("Seoul suspected Pyongyang of the cyberattack.", "ACCUSE"),
+])
+def test_one_more_trigger_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Protesters stormed the parliament building.", "riot"),
+    ("Demonstrators vandalized the ministry.", "vandalize"),
+    ("Protesters besieged the parliament.", "obstruct"),
+])
+def test_protesters_who_storm_vandalize_or_besiege_protest(text: str, mode: str) -> None:
+    assert first(text, "PROTEST").mode == mode
+    assert "ASSAULT" not in _types(text)
