@@ -323,3 +323,15 @@ def test_one_more_trigger_codes_its_type(text: str, type_: str) -> None:
 def test_protesters_who_storm_vandalize_or_besiege_protest(text: str, mode: str) -> None:
     assert first(text, "PROTEST").mode == mode
     assert "ASSAULT" not in _types(text)
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Ukraine's counteroffensive in the south stalled.", "ASSAULT"),
+    ("Russia's onslaught on the city continued.", "ASSAULT"),
+    ("Israeli reprisals against the village killed five.", "ASSAULT"),
+    ("Turkey's evacuation of civilians from the town began on Monday.", "AID"),
+    ("Kenya's evacuation of its troops from the base ended.", "RETREAT"),
+    ("The rebels' handover of the hostages to Qatar took place at dawn.", "RETREAT"),
+])
+def test_a_nominal_act_of_force_rescue_or_release_codes_its_type(text: str, type_: str) -> None:
+    first(text, type_)
