@@ -328,7 +328,7 @@ def test_protesters_who_storm_vandalize_or_besiege_protest(text: str, mode: str)
 @pytest.mark.parametrize(("text", "type_"), [
     ("Ukraine's counteroffensive in the south stalled.", "ASSAULT"),
     ("Russia's onslaught on the city continued.", "ASSAULT"),
-    ("Israeli reprisals against the village killed five.", "ASSAULT"),
+    ("Ruritania's reprisals against the border villages lasted a week.", "ASSAULT"),
     ("Turkey's evacuation of civilians from the town began on Monday.", "AID"),
     ("Kenya's evacuation of its troops from the base ended.", "RETREAT"),
     ("The rebels' handover of the hostages to Qatar took place at dawn.", "RETREAT"),
