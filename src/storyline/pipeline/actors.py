@@ -616,7 +616,7 @@ def _honorific_gender(text: str, pos: int) -> str | None:
 
 
 @cache
-def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+def given_names() -> tuple[frozenset[str], frozenset[str]]:
     """The male and the female given names the quotes lexicon lists."""
     data = stage("quotes.yaml")
     return frozenset(data.get("male_first_names") or ()), frozenset(data.get("female_first_names") or ())
@@ -627,7 +627,7 @@ def _given_name_gender(m: Mention) -> str | None:
     words = str(m.value.get("name") or "").split()
     if len(words) < 2:
         return None
-    male, female = _given_names()
+    male, female = given_names()
     return "female" if words[0] in female else "male" if words[0] in male else None
 
 

@@ -24,13 +24,14 @@ Every decision is a rule name kept on the event ("actor=subject", "recipient=on+
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..lexicon_data import load_yaml, per_user_files, stage
 from ..model import Actor, Mention, Quote
-from .actors import latest_antecedent
+from .actors import given_names, latest_antecedent
 from .eventlex import EventLexicon
 from .eventmatch import Hit
 from .tree import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, Sentence
@@ -63,6 +64,11 @@ DEMANDING = frozenset({"demand", "call", "urge", "press", "seek", "oppose", "den
                        "protest", "reject", "insist"})
 # A state's own institutions: a generic one of these ("the army") can be whom a protest's demand is made of.
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "LEG", "JUD", "SPY"})
+# Actors whose act with no one named is addressed to the state the document mostly deals with (the
+# document's counterpart): a state itself and the bodies that speak and act for it abroad. Its police, its
+# people, parties, press and firms act at home or for themselves ("officers threatened to use force",
+# "residents refused to leave"): whom they act toward is no foreign state the page happens to be about.
+COUNTERPART_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "JUD"})
 NEAR = 300  # characters: how far back a generic actor looks for one of its sector before taking the dominant
 # Pronouns of a party that, with no one named before them, still say an act had an actor.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
@@ -113,7 +119,8 @@ class Context:
     """What the document says about who is who: its actor mentions in order, for pronouns and
     for the country of a generic actor."""
 
-    def __init__(self, mentions: list[Mention], quotes: list[Quote]):
+    def __init__(self, mentions: list[Mention], quotes: list[Quote], text: str = ""):
+        self.text = text  # the document's text, for a name given in full before a sentence
         self.actors = sorted((m for m in mentions if m.kind == "actor"), key=lambda m: m.span.start)
         self.places = sorted((m for m in mentions if m.kind == "place"), key=lambda m: m.span.start)
         self.when_where = [m.span for m in mentions if m.kind in ("place", "date")]
@@ -658,20 +665,48 @@ PERSON_TARGETS = frozenset({"COERCE", "ASSAULT", "ACCUSE", "REQUEST", "THREATEN"
 
 def _unlisted_person(sent: Sentence, a: int, ctx: Context) -> Ref | None:
     """An object that is a person's full name no lexicon knows ("arrested Ann Lowe, 32"): two or more
-    capitalised proper-noun words, none of them a place, a date or an actor mention. Of unknown
-    country and sector."""
+    capitalised proper-noun words, none of them a place, a date or an actor mention; or a surname alone
+    that the document gave in full before (`_named_in_full_before`). Of unknown country and sector."""
     t = sent.tok(a)
+    if sent.mention(a) is None and t.pos == "NOUN" and a > sent.first and t.text[:1].isupper() \
+            and not sent.children(a) and not ctx.place_or_date_at(t.start):
+        return _named_in_full_before(sent, a, ctx)  # a surname the tagger took for a common noun
     if t.pos != "PROPN" or sent.mention(a) is not None:
         return None
     if any(sent.low(d) == "the" for d in sent.children(a, "det")):
         return None  # "the Clean Water Act", "the USS Harbor": a person's name takes no article
     words = [k for k in sent.subtree(a, skip=("relcl", "acl", "prep", "punct", "appos", "advcl", "conj", "cc",
                                              "amod", "nummod", "det", "poss"))]
+    if words == [a] and not ctx.place_or_date_at(t.start):
+        return _named_in_full_before(sent, a, ctx)
     if len(words) < 2 or any(sent.tok(k).pos != "PROPN" or not sent.tok(k).text[:1].isupper()
                              or sent.mention(k) is not None or ctx.place_or_date_at(sent.tok(k).start)
                              for k in words):
         return None
     return Ref(Actor(name=sent.text_of(words), country=None, sector=None, id=None), a, "unknown-name")
+
+
+def _named_in_full_before(sent: Sentence, a: int, ctx: Context) -> Ref | None:
+    """A surname alone ("arrested Lowe") that the document gave in full before, after a listed given name
+    ("the suspect, Ann Lowe,"): that person, when no person the actor stage found bears the surname and
+    the document names no one else of that surname so."""
+    surname = sent.tok(a).text
+    if len(surname) < 3 or not surname[1:].islower():
+        return None
+    if any(str(m.value.get("name") or "").split()[-1:] == [surname] for m in ctx.actors
+           if m.value.get("form") in ("person", "unknown_person")):
+        return None  # a surname a person the actor stage knows bears is its to resolve
+    male, female = given_names()
+    full: set[str] = set()
+    for m in re.finditer(r"(?<![\w.])([A-Z][a-z]+) " + re.escape(surname) + r"(?![\w-])", ctx.text[:sent.span.start]):
+        if m.group(1) not in male and m.group(1) not in female:
+            continue
+        if any(x.span.start <= m.start() < x.span.end or x.span.start < m.end() <= x.span.end for x in ctx.actors):
+            continue
+        full.add(m.group())
+    if len(full) != 1:
+        return None
+    return Ref(Actor(name=full.pop(), country=None, sector=None, id=None), a, "unknown-name-in-full")
 
 
 def unknown_parties(sent: Sentence, s: int, ctx: Context, lex: EventLexicon) -> list[Ref]:

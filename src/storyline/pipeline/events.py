@@ -64,6 +64,7 @@ from .eventattrs import DateRef, background, commonest_party, event_date, event_
 from .eventlex import EventLexicon, lexicon
 from .eventmatch import Hit, is_word
 from .eventroles import (
+    COUNTERPART_SECTORS,
     FIRST_PERSON,
     PERSON_PRONOUNS,
     Context,
@@ -152,7 +153,7 @@ def code(doc: Document) -> Document:
         return doc
     lex = lexicon()
     quotes = list(doc.quotes)
-    ctx = Context(doc.mentions, [q for q in quotes if not any(k in q.rule for k in NOT_PROSE)])
+    ctx = Context(doc.mentions, [q for q in quotes if not any(k in q.rule for k in NOT_PROSE)], doc.text)
     dates = [m for m in doc.mentions if m.kind == "date"]
     places = [m for m in doc.mentions if m.kind == "place"]
     not_prose = [q.span for q in quotes if any(k in q.rule for k in NOT_PROSE)]
@@ -249,7 +250,7 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                 e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue
         if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART \
-                and "recipient=none" in e.rule:
+                and "recipient=none" in e.rule and e.actor.sector in COUNTERPART_SECTORS:
             other = ctx.counterpart(e.actor.country)
             if other is not None:
                 e.recipient = other
