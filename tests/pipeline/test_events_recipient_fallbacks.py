@@ -4,7 +4,7 @@ must still apply)."""
 
 from __future__ import annotations
 
-from english_coder import first
+from english_coder import asserted, first
 
 VENEZUELA_STORY = ("Venezuela closed its border crossings on Monday. The Venezuelan government said the closure "
                    "would last a week, and Venezuela recalled its consul. ")
@@ -41,3 +41,23 @@ def test_a_surname_a_known_person_bears_is_left_to_the_actor_stage() -> None:
     e = first("Joe Biden and his cousin Frank Biden spoke on Monday. Deputies arrested Biden at a bus station "
               "on Friday.", "COERCE")
     assert e.recipient is None or e.recipient.name != "Frank Biden", e.rule
+
+
+# "pleaded with the ministry to reopen the clinic": the parser may hang a clause on "with" whose subject is
+# the one pleaded with; that party is the recipient, as when the parser reads "with the ministry" right.
+def test_the_party_pleaded_with_is_the_recipient_when_with_opens_a_clause() -> None:
+    e = first("In a letter on Monday, the nurses pleaded with the cabinet to reopen the clinic in the camp.",
+              "REQUEST")
+    assert e.recipient is not None and e.recipient.sector == "GOV", e.rule
+
+
+def test_the_party_pleaded_with_is_the_recipient_when_the_parse_is_right() -> None:
+    e = first("The bishops pleaded with the Peruvian government to reconsider its decision to close the shelters.",
+              "REQUEST")
+    assert e.recipient is not None and e.recipient.country == "PER", e.rule
+
+
+def test_a_clause_after_a_preposition_that_is_no_infinitive_names_no_party() -> None:
+    found = [e for e in asserted("The envoy said she could not speak to what the president's motives were.")
+             if e.recipient is not None]
+    assert all(e.recipient.country != "USA" for e in found)

@@ -1033,8 +1033,12 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 args = sent.children(hit.words[-1], "pobj")  # "called on the president to act", "lashed out at"
             rule = "object"
         else:
-            found_args = [sent.child(p, "pobj", "pcomp") or _stranded_object(sent, p)
-                          for p in sent.children(anchor, "prep", "dative") if sent.low(p) == place]
+            found_args = [_prep_object(sent, p) for p in sent.children(anchor, "prep", "dative")
+                          if sent.low(p) == place]
+            # "pleaded with the ministry to reopen ...", which the parser may read as a clause "with" opens
+            found_args += [k for c in sent.children(anchor, "advcl") if any(sent.low(m) == place for m in
+                                                                             sent.children(c, "mark"))
+                           for k in sent.children(c, "nsubj")]
             args = [a for a in found_args if a is not None]
             rule = place
         for a in args:
@@ -1130,6 +1134,19 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 if found:
                     return found, "recipient:targeting", territory
     return [], None, territory
+
+
+def _prep_object(sent: Sentence, p: int) -> int | None:
+    """The object of a preposition: its noun; for a clause the parser hangs on it ("pleaded with the
+    ministry to reopen the clinic", read as "with [the ministry to reopen ...]"), the clause's subject."""
+    pobj = sent.child(p, "pobj")
+    if pobj is not None:
+        return pobj
+    pcomp = sent.child(p, "pcomp")
+    if pcomp is not None:
+        infinitive = any(sent.low(k) == "to" for k in sent.children(pcomp, "aux"))
+        return (sent.child(pcomp, "nsubj") if infinitive else None) or pcomp  # not "speak to what X said"
+    return _stranded_object(sent, p)
 
 
 def _stranded_object(sent: Sentence, p: int) -> int | None:
