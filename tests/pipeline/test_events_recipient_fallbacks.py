@@ -61,3 +61,18 @@ def test_a_clause_after_a_preposition_that_is_no_infinitive_names_no_party() -> 
     found = [e for e in asserted("The envoy said she could not speak to what the president's motives were.")
              if e.recipient is not None]
     assert all(e.recipient.country != "USA" for e in found)
+
+
+# "Chile and Peru reached an agreement": the parties named together as the subject of a mutual act's noun
+# are each other's counterpart, one event for the pair.
+def test_two_parties_reaching_an_agreement_are_each_others_recipient() -> None:
+    found = [e for e in asserted("On Tuesday Chile and Peru reached a fishing agreement after months of talks.")
+             if e.type == "AGREE"]
+    assert found and all(e.recipient is not None for e in found), [(e.actor, e.recipient) for e in found]
+    assert {found[0].actor.country, found[0].recipient.country} == {"CHL", "PER"}  # type: ignore[union-attr]
+
+
+def test_one_party_reaching_an_agreement_with_another_keeps_its_recipient() -> None:
+    e = first("On Tuesday Chile reached a fishing agreement with Peru after months of talks.", "AGREE")
+    assert e.actor is not None and e.actor.country == "CHL" and e.recipient is not None \
+        and e.recipient.country == "PER"

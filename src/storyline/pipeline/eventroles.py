@@ -31,6 +31,7 @@ from typing import Any
 
 from ..lexicon_data import load_yaml, per_user_files, stage
 from ..model import Actor, Mention, Quote
+from ..plover import RECIPROCAL
 from .actors import given_names, latest_antecedent
 from .eventlex import EventLexicon
 from .eventmatch import Hit
@@ -1134,6 +1135,13 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 if found:
                     return found, "recipient:targeting", territory
     return [], None, territory
+
+
+def mutual_noun(hit: Hit, actor_rule: str | None) -> bool:
+    """Whether the trigger is the noun of an act both sides do to each other (the manual's reciprocal
+    types: talks, an agreement, cooperation) that the parties named as the subject of its verb hold or
+    reach together: "Chile and Peru reached an agreement" is Chile with Peru, not two acts with no one."""
+    return hit.noun and hit.trigger.type in RECIPROCAL and actor_rule == "light-verb-subject"
 
 
 def _prep_object(sent: Sentence, p: int) -> int | None:

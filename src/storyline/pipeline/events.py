@@ -77,6 +77,7 @@ from .eventroles import (
     frame_compound,
     governing_light_verb,
     mention_actor,
+    mutual_noun,
     named_person,
     nominal_actor,
     objects,
@@ -1031,7 +1032,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         r.recipients, r.recipient_rule = [], None
     elif joint and h.trigger.type == "ASSAULT":
         joint = False  # one side's part in a joint operation stays its act of force
-    if (h.trigger.reciprocal or joint) and len(r.actors) > 1 and not r.recipients:
+    if (h.trigger.reciprocal or joint or mutual_noun(h, r.actor_rule)) and len(r.actors) > 1 and not r.recipients:
         r.reciprocal = True
     if passive and r.actor_rule in ("stative-subject", "undergoer-subject"):
         passive = False
