@@ -218,8 +218,9 @@ def test_manual_agree_verbs() -> None:
     e = first("Ecuador guaranteed Colombia that it would keep the border crossings open.", "AGREE")
     assert e.actor is not None and e.actor.country == "ECU"
     e = first("Laos and Thailand concluded an agreement on river trade on Monday.", "AGREE")
-    assert {e.actor.country for e in asserted("Laos and Thailand concluded an agreement on river trade on Monday.")
-            if e.actor is not None and e.type == "AGREE"} == {"LAO", "THA"}
+    # both sides are parties: the reciprocal pair, actor and recipient
+    assert {x.country for e in asserted("Laos and Thailand concluded an agreement on river trade on Monday.")
+            if e.type == "AGREE" for x in (e.actor, e.recipient) if x is not None} == {"LAO", "THA"}
 
 
 def test_resumed_talks_are_a_consultation_and_resumed_ties_support() -> None:
