@@ -76,3 +76,17 @@ def test_one_party_reaching_an_agreement_with_another_keeps_its_recipient() -> N
     e = first("On Tuesday Chile reached a fishing agreement with Peru after months of talks.", "AGREE")
     assert e.actor is not None and e.actor.country == "CHL" and e.recipient is not None \
         and e.recipient.country == "PER"
+
+
+# "accused X of meddling and warned that ...": the second verb, with no one named of its own, is addressed
+# to the party the first one named; a second verb with its own object keeps it.
+def test_a_warning_coordinated_after_an_accusation_is_addressed_to_the_accused() -> None:
+    found = [e for e in asserted("The Turkish envoy accused Greece and Cyprus of provocations and warned that "
+                                 "Ankara would respond firmly.") if e.type == "THREATEN"]
+    assert found and {e.recipient.country for e in found if e.recipient is not None} == {"GRC", "CYP"}, \
+        [(e.recipient, e.rule) for e in found]
+
+
+def test_a_coordinated_verb_with_its_own_object_keeps_it() -> None:
+    e = first("The Turkish envoy accused Greece of provocations and urged Cyprus to resume talks.", "REQUEST")
+    assert e.recipient is not None and e.recipient.country == "CYP", e.rule

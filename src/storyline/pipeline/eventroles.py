@@ -1137,6 +1137,26 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
     return [], None, territory
 
 
+def first_conjunct_recipients(sent: Sentence, anchor: int, ctx: Context, lex: EventLexicon,
+                              actors: list[Ref]) -> list[Ref]:
+    """Whom a verb coordinated after another addresses when it names no one itself: the party the first
+    verb acted on ("accused Ruritania of meddling and warned that it would respond": the warning is to
+    Ruritania). Only for a verb of the same subject (none of its own) and with no object of its own."""
+    if sent.tok(anchor).dep != "conj" or sent.children(anchor, "nsubj", "nsubjpass") or objects(sent, anchor):
+        return []
+    first = sent.head(anchor)
+    if first is None or sent.tok(first).pos != "VERB" or first > anchor:
+        return []
+    own = {a.actor.name for a in actors}
+    own_countries = frozenset(a.actor.country for a in actors if a.actor.country)
+    for o in objects(sent, first):
+        found, _ = _targets(sent, o, ctx, lex, skip_countries=own_countries)
+        found = [f for f in found if f.actor.name not in own and f.actor.country not in own_countries]
+        if found:
+            return found
+    return []
+
+
 def mutual_noun(hit: Hit, actor_rule: str | None) -> bool:
     """Whether the trigger is the noun of an act both sides do to each other (the manual's reciprocal
     types: talks, an agreement, cooperation) that the parties named as the subject of its verb hold or

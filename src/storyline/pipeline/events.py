@@ -74,6 +74,7 @@ from .eventroles import (
     claim_subject,
     ethnic,
     fallback_recipient,
+    first_conjunct_recipients,
     frame_compound,
     governing_light_verb,
     mention_actor,
@@ -1011,6 +1012,9 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 if found:
                     r.recipients, r.recipient_rule = found, "recipient:clause-subject"
                     break
+    if not r.recipients and not h.noun and not r.reciprocal and h.trigger.type in SAID_OR_MET | {"THREATEN"}:
+        r.recipients = first_conjunct_recipients(sent, anchor, ctx, lex, r.actors)
+        r.recipient_rule = "recipient:first-conjunct-object" if r.recipients else r.recipient_rule
     said_of = any(refs_at(sent, subj, ctx, lex) for k in sent.children(anchor, "ccomp")
                   for subj in sent.children(k, "nsubj", "nsubjpass"))  # "warned the army was ready for ..."
     if h.trigger.needs_recipient and not (r.recipient_rule or "").startswith("recipient:") and not said_of:
