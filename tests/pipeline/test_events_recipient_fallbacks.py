@@ -90,3 +90,17 @@ def test_a_warning_coordinated_after_an_accusation_is_addressed_to_the_accused()
 def test_a_coordinated_verb_with_its_own_object_keeps_it() -> None:
     e = first("The Turkish envoy accused Greece of provocations and urged Cyprus to resume talks.", "REQUEST")
     assert e.recipient is not None and e.recipient.country == "CYP", e.rule
+
+
+# A party inside the trigger's own phrase comes before one inside the acts listed after it: in "pulling out
+# of the accord with X, expanding patrols and arming Y" the withdrawal concerns X.
+def test_a_party_in_the_triggers_own_phrase_comes_before_one_in_the_acts_listed_after() -> None:
+    e = first("The Danish government delivered on its agenda: cutting taxes, pulling out of the fishing accord "
+              "with Norway, raising tariffs and arming Estonia.", "RETREAT")
+    assert e.recipient is not None and e.recipient.country == "NOR", e.rule
+
+
+def test_a_party_only_in_the_acts_listed_after_is_still_found() -> None:
+    e = first("The Danish government delivered on its agenda: cutting taxes, pulling out of the fishing accord, "
+              "raising tariffs and arming Estonia.", "RETREAT")
+    assert e.recipient is not None and e.recipient.country == "EST", e.rule

@@ -1157,6 +1157,18 @@ def first_conjunct_recipients(sent: Sentence, anchor: int, ctx: Context, lex: Ev
     return []
 
 
+def coordinated_acts(sent: Sentence, v: int) -> set[int]:
+    """The words of the verbs coordinated after v, with their phrases ("ending the reset, pulling out of the
+    pact with X, arming Y": what "arming" does is not part of "pulling out")."""
+    out: set[int] = set()
+    if sent.tok(v).pos not in ("VERB", "AUX"):
+        return out
+    for k in sent.children(v, "conj"):
+        if k > v and sent.tok(k).pos in ("VERB", "AUX"):
+            out.update(sent.subtree(k))
+    return out
+
+
 def mutual_noun(hit: Hit, actor_rule: str | None) -> bool:
     """Whether the trigger is the noun of an act both sides do to each other (the manual's reciprocal
     types: talks, an agreement, cooperation) that the parties named as the subject of its verb hold or

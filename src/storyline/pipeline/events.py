@@ -72,6 +72,7 @@ from .eventroles import (
     Roles,
     actor_nouns,
     claim_subject,
+    coordinated_acts,
     ethnic,
     fallback_recipient,
     first_conjunct_recipients,
@@ -2558,6 +2559,8 @@ def _predicate_party(sent: Sentence, h: Hit, v: int | None, places: list[Mention
     words = [k for k in _breadth_first(sent, top, PREDICATE_SKIP)
              if k not in h.words and k not in inside_actor and k not in sent_off
              and not _destination_of_next_act(sent, h.head, k)]
+    later = coordinated_acts(sent, top)  # "ending the reset, pulling out of the pact with X, arming Y": X first
+    words = [*(k for k in words if k not in later), *(k for k in words if k in later)]
     place_of: dict[int, Mention] = {}
     for place in places:
         for k in words:
