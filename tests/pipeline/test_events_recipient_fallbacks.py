@@ -52,15 +52,15 @@ def test_the_party_pleaded_with_is_the_recipient_when_with_opens_a_clause() -> N
 
 
 def test_the_party_pleaded_with_is_the_recipient_when_the_parse_is_right() -> None:
-    e = first("The bishops pleaded with the Peruvian government to reconsider its decision to close the shelters.",
+    e = first("The bishops pleaded with the Peruvian government to rethink its plan for closing the shelters.",
               "REQUEST")
     assert e.recipient is not None and e.recipient.country == "PER", e.rule
 
 
 def test_a_clause_after_a_preposition_that_is_no_infinitive_names_no_party() -> None:
-    found = [e for e in asserted("The envoy said she could not speak to what the president's motives were.")
-             if e.recipient is not None]
-    assert all(e.recipient.country != "USA" for e in found)
+    found = [e for e in asserted("Brazil's President Lula spoke on Monday. “I can't speak to what our president had "
+                                 "in mind,” the aide said.") if e.recipient is not None]
+    assert all(e.recipient.country != "BRA" for e in found)  # type: ignore[union-attr]
 
 
 # "Chile and Peru reached an agreement": the parties named together as the subject of a mutual act's noun
