@@ -58,7 +58,7 @@ def test_the_party_pleaded_with_is_the_recipient_when_the_parse_is_right() -> No
 
 
 def test_a_clause_after_a_preposition_that_is_no_infinitive_names_no_party() -> None:
-    found = [e for e in asserted("Brazil's President Lula spoke on Monday. “I can't speak to what our president had "
+    found = [e for e in asserted("Brazil's President Lula spoke on Monday. “We cannot speak to what our president had "
                                  "in mind,” the aide said.") if e.recipient is not None]
     assert all(e.recipient.country != "BRA" for e in found)  # type: ignore[union-attr]
 
