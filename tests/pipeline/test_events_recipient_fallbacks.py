@@ -104,3 +104,16 @@ def test_a_party_only_in_the_acts_listed_after_is_still_found() -> None:
     e = first("The Danish government delivered on its agenda: cutting taxes, pulling out of the fishing accord, "
               "raising tariffs and arming Estonia.", "RETREAT")
     assert e.recipient is not None and e.recipient.country == "EST", e.rule
+
+
+# "denounced what the premier called X's provocations": the subject of a free relative says who named the
+# thing denounced, it is not the one denounced; a that-clause's subject still is.
+def test_the_subject_of_a_free_relative_is_not_the_one_denounced() -> None:
+    e = first("The European Union rushed to denounce what Japan's premier called the junta's reckless "
+              "provocations in Myanmar.", "ACCUSE")
+    assert e.recipient is not None and e.recipient.country == "MMR", e.rule
+
+
+def test_the_subject_of_a_demanded_clause_is_still_the_recipient() -> None:
+    e = first("The European Union demanded that Japan's premier withdraw the remarks.", "REQUEST")
+    assert e.recipient is not None and e.recipient.country == "JPN", e.rule

@@ -1169,6 +1169,13 @@ def coordinated_acts(sent: Sentence, v: int) -> set[int]:
     return out
 
 
+def free_relative(sent: Sentence, k: int) -> bool:
+    """Whether the clause at k is a free relative naming a thing ("what the premier called Ruritania's
+    acts", "whatever the council decides"): its subject says who named or chose the thing, not whom an
+    act is aimed at."""
+    return any(sent.low(j) in ("what", "whatever") and sent.tok(j).dep in OBJECTS for j in sent.children(k))
+
+
 def mutual_noun(hit: Hit, actor_rule: str | None) -> bool:
     """Whether the trigger is the noun of an act both sides do to each other (the manual's reciprocal
     types: talks, an agreement, cooperation) that the parties named as the subject of its verb hold or

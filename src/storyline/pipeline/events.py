@@ -77,6 +77,7 @@ from .eventroles import (
     fallback_recipient,
     first_conjunct_recipients,
     frame_compound,
+    free_relative,
     governing_light_verb,
     mention_actor,
     mutual_noun,
@@ -1004,6 +1005,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                             break
     if not r.recipients and h.trigger.governs and not h.noun and h.trigger.type in CLAUSE_RECIPIENT:
         for k in sent.children(anchor, "ccomp", "xcomp"):  # "China demanded that the United States cancel"
+            if free_relative(sent, k):
+                continue  # "denounced what the premier called Ruritania's acts": no demand of the premier
             for subj in sent.children(k, "nsubj", "nsubjpass"):
                 own_side = {a.actor.country for a in r.actors if a.actor.country}
                 names = {a.actor.name for a in r.actors}
