@@ -1176,6 +1176,27 @@ def free_relative(sent: Sentence, k: int) -> bool:
     return any(sent.low(j) in ("what", "whatever") and sent.tok(j).dep in OBJECTS for j in sent.children(k))
 
 
+def host_argument(sent: Sentence, trigger: int, k: int, actors: list[Ref]) -> bool:
+    """Whether word k is in the subject or object of the verb the trigger's phrase hangs on as an adjunct
+    or a prepositional phrase ("she has no illusions about X's threat", "could deploy the courts against the
+    wall, pushing for reviews"): who holds the view or what is used, not a party to the trigger's act. Not
+    through a complement ("wants Y to provide relief": the one who wants it is a party), and not when that
+    argument holds the trigger's own actor ("the ministers of A and B signed a deal during a visit")."""
+    j = trigger
+    for h in sent.ancestors(trigger):
+        dep = sent.tok(j).dep
+        if dep in ("xcomp", "ccomp", "csubj", "relcl", "acl", "conj"):
+            return False
+        if sent.tok(h).pos in ("VERB", "AUX"):
+            if dep not in ("advcl", "prep", "pobj", "dobj", "npadvmod"):
+                return False
+            args = [a for a in sent.children(h, "nsubj", "dobj") if not sent.dominates(a, trigger)
+                    and not any(sent.dominates(a, x.at) for x in actors)]
+            return any(sent.dominates(a, k) for a in args)
+        j = h
+    return False
+
+
 def mutual_noun(hit: Hit, actor_rule: str | None) -> bool:
     """Whether the trigger is the noun of an act both sides do to each other (the manual's reciprocal
     types: talks, an agreement, cooperation) that the parties named as the subject of its verb hold or

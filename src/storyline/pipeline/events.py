@@ -79,6 +79,7 @@ from .eventroles import (
     frame_compound,
     free_relative,
     governing_light_verb,
+    host_argument,
     mention_actor,
     mutual_noun,
     named_person,
@@ -2519,6 +2520,8 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
                 or (sent.tok(k).dep == "compound" and sent.mention(sent.head(k) or k) is m):
             continue  # an ethnic group's name is no state it belongs to
         c = m.value.get("country")
+        if host_argument(sent, h.head, k, actors):
+            continue
         inside_relative = any(sent.tok(a).dep in ("relcl", "acl") and not sent.dominates(a, h.head)
                               for a in sent.ancestors(k))
         if c and c not in own and m.value.get("sector") != "MED" and not m.value.get("generic") \
