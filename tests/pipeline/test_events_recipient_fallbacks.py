@@ -127,5 +127,5 @@ def test_the_holder_of_a_view_of_an_act_is_not_its_recipient() -> None:
 
 
 def test_the_party_wanting_another_to_act_is_still_its_recipient() -> None:
-    e = first("Officials in Tokyo want the United States to provide some relief from the tariffs.", "AID")
+    e = first("Officials in Tokyo want the United States to provide relief on the tariffs.", "AID")
     assert e.recipient is not None and e.recipient.country == "JPN", e.rule

@@ -1178,8 +1178,8 @@ def free_relative(sent: Sentence, k: int) -> bool:
 
 def host_argument(sent: Sentence, trigger: int, k: int, actors: list[Ref]) -> bool:
     """Whether word k is in the subject or object of the verb the trigger's phrase hangs on as an adjunct
-    or a prepositional phrase ("she has no illusions about X's threat", "could deploy the courts against the
-    wall, pushing for reviews"): who holds the view or what is used, not a party to the trigger's act. Not
+    or a prepositional phrase ("Poland harbors no doubt about X's threat", "used the courts against the
+    project, pressing for reviews"): who holds the view or what is used, not a party to the trigger's act. Not
     through a complement ("wants Y to provide relief": the one who wants it is a party), and not when that
     argument holds the trigger's own actor ("the ministers of A and B signed a deal during a visit")."""
     j = trigger
