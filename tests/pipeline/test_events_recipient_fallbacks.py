@@ -119,10 +119,10 @@ def test_the_subject_of_a_demanded_clause_is_still_the_recipient() -> None:
     assert e.recipient is not None and e.recipient.country == "JPN", e.rule
 
 
-# "Poland has no illusions about Russia's threat": the one holding a view of an act, named in the clause the
+# "Poland has no patience for Russia's threat": the one holding a view of an act, named in the clause the
 # act's phrase hangs on, is not the only other party to it; one wanting another to act still is.
 def test_the_holder_of_a_view_of_an_act_is_not_its_recipient() -> None:
-    e = first("Poland has no illusions about Russia's threat to the region.", "THREATEN")
+    e = first("Poland has no patience for Russia's threat to the region.", "THREATEN")
     assert e.recipient is None or e.recipient.country != "POL", e.rule
 
 
