@@ -93,7 +93,7 @@ from .eventroles import (
     subject_of,
     unknown_recipients,
 )
-from .eventstatus import Status, operation_purpose, status
+from .eventstatus import UNCOMMITTED, Status, operation_purpose, status
 from .tree import CLAUSAL, OBJECTS, Sentence, sentences
 
 REFERENCE_LINE = re.compile(r"\s*\[\d{1,3}\]")
@@ -1153,7 +1153,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         sent.low(m) == "unless" for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
     # The manual: cooperative acts (CONSULT, SUPPORT, COOPERATE, AID) reported in the future tense are AGREE,
     # whoever reports them ("the president will visit Chile, diplomats said")
-    if st.value in ("planned", "hypothetical") and (own or (st.value == "planned" and (
+    if st.value in ("planned", "hypothetical") and st.cue not in UNCOMMITTED and (own or (st.value == "planned" and (
             speaker is None or type_ in FUTURE_COOPERATION))):
         new_type = lex.future_as.get(f"{type_}:{mode}") or lex.future_as.get(type_)
         if unless and lex.unless_as:  # "will withdraw its contingent unless the clans disarm": a threat

@@ -4,13 +4,16 @@ Takes a `tree.Sentence`, the word that carries the event's verb phrase (the trig
 the light verb of a nominal trigger) and the event lexicon, and gives a `Status` with the cue:
 
 - **negated**: a `neg` child ("did not strike", "never met"), "no" before a nominal trigger
-  ("no strikes"), or a verb the trigger is the complement of that undoes it ("refused to meet",
+  ("no strikes"), a subject that names no one ("no country", "none of", "nobody", "neither X nor
+  Y", "not X nor Y"), or a verb the trigger is the complement of that undoes it ("refused to meet",
   "failed to stop", "denied launching");
-- **hypothetical**: a condition (`advcl` marked if/unless/whether), a modal of possibility
+- **hypothetical**: a condition (`advcl` marked if/unless/whether, or with its auxiliary before its
+  subject: "should talks fail", "had the army struck"), a question ("asked whether the army struck",
+  "has the army struck?"; not "why has the army struck?", which takes the act as done), a modal of possibility
   (would, could, might, may), a verb of deliberation the trigger hangs on ("was considering
   strikes", "proposed sending"), or a modifier ("possible strikes", "the option of strikes");
-- **planned**: a future modal (will, 'll, going to) or a verb of intent ("plans to", "prepares
-  to", "vowed to");
+- **planned**: a future modal (will, 'll, going to), a verb of intent ("plans to", "prepares
+  to", "vowed to") or an adjective of readiness ("ready to", "willing to"); "likely to" is hypothetical;
 - **asserted** otherwise, also through verbs that pass the act on ("decided to pause", "began
   to deploy", "ordered strikes"); the purpose of an armed operation takes the status of the verb
   over the operation ("ordered a raid to seize" asserted, "planned a raid to" planned).
@@ -74,6 +77,61 @@ REFUTING = frozenset({"contradict", "refute", "debunk", "disprove", "deny", "dis
                       "undercut", "undermine"})
 
 
+# Adjectives over an act that tell it as intended or as likely, not as done: "stands ready to help", "is
+# likely to attack" (after UNABLE, whose acts are negated).
+READY = frozenset({"ready", "prepared", "willing", "eager", "keen", "poised", "determined", "resolved"})
+LIKELY = frozenset({"likely", "unlikely"})
+# Cues of a status that commits its actor to nothing, even when the actor says it: a likelihood, a question.
+UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if", "?"})
+# Marks of a clause that asks rather than tells: "examining whether the army struck", "did not say if it had".
+ASKING = frozenset({"whether", "if"})
+# Subjects that name no one: "nobody attacked", "none of the rebels attacked".
+NO_ONE = frozenset({"nobody", "none", "noone", "nothing"})
+# Auxiliaries that open a condition when they come before its subject: "should talks fail", "had it struck",
+# "were the army to strike".
+INVERTED_CONDITION = frozenset({"should", "had", "were"})
+WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def _negative_subject(sent: Sentence, v: int) -> str | None:
+    """The word that makes v's subject name no one: "no" in "no country condemned", "none", "neither" in
+    "neither the army nor the police attacked", "not" in "not the army nor the police are attacking"."""
+    for s in sent.children(v, "nsubj", "nsubjpass"):
+        if sent.low(s) in NO_ONE:
+            return sent.low(s)
+        for k in sent.children(s, "det", "neg", "preconj"):
+            if sent.low(k) in ("no", "neither") or (sent.low(k) == "not" and k < s and any(
+                    sent.low(c) == "nor" for c in sent.children(s, "cc"))):
+                return sent.low(k)
+        if sent.low(s) == "one" and any(sent.low(k) == "no" for k in sent.children(s, "det")):
+            return "no"
+    return None
+
+
+def _inverted(sent: Sentence, v: int) -> int | None:
+    """The auxiliary of v that comes before v's subject ("has the army struck", "should talks fail"), if any."""
+    subj = sent.children(v, "nsubj", "nsubjpass", "expl")
+    if not subj:
+        return None
+    for k in sent.children(v, "aux", "auxpass"):
+        if k < subj[0]:
+            return k
+    return None
+
+
+def _yes_no_question(sent: Sentence, v: int) -> bool:
+    """v heads a question that asks whether it was done: its auxiliary before its subject, a question mark
+    closing its clause, no wh-word before it ("has the army struck?", not "why has the army struck?")."""
+    aux = _inverted(sent, v)
+    if aux is None:
+        return False
+    span = sent.subtree(v)
+    if not any(sent.low(k) == "?" for k in span if k > v) and not (
+            span[-1] + 1 < sent.end and sent.low(span[-1] + 1) == "?"):
+        return False
+    return not any(sent.tok(k).tag in WH_TAGS for k in range(sent.first, aux))
+
+
 def _falsely(sent: Sentence, v: int) -> bool:
     mods = [k for a in sent.children(v, "advmod") for k in sent.conjuncts(a)]
     return any(sent.low(k) in UNTRULY for k in mods)
@@ -134,11 +192,26 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         found = over_noun or found
     cur = v
     steps = 0
+    subject_seen = False
     while cur is not None and steps < 6:
         steps += 1
         t = sent.tok(cur)
         for k in sent.children(cur, "neg"):
             return Status("negated", sent.low(k))
+        if not subject_seen and sent.children(cur, "nsubj", "nsubjpass"):
+            subject_seen = True  # the act's own subject: "no country condemned", not a later clause's
+            nobody = _negative_subject(sent, cur)
+            if nobody is not None:
+                return Status("negated", nobody)
+        marks = [sent.low(k) for k in sent.children(cur, "mark")]
+        if (t.dep in ("ccomp", "csubj", "pcomp", "xcomp", "acl") and "whether" in marks) \
+                or (t.dep in ("ccomp", "csubj") and "if" in marks):
+            return Status("hypothetical", "whether" if "whether" in marks else "if")  # "examining whether it struck"
+        inverted = _inverted(sent, cur) if not marks and t.dep in ("advcl", "ccomp", "ROOT") else None
+        if inverted is not None and sent.low(inverted) in INVERTED_CONDITION and not _yes_no_question(sent, cur):
+            return Status("hypothetical", sent.low(inverted), condition=True)  # "should talks fail", "had it struck"
+        if found is None and t.dep in ("ROOT", "ccomp", "parataxis") and _yes_no_question(sent, cur):
+            found = Status("hypothetical", "?")  # "has the army struck the border posts?"
         for k in sent.children(cur, "aux", "auxpass"):
             low = sent.low(k).replace("\u2019", "'")  # "we’ll" as "we'll"
             lemma = sent.tok(k).lemma
@@ -146,10 +219,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
                 found = Status("planned", low)
             elif found is None and (low in hyp_modals or lemma in hyp_modals):
                 found = Status("hypothetical", low)
-        if t.dep == "advcl":
-            marks = [sent.low(k) for k in sent.children(cur, "mark")]
-            if any(m in conditions for m in marks):
-                return Status("hypothetical", marks[0], condition=True)
+        if t.dep == "advcl" and any(m in conditions for m in marks):
+            return Status("hypothetical", marks[0], condition=True)
         over = operation_purpose(sent, cur) if found is None else None
         if over is not None:  # "ordered a raid to seize": the verb over the operation decides
             found = _governing_verb(sent, over, negating, hyp_verbs, planned_verbs)
@@ -169,6 +240,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         if t.dep in ("xcomp", "pcomp") or (t.dep in ("dobj", "pobj") and cur != v):
             if ht.lemma in negating or (t.dep == "xcomp" and ht.pos == "ADJ" and sent.low(h) in UNABLE):
                 return Status("negated", sent.low(h) if ht.pos == "ADJ" else ht.lemma)  # "were unable to agree"
+            if found is None and t.dep == "xcomp" and ht.pos == "ADJ" and sent.low(h) in READY | LIKELY:
+                found = Status("planned" if sent.low(h) in READY else "hypothetical", sent.low(h))  # "ready to help"
             if found is None and ht.lemma in hyp_verbs:
                 found = Status("hypothetical", ht.lemma)
             elif found is None and ht.lemma in planned_verbs:
