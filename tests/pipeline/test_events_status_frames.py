@@ -37,6 +37,8 @@ NOT_DONE = [
     ("Not the army nor any of the militias are attacking the convoy, a monitor said.", "ASSAULT", "negated"),
     ("None of the militias attacked the convoy, the monitors said.", "ASSAULT", "negated"),
     ("No country has condemned the junta, diplomats said.", "ACCUSE", "negated"),
+    # the negation of a conjoined verb the act shares
+    ("The envoy did not meet the rebels or condemn the attacks on the villages.", "ACCUSE", "negated"),
 ]
 
 
@@ -53,6 +55,9 @@ DONE = [
     ("The militia was able to attack the port on Sunday, the monitors said.", "ASSAULT"),  # able: it was done
     ("The army attacked the convoy, and no one was hurt, the monitors said.", "ASSAULT"),  # another clause's subject
     ("Several countries have condemned the junta, diplomats said.", "ACCUSE"),
+    # a conjoined verb with an auxiliary or a subject of its own keeps its own status
+    ("The envoy did not meet the rebels, but did condemn the attacks on the villages.", "ACCUSE"),
+    ("The rebels will not give up easily, and the army has continued its attacks on the villages.", "ASSAULT"),
 ]
 
 

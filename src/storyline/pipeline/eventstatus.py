@@ -4,9 +4,10 @@ Takes a `tree.Sentence`, the word that carries the event's verb phrase (the trig
 the light verb of a nominal trigger) and the event lexicon, and gives a `Status` with the cue:
 
 - **negated**: a `neg` child ("did not strike", "never met"), "no" before a nominal trigger
-  ("no strikes"), a subject that names no one ("no country", "none of", "nobody", "neither X nor
-  Y", "not X nor Y"), or a verb the trigger is the complement of that undoes it ("refused to meet",
-  "failed to stop", "denied launching");
+  ("no strikes"), the negation of a verb the trigger is conjoined to, unless the trigger has a subject
+  or an auxiliary of its own ("did not meet them but did condemn them"), a subject that names no one
+  ("no country", "none of", "nobody", "neither X nor Y", "not X nor Y"), or a verb the trigger is the
+  complement of that undoes it ("refused to meet", "failed to stop", "denied launching");
 - **hypothetical**: a condition (`advcl` marked if/unless/whether, or with its auxiliary before its
   subject: "should talks fail", "had the army struck"), a question ("asked whether the army struck",
   "has the army struck?"; not "why has the army struck?", which takes the act as done), a modal of possibility
@@ -193,10 +194,11 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
     cur = v
     steps = 0
     subject_seen = False
+    own_clause_of: int | None = None
     while cur is not None and steps < 6:
         steps += 1
         t = sent.tok(cur)
-        for k in sent.children(cur, "neg"):
+        for k in sent.children(cur, "neg") if cur != own_clause_of else ():
             return Status("negated", sent.low(k))
         if not subject_seen and sent.children(cur, "nsubj", "nsubjpass"):
             subject_seen = True  # the act's own subject: "no country condemned", not a later clause's
@@ -210,15 +212,15 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         inverted = _inverted(sent, cur) if not marks and t.dep in ("advcl", "ccomp", "ROOT") else None
         if inverted is not None and sent.low(inverted) in INVERTED_CONDITION and not _yes_no_question(sent, cur):
             return Status("hypothetical", sent.low(inverted), condition=True)  # "should talks fail", "had it struck"
-        if found is None and t.dep in ("ROOT", "ccomp", "parataxis") and _yes_no_question(sent, cur):
-            found = Status("hypothetical", "?")  # "has the army struck the border posts?"
-        for k in sent.children(cur, "aux", "auxpass"):
+        for k in sent.children(cur, "aux", "auxpass") if cur != own_clause_of else ():
             low = sent.low(k).replace("\u2019", "'")  # "we’ll" as "we'll"
             lemma = sent.tok(k).lemma
             if found is None and (low in planned_modals or lemma in planned_modals):
                 found = Status("planned", low)
             elif found is None and (low in hyp_modals or lemma in hyp_modals):
                 found = Status("hypothetical", low)
+        if found is None and t.dep in ("ROOT", "ccomp", "parataxis") and _yes_no_question(sent, cur):
+            found = Status("hypothetical", "?")  # "has the army struck the border posts?"
         if t.dep == "advcl" and any(m in conditions for m in marks):
             return Status("hypothetical", marks[0], condition=True)
         over = operation_purpose(sent, cur) if found is None else None
@@ -283,6 +285,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             st.speech = h
             return st
         if t.dep == "conj":
+            if sent.children(cur, "nsubj", "nsubjpass", "aux", "auxpass"):
+                own_clause_of = h  # "did not stop it but did condemn it": the first verb's modal and negation stay
             cur = h  # "will track them and kill them": the first conjunct's modal holds for the second
             continue
         if t.dep in ("acomp", "attr") and ht.pos in ("AUX", "VERB"):
