@@ -39,6 +39,7 @@ NOT_DONE = [
     ("No country has condemned the junta, diplomats said.", "ACCUSE", "negated"),
     # the negation of a conjoined verb the act shares
     ("The envoy did not meet the rebels or condemn the attacks on the villages.", "ACCUSE", "negated"),
+    ("The envoy has not, and never will, condemn the attacks on the villages.", "ACCUSE", "negated"),
 ]
 
 

@@ -83,7 +83,7 @@ REFUTING = frozenset({"contradict", "refute", "debunk", "disprove", "deny", "dis
 READY = frozenset({"ready", "prepared", "willing", "eager", "keen", "poised", "determined", "resolved"})
 LIKELY = frozenset({"likely", "unlikely"})
 # Cues of a status that commits its actor to nothing, even when the actor says it: a likelihood, a question.
-UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if", "?"})
+UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if (asked)", "?"})
 # Marks of a clause that asks rather than tells: "examining whether the army struck", "did not say if it had".
 ASKING = frozenset({"whether", "if"})
 # Subjects that name no one: "nobody attacked", "none of the rebels attacked".
@@ -200,6 +200,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         t = sent.tok(cur)
         for k in sent.children(cur, "neg") if cur != own_clause_of else ():
             return Status("negated", sent.low(k))
+        for k in (n for a in sent.children(cur, "aux") for n in sent.children(a, "neg")):
+            return Status("negated", sent.low(k))  # "never will accept": the negation read on the auxiliary
         if not subject_seen and sent.children(cur, "nsubj", "nsubjpass"):
             subject_seen = True  # the act's own subject: "no country condemned", not a later clause's
             nobody = _negative_subject(sent, cur)
@@ -208,7 +210,7 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         marks = [sent.low(k) for k in sent.children(cur, "mark")]
         if (t.dep in ("ccomp", "csubj", "pcomp", "xcomp", "acl") and "whether" in marks) \
                 or (t.dep in ("ccomp", "csubj") and "if" in marks):
-            return Status("hypothetical", "whether" if "whether" in marks else "if")  # "examining whether it struck"
+            return Status("hypothetical", "whether" if "whether" in marks else "if (asked)")  # "asked if it struck"
         inverted = _inverted(sent, cur) if not marks and t.dep in ("advcl", "ccomp", "ROOT") else None
         if inverted is not None and sent.low(inverted) in INVERTED_CONDITION and not _yes_no_question(sent, cur):
             return Status("hypothetical", sent.low(inverted), condition=True)  # "should talks fail", "had it struck"
