@@ -37,6 +37,12 @@ NOT_DONE = [
     ("Not the army nor any of the militias are attacking the convoy, a monitor said.", "ASSAULT", "negated"),
     ("None of the militias attacked the convoy, the monitors said.", "ASSAULT", "negated"),
     ("No country has condemned the junta, diplomats said.", "ACCUSE", "negated"),
+    # a wish or a proposal about an act; an act about to be done, or yet to be
+    ("The mediators proposed that the army withdraw from the town.", "RETREAT", "hypothetical"),
+    ("The rebels want the army to withdraw from the town.", "RETREAT", "hypothetical"),
+    ("Will the army attack the town?", "ASSAULT", "hypothetical"),
+    ("The army was about to attack the town when the truce was signed.", "ASSAULT", "hypothetical"),
+    ("The army has yet to withdraw from the town.", "RETREAT", "negated"),
     # the negation of a conjoined verb the act shares
     ("The envoy did not meet the rebels or condemn the attacks on the villages.", "ACCUSE", "negated"),
     ("The envoy has not, and never will, condemn the attacks on the villages.", "ACCUSE", "negated"),
@@ -56,6 +62,9 @@ DONE = [
     ("The militia was able to attack the port on Sunday, the monitors said.", "ASSAULT"),  # able: it was done
     ("The army attacked the convoy, and no one was hurt, the monitors said.", "ASSAULT"),  # another clause's subject
     ("Several countries have condemned the junta, diplomats said.", "ACCUSE"),
+    ("The mediators said that the army withdrew from the town.", "RETREAT"),
+    ("The army withdrew from the town, as the mediators had proposed.", "RETREAT"),
+    ("The army has already withdrawn from the town.", "RETREAT"),
     # a conjoined verb with an auxiliary or a subject of its own keeps its own status
     ("The envoy did not meet the rebels, but did condemn the attacks on the villages.", "ACCUSE"),
     ("The rebels will not give up easily, and the army has continued its attacks on the villages.", "ASSAULT"),

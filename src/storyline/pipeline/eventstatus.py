@@ -14,7 +14,9 @@ the light verb of a nominal trigger) and the event lexicon, and gives a `Status`
   (would, could, might, may), a verb of deliberation the trigger hangs on ("was considering
   strikes", "proposed sending"), or a modifier ("possible strikes", "the option of strikes");
 - **planned**: a future modal (will, 'll, going to), a verb of intent ("plans to", "prepares
-  to", "vowed to") or an adjective of readiness ("ready to", "willing to"); "likely to" is hypothetical;
+  to", "vowed to") or an adjective of readiness ("ready to", "willing to"); "likely to" and "about to"
+  are hypothetical, and so is an act in the clause of a wish or a proposal ("want the army to withdraw",
+  "proposed that the army withdraw"); "has yet to" negates;
 - **asserted** otherwise, also through verbs that pass the act on ("decided to pause", "began
   to deploy", "ordered strikes"); the purpose of an armed operation takes the status of the verb
   over the operation ("ordered a raid to seize" asserted, "planned a raid to" planned).
@@ -81,7 +83,10 @@ REFUTING = frozenset({"contradict", "refute", "debunk", "disprove", "deny", "dis
 # Adjectives over an act that tell it as intended or as likely, not as done: "stands ready to help", "is
 # likely to attack" (after UNABLE, whose acts are negated).
 READY = frozenset({"ready", "prepared", "willing", "eager", "keen", "poised", "determined", "resolved"})
-LIKELY = frozenset({"likely", "unlikely"})
+# Verbs of a wish or a proposal whose clause tells an act, often another party's, as wanted, not done: "want the
+# army to withdraw", "proposed that the army withdraw".
+WISHING = frozenset({"want", "wish", "hope", "prefer", "propose", "recommend", "intend", "plan"})
+LIKELY = frozenset({"likely", "unlikely", "about"})  # "was about to attack when the truce came": not told as done
 # Cues of a status that commits its actor to nothing, even when the actor says it: a likelihood, a question.
 UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if (asked)", "?"})
 # Marks of a clause that asks rather than tells: "examining whether the army struck", "did not say if it had".
@@ -221,8 +226,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
                 found = Status("planned", low)
             elif found is None and (low in hyp_modals or lemma in hyp_modals):
                 found = Status("hypothetical", low)
-        if found is None and t.dep in ("ROOT", "ccomp", "parataxis") and _yes_no_question(sent, cur):
-            found = Status("hypothetical", "?")  # "has the army struck the border posts?"
+        if (found is None or found.value == "planned") and t.dep in ("ROOT", "ccomp", "parataxis") \
+                and _yes_no_question(sent, cur):
+            found = Status("hypothetical", "?")  # "has the army struck the border posts?", "will it strike?"
         if t.dep == "advcl" and any(m in conditions for m in marks):
             return Status("hypothetical", marks[0], condition=True)
         over = operation_purpose(sent, cur) if found is None else None
@@ -244,6 +250,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         if t.dep in ("xcomp", "pcomp") or (t.dep in ("dobj", "pobj") and cur != v):
             if ht.lemma in negating or (t.dep == "xcomp" and ht.pos == "ADJ" and sent.low(h) in UNABLE):
                 return Status("negated", sent.low(h) if ht.pos == "ADJ" else ht.lemma)  # "were unable to agree"
+            if t.dep == "xcomp" and ht.lemma in ("have", "be") and any(
+                    sent.low(k) == "yet" for k in sent.children(h, "advmod")):
+                return Status("negated", "yet to")  # "has yet to withdraw"
             if found is None and t.dep == "xcomp" and ht.pos == "ADJ" and sent.low(h) in READY | LIKELY:
                 found = Status("planned" if sent.low(h) in READY else "hypothetical", sent.low(h))  # "ready to help"
             if found is None and ht.lemma in hyp_verbs:
@@ -265,6 +274,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             continue
         if t.dep == "dobj" and cur == v and noun is None:
             break
+        if t.dep == "ccomp" and found is None and ht.lemma in WISHING and ht.lemma not in speech \
+                and not any(sent.tok(k).tag in WH_TAGS for k in sent.children(cur)):
+            found = Status("hypothetical", ht.lemma)  # "want the army to withdraw", "proposed that it withdraw"
         if t.dep == "ccomp" and ht.lemma in negating:  # "denied that it had attacked"
             return Status("negated", ht.lemma)
         if t.dep == "ccomp" and ht.lemma in speech and _falsely(sent, h):  # "falsely suggests that the army backs it"
