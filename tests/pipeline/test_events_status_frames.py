@@ -43,6 +43,9 @@ NOT_DONE = [
     ("Will the army attack the town?", "ASSAULT", "hypothetical"),
     ("The army was about to attack the town when the truce was signed.", "ASSAULT", "hypothetical"),
     ("The army has yet to withdraw from the town.", "RETREAT", "negated"),
+    # a supposition; a participle under a modal
+    ("Suppose the army shelled the town, the talks would collapse.", "ASSAULT", "hypothetical"),
+    ("The army could cross the border within days, attacking the rebel camps.", "ASSAULT", "hypothetical"),
     # the negation of a conjoined verb the act shares
     ("The envoy did not meet the rebels or condemn the attacks on the villages.", "ACCUSE", "negated"),
     ("The envoy has not, and never will, condemn the attacks on the villages.", "ACCUSE", "negated"),
@@ -65,6 +68,8 @@ DONE = [
     ("The mediators said that the army withdrew from the town.", "RETREAT"),
     ("The army withdrew from the town, as the mediators had proposed.", "RETREAT"),
     ("The army has already withdrawn from the town.", "RETREAT"),
+    ("It is fair to say the army shelled the town.", "ASSAULT"),
+    ("The army did not cross the border, attacking the rebel camps from the air instead.", "ASSAULT"),
     # a conjoined verb with an auxiliary or a subject of its own keeps its own status
     ("The envoy did not meet the rebels, but did condemn the attacks on the villages.", "ACCUSE"),
     ("The rebels will not give up easily, and the army has continued its attacks on the villages.", "ASSAULT"),

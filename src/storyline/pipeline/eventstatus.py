@@ -16,7 +16,8 @@ the light verb of a nominal trigger) and the event lexicon, and gives a `Status`
 - **planned**: a future modal (will, 'll, going to), a verb of intent ("plans to", "prepares
   to", "vowed to") or an adjective of readiness ("ready to", "willing to"); "likely to" and "about to"
   are hypothetical, and so is an act in the clause of a wish or a proposal ("want the army to withdraw",
-  "proposed that the army withdraw"); "has yet to" negates;
+  "proposed that the army withdraw"), in a supposition ("suppose the army struck") or in a participle
+  under a modal ("could cross the border, attacking the camps"); "has yet to" negates;
 - **asserted** otherwise, also through verbs that pass the act on ("decided to pause", "began
   to deploy", "ordered strikes"); the purpose of an armed operation takes the status of the verb
   over the operation ("ordered a raid to seize" asserted, "planned a raid to" planned).
@@ -89,6 +90,8 @@ WISHING = frozenset({"want", "wish", "hope", "prefer", "propose", "recommend", "
 LIKELY = frozenset({"likely", "unlikely", "about"})  # "was about to attack when the truce came": not told as done
 # Cues of a status that commits its actor to nothing, even when the actor says it: a likelihood, a question.
 UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if (asked)", "?"})
+# Imperatives that set up a supposition: "suppose the army struck", "say the rebels attacked".
+SUPPOSING = frozenset({"suppose", "imagine", "assume", "say", "pretend"})
 # Marks of a clause that asks rather than tells: "examining whether the army struck", "did not say if it had".
 ASKING = frozenset({"whether", "if"})
 # Subjects that name no one: "nobody attacked", "none of the rebels attacked".
@@ -203,6 +206,7 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
     while cur is not None and steps < 6:
         steps += 1
         t = sent.tok(cur)
+        h0 = sent.head(cur)
         for k in sent.children(cur, "neg") if cur != own_clause_of else ():
             return Status("negated", sent.low(k))
         for k in (n for a in sent.children(cur, "aux") for n in sent.children(a, "neg")):
@@ -231,6 +235,13 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             found = Status("hypothetical", "?")  # "has the army struck the border posts?", "will it strike?"
         if t.dep == "advcl" and any(m in conditions for m in marks):
             return Status("hypothetical", marks[0], condition=True)
+        if t.dep == "advcl" and t.tag == "VBG" and found is None and not marks \
+                and not sent.children(cur, "nsubj", "nsubjpass") and h0 is not None:
+            for k in sent.children(h0, "aux"):  # "could cross the border, attacking the camps": the verb's modal
+                low = sent.low(k).replace("\u2019", "'")
+                if low in planned_modals or low in hyp_modals:
+                    found = Status("planned" if low in planned_modals else "hypothetical", low)
+                    break
         over = operation_purpose(sent, cur) if found is None else None
         if over is not None:  # "ordered a raid to seize": the verb over the operation decides
             found = _governing_verb(sent, over, negating, hyp_verbs, planned_verbs)
@@ -294,6 +305,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
                 return Status("hypothetical", ht.lemma)
             if ht.lemma in planned_verbs:  # "the mediators' hope that the sides settle"
                 return Status("planned", ht.lemma)
+        if t.dep == "ccomp" and ht.lemma in SUPPOSING and ht.tag == "VB" \
+                and not sent.children(h, "nsubj", "aux"):  # "suppose the army struck the town"
+            return Status("hypothetical", ht.lemma)
         if t.dep in ("ccomp", "parataxis") and ht.lemma in speech:
             st = found or Status("asserted")
             st.speech = h
