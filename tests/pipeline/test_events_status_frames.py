@@ -43,6 +43,13 @@ NOT_DONE = [
     ("Will the army attack the town?", "ASSAULT", "hypothetical"),
     ("The army was about to attack the town when the truce was signed.", "ASSAULT", "hypothetical"),
     ("The army has yet to withdraw from the town.", "RETREAT", "negated"),
+    # a condition told without "if"
+    ("The army is on alert in case the rebels attack the town.", "ASSAULT", "hypothetical"),
+    ("In the event that the rebels attack the town, the army will respond.", "ASSAULT", "hypothetical"),
+    ("The army is on alert in case of an attack by the rebels.", "ASSAULT", "hypothetical"),
+    ("The army stayed on alert lest the rebels attack the town.", "ASSAULT", "hypothetical"),
+    ("The army will respond, provided that the rebels attack first.", "ASSAULT", "hypothetical"),
+    ("As long as the rebels attack the town, the talks are off.", "ASSAULT", "hypothetical"),
     # a supposition; a participle under a modal
     ("Suppose the army shelled the town, the talks would collapse.", "ASSAULT", "hypothetical"),
     ("The army could cross the border within days, attacking the rebel camps.", "ASSAULT", "hypothetical"),
@@ -70,6 +77,8 @@ DONE = [
     ("The army has already withdrawn from the town.", "RETREAT"),
     ("It is fair to say the army shelled the town.", "ASSAULT"),
     ("The army did not cross the border, attacking the rebel camps from the air instead.", "ASSAULT"),
+    ("In any case, the rebels attacked the town on Monday.", "ASSAULT"),
+    ("The rebels attacked the town long before the army arrived.", "ASSAULT"),
     # a conjoined verb with an auxiliary or a subject of its own keeps its own status
     ("The envoy did not meet the rebels, but did condemn the attacks on the villages.", "ACCUSE"),
     ("The rebels will not give up easily, and the army has continued its attacks on the villages.", "ASSAULT"),

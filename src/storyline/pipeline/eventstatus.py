@@ -8,8 +8,9 @@ the light verb of a nominal trigger) and the event lexicon, and gives a `Status`
   or an auxiliary of its own ("did not meet them but did condemn them"), a subject that names no one
   ("no country", "none of", "nobody", "neither X nor Y", "not X nor Y"), or a verb the trigger is the
   complement of that undoes it ("refused to meet", "failed to stop", "denied launching");
-- **hypothetical**: a condition (`advcl` marked if/unless/whether, or with its auxiliary before its
-  subject: "should talks fail", "had the army struck"), a question ("asked whether the army struck",
+- **hypothetical**: a condition (`advcl` marked if/unless/whether/lest, or with its auxiliary before its
+  subject: "should talks fail", "had the army struck"; "in case", "in the event", "provided that", "as long
+  as"), a question ("asked whether the army struck",
   "has the army struck?"; not "why has the army struck?", which takes the act as done), a modal of possibility
   (would, could, might, may), a verb of deliberation the trigger hangs on ("was considering
   strikes", "proposed sending"), or a modifier ("possible strikes", "the option of strikes");
@@ -90,6 +91,20 @@ WISHING = frozenset({"want", "wish", "hope", "prefer", "propose", "recommend", "
 LIKELY = frozenset({"likely", "unlikely", "about"})  # "was about to attack when the truce came": not told as done
 # Cues of a status that commits its actor to nothing, even when the actor says it: a likelihood, a question.
 UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if (asked)", "?"})
+# Conditions told by other words than "if": "in case the rebels attack", "in the event (that) they attack", "in
+# case of an attack", "lest they attack", "provided that they attack", "as long as they attack".
+CONDITION_NOUNS = frozenset({"case", "event"})
+CONDITION_MARKS = frozenset({"lest"})
+PROVIDED = frozenset({"provided", "providing"})
+
+
+def _in_case(sent: Sentence, n: int) -> bool:
+    """n is the noun of "in case" or "in the event"."""
+    h = sent.head(n)
+    return sent.tok(n).lemma in CONDITION_NOUNS and sent.tok(n).dep == "pobj" and h is not None \
+        and sent.low(h) == "in"
+
+
 # Imperatives that set up a supposition: "suppose the army struck", "say the rebels attacked".
 SUPPOSING = frozenset({"suppose", "imagine", "assume", "say", "pretend"})
 # Marks of a clause that asks rather than tells: "examining whether the army struck", "did not say if it had".
@@ -184,6 +199,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             hh = sent.head(h)
             if hh is not None and sent.tok(hh).lemma in hyp_nouns:
                 return Status("hypothetical", sent.tok(hh).lemma)
+            if hh is not None and _in_case(sent, hh):  # "in case of an attack"
+                return Status("hypothetical", "in " + sent.low(hh), condition=True)
 
     found: Status | None = None
     if noun is not None and sent.tok(noun).dep == "nsubj":  # "military action is becoming a policy option"
@@ -233,8 +250,14 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         if (found is None or found.value == "planned") and t.dep in ("ROOT", "ccomp", "parataxis") \
                 and _yes_no_question(sent, cur):
             found = Status("hypothetical", "?")  # "has the army struck the border posts?", "will it strike?"
-        if t.dep == "advcl" and any(m in conditions for m in marks):
+        if t.dep == "advcl" and any(m in conditions or m in CONDITION_MARKS for m in marks):
             return Status("hypothetical", marks[0], condition=True)
+        if t.dep == "advcl" and "as" in marks and h0 is not None and sent.low(h0) == "long":
+            return Status("hypothetical", "as long as", condition=True)
+        if t.dep in ("acl", "relcl") and h0 is not None and _in_case(sent, h0):
+            return Status("hypothetical", "in " + sent.low(h0), condition=True)  # "in case they attack"
+        if t.dep == "pcomp" and h0 is not None and sent.low(h0) in PROVIDED:
+            return Status("hypothetical", sent.low(h0), condition=True)  # "provided that they attack"
         if t.dep == "advcl" and t.tag == "VBG" and found is None and not marks \
                 and not sent.children(cur, "nsubj", "nsubjpass") and h0 is not None:
             for k in sent.children(h0, "aux"):  # "could cross the border, attacking the camps": the verb's modal
