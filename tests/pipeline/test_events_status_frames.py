@@ -45,7 +45,7 @@ NOT_DONE = [
     ("The army has yet to withdraw from the town.", "RETREAT", "negated"),
     # a condition told without "if"
     ("The army is on alert in case the rebels attack the town.", "ASSAULT", "hypothetical"),
-    ("In the event that the rebels attack the town, the army will respond.", "ASSAULT", "hypothetical"),
+    ("In the event that rebels attack the town, the army will respond.", "ASSAULT", "hypothetical"),
     ("The army is on alert in case of an attack by the rebels.", "ASSAULT", "hypothetical"),
     ("The army stayed on alert lest the rebels attack the town.", "ASSAULT", "hypothetical"),
     ("The army will respond, provided that the rebels attack first.", "ASSAULT", "hypothetical"),
