@@ -4,7 +4,9 @@ must still apply)."""
 
 from __future__ import annotations
 
-from english_coder import asserted, first
+from english_coder import CODER, asserted, first
+
+from storyline.model import Document
 
 VENEZUELA_STORY = ("Venezuela closed its border crossings on Monday. The Venezuelan government said the closure "
                    "would last a week, and Venezuela recalled its consul. ")
@@ -126,6 +128,12 @@ def test_the_holder_of_a_view_of_an_act_is_not_its_recipient() -> None:
     assert e.recipient is None or e.recipient.country != "POL", e.rule
 
 
-def test_the_party_wanting_another_to_act_is_still_its_recipient() -> None:
-    e = first("Officials in Tokyo want the United States to provide relief on the tariffs.", "AID")
-    assert e.recipient is not None and e.recipient.country == "JPN", e.rule
+def test_an_act_the_party_only_wants_another_to_do_is_not_asserted() -> None:
+    # Wanted, not done: no asserted AID; if the act is kept with another status, the party that wants it
+    # is still its recipient.
+    doc = CODER(Document(source="test", text="Officials in Tokyo want the United States to provide relief on the tariffs.",
+                         published="2025-11-18", published_precision="day", language="en"))
+    found = [e for e in doc.events if e.type == "AID"]
+    assert all(e.status != "asserted" for e in found), [(e.type, e.status) for e in found]
+    assert all(e.recipient is not None and e.recipient.country == "JPN" for e in found), [e.rule for e in found]
+    assert first("Officials in Tokyo pressed the United States to provide relief on the tariffs.", "REQUEST").actor
