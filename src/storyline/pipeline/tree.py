@@ -9,6 +9,7 @@ or under a modal, and which actor mention covers a word. Positions are those of
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -36,14 +37,22 @@ class Sentence:
     _mention_at: dict[int, Mention] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        for i in range(self.first, self.end):
-            h = self.tokens[i].head
+        tokens, first, end, children = self.tokens, self.first, self.end, self._children
+        for i in range(first, end):
+            h = tokens[i].head
             if h != i:
-                self._children.setdefault(h, []).append(i)
+                children.setdefault(h, []).append(i)
+        if not self.mentions:
+            return
+        # A sentence's words come in text order, so those a mention covers are one run: from the first word
+        # starting inside it, up to the first word starting past its end.
+        starts = [tokens[i].start for i in range(first, end)]
         for m in sorted(self.mentions, key=lambda m: m.span.end - m.span.start):  # the longest mention wins
-            for i in range(self.first, self.end):
-                t = self.tokens[i]
-                if m.span.start <= t.start and t.end <= m.span.end:
+            for i in range(first + bisect_left(starts, m.span.start), end):
+                t = tokens[i]
+                if t.start > m.span.end:
+                    break
+                if t.end <= m.span.end:
                     self._mention_at[i] = m
 
     def __iter__(self) -> Iterator[int]:
@@ -79,11 +88,15 @@ class Sentence:
         """i and every word below it, in order; branches whose label is in `skip` are left out."""
         skip = tuple(skip)
         out, todo = [], [i]
+        children, tokens = self._children, self.tokens
         while todo:
             j = todo.pop()
             out.append(j)
-            todo.extend(k for k in self._children.get(j, []) if self.tokens[k].dep not in skip)
-        return sorted(out)
+            kids = children.get(j)
+            if kids:
+                todo.extend([k for k in kids if tokens[k].dep not in skip] if skip else kids)
+        out.sort()
+        return out
 
     def dominates(self, top: int, i: int) -> bool:
         return i == top or top in self.ancestors(i)
