@@ -82,7 +82,8 @@ def shingles(text: str) -> frozenset[str]:
     words = WORD.findall(normalise_text(text))
     if len(words) < SHINGLE:
         return frozenset([" ".join(words)]) if words else frozenset()
-    return frozenset(" ".join(words[i:i + SHINGLE]) for i in range(len(words) - SHINGLE + 1))
+    # Each run of SHINGLE words: the word lists shifted by 0..SHINGLE-1, zipped (the shortest ends it).
+    return frozenset(map(" ".join, zip(*(words[k:] for k in range(SHINGLE)), strict=False)))
 
 
 def fingerprints(grams: Iterable[str]) -> frozenset[int]:
