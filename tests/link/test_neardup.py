@@ -229,3 +229,17 @@ def test_a_store_indexed_with_earlier_signatures_is_indexed_anew(store: Any) -> 
     summary = link_new(store)
     assert summary.documents == 2
     assert _duplicate_of(store) == {"wire.html": None, "repost.html": wire_id}
+
+
+def test_a_document_dated_at_the_calendars_edge_is_linked_without_failing(store: Any) -> None:
+    # A store may hold a day of year 1 (a page's placeholder kept by an older version): the search for the
+    # original of a translation looks days around it, which must not fail the whole link run.
+    store.add_document(_doc("wire.html", WIRE, "Wire", "2025-03-04", SENTENCE_WIRE))
+    edge = _doc("edge.html", OTHER, "Capital Post", "0001-01-01", SENTENCE_OTHER)
+    edge.language = "es"
+    store.add_document(edge)
+    late = _doc("late.html", REPOST, "Regional Daily", "9999-12-31", SENTENCE_REPOST)
+    late.language = "es"
+    store.add_document(late)
+    summary = link_new(store)
+    assert summary.documents == 3

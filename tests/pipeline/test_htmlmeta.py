@@ -48,3 +48,19 @@ def test_the_author_and_title_steps_give_what_trafilatura_metadata_gives(head: s
     found = extract_metadata(html, extensive=False)
     authors = [a.strip() for a in (found.author or "").split(";") if a.strip()]
     assert _trafilatura_meta(html) == (authors, found.title)
+
+
+@pytest.mark.parametrize("placeholder", ["0001-01-01T00:00:00Z", "1970-01-01T00:00:00Z", "1899-12-31"])
+def test_a_placeholder_publication_day_in_the_head_is_no_date(placeholder: str) -> None:
+    html = page(f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{placeholder}"}}'
+                '</script><meta property="article:published_time" content="2025-08-01T09:30:00Z">', "")
+    assert clean_html(html, "t.html").published == "2025-08-01"  # the next field that gives a real day
+    html = page(f'<script type="application/ld+json">{{"@type": "NewsArticle", "datePublished": "{placeholder}"}}'
+                '</script>', "")
+    assert clean_html(html, "t.html").published != placeholder[:10]
+
+
+def test_a_real_publication_day_in_the_head_is_kept() -> None:
+    html = page('<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2025-08-03T07:00:00Z"}'
+                '</script>', "")
+    assert clean_html(html, "t.html").published == "2025-08-03"

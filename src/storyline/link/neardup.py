@@ -378,12 +378,12 @@ def _translated_from(conn: Connection, row: Any) -> str | None:
         return None
     try:
         day = dt.date.fromisoformat(row.published)
-    except ValueError:
+        earliest, latest = day - dt.timedelta(days=translation.MAX_DAYS), day + dt.timedelta(days=translation.MAX_DAYS)
+    except (ValueError, OverflowError):  # not a day, or one at the calendar's edge (a placeholder "0001-01-01")
         return None
     others = [lang for lang in translation.LANGUAGES if lang != row.language]
     candidates = dupqueries.translation_candidates(
-        conn, others, (day - dt.timedelta(days=translation.MAX_DAYS)).isoformat(),
-        (day + dt.timedelta(days=translation.MAX_DAYS)).isoformat(), row.id, TRANSLATION_CANDIDATES)
+        conn, others, earliest.isoformat(), latest.isoformat(), row.id, TRANSLATION_CANDIDATES)
     own = translation.anchors(row.text)
     words = len(row.text.split())
     for cid, ctext in candidates:

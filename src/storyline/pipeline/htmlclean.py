@@ -47,6 +47,10 @@ ANY_TAG = re.compile(r"<[^>]+>")
 BODY_START = re.compile(r"<body\b", re.IGNORECASE)
 SPACE = re.compile(r"\s+")
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+# A content system that has no date for a page often writes a placeholder: the first day of year 1 or the
+# Unix epoch. No news page was published before this year, and a day of the epoch is read as no date.
+EARLIEST_YEAR = 1900
+PLACEHOLDER_DAYS = frozenset({"1970-01-01"})
 TITLE_SPLIT = re.compile(r"\s+[|–—\-:»]\s+")
 # Fewer characters than this after extraction is a page with no article (a
 # login wall, an index page, an error page).
@@ -124,7 +128,10 @@ def _names(value: Any) -> list[str]:
 
 def _iso_day(value: object) -> str | None:
     m = ISO_DAY.match(str(value or ""))
-    return f"{m.group(1)}-{m.group(2)}-{m.group(3)}" if m else None
+    if not m or int(m.group(1)) < EARLIEST_YEAR:
+        return None
+    day = f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    return None if day in PLACEHOLDER_DAYS else day
 
 
 def _title(page: str, meta: dict[str, str], ld: list[dict[str, Any]], site: str | None) -> str | None:
