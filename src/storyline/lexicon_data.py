@@ -19,6 +19,7 @@ key.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from functools import cache, wraps
 from importlib import resources
@@ -32,7 +33,21 @@ from .errors import ConfigError
 ENV_VAR = "STORYLINE_LEXICON"
 # The C build of the safe loader reads these files ten times faster; it accepts and rejects the
 # same YAML and builds the same values. Without libyaml, the pure-Python safe loader.
-_SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BASE_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_BASE_LOADER):  # type: ignore[misc]
+    """The safe loader with YAML 1.2's booleans: only true and false. YAML 1.1 also reads a bare on, off, yes
+    and no as booleans, and these files are full of words: the stop word "no", the preposition "on"."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in _BASE_LOADER.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+_SAFE_LOADER: type = _Loader
 
 # A user section -> the shipped file it extends, and the stage that reads it.
 STAGE_SECTIONS = {

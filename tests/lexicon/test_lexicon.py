@@ -150,3 +150,13 @@ def test_bad_user_file_names_file_and_problem(tmp_path, content: str, problem: s
 def test_missing_user_file(tmp_path) -> None:
     with pytest.raises(ConfigError, match=r"nowhere\.yaml"):
         load_lexicon([str(tmp_path / "nowhere.yaml")])
+
+
+def test_lexicon_yaml_reads_on_off_yes_and_no_as_words_and_only_true_false_as_booleans() -> None:
+    from storyline.lexicon_data import load_yaml, read_yaml
+
+    assert read_yaml("words: [on, off, yes, no, y, n]\nflag: true\nother: False\n", "test") == {
+        "words": ["on", "off", "yes", "no", "y", "n"], "flag": True, "other": False}
+    stop = load_yaml("stopwords.yaml")
+    assert "on" in stop["en"] and "no" in stop["en"] and "no" in stop["es"]
+    assert "no" in load_yaml("es/quotes.yaml")["not_subject"]

@@ -189,3 +189,11 @@ def test_building_the_clean_stage_prepares_trafilaturas_fallback_stop_list_befor
              "from trafilatura import external; print(external.JT_STOPLIST is not None)")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
+
+
+def test_a_one_paragraph_brief_dense_in_on_and_no_is_prose() -> None:
+    # "on" and "no" are function words like any other: a one-sentence brief under a dateline is an article,
+    # not a page of labels.
+    doc = clean_text("Sanctions widened\n\nBRUSSELS, August 1, 2025 — The European Union imposed new sanctions on "
+                     "Russian banks on Friday, officials said.\n")
+    assert "imposed new sanctions on Russian banks" in doc.text
