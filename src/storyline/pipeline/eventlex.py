@@ -100,11 +100,7 @@ class EventLexicon:
 
 
 def _w(x: Any) -> str:
-    """A YAML word as text: YAML 1.1 reads a bare on/off as a boolean."""
-    if x is True:
-        return "on"
-    if x is False:
-        return "off"
+    """A YAML word as text (the lexicon loader keeps a bare on/off a word, see `lexicon_data`)."""
     return str(x).lower()
 
 
