@@ -1247,6 +1247,90 @@ def unknown_recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex:
     return []
 
 
+# Head nouns of people and groups the actor lexicon does not list, with the sector a recipient of that
+# name has ("arrested a suspect", "cracked down on hackers", "fired on demonstrators"). General words only.
+PEOPLE_NOUNS: dict[str, str | None] = {
+    **dict.fromkeys(("suspect", "thug", "hacker", "looter", "rioter", "robber", "poacher", "gangster", "bandit",
+                     "pirate", "burglar", "arsonist"), "CRM"),
+    **dict.fromkeys(("demonstrator", "man", "person", "passenger", "pedestrian", "bystander", "teenager", "child",
+                     "boy", "girl", "driver", "shopper", "worshipper", "tourist", "prisoner", "detainee", "inmate",
+                     "hostage", "captive", "neighbor", "neighbour", "fisherman", "household", "individual",
+                     "patient", "mourner", "pilgrim", "tribesman", "squatter", "marcher", "picketer", "striker"),
+                   "CVL"),
+    **dict.fromkeys(("rival", "faction", "opponent", "critic", "supporter", "follower", "loyalist", "member",
+                     "group", "clan", "tribe", "side"), None),
+}
+
+
+# Prepositions of the party an act of force is aimed at ("fired into the crowd", "opened fire on villagers").
+FORCE_AIMED = frozenset({"into", "at", "on", "upon", "against"})
+
+
+def people_recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLexicon, actors: list[Ref],
+                      passive: bool, type_: str, struck: str | None = None) -> list[Ref]:
+    """A recipient the actor lexicon does not know, named in the trigger's own argument places by a noun of
+    people or a group ("apprehended a suspect", "cracked down on hackers", "attacked a rival faction") or
+    by a person's full name: the last resort when no other rule found one. Its country is the phrase's
+    ("Ruritanian thugs"), else that of police or courts acting on people at home, else that of the town
+    an act of force or coercion struck (`struck`), else for civilians the document's
+    (`Context.country_for`). An act of force is also aimed at whom it is fired into or at ("shot into
+    crowds"). A thing, a place or an idea stays no one."""
+    own = {a.actor.name for a in actors}
+    args: list[int] = []
+    if type_ == "ASSAULT" and not hit.noun:
+        aimed = [k for p in sent.children(anchor, "prep") if sent.low(p) in FORCE_AIMED
+                 and sent.low(p) not in hit.trigger.recipient for k in [sent.child(p, "pobj")] if k is not None]
+        for a in aimed:
+            found = [f for f in refs_at(sent, a, ctx, lex, typed=True) if f.actor.name not in own]
+            if found:
+                return found
+        args += aimed
+    for place in hit.trigger.recipient or (("object",) if not hit.noun else ()):
+        if place == "object":
+            args += sent.children(anchor, *PASSIVE_SUBJECTS) if passive else objects(sent, anchor)
+            if len(hit.words) > 1 and sent.tok(hit.words[-1]).dep == "prep":
+                args += sent.children(hit.words[-1], "pobj")  # "lashed out at"
+        else:
+            args += [k for p in (*sent.children(anchor, "prep", "dative"),
+                                 *(w for w in hit.words[1:] if sent.tok(w).dep == "prep"))
+                     if sent.low(p) == place for k in [sent.child(p, "pobj")] if k is not None]
+    for a in args:
+        out: list[Ref] = []
+        for j in sent.conjuncts(a):
+            ref = _people(sent, j, ctx, actors, struck)
+            if ref is not None and ref.actor.name not in own:
+                out.append(ref)
+        if out:
+            return out
+    return []
+
+
+def _people(sent: Sentence, j: int, ctx: Context, actors: list[Ref], struck: str | None) -> Ref | None:
+    t = sent.tok(j)
+    if sent.mention(j) is not None or ctx.place_or_date_at(t.start):
+        return None
+    if t.pos == "PROPN" and t.tag == "NNPS" and t.text[:1].isupper() and not sent.children(j, "det"):
+        return Ref(Actor(name=t.text, country=None, sector=None, id=None), j, "people-name")  # "attacked Ruritanians"
+    if t.pos == "PROPN":
+        return _unlisted_person(sent, j, ctx)
+    if t.pos != "NOUN" or (t.lemma not in PEOPLE_NOUNS and sent.low(j) not in PEOPLE_NOUNS):
+        return None
+    sector = PEOPLE_NOUNS.get(t.lemma, PEOPLE_NOUNS.get(sent.low(j)))
+    name = sent.text_of([k for k in sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos", "advcl", "cc",
+                                                            "conj"))
+                         if sent.tok(k).dep != "det" or sent.low(k) not in ARTICLES])
+    country, how = _own_country(sent, j)
+    if country is None:
+        country, how = _place_modifier(sent, j, ctx), "place-modifier"
+    if country is None:
+        domestic = [x.actor.country for x in actors if x.actor.country and x.actor.sector in DOMESTIC]
+        country, how = (domestic[0], "domestic") if domestic else (struck, "place-of-event")
+    if country is None and sector == "CVL":
+        country, how = ctx.country_for(sector, t.start)
+    return Ref(Actor(name=name or t.text, country=country, sector=sector, id=None), j,
+               "people-noun" + (f"+{how}" if country else ""), generic=True)
+
+
 def shared_objects(sent: Sentence, v: int) -> list[int]:
     """The objects of the verb coordinated after v, when v has none and that verb has no subject of its
     own: in "shot and killed a man", "arrested and charged two officials" the object is also v's."""

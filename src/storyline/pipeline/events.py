@@ -85,6 +85,7 @@ from .eventroles import (
     named_person,
     nominal_actor,
     objects,
+    people_recipients,
     pronoun_person,
     real_passive,
     recipients,
@@ -1331,6 +1332,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                        for x in [pronoun_person(sent, k, r.actors)] if x), None)
         if person is not None:
             r.recipients, r.recipient_rule = [person], "recipient:object-owner"
+    if not r.recipients and not r.reciprocal and type_ not in NEEDS_RECIPIENT:  # "apprehended a suspect"
+        struck = place.get("country") if place is not None and type_ in ("ASSAULT", "COERCE") \
+            and place.get("precision") in ("city", "admin") else None  # the people of the town struck
+        r.recipients = people_recipients(sent, h, anchor, ctx, lex, r.actors, passive, type_, struck)
+        r.recipient_rule = "recipient:people" if r.recipients else r.recipient_rule
 
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
