@@ -56,3 +56,13 @@ def test_a_place_attacked_is_no_people() -> None:
     e = first("Insurgents attacked the airport at dawn on Tuesday, witnesses said.", "ASSAULT")
     assert e.recipient is None or "airport" not in e.recipient.name, e.rule
     assert "recipient:people" not in e.rule
+
+
+def test_a_people_named_by_a_plural_proper_noun_is_the_recipient() -> None:
+    e = first("The mayor attacked Catholics in a speech on Monday.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.name == "Catholics", e.rule
+
+
+def test_a_programme_named_by_a_single_proper_noun_is_no_recipient() -> None:
+    e = first("The senator criticized Medicare during the debate on Monday.", "ACCUSE")
+    assert e.recipient is None or e.recipient.name != "Medicare", e.rule
