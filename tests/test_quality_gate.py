@@ -38,7 +38,7 @@ PLOVER = {"type_accuracy_odd": 0.73, "type_accuracy": 0.80, "type_accuracy_even"
           "actor_country_accuracy": 0.86, "recipient_country_accuracy": 0.84}
 PLOVER_CEILINGS = {"false_events_per_sentence": 0.2}
 POLNEAR_DEV = {"speaker_acc": 0.92, "found": 0.99}
-POLNEAR_TRAIN = {"speaker_acc": 0.835, "found": 0.99}  # the held-out split: no rule is written from its texts
+POLNEAR_TRAIN = {"speaker_acc": 0.836, "found": 0.99}  # the held-out split: no rule is written from its texts
 
 
 def _last_json(cmd: list[str]) -> dict:
