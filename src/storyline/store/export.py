@@ -10,7 +10,7 @@ CSV is flat: an object of the contract becomes one column per member, named
 `magnitude_killed`), the same columns whether the object is there or null
 (`NESTED`); a list of plain values (authors, event ids) is one cell joined with
 "; "; a list of objects (a claim's quantities, a story's conflicts) stays JSON
-text in its cell. Parquet keeps native lists and structs.
+text in its cell. Parquet keeps native lists and structs; a conflict's values are text there.
 """
 
 from __future__ import annotations
@@ -81,34 +81,54 @@ def _write_csv(records: Iterator[dict[str, Any]], path: str) -> int:
     return n
 
 
+def _parquet_value(value: Any, in_conflict: bool = False) -> Any:
+    """`value` as Parquet can hold it: the values of a conflict (a story's own, or an incident's inside it) are
+    text, since one conflict is over a date and another over a count, and a Parquet column has one type."""
+    if isinstance(value, dict):
+        out = {}
+        for key, member in value.items():
+            if in_conflict and key == "value" and member is not None and not isinstance(member, str):
+                out[key] = str(member)
+            else:
+                out[key] = _parquet_value(member, in_conflict or key == "conflicts")
+        return out
+    if isinstance(value, list):
+        return [_parquet_value(v, in_conflict) for v in value]
+    return value
+
+
 def _write_parquet(records: Iterator[dict[str, Any]], path: str) -> int:
+    """One Parquet file. Each batch's column types are read from its values, and a member that is null
+    throughout one batch (no event of the first 2000 with a death toll) has no type there, so the batches are
+    brought to one schema, the widest their types allow, before the file is written."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     n = 0
-    writer = None
-    schema = None
+    tables: list[pa.Table] = []
     batch: list[dict[str, Any]] = []
 
     def flush() -> None:
-        nonlocal writer, schema
-        if not batch:
-            return
-        table = pa.Table.from_pylist(batch, schema=schema)
-        if writer is None:
-            schema = table.schema
-            writer = pq.ParquetWriter(path, schema)
-        writer.write_table(table)
-        batch.clear()
+        if batch:
+            tables.append(pa.Table.from_pylist(batch))
+            batch.clear()
 
     for record in records:
-        batch.append(record)
+        batch.append(_parquet_value(record))
         n += 1
         if len(batch) >= PARQUET_BATCH:
             flush()
     flush()
-    if writer is not None:
-        writer.close()
+    if not tables:
+        return n
+    schema = pa.unify_schemas([t.schema for t in tables], promote_options="permissive")
+    with pq.ParquetWriter(path, schema) as writer:
+        while tables:
+            table = tables.pop(0)
+            # Rebuilt from its rows rather than cast: pyarrow cannot cast a list of structs with an untyped member.
+            if table.schema != schema:
+                table = pa.Table.from_pylist(table.to_pylist(), schema=schema)
+            writer.write_table(table)
     return n
 
 
