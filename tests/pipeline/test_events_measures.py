@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from english_coder import CODER, asserted
+from english_coder import CODER, asserted, first
 
 from storyline.model import Document
 
@@ -221,3 +221,13 @@ def test_a_meeting_named_in_quotes_is_the_object_of_its_light_verb() -> None:
     found = [e for e in asserted("The Japanese prime minister hosted a \u201cVoice of the Coast\u201d "
                                  "summit with island states in Osaka.") if e.type == "CONSULT"]
     assert found and found[0].actor is not None and found[0].actor.country == "JPN"
+
+
+def test_the_end_of_the_span_an_act_lasts_to_does_not_date_it() -> None:
+    # "until 2047" says how long a ban holds, not when it was imposed: the act is dated as the report is
+    e = first("The government banned the party until 2047, officials said on Monday.", "COERCE")
+    assert e.date == "2025-11-17", (e.date, e.rule)
+    e = first("The council imposed a ban on rallies until 2047.", "COERCE")
+    assert e.date != "2047", (e.date, e.rule)
+    e = first("Police arrested the mayor in March 2024.", "COERCE")
+    assert e.date == "2024-03", (e.date, e.rule)

@@ -47,17 +47,25 @@ class DateRef:
     rule: str
 
 
+# Words before a date that make it the end of a span the act lasts to ("banned the party until 2047"), not the
+# time the act was done.
+SPAN_ENDS = frozenset({"until", "till"})
+
+
+def _span_end(sent: Sentence, d: Mention) -> bool:
+    k = next((k for k in sent if sent.tok(k).start >= d.span.start), None)
+    return k is not None and k > sent.first and sent.low(k - 1) in SPAN_ENDS
+
+
 def event_date(sent: Sentence, reach: set[int], anchor: int, dates: list[Mention],
                attribution: list[Mention]) -> DateRef | None:
-    own = [d for d in dates if sent.span.start <= d.span.start < sent.span.end and d.value.get("value")]
+    own = [d for d in dates if sent.span.start <= d.span.start < sent.span.end and d.value.get("value")
+           and not _span_end(sent, d)]
     if own:
-        starts = {sent.tok(k).start: k for k in reach}
-        ends = {sent.tok(k).end for k in reach}
         inside = [d for d in own if any(sent.tok(k).start >= d.span.start and sent.tok(k).end <= d.span.end
                                         for k in reach)]
         pos = sent.tok(anchor).start
         pool, rule = (inside, "date:clause") if inside else (own, "date:sentence")
-        del starts, ends
         d = min(pool, key=lambda d: abs(d.span.start - pos))
         return DateRef(d.value["value"], d.value.get("precision"), d.span.text, rule)
     usable = [d for d in attribution if d.value.get("value")]
