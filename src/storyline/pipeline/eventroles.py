@@ -1234,17 +1234,30 @@ def unknown_recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex:
     """A recipient no lexicon knows, in the trigger's own argument places ("met Honecker", "sent aid to
     the ZNLF"): the last resort of a reading that needs one, an actor of unknown country."""
     own = {a.actor.name for a in actors}
+    for a in trigger_arguments(sent, hit, anchor):
+        found = [f for f in unknown_parties(sent, a, ctx, lex) if f.actor.name not in own]
+        if found:
+            return found
+    return []
+
+
+def trigger_arguments(sent: Sentence, hit: Hit, anchor: int, passive: bool = False, phrasal: bool = False) -> list[int]:
+    """The words in the trigger's own recipient places, in the order its lexicon entry lists them (the
+    object when it lists none and is a verb): the object, or the passive's subject when `passive`; the
+    object of a listed preposition. With `phrasal`, also the object of the preposition of a phrasal
+    trigger ("lashed out at X") and a listed preposition inside the trigger's words."""
+    args: list[int] = []
     for place in hit.trigger.recipient or (("object",) if not hit.noun else ()):
         if place == "object":
-            args = objects(sent, anchor)
+            args += sent.children(anchor, *PASSIVE_SUBJECTS) if passive else objects(sent, anchor)
+            if phrasal and len(hit.words) > 1 and sent.tok(hit.words[-1]).dep == "prep":
+                args += sent.children(hit.words[-1], "pobj")  # "lashed out at"
         else:
-            args = [k for p in sent.children(anchor, "prep", "dative") if sent.low(p) == place
-                    for k in [sent.child(p, "pobj")] if k is not None]
-        for a in args:
-            found = [f for f in unknown_parties(sent, a, ctx, lex) if f.actor.name not in own]
-            if found:
-                return found
-    return []
+            preps = sent.children(anchor, "prep", "dative")
+            if phrasal:
+                preps = [*preps, *(w for w in hit.words[1:] if sent.tok(w).dep == "prep")]
+            args += [k for p in preps if sent.low(p) == place for k in [sent.child(p, "pobj")] if k is not None]
+    return args
 
 
 # Head nouns of people and groups the actor lexicon does not list, with the sector a recipient of that
@@ -1285,15 +1298,7 @@ def people_recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: 
             if found:
                 return found
         args += aimed
-    for place in hit.trigger.recipient or (("object",) if not hit.noun else ()):
-        if place == "object":
-            args += sent.children(anchor, *PASSIVE_SUBJECTS) if passive else objects(sent, anchor)
-            if len(hit.words) > 1 and sent.tok(hit.words[-1]).dep == "prep":
-                args += sent.children(hit.words[-1], "pobj")  # "lashed out at"
-        else:
-            args += [k for p in (*sent.children(anchor, "prep", "dative"),
-                                 *(w for w in hit.words[1:] if sent.tok(w).dep == "prep"))
-                     if sent.low(p) == place for k in [sent.child(p, "pobj")] if k is not None]
+    args += trigger_arguments(sent, hit, anchor, passive=passive, phrasal=True)
     for a in args:
         out: list[Ref] = []
         for j in sent.conjuncts(a):
