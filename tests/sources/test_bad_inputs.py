@@ -130,6 +130,12 @@ def _truncated_gzip(folder: Path, n: int) -> list[str]:
     return []
 
 
+def _gzip_without_header(folder: Path, n: int) -> list[str]:
+    data = gzip.compress(_html(_article(n)))
+    (folder / "damaged.html.gz").write_bytes(b"\x00\x00" + data[2:])  # the two magic bytes lost
+    return []
+
+
 def _cases() -> list[Case]:
     a = _article
     return [
@@ -186,6 +192,9 @@ def _cases() -> list[Case]:
         Case("JSONL line over the cap", _jsonl("long.jsonl", {"text": "word " * 300_000}), "read", "long.jsonl#L1",
              "size cap"),
         Case("truncated gzip", _truncated_gzip, "decompress", "cut.html.gz", "gzip"),
+        Case("gzip whose header is damaged", _gzip_without_header, "decompress", "damaged.html.gz",
+             "not gzip data"),
+        Case("plain HTML named .gz", _write("plain.html.gz", _html(GOOD)), None, "plain.html.gz"),
         Case("mixed encodings", _write("mixed.txt", "Caf\u00e9 ".encode() + b"na\xefve " + GOOD.encode()),
              "decode", "mixed.txt", "encoding"),
         Case("page with no article", _write("menu.html", b"<html><body><nav><a href='/'>Home</a></nav></body>"

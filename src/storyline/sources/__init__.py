@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import InputError, TooLargeError
+from ..errors import FormatError, InputError, TooLargeError
 from ..model import IngestError, RawInput
 from .containers import bounded_lines, read_jsonl, read_warc
 from .decode import decode_text, gunzip, is_gzip, looks_binary
@@ -108,6 +108,10 @@ def read_bytes(
     max_bytes = int(settings["max_bytes"])
     if is_gzip(data) and kind != "warc":
         data = gunzip(data, source, max_bytes)
+    elif kind != "warc" and source.lower().endswith(".gz") and looks_binary(data):
+        # plain text named .gz is read as it is; binary bytes without gzip's header are a damaged archive
+        raise FormatError(source, "named .gz but not gzip data: the gzip header is missing or damaged",
+                          stage="decompress")
     if not data.strip():
         yield IngestError(source, "read", "empty input: nothing to ingest")
         return
