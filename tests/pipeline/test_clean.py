@@ -89,6 +89,14 @@ def test_dump_metadata_title_date_byline_publisher() -> None:
     assert doc.publisher == "Northern Ledger"
 
 
+@pytest.mark.parametrize("copies", [2, 40])
+def test_a_sentence_repeated_on_the_first_line_is_no_publisher(copies: int) -> None:
+    # a stuck feed prints one sentence over and over: its halves are equal, but it is no masthead
+    line = "The navy of Peru seized two boats off the coast on Monday, officials said. " * copies
+    doc = clean_text(line.strip() + "\n\nThe boats were towed to Callao, the navy said in a statement on Tuesday.")
+    assert doc.publisher is None
+
+
 @pytest.mark.parametrize(
     ("header", "published", "title"),
     [

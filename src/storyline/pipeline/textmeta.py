@@ -66,6 +66,8 @@ TAG_LIST = re.compile(r"^[^,.!?]{1,30}(?:,\s*[^,.!?]{1,30})+$")
 # A date line may carry a time or a zone after the date, but nothing that reads like a sentence.
 DATE_LINE_MAX_WORDS = 9
 TITLE_MIN_WORDS = 4
+SITE_NAME_MAX_WORDS = 6  # a masthead: "The New York Times", "Radio Televisión Española"
+SITE_NAME_MAX_CHARS = 60
 # After a header date: more words than a headline has, or a sentence this long ending in a full stop.
 PROSE_MIN_WORDS = 30
 TITLE_MAX_SENTENCE_WORDS = 12
@@ -172,11 +174,15 @@ def _heading_like(block: Block) -> bool:
 
 
 def _site_name(block: Block) -> str | None:
+    """A name printed twice over ("Northern Ledger Northern Ledger"): a short name, not a sentence repeated."""
     words = block.text.split()
     half = len(words) // 2
-    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
-        return " ".join(words[:half])
-    return None
+    if len(words) % 2 or not 0 < half <= SITE_NAME_MAX_WORDS or words[:half] != words[half:]:
+        return None
+    name = " ".join(words[:half])
+    if len(name) > SITE_NAME_MAX_CHARS or name.endswith((".", "!", "?", ".”", '."')):
+        return None
+    return name
 
 
 def read_meta(cleaned: Cleaned) -> TextMeta:
