@@ -237,6 +237,14 @@ def mention_actor(value: dict[str, Any], text: str) -> Actor:
                  sector=value.get("sector"), id=value.get("id"))
 
 
+# Nouns for a person's kin and household: "Ann Lowe's mother" is someone else than Ann Lowe.
+RELATIVES = frozenset({"mother", "father", "parent", "son", "daughter", "child", "wife", "husband", "brother",
+                       "sister", "family", "widow", "widower", "grandmother", "grandfather", "grandson",
+                       "granddaughter", "uncle", "aunt", "cousin", "nephew", "niece", "spouse", "partner",
+                       "fiancé", "fiancee", "girlfriend", "boyfriend", "relative", "sibling", "stepfather",
+                       "stepmother", "friend", "neighbor", "neighbour"})
+
+
 # Words that make a party's members lawmakers: "Senate Republicans", "House Democrats", "parliamentary Labour".
 LEGISLATURE_WORDS = frozenset({"senate", "house", "congressional", "parliamentary", "congress", "parliament"})
 
@@ -267,6 +275,8 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
                     v = dict(mk.value)
                     v["name"] = sent.text_of(sent.subtree(j, skip=("relcl", "acl", "prep", "punct", "appos")))
                     v["sector"] = sector
+                    if sector:  # "the American public": the country's people, not the state the word names
+                        v["id"] = f"{v['country']}{sector}"
                     rule = "modifier-country"
                     home = _ethnic_home(sent, j, k, ctx, str(v["country"]))
                     if home:
@@ -677,7 +687,7 @@ def _unlisted_person(sent: Sentence, a: int, ctx: Context) -> Ref | None:
     if any(sent.low(d) == "the" for d in sent.children(a, "det")):
         return None  # "the Clean Water Act", "the USS Harbor": a person's name takes no article
     words = [k for k in sent.subtree(a, skip=("relcl", "acl", "prep", "punct", "appos", "advcl", "conj", "cc",
-                                             "amod", "nummod", "det", "poss"))]
+                                             "amod", "nummod", "det", "poss", "case"))]  # "case": a possessive 's
     if words == [a] and not ctx.place_or_date_at(t.start):
         return _named_in_full_before(sent, a, ctx)
     if len(words) < 2 or any(sent.tok(k).pos != "PROPN" or not sent.tok(k).text[:1].isupper()
@@ -1030,8 +1040,10 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
             args = sent.children(anchor, *PASSIVE_SUBJECTS) if passive else objects(sent, anchor)
             if not args and not passive and not hit.noun:
                 args = shared_objects(sent, anchor)  # "shot and killed a man": the object both verbs share
-            if not args and len(hit.words) > 1 and sent.tok(hit.words[-1]).dep == "prep":
-                args = sent.children(hit.words[-1], "pobj")  # "called on the president to act", "lashed out at"
+            if not args and len(hit.words) > 1 and sent.tok(hit.words[-1]).dep in ("prep", "prt"):
+                # "called on the president to act", "lashed out at": the phrase's own preposition, which the
+                # parser may also label a particle and still hang its object on
+                args = sent.children(hit.words[-1], "pobj")
             rule = "object"
         else:
             found_args = [_prep_object(sent, p) for p in sent.children(anchor, "prep", "dative")
@@ -1070,6 +1082,9 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 found = [f for f in found if f.actor.name not in own]
                 if found:
                     return found, "recipient:receiver", territory
+                person = _unlisted_person(sent, k, ctx)  # "gave Ann Lowe its endorsement"
+                if person is not None and person.actor.name not in own:
+                    return [person], "recipient:receiver+unknown-name", territory
             for p in sent.children(v, "prep", "dative"):
                 if sent.low(p) in places and p > anchor:
                     pobj = sent.child(p, "pobj") or _stranded_object(sent, p)
@@ -1446,6 +1461,12 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                 ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True, skip_countries=skip_countries)
                 if ref is not None:
                     ref.rule = "possessor-of-thing" if ref.rule == "mention" else ref.rule
+                    break
+                # "praised Ann Lowe's work": a person no lexicon knows; "called Ann Lowe's mother" is a call to
+                # the mother, whom the name only identifies
+                ref = _unlisted_person(sent, k, ctx) if t.lemma not in RELATIVES else None
+                if ref is not None:
+                    ref.rule = "possessor-of-thing+unknown-name"
                     break
         if ref is None:
             # "strikes on cartels in Mexico", "the government of Mexico": an actor hanging from the head

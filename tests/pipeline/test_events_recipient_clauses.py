@@ -1,0 +1,53 @@
+"""Recipients the English coder takes from the trigger's own words rather than from elsewhere in the
+sentence: a phrasal verb's preposition labelled a particle, a demonym's people of the actor's own country
+(invented wire sentences; each rule has a sentence of the same shape where it must keep the reading it had)."""
+
+from __future__ import annotations
+
+from english_coder import asserted, first
+
+
+# "called on X to ...": the parser sometimes labels "on" a particle and still hangs X on it.
+def test_call_on_with_a_particle_keeps_its_object_as_recipient() -> None:
+    e = first("The Iowa senator called on fellow Republicans to unendorse Jones.", "REQUEST")
+    assert e.recipient is not None and "Republicans" in e.recipient.name
+
+
+def test_call_on_still_takes_its_object_over_the_act_asked_for() -> None:
+    e = first("Senator Ana Ruiz called on the Spanish government to punish Russia over the attack.", "REQUEST")
+    assert e.recipient is not None and e.recipient.country == "ESP"
+
+
+# "urged the American public": the people of one's own country are a party addressed, unlike the state.
+def test_a_leader_urging_his_own_public_has_it_as_recipient() -> None:
+    e = first("President Barack Obama urged the American public not to tolerate the delays of the Congress.",
+              "REQUEST")
+    assert e.recipient is not None and e.recipient.country == "USA" and "public" in e.recipient.name
+
+
+def test_ones_own_country_named_by_its_name_is_still_no_recipient() -> None:
+    e = first("President Barack Obama threatened U.S. strikes on the camps.", "THREATEN")
+    assert e.recipient is None or e.recipient.country != "USA"
+
+
+# "praised Ann Lowe's work": the person whose work or act it is, even one no lexicon knows, is the recipient.
+def test_an_unlisted_person_owning_the_object_is_the_recipient() -> None:
+    e = first("The mayor said state officials praised Ana Lowe's work on the budget.", "SUPPORT")
+    assert e.recipient is not None and e.recipient.name == "Ana Lowe"
+
+
+def test_the_named_owner_of_a_relative_is_not_the_one_met() -> None:
+    found = [e for e in asserted("The governor held a phone conversation with Ana Lowe's mother on Monday.")
+             if e.type == "CONSULT"]
+    assert all(e.recipient is None or e.recipient.name != "Ana Lowe" for e in found)
+
+
+# "gave Ana Lowe an endorsement": the receiver of a light verb's act, even one no lexicon knows.
+def test_an_unlisted_receiver_of_a_light_verb_is_the_recipient() -> None:
+    e = first("During the primaries, the Herald gave Ana Lowe a glowing endorsement.", "SUPPORT")
+    assert e.recipient is not None and e.recipient.name == "Ana Lowe"
+
+
+def test_a_known_receiver_of_a_light_verb_keeps_its_country() -> None:
+    e = first("During the primaries, the Herald gave France a glowing endorsement.", "SUPPORT")
+    assert e.recipient is not None and e.recipient.country == "FRA"
