@@ -51,3 +51,16 @@ def test_an_unlisted_receiver_of_a_light_verb_is_the_recipient() -> None:
 def test_a_known_receiver_of_a_light_verb_keeps_its_country() -> None:
     e = first("During the primaries, the Herald gave France a glowing endorsement.", "SUPPORT")
     assert e.recipient is not None and e.recipient.country == "FRA"
+
+
+# "Chile and Peru sealed their agreement": a verb of the same act over a reciprocal noun, like a light verb,
+# makes the two subjects each other's counterpart.
+def test_two_parties_sealing_their_agreement_are_each_others_recipient() -> None:
+    e = first("Chile and Peru sealed their agreement on Monday.", "AGREE")
+    assert e.recipient is not None and {e.actor.country, e.recipient.country} == {"CHL", "PER"}  # type: ignore[union-attr]
+
+
+def test_one_party_sealing_an_agreement_with_another_keeps_it() -> None:
+    e = first("Chile sealed its agreement with Peru on Monday.", "AGREE")
+    assert e.actor is not None and e.actor.country == "CHL" and e.recipient is not None \
+        and e.recipient.country == "PER"

@@ -1215,8 +1215,10 @@ def host_argument(sent: Sentence, trigger: int, k: int, actors: list[Ref]) -> bo
 def mutual_noun(hit: Hit, actor_rule: str | None) -> bool:
     """Whether the trigger is the noun of an act both sides do to each other (the manual's reciprocal
     types: talks, an agreement, cooperation) that the parties named as the subject of its verb hold or
-    reach together: "Chile and Peru reached an agreement" is Chile with Peru, not two acts with no one."""
-    return hit.noun and hit.trigger.type in RECIPROCAL and actor_rule == "light-verb-subject"
+    reach together: "Chile and Peru reached an agreement" is Chile with Peru, not two acts with no one; so
+    is a verb of the same act over the noun ("Chile and Peru sealed their agreement")."""
+    return hit.noun and hit.trigger.type in RECIPROCAL and actor_rule in ("light-verb-subject",
+                                                                          "same-type-verb-subject")
 
 
 def _prep_object(sent: Sentence, p: int) -> int | None:
