@@ -64,3 +64,17 @@ def test_one_party_sealing_an_agreement_with_another_keeps_it() -> None:
     e = first("Chile sealed its agreement with Peru on Monday.", "AGREE")
     assert e.actor is not None and e.actor.country == "CHL" and e.recipient is not None \
         and e.recipient.country == "PER"
+
+
+# "a condemnation of Iran's launch ... and pledged to impose sanctions": the owner of the thing the first
+# act is about is whom the second, naming no one, is aimed at.
+def test_the_owner_of_a_first_acts_object_is_the_next_acts_recipient() -> None:
+    found = [e for e in asserted("The Arab League on Monday issued a sharp condemnation of Iran's missile launch "
+                                 "and pledged to impose new sanctions.") if e.type == "THREATEN"]
+    assert found and found[0].recipient is not None and found[0].recipient.country == "IRN"
+
+
+def test_a_second_act_naming_its_own_target_keeps_it() -> None:
+    found = [e for e in asserted("The Arab League on Monday issued a sharp condemnation of Iran's missile launch "
+                                 "and pledged to impose new sanctions on Syria.") if e.type == "THREATEN"]
+    assert found and found[0].recipient is not None and found[0].recipient.country == "SYR"

@@ -1478,6 +1478,14 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                     pobj = sent.child(p, "pobj")
                     if pobj is not None:
                         inner = _ref(sent, pobj, ctx, lex, pronouns=False, typed=True)
+                        if inner is None and sent.tok(pobj).pos == "NOUN":
+                            # "a condemnation of Ruritania's test", "strikes on Ruritania's depots": the owner
+                            for k in sent.children(pobj, "poss"):
+                                inner = _ref(sent, k, ctx, lex, pronouns=False, typed=True,
+                                             skip_countries=skip_countries)
+                                if inner is not None:
+                                    inner.rule = "possessor-of-thing" if inner.rule == "mention" else inner.rule
+                                    break
                         if inner is not None:
                             ref = inner
                             break
