@@ -237,6 +237,8 @@ def mention_actor(value: dict[str, Any], text: str) -> Actor:
                  sector=value.get("sector"), id=value.get("id"))
 
 
+# Prepositions that set a party beside the subject for comparison, not in it.
+LIKENESS = frozenset({"like", "unlike", "besides", "except"})
 # Nouns for a person's kin and household: "Ann Lowe's mother" is someone else than Ann Lowe.
 RELATIVES = frozenset({"mother", "father", "parent", "son", "daughter", "child", "wife", "husband", "brother",
                        "sister", "family", "widow", "widower", "grandmother", "grandfather", "grandson",
@@ -546,7 +548,8 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
         if refs:
             return refs, "subject-modifier-country"
         for k in sent.subtree(s, skip=("relcl", "acl", "advcl", "appos")):
-            if k != s and sent.mention(k) is not None and sent.tok(k).dep in ("pobj", "compound", "poss", "nmod"):
+            if k != s and sent.mention(k) is not None and sent.tok(k).dep in ("pobj", "compound", "poss", "nmod") \
+                    and not _under_likeness(sent, k, s):
                 refs = refs_at(sent, k, ctx, lex)
                 if refs:
                     return refs, "subject-inner"
@@ -653,6 +656,17 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
                     break
         return (refs, "misparsed-subject") if refs else ([], "")
     return [], ""
+
+
+def _under_likeness(sent: Sentence, k: int, top: int) -> bool:
+    """Whether word k hangs, below `top`, from a preposition of comparison: "He, like the president, has
+    refused" is someone set beside the president, not the president."""
+    for a in sent.ancestors(k):
+        if a == top:
+            return False
+        if sent.low(a) in LIKENESS and sent.tok(a).dep == "prep":
+            return True
+    return False
 
 
 def _proper_name(sent: Sentence, s: int) -> Ref | None:
