@@ -78,3 +78,9 @@ def test_a_second_act_naming_its_own_target_keeps_it() -> None:
     found = [e for e in asserted("The Arab League on Monday issued a sharp condemnation of Iran's missile launch "
                                  "and pledged to impose new sanctions on Syria.") if e.type == "THREATEN"]
     assert found and found[0].recipient is not None and found[0].recipient.country == "SYR"
+
+
+def test_a_name_owning_a_body_is_not_taken_for_a_person() -> None:
+    found = [e for e in asserted("The committee filed a complaint with Lakeside Heights's ethics board on Monday.")
+             if e.type == "ACCUSE"]
+    assert all(e.recipient is None or e.recipient.name != "Lakeside Heights" for e in found)

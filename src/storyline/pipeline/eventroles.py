@@ -57,7 +57,7 @@ OFFICE_TITLES = frozenset({"president", "minister", "premier", "chancellor", "ki
 BODY_WORDS = frozenset({"office", "organization", "organisation", "council", "agency", "committee", "front",
                         "movement", "party", "union", "league", "association", "commission", "court", "ministry",
                         "federation", "alliance", "army", "coalition", "congress", "assembly", "authority",
-                        "bureau", "institute", "foundation", "fund", "bank", "group", "forum", "tribunal"})
+                        "bureau", "institute", "foundation", "fund", "bank", "group", "forum", "tribunal", "board"})
 # Prepositions that name the target of an act a trigger governs ("vowed to retaliate against X").
 GOVERNED_PLACES = frozenset({"against", "on", "at", "with", "to", "into", "toward", "towards", "from"})
 # Verbs of a protest's purpose clause whose object names the party the protest is aimed at.
@@ -1479,8 +1479,10 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                     ref.rule = "possessor-of-thing" if ref.rule == "mention" else ref.rule
                     break
                 # "praised Ann Lowe's work": a person no lexicon knows; "called Ann Lowe's mother" is a call to
-                # the mother, whom the name only identifies
-                ref = _unlisted_person(sent, k, ctx) if t.lemma not in RELATIVES else None
+                # the mother, whom the name only identifies; nor is a name owning a body ("Lakeside's board",
+                # "Lakeside's police") a person's
+                owned_person = t.lemma not in RELATIVES and t.lemma not in BODY_WORDS and t.lemma not in actor_nouns()
+                ref = _unlisted_person(sent, k, ctx) if owned_person else None
                 if ref is not None:
                     ref.rule = "possessor-of-thing+unknown-name"
                     break
