@@ -9,7 +9,7 @@ from english_coder import asserted, first
 
 # "called on X to ...": the parser sometimes labels "on" a particle and still hangs X on it.
 def test_call_on_with_a_particle_keeps_its_object_as_recipient() -> None:
-    e = first("The Iowa senator called on fellow Republicans to unendorse Jones.", "REQUEST")
+    e = first("The Iowa senator called on Republicans to unendorse Jones.", "REQUEST")
     assert e.recipient is not None and "Republicans" in e.recipient.name
 
 
@@ -20,7 +20,7 @@ def test_call_on_still_takes_its_object_over_the_act_asked_for() -> None:
 
 # "urged the American public": the people of one's own country are a party addressed, unlike the state.
 def test_a_leader_urging_his_own_public_has_it_as_recipient() -> None:
-    e = first("President Barack Obama urged the American public not to tolerate the delays of the Congress.",
+    e = first("President Barack Obama urged the American public to reject the delays of the Congress.",
               "REQUEST")
     assert e.recipient is not None and e.recipient.country == "USA" and "public" in e.recipient.name
 
