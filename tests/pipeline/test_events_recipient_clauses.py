@@ -84,16 +84,3 @@ def test_a_name_owning_a_body_is_not_taken_for_a_person() -> None:
     found = [e for e in asserted("The committee filed a complaint with Lakeside Heights's ethics board on Monday.")
              if e.type == "ACCUSE"]
     assert all(e.recipient is None or e.recipient.name != "Lakeside Heights" for e in found)
-
-
-# "charged two Ohio developers, Ana Lowe and Mark Dunn": people no lexicon knows, named in apposition to
-# the object, are the recipient rather than the place in the object's phrase.
-def test_an_unlisted_person_in_apposition_to_the_object_is_the_recipient() -> None:
-    e = first("Federal prosecutors on Monday charged two Ohio developers, Ana Lowe and Mark Dunn, with fraud.",
-              "ACCUSE")
-    assert e.recipient is not None and e.recipient.name == "Ana Lowe"
-
-
-def test_a_known_party_in_apposition_keeps_its_country() -> None:
-    e = first("Colombia on Monday accused its neighbour, Venezuela, of sheltering the rebels.", "ACCUSE")
-    assert e.recipient is not None and e.recipient.country == "VEN"

@@ -1467,11 +1467,9 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                     ref = Ref(Actor(name=str(mk.value.get("name") or mk.span.text), country=str(mk.value["country"]),
                                     sector=None, id=str(mk.value["country"])), k, "modifier-country-of-thing")
                     break
-        if ref is None:  # "Colombia's neighbor, Venezuela"; "the debate's moderator, Ann Lowe of the network"
+        if ref is None:  # "Colombia's neighbor, Venezuela"
             for k in sent.children(j, "appos"):
                 ref = _ref(sent, k, ctx, lex, pronouns=False, typed=True)
-                if ref is None and t.pos == "NOUN" and sent.tok(k).pos == "PROPN":
-                    ref = _unlisted_person(sent, k, ctx)
                 if ref is not None:
                     break
         if ref is None and t.pos == "NOUN":  # "denounced Serbia's suppression of the unrest": the possessor
