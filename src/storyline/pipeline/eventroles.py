@@ -24,6 +24,7 @@ Every decision is a rule name kept on the event ("actor=subject", "recipient=on+
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -126,6 +127,10 @@ class Context:
         self.places = sorted((m for m in mentions if m.kind == "place"), key=lambda m: m.span.start)
         self.when_where = [m.span for m in mentions if m.kind in ("place", "date")]
         self.starts = [m.span.start for m in self.actors]
+        self.place_starts = [m.span.start for m in self.places]
+        self._counterparts: dict[str, Actor | None] = {}
+        self.persons = [m for m in self.actors if m.value.get("form") == "person"]  # persons, for title_person
+        self.person_starts = [m.span.start for m in self.persons]
         self.quotes = quotes
         by_sector: dict[str, Counter[str]] = {}
         overall: Counter[str] = Counter()
@@ -143,6 +148,12 @@ class Context:
     def counterpart(self, country: str) -> Actor | None:
         """The state the document is mostly about besides `country`: the most named other country
         (states and their governments and forces), named at least twice."""
+        if country not in self._counterparts:
+            self._counterparts[country] = self._counterpart(country)
+        found = self._counterparts[country]
+        return None if found is None else dataclasses.replace(found)  # a fresh record: callers may amend it
+
+    def _counterpart(self, country: str) -> Actor | None:
         counts: Counter[str] = Counter(
             str(m.value["country"]) for m in self.actors
             if m.value.get("country") and m.value.get("country") != country
@@ -159,12 +170,12 @@ class Context:
         given); one named in the same sentence (lo..hi) is someone else ("the minister said no to the envoy")."""
         words = title.lower().replace(".", "").split()
         head = words[-1] if words else ""
-        here = {m.value.get("id") for m in self.actors if lo <= m.span.start < hi and m.value.get("form") == "person"}
+        here = {m.value.get("id") for m in self.actors_in(lo, hi) if m.value.get("form") == "person"}
         counts: Counter[str] = Counter()
         last: dict[str, Mention] = {}
-        for m in self.before(pos):
+        for m in self.persons[:bisect.bisect_left(self.person_starts, pos)]:
             v = m.value
-            if v.get("form") != "person" or v.get("id") in here or head not in str(v.get("title") or "").lower():
+            if v.get("id") in here or head not in str(v.get("title") or "").lower():
                 continue
             if country and v.get("country") and v.get("country") != country:
                 continue
@@ -178,10 +189,17 @@ class Context:
 
     def sentence_country(self, lo: int, hi: int) -> str | None:
         """The one country a sentence names (states, their bodies, its places), if it names just one."""
-        found = {str(m.value["country"]) for m in (*self.actors, *self.places)
-                 if lo <= m.span.start < hi and m.value.get("country") and m.value.get("sector") != "MED"
+        found = {str(m.value["country"]) for m in (*self.actors_in(lo, hi), *self.places_in(lo, hi))
+                 if m.value.get("country") and m.value.get("sector") != "MED"
                  and m.value.get("form") not in ("person", "unknown_person")}
         return found.pop() if len(found) == 1 else None
+
+    def actors_in(self, lo: int, hi: int) -> list[Mention]:
+        """Actor mentions starting in lo..hi (found by bisection: a long document stays linear)."""
+        return self.actors[bisect.bisect_left(self.starts, lo):bisect.bisect_left(self.starts, hi)]
+
+    def places_in(self, lo: int, hi: int) -> list[Mention]:
+        return self.places[bisect.bisect_left(self.place_starts, lo):bisect.bisect_left(self.place_starts, hi)]
 
     def before(self, pos: int) -> list[Mention]:
         """Actor mentions starting before character `pos`, nearest last."""

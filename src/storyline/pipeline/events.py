@@ -42,6 +42,7 @@ does).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -160,8 +161,10 @@ def code(doc: Document) -> Document:
     lex = lexicon()
     quotes = list(doc.quotes)
     ctx = Context(doc.mentions, [q for q in quotes if not any(k in q.rule for k in NOT_PROSE)], doc.text)
-    dates = [m for m in doc.mentions if m.kind == "date"]
-    places = [m for m in doc.mentions if m.kind == "place"]
+    dates = sorted((m for m in doc.mentions if m.kind == "date"), key=lambda m: m.span.start)
+    date_starts = [m.span.start for m in dates]
+    places = sorted((m for m in doc.mentions if m.kind == "place"), key=lambda m: m.span.start)
+    place_starts = [m.span.start for m in places]
     not_prose = [q.span for q in quotes if any(k in q.rule for k in NOT_PROSE)]
     reference = _reference_date(doc, dates)
     for sent in sentences(doc.tokens, doc.sentences, doc.mentions):
@@ -171,15 +174,20 @@ def code(doc: Document) -> Document:
             continue
         hits = eventmatch.find(sent, lex)
         previous, ctx.previous = ctx.previous, _main_subject(sent, ctx, lex)
-        previous_dates, ctx.previous_dates = ctx.previous_dates, [
-            d for d in dates if sent.span.start <= d.span.start < sent.span.end]
+        # the dates inside the sentence, all an event of it is dated from (a long document stays linear)
+        own_dates = dates[bisect.bisect_left(date_starts, sent.span.start):
+                          bisect.bisect_left(date_starts, sent.span.end)]
+        previous_dates, ctx.previous_dates = ctx.previous_dates, own_dates
         if not hits and not _modal_frame_candidate(sent, lex) and not _failed_measure_candidate(sent, lex):
             continue
         ctx.previous, current = previous, ctx.previous
         ctx.previous_dates, current_dates = previous_dates, ctx.previous_dates
         quote = ctx.quote_at(sent.tok(sent.first).start) or ctx.quote_at(sent.tok(sent.end - 1).start)
         attribution = _attribution_dates(doc, quote, dates) if quote else []
-        doc.events.extend(code_sentence(sent, hits, ctx, dates, attribution, places, quote, reference, lex))
+        # and the places inside it: every use is a token of the sentence
+        here = places[bisect.bisect_left(place_starts, sent.span.start):
+                      bisect.bisect_left(place_starts, sent.span.end)]
+        doc.events.extend(code_sentence(sent, hits, ctx, own_dates, attribution, here, quote, reference, lex))
         ctx.previous, ctx.previous_dates = current, current_dates
     _document_roles(doc.events, ctx)
     _proposals_to_the_measures_owner(doc.events, doc.text)
