@@ -56,6 +56,11 @@ NOT_DONE = [
     # the negation of a conjoined verb the act shares
     ("The envoy did not meet the rebels or condemn the attacks on the villages.", "ACCUSE", "negated"),
     ("The envoy has not, and never will, condemn the attacks on the villages.", "ACCUSE", "negated"),
+    # an act one has to or needs to do; "is going to" with going as the verb
+    ("The senator said the junta has to sign a truce with the rebels.", "AGREE", "hypothetical"),
+    ("The senator said the junta is going to need to sign a truce with the rebels.", "AGREE", "hypothetical"),
+    ("The envoy said the junta needs to pull its soldiers back from the border.", "RETREAT", "hypothetical"),
+    ("The envoy said the junta is going to sign a truce with the rebels.", "AGREE", "planned"),
 ]
 
 
@@ -82,6 +87,9 @@ DONE = [
     # a conjoined verb with an auxiliary or a subject of its own keeps its own status
     ("The envoy did not meet the rebels, but did condemn the attacks on the villages.", "ACCUSE"),
     ("The rebels will not give up easily, and the army has continued its attacks on the villages.", "ASSAULT"),
+    # an act one had to do, in the past, was done
+    ("The junta had to sign a truce with the rebels after the siege.", "AGREE"),
+    ("The junta needed to withdraw from the valley, and it withdrew on Monday.", "RETREAT"),
 ]
 
 
@@ -90,10 +98,13 @@ def test_an_act_told_as_done_in_a_similar_shape_stays_asserted(text: str, type_:
     assert "asserted" in statuses(text, type_)
 
 
-# What an actor says it is likely to do, or asks whether to do, commits it to nothing: no announced act.
+# What an actor says it is likely to do, asks whether to do, should do or can do commits it to nothing: no
+# announced act.
 @pytest.mark.parametrize("text", [
     "\u201cWe are likely to hold talks with the rebels next month,\u201d the foreign minister said.",
     "\u201cWe are still asking whether we will hold talks with the rebels,\u201d the foreign minister said.",
+    "\u201cWe should support the army of Ruritania,\u201d the envoy said.",
+    "\u201cWe can send troops to Ruritania,\u201d the minister said.",
 ])
 def test_a_likely_or_asked_act_of_ones_own_is_no_announcement(text: str) -> None:
     assert not [e for e in code(text) if e.status == "asserted"], [(e.type, e.rule) for e in code(text)]
@@ -102,3 +113,7 @@ def test_a_likely_or_asked_act_of_ones_own_is_no_announcement(text: str) -> None
 def test_an_act_one_says_one_will_do_is_still_announced() -> None:
     assert [e.type for e in code("The foreign minister said his government will hold talks with the rebels.")
             if e.status == "asserted"] == ["AGREE"]
+    assert [e.type for e in code("\u201cWe will support the army of Ruritania,\u201d the envoy said.")
+            if e.status == "asserted"] == ["AGREE"]
+    assert [e.type for e in code("\u201cWe would support the army of Ruritania if it held elections,\u201d the envoy "
+                                 "said.") if e.status == "asserted"] == ["AGREE"]

@@ -14,11 +14,12 @@ the light verb of a nominal trigger) and the event lexicon, and gives a `Status`
   "has the army struck?"; not "why has the army struck?", which takes the act as done), a modal of possibility
   (would, could, might, may), a verb of deliberation the trigger hangs on ("was considering
   strikes", "proposed sending"), or a modifier ("possible strikes", "the option of strikes");
-- **planned**: a future modal (will, 'll, going to), a verb of intent ("plans to", "prepares
-  to", "vowed to") or an adjective of readiness ("ready to", "willing to"); "likely to" and "about to"
-  are hypothetical, and so is an act in the clause of a wish or a proposal ("want the army to withdraw",
-  "proposed that the army withdraw"), in a supposition ("suppose the army struck") or in a participle
-  under a modal ("could cross the border, attacking the camps"); "has yet to" negates;
+- **planned**: a future modal (will, 'll, going to, also "is going to" read with `going` as the verb),
+  a verb of intent ("plans to", "prepares to", "vowed to") or an adjective of readiness ("ready to",
+  "willing to"); "likely to" and "about to" are hypothetical, and so is an act one has to or needs to
+  do ("has to sign", not the past "had to"), an act in the clause of a wish or a proposal ("want the
+  army to withdraw", "proposed that the army withdraw"), in a supposition ("suppose the army struck")
+  or in a participle under a modal ("could cross the border, attacking the camps"); "has yet to" negates;
 - **asserted** otherwise, also through verbs that pass the act on ("decided to pause", "began
   to deploy", "ordered strikes"); the purpose of an armed operation takes the status of the verb
   over the operation ("ordered a raid to seize" asserted, "planned a raid to" planned).
@@ -70,6 +71,13 @@ class Status:
 
 
 SEEING = frozenset({"see", "watch"})
+# Verbs of obligation: in the present, an act one has to or needs to do is not done yet ("has to sign a
+# deal", "we need to back the army"); in the past it mostly was ("had to withdraw"), and stays asserted.
+OBLIGING = frozenset({"have", "need"})
+
+
+def _to_infinitive(sent: Sentence, v: int) -> bool:
+    return any(sent.low(k) == "to" for k in sent.children(v, "aux"))
 ENSURING = frozenset({"ensure", "insure", "guarantee"})
 
 
@@ -89,8 +97,11 @@ READY = frozenset({"ready", "prepared", "willing", "eager", "keen", "poised", "d
 # army to withdraw", "proposed that the army withdraw".
 WISHING = frozenset({"want", "wish", "hope", "prefer", "propose", "recommend", "intend", "plan"})
 LIKELY = frozenset({"likely", "unlikely", "about"})  # "was about to attack when the truce came": not told as done
-# Cues of a status that commits its actor to nothing, even when the actor says it: a likelihood, a question.
-UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if (asked)", "?"})
+# Cues of a status that commits its actor to nothing, even when the actor says it: a likelihood, a question,
+# what one says one should or can do ("we should be backing them", "maybe I can talk to them"), and the
+# purpose of something else one does ("we came together to resist the plan", "we formed a group to help them").
+UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if (asked)", "?", "should", "ought", "can", "ca",
+                         "to (purpose)"})
 # Conditions told by other words than "if": "in case the rebels attack", "in the event (that) they attack", "in
 # case of an attack", "lest they attack", "provided that they attack", "as long as they attack".
 CONDITION_NOUNS = frozenset({"case", "event"})
@@ -289,6 +300,12 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
                 return Status("negated", "yet to")  # "has yet to withdraw"
             if found is None and t.dep == "xcomp" and ht.pos == "ADJ" and sent.low(h) in READY | LIKELY:
                 found = Status("planned" if sent.low(h) in READY else "hypothetical", sent.low(h))  # "ready to help"
+            if found is None and t.dep == "xcomp" and _to_infinitive(sent, cur):
+                if ht.lemma == "go" and ht.tag == "VBG" and any(
+                        sent.tok(k).lemma == "be" for k in sent.children(h, "aux")):
+                    found = Status("planned", "going to")  # "is going to sign a deal"
+                elif ht.lemma in OBLIGING and ht.tag in ("VB", "VBP", "VBZ"):
+                    found = Status("hypothetical", ht.lemma)  # "has to sign", "we need to back them": not yet done
             if found is None and ht.lemma in hyp_verbs:
                 found = Status("hypothetical", ht.lemma)
             elif found is None and ht.lemma in planned_verbs:
