@@ -36,8 +36,12 @@ other strike to go by. A subject no lexicon knows (a bare surname, "both sides",
 one named before it outside a quotation) is an actor of unknown country (the act is told, only who
 did it is not known); a nominal trigger needs an actor attached to it in the tree (a possessor, a
 country word, "by X", "between A and B", the subject of a light verb or of a verb of its own type);
-a participle describing a noun is no trigger. It does not merge an event told twice (the link stage
-does).
+a participle describing a noun is no trigger. On a page that is not about public life (it names fewer
+than three actors of a public sector, and seldom: a film review, a product page, a match report, a
+firm's news), an act of a named party that is no public one, done to no public party, is dropped: the
+quarrels, deals and promises of singers, coaches and firms are not political events (a capital named
+there is a city or a club, not its government). It does not merge
+an event told twice (the link stage does).
 """
 
 from __future__ import annotations
@@ -143,6 +147,14 @@ TIME_PREPOSITIONS = frozenset({"during", "after", "before", "following", "since"
 # Types of a verb that undoes or defies a measure it names ("lifted the curfew", "violated the ban").
 UNDOING = frozenset({"CONCEDE", "RETREAT", "REJECT"})
 LOCAL_SECTORS = frozenset({"GOV", "COP", "MIL", "JUD"})
+# Sectors of public life: a page naming actors of these is news of public life; one that names fewer than
+# PUBLIC_NAMES of them, and no more than PUBLIC_MENTIONS times, is about something else (a film, a
+# product, a match, a firm). The signal needs a page of MIN_PAGE_SENTENCES sentences or more.
+PUBLIC_SECTORS = frozenset({"GOV", "IGO", "MIL", "REB", "SPY", "COP", "LEG", "PTY", "OPP", "NGO", "JUD", "CRM",
+                            "INS"})
+PUBLIC_NAMES = 3
+PUBLIC_MENTIONS = 5
+MIN_PAGE_SENTENCES = 3
 # Sectors of a generic actor with no country known that belong where they act: civilians, students,
 # the opposition, clergy, business, the police.
 PEOPLE_SECTORS = frozenset({"CVL", "EDU", "OPP", "REL", "BUS", "COP"})
@@ -191,7 +203,39 @@ def code(doc: Document) -> Document:
         ctx.previous, ctx.previous_dates = current, current_dates
     _document_roles(doc.events, ctx)
     _proposals_to_the_measures_owner(doc.events, doc.text)
+    if not _about_public_life(doc):
+        cities = {m.value.get("name") for m in doc.mentions if m.kind == "actor" and m.value.get("form") == "capital"}
+        doc.events = [e for e in doc.events if not _private_act(e, cities)]
     return doc
+
+
+def _about_public_life(doc: Document) -> bool:
+    """Whether the page is about public life at all: it names at least PUBLIC_NAMES distinct actors of a
+    public sector (a government, a ministry, forces, a court, the police, a party, an armed group, an
+    international body, a public organisation), or names fewer but often. A film review, a product page,
+    a match report or a firm's news names none or one or two in passing. A text too short to tell (a
+    single sentence, a headline) counts as about public life."""
+    if len(doc.sentences) < MIN_PAGE_SENTENCES:
+        return True
+    public = [m for m in doc.mentions if m.kind == "actor" and m.value.get("sector") in PUBLIC_SECTORS
+              and m.value.get("form") != "capital"]
+    names = {m.value.get("ref") or m.value.get("name") or m.span.text for m in public}
+    return len(names) >= PUBLIC_NAMES or len(public) > PUBLIC_MENTIONS
+
+
+def _public_party(a: Actor | None, cities: set[str | None] | None = None) -> bool:
+    return a is not None and (a.sector in PUBLIC_SECTORS or _state_itself(a)) and a.name not in (cities or ())
+
+
+def _private_act(e: Event, cities: set[str | None]) -> bool:
+    """On a page not about public life: an act whose named doer is no public party (a person, a firm, a
+    studio, a team), done to no public party ("the singer accused her label", "the coach agreed a deal",
+    "the retailer's deals went live") is not a political event. An act with no doer named, and one done by
+    or to a state, its bodies or an armed group, stays ("officers shot a man", "fans boycotted Ruritania").
+    There a capital city is the place, or a club, not its government ("phoning in from Paris", "the
+    London side"): the `cities` named as capitals on the page count as no public party, nor toward the
+    page's public actors."""
+    return e.actor is not None and not _public_party(e.actor, cities) and not _public_party(e.recipient, cities)
 
 
 def _own_forces(side: Actor, target: Actor | None) -> bool:
