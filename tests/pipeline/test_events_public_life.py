@@ -48,7 +48,7 @@ def test_the_quarrels_and_deals_of_a_film_or_a_shop_page_are_not_political_event
 
 
 def test_an_act_toward_the_police_on_a_page_about_something_else_stays() -> None:
-    page = FILM_PAGE + " Dale Pinnock, her manager, accused the police of harassing her fans outside the premiere."
+    page = FILM_PAGE + " Ilse Varnaby, her manager, accused the police of harassing her fans outside the premiere."
     found = [e for e in code(page) if e.type == "ACCUSE"]
     assert [e.recipient.sector for e in found if e.recipient is not None] == ["COP"], [
         (e.trigger.text, e.actor, e.recipient) for e in found]
