@@ -245,6 +245,15 @@ def _own_forces(side: Actor, target: Actor | None) -> bool:
         and side.sector in ("GOV", "MIL") and target.sector in (None, "GOV", "MIL")
 
 
+HOSTILE = frozenset({"CRM", "REB", "INS"})  # whom a state's forces strike when its communiqué names no country
+
+
+def _same_party(a: Actor, b: Actor | None) -> bool:
+    """The same party named twice ("protesters" and "Protesters", a country with and without its code)."""
+    return b is not None and ((a.id is not None and a.id == b.id)
+                              or (bool(a.name) and (a.name or "").casefold() == (b.name or "").casefold()))
+
+
 def _document_roles(events: list[Event], ctx: Context) -> None:
     """Roles the sentence leaves open, from the rest of the document: "the strikes" with no target
     named takes the target of the document's other strikes by the same side; a rejection or a demand
@@ -253,8 +262,9 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
     for e in events:
         if e.actor is None and e.type in ("ASSAULT", "COERCE"):  # first, so the victims' rule below sees the side
             side = commonest_party([x for x in events if x.type == e.type], "actor", _key, events)
-            if side is not None and _own_forces(side, e.recipient):
-                side = None  # "a US helicopter shot down": a state does not strike its own forces
+            if side is not None and (_own_forces(side, e.recipient) or _same_party(side, e.recipient)):
+                side = None  # "a US helicopter shot down": a state does not strike its own forces, nor
+                # "40 protesters have been killed" the protesters who attacked police stations before
             if side is not None:
                 e.actor = side
                 e.rule = re.sub(r"actor=[\w-]+", "actor=document-same-type", e.rule, count=1)
@@ -1199,7 +1209,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         # "the command confirmed that 21 boats have been targeted": an act of force no one is named for,
         # announced by a state's forces or government, is theirs when it is done to another side
         side = [x for x in speaker if x.actor.country and x.actor.sector in STATE_SIDES]
-        if side and not any(x.actor.country == side[0].actor.country for x in r.recipients):
+        if side and all(x.actor.country != side[0].actor.country if x.actor.country else x.actor.sector in HOSTILE
+                        for x in r.recipients):
+            # the other side is a state, or smugglers, rebels or insurgents; "three civilians were killed,
+            # the governor said" and "two soldiers were killed, the army said" tell no one's act
             r.actors, r.actor_rule = side[:1], "announcer"
     own = _self_stated(speaker, r.actors)
     unless = v is not None and not h.noun and any(
