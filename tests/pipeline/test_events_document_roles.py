@@ -43,3 +43,16 @@ def test_a_state_force_announcing_strikes_on_smugglers_is_their_actor() -> None:
     struck = [e for e in events if e.type == "ASSAULT"]
     assert struck and struck[0].actor is not None and struck[0].actor.country == "USA", [
         (e.trigger.text, e.actor, e.recipient, e.rule) for e in events]
+
+
+def test_a_place_struck_in_the_acts_own_clause_is_the_recipient_not_the_party_telling_of_it() -> None:
+    events = code("Russian forces shelled the city of Kharkiv on Monday, Ukrainian officials said.")
+    shelled = [e for e in events if e.trigger.text == "shelled"]
+    assert shelled and shelled[0].recipient is not None
+    assert (shelled[0].recipient.name, shelled[0].recipient.country) == ("Kharkiv", "UKR"), shelled[0].recipient
+
+
+def test_with_no_place_in_the_clause_the_only_other_country_still_gives_the_recipients_country() -> None:
+    events = code("Russian forces shelled villages on Monday, Ukrainian officials said.")
+    shelled = [e for e in events if e.trigger.text == "shelled"]
+    assert shelled and shelled[0].recipient is not None and shelled[0].recipient.country == "UKR"

@@ -1293,6 +1293,16 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
     top = v if v is not None else h.head
     if not r.recipients and not r.reciprocal and st.value == "asserted":
         other = [x for x in _only_other_country(sent, h, r.actors) if not _venue(sent, x.at, type_, top)]
+        if other and other[0].at not in reach:
+            # "Russian forces shelled the city of Kharkiv, Ukrainian officials said": of that country, the
+            # place inside the act's own clause, not the party that tells of it
+            inside = [pl for pl in places if pl.value.get("country") == other[0].actor.country
+                      and any(pl.span.start <= sent.tok(k).start < pl.span.end for k in reach)]
+            if inside:
+                c = str(inside[0].value["country"])
+                at = next(k for k in sorted(reach) if inside[0].span.start <= sent.tok(k).start)
+                other = [Ref(Actor(name=inside[0].value.get("name") or inside[0].span.text, country=c, sector=None,
+                                   id=c), at, "place-in-clause")]
         if other:
             r.recipients, r.recipient_rule = other, "sentence-only-other-country"
     if not r.recipients and not r.reciprocal and r.actors:
