@@ -68,6 +68,8 @@ class Lexicon:
     particles: frozenset[str]
     abbreviations: frozenset[str]
     cue_first_words: frozenset[str] = frozenset()  # every word a cue can start with, to skip the rest fast
+    male_role_nouns: frozenset[str] = frozenset()  # "spokesman", "father": a person's gender from a role
+    female_role_nouns: frozenset[str] = frozenset()
 
 
 @per_user_files
@@ -116,6 +118,8 @@ def lexicon() -> Lexicon:
         abbreviations=exact("abbreviations"),
         cue_first_words=low("cue_verbs") | low("invertible") | low("participles")
         | frozenset(p.lower().split()[0] for p in data["cue_phrases"]),
+        male_role_nouns=low("male_role_nouns"),
+        female_role_nouns=low("female_role_nouns"),
     )
 
 

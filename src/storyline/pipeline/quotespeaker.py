@@ -38,6 +38,12 @@ from .actors import latest_antecedent
 from .quotenames import POSSESSIVE, Named, NameIndex
 
 NEWLINES = re.compile(r"\n+")
+# An apposition right after a name: ", a/the ... noun" up to the next comma, full stop or bracket;
+# its head is the last word before a preposition or "who" ("a spokeswoman for the board" → spokeswoman).
+APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:()\n\"“”]{1,60})")
+APPOSITION_STOP = re.compile(r"\b(?:of|for|at|from|in|with|to|on|who|whose|and|or)\b.*", re.S)
+# ... or one just before it, ending in its head: "her husband, " / "the victim's mother, ".
+APPOSITION_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w'’-]+\s+){0,3}?[a-z]+),\s+$")
 # How far back (in characters) a pronoun may look for its antecedent; about four news paragraphs.
 NEAR_WINDOW = 1200
 FAR_WINDOW = 4000
@@ -80,6 +86,7 @@ class SpeakerIndex(NameIndex):
         self._cue_starts: list[int] | None = None
         # Gender a he/she told of a person whose name does not give it ("Jo Lark ... she said"), by name.
         self._told: dict[str, str] = {}
+        self._role_gender: dict[str, str | None] = {}  # gender a role noun in apposition tells, by name
         self._index_cues()
         self.cue_starts = [c.start for c in self.cues]
 
@@ -676,8 +683,32 @@ class SpeakerIndex(NameIndex):
                      (best.start, best.end))
 
     def _gender(self, x: Named) -> str | None:
-        """The gender of a person: from the name, else from a he/she read back to them earlier."""
-        return x.gender or self._told.get(x.name)
+        """The gender of a person: from the name, else from a he/she read back to them earlier, else from
+        a gendered role noun in apposition to one of their mentions ("Jo Lark, a spokeswoman for ...")."""
+        got = x.gender or self._told.get(x.name)
+        if got is not None:
+            return got
+        if x.name not in self._role_gender:
+            spans = [(x.start, x.end)] + ([x.antecedent] if x.antecedent else [])
+            self._role_gender[x.name] = next(
+                (g for a, b in spans if (g := self._apposition_gender(a, b)) is not None), None)
+        return self._role_gender[x.name]
+
+    def _apposition_gender(self, start: int, end: int) -> str | None:
+        """"m"/"f" when the name over [start, end) has a gendered role noun as the head of an apposition
+        after it (", the father of two,") or before it ("her husband, Kim Arlo")."""
+        after = APPOSITION_AFTER.match(self.text, end)
+        before = APPOSITION_BEFORE.search(self.text, max(0, start - 60), start)
+        for word in ((after.group(1) if after else None), (before.group(1) if before else None)):
+            if word is None:
+                continue
+            head = next((w for w in APPOSITION_STOP.split(word.lower()) if w), "").split()
+            noun = head[-1] if head else ""
+            if noun in self.lex.male_role_nouns:
+                return "m"
+            if noun in self.lex.female_role_nouns:
+                return "f"
+        return None
 
     def _previous_sentence(self, k: int) -> tuple[int, int] | None:
         """Characters of the sentence before the one holding token k (quoted words do not end

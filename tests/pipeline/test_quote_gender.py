@@ -1,0 +1,52 @@
+"""Quote speakers read back from "he"/"she" by gender the text itself gives a person."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.model import Document
+from storyline.pipeline import build
+
+QUOTES = build(["quotes"], given=("text",))
+
+
+def speaker_of(text: str, starts: str) -> str | None:
+    doc = QUOTES(Document(source="test", text=text, mentions=[]))
+    hits = [q for q in doc.quotes if q.text.startswith(starts)]
+    assert hits, [q.text for q in doc.quotes]
+    return hits[0].speaker.name if hits[0].speaker else None
+
+
+# text, start of the quotation, the speaker, a person who must not be taken for them
+ROLE_GENDER = [
+    (  # "a spokeswoman" in apposition makes the person a woman; the later man is no "she"
+        "Avery Tolland, a spokeswoman for the port authority, answered questions on Monday. "
+        "Later Jordan Pike, a spokesman for the dockers, said the strike would go on.\n\n"
+        "“We have offered them everything the budget allows,” she said.",
+        "We have offered", "Avery Tolland", "Jordan Pike",
+    ),
+    (  # a kinship noun before the name, in apposition ("her husband, Kim Arlo")
+        "Morgan Vale spoke first at the hearing. Her husband, Kim Arlo, sat at the back of the room.\n\n"
+        "“Nobody told us the water was unsafe,” she said.",
+        "Nobody told us", "Morgan Vale", "Kim Arlo",
+    ),
+    (  # "the father of" in apposition: a man, so "she" goes back past him
+        "Robin Heale led the march to the town hall. Sasha Cord, the father of one of the injured "
+        "pupils, walked beside her.\n\n"
+        "“The council has to answer for this,” she said.",
+        "The council has to answer", "Robin Heale", "Sasha Cord",
+    ),
+    (  # ... and "he" takes him, not the woman named after him
+        "Sasha Cord, the father of one of the injured pupils, led the march. Robin Heale, a "
+        "congresswoman from the district, walked beside him.\n\n"
+        "“The council has to answer for this,” he said.",
+        "The council has to answer", "Sasha Cord", "Robin Heale",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "not_speaker"), ROLE_GENDER)
+def test_a_gendered_role_noun_in_apposition_tells_the_gender(text: str, starts: str, speaker: str,
+                                                            not_speaker: str) -> None:
+    name = speaker_of(text, starts)
+    assert name is not None and speaker in name and not_speaker not in name, name
