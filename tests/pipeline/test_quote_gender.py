@@ -50,3 +50,36 @@ def test_a_gendered_role_noun_in_apposition_tells_the_gender(text: str, starts: 
                                                             not_speaker: str) -> None:
     name = speaker_of(text, starts)
     assert name is not None and speaker in name and not_speaker not in name, name
+
+
+# text, start of the quotation, the speaker (None: left unattributed), a name it must not be
+THEY_GROUPS = [
+    (  # a group of people opening the sentence before
+        "Lawyers for the family filed an appeal on Monday.\n\n“The ruling ignores the evidence,” they said.",
+        "The ruling ignores", "Lawyers", None,
+    ),
+    (  # the body after "at" when it is named, as the cue reader takes "officials at the ... said"
+        "Officials at the Harbour Ministry closed the port on Monday.\n\n"
+        "“We will reopen it when the storm passes,” they said.",
+        "We will reopen", "Harbour Ministry", None,
+    ),
+    (  # through an opening "They" that reads back to the group: never one of the people named in it
+        "Critics of the plan, like Senators Dana Whitfield and Tom Reyes, say it costs too much. "
+        "They sent a letter to the committee on Thursday.\n\n“The program is broken,” they wrote.",
+        "The program is broken", "Critics", "Reyes",
+    ),
+    (  # "they" never reads back to one person
+        "Jordan Pike closed the shop on Friday after twenty years.\n\n“We could not go on,” they said.",
+        "We could not go on", None, "Jordan Pike",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker", "not_speaker"), THEY_GROUPS)
+def test_they_reads_back_to_a_group(text: str, starts: str, speaker: str | None, not_speaker: str | None) -> None:
+    name = speaker_of(text, starts)
+    if speaker is None:
+        assert name is None, name
+    else:
+        assert name is not None and speaker in name, name
+    assert not_speaker is None or name is None or not_speaker not in name, name

@@ -747,12 +747,13 @@ class SpeakerIndex(NameIndex):
             return speaking[-1]
         return found
 
-    def _body_before(self, pos: int, word: str) -> Named | None:
+    def _body_before(self, pos: int, word: str, depth: int = 0) -> Named | None:
         """For "it"/"they": the organisation named as the subject of the sentence before the pronoun's
         (or of its own, before it) or as a cue's speaker there ("The water board published a
         notice ... “...,” they said"), the latest, or for "it" a document that spoke there ("“...,” the
-        report said. “...,” it added"); a body named only by a common noun ("the campaign") is left
-        alone."""
+        report said. “...,” it added"); for "they" also a group of people opening that sentence
+        ("Lawyers for the family filed ... “...,” they said"), through one "They" opening it in turn.
+        A body named only by a common noun ("the campaign") is left alone."""
         span = self._previous_sentence(self.tok_at(pos))
         if span is None:
             return None
@@ -763,7 +764,8 @@ class SpeakerIndex(NameIndex):
                   and c.speaker.start >= lo and c.speaker.end <= pos]
         starts = self._sentence_starts_cached()
         for n in range(bisect.bisect_left(starts, self.tok_at(lo)), bisect.bisect_left(starts, self.tok_at(pos))):
-            subject = self._opening_name(starts[n])
+            subject = self._opening_group(starts[n], depth) if word == "they" else None
+            subject = subject or self._opening_name(starts[n])
             if subject is not None and lo <= subject.start and subject.end <= pos:
                 found.append(subject)
         # A common noun of the pronoun's number ("her lawyers" for "they", "the statement" for "it") is the
@@ -772,7 +774,44 @@ class SpeakerIndex(NameIndex):
         fits = [x for x in found if x.kind == "org" or (
             x.kind in ("nominal", "document") and x.name.split()[-1].lower().endswith("s") == plural)]
         best = max(fits, key=lambda x: x.start, default=None)
+        if best is not None and plural and best.kind == "nominal" and self._group_noun(best.name.split()[-1]):
+            return best
         return best if best is not None and (best.kind == "org" or (best.kind == "document" and not plural)) else None
+
+    def _group_noun(self, word: str) -> bool:
+        """A plural noun for people who can speak ("officials", "lawyers", "critics", "people")."""
+        low = word.lower()
+        return low in self.lex.source_nouns and (low.endswith("s") or low in ("people", "police"))
+
+    def _opening_group(self, i: int, depth: int) -> Named | None:
+        """The group of people the sentence starting at token i opens with, for "they": a plural source
+        noun ("Lawyers for the family filed ..."; the body after "at"/"of"/"for"/"from" when it is
+        named, "Officials at the Harbour Ministry" as the ministry, as a cue reads it), or an opening
+        "They" that reads back to such a group or a body in the sentence before (once)."""
+        n = len(self.tokens)
+        if self.inq[i] or self._mid_sentence_quote_before(i):
+            return None
+        if self.tokens[i].text.lower() == "the" and i + 1 < n:
+            i += 1
+        t = self.tokens[i].text
+        if t == "They" and depth == 0:
+            body = self._body_before(self.tokens[i].start, "they", depth + 1)
+            if body is None:
+                return None
+            at = body.antecedent if body.resolved_from == "pronoun" and body.antecedent else (body.start, body.end)
+            return Named(body.name, body.kind, self.tokens[i].start, self.tokens[i].end, None, "pronoun", at)
+        if not self._group_noun(t) or (i + 1 < n and self.tokens[i + 1].text in ("'s", "’s")):
+            return None
+        m = i + 1
+        if m + 1 < n and self.tokens[m].text in ("at", "of", "for", "from") and self._joined(i, m):
+            m += 1
+            if m + 1 < n and self.tokens[m].text == "the":
+                m += 1
+            if self._is_name_token(m) and (e := self.run_right(m, n)) is not None:
+                body = self.classify(m, e)
+                if body.kind == "org":
+                    return body
+        return self._nominal(i, i)
 
     def cue_starts_so_far(self) -> list[int]:
         """Starts of the cues (all are indexed before any pronoun is resolved)."""
