@@ -83,3 +83,14 @@ def test_they_reads_back_to_a_group(text: str, starts: str, speaker: str | None,
     else:
         assert name is not None and speaker in name, name
     assert not_speaker is None or name is None or not_speaker not in name, name
+
+
+PARSED = build(["segment", "parse", "actors", "quotes"], given=("text", "language"))
+
+
+def test_a_clause_in_a_dash_aside_does_not_speak_for_a_participle_after_it() -> None:
+    text = ("Small groups of marchers walked the streets around Riverside Arena - where the Riverside Hawks "
+            "played the Lakeport Owls - while chanting, \"No more cuts.\"")
+    doc = PARSED(Document(source="test", text=text, language="en"))
+    q = next(q for q in doc.quotes if q.text.startswith("No more cuts"))
+    assert q.speaker is None or "Hawks" not in q.speaker.name, (q.speaker, q.rule)

@@ -189,9 +189,29 @@ def _controller_subjects(sent: Sentence, a: int) -> list[int]:
         verb = head
     else:
         return []
-    if verb is None or sent.tok(verb).pos != "VERB":
+    if verb is None or sent.tok(verb).pos != "VERB" or _aside_closes_between(sent, verb, a):
         return []
     return list(sent.children(verb, "nsubj"))
+
+
+ASIDE_DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def _aside_closes_between(sent: Sentence, verb: int, a: int) -> bool:
+    """The verb at `verb` sits in an aside between dashes or brackets that closes before the word at `a`
+    ("Marchers walked past the arena - where the Hawks played - while chanting, “...”"): the clause in
+    the aside is no controller of what follows it, whatever the parse attaches."""
+    if a < verb:
+        return False
+    words = [sent.tok(i).text for i in sent]
+    v, w = verb - sent.first, a - sent.first
+    if not (0 <= v < w <= len(words)):
+        return False
+    dashes_before = sum(1 for t in words[:v] if t in ASIDE_DASHES)
+    if dashes_before % 2 == 1 and any(t in ASIDE_DASHES for t in words[v:w]):
+        return True
+    opened = words[:v].count("(") - words[:v].count(")")
+    return opened > 0 and ")" in words[v:w]
 
 
 # How quoted words hang from a verb that is no speech verb yet makes them its subject's words:
