@@ -26,7 +26,7 @@ ROLE_GENDER = [
         "We have offered", "Avery Tolland", "Jordan Pike",
     ),
     (  # a kinship noun before the name, in apposition ("her husband, Kim Arlo")
-        "Morgan Vale spoke first at the hearing. Her husband, Kim Arlo, sat at the back of the room.\n\n"
+        "Morgan Vale spoke first at the hearing. Her husband, Kim Arlo, waited near the door.\n\n"
         "“Nobody told us the water was unsafe,” she said.",
         "Nobody told us", "Morgan Vale", "Kim Arlo",
     ),
@@ -65,7 +65,7 @@ THEY_GROUPS = [
     ),
     (  # through an opening "They" that reads back to the group: never one of the people named in it
         "Critics of the plan, like Senators Dana Whitfield and Tom Reyes, say it costs too much. "
-        "They sent a letter to the committee on Thursday.\n\n“The program is broken,” they wrote.",
+        "They petitioned the committee on Thursday.\n\n“The program is broken,” they wrote.",
         "The program is broken", "Critics", "Reyes",
     ),
     (  # "they" never reads back to one person
