@@ -94,3 +94,33 @@ def test_a_clause_in_a_dash_aside_does_not_speak_for_a_participle_after_it() -> 
     doc = PARSED(Document(source="test", text=text, language="en"))
     q = next(q for q in doc.quotes if q.text.startswith("No more cuts"))
     assert q.speaker is None or "Hawks" not in q.speaker.name, (q.speaker, q.rule)
+
+
+HANDOVER = [
+    (  # the sentence just before the quotation turns to another person, who asks
+        "“We cannot add a fourth rocket by then,” Dana Whitfield said. “The budget does not allow it.” "
+        "Tom Reyes returned to the question later in the session. “What other vehicle could carry the crew?”",
+        "What other vehicle", "Tom Reyes",
+    ),
+    (  # a sentence about something else keeps the speaker
+        "“We cannot add a fourth rocket by then,” Dana Whitfield said. The budget was cut twice last year. "
+        "“Nothing else can carry the crew.”",
+        "Nothing else can carry", "Dana Whitfield",
+    ),
+    (  # nor does the speaker's own surname opening the sentence hand over
+        "“We cannot add a fourth rocket by then,” Dana Whitfield said. Whitfield paused before going on. "
+        "“Nothing else can carry the crew.”",
+        "Nothing else can carry", "Dana Whitfield",
+    ),
+    (  # nor does a possessor opening it ("Reyes's aide" is no Reyes)
+        "“We cannot add a fourth rocket by then,” Dana Whitfield said. Tom Reyes’s aide nodded slowly. "
+        "“Nothing else can carry the crew.”",
+        "Nothing else can carry", "Dana Whitfield",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts", "speaker"), HANDOVER)
+def test_a_sentence_about_another_person_hands_the_next_quotation_over(text: str, starts: str, speaker: str) -> None:
+    name = speaker_of(text, starts)
+    assert name is not None and speaker in name, name

@@ -415,6 +415,29 @@ def _cue_between(index: SpeakerIndex, lo: int, hi: int, own: Cue | None, cover: 
     return None
 
 
+HELD = re.compile(r"[’']s\b")
+
+
+def _subject_just_before(text: str, index: SpeakerIndex, lo: int, pos: int, cover: Cover) -> Named | None:
+    """The named person who opens the whole sentence ending right before the quotation at pos, when that
+    sentence starts after lo (the quotation before) and is no quotation's: the one the text turned to."""
+    head = text[lo:pos].rstrip()
+    if not head.endswith((".", "!", "?")):
+        return None
+    starts = index._sentence_starts_cached()
+    k = bisect.bisect_right(starts, index.tok_at(pos) - 1) - 1
+    if k < 0:
+        return None
+    first = starts[k]
+    if index.tokens[first].start < lo or cover.covers(index.tokens[first].start) or index.tokens[first].start >= pos:
+        return None
+    named = index._opening_name(first)
+    if named is None or named.kind != "person":
+        return None
+    # "Smith's aide said ...": the possessor is no subject
+    return None if HELD.search(text, named.start, named.end + 2) else named
+
+
 def _head_cue(text: str, index: SpeakerIndex, lo: int, pos: int, gap: int) -> Cue | None:
     """The last cue before pos in [lo, pos) with at most `gap` tokens between it and pos."""
     return next((cue for cue in _cues_back(index, lo, pos)
@@ -550,6 +573,11 @@ def _quote(
             other = _cue_between(index, g.end, f.start, attr.cue, cover)
             if other is not None and other.speaker is not None and other.speaker.name != attr.speaker.name:
                 return record(True, Attribution(other.speaker, None, "paraphrase-before"), "direct")
+            # '"...," A said. B took up the point again. "...?"': the sentence just before, about B, hands over.
+            subject = _subject_just_before(text, index, max(g.end, attr.cue.end if attr.cue else 0), f.start, cover)
+            if subject is not None and subject.name != attr.speaker.name \
+                    and subject.name.split()[-1] != attr.speaker.name.split()[-1]:
+                return record(True, Attribution(subject, None, "previous-subject"), "direct")
             return record(True, Attribution(attr.speaker, None, "continued"), "direct")
         break
     # 'Smith also noted that ...' then a paragraph that is all quotation: Smith goes on speaking; so too
