@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 # Floors, pinned at what was measured; raise them when a figure rises, never lower them.
 SEEDS = {"event_precision": 1.0, "event_recall": 1.0, "quote_recall": 1.0, "quote_speaker_acc": 1.0,
          "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0, "event_date_acc": 1.0}
-DEV_EN = {"event_f1": 0.87, "event_precision": 0.9, "event_recall": 0.83, "quote_recall": 1.0,
+DEV_EN = {"event_f1": 0.875, "event_precision": 0.91, "event_recall": 0.83, "quote_recall": 1.0,
           "quote_speaker_acc": 0.92, "event_date_acc": 1.0, "published_date_acc": 1.0,
           "incident_pair_recall": 0.875}  # found reports of two English pages that the gold makes one incident
 # Across the development pages (storylines are scored on all of them, whatever the language): gold
