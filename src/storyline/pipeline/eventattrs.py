@@ -65,14 +65,36 @@ def event_date(sent: Sentence, reach: set[int], anchor: int, dates: list[Mention
         inside = [d for d in own if any(sent.tok(k).start >= d.span.start and sent.tok(k).end <= d.span.end
                                         for k in reach)]
         pos = sent.tok(anchor).start
+        if not inside:  # a date in a relative clause of another verb is that clause's ("X, which struck in 2019,")
+            own = [d for d in own if not _in_other_relative(sent, d, anchor)]
+            if not own:
+                return _attributed(attribution)
         pool, rule = (inside, "date:clause") if inside else (own, "date:sentence")
         d = min(pool, key=lambda d: abs(d.span.start - pos))
         return DateRef(d.value["value"], d.value.get("precision"), d.span.text, rule)
+    return _attributed(attribution)
+
+
+def _attributed(attribution: list[Mention]) -> DateRef | None:
     usable = [d for d in attribution if d.value.get("value")]
     if usable:
         d = usable[0]
         return DateRef(d.value["value"], d.value.get("precision"), d.span.text, "date:quote-attribution")
     return None
+
+
+def _in_other_relative(sent: Sentence, d: Mention, anchor: int) -> bool:
+    """The trigger heads the main clause, and the date's words hang under a relative clause that does not
+    hold it ("The bloc, which met in May, imposed sanctions"). A trigger in a subordinate clause may be
+    one the parser hung apart from the relative clause it belongs with, so it keeps the sentence's date."""
+    k = next((k for k in sent if sent.tok(k).start >= d.span.start), None)
+    verb = next((j for j in (anchor, *sent.ancestors(anchor)) if sent.tok(j).pos in ("VERB", "AUX")), anchor)
+    if k is None or any(sent.tok(j).dep not in ("ROOT", "conj") for j in (verb, *sent.ancestors(verb))):
+        return False
+    for j in (k, *sent.ancestors(k)):
+        if sent.tok(j).dep == "relcl":
+            return anchor not in set(sent.subtree(j))
+    return False
 
 
 def event_place(sent: Sentence, reach: set[int], places: list[Mention], lex: EventLexicon) -> dict[str, Any] | None:

@@ -22,6 +22,10 @@ from .tree import Sentence
 
 VERB_TAGS = ("VERB",)
 NOUN_TAGS = ("NOUN", "PROPN")
+# Words that put a capitalised "March" in time: "in March", "since March", "by early March"
+MONTH_CUES = frozenset({"in", "since", "until", "till", "by", "from", "through", "to", "early", "late", "mid",
+                        "last", "next", "this", "of", "before", "after", "during", "between", "and", "or", "each",
+                        "every", "on"})
 DESCRIBING = ("amod", "compound")
 
 
@@ -99,6 +103,8 @@ def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
             return None
         if not (is_word(sent, i, parts[-1]) or t.text.lower() == parts[-1]):
             return None
+        if _month(sent, i):
+            return None
         words = [i]
         for n, w in enumerate(reversed(parts[:-1]), 1):  # "drone strike": the words right before it
             k = i - n
@@ -111,6 +117,16 @@ def _words(sent: Sentence, i: int, r: Trigger) -> list[int] | None:
             return None
         return [i]
     return None
+
+
+def _month(sent: Sentence, i: int) -> bool:
+    """The month "March" ("in March", "March 3", "early March 2024"), not a march: capitalised, after a
+    word of time or before a number."""
+    if sent.tok(i).text != "March":
+        return False
+    before = sent.low(i - 1) if i > sent.first else ""
+    after = sent.tok(i + 1).text if i + 1 < sent.end else ""
+    return before in MONTH_CUES or after[:1].isdigit()
 
 
 def _describes(sent: Sentence, i: int) -> bool:

@@ -127,6 +127,10 @@ HOME_ACTS = frozenset({"CONCEDE", "COERCE", "PROTEST"})  # with no one named, do
 PLACE_PEOPLE = frozenset({"CVL", "MIL", "COP", "MED", "OPP", "REL", "EDU", "BUS"})
 # Official acts whose actor, when no one is named, is the state of the country where they are done.
 AUTHORITIES_ACTS = frozenset({"ACCUSE", "COERCE", "SANCTION"})
+# Of the accusations, those only a state's authorities make: "was charged in Spain" is the Spanish
+# authorities' act, "was accused of fraud in Spain" or "was criticised in Madrid" may be anyone's.
+OFFICIAL_ACCUSATIONS = frozenset({"charge", "indict", "indictment", "prosecute", "prosecution", "arraign", "trial",
+                                  "try", "convict", "investigate", "investigation", "probe", "interrogate", "summon"})
 # Acts told in the passive by no one named whose recipient is the subject: "the hostages were released",
 # "the dissident was granted asylum", "the crew was rescued".
 AGENTLESS_RECEIVED = frozenset({("RETREAT", "release"), ("AID", None)})
@@ -1343,6 +1347,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         t = r.territory[0].actor
         place = {"name": t.name, "country": t.country, "lat": None, "lon": None, "precision": "country"}
     if not r.actors and place is not None and place.get("country") and type_ in AUTHORITIES_ACTS \
+            and (type_ != "ACCUSE" or not OFFICIAL_ACCUSATIONS.isdisjoint(h.trigger.lemma.split())) \
             and r.recipients and not r.reciprocal:
         # "a banker was put under investigation in Spain", "went on trial in Cairo": a charge, an arrest or
         # a sentence by no one named is the act of the authorities of the country where it is done
