@@ -70,6 +70,7 @@ class Lexicon:
     cue_first_words: frozenset[str] = frozenset()  # every word a cue can start with, to skip the rest fast
     male_role_nouns: frozenset[str] = frozenset()  # "spokesman", "father": a person's gender from a role
     female_role_nouns: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()  # "workers", "family": people who may speak as "they"
 
 
 @per_user_files
@@ -120,6 +121,7 @@ def lexicon() -> Lexicon:
         | frozenset(p.lower().split()[0] for p in data["cue_phrases"]),
         male_role_nouns=low("male_role_nouns"),
         female_role_nouns=low("female_role_nouns"),
+        group_nouns=frozenset(str(w).lower() for w in data.get("group_nouns") or ()),
     )
 
 

@@ -58,6 +58,9 @@ NOUN_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "o
                               "those", "such", "no", "every", "each"})
 # Cue verbs that also mean going on with an action ("continued to expand"), and the infinitives after
 # them that still report speech ("continued to insist").
+# Words that count the people of a group opening a sentence ("Thousands of workers", "Several residents").
+QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "scores", "millions", "tens", "some", "many", "several",
+                        "most", "both", "few", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"})
 ASPECTUAL = frozenset({"continued", "continues", "continue"})
 SPEECH_INFINITIVES = frozenset({"say", "tell", "insist", "argue", "claim", "warn", "stress", "maintain", "deny",
                                 "call", "ask", "urge", "complain"})
@@ -772,16 +775,23 @@ class SpeakerIndex(NameIndex):
         # likelier antecedent when it comes later, and is left unresolved.
         plural = word == "they"
         fits = [x for x in found if x.kind == "org" or (
-            x.kind in ("nominal", "document") and x.name.split()[-1].lower().endswith("s") == plural)]
+            x.kind in ("nominal", "document") and self._plural(x.name.split()[-1]) == plural)]
         best = max(fits, key=lambda x: x.start, default=None)
         if best is not None and plural and best.kind == "nominal" and self._group_noun(best.name.split()[-1]):
             return best
         return best if best is not None and (best.kind == "org" or (best.kind == "document" and not plural)) else None
 
     def _group_noun(self, word: str) -> bool:
-        """A plural noun for people who can speak ("officials", "lawyers", "critics", "people")."""
+        """A plural noun for people who can speak ("officials", "lawyers", "critics", "people", "workers"),
+        or a group of several ("the family")."""
         low = word.lower()
-        return low in self.lex.source_nouns and (low.endswith("s") or low in ("people", "police"))
+        return (low in self.lex.source_nouns and (low.endswith("s") or low in ("people", "police"))) or (
+            low in self.lex.group_nouns)
+
+    def _plural(self, word: str) -> bool:
+        """The noun takes "they": a plural, or a group of several people ("family")."""
+        low = word.lower()
+        return low.endswith("s") or low in self.lex.group_nouns or low in ("people", "police")
 
     def _opening_group(self, i: int, depth: int) -> Named | None:
         """The group of people the sentence starting at token i opens with, for "they": a plural source
@@ -791,8 +801,14 @@ class SpeakerIndex(NameIndex):
         n = len(self.tokens)
         if self.inq[i] or self._mid_sentence_quote_before(i):
             return None
+        first = i
         if self.tokens[i].text.lower() == "the" and i + 1 < n:
             i += 1
+        # "Thousands of workers", "Several residents", "Some of the parents": a number of the group.
+        if self.tokens[i].text.lower() in QUANTITIES and i + 1 < n and self._joined(i, i + 1):
+            i += 1
+            if self.tokens[i].text == "of" and i + 1 < n:
+                i += 1 + (i + 2 < n and self.tokens[i + 1].text.lower() == "the")
         t = self.tokens[i].text
         if t == "They" and depth == 0:
             body = self._body_before(self.tokens[i].start, "they", depth + 1)
@@ -811,7 +827,7 @@ class SpeakerIndex(NameIndex):
                 body = self.classify(m, e)
                 if body.kind == "org":
                     return body
-        return self._nominal(i, i)
+        return self._nominal(first if first < i and self.tokens[first].text.lower() != "the" else i, i)
 
     def cue_starts_so_far(self) -> list[int]:
         """Starts of the cues (all are indexed before any pronoun is resolved)."""
