@@ -803,8 +803,24 @@ class SpeakerIndex(NameIndex):
         if x.name not in self._role_gender:
             spans = [(x.start, x.end)] + ([x.antecedent] if x.antecedent else [])
             self._role_gender[x.name] = next(
-                (g for a, b in spans if (g := self._apposition_gender(a, b)) is not None), None)
+                (g for a, b in spans if (g := self._apposition_gender(a, b)) is not None), None) or (
+                self._titled_surname_gender(x.name))
         return self._role_gender[x.name]
+
+    def _titled_surname_gender(self, name: str) -> str | None:
+        """"m"/"f" when the text writes the person's surname after a gendered title somewhere ("Sam Lind"
+        and later "Ms. Lind"), and only ever after titles of that one gender; None otherwise."""
+        words = name.split()
+        if len(words) < 2 or not words[-1][:1].isupper():
+            return None
+        found: set[str] = set()
+        for m in re.finditer(rf"\b([A-Z][a-z]+\.?)\s+{re.escape(words[-1])}\b", self.text):
+            title = m.group(1)
+            if title in self.lex.male_titles:
+                found.add("m")
+            elif title in self.lex.female_titles:
+                found.add("f")
+        return found.pop() if len(found) == 1 else None
 
     def _apposition_gender(self, start: int, end: int) -> str | None:
         """"m"/"f" when the name over [start, end) has a gendered role noun as the head of an apposition
