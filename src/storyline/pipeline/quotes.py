@@ -366,6 +366,26 @@ def _a_name(inner: str, family: str) -> bool:
     return all(w[:1].isupper() or w.lower() in NAME_LINKS for w in words) and words[0][:1].isupper()
 
 
+def _short_sentence_after_speech(text: str, f: Found, inner: str, found: list[Found], n: int,
+                                 done: dict[int, Attribution]) -> bool:
+    """A short quoted sentence (capitalised, ending in . ! or ?) that follows, in its paragraph, a direct
+    quotation with a speaker, with one sentence at most between them: the speaker's next words."""
+    body = inner.strip()
+    if not body[:1].isupper() or body[-1:] not in ".!?" or f.family == "single":
+        return False
+    for m in range(n - 1, -1, -1):
+        g = found[m]
+        if g.last_para != f.para:
+            return False
+        attr = done.get(m)
+        if attr is None or not attr.direct:
+            continue
+        between = text[g.end : f.start]
+        return attr.speaker is not None and len(SENTENCE_BREAK.findall(between)) <= 1 and not (
+            DOUBLE_MARK.search(between))
+    return False
+
+
 def _tokens_between(index: SpeakerIndex, a: int, b: int) -> int:
     return index.tok_at(b) - index.tok_at(a)
 
@@ -514,6 +534,8 @@ def _quote(
     # A sentence a colon introduces ('a new campaign message: "It's about me."') is quoted whole, however short.
     introduced = before.endswith(":") and inner[:1].isupper() and inner.rstrip()[-1:] in ".!?" and f.family != "single"
     direct = len(f.pieces) > 1 or ((open_position or after_cue) and words >= 4) or introduced
+    if not direct and open_position and before and _short_sentence_after_speech(text, f, inner, found, n, done):
+        direct = True  # '"...," said Kowalski, a retired nurse. "Nobody else does."': she goes on speaking
     if not direct and open_position and inner.rstrip()[-1:] in SENTENCE_PUNCT and tail is not None:
         direct = f.family != "single"
     if f.family == "single" and direct and tail is None:
