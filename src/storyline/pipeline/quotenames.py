@@ -370,7 +370,8 @@ class NameIndex:
         start, end = toks[rest[0]].start, toks[rest[-1]].end
         if gender is None:
             gender = self.actor_person(start, end)[1]
-        named = Named(POSSESSIVE.sub("", self.text[start:end]), "person", start, end, gender)
+        # " ".join: a nickname between the names is read as blank ('Nina "Nin" Pell', see quotes.py)
+        named = Named(POSSESSIVE.sub("", " ".join(self.text[start:end].split())), "person", start, end, gender)
         return self._expand(named) if len(rest) == 1 else named
 
     def _given(self, word: str) -> bool:

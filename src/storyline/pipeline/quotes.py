@@ -24,8 +24,9 @@ Each quotation is classified:
   attributed only when its own sentence has a speech cue with a speaker near it,
   or a passive's agent right after it;
 - never attributed: quotations in headings (a short line of its own), in
-  reference-list entries ("[12] Council on Foreign Relations. "..."") and terms
-  in mention ('the term "land strikes"', 'so-called "war"').
+  reference-list entries ("[12] Council on Foreign Relations. "...""), terms
+  in mention ('the term "land strikes"', 'so-called "war"') and nicknames inside
+  a name ('Robert C. "Bobby" Lark', kept as a term; the name runs across it).
 
 Each `Quote` keeps its span (marks included), the text inside the marks, the cue
 words and a venue phrase, and a `rule` saying how it was found and attributed.
@@ -106,6 +107,7 @@ class Found:
     para: int  # index of the paragraph of the first piece
     closed: bool = False
     last_para: int = 0
+    nickname: bool = False  # 'Robert C. "Bobby" Lark': a name's own part, never a quotation
 
     @property
     def start(self) -> int:
@@ -147,9 +149,15 @@ def _extract_marks(doc: Document) -> None:
     found.sort(key=lambda f: f.start)
     if not found:
         return
+    # A nickname in marks inside a name ('Del. Nina "Nin" Pell') is read as blank, so the name runs across it.
+    masked = text
+    for f in found:
+        f.nickname = _nickname(text, f)
+        if f.nickname:
+            masked = masked[: f.start] + " " * (f.end - f.start) + masked[f.end :]
     # An excerpt's names and cues are the text's own (see `_excerpt`); every other quotation's are not.
-    quoted = [(f.start, f.end) for f in found if not _excerpt(text, paras, f)]
-    index = SpeakerIndex(text, quoted, list(doc.mentions))
+    quoted = [(f.start, f.end) for f in found if not f.nickname and not _excerpt(text, paras, f)]
+    index = SpeakerIndex(masked, quoted, list(doc.mentions))
     attributed: dict[int, Attribution] = {}
     cover = Cover(found)
     first = len(doc.quotes)
@@ -280,6 +288,27 @@ def _excerpt(text: str, paras: list[tuple[int, int]], f: Found) -> bool:
         return False
     inner = NESTED_QUOTE.sub(" ", _inner(text, f))
     return len(inner.split()) >= EXCERPT_WORDS and FIRST_SECOND_PERSON.search(inner) is None
+
+
+NICKNAME = re.compile(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?")
+NAME_BEFORE = re.compile(r"([A-Z][\w’'-]*\.?)[^\S\n]$")
+NAME_AFTER = re.compile(r"[^\S\n]([A-Z][\w’'-]+)")
+
+
+def _nickname(text: str, f: Found) -> bool:
+    """A nickname in marks inside a person's name: one or two capitalised words right after a given name
+    or an initial and right before a capitalised surname, on one line ('Robert C. "Bobby" Lark',
+    'Nina “Nin” Pell')."""
+    if len(f.pieces) != 1 or not f.closed or not NICKNAME.fullmatch(text[f.pieces[0].start : f.pieces[0].end]):
+        return False
+    before = NAME_BEFORE.search(text, max(0, f.start - 30), f.start)
+    after = NAME_AFTER.match(text, f.end)
+    if before is None or after is None:
+        return False
+    lex = lexicon()
+    word = before.group(1)
+    given = word in lex.male_names or word in lex.female_names or (len(word) == 2 and word.endswith("."))
+    return given and after.group(1) not in lex.non_name_words
 
 
 def _skip_bullets(text: str, pos: int) -> int:
@@ -507,6 +536,8 @@ def _quote(
             how += "+document"
         return Quote(span, inner, speaker, cue_text, direct, venue, f"quote:{rule}:{kind}{how}"), attr
 
+    if f.nickname:
+        return record(False, Attribution(), "term")
     if REFERENCE.match(line):
         return record(False, Attribution(), "reference")
     dash = DASH_SIGNATURE.match(text, f.end, paras[f.last_para][1]) if not before else None
@@ -524,12 +555,12 @@ def _quote(
         return record(False, Attribution(), "term")  # 'the lounge is ‘Blue Lantern’': a name, not a remark
 
     last_pe = paras[f.last_para][1]
-    nxt = [g.start for g in found[n + 1 :] if g.start < last_pe]
+    nxt = [g.start for g in found[n + 1 :] if g.start < last_pe and not g.nickname]
     hi = min([last_pe, *nxt])
     tail_hi = _sentence_end(text, f.end, hi, cover)
     ends_sentence = inner.rstrip()[-1:] in ".!?"
     tail = _tail_cue(text, index, f, tail_hi, strict=ends_sentence)
-    prev_end = max([g.end for g in found[:n] if g.end > ps and g.end <= f.start], default=ps)
+    prev_end = max([g.end for g in found[:n] if g.end > ps and g.end <= f.start and not g.nickname], default=ps)
     head_lo = max(_sentence_start(text, ps, f.start, cover), prev_end)
     # A sentence a colon introduces ('a new campaign message: "It's about me."') is quoted whole, however short.
     introduced = before.endswith(":") and inner[:1].isupper() and inner.rstrip()[-1:] in ".!?" and f.family != "single"
