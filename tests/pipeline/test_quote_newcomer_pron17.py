@@ -58,12 +58,6 @@ KEEPS_TOPIC = [
         "levee.\n\n“The water is still rising,” she said.",
         "The water is still rising", "Dara Kell", "Iris Pond",
     ),
-    (  # a newcomer named without saying who they are ("union leader Bert Haas") is no new source
-        "“The deal is done,” said Carl Vos, the company's chief executive.\n\n"
-        "The agreement was signed after months of talks with union leader Bert Haas.\n\n"
-        "“We are very happy,” he said.",
-        "We are very happy", "Carl Vos", "Bert Haas",
-    ),
     (  # the newcomer was named before: not new
         "Iris Pond, the governor, spoke on Friday.\n\n“We need more pumps,” said Dara Kell, the mayor.\n\n"
         "The request went to Iris Pond's office, which reviewed it.\n\n“I expect an answer soon,” she said.",

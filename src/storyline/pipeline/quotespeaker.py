@@ -48,10 +48,6 @@ APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the|his|her|their)\s+([^,.;:()\n\"�
 APPOSITION_STOP = re.compile(r"\b(?:of|for|at|from|in|with|to|on|who|whose|and|or)\b.*", re.S)
 # ... or one just before it, ending in its head: "her husband, " / "the victim's mother, ".
 APPOSITION_BEFORE = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Hh]is|[Hh]er|[Tt]heir)\s+((?:[\w'’-]+\s+){0,3}?[a-z]+),\s+$")
-# Who a person newly named is, right after the name: an apposition (", a nurse", ", the treasurer of",
-# ", president of") or a relative clause (", who ...", " — who ...").
-INTRODUCED = re.compile(r"\s*(?:,|\s[—–-]+)\s+"
-                        r"(?:(?:a|an|the|his|her|their|its|one|who|whose)\b|[a-z]+\s+(?:of|at|for)\s)")
 # How far back (in characters) a pronoun may look for its antecedent; about four news paragraphs.
 NEAR_WINDOW = 1200
 FAR_WINDOW = 4000
@@ -881,10 +877,8 @@ class SpeakerIndex(NameIndex):
 
     def _introduced_before(self, pos: int, other: str) -> Named | None:
         """A person the sentence before the pronoun's (or its own words before it) brings into the text, named
-        in full for the first time anywhere but as its subject and introduced by who they are (an apposition
-        or a relative clause right after the name: "..., with Senator Mara Quill — who has opposed every
-        deal — attacking the plan. “...,” she said"; "... worries Tomas Brede, the county treasurer. “...,” he
-        said"; not "... talks with union leader Bert Haas. “...,” he said"): when that
+        in full for the first time anywhere but as its subject ("..., with Senator Mara Quill attacking the
+        plan. “...,” she said"; "... worries Tomas Brede, the county treasurer. “...,” he said"): when that
         sentence has no subject or speaker of its own, the newcomer is the one the pronoun reads back to;
         the latest, not of the `other` gender, never a possessor ("Quill's plan"). None when that sentence
         opens with a pronoun, which carries on someone named before, or when a subject or speaker who fits
@@ -907,8 +901,7 @@ class SpeakerIndex(NameIndex):
                     or POSSESSIVE.search(self.text[x.start : x.end]) or self._gender(x) == other:
                 continue
             surname = x.name.split()[-1]
-            if re.search(rf"\b{re.escape(surname)}\b", self.text[: x.start]) is None \
-                    and INTRODUCED.match(self.text, x.end):
+            if re.search(rf"\b{re.escape(surname)}\b", self.text[: x.start]) is None:
                 found = x
         return found
 
