@@ -10,11 +10,7 @@ speaker —
   a bracket ("Sen. Dana Whitfield (R-Ore.) said");
 - "he"/"she" resolved to the most recent compatible speaker or sentence subject,
   else the most recent named person of that gender (names inside quotations are
-  never antecedents); a sentence subject is never a possessor ("Pond's lawyers"), a
-  description opening a sentence ("the former governor") is the person named before
-  with that title or role, and a person the sentence before brings into the text in
-  full but not as its subject is the antecedent when that sentence has none of its
-  own; "it"/"they" to an organisation named as the subject or a
+  never antecedents); "it"/"they" to an organisation named as the subject or a
   cue's speaker in the sentence before ("The water board published a
   notice ... they said"), unless a common noun of the pronoun's number comes
   later there, and "it" to a document that spoke in the sentence before ('"...," the report
@@ -780,7 +776,7 @@ class SpeakerIndex(NameIndex):
             at = org.antecedent if org.resolved_from == "pronoun" and org.antecedent else (org.start, org.end)
             return Named(org.name, org.kind, pro.start, pro.end, None, "pronoun", at)
         other = "f" if pro.gender == "m" else "m"
-        best = self._in_previous_sentence(pro.start, other) or self._introduced_before(pro.start, other)
+        best = self._in_previous_sentence(pro.start, other)
         for pool, window in (("events", NEAR_WINDOW), ("people", NEAR_WINDOW), ("events", FAR_WINDOW),
                              ("people", FAR_WINDOW)):
             if best is not None:
@@ -873,36 +869,6 @@ class SpeakerIndex(NameIndex):
                     and self._told.get(c.speaker.name) != other]
         if speaking and (found is None or speaking[-1].start > found.start):
             return speaking[-1]
-        return found
-
-    def _introduced_before(self, pos: int, other: str) -> Named | None:
-        """A person the sentence before the pronoun's (or its own words before it) brings into the text, named
-        in full for the first time anywhere but as its subject ("..., with Senator Mara Quill attacking the
-        plan. “...,” she said"; "... worries Tomas Brede, the county treasurer. “...,” he said"): when that
-        sentence has no subject or speaker of its own, the newcomer is the one the pronoun reads back to;
-        the latest, not of the `other` gender, never a possessor ("Quill's plan"). None when that sentence
-        opens with a pronoun, which carries on someone named before, or when a subject or speaker who fits
-        comes earlier in the paragraph."""
-        span = self._previous_sentence(self.tok_at(pos))
-        if span is None:
-            return None
-        lo = span[0]
-        opener, _ = self.sentence_subject(self.tok_at(pos), start=self.tok_at(lo))
-        if opener is not None and opener.kind == "pronoun":
-            return None
-        # A subject or speaker of the pronoun's gender earlier in the paragraph keeps the topic ("The minister,
-        # Jules Ferrant, flew ... Talks with Greta Holm ran late. “...,” he said").
-        para = self.text.rfind("\n", 0, lo) + 1
-        if self._last_event(pos, pos - para, other, para) is not None:
-            return None
-        found = None
-        for x in self.persons_in(lo, pos):
-            if x.start < lo or x.end > pos or " " not in x.name or x.resolved_from is not None \
-                    or POSSESSIVE.search(self.text[x.start : x.end]) or self._gender(x) == other:
-                continue
-            surname = x.name.split()[-1]
-            if re.search(rf"\b{re.escape(surname)}\b", self.text[: x.start]) is None:
-                found = x
         return found
 
     def _body_before(self, pos: int, word: str, depth: int = 0) -> Named | None:
