@@ -68,11 +68,8 @@ PASSIVE_BY = re.compile(r"[,.]?\s+(?:was|were|is|are|had been|has been)\s+(?:\w+
 # A cue that goes on to report words indirectly ("added that", "said on Monday that").
 REPORTS_THAT = re.compile(r"(?:\s+\w+){0,3}?\s+that\b"
                           r"(?!\s+(?:day|night|morning|afternoon|evening|week|month|year|time)\b)")
-# A cue that ends with a comma or colon right before an opening mark introduces that quotation.
-INTRODUCES_QUOTE = re.compile(r"\s*[,:]\s*[“\"„«]")
 WORD_BEFORE = re.compile(r"(\w+)\.?$")
 NESTED_QUOTE = re.compile(r"[“‘][^”’]*[”’]")
-FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)\b(?![’']s)")
 FIRST_SECOND_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|[Uu]s|[Oo]ur|[Yy]ou|[Yy]our)\b")
 # Forty words: several sentences of reporting, longer than nearly any quoted remark without an I or a we.
 EXCERPT_WORDS = 40
@@ -439,9 +436,6 @@ def _tail_cue(text: str, index: SpeakerIndex, f: Found, hi: int, strict: bool) -
         # '“...ended.” Lind added that the family ...': a new sentence reports other words, indirectly.
         if strict and not cue.inverted and REPORTS_THAT.match(text, cue.end):
             return None
-        # '“...” To which she said, “...”': a new sentence whose cue opens the next quotation speaks that one.
-        if strict and gap.strip() and INTRODUCES_QUOTE.match(text, cue.end):
-            return None
         return cue
     return None
 
@@ -615,11 +609,6 @@ def _quote(
         if cue is not None:
             return record(True, Attribution(cue.speaker, cue, "colon"), "direct")
         named = index.name_before(colon) or index.subject_of(lo, colon)
-        # 'She was so upset that I had to change my answer: "..."': the clause nearest the colon has a
-        # first-person subject of its own, whose words these are, not the sentence's subject's.
-        if named is not None and any(not cover.covers(m.start())
-                                     for m in FIRST_PERSON_SUBJECT.finditer(text, named.end, colon)):
-            named = None
         if named is not None:
             return record(True, Attribution(named, None, "colon"), "direct")
     # No cue: the quotation continues the attributed one just before it.
