@@ -448,17 +448,13 @@ class SpeakerIndex(NameIndex):
             i -= 1
         if (self.tokens[i].text in self.lex.non_name_words and self.tokens[i].text.lower() not in (
             self.lex.male | self.lex.female | {"the"}
-        )) or self._opening_participle(i) or self._opening_adverb(i):
+        )) or self._opening_participle(i):
             m = i
             while m < k and self.tokens[m].text != ",":
                 m += 1
             if m < k - 1:
                 i = m + 1
-        # "The request went to Iris Pond's office": a sentence opening with a common noun has that noun
-        # phrase as its subject, so a name after its verb is none.
-        common = self._common_noun_opening(i)
-        m, stop = i, min(k, i + 8)
-        while m < stop:
+        for m in range(i, min(k, i + 8)):
             if self.inq[m]:
                 return None, k
             if (pronoun := self._pronoun(m)) is not None:
@@ -467,62 +463,11 @@ class SpeakerIndex(NameIndex):
             if self._is_name_token(m):
                 e = self.run_right(m, k)
                 if e is not None:
-                    held = self._held_speaker(e, k) if POSSESSIVE.search(self.tokens[e].text) else None
-                    return held or self.classify(m, e), m
+                    return self.classify(m, e), m
             if low in self.lex.source_nouns:
                 named, first = self._nominal_left(m)
-                return self._named_in_apposition(m, k) or named, first
-            if common and m > i + 1 and self.tokens[m].text.islower() and low not in self.lex.np_modifiers:
-                return None, k
-            m += 1
+                return named, first
         return None, k
-
-    def _held_speaker(self, e: int, k: int) -> Named | None:
-        """After a possessor ending at token e ("Iris Pond's"), the speaker the possessive phrase names
-        when its noun is one of people, before token k: the person named after the role ("Pond's campaign
-        manager Robby Vane"), else the phrase itself ("Pond's lawyers"). None for any other noun ("Pond's
-        brief said"), where the possessor speaks through it."""
-        n = min(k, len(self.tokens))
-        m = e + 1
-        role = None
-        while m < n and m <= e + 3 and self._joined(m - 1, m) and self.tokens[m].text.isalpha() \
-                and self.tokens[m].text.islower():
-            low = self.tokens[m].text.lower()
-            if low in self.lex.source_nouns or low in self.lex.group_nouns:
-                role = m
-            elif low not in self.lex.np_modifiers:
-                break
-            m += 1
-        if role is None:
-            return None
-        if role + 1 < n and self._joined(role, role + 1) and self._is_name_token(role + 1) \
-                and (person := self._person_from(role + 1, n)) is not None:
-            return person
-        named, _ = self._nominal_left(role)
-        return named
-
-    def _common_noun_opening(self, i: int) -> bool:
-        """The sentence at token i opens with "the"/"a" and a lower-case noun that names no source ("The
-        request", "A storm"), so that noun phrase is its subject."""
-        n = len(self.tokens)
-        if i + 1 >= n or self.tokens[i].text.lower() not in ("the", "a", "an") or self.inq[i + 1]:
-            return False
-        word = self.tokens[i + 1].text
-        return word.isalpha() and word.islower() and word not in self.lex.np_modifiers \
-            and word not in self.lex.source_nouns and word not in self.lex.document_nouns \
-            and word not in self.lex.group_nouns
-
-    def _named_in_apposition(self, m: int, k: int) -> Named | None:
-        """The person set off by commas right after the role noun at token m ("The minister, Jules Ferrant,
-        flew ..."), before token k; None otherwise."""
-        n = min(k, len(self.tokens))
-        if m + 2 >= n or self.tokens[m + 1].text != "," or not self._is_name_token(m + 2):
-            return None
-        e = self.run_right(m + 2, n)
-        if e is None or e + 1 >= n or self.tokens[e + 1].text not in (",", "(") or not self._joined(m, e + 1):
-            return None
-        person = self._person(m + 2, e)
-        return person if person is not None and person.kind == "person" else None
 
     def _opening_name(self, i: int) -> Named | None:
         """The name the sentence starting at token i opens with, after an adverbial up to its comma
@@ -533,7 +478,7 @@ class SpeakerIndex(NameIndex):
             return None
         t = self.tokens[i].text
         if (t in self.lex.non_name_words and t.lower() not in self.lex.male | self.lex.female | {"the"}) \
-                or self._opening_participle(i) or self._opening_adverb(i):
+                or self._opening_participle(i):
             m = i
             while m < n and m < i + 16 and not self._stop(m) and not (
                     self.tokens[m].text == "," and m + 1 < n
@@ -548,15 +493,6 @@ class SpeakerIndex(NameIndex):
             return None
         e = self.run_right(i, n)
         return self.classify(i, e) if e is not None else None
-
-    def _opening_adverb(self, i: int) -> bool:
-        """Token i is a capitalised adverb in -ly set off by a comma ("Ultimately, Mr. Clarke hopes"), no name."""
-        t = self.tokens[i].text
-        if not (len(t) > 4 and t.endswith("ly") and t[0].isupper() and t[1:].islower() and i + 1 < len(self.tokens)
-                and self.tokens[i + 1].text == ","):
-            return False
-        # "Kelly, the spokeswoman, said": a name in -ly is a given name, or written capitalised mid-sentence.
-        return not self._given(t) and re.search(rf"\b[a-z]+,? {t}\b", self.text) is None
 
     def _opening_participle(self, i: int) -> bool:
         """Token i opens an adverbial with a participle ("Following a meeting, ...", "Citing the report,
