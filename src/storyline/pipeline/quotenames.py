@@ -70,7 +70,6 @@ class Lexicon:
     cue_first_words: frozenset[str] = frozenset()  # every word a cue can start with, to skip the rest fast
     male_role_nouns: frozenset[str] = frozenset()  # "spokesman", "father": a person's gender from a role
     female_role_nouns: frozenset[str] = frozenset()
-    title_nouns: dict[str, frozenset[str]] = field(default_factory=dict)  # "Gov." -> {governor}
     group_nouns: frozenset[str] = frozenset()  # "workers", "family": people who may speak as "they"
 
 
@@ -123,7 +122,6 @@ def lexicon() -> Lexicon:
         male_role_nouns=low("male_role_nouns"),
         female_role_nouns=low("female_role_nouns"),
         group_nouns=frozenset(str(w).lower() for w in data.get("group_nouns") or ()),
-        title_nouns={str(k): frozenset(str(w).lower() for w in v) for k, v in (data.get("title_nouns") or {}).items()},
     )
 
 

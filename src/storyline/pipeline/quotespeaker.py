@@ -188,51 +188,10 @@ class SpeakerIndex(NameIndex):
         if not self.inq[i] and not self._mid_sentence_quote_before(i):
             # An opening adverbial may run a dozen words ("On the morning show on Tuesday, Clinton said").
             subject, _ = self.sentence_subject(min(i + 16, len(self.tokens)), start=i)
-            if subject is not None and subject.kind == "nominal":
-                subject = self._described_person(subject)
             if subject is not None and subject.kind != "person":
                 subject = None
         self._subjects[i] = subject
         return subject
-
-    def _described_person(self, described: Named) -> Named | None:
-        """The person a description opening a sentence stands for ("In Fresno, the former governor
-        attacked ..." after "Former Gov. Gil Ramos"): the latest person named before it, within about four
-        paragraphs, with that role noun as the title or role word written before the name ("Gov." tells
-        governor, "economist Ana Ruiz" economist) or as the head of an apposition (", the fire chief,").
-        Only "the" and a singular role noun; positioned at the description, the named person's mention
-        its antecedent. None when no one fits."""
-        words = described.name.split()
-        if not words or self.text[max(0, described.start - 4) : described.start].lower().strip() != "the":
-            return None
-        head = words[-1]
-        if not head.isalpha() or not head.islower() or head.endswith("s") or head not in self.lex.source_nouns:
-            return None
-        found = None
-        for x in self.persons_in(max(0, described.start - FAR_WINDOW), described.start):
-            if x.end <= described.start and x.resolved_from is None and head in self._roles_of(x):
-                found = x
-        if found is None:
-            return None
-        return Named(found.name, "person", described.start, described.end, self._gender(found), "description",
-                     (found.start, found.end))
-
-    def _roles_of(self, x: Named) -> frozenset[str]:
-        """The role nouns the text gives the person at x: by the title or lower-case role word right before
-        the name, and the head of an apposition after it."""
-        out: set[str] = set()
-        before = re.search(r"([\w.-]+)\s+$", self.text[max(0, x.start - 30) : x.start])
-        if before:
-            word = before.group(1)
-            out |= self.lex.title_nouns.get(word, frozenset())
-            if word.rstrip(".").isalpha() and (word in self.lex.titles or word.islower()):
-                out.add(word.rstrip(".").lower())
-        after = APPOSITION_AFTER.match(self.text, x.end)
-        if after:
-            head = next((w for w in APPOSITION_STOP.split(after.group(1).lower()) if w), "").split()
-            if head:
-                out.add(head[-1])
-        return frozenset(out)
 
     def _read_cue(self, k: int, e: int) -> Cue:
         verb = " ".join(t.text.lower() for t in self.tokens[k : e + 1])
