@@ -1472,9 +1472,13 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
         speakers, rule = subject_of(sent, s, ctx, lex) if sent.tok(s).pos != "NOUN" \
             else nominal_actor(sent, s, ctx, lex)
         targets: list[Ref] = []
-        for subj in sent.children(v, "nsubj", "nsubjpass"):
+        for subj in sent.children(v, "nsubj"):
             targets = refs_at(sent, subj, ctx, lex)
-        if not speakers or not targets:
+        passive = bool(sent.children(v, "nsubjpass"))
+        if passive:  # "said the journalists must be released": a demand on whoever holds them, named by "by"
+            targets = [x for ag in sent.children(v, "agent") for o in sent.children(ag, "pobj")
+                       for x in refs_at(sent, o, ctx, lex)]
+        if not speakers or not (targets or passive):
             continue
         if any(a.actor.name == b.actor.name or (a.actor.country == b.actor.country and a.actor.sector == b.actor.sector)
                for a in speakers for b in targets):
@@ -1483,12 +1487,14 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
         taken.update(id(h) for h in inner)
         mode = _request_mode(inner[0].trigger.type) if inner else None
         modal = next(sent.low(k) for k in sent.children(v, "aux") if sent.low(k) in modals)
+        why = "recipient:passive-agent" if passive and targets else "none" if passive else "recipient:clause-subject"
+        recipients: list[Ref | None] = [*targets] or [None]
         for a in speakers:
-            for b in targets:
+            for b in recipients:
                 out.append(Event(
-                    type="REQUEST", mode=mode, actor=a.actor, recipient=b.actor, status="asserted",
+                    type="REQUEST", mode=mode, actor=a.actor, recipient=b.actor if b else None, status="asserted",
                     evidence=sent.span, trigger=sent.char_span(v), confidence=0.6,
-                    rule=f"triggers.yaml:frame:{modal}; actor={rule}; recipient=recipient:clause-subject; "
+                    rule=f"triggers.yaml:frame:{modal}; actor={rule}; recipient={why}; "
                          f"status=asserted; " + (f"content={inner[0].trigger.type}" if inner else "content=none"),
                     intensity=lex.intensity("REQUEST", mode)))
     return out, taken
