@@ -1,0 +1,121 @@
+"""Verbal triggers from the CAMEO code descriptions and verb patterns of AGREE, CONSULT, SUPPORT, CONCEDE,
+REQUEST, ACCUSE, REJECT, THREATEN and PROTEST, each with the country roles it gives, and the other sense of
+the same words coding nothing of the type. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from english_coder import asserted, first
+
+
+def _types(text: str) -> set[str]:
+    return {e.type for e in asserted(text)}
+
+
+# (sentence, type, actor country, recipient country or None when the recipient is no country)
+CODED = [
+    # AGREE: willingness indicated, an olive branch, overtures, a peace plan; a treaty acceded to
+    ("The Bolivian foreign minister indicated willingness to resume talks with Chile.", "AGREE", "BOL", "CHL"),
+    ("The Ecuadorean president extended an olive branch to Peru on Monday.", "AGREE", "ECU", "PER"),
+    ("Peru acceded to the fisheries convention on Monday.", "AGREE", "PER", None),
+    ("The Colombian president unveiled a peace plan for the border region.", "AGREE", "COL", None),
+    # CONSULT: talks by phone, talks entered, a visit embarked on, a courtesy call, a host
+    ("The Kenyan president spoke by phone with the Tanzanian leader on Sunday.", "CONSULT", "KEN", "TZA"),
+    ("The Mexican foreign minister talked by telephone with his Canadian counterpart.", "CONSULT", "MEX", "CAN"),
+    ("The Japanese prime minister embarked on a two-day trip to Hanoi.", "CONSULT", "JPN", "VNM"),
+    ("The Uruguayan president played host to the Paraguayan leader at the weekend.", "CONSULT", "URY", "PRY"),
+    ("Chile and Peru exchanged messages on the anniversary of the treaty.", "CONSULT", "CHL", "PER"),
+    ("Peru held a consultation with Bolivia on the water treaty.", "CONSULT", "PER", "BOL"),
+    # SUPPORT: praise and endorsement, condolences conveyed, a vote in favour, an agreement initialled
+    ("Spain voted in favour of the Mexican resolution at the assembly.", "SUPPORT", "ESP", None),
+    ("The Brazilian president conveyed condolences to the Chilean people after the earthquake.", "SUPPORT", "BRA",
+     "CHL"),
+    ("The Spanish prime minister extended his condolences to Morocco.", "SUPPORT", "ESP", "MAR"),
+    ("Peru and Bolivia initialled the border agreement in La Paz.", "SUPPORT", "PER", "BOL"),
+    ("Egyptians showed solidarity with the Palestinians.", "SUPPORT", "EGY", "PSE"),
+    # CONCEDE: demands acceded to, pressure given way to, calls heeded, a stance softened, remorse
+    ("Borduria acceded to the demands of the Ruritanian government.", "CONCEDE", None, None),
+    ("The Ecuadorean government gave way to pressure from Washington.", "CONCEDE", "ECU", "USA"),
+    ("The Malian junta heeded calls from the African Union to hold elections.", "CONCEDE", "MLI", None),
+    ("Venezuela softened its stance on the disputed islands.", "CONCEDE", "VEN", None),
+    ("The Guatemalan general expressed remorse for the killings.", "CONCEDE", "GTM", None),
+    # REQUEST: a resignation sought, membership applied for, advice to leave, a campaign for a release, pressure
+    ("The Peruvian opposition sought the resignation of the interior minister.", "REQUEST", "PER", None),
+    ("Georgia applied for membership of the European Union.", "REQUEST", "GEO", None),
+    ("The United States advised its citizens to leave Haiti immediately.", "REQUEST", "USA", None),
+    ("Washington put pressure on Cairo to free the activists.", "REQUEST", "USA", "EGY"),
+    ("The European Union stepped up pressure on Belgrade to arrest the suspects.", "REQUEST", None, "SCG"),
+    ("Sweden's application to join the alliance was approved.", "REQUEST", "SWE", None),
+    # ACCUSE: rapped, smeared, taken to task, called out; legal action, suits, inquiries set up, formal protests
+    ("The Argentine president rapped Britain for its fishing licences.", "ACCUSE", "ARG", "GBR"),
+    ("The United States called out China for its treatment of minorities.", "ACCUSE", "USA", "CHN"),
+    ("The Kenyan senator took the minister to task over the failed contracts.", "ACCUSE", "KEN", None),
+    ("Bolivia took legal action against Chile at the world court.", "ACCUSE", "BOL", "CHL"),
+    ("Peruvian farmers filed suit against the Canadian mining company.", "ACCUSE", "PER", None),
+    ("The Mexican government set up a commission of inquiry into the killings.", "ACCUSE", "MEX", None),
+    ("The Kenyan opposition lodged a formal protest with the electoral commission.", "ACCUSE", "KEN", None),
+    ("The UN sent a fact-finding mission to Myanmar.", "ACCUSE", None, "MMR"),
+    ("Lawmakers in Lima questioned the legality of the air strikes.", "ACCUSE", "PER", None),
+    # REJECT: deals backed out of, talks walked away from, proposals shot down, a veto overridden, ships turned away
+    ("Ruritania backed out of the gas deal with Borduria.", "REJECT", None, None),
+    ("The Colombian rebels walked away from the peace talks.", "REJECT", "COL", None),
+    ("The Kenyan parliament overrode the president's veto.", "REJECT", "KEN", None),
+    ("Italy turned away the migrant ship on Sunday.", "REJECT", "ITA", None),
+    ("The Nicaraguan government broke its promise to hold free elections.", "REJECT", "NIC", None),
+    # THREATEN: retaliation promised, sabres rattled
+    ("The Ecuadorean president promised swift retaliation against the Colombian rebels.", "THREATEN", "ECU", None),
+    ("The Venezuelan army rattled sabres at the Guyanese border.", "THREATEN", "VEN", None),
+    # PROTEST: industrial action
+    ("Argentine railway workers took industrial action against the new contracts.", "PROTEST", "ARG", None),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), CODED)
+def test_a_verbal_trigger_codes_its_type_and_roles(text: str, type_: str, actor: str | None,
+                                                   recipient: str | None) -> None:
+    e = first(text, type_)
+    if actor:
+        assert e.actor is not None and e.actor.country == actor, (e.actor, e.rule)
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient, (e.recipient, e.rule)
+
+
+def test_a_promise_of_retaliation_is_a_threat_and_a_promise_of_aid_an_agreement() -> None:
+    assert _types("The Ecuadorean president promised swift retaliation against the Colombian rebels.") == {"THREATEN"}
+    assert "THREATEN" not in _types("Ecuador promised to send food to the flooded provinces of Peru.")
+
+
+def test_a_treaty_acceded_to_is_an_agreement_and_demands_acceded_to_a_concession() -> None:
+    assert _types("Peru acceded to the fisheries convention on Monday.") == {"AGREE"}
+    assert "CONCEDE" in _types("The Peruvian government acceded to the demands of the miners.")
+
+
+def test_calling_someone_out_is_blame_and_calling_for_a_vote_a_request() -> None:
+    assert "ACCUSE" in _types("Canada called out Russia for the cyber attacks.")
+    assert "ACCUSE" not in _types("Canada called for a vote on the resolution.")
+
+
+# The political sense codes its type, the other sense of the same word nothing of it.
+SENSES = [
+    ("The Ecuadorean government gave way to pressure from Washington.",
+     "The old bridge over the Guayas river gave way under the weight of the trucks.", "CONCEDE"),
+    ("The Ecuadorean government set up a commission of inquiry into the prison riot.",
+     "The Ecuadorean government set up a commission to plan the new airport.", "ACCUSE"),
+    ("The Venezuelan army rattled sabres at the Guyanese border.",
+     "Venezuelan markets were rattled by the new tariffs.", "THREATEN"),
+    ("Georgia applied for membership of the European Union.",
+     "Georgia applied new tariffs to Turkish steel.", "REQUEST"),
+    ("Italy turned away the migrant ship on Sunday.",
+     "The Italian navy ship turned back to port after the storm.", "REJECT"),
+]
+
+
+@pytest.mark.parametrize(("political", "other", "type_"), SENSES)
+def test_the_other_sense_codes_nothing_of_the_type(political: str, other: str, type_: str) -> None:
+    first(political, type_)
+    assert type_ not in _types(other)
+
+
+def test_talks_by_phone_or_video_are_in_the_phone_mode() -> None:
+    assert first("The Kenyan president spoke by phone with the Tanzanian leader on Sunday.", "CONSULT").mode == "phone"
+    assert first("The Chilean minister talked by video with her Argentine counterpart.", "CONSULT").mode == "phone"
