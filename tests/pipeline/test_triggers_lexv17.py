@@ -65,8 +65,36 @@ CODED = [
     # THREATEN: retaliation promised, sabres rattled
     ("The Ecuadorean president promised swift retaliation against the Colombian rebels.", "THREATEN", "ECU", None),
     ("The Venezuelan army rattled sabres at the Guyanese border.", "THREATEN", "VEN", None),
-    # PROTEST: industrial action
+    # PROTEST: industrial action, an assembly to protest, protesters chained to a gate, a protest taken part in
     ("Argentine railway workers took industrial action against the new contracts.", "PROTEST", "ARG", None),
+    ("Thousands of Chileans assembled in Santiago to protest the new water tax.", "PROTEST", "CHL", None),
+    ("Kenyan activists chained themselves to the gates of the parliament.", "PROTEST", "KEN", None),
+    ("Hundreds of Colombian students took part in the protest against the fee rise.", "PROTEST", "COL", None),
+    # AGREE: differences ironed out, a peace plan embraced
+    ("Peru and Ecuador ironed out their differences over the fishing grounds.", "AGREE", "PER", "ECU"),
+    ("The Sudanese army embraced the African Union proposal.", "AGREE", "SDN", None),
+    # CONSULT: an envoy sent
+    ("Brazil sent an envoy to Caracas to press for new elections.", "CONSULT", "BRA", "VEN"),
+    ("The Vatican dispatched a special envoy to Kyiv on Tuesday.", "CONSULT", "VAT", "UKR"),
+    # SUPPORT: ties repaired, mended, strengthened; an ambassador appointed, credentials presented, a blessing
+    ("Turkey and Armenia moved to repair ties after decades of hostility.", "SUPPORT", "TUR", "ARM"),
+    ("Japan and South Korea mended ties at the summit.", "SUPPORT", "JPN", "KOR"),
+    ("Mexico strengthened ties with Cuba during the visit.", "SUPPORT", "MEX", "CUB"),
+    ("Washington appointed a new ambassador to Havana.", "SUPPORT", "USA", "CUB"),
+    ("The new Chilean ambassador presented her credentials to the Peruvian president.", "SUPPORT", "CHL", "PER"),
+    ("The Colombian opposition gave its blessing to the peace plan.", "SUPPORT", "COL", None),
+    # CONCEDE: demands fulfilled, a sentence reduced, forgiveness asked
+    ("The Bolivian government fulfilled the demands of the coca growers.", "CONCEDE", "BOL", None),
+    ("A Kenyan court reduced the sentence of the opposition leader.", "CONCEDE", "KEN", None),
+    ("The Mexican president asked Spain for forgiveness for the conquest.", "CONCEDE", "MEX", "ESP"),
+    # REJECT: bail denied, a conviction upheld, recognition withheld, talks stayed away from
+    ("A Lima court denied bail to the former Peruvian president.", "REJECT", "PER", None),
+    ("The appeals court upheld the conviction of the Guatemalan journalist.", "REJECT", None, "GTM"),
+    ("Washington withheld recognition from the new junta in Niger.", "REJECT", "USA", None),
+    ("The Venezuelan opposition stayed away from the talks in Caracas.", "REJECT", "VEN", None),
+    # THREATEN: a deadline given; ACCUSE: a case opened
+    ("The United Nations gave the Sudanese rebels a deadline to leave the city.", "THREATEN", None, None),
+    ("The Bolivian government opened a case against the former minister.", "ACCUSE", "BOL", None),
 ]
 
 
@@ -107,6 +135,10 @@ SENSES = [
      "Georgia applied new tariffs to Turkish steel.", "REQUEST"),
     ("Italy turned away the migrant ship on Sunday.",
      "The Italian navy ship turned back to port after the storm.", "REJECT"),
+    ("Thousands of Chileans assembled in Santiago to protest the new water tax.",
+     "Thousands of Chileans assembled in Santiago to watch the final.", "PROTEST"),
+    ("A Kenyan court reduced the sentence of the opposition leader.",
+     "The Kenyan central bank reduced the interest rate on Monday.", "CONCEDE"),
 ]
 
 
@@ -119,3 +151,14 @@ def test_the_other_sense_codes_nothing_of_the_type(political: str, other: str, t
 def test_talks_by_phone_or_video_are_in_the_phone_mode() -> None:
     assert first("The Kenyan president spoke by phone with the Tanzanian leader on Sunday.", "CONSULT").mode == "phone"
     assert first("The Chilean minister talked by video with her Argentine counterpart.", "CONSULT").mode == "phone"
+
+
+def test_security_ties_strengthened_are_cooperation_and_ties_strengthened_support() -> None:
+    assert "SUPPORT" not in _types("Japan and Australia strengthened security ties on Friday.")
+    assert "COOPERATE" in _types("Japan and Australia strengthened security ties on Friday.")
+    assert "SUPPORT" in _types("Japan and Australia strengthened ties on Friday.")
+
+
+def test_forgiveness_asked_is_an_apology_and_help_asked_a_request() -> None:
+    assert _types("The Mexican president asked Spain for forgiveness for the conquest.") == {"CONCEDE"}
+    assert _types("The Mexican president asked Spain for help after the floods.") == {"REQUEST"}
