@@ -95,6 +95,32 @@ CODED = [
     # THREATEN: a deadline given; ACCUSE: a case opened
     ("The United Nations gave the Sudanese rebels a deadline to leave the city.", "THREATEN", None, None),
     ("The Bolivian government opened a case against the former minister.", "ACCUSE", "BOL", None),
+    # CONSULT: a letter sent, a message delivered, a government briefed, shuttle diplomacy
+    ("The Egyptian president sent a letter to the Israeli prime minister on Sunday.", "CONSULT", "EGY", "ISR"),
+    ("The Qatari envoy delivered a message from the emir to the Iranian president.", "CONSULT", "QAT", "IRN"),
+    ("The Norwegian foreign minister briefed the Colombian government on the border plan.", "CONSULT", "NOR", "COL"),
+    ("Kissinger's shuttle diplomacy between Egypt and Israel ended the war.", "CONSULT", None, "EGY"),
+    # SUPPORT: respects paid, a green light given
+    ("The Indian prime minister paid his respects to the late Nepalese king.", "SUPPORT", "IND", "NPL"),
+    ("The Chilean parliament gave the green light to the trade deal with China.", "SUPPORT", "CHL", None),
+    # CONCEDE: a threat backed off from, a bill watered down, a U-turn
+    ("Russia backed off its threat to cut gas supplies to Moldova.", "CONCEDE", "RUS", None),
+    ("The Senate watered down the sanctions bill against Russia.", "CONCEDE", "USA", "RUS"),
+    ("The Peruvian government made a U-turn on the fuel tax.", "CONCEDE", "PER", None),
+    # REQUEST: persuaded, prodded
+    ("Qatar persuaded Hamas to release the hostages.", "REQUEST", "QAT", None),
+    ("Washington prodded Seoul to raise its defence spending.", "REQUEST", "USA", "KOR"),
+    # ACCUSE: accusations traded, insults exchanged, a result challenged in court
+    ("India and Pakistan traded accusations over the border clashes.", "ACCUSE", "IND", None),
+    ("North and South Korea exchanged insults at the United Nations.", "ACCUSE", None, None),
+    ("The Peruvian candidate challenged the election results in court.", "ACCUSE", "PER", None),
+    # REJECT: talks torpedoed, a deal scuttled
+    ("Hardliners in Tehran torpedoed the peace talks with Washington.", "REJECT", "IRN", "USA"),
+    ("The Senate scuttled the trade deal with Colombia.", "REJECT", "USA", "COL"),
+    # THREATEN: military action hinted at, sanctions considered or weighed
+    ("The United States hinted at military action against Iran.", "THREATEN", "USA", "IRN"),
+    ("The European Union is considering sanctions against Belarus.", "THREATEN", None, "BLR"),
+    ("Washington weighed sanctions against the Venezuelan oil sector.", "THREATEN", "USA", "VEN"),
 ]
 
 
@@ -139,6 +165,10 @@ SENSES = [
      "Thousands of Chileans assembled in Santiago to watch the final.", "PROTEST"),
     ("A Kenyan court reduced the sentence of the opposition leader.",
      "The Kenyan central bank reduced the interest rate on Monday.", "CONCEDE"),
+    ("The Senate scuttled the trade deal with Colombia.",
+     "The Colombian navy scuttled the damaged patrol boat off the coast.", "REJECT"),
+    ("The Norwegian foreign minister briefed the Colombian government on the border plan.",
+     "The Norwegian foreign minister briefed reporters on the new budget in Oslo.", "CONSULT"),
 ]
 
 
@@ -162,3 +192,7 @@ def test_security_ties_strengthened_are_cooperation_and_ties_strengthened_suppor
 def test_forgiveness_asked_is_an_apology_and_help_asked_a_request() -> None:
     assert _types("The Mexican president asked Spain for forgiveness for the conquest.") == {"CONCEDE"}
     assert _types("The Mexican president asked Spain for help after the floods.") == {"REQUEST"}
+
+
+def test_sanctions_considered_are_a_threat_not_sanctions_imposed() -> None:
+    assert _types("The European Union is considering sanctions against Belarus.") == {"THREATEN"}
