@@ -39,12 +39,10 @@ CODED = [
     ("The Malian junta heeded calls from the African Union to hold elections.", "CONCEDE", "MLI", None),
     ("Venezuela softened its stance on the disputed islands.", "CONCEDE", "VEN", None),
     ("The Guatemalan general expressed remorse for the killings.", "CONCEDE", "GTM", None),
-    # REQUEST: a resignation sought, membership applied for, advice to leave, a campaign for a release, pressure
+    # REQUEST: a resignation sought, membership applied for, advice to leave, a campaign for a release
     ("The Peruvian opposition sought the resignation of the interior minister.", "REQUEST", "PER", None),
     ("Georgia applied for membership of the European Union.", "REQUEST", "GEO", None),
     ("The United States advised its citizens to leave Haiti immediately.", "REQUEST", "USA", None),
-    ("Washington put pressure on Cairo to free the activists.", "REQUEST", "USA", "EGY"),
-    ("The European Union stepped up pressure on Belgrade to arrest the suspects.", "REQUEST", None, "SCG"),
     ("Sweden's application to join the alliance was approved.", "REQUEST", "SWE", None),
     # ACCUSE: rapped, smeared, taken to task, called out; legal action, suits, inquiries set up, formal protests
     ("The Argentine president rapped Britain for its fishing licences.", "ACCUSE", "ARG", "GBR"),
@@ -121,6 +119,20 @@ CODED = [
     ("The United States hinted at military action against Iran.", "THREATEN", "USA", "IRN"),
     ("The European Union is considering sanctions against Belarus.", "THREATEN", None, "BLR"),
     ("Washington weighed sanctions against the Venezuelan oil sector.", "THREATEN", "USA", "VEN"),
+    ("The Colombian rebel commander vowed resistance against the new government.", "THREATEN", "COL", None),
+    # ACCUSE: disappointment expressed, reservations voiced, an angry reaction, bitter words, a scathing attack,
+    # a vote regarded as illegitimate
+    ("The Mexican government expressed disappointment over the ruling.", "ACCUSE", "MEX", None),
+    ("Brazil voiced reservations about the trade deal.", "ACCUSE", "BRA", None),
+    ("China reacted angrily to the Japanese minister's visit to the shrine.", "ACCUSE", "CHN", "JPN"),
+    ("India and Pakistan traded bitter words at the assembly.", "ACCUSE", "IND", "PAK"),
+    ("The Kenyan opposition leader launched a scathing attack on the president's economic policy.", "ACCUSE",
+     "KEN", None),
+    ("Washington regards the vote in Caracas as illegitimate.", "ACCUSE", "USA", None),
+    # SUPPORT: ties forged; AGREE: talks scheduled, a date set for talks
+    ("Vietnam and the United States forged ties after the war.", "SUPPORT", "VNM", "USA"),
+    ("Peru and Chile scheduled talks on the maritime border for next month.", "AGREE", "PER", None),
+    ("North and South Korea set a date for talks on family reunions.", "AGREE", None, None),
 ]
 
 
@@ -196,3 +208,13 @@ def test_forgiveness_asked_is_an_apology_and_help_asked_a_request() -> None:
 
 def test_sanctions_considered_are_a_threat_not_sanctions_imposed() -> None:
     assert _types("The European Union is considering sanctions against Belarus.") == {"THREATEN"}
+
+
+def test_a_scathing_attack_launched_is_criticism_and_an_attack_launched_an_assault() -> None:
+    assert _types("The Kenyan opposition leader launched a scathing attack on the president's economic policy.") \
+        == {"ACCUSE"}
+    assert "ASSAULT" in _types("Somali militants launched an attack on a Kenyan army base.")
+
+
+def test_talks_scheduled_are_an_agreement_to_meet_not_talks_held() -> None:
+    assert "CONSULT" not in _types("Peru and Chile scheduled talks on the maritime border for next month.")
