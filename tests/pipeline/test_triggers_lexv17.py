@@ -133,6 +133,26 @@ CODED = [
     ("Vietnam and the United States forged ties after the war.", "SUPPORT", "VNM", "USA"),
     ("Peru and Chile scheduled talks on the maritime border for next month.", "AGREE", "PER", None),
     ("North and South Korea set a date for talks on family reunions.", "AGREE", None, None),
+    # AGREE: commitment, interest expressed; SUPPORT: a resolution sponsored
+    ("Colombia remains committed to the peace process with the rebels.", "AGREE", "COL", None),
+    ("Ukraine expressed interest in joining the trade bloc.", "AGREE", "UKR", None),
+    ("France sponsored the resolution on Syria at the Security Council.", "SUPPORT", "FRA", None),
+    # CONCEDE: mistakes admitted or acknowledged, amends made
+    ("The Peruvian government admitted mistakes in its handling of the protests.", "CONCEDE", "PER", None),
+    ("The Japanese government acknowledged errors in the response to the earthquake.", "CONCEDE", "JPN", None),
+    ("The Australian government made amends to the indigenous families.", "CONCEDE", "AUS", None),
+    # REQUEST: nudged, coaxed
+    ("Washington nudged Seoul to raise its defence spending.", "REQUEST", "USA", "KOR"),
+    ("Beijing coaxed Pyongyang into returning to the talks.", "REQUEST", "CHN", "PRK"),
+    # REJECT: cold water poured on a plan, heels dug in, standing firm against demands
+    ("The German chancellor poured cold water on the French plan.", "REJECT", "DEU", None),
+    ("The Greek government dug in its heels over the debt deal.", "REJECT", "GRC", None),
+    ("The Hungarian government stood firm against the demands of the European Commission.", "REJECT", "HUN", None),
+    # PROTEST: a statue defaced, a stayaway, civil disobedience
+    ("Protesters defaced the statue of the former dictator in Santiago.", "PROTEST", "CHL", None),
+    ("South African unions called a stayaway against the new labour law.", "PROTEST", "ZAF", None),
+    ("The Venezuelan opposition launched a campaign of civil disobedience against the government.", "PROTEST", "VEN",
+     None),
 ]
 
 
@@ -179,6 +199,10 @@ SENSES = [
      "The Kenyan central bank reduced the interest rate on Monday.", "CONCEDE"),
     ("The Senate scuttled the trade deal with Colombia.",
      "The Colombian navy scuttled the damaged patrol boat off the coast.", "REJECT"),
+    ("The German chancellor poured cold water on the French plan.",
+     "The German firefighters poured water on the burning warehouse.", "REJECT"),
+    ("The Hungarian government stood firm against the demands of the European Commission.",
+     "The Hungarian painter stood firm on the ladder in Budapest.", "REJECT"),
     ("The Norwegian foreign minister briefed the Colombian government on the border plan.",
      "The Norwegian foreign minister briefed reporters on the new budget in Oslo.", "CONSULT"),
 ]
