@@ -152,7 +152,21 @@ CODED = [
     ("Protesters defaced the statue of the former dictator in Santiago.", "PROTEST", "CHL", None),
     ("South African unions called a stayaway against the new labour law.", "PROTEST", "ZAF", None),
     ("The Venezuelan opposition launched a campaign of civil disobedience against the government.", "PROTEST", "VEN",
-     None),
+     None),    ("Thousands of Chileans hit the streets against the pension reform.", "PROTEST", "CHL", None),
+    # THREATEN: a pledge to crush, notice served
+    ("The Nigerian president pledged to crush the insurgents in the northeast.", "THREATEN", "NGA", None),
+    ("Turkey served notice that it would block the enlargement of the alliance.", "THREATEN", "TUR", None),
+    # SUPPORT: a plan signed off on, a purchase greenlighted
+    ("The Brazilian president signed off on the trade plan with Argentina.", "SUPPORT", "BRA", None),
+    ("The Indian cabinet greenlighted the purchase of French jets.", "SUPPORT", "IND", None),
+    # CONCEDE: a claim relinquished or renounced, violence renounced
+    ("Argentina relinquished its claim to the disputed islands.", "CONCEDE", "ARG", None),
+    ("Peru renounced its claim to the border strip.", "CONCEDE", "PER", None),
+    ("The Colombian rebels renounced violence in a statement on Sunday.", "CONCEDE", "COL", None),
+    # REJECT: a possibility excluded, criticism waved aside, a bill filibustered
+    ("The Japanese government excluded the possibility of talks with the rebels.", "REJECT", "JPN", None),
+    ("The Mexican minister waved aside the criticism from the opposition.", "REJECT", "MEX", None),
+    ("Senate Republicans filibustered the voting rights bill.", "REJECT", "USA", None),
 ]
 
 
@@ -242,3 +256,8 @@ def test_a_scathing_attack_launched_is_criticism_and_an_attack_launched_an_assau
 
 def test_talks_scheduled_are_an_agreement_to_meet_not_talks_held() -> None:
     assert "CONSULT" not in _types("Peru and Chile scheduled talks on the maritime border for next month.")
+
+
+def test_a_claim_renounced_is_a_concession_and_a_treaty_renounced_a_rejection() -> None:
+    assert _types("Peru renounced its claim to the border strip.") == {"CONCEDE"}
+    assert "REJECT" in _types("The United States renounced the arms treaty with Russia.")
