@@ -261,3 +261,13 @@ def test_talks_scheduled_are_an_agreement_to_meet_not_talks_held() -> None:
 def test_a_claim_renounced_is_a_concession_and_a_treaty_renounced_a_rejection() -> None:
     assert _types("Peru renounced its claim to the border strip.") == {"CONCEDE"}
     assert "REJECT" in _types("The United States renounced the arms treaty with Russia.")
+
+
+def test_a_visitor_welcomed_on_arrival_is_hosted_and_a_proposal_welcomed_supported() -> None:
+    assert _types("The Kenyan president welcomed the visiting Ugandan leader at the airport.") == {"CONSULT"}
+    assert _types("The Kenyan president welcomed the Ugandan proposal for a border commission.") == {"SUPPORT"}
+
+
+def test_calls_heeded_are_a_concession_and_storm_warnings_heeded_code_none() -> None:
+    assert "CONCEDE" in _types("The Malian junta heeded calls from the African Union to hold elections.")
+    assert "CONCEDE" not in _types("Cuban officials said residents heeded warnings to leave the coast before the storm.")
