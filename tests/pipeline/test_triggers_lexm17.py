@@ -1,0 +1,89 @@
+"""Material triggers drawn from CAMEO's verb patterns (cooperation, aid, retreat, mobilization, sanctions,
+coercion, force), on invented wire sentences: each codes its type, and the words around it keep the
+other senses of the same verb out."""
+
+from __future__ import annotations
+
+import pytest
+from english_coder import asserted, first
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    # COOPERATE: arms sold or bought between states, exchange resumed
+    ("Belarus sold six attack helicopters to Myanmar last year.", "COOPERATE", "BLR", "MMR"),
+    ("Egypt bought two frigates from Italy in March.", "COOPERATE", "EGY", "ITA"),
+    ("Qatar and Bahrain resumed trade on Sunday after a long rift.", "COOPERATE", "QAT", "BHR"),
+    # AID: aid rushed, teams dispatched, funds disbursed or released, arms shipped or sent to a party
+    ("Algeria rushed relief supplies to Libya after the floods.", "AID", "DZA", "LBY"),
+    ("Portugal dispatched a rescue team to Mozambique.", "AID", "PRT", "MOZ"),
+    ("Norway disbursed 40 million dollars to Malawi.", "AID", "NOR", "MWI"),
+    ("Canada released 20 million dollars in aid for Haiti.", "AID", None, "HTI"),
+    ("Sweden transferred $300 million to Ukraine on Friday.", "AID", "SWE", "UKR"),
+    ("Poland sent howitzers to Ukraine in the spring.", "AID", "POL", "UKR"),
+    ("South Korea provided Peru with two patrol vessels.", "AID", "KOR", "PER"),
+    ("Turkey shipped armed drones to Azerbaijan.", "AID", "TUR", "AZE"),
+    ("The World Bank lent Kenya $750 million.", "AID", None, "KEN"),
+    # RETREAT: bodies, captives and seized craft given back; forces that fall back; corridors opened; arms given up
+    ("Serbia handed over the bodies of four fishermen to Croatia.", "RETREAT", "SRB", "HRV"),
+    ("Thailand returned the detained fishermen to Myanmar.", "RETREAT", "THA", "MMR"),
+    ("Yemen released the seized Saudi vessel on Tuesday.", "RETREAT", "YEM", "SAU"),
+    ("The rebel fighters fell back from the provincial capital.", "RETREAT", None, None),
+    ("Iraq destroyed its remaining stockpile of mustard gas.", "RETREAT", "IRQ", None),
+    ("Kazakhstan scrapped its nuclear weapons programme in the 1990s.", "RETREAT", "KAZ", None),
+    # MOBILIZE: forces bolstered, reserves activated, ships shadowed, airspace entered, missiles tested at sea
+    ("Finland bolstered its forces along the eastern border.", "MOBILIZE", "FIN", None),
+    ("A Norwegian frigate shadowed a Russian submarine off the coast.", "MOBILIZE", "NOR", "RUS"),
+    ("Turkish jets violated Greek airspace on Monday.", "MOBILIZE", "TUR", "GRC"),
+    ("Iran fired two cruise missiles into the sea during the drill.", "MOBILIZE", "IRN", None),
+    # SANCTION: firms blacklisted, accords revoked or rescinded, ships banned, arms sales halted, embassies evacuated
+    ("Washington added four Iranian shipping firms to its sanctions blacklist.", "SANCTION", "USA", "IRN"),
+    ("Niger revoked its military accords with France.", "SANCTION", "NER", "FRA"),
+    ("Chad rescinded the oil agreement with China.", "SANCTION", "TCD", "CHN"),
+    ("Canada banned Russian vessels from its ports.", "SANCTION", "CAN", "RUS"),
+    ("Spain halted arms sales to Israel.", "SANCTION", "ESP", "ISR"),
+    ("Britain evacuated its embassy in Sudan.", "SANCTION", "GBR", "SDN"),
+    # COERCE: ships boarded, people watched or held for questioning, coups, internet shutdowns
+    ("Indian commandos boarded a Chinese trawler in the Bay of Bengal.", "COERCE", "IND", "CHN"),
+    ("Kenyan police held three Somali traders for questioning.", "COERCE", "KEN", "SOM"),
+    ("The Guinean army staged a coup on Sunday.", "COERCE", "GIN", None),
+    ("Ethiopian authorities imposed an internet shutdown in the region.", "COERCE", "ETH", None),
+    # ASSAULT: killings and attacks told in other words
+    ("Nigerian troops neutralised eight bandits near the border.", "ASSAULT", "NGA", None),
+    ("The Malian army said it eliminated twelve jihadists in the raid.", "ASSAULT", "MLI", None),
+    ("Syrian forces used chemical weapons against the rebel town.", "ASSAULT", "SYR", None),
+    ("Russian artillery battered Ukrainian positions near the river.", "ASSAULT", "RUS", "UKR"),
+    ("Militants threw a grenade at a Pakistani police post.", "ASSAULT", None, "PAK"),
+    ("Gunmen sprayed the Nigerian convoy with bullets.", "ASSAULT", None, "NGA"),
+    ("Mexican soldiers and cartel gunmen exchanged gunfire in Sinaloa.", "ASSAULT", "MEX", None),
+])
+def test_a_material_trigger_codes_its_type(text: str, type_: str, actor: str | None,
+                                           recipient: str | None) -> None:
+    e = first(text, type_)
+    if actor:
+        assert e.actor is not None and e.actor.country == actor
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Argentina sold its stake in the Chilean mine to investors.", "COOPERATE"),  # no arms sold
+    ("Uruguay provided the commission with evidence of the fraud.", "AID"),  # evidence given is no aid
+    ("Bolivia released a statement on the aid package for Paraguay.", "AID"),  # a statement released
+    ("Ecuador transferred $2 million to its own central bank.", "AID"),  # no party receives it
+    ("Denmark sent tanks to its base in Estonia.", "AID"),  # forces moved to a base: a move, not aid
+    ("Colombia opened a new trade corridor with Panama.", "RETREAT"),  # a corridor of trade, not of access
+    ("The Portuguese police fell back on old methods, the report said.", "RETREAT"),  # relied on
+    ("The Czech firm scrapped its missile defence contract with Poland.", "RETREAT"),  # a contract dropped
+    ("The Kenyan minister added that the blacklist would be published in March.", "SANCTION"),  # said
+    ("Passengers from Ghana boarded the ferry in Dover.", "COERCE"),  # travellers, not a state's forces
+    ("Voters in Lima hung posters of the candidate across the city.", "ASSAULT"),  # no one hanged
+    ("Brazil said the plan would eliminate terrorist financing.", "ASSAULT"),  # a practice, not fighters
+    ("A storm battered the coast of Cuba.", "ASSAULT"),  # weather, no shelling
+])
+def test_other_senses_of_the_same_words_code_no_such_event(text: str, type_: str) -> None:
+    assert not [e for e in asserted(text) if e.type == type_]
+
+
+def test_a_missile_fired_at_a_party_is_still_an_attack() -> None:
+    assert first("Houthi rebels fired a missile at a Saudi oil tanker.", "ASSAULT")
+    assert not [e for e in asserted("Houthi rebels fired a missile at a Saudi oil tanker.") if e.type == "MOBILIZE"]
