@@ -98,13 +98,13 @@ def test_a_coordinated_verb_with_its_own_object_keeps_it() -> None:
 # of the accord with X, expanding patrols and arming Y" the withdrawal concerns X.
 def test_a_party_in_the_triggers_own_phrase_comes_before_one_in_the_acts_listed_after() -> None:
     e = first("The Danish government delivered on its agenda: cutting taxes, pulling out of the fishing accord "
-              "with Norway, raising tariffs and arming Estonia.", "RETREAT")
+              "with Norway, raising tariffs and arming Estonia.", "SANCTION")
     assert e.recipient is not None and e.recipient.country == "NOR", e.rule
 
 
 def test_a_party_only_in_the_acts_listed_after_is_still_found() -> None:
     e = first("The Danish government delivered on its agenda: cutting taxes, pulling out of the fishing accord, "
-              "raising tariffs and arming Estonia.", "RETREAT")
+              "raising tariffs and arming Estonia.", "SANCTION")
     assert e.recipient is not None and e.recipient.country == "EST", e.rule
 
 

@@ -87,3 +87,72 @@ def test_other_senses_of_the_same_words_code_no_such_event(text: str, type_: str
 def test_a_missile_fired_at_a_party_is_still_an_attack() -> None:
     assert first("Houthi rebels fired a missile at a Saudi oil tanker.", "ASSAULT")
     assert not [e for e in asserted("Houthi rebels fired a missile at a Saudi oil tanker.") if e.type == "MOBILIZE"]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    # COOPERATE: a joint investigation opened with another party
+    ("Slovenia opened a joint investigation with Croatia into the fraud.", "COOPERATE", "SVN", "HRV"),
+    # AID: money granted or loaned, a party's debt restructured
+    ("Oman granted $40 million to Jordan.", "AID", "OMN", "JOR"),
+    ("The IMF loaned Pakistan $3 billion.", "AID", None, "PAK"),
+    ("The Paris Club rescheduled Gabon's debt.", "AID", None, "GAB"),
+    # SANCTION: sanctions widened or a party hit with them, a treaty left, accords ended, support suspended
+    ("Japan expanded sanctions on North Korea.", "SANCTION", "JPN", "PRK"),
+    ("Australia hit Iran with new sanctions on Tuesday.", "SANCTION", "AUS", "IRN"),
+    ("Russia pulled out of the grain deal with Ukraine.", "SANCTION", "RUS", "UKR"),
+    ("Mexico ended its security agreement with Guatemala.", "SANCTION", "MEX", "GTM"),
+    ("Germany suspended budget support to Niger.", "SANCTION", "DEU", "NER"),
+    ("Belarus slapped a travel ban on Lithuanian officials.", "SANCTION", "BLR", "LTU"),
+    # RETREAT: control handed over, shelling stopped, an operation ended
+    ("Armenia handed control of the villages to Azerbaijan.", "RETREAT", "ARM", "AZE"),
+    ("Serbia transferred control of the crossing to Kosovo.", "RETREAT", "SRB", "XKX"),
+    ("The Turkish army stopped shelling the border villages.", "RETREAT", "TUR", None),
+    ("Ethiopia ended its military operation in the northern region.", "RETREAT", "ETH", None),
+    # MOBILIZE: a new missile unveiled, posts built, drones flown over another's land
+    ("North Korea unveiled a new hypersonic missile.", "MOBILIZE", "PRK", None),
+    ("Vietnam built military outposts on the reefs.", "MOBILIZE", "VNM", None),
+    ("Belarusian drones flew over Latvian territory.", "MOBILIZE", "BLR", "LVA"),
+    # COERCE: a constitution suspended, power taken in a coup, a tanker captured
+    ("Gabon's army suspended the constitution.", "COERCE", "GAB", None),
+    ("Sudanese officers took power in a coup on Monday.", "COERCE", "SDN", None),
+    ("The Venezuelan navy captured a Guyanese trawler.", "COERCE", "VEN", "GUY"),
+    # ASSAULT: mortars, barrel bombs, commanders targeted, floggings, fighters driven out
+    ("Sudanese jets dropped barrel bombs on the village.", "ASSAULT", "SDN", None),
+    ("Israel targeted Hezbollah commanders in southern Lebanon.", "ASSAULT", "ISR", "LBN"),
+    ("Somali rebels mortared the Kenyan base.", "ASSAULT", None, "KEN"),
+    ("Iranian authorities flogged the student in public.", "ASSAULT", "IRN", None),
+    ("Iraqi troops drove the militants out of the town.", "ASSAULT", "IRQ", None),
+])
+def test_a_second_material_trigger_codes_its_type(text: str, type_: str, actor: str | None,
+                                                  recipient: str | None) -> None:
+    e = first(text, type_)
+    if actor:
+        assert e.actor is not None and e.actor.country == actor
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("A Danish firm unveiled a new drone for farmers.", "MOBILIZE"),  # a product shown, no weapon
+    ("The Peruvian ministry loaned the painting to a museum in Paris.", "AID"),  # no money, no party
+    ("The Kenyan storm hit Uganda with heavy rain.", "SANCTION"),  # weather, not sanctions
+    ("Honduran fans surrounded the singer outside the hotel.", "MOBILIZE"),  # no troops or police
+    ("The Chilean court suspended the hearing until Monday.", "COERCE"),  # a hearing, not the constitution
+    ("The Ecuadorean president took power in January after winning the election.", "COERCE"),  # no coup
+])
+def test_other_senses_of_the_second_words_code_no_such_event(text: str, type_: str) -> None:
+    assert not [e for e in asserted(text) if e.type == type_]
+
+
+def test_water_cut_off_is_withheld_not_a_sanction() -> None:
+    text = "The Israeli army cut off water supplies to Gaza."
+    assert first(text, "COERCE").mode == "withhold"
+    assert not [e for e in asserted(text) if e.type == "SANCTION"]
+
+
+def test_pulling_out_of_talks_stays_a_rejection() -> None:
+    assert first("Colombia pulled out of the talks with the rebels.", "REJECT")
+
+
+def test_a_suspect_captured_with_drugs_is_arrested_not_seized() -> None:
+    assert first("Bolivian police captured the suspect with drugs in his car.", "COERCE").mode == "arrest"
