@@ -156,3 +156,55 @@ def test_pulling_out_of_talks_stays_a_rejection() -> None:
 
 def test_a_suspect_captured_with_drugs_is_arrested_not_seized() -> None:
     assert first("Bolivian police captured the suspect with drugs in his car.", "COERCE").mode == "arrest"
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    # AID: deposits in a central bank, field hospitals, refugee status, arms shipments and aid packages
+    ("Kuwait deposited $2 billion in the central bank of Egypt.", "AID", "KWT", "EGY"),
+    ("Jordan sent a field hospital to Sudan.", "AID", "JOR", "SDN"),
+    ("Brazil granted refugee status to 500 Haitians.", "AID", "BRA", "HTI"),
+    ("Canada approved a new arms shipment to Ukraine.", "AID", "CAN", "UKR"),
+    ("Japan approved a $500 million aid package for Ethiopia.", "AID", "JPN", "ETH"),
+    # SANCTION: recognition withdrawn, tariffs levied, export controls, a travel ban
+    ("Nauru withdrew its recognition of Taiwan.", "SANCTION", "NRU", "TWN"),
+    ("Tokyo imposed export controls on South Korea.", "SANCTION", "JPN", "KOR"),
+    ("Moscow's travel ban on Estonian officials drew a protest.", "SANCTION", "RUS", "EST"),
+    # COERCE: a flotilla intercepted, NGOs shut down, candidates disqualified
+    ("The Greek navy intercepted a Turkish flotilla.", "COERCE", "GRC", "TUR"),
+    ("Nicaraguan authorities shut down 300 NGOs.", "COERCE", "NIC", None),
+    ("Iranian authorities disqualified the reformist candidate.", "COERCE", "IRN", None),
+    # MOBILIZE: positions taken up, an alert declared, an advance toward a border
+    ("Algerian troops took up positions along the Moroccan border.", "MOBILIZE", "DZA", None),
+    ("Georgia declared a state of alert on Friday.", "MOBILIZE", "GEO", None),
+    # RETREAT: troops removed, a disengagement completed
+    ("Britain removed its troops from Afghanistan.", "RETREAT", "GBR", "AFG"),
+    # ASSAULT: fighting for control, entering a town, pushing into it, ethnic cleansing, demolitions
+    ("Libyan militias fought for control of the airport.", "ASSAULT", "LBY", None),
+    ("Turkish forces entered the Syrian town of Afrin.", "ASSAULT", "TUR", None),
+    ("Ukrainian troops pushed into the Russian region.", "ASSAULT", "UKR", None),
+    ("Rebel fighters advanced on the Congolese city of Goma.", "ASSAULT", None, None),
+    ("Myanmar's ethnic cleansing of the Rohingya drew condemnation.", "ASSAULT", "MMR", None),
+    ("Israel's demolition of Bedouin homes drew protests.", "ASSAULT", "ISR", None),
+])
+def test_a_third_material_trigger_codes_its_type(text: str, type_: str, actor: str | None,
+                                                 recipient: str | None) -> None:
+    e = first(text, type_)
+    if actor:
+        assert e.actor is not None and e.actor.country == actor
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient
+
+
+@pytest.mark.parametrize(("text", "type_"), [
+    ("Dutch passengers boarded the ship in Dover.", "COERCE"),  # travellers, not a state's forces
+    ("Italian troops boarded buses to leave the town.", "COERCE"),  # soldiers travelling
+    ("Greek students took up positions as interns.", "MOBILIZE"),  # jobs, not military positions
+    ("The Cuban minister declared a state of alert for the storm.", "MOBILIZE"),  # a disaster alert
+    ("The United States advanced toward a deal with Iran.", "MOBILIZE"),  # no troops
+    ("The Peruvian army entered the election race with its own candidate.", "ASSAULT"),  # a race entered
+    ("The Bolivian parties fought for control of parliament.", "ASSAULT"),  # politics, not arms
+    ("A Kenyan couple deposited $3 million in a Swiss bank.", "AID"),  # a private deposit, not a state's
+    ("The Swiss club disqualified the player for doping.", "COERCE"),  # sport, not politics
+])
+def test_other_senses_of_the_third_words_code_no_such_event(text: str, type_: str) -> None:
+    assert not [e for e in asserted(text) if e.type == type_]
