@@ -208,3 +208,32 @@ def test_a_third_material_trigger_codes_its_type(text: str, type_: str, actor: s
 ])
 def test_other_senses_of_the_third_words_code_no_such_event(text: str, type_: str) -> None:
     assert not [e for e in asserted(text) if e.type == type_]
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    # COERCE withhold: power, water or the internet cut or shut off
+    ("Serbia cut electricity supplies to Kosovo.", "COERCE", "SRB", "XKX"),
+    ("Iranian authorities shut off the internet in the province.", "COERCE", "IRN", None),
+    # MOBILIZE: security tightened, a missile launch
+    ("Kenyan police tightened security around the Somali embassy.", "MOBILIZE", "KEN", None),
+    ("North Korea carried out a missile launch on Sunday.", "MOBILIZE", "PRK", None),
+    # SANCTION: export and import bans
+    ("Indonesia imposed an export ban on nickel ore to China.", "SANCTION", "IDN", "CHN"),
+    ("Russia's import ban on Georgian wine hurt growers.", "SANCTION", "RUS", "GEO"),
+    # COOPERATE, RETREAT: intelligence sharing resumed, a prisoner release
+    ("Pakistan resumed intelligence sharing with Afghanistan.", "COOPERATE", "PAK", "AFG"),
+    ("Eritrea completed a prisoner release to Ethiopia.", "RETREAT", "ERI", "ETH"),
+])
+def test_a_fourth_material_trigger_codes_its_type(text: str, type_: str, actor: str | None,
+                                                  recipient: str | None) -> None:
+    e = first(text, type_)
+    if actor:
+        assert e.actor is not None and e.actor.country == actor
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient
+
+
+def test_water_cut_is_withheld_and_aid_cut_a_sanction() -> None:
+    assert first("The Syrian army cut water supplies to the town.", "COERCE").mode == "withhold"
+    assert not [e for e in asserted("The Syrian army cut water supplies to the town.") if e.type == "SANCTION"]
+    assert first("Ghana cut aid to Togo.", "SANCTION").recipient.country == "TGO"
