@@ -237,3 +237,38 @@ def test_water_cut_is_withheld_and_aid_cut_a_sanction() -> None:
     assert first("The Syrian army cut water supplies to the town.", "COERCE").mode == "withhold"
     assert not [e for e in asserted("The Syrian army cut water supplies to the town.") if e.type == "SANCTION"]
     assert first("Ghana cut aid to Togo.", "SANCTION").recipient.country == "TGO"
+
+
+@pytest.mark.parametrize(("text", "type_", "actor", "recipient"), [
+    ("Lithuania froze relations with Belarus.", "SANCTION", "LTU", "BLR"),
+    ("Poland revoked the licence of the independent broadcaster.", "COERCE", "POL", None),
+    ("Italy reduced its troops in Lebanon.", "RETREAT", "ITA", "LBN"),
+    ("Belgium cut its forces in Mali by half.", "RETREAT", "BEL", "MLI"),
+    ("Turkey poured troops into the border province.", "MOBILIZE", "TUR", None),
+    ("Japan established a military base in Djibouti.", "MOBILIZE", "JPN", "DJI"),
+    ("Denmark allocated $300 million to Ukraine.", "AID", "DNK", "UKR"),
+    ("North Korea detonated a nuclear device in an underground test.", "MOBILIZE", "PRK", None),
+])
+def test_a_fifth_material_trigger_codes_its_type(text: str, type_: str, actor: str | None,
+                                                 recipient: str | None) -> None:
+    e = first(text, type_)
+    if actor:
+        assert e.actor is not None and e.actor.country == actor
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient
+
+
+def test_a_nuclear_test_is_no_attack_and_a_bomb_set_off_is() -> None:
+    assert not [e for e in asserted("North Korea detonated a nuclear device in an underground test.")
+                if e.type == "ASSAULT"]
+    assert first("Militants detonated a bomb in a Somali market.", "ASSAULT").mode == "explosives"
+
+
+def test_a_broadcasters_licence_revoked_is_censorship_and_visas_revoked_a_sanction() -> None:
+    assert not [e for e in asserted("Poland revoked the licence of the independent broadcaster.")
+                if e.type == "SANCTION"]
+    assert first("Russia revoked the visas of two British journalists.", "SANCTION").recipient.country == "GBR"
+
+
+def test_funds_allocated_to_no_party_are_no_aid() -> None:
+    assert not [e for e in asserted("The Chilean city allocated funds for the new stadium.") if e.type == "AID"]
