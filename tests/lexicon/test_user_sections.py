@@ -31,12 +31,12 @@ def _doc(text: str, language: str = "en", published: str = "2025-11-18") -> Docu
 
 
 def test_a_new_trigger_verb_codes_an_event(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Government forces pummelled rebel positions near Kidal on Tuesday."
+    text = "Government forces clobbered rebel positions near Kidal on Tuesday."
     assert not [e for e in EVENTS(_doc(text)).events if e.type == "ASSAULT"]
-    _use(tmp_path, monkeypatch, "triggers:\n  verbs:\n    - {verb: pummel, type: ASSAULT}\n")
+    _use(tmp_path, monkeypatch, "triggers:\n  verbs:\n    - {verb: clobber, type: ASSAULT}\n")
     found = [e for e in EVENTS(_doc(text)).events if e.type == "ASSAULT"]
-    assert [e.trigger.text for e in found] == ["pummelled"]
-    assert found[0].rule.startswith("mine.yaml:verb:pummel")
+    assert [e.trigger.text for e in found] == ["clobbered"]
+    assert found[0].rule.startswith("mine.yaml:verb:clobber")
 
 
 def test_a_user_trigger_replaces_the_shipped_readings_of_its_word(tmp_path: Path,
