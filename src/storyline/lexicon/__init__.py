@@ -35,9 +35,10 @@ SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY", "CRM", "REB", "OP
                      "IGO", "NGO", "REL"})
 PACKAGED = ("countries.yaml", "institutions.yaml", "people.yaml", "places.yaml", "es/actors.yaml")
 LIST_SECTIONS = ("blocks", "not_metonyms", "roles", "function_words", "appositive_openers", "not_names",
-                 "seas", "regions", "admin", "not_places", "prepositions")
+                 "seas", "regions", "admin", "not_places", "prepositions", "preposition_modifiers")
 DICT_SECTIONS = ("aliases", "ambiguous")
 PLACE_SECTIONS = frozenset({"seas", "regions", "admin", "aliases", "not_places", "ambiguous", "prepositions",
+                            "preposition_modifiers",
                             "one_word_min_population"})
 KNOWN_SECTIONS = frozenset({"countries", "people", "organisations", "keywords", "one_word_min_population",
                             *LIST_SECTIONS, *DICT_SECTIONS})
@@ -376,7 +377,8 @@ def _build(m: dict[str, Any], files: tuple[str, ...]) -> Lexicon:
         countries[iso3] = Country(iso3, names[0], tuple(names), demonyms, tuple(dict.fromkeys(people)),
                                   tuple(dict.fromkeys(caps)), tuple(spec.get("metonyms", {}).items()))
     places = {k: m.get(k, [] if k in LIST_SECTIONS else {}) for k in
-              ("seas", "regions", "admin", "aliases", "not_places", "ambiguous", "prepositions")}
+              ("seas", "regions", "admin", "aliases", "not_places", "ambiguous", "prepositions",
+               "preposition_modifiers")}
     places["one_word_min_population"] = m.get("one_word_min_population", 1_000_000)
     return Lexicon(
         countries=countries,

@@ -105,16 +105,18 @@ def event_place(sent: Sentence, reach: set[int], places: list[Mention], lex: Eve
         k = next((k for k in sent if sent.tok(k).start <= p.span.start < sent.tok(k).end), None)
         if k is None:
             continue
-        # climb from the place's words to the preposition it hangs from
+        # climb from the place's words to the preposition it hangs from, and past an "of" that makes it
+        # part of a larger place ("in a residential district of eastern Beirut", "on the outskirts of Kabul")
         j = k
         prep = None
-        for _ in range(4):
+        for _ in range(8):
             h = sent.head(j)
             if h is None:
                 break
             if sent.tok(h).dep == "prep" or sent.tok(h).pos == "ADP":
                 prep = h
-                break
+                if sent.low(h) != "of" or sent.tok(sent.head(h) or h).pos not in ("NOUN", "PROPN"):
+                    break
             j = h
         if prep is None or sent.low(prep) not in lex.place_prepositions:
             continue

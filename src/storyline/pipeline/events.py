@@ -1375,9 +1375,10 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 a.actor.country = str(place["country"])
                 a.rule += "+place-of-event"
         if type_ in ("ASSAULT", "COERCE") and place.get("precision") in ("city", "admin"):
-            for b in r.recipients:  # "killed 23 people in Tel Aviv": the people of the town struck, and
-                # "killed five soldiers near Gao": its forces
-                if b.generic and not b.actor.country and b.actor.sector in PLACE_PEOPLE:
+            for b in r.recipients:  # "killed 23 people in Tel Aviv": the people of the town struck;
+                # "killed five soldiers near Gao": its forces; "an attempt to kill a deputy governor was
+                # thwarted in Tyumen": its local officials (not a diplomat, who is most often foreign)
+                if b.generic and not b.actor.country and (b.actor.sector in PLACE_PEOPLE or _local_office(b.actor)):
                     b.actor.country = str(place["country"])
                     b.rule += "+place-of-event"
     place_here = place is not None and bool(place.get("country")) and any(  # named in the act's own clause,
@@ -1643,6 +1644,18 @@ def _just_as(sent: Sentence, verb: int) -> bool:
     marks = [k for k in sent.children(verb, "mark", "advmod") if sent.low(k) == "as"]
     return any(sent.low(k) in ("just", "much") for m in marks for k in sent.children(m, "advmod")) or \
         any(sent.low(k) in ("just", "much") and k + 1 in marks for k in range(sent.first, verb))
+
+
+# Offices held in and for a place, whose holder with no country named is of the place they are in.
+LOCAL_OFFICES = frozenset({"governor", "mayor", "councillor", "councilor", "councilman", "councilwoman", "judge",
+                           "prosecutor", "magistrate", "lawmaker", "legislator", "mp", "deputy", "official"})
+
+
+def _local_office(a: Actor) -> bool:
+    """Whether a generic government, legislature or court actor is named by a local office ("a deputy
+    governor", "two judges", "a city councillor")."""
+    head = a.name.lower().split()[-1] if a.name.strip() else ""
+    return a.sector in ("GOV", "LEG", "JUD") and (head in LOCAL_OFFICES or head.rstrip("s") in LOCAL_OFFICES)
 
 
 def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) -> None:

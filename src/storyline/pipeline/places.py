@@ -76,6 +76,8 @@ class Gazetteer:
     countries: dict[str, Place]  # ISO3 -> the country as a place
     prepositions: frozenset[str]
     min_population: int
+    # words that may stand between a locative preposition and the name ("in eastern Beirut")
+    between: frozenset[str]
     # The first word of every name (as `_TOKEN` splits it) -> the most words a name starting
     # with it has: most capitalised words in a text begin no place name at all.
     first_words: dict[str, int]
@@ -253,10 +255,13 @@ def _after_preposition(text: str, words: _Words, start: int, gaz: Gazetteer) -> 
     if prev is None or text[prev[1]:start].strip():
         return False
     word = text[prev[0]:prev[1]]
-    if word.lower() == "the":
+    for _ in range(2):  # "in the north-eastern ...", "in eastern Beirut", "across the northern Sahel"
+        if word not in gaz.between:  # lower case only: "Eastern Province" is a name
+            break
         earlier = words.before(prev[0])
-        if earlier is not None:
-            word = text[earlier[0]:earlier[1]]
+        if earlier is None or text[earlier[1]:prev[0]].strip():
+            return False
+        prev, word = earlier, text[earlier[0]:earlier[1]]
     return word.lower() in gaz.prepositions
 
 
@@ -381,5 +386,6 @@ def _build_gazetteer(lex: Lexicon) -> Gazetteer:
         countries=countries,
         first_words=first_words,
         prepositions=frozenset(w.lower() for w in lex.places.get("prepositions", [])),
+        between=frozenset(w.lower() for w in lex.places.get("preposition_modifiers", [])),
         min_population=int(lex.places.get("one_word_min_population", 1_000_000)),
     )
