@@ -118,6 +118,8 @@ def recognize(doc: Document) -> Document:
     found.extend(_appositive_people(text, hits, hit_starts, found, lex))
     found = _drop_other_readings(found, lex)
     found.sort(key=lambda m: m.span.start)
+    found.extend(_party_tags(text, found, hit_starts, lex))
+    found.sort(key=lambda m: m.span.start)
     found.extend(_coreference(text, found, lex))
     found.sort(key=lambda m: m.span.start)
     doc.mentions.extend(found)
@@ -568,6 +570,39 @@ def _name_before(text: str, pos: int, hit_starts: set[int], lex: Lexicon) -> tup
     if words < 2:
         return None
     return start, pos
+
+
+# The US press's party and state after a member of Congress: "(D-Wash.)", "(R-Texas)", "(R-S.C.)",
+# "(I-Vt.)", "(D-CA)", ", R-Fla.,". A state is an abbreviation, a postal code or one or two capitalised words.
+_PARTY_TAG = re.compile(r"[ \t\u00a0]*[(,][ \t\u00a0]*[DRI][-\u2013][ \t\u00a0]?"
+                        r"(?:[A-Z]\.[A-Z]\.|W\.[ \t\u00a0]?Va\.|[A-Z][A-Za-z]{1,11}\.?(?:[ \t\u00a0][A-Z][a-z]+\.?)?)"
+                        r"[ \t\u00a0]*[),]")
+
+
+def _party_tags(text: str, found: list[Mention], hit_starts: set[int], lex: Lexicon) -> list[Mention]:
+    """A person with no country whose name is followed by a party-and-state tag is a member of the US
+    Congress: country USA and, with no sector yet, LEG. A capitalised name of two words or more that no
+    mention holds yet becomes an unknown person so ("Jane Roe (D-Ore.) said"). Later mentions of the
+    surname copy it. Returns the new mentions."""
+    ends = {m.span.end: m for m in found}
+    out: list[Mention] = []
+    for tag in _PARTY_TAG.finditer(text):
+        tagged = ends.get(tag.start())
+        if tagged is not None:
+            if tagged.value.get("form") not in ("person", "unknown_person") or tagged.value.get("country"):
+                continue
+            tagged.value["country"] = "USA"
+            tagged.value["sector"] = tagged.value.get("sector") or "LEG"
+            tagged.rule += "+party-tag"
+            continue
+        span = _name_before(text, tag.start(), hit_starts, lex)
+        if span is None or any(x.span.start < span[1] and span[0] < x.span.end for x in found):
+            continue
+        name = text[span[0]:span[1]]
+        value = {"name": name, "country": "USA", "sector": "LEG", "id": "local:" + _slug(name),
+                 "form": "unknown_person"}
+        out.append(_mention(text, span[0], span[1], value, "party-tag"))
+    return out
 
 
 def _coreference(text: str, found: list[Mention], lex: Lexicon) -> list[Mention]:
