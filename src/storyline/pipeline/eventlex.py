@@ -46,6 +46,7 @@ class Trigger:
     negated_as: str | None = None  # said with a negation, the reading is this type, asserted ("not rule out")
     only_negated: bool = False  # the reading is an event only when negated ("will not accept")
     needs_recipient: bool = False  # the reading is an event only with a recipient in its own places
+    people_object: bool = False  # the reading holds only when its object names people ("released six Americans")
     undergoer: bool = False  # the verb's subject undergoes the act, by no one named ("went on trial")
     predicate: bool = False  # `needs` is read in what the verb predicates of its object ("called the raid illegal")
     source: str = "triggers.yaml"  # the lexicon file the reading came from
@@ -129,6 +130,7 @@ def _trigger(entry: dict[str, Any], pos: str, n: int, types: dict[str, Any], sou
         recipient=tuple(_w(w) for w in entry.get("recipient") or ()),
         negated_as=entry.get("negated_as"), only_negated=bool(entry.get("only_negated")),
         needs_recipient=bool(entry.get("needs_recipient")), undergoer=bool(entry.get("undergoer")),
+        people_object=bool(entry.get("people_object")),
         predicate=bool(entry.get("predicate")),
         source=name,
     )
@@ -173,5 +175,6 @@ def lexicon() -> EventLexicon:
         tree_rules={k: v for k, v in trig.items() if k in ("criminal_targets", "tree_status", "background",
                                                            "speech_verbs", "territory", "causes",
                                                            "party_nouns", "failed_measures", "sport_cues",
-                                                           "stative_support")},
+                                                           "stative_support", "blame_predicates", "breach_verbs",
+                                                           "broken_norms")},
     )

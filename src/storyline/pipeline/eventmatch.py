@@ -220,10 +220,10 @@ def names_any(sent: Sentence, h: Hit, phrases: Iterable[str], within: int | None
     """Whether one of `phrases` stands in the words the hit's conditions are read over (within
     `within` words of the trigger, by default the reading's own reach)."""
     window = _window(sent, h.head, h.words, h.trigger.within if within is None else within)
-    return any(_phrase_at(sent, window, tuple(p.split())) for p in phrases)
+    return any(phrase_at(sent, window, tuple(p.split())) for p in phrases)
 
 
-def _phrase_at(sent: Sentence, window: list[int], phrase: tuple[str, ...]) -> bool:
+def phrase_at(sent: Sentence, window: list[int], phrase: tuple[str, ...]) -> bool:
     ws = window
     for n, k in enumerate(ws):
         if all(n + m < len(ws) and ws[n + m] == k + m and is_word(sent, k + m, w) for m, w in enumerate(phrase)):
@@ -248,14 +248,18 @@ def _conditions(sent: Sentence, i: int, words: list[int], r: Trigger) -> bool:
             return False
     if r.subject and not r.needs and not _subject_is(sent, i, r.subject):
         return False
+    if r.people_object and not any(
+            (m := sent.mention(o)) is not None and m.value.get("form") in ("people", "person", "unknown_person")
+            for o in sent.children(i, "dobj", "obj")):
+        return False
     if r.predicate:
         said = _predicated(sent, i)
-        return bool(said) and any(_phrase_at(sent, said, tuple(p.split())) for p in r.needs)
+        return bool(said) and any(phrase_at(sent, said, tuple(p.split())) for p in r.needs)
     if r.needs or r.unless:
         window = _window(sent, i, words, r.within)
-        if r.needs and not any(_phrase_at(sent, window, tuple(p.split())) for p in r.needs) \
+        if r.needs and not any(phrase_at(sent, window, tuple(p.split())) for p in r.needs) \
                 and not _own_preposition(sent, i, words, r) and not _subject_is(sent, i, r.subject):
             return False
-        if r.unless and any(_phrase_at(sent, window, tuple(p.split())) for p in r.unless):
+        if r.unless and any(phrase_at(sent, window, tuple(p.split())) for p in r.unless):
             return False
     return True

@@ -414,6 +414,7 @@ def code_sentence(sent: Sentence, hits: list[Hit], ctx: Context, dates: list[Men
     kept = [h for h in kept if id(h) not in taken]
     out.extend(frames)
     out.extend(_failed_measures(sent, ctx, dates, attribution, lex))
+    out.extend(_blame_frames(sent, kept, ctx, lex))
     approvals, taken = _approval_frames(sent, kept, ctx, dates, attribution, lex)
     kept = [h for h in kept if id(h) not in taken]
     out.extend(approvals)
@@ -1499,6 +1500,81 @@ def _demand_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexi
                          f"status=asserted; " + (f"content={inner[0].trigger.type}" if inner else "content=none"),
                     intensity=lex.intensity("REQUEST", mode)))
     return out, taken
+
+
+def _blame_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexicon) -> list[Event]:
+    """ "The minister said the strikes were illegal", "X said the raid violated international law": a statement
+    that another party's act is unlawful or wrong is an ACCUSE (disapprove) by the speaker, of the party the
+    clause's subject names (a party, or the party of an act: "the US strikes"). The clause is a copula with a
+    blame word in its complement (the words "call" predicates: `blame_predicates`), or a verb of breach
+    (`breach_verbs`) of a norm (`broken_norms`). Nothing when the speaker denies it, the clause is negated or
+    hypothetical, or a trigger already codes the speech verb or an accusation inside the clause."""
+    rules = lex.tree_rules
+    blame = [tuple(str(p).split()) for p in rules.get("blame_predicates") or ()]
+    breach = {str(w) for w in rules.get("breach_verbs") or ()}
+    norms = {str(w).split()[-1] for w in rules.get("broken_norms") or ()}
+    speech = set(rules.get("speech_verbs") or ()) - {"deny", "threaten", "warn", "predict", "suggest", "think",
+                                                       "believe", "vow", "pledge", "promise", "hint", "signal"}
+    if not blame and not breach:
+        return []
+    out: list[Event] = []
+    for v in sent:
+        s = sent.head(v)
+        if sent.tok(v).dep != "ccomp" or s is None or sent.tok(s).lemma not in speech or sent.tok(s).pos != "VERB":
+            continue
+        if sent.children(s, "neg") or sent.children(v, "neg") or any(
+                sent.low(k) in ("if", "whether", "unless") for k in sent.children(v, "mark")):
+            continue
+        if any(sent.tok(k).lemma in ("would", "could", "might", "may") for k in sent.children(v, "aux")):
+            continue
+        if any(h.head == s or (h.trigger.type == "ACCUSE" and sent.dominates(v, h.head)) for h in hits):
+            continue
+        t = sent.tok(v)
+        if t.lemma == "be":
+            preds = sent.children(v, "acomp", "attr")
+            if not preds:
+                continue
+            pred = preds[0]
+            # the complement's own words: its head and what stands before it ("a flagrant violation", "a war
+            # crime"), and an "of" right after it ("an act of war"), not a clause further on
+            said = [k for k in sent.subtree(pred) if k <= pred]
+            if pred + 2 < sent.end and sent.low(pred + 1) == "of" and sent.head(pred + 1) == pred:
+                said += [pred + 1, pred + 2]
+            if not any(eventmatch.phrase_at(sent, said, p) for p in blame):
+                continue
+        elif t.lemma in breach and t.pos == "VERB":
+            objs = [o for o in sent.children(v, "dobj", "obj") if sent.tok(o).lemma in norms]
+            if not objs:
+                continue
+            pred = v
+        else:
+            continue
+        subjects = sent.children(v, "nsubj")
+        if not subjects:
+            continue
+        speakers, rule = subject_of(sent, s, ctx, lex)
+        if not speakers:
+            continue
+        targets = refs_at(sent, subjects[0], ctx, lex)
+        why = "recipient:clause-subject"
+        if not targets and sent.tok(subjects[0]).pos == "NOUN":
+            found, how = nominal_actor(sent, subjects[0], ctx, lex)
+            targets = [r for r in found if r.actor.country] if how in ("nominal-possessive", "nominal-modifier",
+                                                                       "nominal-by") else []
+            why = "recipient:clause-act-party"
+        if any(a.actor.name == b.actor.name or (a.actor.country and a.actor.country == b.actor.country
+                                                and a.actor.sector == b.actor.sector)
+               for a in speakers for b in targets):
+            continue  # "the minister said his own decision was a mistake": no accusation of another
+        recipients: list[Actor | None] = [b.actor for b in targets] or [None]
+        for a in speakers:
+            for recipient in recipients:
+                out.append(Event(
+                    type="ACCUSE", mode="disapprove", actor=a.actor, recipient=recipient,
+                    status="asserted", evidence=sent.span, trigger=sent.char_span(pred), confidence=0.55,
+                    rule=f"triggers.yaml:frame:blame; actor={rule}; recipient={why if targets else 'none'}; "
+                         f"status=asserted", intensity=lex.intensity("ACCUSE", "disapprove")))
+    return out
 
 
 # Predicate adjectives of consent: "strikes would be fine with me".

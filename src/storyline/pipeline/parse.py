@@ -320,6 +320,7 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
             _append_tokens(sdoc, text, span.start + skip, k, doc.tokens)
             if len(doc.tokens) - first >= 4 and doc.tokens[first].dep == "prep":  # the repair's first test
                 _subject_after_opening_phrase(Sentence(k, span, doc.tokens, first, len(doc.tokens)))
+            _object_read_as_predicate(doc.tokens, first, len(doc.tokens))
             doc.parsed.append(k)
 
 
@@ -391,6 +392,23 @@ def _subject_after_opening_phrase(sent: Sentence) -> None:
     if left <= first or tokens[left - 1].text != ",":
         return
     tokens[appos].dep, tokens[appos].head = "nsubj", root
+
+
+def _object_read_as_predicate(tokens: list[Token], first: int, end: int) -> None:
+    """Repair another misreading: in "called Trump a liar" the parser can give the verb two predicates
+    (`oprd`) and no object. A name or pronoun right after the verb (its own words between), followed by
+    a second predicate of the same verb, is the verb's object."""
+    for i in range(first + 1, end - 1):
+        t = tokens[i]
+        if t.dep != "oprd" or t.pos not in ("PROPN", "PRON"):
+            continue
+        verb = t.head
+        if not (first <= verb < i and all(tokens[k].head == i for k in range(verb + 1, i))):
+            continue
+        if any(tokens[k].head == verb and tokens[k].dep in ("dobj", "obj") for k in range(first, end)):
+            continue
+        if any(tokens[k].head == verb and tokens[k].dep == "oprd" for k in range(i + 1, end)):
+            t.dep = "dobj"
 
 
 def _vocabulary_kept(nlp: Any) -> AbstractContextManager[Any]:
