@@ -273,7 +273,25 @@ def _clause_between(words: list[str]) -> bool:
             return True
         if word.endswith("ed") and not (n and words[n - 1].endswith("ly")):
             return True
+        if word.lower() in _irregular_pasts():  # "Russia held joint military exercises", "Iran sent troops"
+            return True
     return False
+
+
+# Irregular past forms that also stand before a noun as an adjective or a noun ("ground forces").
+_PAST_HOMOGRAPHS = frozenset({"ground", "left", "lay", "found", "wound", "bound", "felt", "rose", "saw", "fell",
+                              "born", "sworn", "worn", "spent", "lit", "split", "cast", "set", "put",
+                              "cut", "hit", "let", "shut", "spread", "bid", "quit", "hurt", "cost", "read"})
+
+
+@cache
+def _irregular_pasts() -> frozenset[str]:
+    """The English pipeline's irregular past forms of verbs ("held", "sent", "took", "struck"), less those
+    that are as often adjectives or nouns."""
+    from .parse import verb_exceptions
+
+    return frozenset(form for form, lemmas in verb_exceptions().items()
+                     if form not in lemmas and not form.endswith(("ing", "s")) and form not in _PAST_HOMOGRAPHS)
 
 
 @per_user_files

@@ -117,6 +117,16 @@ def actor_nouns() -> dict[str, str | None]:
     return out
 
 
+ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "embassy", "embassies",
+                    "consul", "consulate", "chargé", "attaché"})
+
+
+def envoy(value: dict[str, Any]) -> bool:
+    """Whether an actor (a mention's value) is a state's envoy or mission abroad ("the French ambassador",
+    "US diplomats")."""
+    return value.get("sector") == "GOV" and any(w in ENVOYS for w in str(value.get("name") or "").lower().split())
+
+
 class Context:
     """What the document says about who is who: its actor mentions in order, for pronouns and
     for the country of a generic actor."""
@@ -140,6 +150,7 @@ class Context:
                 by_sector.setdefault(s, Counter())[c] += 1
             if c and s in (None, "GOV", "MIL"):
                 overall[c] += 1
+        self.by_sector, self.overall_counts = by_sector, overall
         self.dominant = {s: cnt.most_common(1)[0][0] for s, cnt in by_sector.items()}
         self.previous: list[Ref] = []  # the main subject of the sentence before the one being coded
         self.previous_dates: list[Mention] = []  # and its dates
@@ -205,9 +216,11 @@ class Context:
         """Actor mentions starting before character `pos`, nearest last."""
         return self.actors[:bisect.bisect_left(self.starts, pos)]
 
-    def country_for(self, sector: str | None, pos: int) -> tuple[str | None, str]:
+    def country_for(self, sector: str | None, pos: int, until: int | None = None) -> tuple[str | None, str]:
         """The country of a generic actor of this sector at `pos`: the nearest earlier actor of the sector
-        with a country, else the document's dominant country for the sector."""
+        with a country, else the document's dominant country for the sector. The parties named after it
+        up to `until` (the rest of its sentence) who are a state's envoys abroad, the other side of its act
+        ("the government expelled the French ambassador"), do not count toward the dominant country."""
         if sector is None:
             return None, ""
         for m in reversed(self.before(pos)):
@@ -215,10 +228,20 @@ class Context:
                 break
             if m.value.get("sector") == sector and m.value.get("country"):
                 return str(m.value["country"]), "context:nearest"
-        if sector in self.dominant:
-            return self.dominant[sector], "context:dominant"
-        if sector in ("GOV", "MIL", "COP", "SPY", "LEG") and self.overall:
-            return self.overall, "context:document"
+        dominant, overall = self.dominant.get(sector), self.overall
+        later = [m for m in self.actors_in(pos + 1, until) if m.value.get("country") and envoy(m.value)] \
+            if until else []
+        if later:
+            own = Counter(str(m.value["country"]) for m in later if m.value.get("sector") == sector)
+            rest = self.by_sector.get(sector, Counter()) - own
+            dominant = rest.most_common(1)[0][0] if rest else None
+            top = self.overall_counts - Counter(str(m.value["country"]) for m in later
+                                                if m.value.get("sector") in (None, "GOV", "MIL"))
+            overall = top.most_common(1)[0][0] if top else None
+        if dominant:
+            return dominant, "context:dominant"
+        if sector in ("GOV", "MIL", "COP", "SPY", "LEG") and overall:
+            return overall, "context:document"
         return None, ""
 
     def place_country(self, pos: int) -> str | None:
@@ -347,7 +370,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             actor.country = _place_modifier(sent, j, ctx)
             rule = "mention+place-modifier"
         elif generic:
-            country, how = ctx.country_for(actor.sector, m.span.start)
+            country, how = ctx.country_for(actor.sector, m.span.start, sent.span.end)
             if country:
                 actor.country = country
                 rule = f"mention+{how}"
@@ -407,7 +430,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             country, how = _place_modifier(sent, j, ctx), "place-modifier"
             how = how if country else ""
         if country is None and sector is not None:
-            country, how = ctx.country_for(sector, t.start)
+            country, how = ctx.country_for(sector, t.start, sent.span.end)
         named = t.pos == "PROPN" or any(sent.tok(k).pos == "PROPN"
                                          for k in sent.children(j, "compound", "amod", "nmod", "poss"))
         if sector is None and country is None and not named:
@@ -1484,6 +1507,13 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                         and mk.value.get("country") not in skip_countries:
                     ref = Ref(Actor(name=str(mk.value.get("name") or mk.span.text), country=str(mk.value["country"]),
                                     sector=None, id=str(mk.value["country"])), k, "modifier-country-of-thing")
+                    break
+            for k in sent.children(j, "compound") if ref is None else ():  # "the UN proposal", "NATO airstrikes":
+                mk = sent.mention(k)  # the body or group named before the thing, not a generic word
+                if mk is not None and mk.value.get("sector") and not mk.value.get("country") \
+                        and mk.value.get("form") not in ("person", "unknown_person", "keyword") \
+                        and sent.tok(k).pos == "PROPN":
+                    ref = Ref(mention_actor(mk.value, mk.span.text), k, "modifier-body-of-thing")
                     break
         if ref is None:  # "Colombia's neighbor, Venezuela"
             for k in sent.children(j, "appos"):

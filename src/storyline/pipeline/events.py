@@ -78,6 +78,7 @@ from .eventroles import (
     actor_nouns,
     claim_subject,
     coordinated_acts,
+    envoy,
     ethnic,
     fallback_recipient,
     first_conjunct_recipients,
@@ -1367,7 +1368,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         # government of the one country the sentence names, is of that country
         ruled = {x.actor.country for x in r.recipients if x.actor.country and x.actor.sector == "GOV"}
         named = {str(m.value["country"]) for m in sent.mentions if m.value.get("country")}
-        if len(ruled) == 1 and named <= ruled:
+        abroad = any(_envoy(x.actor) for x in r.recipients) or any(a.actor.sector == "GOV" for a in r.actors)
+        if len(ruled) == 1 and named <= ruled and not abroad:  # not "the regime summoned the British envoy"
             for a in r.actors:
                 a.actor.country, a.rule = next(iter(ruled)), a.rule + "+own-government"
     if place is not None and place.get("country"):
@@ -1734,6 +1736,15 @@ def _local_office(a: Actor) -> bool:
     return a.sector in ("GOV", "LEG", "JUD") and (head in LOCAL_OFFICES or head.rstrip("s") in LOCAL_OFFICES)
 
 
+def _form_at(sent: Sentence, k: int) -> str | None:
+    m = sent.mention(k)
+    return None if m is None else m.value.get("form")
+
+
+def _envoy(a: Actor) -> bool:
+    return envoy({"name": a.name, "sector": a.sector})
+
+
 def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) -> None:
     """A group named with no country ("rebels", "demonstrators", "fundamentalists") in a sentence that names
     one country only: a party of that country ("the Sudanese government accused rebels of ...", "police
@@ -1742,6 +1753,11 @@ def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) ->
     country = ctx.sentence_country(sent.span.start, sent.span.end)
     if country is None:
         return
+    if any(not b.generic and b.actor.country == country and (_envoy(b.actor) or (
+            _state_itself(b.actor) and _form_at(sent, b.at) != "people"))  # not "freed three Colombians"
+           for b in r.recipients):
+        return  # "the government expelled the French ambassador", "the president praised Kenya": the one
+        # country named is the other side's, a state or its envoys abroad
     for a in r.actors:
         if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
             a.actor.country, a.rule = country, f"{a.rule}+sentence-country"
@@ -2695,6 +2711,16 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
     for a in actors:
         head = sent.head(a.at) if sent.tok(a.at).dep in ("amod", "compound") else a.at
         phrase.update(sent.subtree(head if head is not None else a.at, skip=("prep", "relcl", "acl", "appos")))
+    # "..., a spokeswoman for the U.S. embassy said": a foreign mission telling of an act in its host country
+    # is no party to it (where "Ukrainian officials said" of shelled villages tells whose they are)
+    speech = set(lexicon().tree_rules.get("speech_verbs") or ())
+    for v in sent.ancestors(h.head):
+        if sent.tok(v).lemma in speech:
+            for subj in sent.children(v, "nsubj"):
+                told = sent.subtree(subj)
+                if not sent.dominates(subj, h.head) and any(  # not a misparse hanging the act under the teller
+                        (m := sent.mention(k)) is not None and envoy(m.value) for k in told):
+                    phrase.update(told)
     for k in sent:
         m = sent.mention(k)
         if m is None or k in phrase or any(m is t for t in taken) or ethnic(sent, k) \

@@ -135,6 +135,13 @@ def _lemma_tables() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
     return exceptions, suffixes
 
 
+@lru_cache(maxsize=1)
+def verb_exceptions() -> dict[str, list[str]]:
+    """The English pipeline's irregular verb forms and their lemmas ("held": hold, "took": take)."""
+    exc = english().get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    return {form: list(lemmas) for form, lemmas in exc["verb"].items()}
+
+
 @lru_cache(maxsize=WORDS_KEPT)
 def possible_lemmas(word: str) -> frozenset[str]:
     """Every lemma the pipeline's rules could give this word (lower case), before tagging. The answers for the

@@ -1,0 +1,145 @@
+"""A government acting on another state's envoys is not of the envoys' country; a verb between a country and
+a keyword ends the actor's phrase ("Russia held joint military exercises"); forces that mass or gather of
+themselves mobilise. Invented sentences in the shapes of wire copy."""
+
+from __future__ import annotations
+
+import pytest
+from english_coder import CODER, asserted, first
+
+from storyline.model import Document
+
+
+def _mentions(text: str) -> list[str]:
+    doc = CODER(Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en"))
+    return [m.span.text for m in doc.mentions if m.kind == "actor"]
+
+
+# --- the envoys of another state ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type_", [
+    ("The government expelled the French ambassador.", "SANCTION"),
+    ("The junta arrested the French ambassador.", "COERCE"),
+    ("The regime summoned the British envoy over the remarks.", "ACCUSE"),
+    ("The government ordered two Russian diplomats to leave the country.", "SANCTION"),
+])
+def test_a_government_acting_on_envoys_is_not_of_their_country(text: str, type_: str) -> None:
+    e = first(text, type_)
+    assert e.recipient is not None and e.recipient.country in ("FRA", "GBR", "RUS")
+    assert e.actor is not None and e.actor.country != e.recipient.country
+
+
+def test_the_government_of_the_country_named_still_acts_at_home() -> None:
+    # a domestic act keeps the country the sentence names
+    e = first("Police arrested three Kenyan activists.", "COERCE")
+    assert e.actor is not None and e.actor.country == "KEN"
+    e = first("Clerics went on a hunger strike to seek the removal of the Tunisian premier.", "PROTEST")
+    assert e.actor is not None and e.actor.country == "TUN"
+
+
+def test_an_earlier_envoy_named_in_the_document_is_still_context() -> None:
+    text = ("Mali's junta accused France of meddling. On Monday the government expelled the French ambassador "
+            "and gave him 72 hours to leave.")
+    e = first(text, "SANCTION")
+    assert (e.actor.country if e.actor else None) == "MLI"
+
+
+# --- a verb ends an actor's phrase ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Russia held joint military exercises with China.", "Russia held joint military"),
+    ("Iran sent more military advisers to Syria.", "Iran sent more military"),
+    ("Turkey took unprecedented military measures.", "Turkey took unprecedented military"),
+])
+def test_an_irregular_past_verb_is_no_part_of_an_actor(text: str, wrong: str) -> None:
+    assert wrong not in _mentions(text)
+
+
+def test_joint_exercises_are_cooperation_of_the_two_states() -> None:
+    evs = [e for e in asserted("Russia held joint military exercises with China.") if e.type == "COOPERATE"]
+    assert evs and evs[0].actor is not None and evs[0].actor.country == "RUS"
+    assert evs[0].recipient is not None and evs[0].recipient.country == "CHN"
+
+
+def test_adjectives_between_a_country_and_forces_stay() -> None:
+    assert "Russian ground forces" in _mentions("Russian ground forces shelled the town.")
+
+
+# --- forces that mass ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, country", [
+    ("Troops massed on the border with Ukraine on Tuesday.", "UKR"),
+    ("Russian forces gathered near the Ukrainian border.", "UKR"),
+])
+def test_forces_massing_mobilise(text: str, country: str) -> None:
+    e = first(text, "MOBILIZE")
+    assert e.mode == "troops"
+    assert e.recipient is not None and e.recipient.country == country
+
+
+@pytest.mark.parametrize("text", [
+    "Officials gathered in Geneva for talks.",
+    "Clouds massed over the hills.",
+])
+def test_others_gathering_do_not_mobilise(text: str) -> None:
+    assert not [e for e in asserted(text) if e.type == "MOBILIZE"]
+
+
+# --- who tells of an act is no party to it; a state of siege ----------------------------------------------------
+
+def test_the_source_of_a_report_is_not_the_target() -> None:
+    text = ("The military government declared a state of siege in Haiti on Saturday, arresting political "
+            "opponents, a spokeswoman for the U.S. embassy said.")
+    for e in asserted(text):
+        assert e.recipient is None or e.recipient.country != "USA", e
+
+
+def test_a_state_of_siege_is_emergency_rule_not_a_siege() -> None:
+    evs = asserted("Peru's president declared a state of siege in Lima.")
+    assert [e.mode for e in evs if e.type == "COERCE"] == ["martial-law"]
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+def test_a_siege_of_a_place_is_still_an_assault() -> None:
+    e = first("The siege of Sarajevo killed thousands.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.country == "BIH"
+
+
+# --- ties restored between two states; a news blackout -------------------------------------------------------
+
+@pytest.mark.parametrize("text, pair", [
+    ("Iran and Iraq restored diplomatic relations.", {("IRN", "IRQ"), ("IRQ", "IRN")}),
+    ("Cuba and the United States normalized relations.", {("CUB", "USA"), ("USA", "CUB")}),
+])
+def test_ties_restored_by_two_states_are_support_each_way(text: str, pair: set[tuple[str, str]]) -> None:
+    got = {(e.actor.country, e.recipient.country) for e in asserted(text)
+           if e.type == "SUPPORT" and e.actor and e.recipient}
+    assert got == pair
+
+
+@pytest.mark.parametrize("text", [
+    "The government imposed a news blackout on the region.",
+    "The junta imposed a media blackout in the north.",
+])
+def test_a_news_blackout_is_censorship(text: str) -> None:
+    assert first(text, "COERCE").mode == "censor"
+
+
+def test_a_power_blackout_is_no_event() -> None:
+    assert not asserted("The storm caused a blackout in the city.")
+
+
+# --- the body named before the thing acted on ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("The government rejected the UN proposal.", "REJECT", "United Nations"),
+    ("The rebels welcomed the UN resolution.", "SUPPORT", "United Nations"),
+    ("Russia condemned the NATO airstrikes.", "ACCUSE", "NATO"),
+])
+def test_the_body_named_before_a_thing_is_the_recipient(text: str, type_: str, recipient: str) -> None:
+    e = first(text, type_)
+    assert e.recipient is not None and e.recipient.name == recipient and e.recipient.sector == "IGO"
+
+
+def test_a_generic_word_before_a_thing_is_no_recipient() -> None:
+    assert first("The minister rejected the government proposal.", "REJECT").recipient is None
