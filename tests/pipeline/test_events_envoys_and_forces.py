@@ -143,3 +143,22 @@ def test_the_body_named_before_a_thing_is_the_recipient(text: str, type_: str, r
 
 def test_a_generic_word_before_a_thing_is_no_recipient() -> None:
     assert first("The minister rejected the government proposal.", "REJECT").recipient is None
+
+
+# --- a counterpart, a capital visited ------------------------------------------------------------------------
+
+def test_meeting_a_counterpart_is_consultation_with_the_counterparts_state() -> None:
+    e = first("The president met with his French counterpart in Paris.", "CONSULT")
+    assert e.recipient is not None and e.recipient.country == "FRA"
+    assert e.actor is not None and e.actor.country != "FRA"
+
+
+def test_a_minister_visiting_a_capital_is_not_of_its_state() -> None:
+    e = first("The foreign minister flew to Moscow for talks.", "CONSULT")
+    assert e.recipient is not None and e.recipient.country == "RUS"
+    assert e.actor is not None and e.actor.country != "RUS"
+
+
+def test_a_capital_named_before_still_gives_the_country() -> None:
+    e = first("Police in Nairobi arrested three activists.", "COERCE")
+    assert e.actor is not None and e.actor.country == "KEN"

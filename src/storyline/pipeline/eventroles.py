@@ -219,8 +219,10 @@ class Context:
     def country_for(self, sector: str | None, pos: int, until: int | None = None) -> tuple[str | None, str]:
         """The country of a generic actor of this sector at `pos`: the nearest earlier actor of the sector
         with a country, else the document's dominant country for the sector. The parties named after it
-        up to `until` (the rest of its sentence) who are a state's envoys abroad, the other side of its act
-        ("the government expelled the French ambassador"), do not count toward the dominant country."""
+        up to `until` (the rest of its sentence) who are the other side of its act or its destination (a
+        state's envoys, a counterpart, a capital: "the government expelled the French ambassador", "the
+        president met his French counterpart", "the foreign minister flew to Moscow") do not count toward
+        the dominant country."""
         if sector is None:
             return None, ""
         for m in reversed(self.before(pos)):
@@ -229,7 +231,7 @@ class Context:
             if m.value.get("sector") == sector and m.value.get("country"):
                 return str(m.value["country"]), "context:nearest"
         dominant, overall = self.dominant.get(sector), self.overall
-        later = [m for m in self.actors_in(pos + 1, until) if m.value.get("country") and envoy(m.value)] \
+        later = [m for m in self.actors_in(pos + 1, until) if m.value.get("country") and self._other_side(m)] \
             if until else []
         if later:
             own = Counter(str(m.value["country"]) for m in later if m.value.get("sector") == sector)
@@ -243,6 +245,12 @@ class Context:
         if sector in ("GOV", "MIL", "COP", "SPY", "LEG") and overall:
             return overall, "context:document"
         return None, ""
+
+    def _other_side(self, m: Mention) -> bool:
+        """Whether an actor mention after a generic actor in its sentence names the other side or the
+        destination of its act rather than its own country (see `country_for`)."""
+        after = self.text[m.span.end:m.span.end + 16].lstrip().lower()
+        return envoy(m.value) or m.value.get("form") == "capital" or after.startswith("counterpart")
 
     def place_country(self, pos: int) -> str | None:
         """The country of the place mention covering character `pos`, if any."""

@@ -1753,11 +1753,11 @@ def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) ->
     country = ctx.sentence_country(sent.span.start, sent.span.end)
     if country is None:
         return
-    if any(not b.generic and b.actor.country == country and (_envoy(b.actor) or (
+    if any(not b.generic and b.actor.country == country and (_envoy(b.actor) or _form_at(sent, b.at) == "capital" or (
             _state_itself(b.actor) and _form_at(sent, b.at) != "people"))  # not "freed three Colombians"
            for b in r.recipients):
-        return  # "the government expelled the French ambassador", "the president praised Kenya": the one
-        # country named is the other side's, a state or its envoys abroad
+        return  # "the government expelled the French ambassador", "the president praised Kenya", "the minister
+        # flew to Moscow": the one country named is the other side's, a state, its capital or its envoys abroad
     for a in r.actors:
         if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
             a.actor.country, a.rule = country, f"{a.rule}+sentence-country"
