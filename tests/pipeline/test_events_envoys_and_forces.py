@@ -162,3 +162,69 @@ def test_a_minister_visiting_a_capital_is_not_of_its_state() -> None:
 def test_a_capital_named_before_still_gives_the_country() -> None:
     e = first("Police in Nairobi arrested three activists.", "COERCE")
     assert e.actor is not None and e.actor.country == "KEN"
+
+
+# --- a crowd that burns or loots riots ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Protesters set fire to tires in the streets of Caracas.",
+    "Rioters looted shops in the city centre.",
+    "Demonstrators torched police cars.",
+])
+def test_a_crowd_burning_or_looting_riots(text: str) -> None:
+    evs = asserted(text)
+    assert [e.mode for e in evs if e.type == "PROTEST"] == ["riot"]
+    assert not [e for e in evs if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers burned down dozens of houses in the village.",
+    "Rebels set fire to the village.",
+])
+def test_armed_men_burning_a_village_assault(text: str) -> None:
+    assert first(text, "ASSAULT").mode == "destroy"
+
+
+# --- a decision to act --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type_, actor, recipient", [
+    ("China's decision to ban imports of Australian coal angered Canberra.", "SANCTION", "CHN", "AUS"),
+    ("The decision by China to ban imports of Australian coal angered Canberra.", "SANCTION", "CHN", "AUS"),
+    ("Russia's move to expel 20 US diplomats drew condemnation.", "SANCTION", "RUS", "USA"),
+])
+def test_a_decision_to_act_is_the_act_of_the_one_who_decided(text: str, type_: str, actor: str,
+                                                             recipient: str) -> None:
+    e = first(text, type_)
+    assert e.status == "asserted"
+    assert (e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) == (actor, recipient)
+
+
+def test_any_move_to_act_is_no_act_taken() -> None:
+    text = "Any move by the US to conduct its own land strikes in Mexico would shatter decades of protocol."
+    assert not [e for e in asserted(text) if e.type == "ASSAULT"]
+
+
+def test_a_plan_to_act_is_not_the_act() -> None:
+    assert not [e for e in asserted("China's plan to ban imports of Australian coal was dropped.")
+                if e.type == "SANCTION"]
+
+
+# --- arms supplied and sold ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("Iran supplied drones to Russia.", "AID", "RUS"),
+    ("Russia supplied Syria with air defence systems.", "AID", "SYR"),
+    ("Washington approved the sale of F-16 jets to Turkey.", "COOPERATE", "TUR"),
+])
+def test_arms_supplied_or_sold_go_to_the_state_named(text: str, type_: str, recipient: str) -> None:
+    e = first(text, type_)
+    assert e.recipient is not None and e.recipient.country == recipient
+
+
+def test_a_sale_of_shares_is_no_event() -> None:
+    assert not asserted("The ministry announced the sale of its shares in the airline.")
+
+
+def test_a_venue_abroad_does_not_make_the_actor_of_its_country() -> None:
+    e = first("The rebels accepted an invitation to attend peace talks in Oslo.", "AGREE")
+    assert e.actor is not None and e.actor.country != "NOR"

@@ -36,6 +36,7 @@ from ..plover import RECIPROCAL
 from .actors import given_names, latest_antecedent
 from .eventlex import EventLexicon
 from .eventmatch import Hit
+from .eventstatus import DECISION_NOUNS
 from .tree import OBJECTS, PASSIVE_SUBJECTS, RELATIVE_PRONOUNS, Sentence
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -694,6 +695,12 @@ def subject_of(sent: Sentence, v: int, ctx: Context, lex: EventLexicon, depth: i
             refs, _ = subject_of(sent, hh, ctx, lex, depth + 1, unknown=unknown)
             if refs:
                 return refs, "instrument-subject"
+    if t.dep == "acl" and sent.tok(h).pos == "NOUN" and sent.tok(h).lemma in DECISION_NOUNS and t.tag == "VB" \
+            and any(sent.low(k) == "to" for k in sent.children(v, "aux")):
+        # "China's decision to ban imports", "the move by Russia to expel": the one who decided
+        refs, how = nominal_actor(sent, h, ctx, lex)
+        if refs and how in ("nominal-possessive", "nominal-by"):
+            return refs, "decision-" + how.removeprefix("nominal-")
     if t.dep == "acl" and t.tag in ("VBD", "VBN") and (sent.tok(h).head == h or sent.tok(h).dep in ("appos",)
                                                        or _closing_speech_subject(sent, v, h, lex)):
         # "The kidnappers offered to ...": a finite verb the parser hung on the sentence's first noun

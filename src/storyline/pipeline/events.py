@@ -1368,7 +1368,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         # government of the one country the sentence names, is of that country
         ruled = {x.actor.country for x in r.recipients if x.actor.country and x.actor.sector == "GOV"}
         named = {str(m.value["country"]) for m in sent.mentions if m.value.get("country")}
-        abroad = any(_envoy(x.actor) for x in r.recipients) or any(a.actor.sector == "GOV" for a in r.actors)
+        abroad = any(_envoy(x.actor) or _form_at(sent, x.at) == "capital" for x in r.recipients) \
+            or any(a.actor.sector == "GOV" for a in r.actors)  # "attend talks in Oslo": a venue abroad
         if len(ruled) == 1 and named <= ruled and not abroad:  # not "the regime summoned the British envoy"
             for a in r.actors:
                 a.actor.country, a.rule = next(iter(ruled)), a.rule + "+own-government"

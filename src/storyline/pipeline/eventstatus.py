@@ -286,7 +286,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         if t.dep in ("advcl", "acl", "relcl") and found is None and t.tag == "VB" \
                 and any(sent.low(k) == "to" for k in sent.children(cur, "aux")) \
                 and sent.tok(sent.tok(cur).head).lemma not in ("order", "decree", "directive", "memorandum",
-                                                                "proclamation"):
+                                                                "proclamation") \
+                and not _decision_taken(sent, sent.tok(cur).head):
+            # an order, or a decision to act that was taken, is the act decided (its own verb may still hedge it)
             found = Status("hypothetical", "to (purpose)")  # "a group set up to coordinate an offensive"
         h = sent.head(cur)
         if h is None:
@@ -362,3 +364,15 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
             continue
         break
     return found or Status("asserted")
+
+
+DECISION_NOUNS = frozenset({"decision", "move", "vote", "ruling", "step"})
+
+
+def _decision_taken(sent: Sentence, n: int) -> bool:
+    """ "China's decision to ban imports", "the move by Russia to expel": a decision someone took, not "any
+    move to bypass the framework" or "a step to ease tensions" (a kind of act, hedged)."""
+    if sent.tok(n).lemma not in DECISION_NOUNS:
+        return False
+    dets = [sent.low(k) for k in sent.children(n, "det")]
+    return bool(sent.children(n, "poss")) or (bool(dets) and all(d in ("the", "this", "that") for d in dets))
