@@ -228,3 +228,20 @@ def test_a_sale_of_shares_is_no_event() -> None:
 def test_a_venue_abroad_does_not_make_the_actor_of_its_country() -> None:
     e = first("The rebels accepted an invitation to attend peace talks in Oslo.", "AGREE")
     assert e.actor is not None and e.actor.country != "NOR"
+
+
+# --- whose the thing acted on is -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, type_, recipient", [
+    ("The government rejected the American proposal.", "REJECT", "USA"),
+    ("The government welcomed Iran's offer.", "SUPPORT", "IRN"),
+])
+def test_the_owner_of_the_thing_acted_on_is_not_the_actors_country(text: str, type_: str, recipient: str) -> None:
+    e = first(text, type_)
+    assert e.recipient is not None and e.recipient.country == recipient
+    assert e.actor is not None and e.actor.country != recipient
+
+
+def test_a_place_in_the_object_still_gives_the_country() -> None:
+    e = first("The military government declared a state of siege in Haiti.", "COERCE")
+    assert e.actor is not None and e.actor.country == "HTI"

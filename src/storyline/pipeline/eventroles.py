@@ -217,13 +217,15 @@ class Context:
         """Actor mentions starting before character `pos`, nearest last."""
         return self.actors[:bisect.bisect_left(self.starts, pos)]
 
-    def country_for(self, sector: str | None, pos: int, until: int | None = None) -> tuple[str | None, str]:
+    def country_for(self, sector: str | None, pos: int, until: int | None = None,
+                    acted_on: frozenset[int] = frozenset()) -> tuple[str | None, str]:
         """The country of a generic actor of this sector at `pos`: the nearest earlier actor of the sector
         with a country, else the document's dominant country for the sector. The parties named after it
         up to `until` (the rest of its sentence) who are the other side of its act or its destination (a
         state's envoys, a counterpart, a capital: "the government expelled the French ambassador", "the
         president met his French counterpart", "the foreign minister flew to Moscow") do not count toward
-        the dominant country."""
+        the dominant country, nor do those inside what its act is done to (`acted_on`: the character starts
+        of the words of its verb's objects, "the government rejected the American proposal")."""
         if sector is None:
             return None, ""
         for m in reversed(self.before(pos)):
@@ -232,8 +234,8 @@ class Context:
             if m.value.get("sector") == sector and m.value.get("country"):
                 return str(m.value["country"]), "context:nearest"
         dominant, overall = self.dominant.get(sector), self.overall
-        later = [m for m in self.actors_in(pos + 1, until) if m.value.get("country") and self._other_side(m)] \
-            if until else []
+        later = [m for m in self.actors_in(pos + 1, until) if m.value.get("country")
+                 and (self._other_side(m) or m.span.start in acted_on)] if until else []
         if later:
             own = Counter(str(m.value["country"]) for m in later if m.value.get("sector") == sector)
             rest = self.by_sector.get(sector, Counter()) - own
@@ -312,6 +314,17 @@ def refs_at(sent: Sentence, i: int, ctx: Context, lex: EventLexicon, *, pronouns
     return out
 
 
+def _acted_on(sent: Sentence, j: int) -> frozenset[int]:
+    """For a subject, the character starts of the words that say whose its verb's direct object is (its
+    possessor and modifiers: "rejected the American proposal", "welcomed Iran's offer"), the other side,
+    whose country is not the subject's by default; not a place in the object ("a state of siege in Haiti")."""
+    v = sent.head(j)
+    if v is None or sent.tok(j).dep not in ("nsubj",) or sent.tok(v).pos != "VERB":
+        return frozenset()
+    return frozenset(sent.tok(k).start for o in sent.children(v, "dobj", "obj")
+                     for c in sent.children(o, "amod", "compound", "poss", "nmod") for k in sent.subtree(c))
+
+
 def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: bool, typed: bool,
          skip_countries: frozenset[str] = frozenset()) -> Ref | None:
     t = sent.tok(j)
@@ -379,7 +392,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             actor.country = _place_modifier(sent, j, ctx)
             rule = "mention+place-modifier"
         elif generic:
-            country, how = ctx.country_for(actor.sector, m.span.start, sent.span.end)
+            country, how = ctx.country_for(actor.sector, m.span.start, sent.span.end, _acted_on(sent, j))
             if country:
                 actor.country = country
                 rule = f"mention+{how}"
@@ -439,7 +452,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             country, how = _place_modifier(sent, j, ctx), "place-modifier"
             how = how if country else ""
         if country is None and sector is not None:
-            country, how = ctx.country_for(sector, t.start, sent.span.end)
+            country, how = ctx.country_for(sector, t.start, sent.span.end, _acted_on(sent, j))
         named = t.pos == "PROPN" or any(sent.tok(k).pos == "PROPN"
                                          for k in sent.children(j, "compound", "amod", "nmod", "poss"))
         if sector is None and country is None and not named:
