@@ -122,10 +122,10 @@ ENVOYS = frozenset({"ambassador", "ambassadors", "envoy", "envoys", "diplomat", 
                     "consul", "consulate", "chargé", "attaché"})
 
 
-def envoy(value: dict[str, Any]) -> bool:
-    """Whether an actor (a mention's value) is a state's envoy or mission abroad ("the French ambassador",
+def envoy(name: str | None, sector: str | None) -> bool:
+    """Whether an actor, by its name and sector, is a state's envoy or mission abroad ("the French ambassador",
     "US diplomats")."""
-    return value.get("sector") == "GOV" and any(w in ENVOYS for w in str(value.get("name") or "").lower().split())
+    return sector == "GOV" and any(w in ENVOYS for w in (name or "").lower().split())
 
 
 class Context:
@@ -224,8 +224,9 @@ class Context:
         up to `until` (the rest of its sentence) who are the other side of its act or its destination (a
         state's envoys, a counterpart, a capital: "the government expelled the French ambassador", "the
         president met his French counterpart", "the foreign minister flew to Moscow") do not count toward
-        the dominant country, nor do those inside what its act is done to (`acted_on`: the character starts
-        of the words of its verb's objects, "the government rejected the American proposal")."""
+        the dominant country, nor do those that say whose the thing its act is done to is (`acted_on`: the
+        character starts of the words of its verb's object's possessor and modifiers, "the government
+        rejected the American proposal")."""
         if sector is None:
             return None, ""
         for m in reversed(self.before(pos)):
@@ -253,7 +254,8 @@ class Context:
         """Whether an actor mention after a generic actor in its sentence names the other side or the
         destination of its act rather than its own country (see `country_for`)."""
         after = self.text[m.span.end:m.span.end + 16].lstrip().lower()
-        return envoy(m.value) or m.value.get("form") == "capital" or after.startswith("counterpart")
+        return envoy(m.value.get("name"), m.value.get("sector")) or m.value.get("form") == "capital" \
+            or after.startswith("counterpart")
 
     def place_country(self, pos: int) -> str | None:
         """The country of the place mention covering character `pos`, if any."""

@@ -1368,7 +1368,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         # government of the one country the sentence names, is of that country
         ruled = {x.actor.country for x in r.recipients if x.actor.country and x.actor.sector == "GOV"}
         named = {str(m.value["country"]) for m in sent.mentions if m.value.get("country")}
-        abroad = any(_envoy(x.actor) or _form_at(sent, x.at) == "capital" for x in r.recipients) \
+        abroad = any(envoy(x.actor.name, x.actor.sector) or _form_at(sent, x.at) == "capital" for x in r.recipients) \
             or any(a.actor.sector == "GOV" for a in r.actors)  # "attend talks in Oslo": a venue abroad
         if len(ruled) == 1 and named <= ruled and not abroad:  # not "the regime summoned the British envoy"
             for a in r.actors:
@@ -1742,10 +1742,6 @@ def _form_at(sent: Sentence, k: int) -> str | None:
     return None if m is None else m.value.get("form")
 
 
-def _envoy(a: Actor) -> bool:
-    return envoy({"name": a.name, "sector": a.sector})
-
-
 def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) -> None:
     """A group named with no country ("rebels", "demonstrators", "fundamentalists") in a sentence that names
     one country only: a party of that country ("the Sudanese government accused rebels of ...", "police
@@ -1754,11 +1750,13 @@ def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) ->
     country = ctx.sentence_country(sent.span.start, sent.span.end)
     if country is None:
         return
-    if any(not b.generic and b.actor.country == country and (_envoy(b.actor) or _form_at(sent, b.at) == "capital" or (
-            _state_itself(b.actor) and _form_at(sent, b.at) != "people"))  # not "freed three Colombians"
-           for b in r.recipients):
+    def other_side(b: Ref) -> bool:  # a state (not its people: "freed three Colombians"), its capital or envoys
+        form = _form_at(sent, b.at)
+        return envoy(b.actor.name, b.actor.sector) or form == "capital" or (_state_itself(b.actor) and form != "people")
+
+    if any(not b.generic and b.actor.country == country and other_side(b) for b in r.recipients):
         return  # "the government expelled the French ambassador", "the president praised Kenya", "the minister
-        # flew to Moscow": the one country named is the other side's, a state, its capital or its envoys abroad
+        # flew to Moscow": the one country named is the other side's
     for a in r.actors:
         if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
             a.actor.country, a.rule = country, f"{a.rule}+sentence-country"
@@ -2720,7 +2718,8 @@ def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
             for subj in sent.children(v, "nsubj"):
                 told = sent.subtree(subj)
                 if not sent.dominates(subj, h.head) and any(  # not a misparse hanging the act under the teller
-                        (m := sent.mention(k)) is not None and envoy(m.value) for k in told):
+                        (m := sent.mention(k)) is not None and envoy(m.value.get("name"), m.value.get("sector"))
+                        for k in told):
                     phrase.update(told)
     for k in sent:
         m = sent.mention(k)
