@@ -139,7 +139,8 @@ def test_a_mobilized_passive_subject_is_the_actor_not_the_recipient() -> None:
     ("Three Iranian diplomats were expelled from Britain on Tuesday.", "SANCTION", "GBR"),
     ("Five Malian soldiers were killed by Tuareg rebels in an ambush.", "ASSAULT", None),
     ("The talks were hosted by Norway.", "CONSULT", "NOR"),
-    ("The ceasefire was violated by Serbian forces on Sunday.", "REJECT", "SRB"),
+    ("The ceasefire was violated by Serbian forces on Sunday.", "ASSAULT", "SRB"),  # CAMEO 196
+    ("The ban was violated by Serbian forces on Sunday.", "REJECT", "SRB"),
 ])
 def test_passive_actors(text: str, type_: str, actor: str | None) -> None:
     e = top(text)

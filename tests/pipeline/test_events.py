@@ -47,7 +47,7 @@ TYPES = [
     ("Egypt sent humanitarian aid to Sudan on Monday.", "AID", "EGY", "SDN"),
     ("Brazil withdrew its troops from Haiti in October.", "RETREAT", "BRA", "HTI"),
     ("Norway cooperated with Sweden on the investigation.", "COOPERATE", "NOR", "SWE"),
-    ("Argentina apologized to Chile for the incident.", "CONCEDE", "ARG", "CHL"),
+    ("Argentina apologized to Chile for the incident.", "SUPPORT", "ARG", "CHL"),  # CAMEO 055
     ("Pakistan lifted its ban on Indian imports.", "CONCEDE", "PAK", "IND"),
     ("Thousands of Kenyans demonstrated against the government in Nairobi.", "PROTEST", "KEN", None),
 ]

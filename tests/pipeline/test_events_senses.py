@@ -125,9 +125,11 @@ def test_a_measure_killed_or_shot_down_is_rejected() -> None:
     assert _top("Gunmen killed the Kenyan trade minister in Nairobi.") == "ASSAULT"
 
 
-def test_walking_out_in_anger_from_talks_rejects_them() -> None:
-    e = first("The Bosnian Serb delegation stormed out of the peace talks in Geneva.", "REJECT")
-    assert e.mode == "meet"
+def test_walking_out_in_anger_from_talks_withdraws_from_them() -> None:
+    # the manual's SANCTION `withdraw`: "withdraw oneself ... from a group, mediation activity" (CAMEO 164)
+    e = first("The Bosnian Serb delegation stormed out of the peace talks in Geneva.", "SANCTION")
+    assert e.mode == "withdraw"
+    assert "REJECT" not in {x.type for x in asserted("The Bosnian Serb delegation stormed out of the peace talks.")}
 
 
 def test_a_court_that_condemns_to_death_convicts() -> None:

@@ -150,8 +150,10 @@ def test_water_cut_off_is_withheld_not_a_sanction() -> None:
     assert not [e for e in asserted(text) if e.type == "SANCTION"]
 
 
-def test_pulling_out_of_talks_stays_a_rejection() -> None:
-    assert first("Colombia pulled out of the talks with the rebels.", "REJECT")
+def test_pulling_out_of_talks_is_a_withdrawal_from_them() -> None:
+    # the manual's SANCTION `withdraw` (leaving a mediation activity); a meeting called off stays REJECT
+    assert first("Colombia pulled out of the talks with the rebels.", "SANCTION").mode == "withdraw"
+    assert first("Colombia called off the talks with the rebels.", "REJECT")
 
 
 def test_a_suspect_captured_with_drugs_is_arrested_not_seized() -> None:

@@ -33,7 +33,7 @@ from typing import Any
 from ..lexicon_data import load_yaml, per_user_files, stage
 from ..model import Actor, Mention, Quote
 from ..plover import RECIPROCAL
-from .actors import given_names, latest_antecedent
+from .actors import given_names, latest_antecedent, stance_country
 from .eventlex import EventLexicon
 from .eventmatch import Hit
 from .eventstatus import DECISION_NOUNS
@@ -312,19 +312,44 @@ def refs_at(sent: Sentence, i: int, ctx: Context, lex: EventLexicon, *, pronouns
     for j in sent.conjuncts(i):
         ref = _ref(sent, j, ctx, lex, pronouns=pronouns, typed=typed, skip_countries=skip_countries)
         if ref is not None:
-            out.append(ref)
+            out.extend(_one_per_country(sent, j, ref))
     return out
 
 
-def _acted_on(sent: Sentence, j: int) -> frozenset[int]:
+def _one_per_country(sent: Sentence, j: int, ref: Ref) -> list[Ref]:
+    """A group word whose countries are coordinated names one party per country: "Armenian and Azerbaijani
+    officials", "officials from Armenia and Azerbaijan", "U.S. and Russian negotiators" are two sides
+    (who met each other), not one side of the last country named."""
+    if ref.actor.sector is None or sent.tok(j).pos != "NOUN":
+        return [ref]
+    first = list(sent.children(j, "amod", "compound", "nmod"))
+    first += [o for p in sent.children(j, "prep") if sent.low(p) == "from" for o in sent.children(p, "pobj")]
+    for k in first:
+        sides = [sent.text_of(sent.subtree(c, skip=("conj", "cc", "punct", "prep", "det"))) for c in sent.conjuncts(k)]
+        countries = [stance_country(word) for word in sides]
+        if len(sides) < 2 or None in countries or len(set(countries)) < 2:
+            continue
+        head = sent.tok(j).text
+        pobj = sent.tok(k).dep == "pobj"
+        return [Ref(Actor(name=f"{head} from {word}" if pobj else f"{word} {head}", country=c, sector=ref.actor.sector,
+                          id=f"{c}{ref.actor.sector}"), j, f"{ref.rule}+one-per-country", generic=ref.generic)
+                for word, c in zip(sides, countries, strict=True)]
+    return [ref]
+
+
+def acted_on(sent: Sentence, j: int) -> frozenset[int]:
     """For a subject, the character starts of the words that say whose its verb's direct object is (its
-    possessor and modifiers: "rejected the American proposal", "welcomed Iran's offer"), the other side,
-    whose country is not the subject's by default; not a place in the object ("a state of siege in Haiti")."""
+    possessor and modifiers: "rejected the American proposal", "welcomed Iran's offer", "the proposal of
+    the American side"), the other side, whose country is not the subject's by default; not a place in the
+    object ("a state of siege in Haiti")."""
     v = sent.head(j)
     if v is None or sent.tok(j).dep not in ("nsubj",) or sent.tok(v).pos != "VERB":
         return frozenset()
-    return frozenset(sent.tok(k).start for o in sent.children(v, "dobj", "obj")
-                     for c in sent.children(o, "amod", "compound", "poss", "nmod") for k in sent.subtree(c))
+    objects = sent.children(v, "dobj", "obj")
+    said = [c for o in objects for c in sent.children(o, "amod", "compound", "poss", "nmod")]
+    said += [c for o in objects for p in sent.children(o, "prep") if sent.low(p) == "of"
+             for c in sent.children(p, "pobj")]
+    return frozenset(sent.tok(k).start for c in said for k in sent.subtree(c))
 
 
 def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: bool, typed: bool,
@@ -394,7 +419,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             actor.country = _place_modifier(sent, j, ctx)
             rule = "mention+place-modifier"
         elif generic:
-            country, how = ctx.country_for(actor.sector, m.span.start, sent.span.end, _acted_on(sent, j))
+            country, how = ctx.country_for(actor.sector, m.span.start, sent.span.end, acted_on(sent, j))
             if country:
                 actor.country = country
                 rule = f"mention+{how}"
@@ -454,7 +479,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
             country, how = _place_modifier(sent, j, ctx), "place-modifier"
             how = how if country else ""
         if country is None and sector is not None:
-            country, how = ctx.country_for(sector, t.start, sent.span.end, _acted_on(sent, j))
+            country, how = ctx.country_for(sector, t.start, sent.span.end, acted_on(sent, j))
         named = t.pos == "PROPN" or any(sent.tok(k).pos == "PROPN"
                                          for k in sent.children(j, "compound", "amod", "nmod", "poss"))
         if sector is None and country is None and not named:
@@ -1133,6 +1158,10 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
         else:
             found_args = [_prep_object(sent, p) for p in sent.children(anchor, "prep", "dative")
                           if sent.low(p) == place]
+            if len(hit.words) > 1 and sent.tok(hit.words[-1]).dep in ("prep", "prt"):
+                # "pulled out of the talks with the rebels": the preposition on the phrase's own object
+                found_args += [_prep_object(sent, p) for o in sent.children(hit.words[-1], "pobj")
+                               for p in sent.children(o, "prep") if sent.low(p) == place]
             # "pleaded with the ministry to reopen ...", which the parser may read as a clause "with" opens
             found_args += [k for c in sent.children(anchor, "advcl") if any(sent.low(m) == place for m in
                                                                              sent.children(c, "mark"))

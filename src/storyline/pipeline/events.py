@@ -1757,8 +1757,11 @@ def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) ->
     if any(not b.generic and b.actor.country == country and other_side(b) for b in r.recipients):
         return  # "the government expelled the French ambassador", "the president praised Kenya", "the minister
         # flew to Moscow": the one country named is the other side's
+    # "soldiers expelled thousands of ethnic Albanians": an ethnic group is no state its party belongs to
+    named = [k for k in sent if (m := sent.mention(k)) is not None and m.value.get("country") == country]
     for a in r.actors:
-        if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED"):
+        if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED") \
+                and not (named and all(ethnic(sent, k) for k in named)):
             a.actor.country, a.rule = country, f"{a.rule}+sentence-country"
     own = {a.actor.country for a in r.actors}
     if type_ in ("ASSAULT", "MOBILIZE") or not own <= {country, None}:
@@ -2700,10 +2703,13 @@ def _place_target(sent: Sentence, anchor: int, places: list[Mention], actors: li
 
 
 def _only_other_country(sent: Sentence, h: Hit, actors: list[Ref]) -> list[Ref]:
-    """The one foreign country the sentence names, when the actor's is known and there is just one."""
+    """The one foreign country the sentence names, when the actor's is known and there is just one; for an
+    international body, which has none, the one country named ("the UN sent peacekeepers to protect
+    civilians in Haiti")."""
     own = {a.actor.country for a in actors}
-    if not own or None in own:
+    if not own or (None in own and not all(a.actor.sector == "IGO" for a in actors)):
         return []
+    own.discard(None)
     others = []
     taken = [sent.mention(a.at) for a in actors]  # "ethnic Russians in Ukraine": the actor's own word
     phrase: set[int] = set()  # "Bosnian Serb gunners": a second country word in the actor's own phrase
