@@ -340,8 +340,8 @@ def _one_per_country(sent: Sentence, j: int, ref: Ref) -> list[Ref]:
 def acted_on(sent: Sentence, j: int) -> frozenset[int]:
     """For a subject, the character starts of the words that say whose its verb's direct object is (its
     possessor and modifiers: "rejected the American proposal", "welcomed Iran's offer", "the proposal of
-    the American side"), the other side, whose country is not the subject's by default; not a place in the
-    object ("a state of siege in Haiti")."""
+    the American side"; a state named as the object, "criticized Mexico"), the other side, whose country is
+    not the subject's by default; not a place in the object ("a state of siege in Haiti")."""
     v = sent.head(j)
     if v is None or sent.tok(j).dep not in ("nsubj",) or sent.tok(v).pos != "VERB":
         return frozenset()
@@ -349,7 +349,11 @@ def acted_on(sent: Sentence, j: int) -> frozenset[int]:
     said = [c for o in objects for c in sent.children(o, "amod", "compound", "poss", "nmod")]
     said += [c for o in objects for p in sent.children(o, "prep") if sent.low(p) == "of"
              for c in sent.children(p, "pobj")]
-    return frozenset(sent.tok(k).start for c in said for k in sent.subtree(c))
+    starts = {sent.tok(k).start for c in said for k in sent.subtree(c)}
+    # the state itself acted on ("the president criticized Mexico"), not its people ("freed three Colombians")
+    starts |= {m.span.start for o in objects for c in sent.conjuncts(o)
+               if (m := sent.mention(c)) is not None and m.value.get("form") == "name" and not m.value.get("sector")}
+    return frozenset(starts)
 
 
 def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: bool, typed: bool,

@@ -135,6 +135,8 @@ OFFICIAL_ACCUSATIONS = frozenset({"charge", "indict", "indictment", "prosecute",
 # Acts told in the passive by no one named whose recipient is the subject: "the hostages were released",
 # "the dissident was granted asylum", "the crew was rescued".
 AGENTLESS_RECEIVED = frozenset({("RETREAT", "release"), ("AID", None)})
+# Acts of cooperation told in the passive with no giver, who is the document's main counterpart of the receiver.
+PASSIVE_COUNTERPART = frozenset({"COOPERATE"})
 NOT_PROSE = (":reference", ":heading", ":term")  # quotation kinds (quotes.py rules) that report nothing
 CONTENT_DEPS = ("xcomp", "ccomp", "dobj", "obj", "prep", "attr", "oprd", "acomp", "dative", "pcomp")
 NOUN_CONTENT_DEPS = ("prep", "acl", "ccomp", "relcl")
@@ -1126,6 +1128,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 r.recipients = [x for x in r.recipients if x.at != k]
                 r.recipient_rule = r.recipient_rule if r.recipients else None
                 break
+    if not r.actors and passive and not h.noun and h.trigger.type in PASSIVE_COUNTERPART:
+        # "the intelligence is shared with the Mexican government": cooperation given with no giver named is
+        # the document's main counterpart's to that party (marked in the rule; nothing when there is none)
+        giver = next((c for x in r.recipients if x.actor.country
+                      for c in [ctx.counterpart(x.actor.country)] if c is not None), None)
+        if giver is not None:
+            r.actors, r.actor_rule = [Ref(giver, h.head, "mention")], "document-counterpart"
     if not r.actors:
         if h.noun:  # "the bombing of the embassy killed twelve": an act of force told by its toll, by no one named
             caused = h.trigger.type == "ASSAULT" and any(x.trigger.lemma in CASUALTY_LEMMAS for x in inner)
@@ -1510,12 +1519,15 @@ def _blame_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexic
     that another party's act is unlawful or wrong is an ACCUSE (disapprove) by the speaker, of the party the
     clause's subject names (a party, or the party of an act: "the US strikes"). The clause is a copula with a
     blame word in its complement (the words "call" predicates: `blame_predicates`), or a verb of breach
-    (`breach_verbs`) of a norm (`broken_norms`). Nothing when the speaker denies it, the clause is negated or
+    (`breach_verbs`) of a norm (`broken_norms`), or a failure (`failure_verbs`) in a duty (`failed_duties`:
+    "said Greece had failed to stop the smugglers"). Nothing when the speaker denies it, the clause is negated or
     hypothetical, or a trigger already codes the speech verb or an accusation inside the clause."""
     rules = lex.tree_rules
     blame = [tuple(str(p).split()) for p in rules.get("blame_predicates") or ()]
     breach = {str(w) for w in rules.get("breach_verbs") or ()}
     norms = {str(w).split()[-1] for w in rules.get("broken_norms") or ()}
+    failing = {str(w) for w in rules.get("failure_verbs") or ()}
+    duties = {str(w) for w in rules.get("failed_duties") or ()}
     speech = set(rules.get("speech_verbs") or ()) - {"deny", "threaten", "warn", "predict", "suggest", "think",
                                                        "believe", "vow", "pledge", "promise", "hint", "signal"}
     if not blame and not breach:
@@ -1530,8 +1542,9 @@ def _blame_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexic
             continue
         if any(sent.tok(k).lemma in ("would", "could", "might", "may") for k in sent.children(v, "aux")):
             continue
-        if any(h.head == s or (h.trigger.type == "ACCUSE" and sent.dominates(v, h.head)) for h in hits):
-            continue
+        if any(h.head == s or (h.trigger.type == "ACCUSE" and (sent.dominates(v, h.head) or h.head == sent.head(s)))
+               for h in hits):
+            continue  # "criticized Mexico, saying it had failed to ...": the criticism says it
         t = sent.tok(v)
         if t.lemma == "be":
             preds = sent.children(v, "acomp", "attr")
@@ -1550,6 +1563,10 @@ def _blame_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexic
             if not objs:
                 continue
             pred = v
+        elif t.lemma in failing and t.pos == "VERB":
+            if not any(sent.tok(x).lemma in duties for x in sent.children(v, "xcomp")):
+                continue
+            pred = v
         else:
             continue
         subjects = sent.children(v, "nsubj")
@@ -1559,6 +1576,8 @@ def _blame_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexic
         if not speakers:
             continue
         targets = refs_at(sent, subjects[0], ctx, lex)
+        if t.lemma in failing and not targets:
+            continue  # "said the talks had failed to produce a deal": no party blamed
         why = "recipient:clause-subject"
         if not targets and sent.tok(subjects[0]).pos == "NOUN":
             found, how = nominal_actor(sent, subjects[0], ctx, lex)
@@ -1569,6 +1588,8 @@ def _blame_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexic
                                                 and a.actor.sector == b.actor.sector)
                for a in speakers for b in targets):
             continue  # "the minister said his own decision was a mistake": no accusation of another
+        if any(a.generic and a.actor.country and a.actor.country == b.actor.country for a in speakers for b in targets):
+            continue  # "the minister said Greece had failed": whose minister the sentence does not tell
         recipients: list[Actor | None] = [b.actor for b in targets] or [None]
         for a in speakers:
             for recipient in recipients:
