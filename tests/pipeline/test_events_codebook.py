@@ -1,4 +1,4 @@
-"""The CAMEO codebook, one invented sentence per event form it lists (CAMEO2PLOVER-2021: "express intent to
+"""The CAMEO codebook, one or more invented sentences per event form it lists (CAMEO2PLOVER-2021: "express intent to
 mediate", "halt negotiations", "violate ceasefire", "engage in mass expulsion", ...), coded under the PLOVER
 manual's conventions where the two differ (international sanctions and convictions are SANCTION, lifting a
 curfew or a state of emergency CONCEDE, a resignation RETREAT). A figure over the whole set, with a floor, and
@@ -168,9 +168,127 @@ CODEBOOK = [
     ('ASSAULT', "The militia destroyed the village's water supply."),
     ('ASSAULT', 'Soldiers expelled thousands of ethnic Albanians from their villages.'),
     ('ASSAULT', 'Israeli warplanes struck targets in Gaza.'),
+    ('AGREE', 'The Kenyan foreign minister said his country would be ready to host peace talks between the two sides.'),
+    ('AGREE', 'Norway has offered to send experts to help clear landmines in Angola.'),
+    ('AGREE', 'The Indonesian government pledged to continue its support for the peace process in Aceh.'),
+    ('AGREE', 'The two leaders agreed to resume direct flights between their capitals.'),
+    ('AGREE', 'The rebels said they were willing to lay down their arms if the government guaranteed their safety.'),
+    ('AGREE', 'Brazil will provide technical assistance to Haiti, the Brazilian foreign ministry said.'),
+    ('AGREE', 'The Nigerian government has promised to release all political detainees by the end of the month.'),
+    ('AGREE', 'The Palestinian leader accepted an invitation to visit Cairo next week.'),
+    ('AGREE', 'The Chinese premier will travel to Moscow next week for talks with Russian leaders.'),
+    ('CONSULT', 'The Egyptian president received the Jordanian king at his palace on Monday.'),
+    ('CONSULT', 'Pakistani and Afghan officials held a meeting in Islamabad on border security.'),
+    ('CONSULT', 'The French foreign minister arrived in Beirut on Sunday for a two-day visit.'),
+    ('CONSULT', 'The Turkish president telephoned his Iranian counterpart to discuss the crisis.'),
+    ('CONSULT', 'Delegations from the two Koreas met at the border village of Panmunjom.'),
+    ('CONSULT', 'The British envoy held consultations with Kenyan officials in Nairobi.'),
+    ('SUPPORT', 'The Arab League expressed its support for the Lebanese government.'),
+    ('SUPPORT', 'The Indian prime minister congratulated the new Sri Lankan president on his election victory.'),
+    ('SUPPORT', 'The Vatican welcomed the peace agreement signed by the Colombian government and the rebels.'),
+    ('SUPPORT', 'The Cuban government voiced solidarity with the people of Venezuela.'),
+    ('SUPPORT', 'Russia backed the Serbian position on Kosovo.'),
+    ('SUPPORT', 'Several African states recognised the new government in Tripoli.'),
+    ('SUPPORT', 'Japan and South Korea signed a treaty normalizing relations.'),
+    ('COOPERATE', 'Colombian and Ecuadorian troops launched a joint operation against drug traffickers.'),
+    ('COOPERATE', 'The police forces of Spain and France arrested members of the group in a joint raid.'),
+    ('COOPERATE', 'Kenya handed over the terrorism suspect to American authorities.'),
+    ('SUPPORT', 'The two countries signed an agreement to cooperate in the fight against drug trafficking.'),
+    ('COOPERATE', 'The German and French governments have been coordinating their response to the crisis.'),
+    ('AID', 'The European Union gave 10 million euros in humanitarian aid to Sudan.'),
+    ('AID', 'Saudi Arabia donated $100 million to the Palestinian Authority.'),
+    ('AID', 'Chinese engineers built a new hospital in Angola with Chinese funds.'),
+    ('AID', 'American helicopters dropped food and water to villagers cut off by the floods in Mozambique.'),
+    ('AID', 'The World Food Programme distributed rice to refugees in Chad.'),
+    ('AID', 'Russia supplied the Syrian army with fighter jets.'),
+    ('AID', 'Ecuador granted political asylum to the former Peruvian president.'),
+    ('CONCEDE', 'The Chinese authorities eased the restrictions on foreign reporters.'),
+    ('CONCEDE', "The government agreed to the strikers' demands for higher pay."),
+    ('CONCEDE', 'The union called off its planned general strike after the government agreed to talks.'),
+    ('CONCEDE', 'The military junta lifted the ban on political parties.'),
+    ('CONCEDE', 'The court acquitted the opposition leader of all charges.'),
+    ('CONCEDE', 'The president pardoned 200 political prisoners.'),
+    ('CONCEDE', 'The Iranian parliament repealed the law on press restrictions.'),
+    ('RETREAT', 'The rebels freed 30 hostages on Wednesday.'),
+    ('RETREAT', 'Israel released 200 Palestinian prisoners on Tuesday.'),
+    ('RETREAT', 'Russian troops pulled out of the Georgian port of Poti.'),
+    ('RETREAT', 'The rebels handed over their weapons to United Nations peacekeepers.'),
+    ('RETREAT', 'The army ended its siege of the rebel stronghold.'),
+    ('RETREAT', 'The Iraqi government allowed United Nations weapons inspectors to resume their work.'),
+    ('RETREAT', 'The Sudanese government opened the border crossing to allow aid convoys into Darfur.'),
+    ('RETREAT', 'Thousands of rebel fighters surrendered their weapons to the army.'),
+    ('ACCUSE', "The European Commission opened an inquiry into the bank's dealings with Iran."),
+    ('ACCUSE', 'A parliamentary committee is investigating allegations of torture by the police.'),
+    ('ACCUSE', 'Human Rights Watch accused the Sri Lankan army of shelling civilians.'),
+    ('ACCUSE', 'The Iraqi government blamed Al Qaeda for the bombing.'),
+    ('ACCUSE', 'The Israeli foreign ministry denounced the United Nations report as biased.'),
+    ('ACCUSE', 'Prosecutors charged the former minister with corruption.'),
+    ('ACCUSE', 'The opposition leader criticised the government for its handling of the economy.'),
+    ('ACCUSE', 'The United Nations sent investigators to examine reports of mass graves in Congo.'),
+    ('REQUEST', 'The Lebanese prime minister appealed to the international community for aid.'),
+    ('REQUEST', 'Iraq asked Turkey to withdraw its troops from northern Iraq.'),
+    ('REQUEST', 'The United States urged North Korea to return to the negotiating table.'),
+    ('REQUEST', 'The Kenyan government called for an immediate ceasefire in Somalia.'),
+    ('REQUEST', 'The families of the hostages pleaded with the kidnappers to release them.'),
+    ('REQUEST', 'The opposition demanded the resignation of the interior minister.'),
+    ('REQUEST', 'The Pope called on world leaders to help the refugees.'),
+    ('REQUEST', 'The Mexican government requested the extradition of the drug lord from the United States.'),
+    ('REJECT', 'The Serbian government rejected the international peace plan.'),
+    ('REJECT', 'Iran refused to suspend uranium enrichment.'),
+    ('REJECT', 'The military government turned down the request for a visit by United Nations investigators.'),
+    ('REJECT', 'The rebels have ruled out any negotiations with the government.'),
+    ('REJECT', 'The Syrian president dismissed the accusations as lies.'),
+    ('REJECT', 'Israel said it would not accept any international force in the area.'),
+    ('REJECT', 'The Chinese government denied entry to the American congressional delegation.'),
+    ('REJECT', 'The president vetoed the bill passed by parliament.'),
+    ('THREATEN', 'The Indian army chief warned Pakistan of a crushing response to any attack.'),
+    ('THREATEN', 'The militants threatened to kill the hostages unless their demands were met.'),
+    ('THREATEN', 'The United States warned Syria that it would face consequences if it used chemical weapons.'),
+    ('THREATEN', 'The opposition threatened to boycott the elections unless the electoral commission was reformed.'),
+    ('THREATEN', 'Russia threatened to cut off gas supplies to Ukraine.'),
+    ('THREATEN', 'The junta warned journalists that they would be arrested if they criticised the government.'),
+    ('THREATEN', 'The rebel leader threatened to attack the capital.'),
+    ('PROTEST', 'Thousands of workers went on strike in Seoul to protest against the labour law.'),
+    ('PROTEST', 'Hundreds of students staged a sit-in outside the parliament building in Dhaka.'),
+    ('PROTEST', 'Protesters clashed with police outside the American embassy in Manila.'),
+    ('PROTEST', "Tens of thousands of people took to the streets of Belgrade to demand the president's resignation."),
+    ('PROTEST', 'Opposition lawmakers walked out of parliament in protest at the budget.'),
+    ('PROTEST', 'Inmates at the prison began a hunger strike to protest their conditions.'),
+    ('PROTEST', 'Taxi drivers blockaded the roads leading to the airport.'),
+    ('MOBILIZE', 'Turkey moved tanks and troops to its border with Syria.'),
+    ('MOBILIZE', 'The Chinese navy sent warships to the disputed islands.'),
+    ('MOBILIZE', 'The government declared a state of alert and put the army on standby.'),
+    ('MOBILIZE', 'The United States deployed two aircraft carriers to the Persian Gulf.'),
+    ('MOBILIZE', 'Police were deployed in large numbers around the capital ahead of the protests.'),
+    ('MOBILIZE', 'North Korea test-fired two ballistic missiles on Sunday.'),
+    ('SANCTION', 'The United States imposed new sanctions on Iranian oil companies.'),
+    ('SANCTION', "The African Union suspended Mali's membership after the coup."),
+    ('SANCTION', 'Australia froze all military cooperation with Fiji.'),
+    ('SANCTION', 'Britain closed its embassy in Damascus and withdrew its diplomats.'),
+    ('SANCTION', 'The World Bank halted lending to the country after the coup.'),
+    ('SANCTION', 'The Commonwealth expelled Zimbabwe from the organization.'),
+    ('COERCE', 'The government cancelled the licence of the independent television station.'),
+    ('COERCE', 'Police raided the offices of the opposition newspaper and seized computers.'),
+    ('COERCE', 'The authorities shut down the independent radio station.'),
+    ('COERCE', 'Security forces rounded up hundreds of suspected militants in the city.'),
+    ('COERCE', 'The government imposed a state of emergency in the eastern provinces.'),
+    ('COERCE', 'Troops sealed off the town and began house-to-house searches.'),
+    ('SANCTION', 'The court sentenced the journalist to five years in prison.'),
+    ('COERCE', 'The army confiscated the land of the villagers.'),
+    ('COERCE', 'The Chinese authorities blocked access to foreign news websites.'),
+    ('ASSAULT', 'Government troops killed 30 rebels in fighting near the border.'),
+    ('ASSAULT', 'Gunmen opened fire on a bus carrying pilgrims, killing seven people.'),
+    ('ASSAULT', 'Israeli tanks shelled the Palestinian town.'),
+    ('ASSAULT', 'Rebels ambushed an army convoy in the north of the country.'),
+    ('ASSAULT', 'A bomb exploded in a crowded market in Peshawar, killing 20 people.'),
+    ('ASSAULT', 'Militants kidnapped two foreign aid workers in Darfur.'),
+    ('ASSAULT', 'NATO aircraft bombed Serbian positions around Sarajevo.'),
+    ('ASSAULT', 'The militia burned down dozens of homes in the village.'),
+    ('ASSAULT', 'Unidentified gunmen shot dead a local politician in Karachi.'),
+    ('ASSAULT', 'Government forces launched an offensive against rebel positions in the east.'),
 ]
 
-# Measured on this set when the floor was set (148 of 155). Floors only rise.
+# Measured on this set when the floor was set (262 of 273). Floors only rise.
 CODEBOOK_FLOOR = 0.95
 
 
@@ -260,3 +378,26 @@ def test_military_equipment_sent_is_aid() -> None:
 def test_an_international_body_acts_on_the_one_country_named() -> None:
     assert _roles("The United Nations sent peacekeepers to protect civilians in Haiti.", "AID")[1] == "HTI"
     assert _roles("The European Union praised the elections in Ghana.", "SUPPORT")[1] == "GHA"
+
+
+@pytest.mark.parametrize("text, type_, mode, recipient", [
+    ("The Kenyan government called for an immediate ceasefire in Somalia.", "REQUEST", "yield", "SOM"),  # CAMEO 1056
+    ("The Egyptian president received the Jordanian king at his palace on Monday.", "CONSULT", "visit", "JOR"),
+    ("The army ended its siege of the rebel stronghold.", "RETREAT", "withdraw", None),
+    ("American helicopters dropped food and water to villagers in Mozambique.", "AID", None, None),
+    ("The World Food Programme distributed rice to refugees in Chad.", "AID", None, None),
+    ("The government cancelled the licence of the independent television station.", "COERCE", "censor", None),
+    ("The World Bank halted lending to Kenya after the coup.", "SANCTION", "discontinue", "KEN"),
+    ("Opposition lawmakers walked out of parliament in protest at the budget.", "PROTEST", None, None),
+])
+def test_more_codebook_readings(text: str, type_: str, mode: str | None, recipient: str | None) -> None:
+    assert _top(text) == type_
+    e = first(text, type_)
+    if mode:
+        assert e.mode == mode
+    if recipient:
+        assert e.recipient is not None and e.recipient.country == recipient
+
+
+def test_bombs_dropped_stay_force() -> None:
+    assert _top("Warplanes dropped bombs on the rebel positions near Idlib.") == "ASSAULT"
