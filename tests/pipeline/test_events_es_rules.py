@@ -383,3 +383,22 @@ def test_the_patient_of_an_opening_participle_is_no_subject() -> None:
             "exige es un proceso limpio, nada más”, dijo el canciller colombiano.")
     request = [e for e in d.events if e.type == "REQUEST"]
     assert request and all(e.actor is None or e.actor.country != "VEN" for e in request)
+
+
+def _detained_by(text: str) -> Actor | None:
+    found = [e for e in run(text).events
+             if e.type == "COERCE" and e.trigger.text.lower().startswith(("detuv", "detien"))]
+    assert found, text
+    return found[0].actor
+
+
+def test_a_plural_verb_with_no_subject_is_no_single_party_named_before() -> None:
+    # "Detienen a ...": an impersonal "they", not the embassy of the sentence before
+    assert _detained_by("La embajada de Estados Unidos elogió a México. Detienen a 27 presuntos integrantes "
+                        "del cártel en Aguascalientes.") is None
+    # the subject dropped keeps the party before when the verb agrees with it
+    singular = _detained_by("El gobierno de México anunció un plan. Detuvo a 27 presuntos integrantes del cártel.")
+    assert singular is not None and singular.country == "MEX"
+    plural = _detained_by("Las autoridades mexicanas anunciaron un plan. Detuvieron a 27 presuntos integrantes "
+                          "del cártel.")
+    assert plural is not None and plural.country == "MEX"

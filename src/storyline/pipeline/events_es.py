@@ -622,8 +622,9 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     if actor is None and not passive and r.pos == "verb":
         if before:
             actor, how = before[-1], "actor=before"
-        elif previous is not None and r.pos == "verb" and not _relative_subject(toks, i, lex):
-            actor, how = previous, "actor=previous-sentence"
+        elif previous is not None and r.pos == "verb" and not _relative_subject(toks, i, lex) \
+                and not (_plural_verb(t) and not _plural_ref(previous)):
+            actor, how = previous, "actor=previous-sentence"  # "Detienen a 27 ...": no one's "they"
     if recipient is None and not passive and objects \
             and (actor is None or _side(objects[-1].actor) != _side(actor.actor)):
         recipient = objects[-1]
@@ -668,6 +669,23 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
         actor = _announcer(toks, i, refs, lex, _side(target))
         how = "actor=announcer" if actor else how
     return (actor.actor if actor else None, target, f"{how} {rhow}")
+
+
+def _plural_verb(t: Token) -> bool:
+    """A finite verb of the third person plural ("detienen", "atacaron", "detendrán"), whose dropped subject
+    is no single party named before."""
+    low = t.text.lower()
+    return t.pos in ("VERB", "AUX") and low.endswith("n") and not low.endswith(("ndo", "ón"))
+
+
+ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas"})
+
+
+def _plural_ref(x: _Ref) -> bool:
+    """Whether a party is named in the plural ("las autoridades", "militares mexicanos"), by the first word
+    of its name that is no article; a name ("Estados Unidos", "México") is one party."""
+    words = [w for w in (x.actor.name or "").split() if w.lower() not in ARTICLES]
+    return bool(words) and words[0][:1].islower() and words[0].lower().endswith("s")
 
 
 def _occurs(toks: list[Token], i: int, lex: EsLexicon) -> int | None:
