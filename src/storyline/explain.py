@@ -155,6 +155,9 @@ def explain_event(record: dict[str, Any]) -> str:
             lines.append(f"  recoded: said with a negation, the reading is {value} (triggers.yaml negated_as)")
         elif key == "refusal-of":
             lines.append(f"  recoded: a refusal of {value} — a negated act of one's own side stated with a modal")
+        elif key == "would-as":
+            lines.append("  status: 'would' after a speech verb in the past, with no condition, is the future of "
+                         "what was said ('said it would send troops'): planned, not hypothetical")
         elif key == "background":
             lines.append("  background: the sentence recaps an earlier event; it joins no new incident")
         elif key == "mode-cue":
@@ -162,7 +165,7 @@ def explain_event(record: dict[str, Any]) -> str:
     lines.append(f"  actor: {_party(record.get('actor'))} — {_role(fields.get('actor'))}")
     lines.append(f"  recipient: {_party(record.get('recipient'))} — {_role(fields.get('recipient'))}")
     status = fields.get("status", "")
-    if "future-as" in fields:
+    if "future-as" in fields or "would-as" in fields:
         lines.append(f"  status: read as {status}, then recoded as {record.get('status')} with the type above")
     elif "(" in status:
         lines.append(f"  status: {record.get('status')}, set by “{status[status.index('(') + 1:-1]}”")

@@ -5,7 +5,9 @@ Invented sentences in the shapes of wire copy."""
 from __future__ import annotations
 
 import pytest
-from english_coder import asserted, first
+from english_coder import CODER, asserted, first
+
+from storyline.model import Document
 
 
 def _roles(text: str, type_: str) -> tuple[str | None, str | None]:
@@ -54,3 +56,52 @@ def test_cooperation_in_the_passive_is_the_main_counterparts() -> None:
 
 def test_cooperation_in_the_passive_with_no_counterpart_has_no_giver() -> None:
     assert "COOPERATE" not in {e.type for e in asserted("The intelligence is shared with the Kenyan government.")}
+
+
+# --- "would" in reported speech, welcomes, and blame of a party's statement ------------------------------------
+
+def test_would_after_a_past_speech_verb_is_the_planned_act() -> None:
+    e = next(e for e in CODER(_doc("Jordan said it would dispatch additional troops to the Syrian frontier.")).events
+             if e.type == "MOBILIZE")
+    assert e.status == "planned" and "would-as=planned" in e.rule
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya said it would send troops to Haiti if the UN approved the mission.",  # a condition
+    "Analysts said China would send warships to the islands.",  # another's guess, not one's own word
+])
+def test_would_under_a_condition_or_in_anothers_words_stays_hypothetical(text: str) -> None:
+    evs = [e for e in CODER(_doc(text)).events if e.type == "MOBILIZE"]
+    assert evs and all(e.status == "hypothetical" for e in evs)
+
+
+def test_welcoming_an_event_about_a_person_supports_it() -> None:
+    assert _top("The election of the new president was welcomed by the African Union.") == "SUPPORT"
+    assert _top("The Kenyan president welcomed the election of the new Somali president.") == "SUPPORT"
+    assert _top("The Egyptian president welcomed the visiting Jordanian king.") == "CONSULT"
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("The Chinese foreign ministry said the American report was full of lies.", "USA"),
+    ("China said the American claims were an outrageous provocation.", "USA"),
+])
+def test_judging_a_partys_statement_wrong_accuses_the_party(text: str, recipient: str) -> None:
+    e = first(text, "ACCUSE")
+    assert "frame:blame" in e.rule and e.recipient is not None and e.recipient.country == recipient
+
+
+@pytest.mark.parametrize("text", [
+    "China said the report was baseless.",  # no party named
+    "The minister said the weather was dangerous.",
+])
+def test_a_judgement_of_no_party_or_act_is_no_accusation(text: str) -> None:
+    assert "ACCUSE" not in {e.type for e in asserted(text)}
+
+
+def _doc(text: str) -> Document:
+    return Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en")
+
+
+def _top(text: str) -> str | None:
+    evs = sorted(asserted(text), key=lambda e: -e.confidence)
+    return evs[0].type if evs else None

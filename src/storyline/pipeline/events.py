@@ -197,7 +197,8 @@ def code(doc: Document) -> Document:
         own_dates = dates[bisect.bisect_left(date_starts, sent.span.start):
                           bisect.bisect_left(date_starts, sent.span.end)]
         previous_dates, ctx.previous_dates = ctx.previous_dates, own_dates
-        if not hits and not _modal_frame_candidate(sent, lex) and not _failed_measure_candidate(sent, lex):
+        if not hits and not _modal_frame_candidate(sent, lex) and not _failed_measure_candidate(sent, lex) \
+                and not _blame_candidate(sent, lex):
             continue
         ctx.previous, current = previous, ctx.previous
         ctx.previous_dates, current_dates = previous_dates, ctx.previous_dates
@@ -1245,6 +1246,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 notes.append(f"future-as={type_}->{new_type}({'self' if own else 'future'},{st.cue})")
                 type_, mode = new_type, new_mode
             st = Status("asserted", st.cue, st.speech, st.condition)
+        elif own and st.value == "hypothetical" and st.cue == "would" and st.speech is not None and not st.condition \
+                and v is not None and not any(sent.low(m) in ("if", "unless") for k in sent.children(v, "advcl")
+                                              for m in sent.children(k, "mark")):
+            # "Jordan said it would dispatch troops to the frontier": the future of a statement in the past, the
+            # manual's `future` mode of the act itself (MOBILIZE has no other category to become)
+            notes.append("would-as=planned(reported-future)")
+            st = Status("planned", st.cue, st.speech, st.condition)
     if st.value == "hypothetical" and st.cue in PROPOSING and r.actor_rule == "controller" \
             and type_ in OFFERABLE:  # "proposed flying in medics to assist": the manual's AGREE, an offer to act
         notes.append(f"proposal-as={type_}->AGREE({st.cue})")
@@ -1576,14 +1584,20 @@ def _blame_frames(sent: Sentence, hits: list[Hit], ctx: Context, lex: EventLexic
         if not speakers:
             continue
         targets = refs_at(sent, subjects[0], ctx, lex)
-        if t.lemma in failing and not targets:
-            continue  # "said the talks had failed to produce a deal": no party blamed
         why = "recipient:clause-subject"
         if not targets and sent.tok(subjects[0]).pos == "NOUN":
             found, how = nominal_actor(sent, subjects[0], ctx, lex)
             targets = [r for r in found if r.actor.country] if how in ("nominal-possessive", "nominal-modifier",
                                                                        "nominal-by") else []
+            if not targets:  # "said the American report was baseless": whose the thing judged is
+                targets = [Ref(mention_actor(m.value, m.span.text), k, "owner")
+                           for k in sent.children(subjects[0], "amod", "compound", "poss")
+                           if (m := sent.mention(k)) is not None and m.value.get("country")
+                           and not ethnic(sent, k)][:1]
             why = "recipient:clause-act-party"
+        if not targets and (t.lemma in failing or not any(h.head == subjects[0] for h in hits)):
+            continue  # "said the talks had failed to produce a deal", "said the weather was dangerous": no party
+            # blamed, nor an act of one ("said the strikes were illegal")
         if any(a.actor.name == b.actor.name or (a.actor.country and a.actor.country == b.actor.country
                                                 and a.actor.sector == b.actor.sector)
                for a in speakers for b in targets):
@@ -1680,6 +1694,26 @@ def _approver(sent: Sentence, cop: int, act: int, ctx: Context, lex: EventLexico
                 return refs, "approval-remark-possessor"
     refs, rule = subject_of(sent, v, ctx, lex)
     return refs, f"approval-{rule}" if refs else ""
+
+
+_BLAME_WORDS: dict[int, tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = {}
+
+
+def _blame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
+    """Whether a sentence with no trigger may still hold a statement of blame (see `_blame_frames`): a speech
+    verb and a word of blame, breach or failure."""
+    rules = lex.tree_rules
+    got = _BLAME_WORDS.get(id(rules))
+    if got is None:
+        last = [str(p).split()[-1] for p in rules.get("blame_predicates") or ()]
+        words = {w for w in last if not w.endswith("*")}
+        words |= {str(w) for key in ("breach_verbs", "failure_verbs") for w in rules.get(key) or ()}
+        prefixes = tuple(w.rstrip("*") for w in last if w.endswith("*"))
+        got = _BLAME_WORDS[id(rules)] = (frozenset(rules.get("speech_verbs") or ()), frozenset(words), prefixes)
+    speech, blame, prefixes = got
+    lemmas = {sent.tok(k).lemma for k in sent}
+    return not lemmas.isdisjoint(speech) and (not lemmas.isdisjoint(blame)
+                                              or any(sent.low(k).startswith(prefixes) for k in sent))
 
 
 def _failed_measure_candidate(sent: Sentence, lex: EventLexicon) -> bool:
@@ -2631,7 +2665,10 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
         sent.tok(x).lemma in LEAVING for x in sent.children(v, "xcomp", "ccomp"))
     if ordered_out or (type_ == "COERCE" and mode == "deport"):  # "ordered the foreign reporters to leave"
         return ("SANCTION", "expel") if bodies else ("COERCE", "deport") if ordered_out else None
-    if type_ == "SUPPORT" and h.trigger.lemma == "welcome" and _visitor(sent, r):
+    welcomed = {c for o in sent.children(v, "dobj", "obj", "nsubjpass") for c in sent.conjuncts(o)} \
+        if v is not None else set()
+    if type_ == "SUPPORT" and h.trigger.lemma == "welcome" and _visitor(sent, r) \
+            and all(x.at in welcomed for x in r.recipients):  # not "welcomed the election of the president"
         return "CONSULT", "visit"
     if type_ == "MOBILIZE" and (any(sent.tok(x).lemma in RELIEF for x in sent.children(v, "advcl", "xcomp"))
                                 or any(sent.tok(k).lemma in RELIEF for p in sent.children(v, "prep")
