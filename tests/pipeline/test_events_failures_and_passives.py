@@ -105,3 +105,16 @@ def _doc(text: str) -> Document:
 def _top(text: str) -> str | None:
     evs = sorted(asserted(text), key=lambda e: -e.confidence)
     return evs[0].type if evs else None
+
+
+def test_a_place_hung_on_the_agent_of_a_nominal_act_is_its_recipient() -> None:
+    # the parser hangs "to Moscow" on "president" in "a visit by the Chinese president to Moscow"
+    e = first("A visit by the Chinese president to Moscow began on Monday.", "CONSULT")
+    assert (e.actor.country if e.actor else None, e.recipient.country if e.recipient else None) == ("CHN", "RUS")
+
+
+def test_coming_under_fire_is_force_by_the_side_it_came_from() -> None:
+    e = first("Kenyan troops came under fire from al-Shabaab militants near the border.", "ASSAULT")
+    assert e.recipient is not None and e.recipient.country == "KEN"
+    assert e.actor is not None and e.actor.sector == "REB" and "actor=source-of-fire" in e.rule
+    assert "ASSAULT" not in {x.type for x in asserted("The government came under pressure from the unions.")}

@@ -1166,6 +1166,11 @@ def recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: EventLe
                 # "pulled out of the talks with the rebels": the preposition on the phrase's own object
                 found_args += [_prep_object(sent, p) for o in sent.children(hit.words[-1], "pobj")
                                for p in sent.children(o, "prep") if sent.low(p) == place]
+            if hit.noun and place != "by":
+                # "a visit by the Chinese president to Moscow": the parser hangs the place on the agent
+                found_args += [_prep_object(sent, p) for b in sent.children(anchor, "prep", "agent")
+                               if sent.low(b) == "by" for o in sent.children(b, "pobj")
+                               for p in sent.children(o, "prep") if sent.low(p) == place]
             # "pleaded with the ministry to reopen ...", which the parser may read as a clause "with" opens
             found_args += [k for c in sent.children(anchor, "advcl") if any(sent.low(m) == place for m in
                                                                              sent.children(c, "mark"))

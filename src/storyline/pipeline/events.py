@@ -969,6 +969,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         anchor = v
         if h.trigger.undergoer and r.actors:  # "the former minister went on trial": the one tried, by no one named
             undergoers, r.actors, r.actor_rule, passive = r.actors, [], None, True
+            # "Kenyan troops came under fire from militants": the side the fire came from
+            r.actors = [x for p in sent.children(v, "prep") if sent.low(p) == "from" for o in sent.children(p, "pobj")
+                        for x in refs_at(sent, o, ctx, lex, typed=True)
+                        if x.actor.name not in {u.actor.name for u in undergoers}]
+            r.actor_rule = "source-of-fire" if r.actors else None
         elif r.actor_rule == "misparsed-subject" and _headline_participle(sent, v, h):
             # "Two officers charged with fraud", "Three soldiers arrested over theft": a bare participle on
             # the noun that opens the sentence is a passive; the noun is the one it is done to
