@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 # Floors, pinned at what was measured; raise them when a figure rises, never lower them.
 SEEDS = {"event_precision": 1.0, "event_recall": 1.0, "quote_recall": 1.0, "quote_speaker_acc": 1.0,
          "number_recall": 1.0, "body_recall": 1.0, "published_date_acc": 1.0, "event_date_acc": 1.0}
-DEV_EN = {"event_f1": 0.875, "event_precision": 0.91, "event_recall": 0.83, "quote_recall": 1.0,
+DEV_EN = {"event_f1": 0.883, "event_precision": 0.919, "event_recall": 0.85, "quote_recall": 1.0,
           "quote_speaker_acc": 0.92, "event_date_acc": 1.0, "published_date_acc": 1.0,
           "incident_pair_recall": 0.875}  # found reports of two English pages that the gold makes one incident
 # Across the development pages (storylines are scored on all of them, whatever the language): gold
@@ -34,7 +34,7 @@ DEV_EN = {"event_f1": 0.875, "event_precision": 0.91, "event_recall": 0.83, "quo
 # puts found reports of two pages in one incident (None while it puts none together).
 DEV_STORYLINES_FOUND = 6  # of 6
 DEV_INCIDENT_PAIR_PRECISION = 0.95
-PLOVER = {"type_accuracy_odd": 0.752, "type_accuracy": 0.811, "type_accuracy_even": 0.873, "coverage": 0.904,
+PLOVER = {"type_accuracy_odd": 0.764, "type_accuracy": 0.817, "type_accuracy_even": 0.873, "coverage": 0.904,
           "actor_country_accuracy": 0.877, "recipient_country_accuracy": 0.843}
 PLOVER_CEILINGS = {"false_events_per_sentence": 0.2}
 POLNEAR_DEV = {"speaker_acc": 0.924, "found": 0.99}
