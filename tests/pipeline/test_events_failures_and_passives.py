@@ -118,3 +118,16 @@ def test_coming_under_fire_is_force_by_the_side_it_came_from() -> None:
     assert e.recipient is not None and e.recipient.country == "KEN"
     assert e.actor is not None and e.actor.sector == "REB" and "actor=source-of-fire" in e.rule
     assert "ASSAULT" not in {x.type for x in asserted("The government came under pressure from the unions.")}
+
+
+@pytest.mark.parametrize("text, type_, actor", [
+    ("Ukraine's request for more weapons was discussed at the summit in Brussels.", "REQUEST", "UKR"),
+    ("The ministers considered Iran's offer of talks.", "AGREE", "IRN"),
+])
+def test_a_speech_act_made_and_then_weighed_was_made(text: str, type_: str, actor: str) -> None:
+    e = first(text, type_)
+    assert e.status == "asserted" and e.actor is not None and e.actor.country == actor
+
+
+def test_an_act_under_deliberation_is_not_asserted() -> None:
+    assert "ASSAULT" not in {e.type for e in asserted("The American government is considering strikes on Iran.")}

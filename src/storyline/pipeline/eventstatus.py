@@ -186,6 +186,18 @@ def _governing_verb(sent: Sentence, v: int, negating: Collection[str], hyp_verbs
     return None
 
 
+# Nouns of a speech act: said by the one who owns it, it was made, whatever others weigh about it.
+SPEECH_ACT_NOUNS = frozenset({"request", "demand", "offer", "proposal", "call", "appeal", "plea", "warning",
+                              "threat", "accusation", "ultimatum", "invitation", "pledge", "promise", "refusal"})
+
+
+def _made(sent: Sentence, noun: int) -> bool:
+    """A speech-act noun with its author attached (a possessor, or "by X"): "Ukraine's request", "an offer by
+    Turkey"; not "a request for weapons", which may be only an idea under discussion."""
+    return sent.tok(noun).lemma in SPEECH_ACT_NOUNS and (
+        bool(sent.children(noun, "poss")) or any(sent.low(p) == "by" for p in sent.children(noun, "prep", "agent")))
+
+
 def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -> Status:
     rules = lex.tree_rules.get("tree_status") or {}
     planned_modals = set(rules.get("planned_modals") or ())
@@ -226,6 +238,8 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         over_noun = _governing_verb(sent, v, negating, hyp_verbs, planned_verbs)
         if over_noun is not None and over_noun.value == "negated":
             return over_noun
+        if over_noun is not None and over_noun.value == "hypothetical" and _made(sent, noun):
+            over_noun = None  # "Ukraine's request for weapons was discussed": the request was made, its answer weighed
         found = over_noun or found
     cur = v
     steps = 0
