@@ -361,6 +361,8 @@ def test_a_population_driven_from_its_homes_is_assaulted() -> None:
     e = first("Soldiers expelled thousands of ethnic Albanians from their villages.", "ASSAULT")
     assert e.actor is not None and e.actor.country is None  # an ethnic group's name is not the soldiers' state
     assert _top("Mali expelled the French ambassador.") == "SANCTION"
+    assert _top("The army forced out hundreds of villagers from their homes near the border.") == "ASSAULT"
+    assert first("Police forced out the squatters.", "COERCE").mode == "deport"
 
 
 @pytest.mark.parametrize("text", [

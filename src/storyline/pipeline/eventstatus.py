@@ -13,7 +13,8 @@ the light verb of a nominal trigger) and the event lexicon, and gives a `Status`
   as"), a question ("asked whether the army struck",
   "has the army struck?"; not "why has the army struck?", which takes the act as done), a modal of possibility
   (would, could, might, may), a verb of deliberation the trigger hangs on ("was considering
-  strikes", "proposed sending"), or a modifier ("possible strikes", "the option of strikes");
+  strikes", "proposed sending"; not a speech act whose author is named, "discussed Ukraine's request",
+  which was made), or a modifier ("possible strikes", "the option of strikes");
 - **planned**: a future modal (will, 'll, going to, also "is going to" read with `going` as the verb),
   a verb of intent ("plans to", "prepares to", "vowed to") or an adjective of readiness ("ready to",
   "willing to"); "likely to" and "about to" are hypothetical, and so is an act one has to or needs to
