@@ -157,6 +157,24 @@ class Context:
         self.previous_dates: list[Mention] = []  # and its dates
         self.overall = overall.most_common(1)[0][0] if overall else None
 
+    def two_sides(self, pos: int) -> list[Actor]:
+        """The two states the document is about before `pos`, for "both sides", "the two countries": the two
+        most named countries (states and their governments and forces), each named at least twice and
+        clearly more than any third; else none."""
+        counts: Counter[str] = Counter()
+        names: dict[str, Counter[str]] = {}
+        for m in self.actors[:bisect.bisect_left(self.starts, pos)]:
+            c = m.value.get("country")
+            if c and m.value.get("sector") in (None, "GOV", "MIL") and m.value.get("form") in STATE_FORMS:
+                counts[str(c)] += 1
+                if m.value.get("form") == "name" and not m.value.get("sector"):
+                    names.setdefault(str(c), Counter())[str(m.value.get("name") or m.span.text)] += 1
+        top = counts.most_common(3)
+        if len(top) < 2 or top[1][1] < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
+            return []
+        return [Actor(name=names[c].most_common(1)[0][0] if c in names else c, country=c, sector=None, id=c)
+                for c, _ in top[:2]]
+
     def counterpart(self, country: str) -> Actor | None:
         """The state the document is mostly about besides `country`: the most named other country
         (states and their governments and forces), named at least twice."""
@@ -310,10 +328,31 @@ def refs_at(sent: Sentence, i: int, ctx: Context, lex: EventLexicon, *, pronouns
     """The actors a noun phrase headed at word i names, one per conjunct."""
     out: list[Ref] = []
     for j in sent.conjuncts(i):
+        pair = pair_refs(sent, j, ctx)
+        if pair:
+            out.extend(pair)
+            continue
         ref = _ref(sent, j, ctx, lex, pronouns=pronouns, typed=typed, skip_countries=skip_countries)
         if ref is not None:
             out.extend(_one_per_country(sent, j, ref))
     return out
+
+
+STATE_FORMS = frozenset({"name", "adjective", "capital"})  # mentions that name a state (not a person, a people)
+PAIR_HEADS = frozenset({"side", "country", "government", "neighbour", "neighbor", "nation", "state", "rival",
+                        "capital", "army", "party"})
+
+
+def pair_refs(sent: Sentence, j: int, ctx: Context) -> list[Ref]:
+    """ "both sides", "the two countries", "the two governments", "both neighbours": a pair no word names,
+    the two states the document is about so far (`Context.two_sides`); none when it is not clear."""
+    t = sent.tok(j)
+    if t.pos != "NOUN" or t.lemma not in PAIR_HEADS or t.tag not in ("NNS", "NNPS"):
+        return []
+    kids = sent.children(j, "det", "nummod", "predet", "amod", "compound", "poss")
+    if not any(sent.low(k) in ("both", "two") for k in kids) or any(sent.mention(k) is not None for k in kids):
+        return []
+    return [Ref(a, j, "document-two-sides") for a in ctx.two_sides(t.start)]
 
 
 def _one_per_country(sent: Sentence, j: int, ref: Ref) -> list[Ref]:
@@ -1442,6 +1481,10 @@ def people_recipients(sent: Sentence, hit: Hit, anchor: int, ctx: Context, lex: 
     for a in args:
         out: list[Ref] = []
         for j in sent.conjuncts(a):
+            pair = pair_refs(sent, j, ctx)
+            if pair:
+                out.extend(x for x in pair if x.actor.name not in own)
+                continue
             ref = _people(sent, j, ctx, actors, struck)
             if ref is not None and ref.actor.name not in own:
                 out.append(ref)
@@ -1566,6 +1609,10 @@ def _targets(sent: Sentence, a: int, ctx: Context, lex: EventLexicon,
                         tref.territory = True
                         territory.append(tref)
                     break
+            continue
+        pair = pair_refs(sent, j, ctx)
+        if pair:
+            out.extend(pair)
             continue
         ref: Ref | None = _ref(sent, j, ctx, lex, pronouns=True, typed=True, skip_countries=skip_countries)
         if ref is None and t.pos == "NOUN":  # "tariffs on Chinese steel", "Mexican goods": the country's

@@ -328,6 +328,7 @@ def _parse_english(doc: Document, chosen: list[tuple[int, Span]]) -> None:
             if len(doc.tokens) - first >= 4 and doc.tokens[first].dep == "prep":  # the repair's first test
                 _subject_after_opening_phrase(Sentence(k, span, doc.tokens, first, len(doc.tokens)))
             _object_read_as_predicate(doc.tokens, first, len(doc.tokens))
+            _finite_conjunct_of_infinitive(doc.tokens, first, len(doc.tokens))
             doc.parsed.append(k)
 
 
@@ -416,6 +417,26 @@ def _object_read_as_predicate(tokens: list[Token], first: int, end: int) -> None
             continue
         if any(tokens[k].head == verb and tokens[k].dep == "oprd" for k in range(i + 1, end)):
             t.dep = "dobj"
+
+
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _finite_conjunct_of_infinitive(tokens: list[Token], first: int, end: int) -> None:
+    """Repair a third misreading: in "urged both sides to show restraint and offered to mediate" the parser
+    can coordinate the finite "offered" with the infinitive "show". A verb in the past or present tense
+    cannot continue a "to" infinitive: it is coordinated with the finite verb the infinitive hangs on."""
+    for i in range(first + 1, end):
+        t = tokens[i]
+        if t.dep != "conj" or t.tag not in FINITE or not first <= t.head < i:
+            continue
+        inf = tokens[t.head]
+        if inf.tag != "VB" or inf.dep not in ("xcomp", "advcl", "ccomp") or not first <= inf.head < t.head:
+            continue
+        if not any(tokens[k].head == t.head and tokens[k].tag == "TO" for k in range(first, t.head)):
+            continue
+        if tokens[inf.head].tag in FINITE:
+            t.head = inf.head
 
 
 def _vocabulary_kept(nlp: Any) -> AbstractContextManager[Any]:
