@@ -81,6 +81,28 @@ def test_dump_keeps_every_article_line_and_drops_the_page_around_it() -> None:
     assert "Advertisement" in doc.removed
 
 
+LEAD_DUMP = """\
+Philippines summons Chinese envoy after water cannon clash near shoal
+
+MANILA, June 18 (Wire) - The Philippines summoned China's ambassador on Monday after Chinese Coast Guard vessels \
+fired water cannon at a Philippine supply boat near the Second Thomas Shoal, injuring three crew members.
+
+The Philippine foreign ministry said the dangerous and aggressive actions violated international law and demanded \
+that Beijing stop harassing its vessels.
+
+China's foreign ministry said the Philippine boat had intruded into Chinese waters and that the coast guard had \
+taken the necessary measures in accordance with the law.
+"""
+
+
+def test_a_lead_paragraph_dense_with_names_stays_in_the_article() -> None:
+    # a news lead has few function words (names, titles, a dateline): a long line that ends as a sentence
+    # is still prose
+    doc = clean_text(LEAD_DUMP)
+    assert doc.text.startswith("MANILA, June 18 (Wire) - The Philippines summoned China's ambassador")
+    assert doc.title == "Philippines summons Chinese envoy after water cannon clash near shoal"
+
+
 def test_dump_metadata_title_date_byline_publisher() -> None:
     doc = clean_text(NEWS_DUMP)
     assert doc.title == "Colombia and Venezuela reopen border crossing after talks"
