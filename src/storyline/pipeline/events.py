@@ -47,6 +47,7 @@ an event told twice (the link stage does).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import re
 
@@ -323,6 +324,26 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
             if struck is not None:
                 e.recipient = struck
                 e.rule = e.rule.replace("recipient=none", "recipient=document-struck")
+                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
+                continue
+        if e.recipient is None and e.actor is not None and "; also" in e.rule:
+            same = [x.recipient for x in events if x.type == e.type and x.recipient is not None and x.actor is not None
+                    and x.evidence.start < e.evidence.start and x.actor.country != e.actor.country
+                    and x.recipient.country != e.actor.country]
+            if same:
+                e.recipient = dataclasses.replace(same[-1])
+                e.rule = e.rule.replace("recipient=none", "recipient=document-also")
+                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
+                continue
+        if e.recipient is None and e.actor is not None and "condemned-act=" in e.rule:
+            # "the United States condemned the attack": the side the page's latest act of force or coercion
+            # before it is by, when that is another side than the one condemning
+            done = [x.actor for x in events if x.type in ("ASSAULT", "COERCE") and x.actor is not None
+                    and x.actor.country and x.actor.country != e.actor.country and not x.background
+                    and x.evidence.start < e.evidence.start]
+            if done:
+                e.recipient = dataclasses.replace(done[-1])
+                e.rule = e.rule.replace("recipient=none", "recipient=document-act-party")
                 e.confidence = round(max(0.05, e.confidence - 0.1), 2)
                 continue
         if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART \
@@ -1444,6 +1465,13 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             and place.get("precision") in ("city", "admin") else None  # the people of the town struck
         r.recipients = people_recipients(sent, h, anchor, ctx, lex, r.actors, passive, type_, struck)
         r.recipient_rule = "recipient:people" if r.recipients else r.recipient_rule
+    if not r.recipients and not r.reciprocal and type_ == "ACCUSE" and v is not None:
+        act = _act_condemned(sent, v, lex)  # "the United States condemned the attack": whose attack, from the page
+        if act:
+            notes.append(f"condemned-act={act}")
+    if not r.recipients and not r.reciprocal and v is not None and not h.noun \
+            and any(sent.low(k) in ALSO for k in sent.children(v, "advmod")):
+        notes.append("also")  # "Japan and Australia also expressed concern": as the one before did, to the same side
 
     mag = magnitude(sent, h, reach | {k for x in inner for k in sent.subtree(x.head)}, lex,
                     targets=type_ in COUNTED_TARGETS) \
@@ -1702,6 +1730,30 @@ def _approver(sent: Sentence, cop: int, act: int, ctx: Context, lex: EventLexico
 
 
 _BLAME_WORDS: dict[int, tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = {}
+
+
+_FORCE_NOUNS: dict[int, frozenset[str]] = {}
+ALSO = frozenset({"also", "too", "likewise", "similarly"})
+ACT_WORDS = frozenset({"incident", "violence", "aggression", "action", "actions", "provocation", "escalation"})
+
+
+def _act_condemned(sent: Sentence, v: int, lex: EventLexicon) -> str | None:
+    """The act of force or coercion an accusation names with no party in it: "condemned the attack",
+    "expressed concern over the incident" (the lemma), for the page to say whose it was."""
+    force = _FORCE_NOUNS.get(id(lex))
+    if force is None:
+        force = _FORCE_NOUNS[id(lex)] = frozenset(
+            lemma for lemma, readings in lex.heads.items()
+            if any(t.pos == "noun" and t.type in ("ASSAULT", "COERCE") for t in readings)) | ACT_WORDS
+    args = [*sent.children(v, "dobj", "obj"),
+            *(o for p in sent.children(v, "prep") if sent.low(p) in ("over", "about", "at", "after")
+              for o in sent.children(p, "pobj")),
+            *(o for d in sent.children(v, "dobj") for p in sent.children(d, "prep")
+              if sent.low(p) in ("over", "about", "at") for o in sent.children(p, "pobj"))]
+    for a in args:
+        if sent.tok(a).lemma in force and not any(sent.mention(k) is not None for k in sent.subtree(a)):
+            return sent.tok(a).lemma
+    return None
 
 
 def _blame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
