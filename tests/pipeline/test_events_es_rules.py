@@ -402,3 +402,26 @@ def test_a_plural_verb_with_no_subject_is_no_single_party_named_before() -> None
     plural = _detained_by("Las autoridades mexicanas anunciaron un plan. Detuvieron a 27 presuntos integrantes "
                           "del cártel.")
     assert plural is not None and plural.country == "MEX"
+
+
+def test_diplomats_expelled_are_a_sanction_not_an_arrest() -> None:
+    got = triples(run("Colombia expulsó a tres diplomáticos venezolanos.").events)
+    assert ("SANCTION", "COL", "VEN", "asserted") in got
+    assert not any(t[0] == "COERCE" for t in got)
+
+
+def test_relations_broken_by_two_coordinated_states_go_both_ways() -> None:
+    got = triples(run("Colombia y Venezuela rompieron relaciones diplomáticas.").events)
+    assert {("SANCTION", "COL", "VEN", "asserted"), ("SANCTION", "VEN", "COL", "asserted")} <= got
+
+
+def test_two_coordinated_subjects_each_ask() -> None:
+    got = triples(run("Brasil y México pidieron a Colombia que retome el diálogo.").events)
+    assert {("REQUEST", "BRA", "COL", "asserted"), ("REQUEST", "MEX", "COL", "asserted")} <= got
+
+
+def test_prisoners_freed_are_released_and_concern_expressed_is_disapproval() -> None:
+    assert ("RETREAT", "VEN", None, "asserted") in {
+        (t[0], t[1], None, t[3]) for t in triples(run("Venezuela liberó a diez presos políticos el lunes.").events)}
+    d = run("La ONU expresó su preocupación por la escalada en la frontera.")
+    assert any(e.type == "ACCUSE" for e in d.events)

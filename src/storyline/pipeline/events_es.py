@@ -48,7 +48,7 @@ Each event's rule starts with the lexicon file name ("es/triggers.yaml:verb:atac
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..errors import ConfigError
@@ -377,6 +377,17 @@ def code(doc: Document) -> Document:
                 date_precision=date.value.get("precision") if date else None,
                 date_text=date.span.text if date else None,
                 intensity=intensity(type_, r.mode), confidence=0.4 if actor and recipient else 0.3))
+            partner = _coordinated_actor(doc.text, refs, actor) if rule_roles.startswith("actor=before") else None
+            if partner is not None:  # "Brasil y México pidieron ...": each of the two coordinated subjects acts
+                first_event = doc.events[-1]
+                if first_event.recipient is not None and _side(first_event.recipient) == _side(partner):
+                    first_event.recipient = None
+                mutual = r.reciprocal and first_event.recipient is None  # "Colombia y Venezuela rompieron relaciones"
+                if mutual:
+                    first_event.recipient = partner
+                doc.events.append(replace(first_event, actor=partner,
+                                          recipient=actor if mutual else first_event.recipient,
+                                          rule=first_event.rule.replace("actor=before", "actor=before-coordinated")))
             if r.reciprocal:
                 reciprocal.add(id(doc.events[-1]))
             if announced is not None:
@@ -669,6 +680,20 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
         actor = _announcer(toks, i, refs, lex, _side(target))
         how = "actor=announcer" if actor else how
     return (actor.actor if actor else None, target, f"{how} {rhow}")
+
+
+def _coordinated_actor(text: str, refs: list[_Ref], actor: Actor | None) -> Actor | None:
+    """The party coordinated before the actor ("Brasil y México pidieron"): the ref that ends right before
+    "y"/"e" and the actor's own name; None otherwise."""
+    if actor is None:
+        return None
+    at = next((x for x in refs if x.actor is actor), None)
+    if at is None:
+        return None
+    for x in refs:
+        if x.end <= at.start and text[x.end:at.start].strip() in ("y", "e") and _side(x.actor) != _side(actor):
+            return x.actor
+    return None
 
 
 def _plural_verb(t: Token) -> bool:
