@@ -96,3 +96,9 @@ def test_a_nickname_in_marks_is_nobody_s_quotation() -> None:
     d = run("La Secretaría de Marina informó que detuvo a José Pérez, alias ‘El Flaco’, en una operación en "
             "Sinaloa, según dijo el almirante a la prensa.")
     assert speaker_of(d, "El Flaco") is None
+
+
+def test_a_head_cue_subject_ends_at_its_first_verb() -> None:
+    # "rechazó las acusaciones y calificó ...": the speaker is the subject, not the clause up to the cue
+    d = run('El canciller venezolano rechazó las acusaciones y calificó la expulsión como "un acto hostil".')
+    assert speaker_of(d, "un acto hostil") == "canciller venezolano"

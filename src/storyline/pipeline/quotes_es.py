@@ -204,6 +204,18 @@ class _Reader:
                     words = words[:-1]
                 b = a + len(" ".join(words)) if self.text[a:b].startswith(" ".join(words)) else b
                 break
+        # "el canciller venezolano rechazó las acusaciones y calificó ...": the subject ends at its first verb
+        # (a verb-like word inside a name the lexicon knows stays: the phrase is the name)
+        at = a
+        for n, w in enumerate(words):
+            start = self.text.find(w, at)
+            at = start + len(w)
+            if n and self.verb(w) and not self._mentions(start, at):
+                words = words[:n]
+                b = start
+                while b > a and self.text[b - 1].isspace():
+                    b -= 1
+                break
         if any(self.verb(w) for w in words[1:]) and not self._mentions(a, b):
             return None
         named = bool(self._mentions(a, b)) or words[0][:1].isupper() or words[0].lower() in self.lex.heads \
