@@ -38,3 +38,19 @@ def test_a_finite_verb_after_an_infinitive_is_coordinated_with_the_main_verb() -
     toks = {t.text: (i, t) for i, t in enumerate(doc.tokens)}
     assert toks["offered"][1].dep == "conj" and toks["offered"][1].head == toks["urged"][0]
     assert "AGREE" in {e.type for e in doc.events if e.status == "asserted"}
+
+
+def test_a_dateline_with_a_date_is_no_subject() -> None:
+    text = ("NIAMEY, July 27 (Wire) - Members of the presidential guard detained President Mohamed Bazoum of Niger "
+            "on Wednesday.")
+    doc = CODER(Document(source="t", text=text, language="en"))
+    assert not any(t.text == "NIAMEY" for t in doc.tokens)  # left out of the parse
+    evs = [e for e in doc.events if e.type == "COERCE"]
+    assert evs and all(e.actor is None or "NIAMEY" not in e.actor.name for e in evs)
+
+
+def test_a_foreign_mission_gives_the_crowd_at_its_door_no_country() -> None:
+    text = ("Hundreds of supporters of the junta rallied in the capital on Thursday, chanting slogans and setting "
+            "fire to the door of the French embassy.")
+    protests = [e for e in asserted(text) if e.type == "PROTEST"]
+    assert protests and all(e.actor is not None and e.actor.country != "FRA" for e in protests)

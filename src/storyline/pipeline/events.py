@@ -1849,6 +1849,12 @@ def _local_office(a: Actor) -> bool:
     return a.sector in ("GOV", "LEG", "JUD") and (head in LOCAL_OFFICES or head.rstrip("s") in LOCAL_OFFICES)
 
 
+def _mission(sent: Sentence, k: int) -> bool:
+    """Whether the word at k names a state's envoy or mission abroad ("the French embassy", "its ambassador")."""
+    m = sent.mention(k)
+    return m is not None and envoy(m.value.get("name") or m.span.text, m.value.get("sector"))
+
+
 def _form_at(sent: Sentence, k: int) -> str | None:
     m = sent.mention(k)
     return None if m is None else m.value.get("form")
@@ -1869,11 +1875,12 @@ def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) ->
     if any(not b.generic and b.actor.country == country and other_side(b) for b in r.recipients):
         return  # "the government expelled the French ambassador", "the president praised Kenya", "the minister
         # flew to Moscow": the one country named is the other side's
-    # "soldiers expelled thousands of ethnic Albanians": an ethnic group is no state its party belongs to
+    # "soldiers expelled thousands of ethnic Albanians": an ethnic group is no state its party belongs to, nor
+    # is a foreign mission ("set fire to the door of the French embassy") the state of the crowd at its door
     named = [k for k in sent if (m := sent.mention(k)) is not None and m.value.get("country") == country]
     for a in r.actors:
         if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED") \
-                and not (named and all(ethnic(sent, k) for k in named)):
+                and not (named and all(ethnic(sent, k) or _mission(sent, k) for k in named)):
             a.actor.country, a.rule = country, f"{a.rule}+sentence-country"
     own = {a.actor.country for a in r.actors}
     if type_ in ("ASSAULT", "MOBILIZE") or not own <= {country, None}:

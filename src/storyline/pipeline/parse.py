@@ -53,7 +53,9 @@ WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 PARSED_LANGUAGES = ("en", "es")
 # "MEXICO CITY (Reuters) – ", "WASHINGTON — ", "Washington DC - ": a dateline before the first clause.
 # Left out of the parse, since the parser reads it as the sentence's subject.
-DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+[A-Z][\w.'’]*){0,4})\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+(?=[A-Z\"“])")
+# "BOGOTÁ —", "MANILA, June 18 (Wire) -", "KYIV, Ukraine, Oct. 3 (AP) —": a place, maybe a date, maybe an agency
+DATELINE = re.compile(r"^(?:[A-Z][\w.'’]*(?:[ ,]+(?:[A-Z][\w.'’]*|\d{1,4})){0,5})\s*(?:\([^)]{1,40}\))?\s*[–—-]+\s+"
+                      r"(?=[A-Z\"“])")
 
 
 def warm() -> None:
