@@ -425,3 +425,11 @@ def test_prisoners_freed_are_released_and_concern_expressed_is_disapproval() -> 
         (t[0], t[1], None, t[3]) for t in triples(run("Venezuela liberó a diez presos políticos el lunes.").events)}
     d = run("La ONU expresó su preocupación por la escalada en la frontera.")
     assert any(e.type == "ACCUSE" for e in d.events)
+
+
+def test_a_relative_clause_takes_its_noun_as_subject_not_a_party_named_earlier() -> None:
+    d = run("El gobierno de Colombia acusó a Caracas de apoyar a grupos armados que atacaron un puesto militar.")
+    attacks = [e for e in d.events if e.type == "ASSAULT"]
+    assert attacks and all(e.actor is None for e in attacks)  # armed groups no lexicon names, not Colombia
+    d = run("Los militares venezolanos, que atacaron un puesto colombiano, se retiraron.")
+    assert ("ASSAULT", "VEN", "COL", "asserted") in triples(d.events)

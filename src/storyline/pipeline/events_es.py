@@ -175,6 +175,22 @@ def _relative_subject(toks: list[Token], i: int, lex: EsLexicon) -> bool:
     return j > 0 and toks[j].text.lower() in ("que", "quien", "quienes") and toks[j - 1].pos in ("NOUN", "PUNCT")
 
 
+def _relative_antecedent(toks: list[Token], i: int, lex: EsLexicon) -> Token | None:
+    """The noun (or its adjective) a relative clause opened by the verb at i hangs on: "grupos armados que
+    atacaron" (armados); None when the verb opens no relative clause."""
+    j = i - 1
+    while j >= 0 and toks[j].text.lower() in lex.between_negation | PERFECT_AUX:
+        j -= 1
+    if j < 1 or toks[j].text.lower() not in ("que", "quien", "quienes"):
+        return None
+    k = j - 1
+    if toks[k].text == "," and k > 0:
+        k -= 1
+    word = toks[k].text.lower()
+    noun_like = toks[k].pos in ("NOUN", "PROPN", "ADJ") or word.endswith(PARTICIPLE)  # "armados": a participle
+    return toks[k] if noun_like else None
+
+
 def _participle_lemmas(toks: list[Token], i: int, lex: EsLexicon) -> tuple[str, ...]:
     """A participle after ser or haber that the lemma table reads as an adjective ("fue detenido", "han
     herido a tres"): the verbs it can come from, by its ending."""
@@ -584,6 +600,11 @@ def _roles(toks: list[Token], i: int, r: EsTrigger, refs: list[_Ref], previous: 
     # verb's object, not its subject.
     objects = [x for x in before if _object_relative(toks, x.end, t.start)]
     before = [x for x in before if x not in objects]
+    antecedent = _relative_antecedent(toks, i, lex)
+    if antecedent is not None and r.pos == "verb":
+        # "apoyar a grupos armados que atacaron un puesto": the relative's subject is its noun, a party only
+        # when that noun is one ("los militares venezolanos, que atacaron ..."), never a party named earlier
+        before = [x for x in before if x.start <= antecedent.start < x.end or x.end == antecedent.end]
     after = [x for x in refs if x.start >= t.end]
     opening = _opening_gerund(toks, i, refs)
     if opening is not None:
