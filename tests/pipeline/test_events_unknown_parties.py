@@ -107,6 +107,7 @@ def test_a_needed_recipient_may_be_one_no_lexicon_knows(text: str, type_: str) -
 
 @pytest.mark.parametrize(("text", "type_", "sector"), [
     ("Rioters set fire to government buildings in the city.", "PROTEST", "CVL"),  # the manual: a riot
+    ("Supporters of the junta set fire to the door of the French embassy.", "PROTEST", "CVL"),  # a crowd's riot
     ("Islamists attacked a police station in the north.", "ASSAULT", "REB"),
     ("Communists staged a rally in the capital.", "PROTEST", "PTY"),
 ])
