@@ -31,3 +31,17 @@ def test_a_condemnation_with_no_act_of_another_side_before_it_takes_none_of_its_
     text = "Kenyan police fired tear gas at protesters in Nairobi. The Kenyan government condemned the violence."
     got = _accusations(text)
     assert got.get("KEN", (None, ""))[0] != "KEN"
+
+
+def test_it_is_no_group_named_in_the_plural() -> None:
+    text = ("The Treasury Department imposed sanctions on Tuesday on six Iranian officials it accused of "
+            "overseeing the crackdown on protesters.")
+    acc = [e for e in asserted(text) if e.type == "ACCUSE"]
+    assert acc and all(e.actor is not None and e.actor.country == "USA" for e in acc)
+
+
+def test_an_envoy_abroad_is_no_context_for_the_authorities_after_it() -> None:
+    text = ("Tehran summoned the Swiss ambassador on Tuesday. The authorities have arrested thousands of people, "
+            "including journalists.")
+    arrests = [e for e in asserted(text) if e.type == "COERCE"]
+    assert arrests and all(e.actor is not None and e.actor.country != "CHE" for e in arrests)

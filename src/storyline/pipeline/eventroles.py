@@ -250,7 +250,9 @@ class Context:
         for m in reversed(self.before(pos)):
             if pos - m.span.end > NEAR:
                 break
-            if m.value.get("sector") == sector and m.value.get("country"):
+            if m.value.get("sector") == sector and m.value.get("country") \
+                    and not envoy(m.value.get("name") or m.span.text, m.value.get("sector")):
+                # a state's envoy is abroad: "the Swiss ambassador ... The authorities have arrested"
                 return str(m.value["country"]), "context:nearest"
         dominant, overall = self.dominant.get(sector), self.overall
         later = [m for m in self.actors_in(pos + 1, until) if m.value.get("country")
@@ -292,15 +294,23 @@ class Context:
                 return q
         return None
 
-    def last_group(self, pos: int, skip: frozenset[str] = frozenset()) -> Mention | None:
-        """The last group, state or organisation named in the 400 characters before `pos`."""
+    def last_group(self, pos: int, skip: frozenset[str] = frozenset(), singular: bool = False) -> Mention | None:
+        """The last group, state or organisation named in the 400 characters before `pos`; with `singular`
+        (for "it"), not one named in the plural ("six Iranian officials it accused": not the officials)."""
         for m in reversed(self.before(pos)):
             if pos - m.span.end > 400:
                 return None
             if m.value.get("form") != "person" and not m.rule.startswith("coref:") and \
-                    (m.value.get("country") or m.value.get("sector") == "CRM") and m.value.get("country") not in skip:
+                    (m.value.get("country") or m.value.get("sector") == "CRM") and m.value.get("country") not in skip \
+                    and not (singular and _plural_name(m.span.text)):
                 return m
         return None
+
+
+def _plural_name(text: str) -> bool:
+    """A group named in the plural by a common noun: "Iranian officials", "the rebels" (not "the Philippines")."""
+    last = text.split()[-1] if text.split() else ""
+    return last[:1].islower() and last.endswith("s") and not last.endswith("ss")
 
 
 def mention_actor(value: dict[str, Any], text: str) -> Actor:
@@ -503,7 +513,7 @@ def _ref(sent: Sentence, j: int, ctx: Context, lex: EventLexicon, *, pronouns: b
                 speaker = Actor(name=speaker.name, country=country, sector=speaker.sector, id=speaker.id)
             return Ref(speaker, j, "pronoun:quote-speaker")
         if low in GROUP_PRONOUNS and (low == "it" or typed):
-            g = ctx.last_group(t.start, skip=skip_countries)
+            g = ctx.last_group(t.start, skip=skip_countries, singular=low == "it")
             if g is not None:
                 return Ref(mention_actor(g.value, g.span.text), j, "pronoun:last-group")
         return None
