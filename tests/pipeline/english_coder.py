@@ -18,3 +18,15 @@ def first(text: str, type_: str) -> Event:
     found = [e for e in asserted(text) if e.type == type_]
     assert found, f"no asserted {type_} in {text!r}: {[(e.type, e.rule) for e in asserted(text)]}"
     return found[0]
+
+
+def roles(text: str, type_: str) -> tuple[str | None, str | None]:
+    """The actor's and the recipient's country of the first asserted event of this type."""
+    e = first(text, type_)
+    return (e.actor.country if e.actor else None), (e.recipient.country if e.recipient else None)
+
+
+def top(text: str) -> str | None:
+    """The type of the asserted event of highest confidence, if any."""
+    evs = sorted(asserted(text), key=lambda e: -e.confidence)
+    return evs[0].type if evs else None

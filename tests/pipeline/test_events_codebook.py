@@ -10,7 +10,7 @@ no country of its own acts on the one country named."""
 from __future__ import annotations
 
 import pytest
-from english_coder import asserted, first
+from english_coder import asserted, first, roles, top
 
 CODEBOOK = [
     ('AGREE', 'The Kenyan government said it was ready to cooperate with Somalia on border security.'),
@@ -292,20 +292,10 @@ CODEBOOK = [
 CODEBOOK_FLOOR = 0.95
 
 
-def _top(text: str) -> str | None:
-    evs = sorted(asserted(text), key=lambda e: -e.confidence)
-    return evs[0].type if evs else None
-
-
 def test_the_codebook_forms_get_their_plover_type() -> None:
-    wrong = [(want, text, _top(text)) for want, text in CODEBOOK if _top(text) != want]
+    wrong = [(want, text, top(text)) for want, text in CODEBOOK if top(text) != want]
     share = 1 - len(wrong) / len(CODEBOOK)
     assert share >= CODEBOOK_FLOOR, f"{share:.3f} < {CODEBOOK_FLOOR}; wrong: {wrong}"
-
-
-def _roles(text: str, type_: str) -> tuple[str | None, str | None]:
-    e = first(text, type_)
-    return (e.actor.country if e.actor else None), (e.recipient.country if e.recipient else None)
 
 
 @pytest.mark.parametrize("text, type_, pair", [
@@ -328,11 +318,11 @@ def test_two_countries_on_one_group_word_act_each_on_the_target() -> None:
 
 
 def test_one_country_on_a_group_word_stays_one_side() -> None:
-    assert _roles("Iranian officials met Iraqi leaders.", "CONSULT") == ("IRN", "IRQ")
+    assert roles("Iranian officials met Iraqi leaders.", "CONSULT") == ("IRN", "IRQ")
 
 
 def test_an_apology_to_a_party_supports_it() -> None:  # CAMEO 055
-    assert _roles("Japan apologized to South Korea for its wartime abuses.", "SUPPORT") == ("JPN", "KOR")
+    assert roles("Japan apologized to South Korea for its wartime abuses.", "SUPPORT") == ("JPN", "KOR")
     assert "CONCEDE" not in {e.type for e in asserted("Japan apologized to South Korea for its wartime abuses.")}
 
 
@@ -354,14 +344,14 @@ def test_leaving_talks_under_way_is_a_withdrawal(text: str, recipient: str | Non
     ("A newspaper violated the ban on reporting the trial.", "REJECT"),
 ])
 def test_a_broken_truce_is_force_other_rules_broken_are_rejected(text: str, type_: str) -> None:
-    assert _top(text) == type_
+    assert top(text) == type_
 
 
 def test_a_population_driven_from_its_homes_is_assaulted() -> None:
     e = first("Soldiers expelled thousands of ethnic Albanians from their villages.", "ASSAULT")
     assert e.actor is not None and e.actor.country is None  # an ethnic group's name is not the soldiers' state
-    assert _top("Mali expelled the French ambassador.") == "SANCTION"
-    assert _top("The army forced out hundreds of villagers from their homes near the border.") == "ASSAULT"
+    assert top("Mali expelled the French ambassador.") == "SANCTION"
+    assert top("The army forced out hundreds of villagers from their homes near the border.") == "ASSAULT"
     assert first("Police forced out the squatters.", "COERCE").mode == "deport"
 
 
@@ -374,12 +364,12 @@ def test_people_held_are_released(text: str) -> None:
 
 
 def test_military_equipment_sent_is_aid() -> None:
-    assert _roles("The United States sent military equipment to the Lebanese army.", "AID") == ("USA", "LBN")
+    assert roles("The United States sent military equipment to the Lebanese army.", "AID") == ("USA", "LBN")
 
 
 def test_an_international_body_acts_on_the_one_country_named() -> None:
-    assert _roles("The United Nations sent peacekeepers to protect civilians in Haiti.", "AID")[1] == "HTI"
-    assert _roles("The European Union praised the elections in Ghana.", "SUPPORT")[1] == "GHA"
+    assert roles("The United Nations sent peacekeepers to protect civilians in Haiti.", "AID")[1] == "HTI"
+    assert roles("The European Union praised the elections in Ghana.", "SUPPORT")[1] == "GHA"
 
 
 @pytest.mark.parametrize("text, type_, mode, recipient", [
@@ -393,7 +383,7 @@ def test_an_international_body_acts_on_the_one_country_named() -> None:
     ("Opposition lawmakers walked out of parliament in protest at the budget.", "PROTEST", None, None),
 ])
 def test_more_codebook_readings(text: str, type_: str, mode: str | None, recipient: str | None) -> None:
-    assert _top(text) == type_
+    assert top(text) == type_
     e = first(text, type_)
     if mode:
         assert e.mode == mode
@@ -402,4 +392,4 @@ def test_more_codebook_readings(text: str, type_: str, mode: str | None, recipie
 
 
 def test_bombs_dropped_stay_force() -> None:
-    assert _top("Warplanes dropped bombs on the rebel positions near Idlib.") == "ASSAULT"
+    assert top("Warplanes dropped bombs on the rebel positions near Idlib.") == "ASSAULT"

@@ -5,14 +5,9 @@ Invented sentences in the shapes of wire copy."""
 from __future__ import annotations
 
 import pytest
-from english_coder import CODER, asserted, first
+from english_coder import CODER, asserted, first, roles, top
 
 from storyline.model import Document
-
-
-def _roles(text: str, type_: str) -> tuple[str | None, str | None]:
-    e = first(text, type_)
-    return (e.actor.country if e.actor else None), (e.recipient.country if e.recipient else None)
 
 
 @pytest.mark.parametrize("text, actor, recipient", [
@@ -23,7 +18,7 @@ def _roles(text: str, type_: str) -> tuple[str | None, str | None]:
 def test_a_party_that_failed_in_a_duty_is_criticised(text: str, actor: str | None, recipient: str | None) -> None:
     e = first(text, "ACCUSE")
     assert e.mode == "disapprove" and "frame:blame" in e.rule
-    assert _roles(text, "ACCUSE") == (actor, recipient)
+    assert roles(text, "ACCUSE") == (actor, recipient)
 
 
 @pytest.mark.parametrize("text", [
@@ -43,7 +38,7 @@ def test_a_criticism_that_says_why_is_one_accusation() -> None:
 
 def test_a_state_criticised_is_not_the_critics_own() -> None:
     # a single sentence: the only country named is the object's, so it is not the president's
-    assert _roles("The president criticized Mexico.", "ACCUSE") == (None, "MEX")
+    assert roles("The president criticized Mexico.", "ACCUSE") == (None, "MEX")
 
 
 def test_cooperation_in_the_passive_is_the_main_counterparts() -> None:
@@ -51,7 +46,7 @@ def test_cooperation_in_the_passive_is_the_main_counterparts() -> None:
             "police. The intelligence is shared with the Kenyan government.")
     e = next(e for e in asserted(text) if e.type == "COOPERATE")
     assert "actor=document-counterpart" in e.rule
-    assert _roles(text, "COOPERATE") == ("USA", "KEN")
+    assert roles(text, "COOPERATE") == ("USA", "KEN")
 
 
 def test_cooperation_in_the_passive_with_no_counterpart_has_no_giver() -> None:
@@ -76,9 +71,9 @@ def test_would_under_a_condition_or_in_anothers_words_stays_hypothetical(text: s
 
 
 def test_welcoming_an_event_about_a_person_supports_it() -> None:
-    assert _top("The election of the new president was welcomed by the African Union.") == "SUPPORT"
-    assert _top("The Kenyan president welcomed the election of the new Somali president.") == "SUPPORT"
-    assert _top("The Egyptian president welcomed the visiting Jordanian king.") == "CONSULT"
+    assert top("The election of the new president was welcomed by the African Union.") == "SUPPORT"
+    assert top("The Kenyan president welcomed the election of the new Somali president.") == "SUPPORT"
+    assert top("The Egyptian president welcomed the visiting Jordanian king.") == "CONSULT"
 
 
 @pytest.mark.parametrize("text, recipient", [
@@ -100,11 +95,6 @@ def test_a_judgement_of_no_party_or_act_is_no_accusation(text: str) -> None:
 
 def _doc(text: str) -> Document:
     return Document(source="test", text=text, published="2025-11-18", published_precision="day", language="en")
-
-
-def _top(text: str) -> str | None:
-    evs = sorted(asserted(text), key=lambda e: -e.confidence)
-    return evs[0].type if evs else None
 
 
 def test_a_place_hung_on_the_agent_of_a_nominal_act_is_its_recipient() -> None:
