@@ -215,3 +215,12 @@ def test_group_with_its_own_country_keeps_it() -> None:
 ])
 def test_a_word_after_a_title_that_is_no_new_name(text: str) -> None:
     assert not [m for m in actors(text) if m.value.get("form") == "unknown_person"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The army's commander, General Abdel Fattah al-Burhan, said his forces would respect a ceasefire.",
+     "Abdel Fattah al-Burhan"),
+    ("Foreign Minister Asaad Hassan al-Shaibani arrived in Ankara.", "Asaad Hassan al-Shaibani"),
+])
+def test_a_family_name_with_a_hyphenated_article_belongs_to_the_name(text: str, name: str) -> None:
+    assert name in {m.value.get("name") for m in actors(text)}

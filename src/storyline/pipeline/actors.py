@@ -57,6 +57,8 @@ _PAREN = re.compile(r"[ \t\u00a0]*\(([^()\n]{1,20})\)")
 _NAME_TOKEN = re.compile(r"[^\W\d_](?:[\w\-]|['’](?![sS]\b))*\.?")
 _PARTICLES = frozenset({"de", "del", "la", "las", "los", "van", "von", "der", "den", "bin", "ibn", "al", "el",
                         "da", "dos", "das", "di", "du", "le", "y", "e"})
+# A family name with a lower-case article glued on by a hyphen: "al-Burhan", "el-Sisi", "ash-Shaibani".
+_PREFIXED_NAME = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|ibn|bin|abu)[-‐][A-Z]")
 _APPOSITIVE = re.compile(r",[ \t\u00a0]+(?:an?|the|who is|now|then|formerly|former)[ \t\u00a0]+")
 _CLAUSE_END = re.compile(r"[.;:!?\n“”\"()]|,[ \t\u00a0]+(?:said|says|told|who|which|and)\b")
 # He, he, She, she as words. A literal first lets the regex engine jump from one "he" to the
@@ -324,7 +326,8 @@ def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon,
         word = m.group()
         bare = word.rstrip(".")
         is_particle = word in _PARTICLES and bool(tokens)
-        if not is_particle:
+        prefixed = bool(tokens) and _PREFIXED_NAME.match(word) is not None  # "Abdel Fattah al-Burhan"
+        if not is_particle and not prefixed:
             if not word[0].isupper() or bare in lex.not_names or bare.lower() in lex.function_words:
                 break
             if m.start() in hit_starts:
@@ -336,7 +339,7 @@ def _scan_name(text: str, pos: int, hit_starts: set[int], lex: Lexicon,
         pos = gap.end()
     while tokens and tokens[-1][2] in _PARTICLES:
         tokens.pop()
-    capitalised = [t for t in tokens if t[2][0].isupper()]
+    capitalised = [t for t in tokens if t[2][0].isupper() or _PREFIXED_NAME.match(t[2])]
     if single and len(tokens) == 1 and len(tokens[0][2]) >= 3 and tokens[0][2].isalpha() \
             and not tokens[0][2].isupper() and tokens[0][2] not in _last_names(lex):
         return tokens[0][0], tokens[0][1]  # a known person's surname the lexicon leaves ambiguous stays so
