@@ -60,6 +60,10 @@ class Trigger:
         return f"{self.source}:{self.pos}:{self.lemma}" + (f"#{self.key.rsplit('#', 1)[1]}" if "#" in self.key else "")
 
 
+# General words for an act, beside the trigger nouns of force: "condemned the incident", "concern over the escalation".
+ACT_WORDS = frozenset({"incident", "violence", "aggression", "action", "actions", "provocation", "escalation"})
+
+
 @dataclass
 class EventLexicon:
     types: dict[str, dict[str, Any]]
@@ -91,6 +95,24 @@ class EventLexicon:
             return None
         score = (t.get("modes") or {}).get(mode) if mode else None
         return float(score if score is not None else t["intensity"])
+
+    @cached_property
+    def force_nouns(self) -> frozenset[str]:
+        """Head lemmas of the noun readings of force and coercion ("attack", "raid", "crackdown"), and the
+        general words for an act (`ACT_WORDS`): what a condemnation may name without naming its party."""
+        return frozenset(lemma for lemma, readings in self.heads.items()
+                         if any(t.pos == "noun" and t.type in ("ASSAULT", "COERCE") for t in readings)) | ACT_WORDS
+
+    @cached_property
+    def blame_cues(self) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+        """What a statement of blame needs in its sentence: the speech verbs, the words of blame, breach and
+        failure, and the prefixes of the starred blame words ("provocat*")."""
+        rules = self.tree_rules
+        last = [str(p).split()[-1] for p in rules.get("blame_predicates") or ()]
+        words = {w for w in last if not w.endswith("*")}
+        words |= {str(w) for key in ("breach_verbs", "failure_verbs") for w in rules.get(key) or ()}
+        prefixes = tuple(w.rstrip("*") for w in last if w.endswith("*"))
+        return frozenset(rules.get("speech_verbs") or ()), frozenset(words), prefixes
 
     def words(self, name: str) -> frozenset[str]:
         """A status list's one-word entries, as a set."""

@@ -128,6 +128,11 @@ def envoy(name: str | None, sector: str | None) -> bool:
     return sector == "GOV" and any(w in ENVOYS for w in (name or "").lower().split())
 
 
+def envoy_mention(m: Mention | None) -> bool:
+    """Whether an actor mention names a state's envoy or mission abroad (see `envoy`)."""
+    return m is not None and envoy(m.value.get("name") or m.span.text, m.value.get("sector"))
+
+
 class Context:
     """What the document says about who is who: its actor mentions in order, for pronouns and
     for the country of a generic actor."""
@@ -251,7 +256,7 @@ class Context:
             if pos - m.span.end > NEAR:
                 break
             if m.value.get("sector") == sector and m.value.get("country") \
-                    and not envoy(m.value.get("name") or m.span.text, m.value.get("sector")):
+                    and not envoy_mention(m):
                 # a state's envoy is abroad: "the Swiss ambassador ... The authorities have arrested"
                 return str(m.value["country"]), "context:nearest"
         dominant, overall = self.dominant.get(sector), self.overall

@@ -80,6 +80,7 @@ from .eventroles import (
     claim_subject,
     coordinated_acts,
     envoy,
+    envoy_mention,
     ethnic,
     fallback_recipient,
     first_conjunct_recipients,
@@ -309,9 +310,7 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                                       and x.actor.country == e.actor.country and "document-" not in x.rule],
                                      "recipient", _key, events)
             if target is not None:
-                e.recipient = target
-                e.rule = e.rule.replace("recipient=none", "recipient=document-same-type")
-                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
+                _recipient_from_document(e, target, "document-same-type", 0.1)
                 continue
         if e.recipient is None and e.actor is not None and e.type == "THREATEN" and e.mode == "violence":
             # "we will keep bombing these targets, the minister vowed": a threat of force by the side whose
@@ -322,18 +321,14 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                                       and x.recipient.sector not in (None, "CVL") and "document-" not in x.rule],
                                      "recipient", _key, strikes)
             if struck is not None:
-                e.recipient = struck
-                e.rule = e.rule.replace("recipient=none", "recipient=document-struck")
-                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
+                _recipient_from_document(e, struck, "document-struck", 0.1)
                 continue
         if e.recipient is None and e.actor is not None and "; also" in e.rule:
             same = [x.recipient for x in events if x.type == e.type and x.recipient is not None and x.actor is not None
                     and x.evidence.start < e.evidence.start and x.actor.country != e.actor.country
                     and x.recipient.country != e.actor.country]
             if same:
-                e.recipient = dataclasses.replace(same[-1])
-                e.rule = e.rule.replace("recipient=none", "recipient=document-also")
-                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
+                _recipient_from_document(e, dataclasses.replace(same[-1]), "document-also", 0.1)
                 continue
         if e.recipient is None and e.actor is not None and "condemned-act=" in e.rule:
             # "the United States condemned the attack": the side the page's latest act of force or coercion
@@ -342,17 +337,13 @@ def _document_roles(events: list[Event], ctx: Context) -> None:
                     and x.actor.country and x.actor.country != e.actor.country and not x.background
                     and x.evidence.start < e.evidence.start]
             if done:
-                e.recipient = dataclasses.replace(done[-1])
-                e.rule = e.rule.replace("recipient=none", "recipient=document-act-party")
-                e.confidence = round(max(0.05, e.confidence - 0.1), 2)
+                _recipient_from_document(e, dataclasses.replace(done[-1]), "document-act-party", 0.1)
                 continue
         if e.recipient is None and e.actor is not None and e.actor.country and e.type in COUNTERPART \
                 and "recipient=none" in e.rule and e.actor.sector in COUNTERPART_SECTORS:
             other = ctx.counterpart(e.actor.country)
             if other is not None:
-                e.recipient = other
-                e.rule = e.rule.replace("recipient=none", "recipient=document-counterpart")
-                e.confidence = round(max(0.05, e.confidence - 0.15), 2)
+                _recipient_from_document(e, other, "document-counterpart", 0.15)
     _visit_orientation(events)
     # The manual's "requires recipient" types are no events without one.
     events[:] = [e for e in events if not (e.type in NEEDS_RECIPIENT and e.recipient is None)]
@@ -378,6 +369,14 @@ def _proposals_to_the_measures_owner(events: list[Event], text: str) -> None:
                          and s.actor.country in owners)
             e.type, e.mode, e.recipient = "REQUEST", None, owner
             e.rule = e.rule.replace("recipient=none", "recipient=measure-owner") + "; proposal-to-measure-owner"
+
+
+def _recipient_from_document(e: Event, party: Actor, how: str, cost: float) -> None:
+    """Give an event the recipient the rest of the document gives it: marked `recipient=<how>` in its rule,
+    its confidence lowered by `cost`."""
+    e.recipient = party
+    e.rule = e.rule.replace("recipient=none", f"recipient={how}")
+    e.confidence = round(max(0.05, e.confidence - cost), 2)
 
 
 def _visit_orientation(events: list[Event]) -> None:
@@ -1257,8 +1256,11 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             # the governor said" and "two soldiers were killed, the army said" tell no one's act
             r.actors, r.actor_rule = side[:1], "announcer"
     own = _self_stated(speaker, r.actors)
-    unless = v is not None and not h.noun and any(
-        sent.low(m) == "unless" for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
+    # the subordinators of the clauses on the verb ("will withdraw unless ...", "would strike if ...")
+    marks = {sent.low(m) for k in sent.children(v, "advcl") for m in sent.children(k, "mark")} if v is not None \
+        else set()
+    unless = not h.noun and "unless" in marks
+    conditioned = not h.noun and not marks.isdisjoint(("if", "unless"))
     # The manual: cooperative acts (CONSULT, SUPPORT, COOPERATE, AID) reported in the future tense are AGREE,
     # whoever reports them ("the president will visit Chile, diplomats said")
     if st.value in ("planned", "hypothetical") and st.cue not in UNCOMMITTED and (own or (st.value == "planned" and (
@@ -1273,8 +1275,7 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
                 type_, mode = new_type, new_mode
             st = Status("asserted", st.cue, st.speech, st.condition)
         elif own and st.value == "hypothetical" and st.cue == "would" and st.speech is not None and not st.condition \
-                and v is not None and not any(sent.low(m) in ("if", "unless") for k in sent.children(v, "advcl")
-                                              for m in sent.children(k, "mark")):
+                and v is not None and marks.isdisjoint(("if", "unless")):
             # "Jordan said it would dispatch troops to the frontier": the future of a statement in the past, the
             # manual's `future` mode of the act itself (MOBILIZE has no other category to become)
             notes.append("would-as=planned(reported-future)")
@@ -1283,8 +1284,6 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
             and type_ in OFFERABLE:  # "proposed flying in medics to assist": the manual's AGREE, an offer to act
         notes.append(f"proposal-as={type_}->AGREE({st.cue})")
         type_, mode, st = "AGREE", None, Status("asserted", st.cue, st.speech, st.condition)
-    conditioned = v is not None and not h.noun and any(
-        sent.low(m) in ("if", "unless") for k in sent.children(v, "advcl") for m in sent.children(k, "mark"))
     if st.value in ("planned", "hypothetical") and conditioned and speaker \
             and (own or any(s.actor.country for s in speaker)) and type_ in ("SANCTION", "ASSAULT", "COERCE"):
         # "the EU may halt its mediation if the parties fail to cooperate, the minister said": a conditional
@@ -1729,22 +1728,13 @@ def _approver(sent: Sentence, cop: int, act: int, ctx: Context, lex: EventLexico
     return refs, f"approval-{rule}" if refs else ""
 
 
-_BLAME_WORDS: dict[int, tuple[frozenset[str], frozenset[str], tuple[str, ...]]] = {}
-
-
-_FORCE_NOUNS: dict[int, frozenset[str]] = {}
 ALSO = frozenset({"also", "too", "likewise", "similarly"})
-ACT_WORDS = frozenset({"incident", "violence", "aggression", "action", "actions", "provocation", "escalation"})
 
 
 def _act_condemned(sent: Sentence, v: int, lex: EventLexicon) -> str | None:
     """The act of force or coercion an accusation names with no party in it: "condemned the attack",
     "expressed concern over the incident" (the lemma), for the page to say whose it was."""
-    force = _FORCE_NOUNS.get(id(lex))
-    if force is None:
-        force = _FORCE_NOUNS[id(lex)] = frozenset(
-            lemma for lemma, readings in lex.heads.items()
-            if any(t.pos == "noun" and t.type in ("ASSAULT", "COERCE") for t in readings)) | ACT_WORDS
+    force = lex.force_nouns
     args = [*sent.children(v, "dobj", "obj"),
             *(o for p in sent.children(v, "prep") if sent.low(p) in ("over", "about", "at", "after")
               for o in sent.children(p, "pobj")),
@@ -1759,15 +1749,7 @@ def _act_condemned(sent: Sentence, v: int, lex: EventLexicon) -> str | None:
 def _blame_candidate(sent: Sentence, lex: EventLexicon) -> bool:
     """Whether a sentence with no trigger may still hold a statement of blame (see `_blame_frames`): a speech
     verb and a word of blame, breach or failure."""
-    rules = lex.tree_rules
-    got = _BLAME_WORDS.get(id(rules))
-    if got is None:
-        last = [str(p).split()[-1] for p in rules.get("blame_predicates") or ()]
-        words = {w for w in last if not w.endswith("*")}
-        words |= {str(w) for key in ("breach_verbs", "failure_verbs") for w in rules.get(key) or ()}
-        prefixes = tuple(w.rstrip("*") for w in last if w.endswith("*"))
-        got = _BLAME_WORDS[id(rules)] = (frozenset(rules.get("speech_verbs") or ()), frozenset(words), prefixes)
-    speech, blame, prefixes = got
+    speech, blame, prefixes = lex.blame_cues
     lemmas = {sent.tok(k).lemma for k in sent}
     return not lemmas.isdisjoint(speech) and (not lemmas.isdisjoint(blame)
                                               or any(sent.low(k).startswith(prefixes) for k in sent))
@@ -1849,12 +1831,6 @@ def _local_office(a: Actor) -> bool:
     return a.sector in ("GOV", "LEG", "JUD") and (head in LOCAL_OFFICES or head.rstrip("s") in LOCAL_OFFICES)
 
 
-def _mission(sent: Sentence, k: int) -> bool:
-    """Whether the word at k names a state's envoy or mission abroad ("the French embassy", "its ambassador")."""
-    m = sent.mention(k)
-    return m is not None and envoy(m.value.get("name") or m.span.text, m.value.get("sector"))
-
-
 def _form_at(sent: Sentence, k: int) -> str | None:
     m = sent.mention(k)
     return None if m is None else m.value.get("form")
@@ -1880,7 +1856,7 @@ def _sentence_nationality(sent: Sentence, r: Roles, type_: str, ctx: Context) ->
     named = [k for k in sent if (m := sent.mention(k)) is not None and m.value.get("country") == country]
     for a in r.actors:
         if a.generic and not a.actor.country and a.actor.sector not in ("CRM", "IGO", "NGO", "MED") \
-                and not (named and all(ethnic(sent, k) or _mission(sent, k) for k in named)):
+                and not (named and all(ethnic(sent, k) or envoy_mention(sent.mention(k)) for k in named)):
             a.actor.country, a.rule = country, f"{a.rule}+sentence-country"
     own = {a.actor.country for a in r.actors}
     if type_ in ("ASSAULT", "MOBILIZE") or not own <= {country, None}:

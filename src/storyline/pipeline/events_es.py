@@ -169,19 +169,24 @@ PERFECT_AUX = frozenset({"ha", "han", "he", "has", "hemos", "había", "habían",
 def _relative_subject(toks: list[Token], i: int, lex: EsLexicon) -> bool:
     """The verb opens a relative clause on a noun ("los legisladores, que han prometido ..."): its subject
     is that noun, not someone of the sentence before."""
+    j = _relative_pronoun(toks, i, lex)
+    return j is not None and toks[j - 1].pos in ("NOUN", "PUNCT")
+
+
+def _relative_pronoun(toks: list[Token], i: int, lex: EsLexicon) -> int | None:
+    """The position of the "que"/"quien"/"quienes" right before the verb at i (its clitics and auxiliaries
+    between), when a word stands before it; None otherwise."""
     j = i - 1
     while j >= 0 and toks[j].text.lower() in lex.between_negation | PERFECT_AUX:
         j -= 1
-    return j > 0 and toks[j].text.lower() in ("que", "quien", "quienes") and toks[j - 1].pos in ("NOUN", "PUNCT")
+    return j if j > 0 and toks[j].text.lower() in ("que", "quien", "quienes") else None
 
 
 def _relative_antecedent(toks: list[Token], i: int, lex: EsLexicon) -> Token | None:
     """The noun (or its adjective) a relative clause opened by the verb at i hangs on: "grupos armados que
     atacaron" (armados); None when the verb opens no relative clause."""
-    j = i - 1
-    while j >= 0 and toks[j].text.lower() in lex.between_negation | PERFECT_AUX:
-        j -= 1
-    if j < 1 or toks[j].text.lower() not in ("que", "quien", "quienes"):
+    j = _relative_pronoun(toks, i, lex)
+    if j is None:
         return None
     k = j - 1
     if toks[k].text == "," and k > 0:
