@@ -51,7 +51,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from ..model import Actor, Document, Event, Mention, Quote
+from ..model import Actor, Document, Event, Mention, Quote, Span
 from ..plover import (
     CLAUSE_RECIPIENT,
     COUNTED_TARGETS,
@@ -621,7 +621,7 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
         if v is not None and sent.tok(v).lemma == "have" and sent.tok(h.head).dep in ("dobj", "obj"):
             return True  # "the creatures have fast attacks", "had a heart attack": a thing had, not an attack made
     if not h.noun and t.lemma == "beat" and h.trigger.mode == "beat":
-        return _team_beaten(sent, h, ctx, lex)
+        return _team_beaten(sent, h, ctx, lex) or _won_by_votes(sent, h.head)
     if not h.noun and t.lemma == "agree" and h.trigger.type == "AGREE":
         return _agreed_with_someone(sent, h.head, lex)
     return False
@@ -724,6 +724,24 @@ def _team_beaten(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
     return True
 
 
+VOTE_MEASURES = frozenset({"percent", "%", "point", "vote", "margin", "seat", "delegate"})
+VOTE_CONTESTS = frozenset({"poll", "survey", "election", "primary", "race", "ballot", "runoff", "vote", "caucus"})
+
+
+def _won_by_votes(sent: Sentence, v: int) -> bool:
+    """ "Clinton beats Trump by 46 percent to 42 percent", "beat the incumbent in the primary": a vote or a
+    poll won by a margin or in a contest of ballots, not a beating."""
+    preps = [p for w in (v, *sent.children(v, "dobj", "obj")) for p in sent.children(w, "prep")]
+    for prep in preps + [q for p in preps if sent.low(p) == "according" for q in sent.children(p, "prep")]:
+        for o in sent.children(prep, "pobj"):
+            lemma = sent.tok(o).lemma.lower()
+            if sent.low(prep) == "by" and lemma in VOTE_MEASURES:
+                return True
+            if sent.low(prep) in ("in", "at", "to") and lemma in VOTE_CONTESTS:
+                return True
+    return False
+
+
 def _agreed_with_someone(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     """ "largely agreed with Dorsey": sharing someone's view, not an agreement to act, when nothing agreed
     on, to or upon is named ("agreed with Ruritania on a truce", "agreed with the rebels to withdraw").
@@ -795,6 +813,16 @@ def _venue(sent: Sentence, k: int, type_: str, top: int) -> bool:
                     return False
             return True
     return False
+
+
+def _capital_venue(sent: Sentence, k: int, top: int) -> bool:
+    """The word names a capital city ("Paris"), which stands for its government only as a party ("Paris
+    said"): named as where the act itself was done ("the deal reached in Paris", "agreed in Geneva"), it is
+    a place (an embassy opened in a capital still points to that state)."""
+    m = sent.mention(k)
+    p = sent.head(k)
+    return m is not None and m.value.get("form") == "capital" and sent.tok(k).dep == "pobj" and p is not None \
+        and sent.low(p) in ("in", "at") and sent.head(p) == top
 
 
 VENUE_NOUNS = frozenset({"meeting", "summit", "interview", "ceremony", "conference", "speech", "session", "forum",
@@ -1357,7 +1385,8 @@ def _code_hit(sent: Sentence, h: Hit, inner: list[Hit], director: tuple[list[Ref
         # a party named in the saying's venue ("in an interview with Ruritania's network", "at a summit in
         # Ruritania") is no counterpart; one inside what is said or done of is ("denounced Ruritania's move")
         found = [x for x in _predicate_party(sent, h, v, places, r.actors, ctx, lex)
-                 if (x.rule == "predicate-party" and not _gathering_venue(sent, h, x.at, type_, top))
+                 if (x.rule == "predicate-party" and not _gathering_venue(sent, h, x.at, type_, top)
+                     and not _capital_venue(sent, x.at, top))
                  or not _venue(sent, x.at, type_, top)]
         if found:
             r.recipients, r.recipient_rule = found, found[0].rule
@@ -2858,6 +2887,16 @@ def _destination_of_next_act(sent: Sentence, v: int, k: int) -> bool:
 PREDICATE_SKIP = ("nsubj", "nsubjpass", "csubj", "advcl", "relcl", "parataxis", "punct", "appos", "npadvmod")
 
 
+def _quotation_before(sent: Sentence, h: Hit, top: int, ctx: Context) -> Span | None:
+    """The quotation a cue follows ("“… the referendum in Britain,” Merkel told reporters after the
+    meeting"), when the trigger stands after it, outside it: what was said is no party to the act the
+    cue's sentence tells of (a partial quotation inside the predicate, after the verb, still is)."""
+    first = ctx.quote_at(sent.tok(sent.first).start)
+    if first is None or first.span.end > sent.tok(top).start or first.span.end > sent.tok(h.head).start:
+        return None
+    return first.span
+
+
 def _predicate_party(sent: Sentence, h: Hit, v: int | None, places: list[Mention], actors: list[Ref],
                      ctx: Context, lex: EventLexicon) -> list[Ref]:
     """The party named inside the trigger's own predicate when no argument place held one: "denounced
@@ -2873,9 +2912,11 @@ def _predicate_party(sent: Sentence, h: Hit, v: int | None, places: list[Mention
     inside_actor = {k for a in actors for k in sent.subtree(a.at)}
     sent_off = {k for u in sent.subtree(top, skip=PREDICATE_SKIP) if sent.tok(u).text.lower() in lex.sending_verbs
                 or sent.tok(u).lemma in lex.sending_verbs for o in sent.children(u, *OBJECTS) for k in sent.subtree(o)}
+    said_before = _quotation_before(sent, h, top, ctx)
     words = [k for k in _breadth_first(sent, top, PREDICATE_SKIP)
              if k not in h.words and k not in inside_actor and k not in sent_off
-             and not _destination_of_next_act(sent, h.head, k)]
+             and not _destination_of_next_act(sent, h.head, k)
+             and not (said_before is not None and said_before.start <= sent.tok(k).start < said_before.end)]
     later = coordinated_acts(sent, top)  # "ending the reset, pulling out of the pact with X, arming Y": X first
     words = [*(k for k in words if k not in later), *(k for k in words if k in later)]
     place_of: dict[int, Mention] = {}

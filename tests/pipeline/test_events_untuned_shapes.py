@@ -1,0 +1,65 @@
+"""Shapes found by reading the events coded on real news text nobody tuned the coder for (campaign and
+world news): a poll or a vote won is no beating, a campaign event hosted is no visit, a person attacked
+in words is criticised, a capital named as where an act was done is a place, and a quotation a cue
+follows is no party to what the cue's sentence tells. Invented sentences in those shapes."""
+
+from __future__ import annotations
+
+from english_coder import asserted, first, roles
+
+
+def _types(text: str) -> set[str]:
+    return {e.type for e in asserted(text)}
+
+
+def test_a_candidate_beating_a_rival_by_points_or_in_a_poll_is_no_assault() -> None:
+    assert "ASSAULT" not in _types("Ortega beats Lindqvist by 46 percent to 42 percent, according to the poll.")
+    assert "ASSAULT" not in _types("The senator beat the incumbent in the primary on Tuesday.")
+    assert "ASSAULT" not in _types("Ortega beat Lindqvist in the latest survey.")
+
+
+def test_people_beaten_stay_an_assault() -> None:
+    assert roles("Police beat protesters in the square on Tuesday.", "ASSAULT") == (None, None)
+    assert first("Soldiers beat the detainees by the roadside.", "ASSAULT").recipient is not None
+
+
+def test_hosting_a_campaign_event_or_a_tournament_is_no_visit() -> None:
+    assert "CONSULT" not in _types("The candidate will host events in two counties this week.")
+    assert "CONSULT" not in _types("Qatar hosted the World Cup in 2022.")
+    assert "AGREE" not in _types("The candidate will host rallies in three states.")
+
+
+def test_hosting_a_leader_stays_a_visit() -> None:
+    assert roles("The French president hosted the Kenyan president at the Elysee on Monday.", "CONSULT") == (
+        "FRA", "KEN")
+
+
+def test_a_person_attacked_for_something_or_personally_is_criticised() -> None:
+    assert roles("Maduro attacked Rubio as a warmonger.", "ACCUSE") == ("VEN", "USA")
+    assert roles("Trump attacked Hillary Clinton for not paying her taxes.", "ACCUSE") == ("USA", "USA")
+    assert "ASSAULT" not in _types("The senator said Trump had personally attacked his wife.")
+    assert "ACCUSE" in _types("The senator said Trump had personally attacked his wife.")
+    assert first("The minister launched a scathing attack on the opposition leader.", "ACCUSE").recipient.sector \
+        == "OPP"
+
+
+def test_armed_attacks_stay_assaults() -> None:
+    assert roles("Russian forces attacked Kharkiv overnight.", "ASSAULT") == ("RUS", "UKR")
+    assert "ASSAULT" in _types("Militants attacked the mayor of Gao as he left the mosque.")
+    assert "ACCUSE" not in _types("Gunmen attacked the police station for two hours.")
+
+
+def test_a_capital_where_a_deal_was_reached_is_no_party_to_it() -> None:
+    e = first("The agreement that the nations reached in Paris in December will curb emissions.", "AGREE")
+    assert e.recipient is None or e.recipient.country != "FRA"
+
+
+def test_an_embassy_opened_in_a_capital_still_names_that_state() -> None:
+    assert roles("Sri Lanka has established diplomatic ties with and opened an embassy in Tehran, the foreign "
+                 "ministry said on Wednesday.", "SUPPORT") == ("LKA", "IRN")
+
+
+def test_a_quotation_before_the_cue_is_no_party_to_the_meeting_after_it() -> None:
+    text = ('"We are in a critical situation in Europe after the referendum in Britain," German Chancellor '
+            "Angela Merkel told reporters after the meeting.")
+    assert all(e.recipient is None or e.recipient.country != "GBR" for e in asserted(text))
