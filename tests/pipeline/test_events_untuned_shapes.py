@@ -63,3 +63,18 @@ def test_a_quotation_before_the_cue_is_no_party_to_the_meeting_after_it() -> Non
     text = ('"We are in a critical situation in Europe after the referendum in Britain," German Chancellor '
             "Angela Merkel told reporters after the meeting.")
     assert all(e.recipient is None or e.recipient.country != "GBR" for e in asserted(text))
+
+
+def test_an_act_another_expects_of_a_party_is_not_told_as_done_nor_promised() -> None:
+    text = "The campaign expects the moderator to insert himself into the debate by calling out Trump for his lies."
+    assert "ACCUSE" not in _types(text)
+    assert not {"RETREAT", "CONCEDE"} & _types("The ministry expects Russia to withdraw its troops by Friday.")
+
+
+def test_an_act_a_party_expects_to_do_stays_its_intent() -> None:
+    assert "CONCEDE" in _types("Russia expects to withdraw its troops by Friday.")
+
+
+def test_legislative_attacks_are_criticism_not_threats_of_force() -> None:
+    types = _types("Republicans in Congress will continue their legislative attacks on the law.")
+    assert "THREATEN" not in types and "ASSAULT" not in types

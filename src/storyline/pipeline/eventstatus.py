@@ -102,7 +102,7 @@ LIKELY = frozenset({"likely", "unlikely", "about"})  # "was about to attack when
 # what one says one should or can do ("we should be backing them", "maybe I can talk to them"), and the
 # purpose of something else one does ("we came together to resist the plan", "we formed a group to help them").
 UNCOMMITTED = frozenset({"likely", "unlikely", "whether", "if (asked)", "?", "should", "ought", "can", "ca",
-                         "to (purpose)"})
+                         "to (purpose)", "looked for"})
 # Conditions told by other words than "if": "in case the rebels attack", "in the event (that) they attack", "in
 # case of an attack", "lest they attack", "provided that they attack", "as long as they attack".
 CONDITION_NOUNS = frozenset({"case", "event"})
@@ -345,6 +345,10 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
         if t.dep == "ccomp" and found is None and ht.lemma in WISHING and ht.lemma not in speech \
                 and not any(sent.tok(k).tag in WH_TAGS for k in sent.children(cur)):
             found = Status("hypothetical", ht.lemma)  # "want the army to withdraw", "proposed that it withdraw"
+        if t.dep == "ccomp" and found is None and ht.lemma in planned_verbs and ht.lemma not in speech \
+                and any(sent.low(k) == "to" for k in sent.children(cur, "aux")):
+            # "expects the moderator to call him out": an act another looks for, which commits its actor to nothing
+            found = Status("planned", "looked for")
         if t.dep == "ccomp" and ht.lemma in negating:  # "denied that it had attacked"
             return Status("negated", ht.lemma)
         if t.dep == "ccomp" and ht.lemma in speech and _falsely(sent, h):  # "falsely suggests that the army backs it"
