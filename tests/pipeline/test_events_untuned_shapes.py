@@ -78,3 +78,26 @@ def test_an_act_a_party_expects_to_do_stays_its_intent() -> None:
 def test_legislative_attacks_are_criticism_not_threats_of_force() -> None:
     types = _types("Republicans in Congress will continue their legislative attacks on the law.")
     assert "THREATEN" not in types and "ASSAULT" not in types
+
+
+def test_deaths_in_an_accident_or_a_disaster_are_no_assault() -> None:
+    assert "ASSAULT" not in _types("Two American service members have been killed in a helicopter crash in "
+                                   "Afghanistan, the military said on Wednesday.")
+    assert "ASSAULT" not in _types("Twelve people were killed in the floods.")
+    assert "ASSAULT" not in _types("Forty people were injured by the earthquake in the north.")
+
+
+def test_deaths_by_force_stay_assaults() -> None:
+    assert "ASSAULT" in _types("Three soldiers were killed by a roadside bomb.")
+    assert "ASSAULT" in _types("Five soldiers were killed in a helicopter crash after the aircraft was shot down "
+                               "by militants.")
+
+
+def test_an_act_one_fears_or_weighs_the_prospect_of_is_not_told_as_done() -> None:
+    assert "ASSAULT" not in _types("Ukraine voiced its fear of being attacked by Russia.")
+
+
+def test_fighting_a_problem_or_a_legal_case_is_no_assault() -> None:
+    assert "ASSAULT" not in _types("London has been fighting dirty air since the 14th century.")
+    assert "ASSAULT" not in _types("Assange is fighting extradition to the United States.")
+    assert roles("Iraqi troops fought Islamic State militants in Mosul.", "ASSAULT")[0] == "IRQ"

@@ -30,6 +30,7 @@ the dates inside the text: roles follow the publication date.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -109,7 +110,8 @@ def recognize(doc: Document) -> Document:
     if not text:
         return doc
     lex = load_lexicon()
-    hits = [h for h in matcher(lex).hits(text) if not _glued_to_name(text, h, lex) and not _stance(text, h)]
+    hits = [h for h in matcher(lex).hits(text) if not _glued_to_name(text, h, lex) and not _stance(text, h)
+            and not _someone_elses_surname(text, h, lex)]
     own = _own_names(doc.language or "", lex)
     if own:
         hits = [Hit(h.start, h.end, h.text, own[h.text]) if h.text in own else h for h in hits]
@@ -487,6 +489,27 @@ def _glued_to_name(text: str, h: Hit, lex: Lexicon) -> bool:
         personal = h.text in _PERSONAL_COUNTRY_NAMES and not _is_lexicon_word(after.group(1), lex)
         return h.entry.kind == "capital" or personal
     return False
+
+
+def _someone_elses_surname(text: str, h: Hit, lex: Lexicon) -> bool:
+    """A known person's surname after a given name that is not theirs names someone else: "Nadia Cruz" is not
+    Ted Cruz, "Alicia Machado" not María Corina Machado (a title or a role before the surname leaves it theirs)."""
+    if h.entry.kind != "person" or " " in h.text:
+        return False
+    before = _WORD_BEFORE.search(text[max(0, h.start - 40):h.start])
+    if before is None:
+        return False
+    word = before.group(1)
+    male, female = given_names()
+    if word not in male and word not in female:
+        return False
+    folded = _fold(word)
+    return not any(folded in _fold(form).split() for form in _entity_forms(h.entry.key, lex))
+
+
+def _fold(s: str) -> str:
+    """Lower case without accents: "Nicolás" and "Nicolas" are one given name."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
 
 
 # Compass words before a country name make a region of it (a country named so, "South Korea", is a

@@ -198,5 +198,6 @@ def lexicon() -> EventLexicon:
                                                            "speech_verbs", "territory", "causes",
                                                            "party_nouns", "failed_measures", "sport_cues",
                                                            "stative_support", "blame_predicates", "breach_verbs",
-                                                           "broken_norms", "failure_verbs", "failed_duties")},
+                                                           "broken_norms", "failure_verbs", "failed_duties",
+                                                           "accidents")},
     )

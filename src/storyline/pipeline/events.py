@@ -620,8 +620,10 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
         v = governing_light_verb(sent, h.head, lex)
         if v is not None and sent.tok(v).lemma == "have" and sent.tok(h.head).dep in ("dobj", "obj"):
             return True  # "the creatures have fast attacks", "had a heart attack": a thing had, not an attack made
+    if not h.noun and h.trigger.type == "ASSAULT" and t.lemma in CASUALTY_LEMMAS and _accident(sent, h.head, lex):
+        return True
     if not h.noun and t.lemma == "beat" and h.trigger.mode == "beat":
-        return _team_beaten(sent, h, ctx, lex) or _won_by_votes(sent, h.head)
+        return _team_beaten(sent, h, ctx, lex)
     if not h.noun and t.lemma == "agree" and h.trigger.type == "AGREE":
         return _agreed_with_someone(sent, h.head, lex)
     return False
@@ -724,22 +726,29 @@ def _team_beaten(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
     return True
 
 
-VOTE_MEASURES = frozenset({"percent", "%", "point", "vote", "margin", "seat", "delegate"})
-VOTE_CONTESTS = frozenset({"poll", "survey", "election", "primary", "race", "ballot", "runoff", "vote", "caucus"})
+def _accident(sent: Sentence, v: int, lex: EventLexicon) -> bool:
+    """ "were killed in a helicopter crash", "injured by the earthquake": deaths or injuries an accident or a
+    disaster caused, when no act of force is told in the sentence besides ("shot down", "attack")."""
+    accidents = set(lex.tree_rules.get("accidents") or ())
+    causes = set(lex.tree_rules.get("causes") or ())
+    found = False
+    for p in sent.children(v, "prep", "agent"):
+        if sent.low(p) not in ("in", "by", "during", "after", "from", "when"):
+            continue
+        for o in sent.children(p, "pobj"):
+            if sent.tok(o).lemma.lower() in accidents:
+                found = True
+    if not found:
+        return False
+    # "a crash after the helicopter was shot down", "killed in an attack and a crash": force told besides
+    return not any(sent.tok(k).lemma.lower() in causes or sent.low(k) in causes for k in sent
+                   if k != v and sent.tok(k).pos in ("NOUN", "VERB") and sent.tok(k).lemma not in CASUALTY_LEMMAS) \
+        and not _shot_down(sent)
 
 
-def _won_by_votes(sent: Sentence, v: int) -> bool:
-    """ "Clinton beats Trump by 46 percent to 42 percent", "beat the incumbent in the primary": a vote or a
-    poll won by a margin or in a contest of ballots, not a beating."""
-    preps = [p for w in (v, *sent.children(v, "dobj", "obj")) for p in sent.children(w, "prep")]
-    for prep in preps + [q for p in preps if sent.low(p) == "according" for q in sent.children(p, "prep")]:
-        for o in sent.children(prep, "pobj"):
-            lemma = sent.tok(o).lemma.lower()
-            if sent.low(prep) == "by" and lemma in VOTE_MEASURES:
-                return True
-            if sent.low(prep) in ("in", "at", "to") and lemma in VOTE_CONTESTS:
-                return True
-    return False
+def _shot_down(sent: Sentence) -> bool:
+    return any(sent.tok(k).lemma in ("shoot", "down") and sent.tok(k).pos in ("VERB", "ADP", "ADV")
+               and any(sent.low(c) == "down" for c in sent.children(k, "prt", "advmod")) for k in sent)
 
 
 def _agreed_with_someone(sent: Sentence, v: int, lex: EventLexicon) -> bool:

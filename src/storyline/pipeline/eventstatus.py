@@ -329,6 +329,9 @@ def status(sent: Sentence, v: int, lex: EventLexicon, noun: int | None = None) -
                 found = Status("planned", ht.lemma)
             cur = h
             continue
+        if t.dep == "prep" and sent.low(cur) == "of" and ht.pos == "NOUN" and ht.lemma in hyp_nouns and found is None \
+                and noun is None:
+            return Status("hypothetical", ht.lemma)  # "his fear of being extradited", "the prospect of losing power"
         if t.dep == "prep" or (t.dep == "pobj" and ht.pos == "ADP"):
             if t.dep == "prep" and ht.pos == "VERB" and found is None \
                     and sent.low(cur) not in PRESUPPOSING:  # "inquired about bombing"
