@@ -101,3 +101,24 @@ def test_fighting_a_problem_or_a_legal_case_is_no_assault() -> None:
     assert "ASSAULT" not in _types("London has been fighting dirty air since the 14th century.")
     assert "ASSAULT" not in _types("Assange is fighting extradition to the United States.")
     assert roles("Iraqi troops fought Islamic State militants in Mosul.", "ASSAULT")[0] == "IRQ"
+
+
+def test_a_politician_attacking_a_person_a_people_or_an_idea_with_no_force_told_criticises() -> None:
+    assert roles("Senator Rubio attacked Maduro on Tuesday.", "ACCUSE") == ("USA", "VEN")
+    assert "ASSAULT" not in _types("“Donald Trump started attacking Latinos at the beginning of his campaign,” she "
+                                   "said.")
+    assert "ASSAULT" not in _types("In an August speech, Trump attacked “the hateful ideology of radical Islam.”")
+
+
+def test_a_leader_attacking_a_state_or_with_forces_stays_an_assault() -> None:
+    assert roles("Putin attacked Ukraine in February 2022.", "ASSAULT") == ("RUS", "UKR")
+    assert "ASSAULT" in _types("President Ortega attacked the protesters with riot police.")
+    assert "ASSAULT" in _types("Trump attacked Iran's nuclear sites.")
+
+
+def test_what_an_act_allowed_is_no_concession_of_its_own() -> None:
+    assert "CONCEDE" not in _types("The firm created two subsidiaries in New York City, allowing its case to be "
+                                   "heard there.")
+    assert len([e for e in asserted("The government lifted the curfew, allowing residents to leave their homes.")
+                if e.type == "CONCEDE"]) == 1
+    assert "CONCEDE" in _types("The government allowed the opposition to hold rallies.")

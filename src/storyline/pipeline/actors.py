@@ -245,6 +245,9 @@ def _joins(ph: _Phrase, nxt: Hit, gap: str, lex: Lexicon) -> bool:
     if kind == "country" and slot == 2 and not ph.mods and last in _WORD and (
             _IN_COUNTRY.fullmatch(gap) or (ph.spanish and _DE_COUNTRY.fullmatch(gap))):
         return True  # "Security forces in Guinea", "the government of Sudan": one actor of that country
+    if ph.spanish and nxt.entry.kind == "demonym" and last in _WORD and not ph.mods and not ph.head \
+            and _SPACE.fullmatch(gap):
+        return True  # "las tropas rusas", "el gobierno peruano": Spanish puts the demonym after its keyword
     if kind in _MOD:
         # Only "X and Y <keyword>" chains two modifiers; the head must follow, checked in _resolve.
         return slot == 0 and bool(_AND.fullmatch(gap)) and last in _MOD and nxt.entry.kind in _MOD

@@ -620,6 +620,9 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
         v = governing_light_verb(sent, h.head, lex)
         if v is not None and sent.tok(v).lemma == "have" and sent.tok(h.head).dep in ("dobj", "obj"):
             return True  # "the creatures have fast attacks", "had a heart attack": a thing had, not an attack made
+    if not h.noun and h.trigger.type == "CONCEDE" and t.lemma in ("allow", "permit") and t.tag == "VBG" \
+            and t.dep == "advcl" and not sent.children(h.head, "nsubj", "mark"):
+        return True  # "lifted the curfew, allowing residents to leave": what the act allowed, no concession of its own
     if not h.noun and h.trigger.type == "ASSAULT" and t.lemma in CASUALTY_LEMMAS and _accident(sent, h.head, lex):
         return True
     if not h.noun and t.lemma == "beat" and h.trigger.mode == "beat":
@@ -2708,7 +2711,8 @@ MEASURES = frozenset({"bill", "measure", "proposal", "plan", "deal", "idea", "re
 STANDS = MEASURES | frozenset({"policy", "decision", "remark", "statement", "comment", "speech", "stance", "record",
                                "handling", "support", "approach", "strategy", "program", "programme", "move",
                                "announcement", "claim", "criticism", "report", "ruling", "verdict", "election",
-                               "vote", "choice"})
+                               "vote", "choice", "ideology", "rhetoric", "agenda", "loophole", "rule", "regulation",
+                               "tax", "tariff", "mandate", "platform"})
 VIEWS = frozenset({"assessment", "view", "opinion", "analysis", "position", "conclusion", "finding", "judgment",
                    "judgement", "characterization", "description"})
 # Forces moved to help, rescue or rebuild are aid (the manual's MOBILIZE: disaster relief is AID).
@@ -2756,6 +2760,8 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
     heads = {sent.tok(k).lemma for o in objects(sent, v) for k in (o, *sent.conjuncts(o))}
     if type_ == "ASSAULT" and h.trigger.lemma in WORDY_ATTACKS and heads and heads <= STANDS:
         return "ACCUSE", "disapprove"  # "attacked the government's budget plan": words against a policy
+    if type_ == "ASSAULT" and h.trigger.lemma == "attack" and _politician_attacking_in_words(sent, r):
+        return "ACCUSE", "disapprove"  # "the candidate started attacking Latinos", "the senator attacked Ortega"
     if type_ == "AGREE" and h.trigger.lemma == "agree" and any(
             sent.tok(o).lemma in STANDS | VIEWS for p in sent.children(v, "prep") if sent.low(p) == "with"
             for o in sent.children(p, "pobj")):
@@ -2778,6 +2784,27 @@ def _reading_by_argument(sent: Sentence, h: Hit, v: int | None, r: Roles, type_:
             for k in sent.children(p, "pobj") for o in (k, *sent.conjuncts(k))):
         return "AID", None  # "supported the rebels with weapons and money": material aid
     return None
+
+
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "JUD"})
+ARMED_SECTORS = frozenset({"MIL", "REB", "CRM", "INS", "COP", "SPY"})
+FORCE_WORDS = frozenset({"troop", "force", "army", "military", "soldier", "weapon", "gun", "knife", "missile", "drone",
+                         "bomb", "rocket", "militant", "fighter", "jet", "artillery", "shell", "airstrike", "navy",
+                         "police", "officer", "gunman", "assailant", "stab", "shoot", "punch", "kick", "injure",
+                         "wound", "kill", "hospital"})
+
+
+def _politician_attacking_in_words(sent: Sentence, r: Roles) -> bool:
+    """A named politician (a head of government, a lawmaker, a party's candidate, a judge) who "attacks" a person,
+    a people or a body with no force told anywhere in the sentence attacks in words: the manual's criticism. A
+    state, a place or an armed party attacked, or a weapon, troops or wounds named, keep the act of force."""
+    if not r.actors or not all(named_person(sent, a) and a.actor.sector in POLITICAL_SECTORS for a in r.actors):
+        return False
+    if any(x.actor.sector in ARMED_SECTORS or _state_itself(x.actor) or
+           ((m := sent.mention(x.at)) is not None and m.value.get("form") in ("name", "capital"))
+           for x in r.recipients):
+        return False
+    return not any(sent.tok(k).lemma.lower() in FORCE_WORDS for k in sent)
 
 
 RECEIVING = frozenset({"receive", "win", "get", "obtain", "secure", "gain"})

@@ -426,6 +426,11 @@ def code(doc: Document) -> Document:
     return doc
 
 
+# A country's own mentions that tell of it as a state: by name or demonym alone, or its government, forces,
+# legislature, police, courts or services ("el gobierno colombiano", "la Policía colombiana").
+STATE_SECTORS = frozenset({None, "GOV", "MIL", "LEG", "COP", "JUD", "SPY"})
+
+
 def _document_counterparts(events: list[Event], mentions: list[Mention], reciprocal: set[int] | None = None) -> None:
     """A rejection, accusation, demand or threat by a state with no one named is addressed to the
     state the document is mostly about besides the actor's: the other country its states, governments
@@ -437,7 +442,7 @@ def _document_counterparts(events: list[Event], mentions: list[Mention], recipro
             continue
         counts = Counter(str(m.value["country"]) for m in mentions if m.kind == "actor"
                          and m.value.get("country") and m.value.get("country") != e.actor.country
-                         and m.value.get("sector") in (None, "GOV", "MIL", "LEG") and m.value.get("form") != "keyword")
+                         and m.value.get("sector") in STATE_SECTORS and m.value.get("form") != "keyword")
         ranked = counts.most_common(2)
         if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
             continue

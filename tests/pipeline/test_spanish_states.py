@@ -1,0 +1,58 @@
+"""Spanish pages name states beyond the ones a story began with: Spanish country names and demonyms of
+other states, international bodies by their Spanish names, a demonym after its keyword ("las tropas
+rusas", "el gobierno peruano") as one actor, and a person or a policy attacked in words. Invented
+sentences in the shapes of wire copy."""
+
+from __future__ import annotations
+
+from storyline.model import Document, Event
+from storyline.pipeline import build
+
+AFTER_CLEAN = ["language", "segment", "parse", "dates", "actors", "places", "quotes", "claims", "citations", "events"]
+CODER = build(AFTER_CLEAN, given=["text"])
+
+
+def _events(text: str) -> list[Event]:
+    doc = CODER(Document(source="t", text=text, published="2026-01-06"))
+    assert doc.language == "es"
+    return [e for e in doc.events if e.status == "asserted"]
+
+
+def _got(text: str) -> set[tuple[str, str | None, str | None, str | None]]:
+    return {(e.type, e.actor and e.actor.country, e.actor and e.actor.sector, e.recipient and e.recipient.country)
+            for e in _events(text)}
+
+
+def test_a_state_named_in_spanish_is_the_actor() -> None:
+    assert ("ASSAULT", "RUS", None, "UKR") in _got(
+        "Rusia lanzó un ataque contra Ucrania el lunes por la mañana, según informaron las autoridades locales.")
+    assert ("ASSAULT", "RUS", None, "UKR") in _got(
+        "El ataque de Rusia contra Ucrania dejó diez muertos el lunes, según informaron las autoridades locales.")
+    got = _got("Brasil y Argentina firmaron un acuerdo de cooperación militar el martes en Buenos Aires.")
+    assert ("AGREE", "ARG", None, "BRA") in got or ("AGREE", "BRA", None, "ARG") in got
+
+
+def test_a_demonym_after_its_keyword_gives_the_actor_its_country_and_sector() -> None:
+    assert ("ASSAULT", "RUS", "MIL", None) in _got(
+        "Las tropas rusas atacaron la ciudad el lunes por la mañana, según informaron las autoridades.")
+    assert ("SANCTION", "PER", "GOV", "VEN") in _got(
+        "El gobierno peruano expulsó al embajador venezolano tras las declaraciones de Maduro.")
+
+
+def test_an_international_body_by_its_spanish_name() -> None:
+    e = next(e for e in _events("La OTAN condenó el ataque de Rusia contra Ucrania, dijo el secretario general en "
+                                "un comunicado.") if e.type == "ACCUSE")
+    assert e.actor is not None and e.actor.sector == "IGO" and e.recipient is not None and e.recipient.country == "RUS"
+
+
+def test_a_person_attacked_in_words_is_criticised() -> None:
+    got = _got("El presidente Gustavo Petro atacó duramente a Marco Rubio por sus declaraciones sobre Colombia, según "
+               "informó la prensa local.")
+    assert ("ACCUSE", "COL", "GOV", "USA") in got and not any(t == "ASSAULT" for t, *_ in got)
+    assert ("ACCUSE", "MEX", "GOV", "USA") in _got(
+        "Sheinbaum arremetió contra Trump por sus amenazas de aranceles contra México, dijo la presidenta.")
+
+
+def test_an_armed_attack_stays_an_assault() -> None:
+    assert any(t == "ASSAULT" and a == "RUS" for t, a, _, _ in _got(
+        "Las fuerzas rusas atacaron la ciudad durante la noche, según las autoridades ucranianas."))
