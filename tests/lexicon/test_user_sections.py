@@ -50,11 +50,11 @@ def test_a_user_trigger_replaces_the_shipped_readings_of_its_word(tmp_path: Path
 
 
 def test_a_spanish_trigger_verb_with_lang_es(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    text = "Sicarios acribillaron a dos policías estatales en Culiacán, informó la fiscalía de Sinaloa."
+    text = "Sicarios balearon a dos policías estatales en Culiacán, informó la fiscalía de Sinaloa."
     assert not [e for e in EVENTS(_doc(text, "es")).events if e.type == "ASSAULT"]
-    _use(tmp_path, monkeypatch, "lang: es\ntriggers:\n  verbs:\n    - {verb: acribillar, type: ASSAULT}\n")
+    _use(tmp_path, monkeypatch, "lang: es\ntriggers:\n  verbs:\n    - {verb: balear, type: ASSAULT}\n")
     found = [e for e in EVENTS(_doc(text, "es")).events if e.type == "ASSAULT"]
-    assert found and found[0].rule.startswith("mine.yaml:verb:acribillar")
+    assert found and found[0].rule.startswith("mine.yaml:verb:balear")
 
 
 def test_a_new_person_in_an_actors_group_resolves(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

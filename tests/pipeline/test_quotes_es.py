@@ -87,9 +87,15 @@ def test_a_list_dash_with_a_space_is_no_dialogue() -> None:
 def test_an_unnamed_speaker_stays_unnamed_and_an_unread_subject_takes_nobody() -> None:
     d = run("La presidenta Claudia Sheinbaum visitó Culiacán este lunes.\n\n"
             "“Escuchamos las explosiones toda la noche”, dijo un vecino de la colonia.\n\n"
-            "El periódico local publicó que la operación fue “un desastre para la ciudad entera”.")
+            "La hoja parroquial publicó que la operación fue “un desastre para la ciudad entera”.")
     assert speaker_of(d, "Escuchamos") == "vecino de la colonia"
     assert speaker_of(d, "un desastre") is None
+
+
+def test_a_newspaper_that_publishes_a_phrase_is_its_source() -> None:
+    d = run("La presidenta Claudia Sheinbaum visitó Culiacán este lunes.\n\n"
+            "El periódico local publicó que la operación fue “un desastre para la ciudad entera”.")
+    assert speaker_of(d, "un desastre") == "periódico local"
 
 
 def test_a_nickname_in_marks_is_nobody_s_quotation() -> None:

@@ -56,3 +56,26 @@ def test_a_person_attacked_in_words_is_criticised() -> None:
 def test_an_armed_attack_stays_an_assault() -> None:
     assert any(t == "ASSAULT" and a == "RUS" for t, a, _, _ in _got(
         "Las fuerzas rusas atacaron la ciudad durante la noche, según las autoridades ucranianas."))
+
+
+def test_general_verbs_and_nouns_of_the_manuals_categories() -> None:
+    assert ("PROTEST", "VEN", "CVL", "USA") in _got(
+        "Los manifestantes venezolanos protestaron frente a la embajada de Estados Unidos en Caracas.")
+    assert ("AID", "MEX", "GOV", "CUB") in _got(
+        "El gobierno de México envió ayuda humanitaria a Cuba tras el paso del huracán.")
+    assert ("ACCUSE", "COL", "GOV", "USA") in _got(
+        "El presidente Petro repudió el bombardeo de Estados Unidos contra una lancha en el Caribe.")
+    assert ("CONCEDE", "USA", None, "VEN") in _got("Estados Unidos levantó las sanciones contra la petrolera venezolana.")
+    assert ("CONSULT", "MEX", "GOV", "COL") in _got(
+        "El canciller mexicano recibió a su homólogo colombiano en la Ciudad de México.")
+    assert any(t == "ASSAULT" for t, *_ in _got(
+        "Hombres armados asesinaron a tres policías en una emboscada en Michoacán, informó la fiscalía estatal."))
+
+
+def test_a_possible_or_feared_act_is_not_told_as_done() -> None:
+    assert not any(t == "ASSAULT" for t, *_ in _got(
+        "La presidenta de México aseguró este miércoles que no tiene miedo de una posible invasión estadounidense."))
+    assert not any(t == "ASSAULT" for t, *_ in _got(
+        "Crece el temor a un ataque de Estados Unidos contra Venezuela, dijeron analistas."))
+    assert any(t == "ASSAULT" for t, *_ in _got(
+        "Estados Unidos lanzó un ataque contra una lancha en el Caribe, informó el Pentágono."))

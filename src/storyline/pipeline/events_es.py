@@ -235,6 +235,21 @@ def _negated(toks: list[Token], i: int, lex: EsLexicon) -> bool:
     return j >= 0 and toks[j].text.lower() in lex.negations
 
 
+# Adjectives that make a nominal act one only weighed ("una posible invasión", "un eventual ataque") and nouns
+# of fearing it ("el temor a un ataque").
+POSSIBLE = frozenset({"posible", "posibles", "eventual", "eventuales", "potencial", "potenciales", "hipotético",
+                      "hipotética", "hipotéticos", "hipotéticas", "futuro", "futura", "futuros", "futuras"})
+FEARS = frozenset({"miedo", "temor", "riesgo", "amenaza", "posibilidad"})
+
+
+def _feared(toks: list[Token], i: int) -> bool:
+    """The noun at i follows a noun of fearing and its preposition, maybe with an article between."""
+    j = i - 1
+    if j >= 0 and toks[j].text.lower() in ("un", "una", "el", "la", "los", "las", "unos", "unas"):
+        j -= 1
+    return j >= 1 and toks[j].text.lower() in ("de", "a", "del", "al") and toks[j - 1].lemma in FEARS
+
+
 def _status(toks: list[Token], i: int, lex: EsLexicon, negated: bool) -> str:
     if negated:
         return "negated"
@@ -252,6 +267,11 @@ def _status(toks: list[Token], i: int, lex: EsLexicon, negated: bool) -> str:
         near = [b.lemma for b in toks[max(0, i - 3):i]]
         return "asserted" if any(b in lex.transparent for b in near) else "hypothetical"
     before = toks[max(0, i - 2):i]
+    if t.pos == "NOUN" and (any(b.text.lower() in POSSIBLE for b in before)
+                            or (i + 1 < len(toks) and toks[i + 1].text.lower() in POSSIBLE)):
+        return "hypothetical"  # "una posible invasión", "un eventual ataque": an act only weighed or feared
+    if t.pos == "NOUN" and _feared(toks, i):
+        return "hypothetical"  # "el temor a un ataque", "miedo de una invasión"
     if any(b.lemma in lex.modal_verbs for b in before) and t.text.lower().endswith(("ar", "er", "ir")):
         return "hypothetical"
     if any("Mood=Cnd" in b.morph for b in before):
