@@ -79,3 +79,10 @@ def test_a_possible_or_feared_act_is_not_told_as_done() -> None:
         "Crece el temor a un ataque de Estados Unidos contra Venezuela, dijeron analistas."))
     assert any(t == "ASSAULT" for t, *_ in _got(
         "Estados Unidos lanzó un ataque contra una lancha en el Caribe, informó el Pentágono."))
+
+
+def test_talking_with_the_press_is_no_consultation_but_a_call_with_a_counterpart_is() -> None:
+    assert not any(t == "CONSULT" for t, *_ in _got(
+        "El presidente Petro habló con periodistas en Bogotá sobre la economía."))
+    assert ("CONSULT", "MEX", "GOV", "USA") in _got(
+        "La presidenta Sheinbaum habló por teléfono con el presidente Trump sobre los aranceles.")
