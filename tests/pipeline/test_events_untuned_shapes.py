@@ -122,3 +122,16 @@ def test_what_an_act_allowed_is_no_concession_of_its_own() -> None:
     assert len([e for e in asserted("The government lifted the curfew, allowing residents to leave their homes.")
                 if e.type == "CONCEDE"]) == 1
     assert "CONCEDE" in _types("The government allowed the opposition to hold rallies.")
+
+
+def test_a_risk_a_description_or_a_question_put_to_someone_is_no_event() -> None:
+    assert not _types("“It’s striking that tensions in every corner of the world are rising,” the economist said.")
+    assert "THREATEN" not in _types("The storm threatens the coast of Florida.")
+    assert "THREATEN" not in _types("Hong Kong's street battles are an existential threat to the regime.")
+    assert "REQUEST" not in _types("Asked later for an example of such an experiment, he brought up the program.")
+
+
+def test_threats_by_parties_stay_threats() -> None:
+    assert roles("Iran threatened to close the Strait of Hormuz.", "THREATEN")[0] == "IRN"
+    assert "THREATEN" in _types("The militants threatened the villagers.")
+    assert roles("Trump's threat to Mexico was clear.", "THREATEN") == ("USA", "MEX")

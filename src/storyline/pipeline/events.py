@@ -608,6 +608,20 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
     if not h.noun and t.lemma == "strike" and any(sent.low(k) == "it" for k in sent.children(h.head, "nsubj")) \
             and any(sent.children(c, "mark") for c in sent.children(h.head, "ccomp")):
         return True  # "it's striking that the talks stalled": striking as remarkable
+    if not h.noun and sent.low(h.head) == "striking" \
+            and any(sent.low(k) == "it" for k in sent.children(h.head, "nsubj")) \
+            and any(sent.tok(a).lemma == "be" or sent.low(a) in ("'s", "\u2019s")
+                    for a in sent.children(h.head, "aux")) \
+            and all(sent.low(o) in ("that", "how", "what") for o in sent.children(h.head, "dobj", "obj")):
+        return True  # "It's striking that ...", parsed with "that" as the object
+    if not h.noun and h.trigger.type == "THREATEN" and t.lemma == "threaten" and _abstract_subject(sent, h.head):
+        return True  # "tensions are threatening to slow growth", "the storm threatens the coast": a risk, no threat
+    if h.noun and h.trigger.type == "THREATEN" and t.dep == "attr" and (hd := sent.head(h.head)) is not None \
+            and sent.tok(hd).lemma == "be":
+        return True  # "the street battles are an existential threat to the regime": a description, not an act
+    if not h.noun and t.lemma == "ask" and t.tag == "VBN" and t.dep == "advcl" \
+            and not sent.children(h.head, "nsubj", "nsubjpass", "aux", "auxpass"):
+        return True  # "Asked later for an example, he brought up ...": he was asked, he asked no one
     if h.noun and h.trigger.type == "CONSULT":
         v = governing_light_verb(sent, h.head, lex)
         if v is not None and sent.tok(v).lemma in ("win", "lose") and sent.tok(h.head).dep in ("dobj", "obj"):
@@ -726,6 +740,24 @@ def _team_beaten(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
         m = sent.mention(s)
         if (m is not None and m.value.get("sector")) or groups.get(sent.tok(s).lemma):
             return False
+    return True
+
+
+def _abstract_subject(sent: Sentence, v: int) -> bool:
+    """The verb's subject is a common noun that names no party: no actor mention, no group or office word, no
+    person ("tensions", "the storm", "inflation", "the crisis")."""
+    subjects = sent.children(v, "nsubj")
+    if not subjects:
+        return False
+    groups = actor_nouns()
+    party_nouns = set(lexicon().tree_rules.get("party_nouns") or ())
+    for k in subjects:
+        t = sent.tok(k)
+        if sent.mention(k) is not None or t.pos != "NOUN" or t.lemma.lower() in groups \
+                or sent.low(k) in groups or t.lemma.lower() in party_nouns:
+            return False
+        if any(sent.mention(c) is not None for c in sent.children(k, "compound", "amod", "poss")):
+            return False  # "Iranian officials", "the Kremlin's envoy": a party's people
     return True
 
 
