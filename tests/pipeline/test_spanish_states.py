@@ -86,3 +86,11 @@ def test_talking_with_the_press_is_no_consultation_but_a_call_with_a_counterpart
         "El presidente Petro habló con periodistas en Bogotá sobre la economía."))
     assert ("CONSULT", "MEX", "GOV", "USA") in _got(
         "La presidenta Sheinbaum habló por teléfono con el presidente Trump sobre los aranceles.")
+
+
+def test_spanish_keywords_name_no_one_in_english_text() -> None:
+    actors = build(["segment", "parse", "actors"], given=("text", "language"))
+    doc = actors(Document(source="t", text="The fiscal deficit widened as civil servants and the papa of the bride "
+                          "watched the residents of the town.", language="en"))
+    named = {m.span.text.lower() for m in doc.mentions if m.kind == "actor"}
+    assert not named & {"fiscal", "civil", "papa"}
