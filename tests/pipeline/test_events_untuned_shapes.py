@@ -135,3 +135,15 @@ def test_threats_by_parties_stay_threats() -> None:
     assert roles("Iran threatened to close the Strait of Hormuz.", "THREATEN")[0] == "IRN"
     assert "THREATEN" in _types("The militants threatened the villagers.")
     assert roles("Trump's threat to Mexico was clear.", "THREATEN") == ("USA", "MEX")
+
+
+def test_a_toll_of_fighting_between_sides_is_no_single_sides_strike() -> None:
+    text = ("A US drone strike killed two militants in Logar on Monday. More than 2,500 Afghan civilians have been "
+            "killed in the fighting so far this year, according to the United Nations.")
+    tolls = [e for e in asserted(text) if e.type == "ASSAULT" and e.recipient is not None
+             and e.recipient.sector == "CVL"]
+    assert tolls and all(e.actor is None or e.actor.country != "USA" for e in tolls)
+    text = ("A US drone strike killed two militants in Logar on Monday. Three civilians were killed in another strike "
+            "on Tuesday.")
+    assert any(e.actor is not None and e.actor.country == "USA" for e in asserted(text)
+               if e.type == "ASSAULT" and e.recipient is not None and e.recipient.sector == "CVL")

@@ -264,12 +264,19 @@ def _same_party(a: Actor, b: Actor | None) -> bool:
                               or (bool(a.name) and (a.name or "").casefold() == (b.name or "").casefold()))
 
 
+# Nouns of fighting between sides: a toll told of them is no single side's strike.
+FIGHTING_BETWEEN = frozenset({"fighting", "clash", "clashes", "hostilities", "war", "battle", "battles", "combat",
+                              "crossfire", "skirmish", "skirmishes"})
+
+
 def _document_roles(events: list[Event], ctx: Context) -> None:
     """Roles the sentence leaves open, from the rest of the document: "the strikes" with no target
     named takes the target of the document's other strikes by the same side; a rejection or a demand
     by one state with no one named is addressed to the document's main counterpart; an agentless
     strike takes the side the document's other strikes are by. Each is marked in the rule."""
     for e in events:
+        if e.actor is None and e.type == "ASSAULT" and e.trigger.text.lower() in FIGHTING_BETWEEN:
+            continue  # "2,500 civilians have been killed in the fighting": a toll of a war of several sides, no one's
         if e.actor is None and e.type in ("ASSAULT", "COERCE"):  # first, so the victims' rule below sees the side
             side = commonest_party([x for x in events if x.type == e.type], "actor", _key, events)
             if side is not None and (_own_forces(side, e.recipient) or _same_party(side, e.recipient)):
