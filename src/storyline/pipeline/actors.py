@@ -30,7 +30,6 @@ the dates inside the text: roles follow the publication date.
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -39,7 +38,7 @@ from functools import cache, lru_cache
 from itertools import accumulate
 from typing import Any, TypeVar
 
-from ..lexicon import Lexicon, load_lexicon
+from ..lexicon import Lexicon, fold, load_lexicon
 from ..lexicon_data import load_yaml, per_user_files, stage
 from ..model import Document, Mention, Span
 from .actormatch import Hit, matcher
@@ -506,13 +505,8 @@ def _someone_elses_surname(text: str, h: Hit, lex: Lexicon) -> bool:
     male, female = given_names()
     if word not in male and word not in female:
         return False
-    folded = _fold(word)
-    return not any(folded in _fold(form).split() for form in _entity_forms(h.entry.key, lex))
-
-
-def _fold(s: str) -> str:
-    """Lower case without accents: "Nicolás" and "Nicolas" are one given name."""
-    return "".join(c for c in unicodedata.normalize("NFKD", s.lower()) if not unicodedata.combining(c))
+    folded = fold(word.lower())  # "Nicolás" and "Nicolas" are one given name
+    return not any(folded in fold(form.lower()).split() for form in _entity_forms(h.entry.key, lex))
 
 
 # Compass words before a country name make a region of it (a country named so, "South Korea", is a

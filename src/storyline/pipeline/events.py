@@ -613,15 +613,9 @@ def _other_sense(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
     if not h.noun and _heading_noun(sent, h.head):
         return True
     if not h.noun and t.lemma == "strike" and any(sent.low(k) == "it" for k in sent.children(h.head, "nsubj")) \
-            and any(sent.children(c, "mark") for c in sent.children(h.head, "ccomp")):
+            and (any(sent.children(c, "mark") for c in sent.children(h.head, "ccomp")) or _striking_that(sent, h.head)):
         return True  # "it's striking that the talks stalled": striking as remarkable
-    if not h.noun and sent.low(h.head) == "striking" \
-            and any(sent.low(k) == "it" for k in sent.children(h.head, "nsubj")) \
-            and any(sent.tok(a).lemma == "be" or sent.low(a) in ("'s", "\u2019s")
-                    for a in sent.children(h.head, "aux")) \
-            and all(sent.low(o) in ("that", "how", "what") for o in sent.children(h.head, "dobj", "obj")):
-        return True  # "It's striking that ...", parsed with "that" as the object
-    if not h.noun and h.trigger.type == "THREATEN" and t.lemma == "threaten" and _abstract_subject(sent, h.head):
+    if not h.noun and h.trigger.type == "THREATEN" and t.lemma == "threaten" and _abstract_subject(sent, h.head, lex):
         return True  # "tensions are threatening to slow growth", "the storm threatens the coast": a risk, no threat
     if h.noun and h.trigger.type == "THREATEN" and t.dep == "attr" and (hd := sent.head(h.head)) is not None \
             and sent.tok(hd).lemma == "be":
@@ -750,14 +744,21 @@ def _team_beaten(sent: Sentence, h: Hit, ctx: Context, lex: EventLexicon) -> boo
     return True
 
 
-def _abstract_subject(sent: Sentence, v: int) -> bool:
+def _striking_that(sent: Sentence, v: int) -> bool:
+    """ "It's striking that ...", parsed with "that" as the object of "striking" after a form of "be"."""
+    return sent.low(v) == "striking" \
+        and any(sent.tok(a).lemma == "be" or sent.low(a) in ("'s", "\u2019s") for a in sent.children(v, "aux")) \
+        and all(sent.low(o) in ("that", "how", "what") for o in sent.children(v, "dobj", "obj"))
+
+
+def _abstract_subject(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     """The verb's subject is a common noun that names no party: no actor mention, no group or office word, no
     person ("tensions", "the storm", "inflation", "the crisis")."""
     subjects = sent.children(v, "nsubj")
     if not subjects:
         return False
     groups = actor_nouns()
-    party_nouns = set(lexicon().tree_rules.get("party_nouns") or ())
+    party_nouns = set(lex.tree_rules.get("party_nouns") or ())
     for k in subjects:
         t = sent.tok(k)
         if sent.mention(k) is not None or t.pos != "NOUN" or t.lemma.lower() in groups \
@@ -773,14 +774,8 @@ def _accident(sent: Sentence, v: int, lex: EventLexicon) -> bool:
     disaster caused, when no act of force is told in the sentence besides ("shot down", "attack")."""
     accidents = set(lex.tree_rules.get("accidents") or ())
     causes = set(lex.tree_rules.get("causes") or ())
-    found = False
-    for p in sent.children(v, "prep", "agent"):
-        if sent.low(p) not in ("in", "by", "during", "after", "from", "when"):
-            continue
-        for o in sent.children(p, "pobj"):
-            if sent.tok(o).lemma.lower() in accidents:
-                found = True
-    if not found:
+    if not any(sent.tok(o).lemma.lower() in accidents for p in sent.children(v, "prep", "agent")
+               if sent.low(p) in ("in", "by", "during", "after", "from", "when") for o in sent.children(p, "pobj")):
         return False
     # "a crash after the helicopter was shot down", "killed in an attack and a crash": force told besides
     return not any(sent.tok(k).lemma.lower() in causes or sent.low(k) in causes for k in sent
@@ -789,7 +784,8 @@ def _accident(sent: Sentence, v: int, lex: EventLexicon) -> bool:
 
 
 def _shot_down(sent: Sentence) -> bool:
-    return any(sent.tok(k).lemma in ("shoot", "down") and sent.tok(k).pos in ("VERB", "ADP", "ADV")
+    """ "after the helicopter was shot down": an aircraft brought down by force."""
+    return any(sent.tok(k).lemma == "shoot" and sent.tok(k).pos == "VERB"
                and any(sent.low(c) == "down" for c in sent.children(k, "prt", "advmod")) for k in sent)
 
 

@@ -245,7 +245,7 @@ FEARS = frozenset({"miedo", "temor", "riesgo", "amenaza", "posibilidad"})
 def _feared(toks: list[Token], i: int) -> bool:
     """The noun at i follows a noun of fearing and its preposition, maybe with an article between."""
     j = i - 1
-    if j >= 0 and toks[j].text.lower() in ("un", "una", "el", "la", "los", "las", "unos", "unas"):
+    if j >= 0 and toks[j].text.lower() in ARTICLES:
         j -= 1
     return j >= 1 and toks[j].text.lower() in ("de", "a", "del", "al") and toks[j - 1].lemma in FEARS
 
